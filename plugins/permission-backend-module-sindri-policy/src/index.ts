@@ -1,0 +1,7 @@
+/**
+ * Permission policy module for a Sindri fleet portal.
+ *
+ * @packageDocumentation
+ */
+export { permissionModuleSindriPolicy as default } from './module';
+export { SindriPermissionPolicy } from './SindriPermissionPolicy';

@@ -1,0 +1,6 @@
+/**
+ * Scaffolder module with the Sindri template actions.
+ *
+ * @packageDocumentation
+ */
+export { scaffolderModuleSindri as default } from './module';

@@ -1,0 +1,31 @@
+import { TestDatabases } from '@backstage/backend-test-utils';
+import { countAppliedMigrations, migrateDownAll, migrateUp } from './migrations';
+
+jest.setTimeout(60_000);
+
+describe('sindri-backend migrations', () => {
+  const databases = TestDatabases.create({ ids: ['SQLITE_3', 'POSTGRES_15'] });
+
+  it.each(databases.eachSupportedId())('apply and roll back on %p', async databaseId => {
+    const knex = await databases.init(databaseId);
+
+    await migrateUp(knex);
+    expect(await countAppliedMigrations(knex)).toBe(1);
+    expect(await knex.schema.hasTable('instances')).toBe(true);
+
+    await knex('instances').insert({ id: 'i-1', name: 'dev-1', owner: 'user:default/alice', provider: 'docker' });
+    const [row] = await knex('instances').where({ id: 'i-1' });
+    expect(row).toMatchObject({ name: 'dev-1', status: 'unknown', region: null });
+    await expect(
+      knex('instances').insert({ id: 'i-2', name: 'dev-1', owner: 'user:default/bob', provider: 'fly' }),
+    ).rejects.toThrow(/unique/i);
+
+    // applying again is a no-op
+    await migrateUp(knex);
+    expect(await countAppliedMigrations(knex)).toBe(1);
+
+    await migrateDownAll(knex);
+    expect(await knex.schema.hasTable('instances')).toBe(false);
+    expect(await countAppliedMigrations(knex)).toBe(0);
+  });
+});

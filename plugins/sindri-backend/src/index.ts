@@ -1,0 +1,1 @@
+export { sindriPlugin as default } from './plugin';

@@ -1,0 +1,10 @@
+/**
+ * Types, schemas and constants shared by the Sindri frontend, backend,
+ * modules and agent. Isomorphic: nothing here may need Node or a browser.
+ *
+ * @packageDocumentation
+ */
+
+export * from './constants';
+export * from './registry';
+export * from './health';

@@ -1,0 +1,16 @@
+/**
+ * Node library for the Sindri plugins: the service references and extension
+ * points that the Sindri backend plugin and its modules share.
+ *
+ * @packageDocumentation
+ */
+
+export { SindriConfigError } from './ConfigError';
+export {
+  sindriRegistryServiceRef,
+  createSindriRegistry,
+  resolveRegistryPath,
+} from './registry/SindriRegistryService';
+export type { SindriRegistryService } from './registry/SindriRegistryService';
+export { loadRegistry, RegistryFileError } from './registry/loadRegistry';
+export type { LoadedRegistry } from './registry/loadRegistry';

@@ -1,0 +1,86 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import {
+  coreServices,
+  createServiceFactory,
+  createServiceRef,
+  RootConfigService,
+} from '@backstage/backend-plugin-api';
+import { SindriExtension, SindriProfile } from '@internal/plugin-sindri-common';
+import { SindriConfigError } from '../ConfigError';
+import { loadRegistry, RegistryFileError } from './loadRegistry';
+
+/**
+ * The Sindri extension registry the portal works from: the source of the
+ * extension entities, the template pickers and the validator's extension list.
+ *
+ * @public
+ */
+export interface SindriRegistryService {
+  /** Absolute path of the registry directory. */
+  readonly path: string;
+  listExtensions(): SindriExtension[];
+  getExtension(name: string): SindriExtension | undefined;
+  listProfiles(): SindriProfile[];
+}
+
+const SETTING = 'sindri.registry.path';
+
+/**
+ * Resolves `sindri.registry.path`. A relative path is taken from the backend's
+ * working directory, as Backstage does for `file` catalog locations.
+ */
+export function resolveRegistryPath(config: RootConfigService): string {
+  const configured = config.getOptionalString(SETTING);
+  if (!configured) {
+    throw new SindriConfigError(SETTING, 'is not set; point it at a Sindri v3 registry directory (the repository ships one in registry/sindri-v3)');
+  }
+  const dir = path.resolve(configured);
+  if (!fs.existsSync(dir) || !fs.statSync(dir).isDirectory()) {
+    throw new SindriConfigError(SETTING, `"${configured}" (resolved to ${dir}) is not a directory`);
+  }
+  return dir;
+}
+
+/**
+ * Loads the registry named by config. Any problem with the files is reported as
+ * a config error on `sindri.registry.path`, naming the file at fault.
+ *
+ * @public
+ */
+export async function createSindriRegistry(config: RootConfigService): Promise<SindriRegistryService> {
+  const dir = resolveRegistryPath(config);
+  let loaded;
+  try {
+    loaded = await loadRegistry(dir);
+  } catch (error) {
+    if (error instanceof RegistryFileError) {
+      throw new SindriConfigError(SETTING, error.message);
+    }
+    throw error;
+  }
+  const byName = new Map(loaded.extensions.map(e => [e.name, e]));
+  return {
+    path: dir,
+    listExtensions: () => loaded.extensions,
+    getExtension: name => byName.get(name),
+    listProfiles: () => loaded.profiles,
+  };
+}
+
+/**
+ * Service reference for the Sindri registry. The default factory reads
+ * `sindri.registry.path` once at start-up, shared by every plugin.
+ *
+ * @public
+ */
+export const sindriRegistryServiceRef = createServiceRef<SindriRegistryService>({
+  id: 'sindri.registry',
+  scope: 'root',
+  defaultFactory: async service =>
+    createServiceFactory({
+      service,
+      deps: { config: coreServices.rootConfig },
+      factory: ({ config }) => createSindriRegistry(config),
+    }),
+});
