@@ -1,0 +1,55 @@
+const { spawn } = require('node:child_process');
+const fs = require('node:fs');
+const os = require('node:os');
+const path = require('node:path');
+const { appUrl, backendUrl, BACKEND_PORT } = require('./ports');
+
+const repoRoot = path.resolve(__dirname, '../../../..');
+
+async function waitFor(url, deadline, portal) {
+  for (;;) {
+    if (portal.exitCode !== null) {
+      throw new Error(`the portal exited with code ${portal.exitCode} before ${url} answered; see ${portal.logFile}`);
+    }
+    try {
+      const res = await fetch(url);
+      if (res.ok) return;
+    } catch {
+      // not listening yet
+    }
+    if (Date.now() > deadline) throw new Error(`${url} did not answer within the start-up time; see ${portal.logFile}`);
+    await new Promise(r => setTimeout(r, 500));
+  }
+}
+
+/** Starts the portal the way `yarn start` does, with its own ports and a fresh data dir. */
+module.exports = async function globalSetup() {
+  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'sindri-e2e-'));
+  const logFile = path.join(dataDir, 'portal.log');
+  const log = fs.openSync(logFile, 'w');
+  const portal = spawn(
+    process.execPath,
+    [path.join(repoRoot, 'node_modules/@backstage/cli/bin/backstage-cli'), 'repo', 'start'],
+    {
+      cwd: repoRoot,
+      detached: true,
+      stdio: ['ignore', log, log],
+      env: {
+        ...process.env,
+        NODE_ENV: 'development',
+        BROWSER: 'none',
+        APP_CONFIG_app_baseUrl: appUrl,
+        APP_CONFIG_backend_baseUrl: backendUrl,
+        APP_CONFIG_backend_listen_port: String(BACKEND_PORT),
+        APP_CONFIG_backend_cors_origin: appUrl,
+        APP_CONFIG_backend_database_connection_directory: path.join(dataDir, 'sqlite'),
+      },
+    },
+  );
+  portal.logFile = logFile;
+  globalThis.__SINDRI_PORTAL__ = portal;
+
+  const deadline = Date.now() + 240_000;
+  await waitFor(`${backendUrl}/.backstage/health/v1/readiness`, deadline, portal);
+  await waitFor(appUrl, deadline, portal);
+};
