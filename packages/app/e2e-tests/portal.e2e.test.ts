@@ -1,6 +1,12 @@
-import { Browser, chromium, Page } from 'playwright-core';
+import { Browser, chromium, Locator, Page } from 'playwright-core';
 import { appUrl, backendUrl } from './portal/ports';
 import { chromiumArgs, findChromium } from './portal/chromium';
+
+/** Waits until the locator shows; throws (failing the test) when it does not. */
+async function shows(locator: Locator): Promise<boolean> {
+  await locator.first().waitFor({ state: 'visible' });
+  return true;
+}
 
 describe('the portal in a browser', () => {
   let browser: Browser;
@@ -35,23 +41,25 @@ describe('the portal in a browser', () => {
   it('opens the Sindri page from the sidebar and shows the empty fleet with how to add an instance', async () => {
     await sidebarLink('Sindri').click();
 
-    await page.getByRole('heading', { name: 'Sindri fleet' }).waitFor();
+    expect(await shows(page.getByRole('heading', { name: 'Sindri fleet' }))).toBe(true);
     expect(page.url()).toBe(`${appUrl}/sindri`);
-    await page.getByText('No Sindri instances yet').waitFor();
-    await page.getByText(/console agent enrolling the instance/).waitFor();
+    expect(await shows(page.getByText('No Sindri instances yet'))).toBe(true);
+    expect(await shows(page.getByText(/console agent enrolling the instance/))).toBe(true);
   });
 
   it('shows the Sindri extensions in the catalog', async () => {
     await page.goto(`${appUrl}/catalog?filters[kind]=component&filters[type]=sindri-extension&filters[user]=all`);
 
-    await page.getByText('All sindri-extension Components (67)').waitFor();
-    await page.getByRole('link', { name: 'agent-browser', exact: true }).waitFor();
+    expect(await shows(page.getByText('All sindri-extension Components (67)'))).toBe(true);
+    expect(await shows(page.getByRole('link', { name: 'agent-browser', exact: true }))).toBe(true);
   });
 
   it('shows an extension entity with its dependencies', async () => {
     await page.goto(`${appUrl}/catalog/sindri/component/playwright`);
 
-    await page.getByRole('heading', { name: 'playwright' }).first().waitFor();
-    await page.getByText('Playwright browser automation framework with Chromium').first().waitFor();
+    expect(await shows(page.getByRole('heading', { name: 'playwright' }))).toBe(true);
+    expect(await shows(page.getByText('Playwright browser automation framework with Chromium'))).toBe(true);
+    const dependsOn = page.locator('div', { has: page.getByRole('heading', { name: 'Depends on components' }) });
+    expect(await shows(dependsOn.getByRole('link', { name: 'nodejs', exact: true }))).toBe(true);
   });
 });

@@ -53,7 +53,7 @@ describe('createSindriRegistry', () => {
     const dir = await copyRegistry();
     const file = path.join(dir, 'extensions', 'nodejs', 'extension.yaml');
     const text = await fs.readFile(file, 'utf8');
-    await fs.writeFile(file, text.replace(/^  version: .*$/m, '  version: [1, 2]'));
+    await fs.writeFile(file, text.replace(/^ {2}version: .*$/m, '  version: [1, 2]'));
 
     await expect(registryAt(dir)).rejects.toThrow(
       `sindri.registry.path: ${file}: metadata.version: `,
