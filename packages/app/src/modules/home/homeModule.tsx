@@ -3,35 +3,16 @@ import { HomePageWidgetBlueprint } from '@backstage/plugin-home-react/alpha';
 import { MarkdownContent } from '@backstage/core-components';
 
 const content = `
-## Welcome to Backstage! 👋
+## Sindri Fleet Portal
 
-Backstage is your developer portal — a single place to manage all your
-software, services, and documentation.
+Cloud development environments defined by \`sindri.yaml\`, visible in one place.
 
-### Quick Start
+- **[Sindri](/sindri)**: the instances of the fleet, with their status, provider and region
+- **[Catalog](/catalog?filters[kind]=component&filters[type]=sindri-extension&filters[user]=all)**:
+  the Sindri extensions and what each depends on
+- **[Catalog Graph](/catalog-graph)**: extension dependency chains
 
-- **Explore the catalog** — Browse all your organization's software in
-  the [Software Catalog](/catalog)
-- **Create something new** — Use a [Software Template](/create) to
-  scaffold a new project in minutes
-- **Read the docs** — Find technical documentation for any service
-  right from its catalog page
-
-### Helpful Links
-
-- [Backstage Documentation](https://backstage.io/docs)
-- [Customizing Your Homepage](https://backstage.io/docs/getting-started/homepage)
-- [Adding Plugins](https://backstage.io/docs/plugins)
-- [Contributing](https://github.com/backstage/backstage/blob/master/CONTRIBUTING.md)
-
-### How to Edit This Card
-
-This widget is defined in \`packages/app/src/modules/home/homeModule.tsx\`.
-You can update the markdown content there to welcome your team with
-your own links and getting started tips.
-
-To remove this card entirely, delete the getting started widget and
-remove it from the home module's extensions array in this file.
+The repository's README explains how to add an instance and how to configure the portal.
 `;
 
 const gettingStartedWidget = HomePageWidgetBlueprint.make({
@@ -39,7 +20,7 @@ const gettingStartedWidget = HomePageWidgetBlueprint.make({
   params: {
     name: 'GettingStarted',
     title: 'Getting Started',
-    description: 'Tips and links to help you get started with Backstage',
+    description: 'Where to find the Sindri fleet in this portal',
     components: async () => ({
       Content: () => <MarkdownContent content={content} />,
     }),

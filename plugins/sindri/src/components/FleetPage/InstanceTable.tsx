@@ -80,7 +80,7 @@ export const InstanceTable = () => {
             spec.type "{SINDRI_INSTANCE_RESOURCE_TYPE}" is registered: either by
             the Sindri console agent enrolling the instance with this portal, or
             by registering such an entity yourself. The README's "Adding an
-            instance" section shows both ways.
+            instance" section shows how.
           </Typography>
         }
       />
