@@ -54,6 +54,14 @@ describe('the portal in a browser', () => {
     expect(await shows(page.getByRole('link', { name: 'agent-browser', exact: true }))).toBe(true);
   });
 
+  it('has this repository and its plugins in the catalog, from catalog-info.yaml', async () => {
+    await page.goto(`${appUrl}/catalog/default/system/sindri-fleet-portal`);
+
+    expect(await shows(page.getByRole('heading', { name: 'sindri-fleet-portal' }))).toBe(true);
+    expect(await shows(page.getByRole('link', { name: 'sindri-backend-plugin', exact: true }))).toBe(true);
+    expect(await shows(page.getByRole('link', { name: 'catalog-backend-module-sindri', exact: true }))).toBe(true);
+  });
+
   it('shows an extension entity with its dependencies', async () => {
     await page.goto(`${appUrl}/catalog/sindri/component/playwright`);
 
