@@ -2,8 +2,18 @@ import {
   coreServices,
   createBackendPlugin,
 } from '@backstage/backend-plugin-api';
+import { eventsServiceRef } from '@backstage/plugin-events-node';
+import { sindriPermissions } from '@internal/plugin-sindri-common';
 import { sindriRegistryServiceRef } from '@internal/plugin-sindri-node';
+import { readSindriBackendConfig } from './config';
+import { InstanceStore } from './database/InstanceStore';
 import { migrateUp } from './database/migrations';
+import { SampleStore } from './database/SampleStore';
+import { AgentSocketServer } from './ingest/AgentSocketServer';
+import { IngestService } from './ingest/IngestService';
+import { InstanceChanges } from './ingest/InstanceChanges';
+import { RateLimiter } from './ingest/RateLimiter';
+import { createUpgradeMiddleware } from './ingest/upgradeMiddleware';
 import { createRouter } from './router';
 
 /**
@@ -17,12 +27,22 @@ export const sindriPlugin = createBackendPlugin({
   register(env) {
     env.registerInit({
       deps: {
+        config: coreServices.rootConfig,
         database: coreServices.database,
+        discovery: coreServices.discovery,
+        events: eventsServiceRef,
+        httpAuth: coreServices.httpAuth,
         httpRouter: coreServices.httpRouter,
+        lifecycle: coreServices.lifecycle,
         logger: coreServices.logger,
+        permissions: coreServices.permissions,
+        permissionsRegistry: coreServices.permissionsRegistry,
         registry: sindriRegistryServiceRef,
+        scheduler: coreServices.scheduler,
       },
-      async init({ database, httpRouter, logger, registry }) {
+      async init(deps) {
+        const { config, database, discovery, httpRouter, logger, registry, scheduler } = deps;
+        const settings = readSindriBackendConfig(config);
         const knex = await database.getClient();
         if (!database.migrations?.skip) {
           await migrateUp(knex);
@@ -31,10 +51,47 @@ export const sindriPlugin = createBackendPlugin({
           `Sindri registry at ${registry.path}: ${registry.listExtensions().length} extensions, ${registry.listProfiles().length} profiles`,
         );
 
-        httpRouter.use(await createRouter({ knex, registry }));
-        // Like the readiness probe, health answers without credentials so
-        // load balancers can use it; it reveals no instance data.
+        const instances = new InstanceStore(knex);
+        const samples = new SampleStore(knex);
+        const changes = new InstanceChanges(deps.events);
+        const limiter = new RateLimiter(settings.rateLimit.framesPerSecond, settings.rateLimit.burst);
+        const ingest = new IngestService(instances, samples, changes, logger);
+        const sockets = new AgentSocketServer({ instances, ingest, limiter, logger });
+        deps.lifecycle.addShutdownHook(() => sockets.close());
+        deps.permissionsRegistry.addPermissions(sindriPermissions);
+
+        const connectPath = async () => `${new URL(await discovery.getBaseUrl('sindri')).pathname}/agent/connect`;
+        httpRouter.use(createUpgradeMiddleware(connectPath, (req, socket, head) => sockets.handleUpgrade(req, socket, head)));
+        httpRouter.use(
+          await createRouter({ knex, registry, httpAuth: deps.httpAuth, permissions: deps.permissions, instances, samples, ingest, limiter }),
+        );
+        // Health answers without credentials, like the readiness probe; agents
+        // authenticate with their own tokens, checked by the routes themselves.
         httpRouter.addAuthPolicy({ path: '/health', allow: 'unauthenticated' });
+        httpRouter.addAuthPolicy({ path: '/ingest', allow: 'unauthenticated' });
+        httpRouter.addAuthPolicy({ path: '/agent/connect', allow: 'unauthenticated' });
+
+        await scheduler.scheduleTask({
+          id: 'sindri-instance-status',
+          scope: 'local',
+          frequency: { seconds: 2 },
+          timeout: { seconds: 30 },
+          fn: async () => {
+            for (const id of await instances.markUnresponsive()) {
+              const instance = await instances.get(id);
+              if (instance) await changes.publish({ reason: 'status', instance });
+            }
+          },
+        });
+        await scheduler.scheduleTask({
+          id: 'sindri-metrics-compaction',
+          frequency: { minutes: 5 },
+          timeout: { minutes: 4 },
+          fn: async () => {
+            const { downsampled, pruned } = await samples.compact(settings.retention);
+            logger.debug(`Metrics compaction: ${downsampled} buckets written, ${pruned} rows pruned`);
+          },
+        });
       },
     });
   },

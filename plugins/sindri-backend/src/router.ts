@@ -1,18 +1,103 @@
 import express from 'express';
 import Router from 'express-promise-router';
 import { Knex } from 'knex';
-import { HealthResponse } from '@internal/plugin-sindri-common';
+import { z } from 'zod';
+import {
+  BackstageCredentials,
+  HttpAuthService,
+  PermissionsService,
+} from '@backstage/backend-plugin-api';
+import { InputError, NotAllowedError, NotFoundError } from '@backstage/errors';
+import { AuthorizeResult } from '@backstage/plugin-permission-common';
+import { stringifyEntityRef } from '@backstage/catalog-model';
+import {
+  describeZodError,
+  HealthResponse,
+  INGEST_LIMITS,
+  ingestRequestSchema,
+  instanceNameSchema,
+  sindriEnrollmentManagePermission,
+  sindriInstanceReadPermission,
+} from '@internal/plugin-sindri-common';
 import { SindriRegistryService } from '@internal/plugin-sindri-node';
 import { checkDatabase } from './database/health';
+import { InstanceStore } from './database/InstanceStore';
+import { Resolution, SampleStore } from './database/SampleStore';
+import { IngestService } from './ingest/IngestService';
+import { RateLimiter } from './ingest/RateLimiter';
+import { bearerToken } from './tokens/agentToken';
 
 export interface RouterOptions {
   knex: Knex;
   registry: SindriRegistryService;
+  httpAuth: HttpAuthService;
+  permissions: PermissionsService;
+  instances: InstanceStore;
+  samples: SampleStore;
+  ingest: IngestService;
+  limiter: RateLimiter;
 }
 
-export async function createRouter({ knex, registry }: RouterOptions): Promise<express.Router> {
+const entityRefSchema = z.string().regex(/^(user|group):[a-z0-9-_.]+\/[A-Za-z0-9-_.]+$/, 'must be an entity ref like group:default/platform');
+
+const enrollmentSchema = z.object({ name: instanceNameSchema, owner: entityRefSchema });
+
+const RANGES: Record<string, { ms: number; resolution: Resolution }> = {
+  '1h': { ms: 3_600_000, resolution: 'raw' },
+  '24h': { ms: 86_400_000, resolution: '5m' },
+  '7d': { ms: 7 * 86_400_000, resolution: '1h' },
+};
+
+const metricsQuerySchema = z.object({
+  range: z.enum(Object.keys(RANGES) as [string, ...string[]]).default('1h'),
+  resolution: z.enum(['raw', '5m', '1h']).optional(),
+});
+
+const eventsQuerySchema = z.object({
+  limit: z.coerce.number().int().min(1).max(500).default(100),
+  before: z.iso.datetime({ offset: true }).optional(),
+});
+
+function parse<T>(schema: z.ZodType<T>, value: unknown, where: string): T {
+  const parsed = schema.safeParse(value);
+  if (!parsed.success) throw new InputError(describeZodError(parsed.error, where));
+  return parsed.data;
+}
+
+/** Who did it, for the audit columns: a user's entity ref, or the calling service. */
+function principalRef(credentials: BackstageCredentials): string {
+  const principal = credentials.principal as { type?: string; userEntityRef?: string; subject?: string };
+  return principal.type === 'user' && principal.userEntityRef
+    ? principal.userEntityRef
+    : `service:${principal.subject ?? 'unknown'}`;
+}
+
+const instanceRef = (name: string) => stringifyEntityRef({ kind: 'resource', name });
+
+export async function createRouter(options: RouterOptions): Promise<express.Router> {
+  const { knex, registry, httpAuth, permissions, instances, samples, ingest, limiter } = options;
   const router = Router();
-  router.use(express.json({ limit: '64kb' }));
+  router.use(express.json({ limit: INGEST_LIMITS.maxFrameBytes }));
+
+  async function requireBasic(req: express.Request, permission: typeof sindriEnrollmentManagePermission): Promise<BackstageCredentials> {
+    const credentials = await httpAuth.credentials(req, { allow: ['user', 'service'] });
+    const [decision] = await permissions.authorize([{ permission }], { credentials });
+    if (decision.result !== AuthorizeResult.ALLOW) throw new NotAllowedError(`not permitted: ${permission.name}`);
+    return credentials;
+  }
+
+  async function readableInstance(req: express.Request) {
+    const name = parse(instanceNameSchema, req.params.name, 'name');
+    const credentials = await httpAuth.credentials(req, { allow: ['user', 'service'] });
+    const [decision] = await permissions.authorize(
+      [{ permission: sindriInstanceReadPermission, resourceRef: instanceRef(name) }],
+      { credentials },
+    );
+    if (decision.result !== AuthorizeResult.ALLOW) throw new NotAllowedError(`not permitted: ${sindriInstanceReadPermission.name}`);
+    const instance = await instances.getByName(name);
+    if (!instance?.registeredAt) throw new NotFoundError(`no registered instance named ${name}`);
+    return instance;
+  }
 
   router.get('/health', async (_req, res) => {
     const database = await checkDatabase(knex);
@@ -25,6 +110,89 @@ export async function createRouter({ knex, registry }: RouterOptions): Promise<e
       },
     };
     res.status(database.reachable ? 200 : 503).json(body);
+  });
+
+  // Agents: authenticated by their own token, not by Backstage credentials.
+  router.post('/ingest', async (req, res) => {
+    const agent = await instances.authenticate(bearerToken(req.headers.authorization));
+    if (!agent) {
+      res.status(401).json({ error: { name: 'AuthenticationError', message: 'Authorization: missing, malformed or revoked agent token' } });
+      return;
+    }
+    const body = parse(ingestRequestSchema, req.body, '');
+    if (!limiter.take(agent.instanceId, body.frames.length)) {
+      res.status(429).json({ error: { name: 'TooManyRequests', message: 'frames: rate limit exceeded; slow down' } });
+      return;
+    }
+    const results = [];
+    for (const frame of body.frames) results.push(await ingest.handle(agent, frame));
+    res.json({ results });
+  });
+
+  router.post('/enrollments', async (req, res) => {
+    const credentials = await requireBasic(req, sindriEnrollmentManagePermission);
+    const body = parse(enrollmentSchema, req.body, '');
+    const createdBy = principalRef(credentials);
+    const { instanceId, token } = await instances.enroll({ ...body, createdBy });
+    res.status(201).json({ instanceId, name: body.name, owner: body.owner, token });
+  });
+
+  router.get('/enrollments', async (req, res) => {
+    await requireBasic(req, sindriEnrollmentManagePermission);
+    res.json({ items: await instances.listEnrollments() });
+  });
+
+  router.post('/enrollments/:instanceId/rotate', async (req, res) => {
+    const credentials = await requireBasic(req, sindriEnrollmentManagePermission);
+    const instanceId = parse(z.uuid(), req.params.instanceId, 'instanceId');
+    const createdBy = principalRef(credentials);
+    res.json(await instances.rotate(instanceId, createdBy));
+  });
+
+  router.delete('/enrollments/:instanceId', async (req, res) => {
+    await requireBasic(req, sindriEnrollmentManagePermission);
+    await instances.revoke(parse(z.uuid(), req.params.instanceId, 'instanceId'));
+    res.status(204).end();
+  });
+
+  router.get('/instances', async (req, res) => {
+    const credentials = await httpAuth.credentials(req, { allow: ['user', 'service'] });
+    const [decision] = await permissions.authorizeConditional([{ permission: sindriInstanceReadPermission }], { credentials });
+    // Conditional decisions need the sindri-instance rules, which come with the
+    // role-based policy; until then anything but ALLOW is refused (fail closed).
+    if (decision.result !== AuthorizeResult.ALLOW) throw new NotAllowedError(`not permitted: ${sindriInstanceReadPermission.name}`);
+    res.json({ items: await instances.listRegistered() });
+  });
+
+  router.get('/instances/:name', async (req, res) => {
+    res.json(await readableInstance(req));
+  });
+
+  router.get('/instances/:name/metrics', async (req, res) => {
+    const instance = await readableInstance(req);
+    const query = parse(metricsQuerySchema, req.query, 'query');
+    const range = RANGES[query.range];
+    const to = new Date();
+    const resolution = query.resolution ?? range.resolution;
+    const items = await samples.metricsSeries(instance.id, { from: new Date(to.getTime() - range.ms), to, resolution });
+    res.json({ range: query.range, resolution, from: new Date(to.getTime() - range.ms).toISOString(), to: to.toISOString(), items });
+  });
+
+  router.get('/instances/:name/events', async (req, res) => {
+    const instance = await readableInstance(req);
+    const query = parse(eventsQuerySchema, req.query, 'query');
+    res.json({ items: await samples.events(instance.id, { limit: query.limit, before: query.before ? new Date(query.before) : undefined }) });
+  });
+
+  // body-parser errors are the client's: say so instead of answering 500
+  router.use((error: any, _req: express.Request, res: express.Response, next: express.NextFunction) => {
+    if (error?.type === 'entity.too.large') {
+      res.status(413).json({ error: { name: 'PayloadTooLarge', message: `body: larger than the ${INGEST_LIMITS.maxFrameBytes} byte limit` } });
+    } else if (error?.type === 'entity.parse.failed') {
+      res.status(400).json({ error: { name: 'InputError', message: '(root): the body is not valid JSON' } });
+    } else {
+      next(error);
+    }
   });
 
   return router;

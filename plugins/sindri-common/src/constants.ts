@@ -25,5 +25,18 @@ export const SINDRI_PROVIDERS = [
   'northflank',
 ] as const;
 
+/**
+ * Where an instance runs: a Sindri provider, or `local` for the portal's own
+ * local driver (a workspace directory and a supervised agent on the portal host).
+ */
+export const INSTANCE_PROVIDERS = [...SINDRI_PROVIDERS, 'local'] as const;
+
+export type InstanceProvider = (typeof INSTANCE_PROVIDERS)[number];
+
+/** The status of an instance, derived by the backend from what its agent sends. */
+export const INSTANCE_STATUSES = ['running', 'unresponsive', 'stopped', 'unknown'] as const;
+
+export type InstanceStatus = (typeof INSTANCE_STATUSES)[number];
+
 /** A provider Sindri v3 can deploy to. */
 export type SindriProvider = (typeof SINDRI_PROVIDERS)[number];

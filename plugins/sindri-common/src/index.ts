@@ -7,4 +7,6 @@
 
 export * from './constants';
 export * from './registry';
-export * from './health';
+export * from './api';
+export * from './protocol';
+export * from './permissions';

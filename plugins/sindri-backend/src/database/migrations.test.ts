@@ -16,9 +16,14 @@ describe('sindri-backend migrations', () => {
     await knex('instances').insert({ id: 'i-1', name: 'dev-1', owner: 'user:default/alice', provider: 'docker' });
     const [row] = await knex('instances').where({ id: 'i-1' });
     expect(row).toMatchObject({ name: 'dev-1', status: 'unknown', region: null });
-    await expect(
-      knex('instances').insert({ id: 'i-2', name: 'dev-1', owner: 'user:default/bob', provider: 'fly' }),
-    ).rejects.toThrow(/unique/i);
+    const duplicate = await knex('instances')
+      .insert({ id: 'i-2', name: 'dev-1', owner: 'user:default/bob', provider: 'fly' })
+      .then(
+        () => 'inserted',
+        (error: Error) => error.message,
+      );
+    expect(duplicate).toMatch(/unique/i);
+    expect(await knex('instances').where({ name: 'dev-1' }).select('id')).toEqual([{ id: 'i-1' }]);
 
     // applying again is a no-op
     await migrateUp(knex);

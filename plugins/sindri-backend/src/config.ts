@@ -1,0 +1,27 @@
+import { Config, readDurationFromConfig } from '@backstage/config';
+import { durationToMilliseconds, HumanDuration } from '@backstage/types';
+import { RetentionPolicy } from './database/SampleStore';
+
+export interface SindriBackendConfig {
+  retention: RetentionPolicy;
+  rateLimit: { framesPerSecond: number; burst: number };
+}
+
+function duration(config: Config, key: string, fallback: HumanDuration): number {
+  return durationToMilliseconds(config.has(key) ? readDurationFromConfig(config, { key }) : fallback);
+}
+
+/** Reads the plugin's settings, with the documented defaults. */
+export function readSindriBackendConfig(config: Config): SindriBackendConfig {
+  return {
+    retention: {
+      rawMs: duration(config, 'sindri.metrics.retention.raw', { hours: 24 }),
+      fiveMinuteMs: duration(config, 'sindri.metrics.retention.fiveMinute', { days: 7 }),
+      hourMs: duration(config, 'sindri.metrics.retention.hour', { days: 90 }),
+    },
+    rateLimit: {
+      framesPerSecond: config.getOptionalNumber('sindri.ingest.rateLimit.framesPerSecond') ?? 20,
+      burst: config.getOptionalNumber('sindri.ingest.rateLimit.burst') ?? 600,
+    },
+  };
+}

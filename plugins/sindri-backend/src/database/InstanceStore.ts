@@ -1,0 +1,251 @@
+import crypto from 'node:crypto';
+import { Knex } from 'knex';
+import { ConflictError, NotFoundError } from '@backstage/errors';
+import {
+  Enrollment,
+  FleetInstance,
+  InstanceStatus,
+  MetricsSample,
+  Registration,
+} from '@internal/plugin-sindri-common';
+import { mintAgentToken, parseAgentToken, secretMatches } from '../tokens/agentToken';
+import { toDate, toIso } from './time';
+
+type InstanceRow = {
+  id: string;
+  name: string;
+  owner: string;
+  agent_instance_id: string | null;
+  provider: string | null;
+  region: string | null;
+  registration: string | null;
+  status: InstanceStatus;
+  status_changed_at: unknown;
+  registered_at: unknown;
+  last_heartbeat_at: unknown;
+  heartbeat_interval_s: number | null;
+  uptime_s: number | null;
+};
+
+/** The instance an agent token belongs to. */
+export interface AgentIdentity {
+  instanceId: string;
+  name: string;
+  owner: string;
+}
+
+function rowToInstance(row: InstanceRow, latestMetrics?: MetricsSample): FleetInstance {
+  return {
+    id: row.id,
+    name: row.name,
+    owner: row.owner,
+    provider: (row.provider ?? undefined) as FleetInstance['provider'],
+    region: row.region ?? undefined,
+    status: row.status,
+    statusChangedAt: toIso(row.status_changed_at),
+    registeredAt: toIso(row.registered_at),
+    lastHeartbeatAt: toIso(row.last_heartbeat_at),
+    heartbeatIntervalSeconds: row.heartbeat_interval_s ?? undefined,
+    uptimeSeconds: row.uptime_s ?? undefined,
+    registration: row.registration ? JSON.parse(row.registration) : undefined,
+    latestMetrics,
+  };
+}
+
+/** Instances and their agent tokens. */
+export class InstanceStore {
+  constructor(private readonly knex: Knex) {}
+
+  /** Enrolls a new instance name for an owner; returns the only copy of its token. */
+  async enroll(options: { name: string; owner: string; createdBy: string }): Promise<{ instanceId: string; token: string }> {
+    const minted = mintAgentToken();
+    const instanceId = crypto.randomUUID();
+    const now = new Date();
+    await this.knex.transaction(async tx => {
+      const existing = await tx('instances').where({ name: options.name }).first();
+      if (existing) {
+        throw new ConflictError(`name: an instance named "${options.name}" is already enrolled`);
+      }
+      await tx('instances').insert({
+        id: instanceId,
+        name: options.name,
+        owner: options.owner,
+        status: 'unknown',
+        created_at: now,
+        updated_at: now,
+      });
+      await tx('agent_tokens').insert({
+        id: minted.id,
+        instance_id: instanceId,
+        secret_sha256: minted.secretSha256,
+        created_by: options.createdBy,
+        created_at: now,
+      });
+    });
+    return { instanceId, token: minted.token };
+  }
+
+  /** Revokes the instance's tokens and issues a new one. */
+  async rotate(instanceId: string, createdBy: string): Promise<{ token: string }> {
+    const minted = mintAgentToken();
+    const now = new Date();
+    await this.knex.transaction(async tx => {
+      await this.requireInstance(tx, instanceId);
+      await tx('agent_tokens').where({ instance_id: instanceId }).whereNull('revoked_at').update({ revoked_at: now });
+      await tx('agent_tokens').insert({
+        id: minted.id,
+        instance_id: instanceId,
+        secret_sha256: minted.secretSha256,
+        created_by: createdBy,
+        created_at: now,
+      });
+    });
+    return { token: minted.token };
+  }
+
+  /** Revokes every token of the instance; its agent can no longer connect. */
+  async revoke(instanceId: string): Promise<void> {
+    await this.requireInstance(this.knex, instanceId);
+    await this.knex('agent_tokens').where({ instance_id: instanceId }).whereNull('revoked_at').update({ revoked_at: new Date() });
+  }
+
+  async listEnrollments(): Promise<Enrollment[]> {
+    const rows = await this.knex('instances as i')
+      .leftJoin('agent_tokens as t', q => q.on('t.instance_id', 'i.id').andOnNull('t.revoked_at'))
+      .select('i.id', 'i.name', 'i.owner', 'i.registered_at', 't.id as token_id', 't.created_at as token_created_at', 't.created_by')
+      .orderBy('i.name');
+    return rows.map(r => ({
+      instanceId: r.id,
+      name: r.name,
+      owner: r.owner,
+      tokenId: r.token_id ?? undefined,
+      tokenCreatedAt: toIso(r.token_created_at),
+      tokenCreatedBy: r.created_by ?? undefined,
+      registeredAt: toIso(r.registered_at),
+    }));
+  }
+
+  /** The instance a presented token belongs to, or undefined for any bad or revoked token. */
+  async authenticate(token: string | undefined): Promise<AgentIdentity | undefined> {
+    const parsed = token ? parseAgentToken(token) : undefined;
+    if (!parsed) return undefined;
+    const row = await this.knex('agent_tokens as t')
+      .join('instances as i', 'i.id', 't.instance_id')
+      .where('t.id', parsed.id)
+      .whereNull('t.revoked_at')
+      .first('t.secret_sha256', 'i.id', 'i.name', 'i.owner');
+    if (!row || !secretMatches(parsed.secret, row.secret_sha256)) return undefined;
+    return { instanceId: row.id, name: row.name, owner: row.owner };
+  }
+
+  /** Stores a registration; the instance is running from now on. */
+  async register(instanceId: string, registration: Registration, now = new Date()): Promise<FleetInstance> {
+    await this.knex('instances').where({ id: instanceId }).update({
+      agent_instance_id: registration.instanceId,
+      provider: registration.provider,
+      region: registration.region ?? null,
+      registration: JSON.stringify(registration),
+      heartbeat_interval_s: registration.heartbeatIntervalSeconds,
+      registered_at: now,
+      last_heartbeat_at: now,
+      status: 'running',
+      status_changed_at: now,
+      updated_at: now,
+    });
+    return (await this.get(instanceId))!;
+  }
+
+  /**
+   * Records that a heartbeat arrived. Returns true when it changed the status
+   * (an unresponsive or unknown instance is running again).
+   */
+  async touch(instanceId: string, at: Date, uptimeSeconds: number): Promise<boolean> {
+    const now = new Date();
+    await this.knex('instances')
+      .where({ id: instanceId })
+      .andWhere(q => q.whereNull('last_heartbeat_at').orWhere('last_heartbeat_at', '<', at))
+      .update({ last_heartbeat_at: at, uptime_s: uptimeSeconds, updated_at: now });
+    const changed = await this.knex('instances')
+      .where({ id: instanceId })
+      .whereIn('status', ['unresponsive', 'unknown'])
+      .whereNotNull('registered_at')
+      .update({ status: 'running', status_changed_at: now, updated_at: now });
+    return changed > 0;
+  }
+
+  /** Sets a status the agent reported (started/stopped). Returns true when it changed. */
+  async setStatus(instanceId: string, status: InstanceStatus): Promise<boolean> {
+    const now = new Date();
+    const changed = await this.knex('instances')
+      .where({ id: instanceId })
+      .whereNot({ status })
+      .update({ status, status_changed_at: now, updated_at: now });
+    return changed > 0;
+  }
+
+  /**
+   * Marks running instances whose last heartbeat is older than three of their
+   * intervals as unresponsive; returns their ids.
+   */
+  async markUnresponsive(now = new Date()): Promise<string[]> {
+    const running = await this.knex('instances')
+      .where({ status: 'running' })
+      .select('id', 'last_heartbeat_at', 'heartbeat_interval_s');
+    const overdue = running
+      .filter(r => {
+        const last = toDate(r.last_heartbeat_at)?.getTime() ?? 0;
+        return now.getTime() - last > 3 * (r.heartbeat_interval_s ?? 10) * 1000;
+      })
+      .map(r => r.id as string);
+    if (overdue.length) {
+      await this.knex('instances')
+        .whereIn('id', overdue)
+        .where({ status: 'running' })
+        .update({ status: 'unresponsive', status_changed_at: now, updated_at: now });
+    }
+    return overdue;
+  }
+
+  async get(instanceId: string): Promise<FleetInstance | undefined> {
+    const row = await this.knex<InstanceRow>('instances').where({ id: instanceId }).first();
+    return row ? rowToInstance(row, await this.latestMetrics(instanceId)) : undefined;
+  }
+
+  async getByName(name: string): Promise<FleetInstance | undefined> {
+    const row = await this.knex<InstanceRow>('instances').where({ name }).first();
+    return row ? rowToInstance(row, await this.latestMetrics(row.id)) : undefined;
+  }
+
+  /** Every instance whose agent has registered, with its newest metrics. */
+  async listRegistered(): Promise<FleetInstance[]> {
+    const rows = await this.knex<InstanceRow>('instances').whereNotNull('registered_at').orderBy('name');
+    const latest = await this.latestMetricsOf(rows.map(r => r.id));
+    return rows.map(r => rowToInstance(r, latest.get(r.id)));
+  }
+
+  private async latestMetrics(instanceId: string): Promise<MetricsSample | undefined> {
+    return (await this.latestMetricsOf([instanceId])).get(instanceId);
+  }
+
+  private async latestMetricsOf(instanceIds: string[]): Promise<Map<string, MetricsSample>> {
+    const result = new Map<string, MetricsSample>();
+    if (!instanceIds.length) return result;
+    const newest = this.knex('metric_samples')
+      .where({ resolution: 'raw' })
+      .whereIn('instance_id', instanceIds)
+      .groupBy('instance_id')
+      .select('instance_id')
+      .max('at as at');
+    const rows = await this.knex('metric_samples as m')
+      .join(newest.as('n'), q => q.on('n.instance_id', 'm.instance_id').andOn('n.at', 'm.at'))
+      .where('m.resolution', 'raw')
+      .select('m.instance_id', 'm.data');
+    for (const row of rows) result.set(row.instance_id, JSON.parse(row.data));
+    return result;
+  }
+
+  private async requireInstance(knex: Knex, instanceId: string) {
+    const row = await knex('instances').where({ id: instanceId }).first('id');
+    if (!row) throw new NotFoundError(`no instance with id ${instanceId}`);
+  }
+}

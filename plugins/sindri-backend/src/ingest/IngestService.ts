@@ -1,0 +1,63 @@
+import { LoggerService } from '@backstage/backend-plugin-api';
+import { AgentFrame, BackendFrame, frameId } from '@internal/plugin-sindri-common';
+import { AgentIdentity, InstanceStore } from '../database/InstanceStore';
+import { SampleStore } from '../database/SampleStore';
+import { InstanceChanges } from './InstanceChanges';
+
+/** Stores what an authenticated agent sends and publishes the instance changes it causes. */
+export class IngestService {
+  constructor(
+    private readonly instances: InstanceStore,
+    private readonly samples: SampleStore,
+    private readonly changes: InstanceChanges,
+    private readonly logger: LoggerService,
+  ) {}
+
+  /** Handles one validated frame; answers with the ack or the error for it. */
+  async handle(agent: AgentIdentity, frame: AgentFrame): Promise<BackendFrame> {
+    const id = frameId(frame);
+    if (frame.type === 'register') {
+      if (frame.registration.name !== agent.name) {
+        return {
+          type: 'error',
+          id,
+          status: 403,
+          message: `registration.name: this token was issued for instance "${agent.name}", not "${frame.registration.name}"`,
+        };
+      }
+      const instance = await this.instances.register(agent.instanceId, frame.registration);
+      this.logger.info(`Instance ${agent.name} registered (${frame.registration.provider})`);
+      await this.changes.publish({ reason: 'registered', instance });
+      return { type: 'ack', id };
+    }
+
+    const current = await this.instances.get(agent.instanceId);
+    if (!current?.registeredAt) {
+      return { type: 'error', id, status: 409, message: 'type: the agent must register before it sends samples' };
+    }
+
+    let statusChanged = false;
+    switch (frame.type) {
+      case 'heartbeat':
+        if (await this.samples.addHeartbeat(agent.instanceId, frame.heartbeat)) {
+          statusChanged = await this.instances.touch(agent.instanceId, new Date(frame.heartbeat.at), frame.heartbeat.uptimeSeconds);
+        }
+        break;
+      case 'metrics':
+        await this.samples.addMetrics(agent.instanceId, frame.metrics);
+        break;
+      case 'event':
+        if (await this.samples.addEvent(agent.instanceId, frame.event)) {
+          if (frame.event.type === 'stopped') statusChanged = await this.instances.setStatus(agent.instanceId, 'stopped');
+          if (frame.event.type === 'started') statusChanged = await this.instances.setStatus(agent.instanceId, 'running');
+        }
+        break;
+      default:
+        break;
+    }
+    if (statusChanged) {
+      await this.changes.publish({ reason: 'status', instance: (await this.instances.get(agent.instanceId))! });
+    }
+    return { type: 'ack', id };
+  }
+}

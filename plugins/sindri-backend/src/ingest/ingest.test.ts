@@ -1,0 +1,201 @@
+import crypto from 'node:crypto';
+import { AddressInfo } from 'node:net';
+import {
+  mockCredentials,
+  mockServices,
+  startTestBackend,
+  TestDatabases,
+} from '@backstage/backend-test-utils';
+import { AuthorizeResult } from '@backstage/plugin-permission-common';
+import request from 'supertest';
+import WebSocket from 'ws';
+import { Knex } from 'knex';
+import { sindriPlugin } from '../plugin';
+import { heartbeat, metrics, registration, registryDir } from '../__testUtils__/fixtures';
+
+jest.setTimeout(60_000);
+
+const user = mockCredentials.user('user:default/ops');
+
+async function startBackend(knex: Knex, options: { permission?: AuthorizeResult.ALLOW | AuthorizeResult.DENY; rateLimit?: object } = {}) {
+  return startTestBackend({
+    features: [
+      sindriPlugin,
+      mockServices.database.factory({ knex }),
+      mockServices.rootConfig.factory({
+        data: { sindri: { registry: { path: registryDir }, ...(options.rateLimit ? { ingest: { rateLimit: options.rateLimit } } : {}) } },
+      }),
+      ...(options.permission ? [mockServices.permissions.factory({ result: options.permission })] : []),
+    ],
+  });
+}
+
+async function enroll(server: any, name: string) {
+  const res = await request(server)
+    .post('/api/sindri/enrollments')
+    .set('Authorization', mockCredentials.user.header(user.principal.userEntityRef))
+    .send({ name, owner: 'group:default/platform' });
+  expect(res.status).toBe(201);
+  return res.body as { instanceId: string; token: string };
+}
+
+const ingest = (server: any, token: string, frames: unknown[]) =>
+  request(server).post('/api/sindri/ingest').set('Authorization', `Bearer ${token}`).send({ frames });
+
+async function counts(knex: Knex) {
+  const n = async (table: string) => Number((await knex(table).count({ n: '*' }))[0].n);
+  return { heartbeats: await n('heartbeats'), metrics: await n('metric_samples'), events: await n('instance_events') };
+}
+
+describe('enrollment and ingest', () => {
+  const databases = TestDatabases.create({ ids: ['SQLITE_3', 'POSTGRES_15'] });
+
+  describe.each(databases.eachSupportedId())('on %p', databaseId => {
+    it('enrolls an instance, stores only a hash of its token, and lists no secret', async () => {
+      const knex = await databases.init(databaseId);
+      const { server } = await startBackend(knex);
+      const { token, instanceId } = await enroll(server, 'demo-1');
+
+      expect(token).toMatch(/^sindri_[0-9a-f]{32}_[A-Za-z0-9_-]{43}$/);
+      const [row] = await knex('agent_tokens').where({ instance_id: instanceId });
+      const secret = token.split('_').slice(2).join('_');
+      expect(row.secret_sha256).toBe(crypto.createHash('sha256').update(secret).digest('hex'));
+      expect(JSON.stringify(await knex('agent_tokens').select())).not.toContain(secret);
+
+      const list = await request(server).get('/api/sindri/enrollments').set('Authorization', mockCredentials.user.header());
+      expect(list.status).toBe(200);
+      expect(list.body.items).toEqual([expect.objectContaining({ name: 'demo-1', owner: 'group:default/platform', tokenCreatedBy: 'user:default/ops' })]);
+      expect(JSON.stringify(list.body)).not.toContain(secret);
+
+      const again = await request(server)
+        .post('/api/sindri/enrollments')
+        .set('Authorization', mockCredentials.user.header())
+        .send({ name: 'demo-1', owner: 'group:default/platform' });
+      expect(again.status).toBe(409);
+    });
+
+    it('stores registration and samples over HTTP, each sample once however often it is sent', async () => {
+      const knex = await databases.init(databaseId);
+      const { server } = await startBackend(knex);
+      const { token } = await enroll(server, 'demo-1');
+      const hb = heartbeat();
+      const m = metrics();
+
+      const first = await ingest(server, token, [{ type: 'register', registration: registration('demo-1') }, hb, m]);
+      expect(first.status).toBe(200);
+      expect(first.body.results.map((r: any) => r.type)).toEqual(['ack', 'ack', 'ack']);
+      const resent = await ingest(server, token, [hb, m]);
+      expect(resent.body.results.map((r: any) => r.type)).toEqual(['ack', 'ack']);
+
+      expect(await counts(knex)).toEqual({ heartbeats: 1, metrics: 1, events: 0 });
+      const instance = await request(server).get('/api/sindri/instances/demo-1').set('Authorization', mockCredentials.user.header());
+      expect(instance.body).toMatchObject({ name: 'demo-1', status: 'running', provider: 'local', latestMetrics: { cpu: { percent: 25 } } });
+    });
+
+    it('refuses bad input, bad tokens, oversize bodies and floods, storing nothing', async () => {
+      const knex = await databases.init(databaseId);
+      const { server } = await startBackend(knex, { rateLimit: { framesPerSecond: 1, burst: 3 } });
+      const { token } = await enroll(server, 'demo-1');
+      await ingest(server, token, [{ type: 'register', registration: registration('demo-1') }]);
+      const before = await counts(knex);
+
+      const bad = await ingest(server, token, [heartbeat(), { type: 'metrics', metrics: { ...(metrics() as any).metrics, cpu: { percent: 250 } } }]);
+      expect(bad.status).toBe(400);
+      expect(bad.body.error.message).toMatch(/^frames\.1\.metrics\.cpu\.percent: /);
+
+      const notJson = await request(server).post('/api/sindri/ingest').set('Authorization', `Bearer ${token}`).set('Content-Type', 'application/json').send('{"frames": [');
+      expect(notJson.status).toBe(400);
+
+      const unauthorized = await ingest(server, 'sindri_00000000000000000000000000000000_AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA', [heartbeat()]);
+      expect(unauthorized.status).toBe(401);
+      const noToken = await request(server).post('/api/sindri/ingest').send({ frames: [heartbeat()] });
+      expect(noToken.status).toBe(401);
+
+      const huge = await ingest(server, token, [{ type: 'event', event: { id: crypto.randomUUID(), at: new Date().toISOString(), type: 'deploy', message: 'x'.repeat(300_000) } }]);
+      expect(huge.status).toBe(413);
+
+      const wrongName = await ingest(server, token, [{ type: 'register', registration: registration('someone-else') }]);
+      expect(wrongName.status).toBe(200);
+      expect(wrongName.body.results[0]).toMatchObject({ type: 'error', status: 403, message: expect.stringMatching(/^registration\.name: /) });
+
+      const flood = await ingest(server, token, [heartbeat(), heartbeat(), heartbeat(), heartbeat()]);
+      expect(flood.status).toBe(429);
+
+      expect(await counts(knex)).toEqual(before);
+    });
+
+    it('revoking or rotating a token shuts the old one out', async () => {
+      const knex = await databases.init(databaseId);
+      const { server } = await startBackend(knex);
+      const { token, instanceId } = await enroll(server, 'demo-1');
+      const register = [{ type: 'register', registration: registration('demo-1') }];
+
+      const rotated = await request(server).post(`/api/sindri/enrollments/${instanceId}/rotate`).set('Authorization', mockCredentials.user.header());
+      expect(rotated.status).toBe(200);
+      expect((await ingest(server, token, register)).status).toBe(401);
+      expect((await ingest(server, rotated.body.token, register)).status).toBe(200);
+
+      const revoked = await request(server).delete(`/api/sindri/enrollments/${instanceId}`).set('Authorization', mockCredentials.user.header());
+      expect(revoked.status).toBe(204);
+      expect((await ingest(server, rotated.body.token, register)).status).toBe(401);
+    });
+
+    it('streams over the agent WebSocket with an ack per frame, and refuses a bad token at the upgrade', async () => {
+      const knex = await databases.init(databaseId);
+      const { server } = await startBackend(knex);
+      const { token } = await enroll(server, 'demo-1');
+      const url = `ws://127.0.0.1:${(server.address() as AddressInfo).port}/api/sindri/agent/connect`;
+
+      const refused = new WebSocket(url, { headers: { Authorization: 'Bearer nope' } });
+      const status = await new Promise(resolve => refused.on('unexpected-response', (_req, res) => resolve(res.statusCode)));
+      expect(status).toBe(401);
+
+      const ws = new WebSocket(url, { headers: { Authorization: `Bearer ${token}` } });
+      await new Promise((resolve, reject) => { ws.on('open', resolve); ws.on('error', reject); });
+      const replies: any[] = [];
+      ws.on('message', data => replies.push(JSON.parse(data.toString())));
+      const frames = [{ type: 'register', registration: registration('demo-1') }, heartbeat(), metrics()];
+      for (const frame of frames) ws.send(JSON.stringify(frame));
+      ws.send('{not json');
+      ws.send(JSON.stringify({ type: 'heartbeat', heartbeat: { id: 'x' } }));
+      await waitFor(() => replies.length === 5);
+      ws.close();
+
+      expect(replies.slice(0, 3)).toEqual([
+        { type: 'ack', id: 'register:i-demo-1' },
+        { type: 'ack', id: (frames[1] as any).heartbeat.id },
+        { type: 'ack', id: (frames[2] as any).metrics.id },
+      ]);
+      expect(replies[3]).toMatchObject({ type: 'error', status: 400 });
+      expect(replies[4]).toMatchObject({ type: 'error', status: 400, message: expect.stringMatching(/^heartbeat\.id: /) });
+      expect(await counts(knex)).toEqual({ heartbeats: 1, metrics: 1, events: 0 });
+    });
+
+    it('answers 403 on every read and enrollment route when the policy denies', async () => {
+      const knex = await databases.init(databaseId);
+      const { server } = await startBackend(knex, { permission: AuthorizeResult.DENY });
+      const auth = mockCredentials.user.header();
+      for (const [method, path] of [
+        ['get', '/api/sindri/instances'],
+        ['get', '/api/sindri/instances/demo-1'],
+        ['get', '/api/sindri/instances/demo-1/metrics'],
+        ['get', '/api/sindri/instances/demo-1/events'],
+        ['get', '/api/sindri/enrollments'],
+        ['post', '/api/sindri/enrollments'],
+      ] as const) {
+        const res = await (request(server) as any)[method](path).set('Authorization', auth).send({ name: 'x', owner: 'group:default/a' });
+        expect([path, res.status]).toEqual([path, 403]);
+      }
+      const anonymous = await request(server).get('/api/sindri/instances').set('Authorization', mockCredentials.none.header());
+      expect(anonymous.status).toBe(401);
+    });
+  });
+});
+
+async function waitFor(condition: () => boolean, timeoutMs = 10_000) {
+  const deadline = Date.now() + timeoutMs;
+  while (!condition()) {
+    if (Date.now() > deadline) throw new Error('condition not met in time');
+    await new Promise(r => setTimeout(r, 20));
+  }
+}

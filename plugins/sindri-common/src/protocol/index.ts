@@ -1,0 +1,4 @@
+export * from './limits';
+export * from './registration';
+export * from './samples';
+export * from './frames';

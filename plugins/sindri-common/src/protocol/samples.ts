@@ -1,0 +1,89 @@
+import { z } from 'zod';
+import { INGEST_LIMITS } from './limits';
+
+/**
+ * Every sample carries an id chosen by the agent, so a sample resent after a
+ * reconnect is stored once.
+ */
+export const sampleIdSchema = z.uuid();
+
+const at = z.iso.datetime({ offset: true });
+const bytes = z.number().int().nonnegative();
+const percent = z.number().min(0).max(100);
+
+export const heartbeatSchema = z.object({
+  id: sampleIdSchema,
+  at,
+  uptimeSeconds: z.number().nonnegative(),
+  load: z.tuple([z.number().nonnegative(), z.number().nonnegative(), z.number().nonnegative()]).optional(),
+});
+
+export type Heartbeat = z.infer<typeof heartbeatSchema>;
+
+const processSchema = z.object({
+  pid: z.number().int().nonnegative(),
+  name: z.string().min(1).max(256),
+  cpuPercent: z.number().nonnegative(),
+  memoryBytes: bytes,
+});
+
+export type ProcessSample = z.infer<typeof processSchema>;
+
+/** One metrics reading. A value the agent could not read is absent, never zero. */
+export const metricsSchema = z.object({
+  id: sampleIdSchema,
+  at,
+  cpu: z.object({ percent }).optional(),
+  load: z.object({ one: z.number().nonnegative(), five: z.number().nonnegative(), fifteen: z.number().nonnegative() }).optional(),
+  memory: z
+    .object({ totalBytes: bytes, usedBytes: bytes, availableBytes: bytes, cachedBytes: bytes.optional() })
+    .optional(),
+  swap: z.object({ totalBytes: bytes, usedBytes: bytes }).optional(),
+  disks: z
+    .array(
+      z.object({
+        mount: z.string().min(1).max(512),
+        sizeBytes: bytes,
+        usedBytes: bytes,
+        inodesTotal: bytes.optional(),
+        inodesUsed: bytes.optional(),
+      }),
+    )
+    .max(INGEST_LIMITS.maxDisks)
+    .optional(),
+  network: z.object({ rxBytes: bytes, txBytes: bytes }).optional(),
+  processes: z
+    .object({
+      count: z.number().int().nonnegative(),
+      topByCpu: z.array(processSchema).max(INGEST_LIMITS.maxTopProcesses),
+      topByMemory: z.array(processSchema).max(INGEST_LIMITS.maxTopProcesses),
+    })
+    .optional(),
+});
+
+export type MetricsSample = z.infer<typeof metricsSchema>;
+
+export const INSTANCE_EVENT_TYPES = [
+  'started',
+  'stopped',
+  'deploy',
+  'extension-installed',
+  'extension-removed',
+  'config-changed',
+  'agent-warning',
+] as const;
+
+export const instanceEventSchema = z.object({
+  id: sampleIdSchema,
+  at,
+  type: z.enum(INSTANCE_EVENT_TYPES),
+  message: z.string().max(1024).optional(),
+  data: z
+    .record(z.string().max(64), z.union([z.string().max(1024), z.number(), z.boolean()]))
+    .refine(d => Object.keys(d).length <= INGEST_LIMITS.maxEventDataKeys, {
+      message: `must have at most ${INGEST_LIMITS.maxEventDataKeys} keys`,
+    })
+    .optional(),
+});
+
+export type InstanceEvent = z.infer<typeof instanceEventSchema>;
