@@ -7,3 +7,5 @@
 export { catalogModuleSindri as default } from './module';
 export { SindriExtensionEntityProvider } from './providers/SindriExtensionEntityProvider';
 export { extensionToEntity, EXTENSION_NAMESPACE } from './providers/extensionEntity';
+export { SindriInstanceEntityProvider } from './providers/SindriInstanceEntityProvider';
+export { instanceToEntity } from './providers/instanceEntity';

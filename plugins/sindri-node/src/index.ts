@@ -14,3 +14,6 @@ export {
 export type { SindriRegistryService } from './registry/SindriRegistryService';
 export { loadRegistry, RegistryFileError } from './registry/loadRegistry';
 export type { LoadedRegistry } from './registry/loadRegistry';
+export { INSTANCE_CHANGED_TOPIC } from './fleet/instanceChanges';
+export type { InstanceChangedPayload } from './fleet/instanceChanges';
+export { SindriFleetClient } from './fleet/SindriFleetClient';

@@ -1,13 +1,8 @@
 import { EventsService } from '@backstage/plugin-events-node';
-import { FleetInstance } from '@internal/plugin-sindri-common';
-
-/** Events topic on which every registration and status change is published. */
-export const INSTANCE_CHANGED_TOPIC = 'sindri.instance.changed';
-
-export interface InstanceChangedPayload {
-  reason: 'registered' | 'status';
-  instance: FleetInstance;
-}
+import {
+  INSTANCE_CHANGED_TOPIC,
+  InstanceChangedPayload,
+} from '@internal/plugin-sindri-node';
 
 /** Publishes instance changes for the catalog module (and anyone else listening). */
 export class InstanceChanges {

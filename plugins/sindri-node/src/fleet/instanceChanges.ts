@@ -1,0 +1,15 @@
+import { FleetInstance } from '@internal/plugin-sindri-common';
+
+/**
+ * Events-service topic on which the Sindri backend publishes every
+ * registration and status change of an instance, with the complete instance.
+ *
+ * @public
+ */
+export const INSTANCE_CHANGED_TOPIC = 'sindri.instance.changed';
+
+/** @public */
+export interface InstanceChangedPayload {
+  reason: 'registered' | 'status';
+  instance: FleetInstance;
+}
