@@ -27,13 +27,15 @@ describe('openapi.yaml', () => {
     expect(documented).toEqual(await servedRoutes());
   });
 
-  it('gives every operation an operationId and its error responses', () => {
+  it('gives every operation an operationId and, past /health, its 400 response', () => {
+    const problems: string[] = [];
     for (const [route, ops] of Object.entries<any>(spec.paths)) {
       for (const [method, op] of Object.entries<any>(ops)) {
         if (method === 'parameters') continue;
-        expect([route, method, typeof op.operationId]).toEqual([route, method, 'string']);
-        if (route !== '/health') expect([route, method, Object.keys(op.responses)]).toEqual([route, method, expect.arrayContaining(['400'])]);
+        if (typeof op.operationId !== 'string') problems.push(`${method} ${route}: no operationId`);
+        if (route !== '/health' && !op.responses['400']) problems.push(`${method} ${route}: no 400 response`);
       }
     }
+    expect(problems).toEqual([]);
   });
 });
