@@ -1,15 +1,22 @@
 import { parseArgs } from 'node:util';
+import { SETTINGS } from './config';
 
 export const USAGE = `Usage: sindri-agent [options]
 
-Runs on a Sindri instance and reports it to a Sindri fleet portal.
+Runs on a Sindri instance and reports it to a Sindri fleet portal over one
+outbound WebSocket (HTTP as fallback). Every option can be given as an
+environment variable instead.
 
 Options:
-  --version   print the agent version and exit
-  --help      print this help and exit
+${SETTINGS.map(s => `  --${s.flag.padEnd(20)} ${s.env.padEnd(34)} ${s.help}`).join('\n')}
+  --version              print the agent version and exit
+  --help                 print this help and exit
 `;
 
-export type CliCommand = { kind: 'help' } | { kind: 'version' };
+export type CliCommand =
+  | { kind: 'help' }
+  | { kind: 'version' }
+  | { kind: 'run'; flags: Record<string, string | undefined> };
 
 /** Parses the command line; throws with a one-line message on unknown options. */
 export function parseCli(argv: string[]): CliCommand {
@@ -18,10 +25,14 @@ export function parseCli(argv: string[]): CliCommand {
     options: {
       version: { type: 'boolean' },
       help: { type: 'boolean' },
+      ...Object.fromEntries(SETTINGS.map(s => [s.flag, { type: 'string' as const }])),
     },
     strict: true,
     allowPositionals: false,
   });
   if (values.version) return { kind: 'version' };
-  return { kind: 'help' };
+  if (values.help) return { kind: 'help' };
+  const given = values as Record<string, string | boolean | undefined>;
+  const flags = Object.fromEntries(SETTINGS.map(s => [s.flag, given[s.flag] as string | undefined]));
+  return { kind: 'run', flags };
 }

@@ -1,0 +1,101 @@
+import crypto from 'node:crypto';
+import os from 'node:os';
+import si from 'systeminformation';
+import { AgentFrame, InstanceEvent, Registration } from '@internal/plugin-sindri-common';
+import { AgentConfig } from './config';
+import { readInstalledExtensions } from './collect/installedExtensions';
+import { readSindriConfig } from './collect/sindriConfig';
+import { readHeartbeat, readMetrics } from './collect/system';
+import { AgentConnection, ConnectionState } from './connection/AgentConnection';
+import { loadInstanceId } from './identity';
+import { AgentLogger } from './log';
+import { Outbox } from './outbox';
+import { AGENT_VERSION } from './version';
+
+/**
+ * Registers the instance and reports it: heartbeats and metrics on their
+ * intervals, events as they happen, all through one AgentConnection.
+ */
+export class Agent {
+  readonly outbox: Outbox;
+  private readonly connection: AgentConnection;
+  private readonly timers: NodeJS.Timeout[] = [];
+  private instanceId?: string;
+  private distro?: string;
+
+  constructor(
+    private readonly config: AgentConfig,
+    private readonly logger: AgentLogger,
+    onState?: (state: ConnectionState) => void,
+  ) {
+    this.outbox = new Outbox(config.bufferSize, dropped =>
+      logger.warn(`buffer full (${config.bufferSize}): dropped the oldest sample, ${dropped} dropped so far`),
+    );
+    this.connection = new AgentConnection({
+      consoleUrl: config.consoleUrl,
+      token: config.token,
+      outbox: this.outbox,
+      registration: () => this.registration(),
+      logger,
+      maxBackoffMs: config.maxBackoffSeconds * 1000,
+      onState,
+    });
+  }
+
+  async start(): Promise<void> {
+    this.instanceId = await loadInstanceId(this.config.stateDir);
+    this.distro = await si.osInfo().then(o => o.distro, () => undefined);
+    this.connection.start();
+    this.event('started', 'sindri-agent started', { agentVersion: AGENT_VERSION });
+    this.enqueue({ type: 'heartbeat', heartbeat: readHeartbeat() });
+    void this.sampleMetrics();
+    this.timers.push(
+      setInterval(() => this.enqueue({ type: 'heartbeat', heartbeat: readHeartbeat() }), this.config.heartbeatSeconds * 1000),
+      setInterval(() => void this.sampleMetrics(), this.config.metricsSeconds * 1000),
+    );
+  }
+
+  stop(): void {
+    this.timers.forEach(clearInterval);
+    this.connection.stop();
+  }
+
+  event(type: InstanceEvent['type'], message?: string, data?: InstanceEvent['data']): void {
+    this.enqueue({
+      type: 'event',
+      event: { id: crypto.randomUUID(), at: new Date().toISOString(), type, ...(message ? { message } : {}), ...(data ? { data } : {}) },
+    });
+  }
+
+  private enqueue(frame: AgentFrame) {
+    this.outbox.push(frame);
+    this.connection.flush();
+  }
+
+  private async sampleMetrics() {
+    try {
+      this.enqueue({ type: 'metrics', metrics: await readMetrics() });
+    } catch (error) {
+      this.logger.warn(`metrics not read: ${(error as Error).message}`);
+    }
+  }
+
+  private async registration(): Promise<Registration> {
+    const { config } = this;
+    const sindriConfig = config.sindriYaml ? await readSindriConfig(config.sindriYaml) : undefined;
+    return {
+      instanceId: this.instanceId!,
+      name: config.name,
+      provider: config.provider,
+      ...(config.region ? { region: config.region } : {}),
+      hostname: os.hostname().slice(0, 253),
+      os: { platform: os.platform(), release: os.release(), arch: os.arch(), ...(this.distro ? { distro: this.distro } : {}) },
+      agentVersion: AGENT_VERSION,
+      bootTime: new Date(Date.now() - os.uptime() * 1000).toISOString(),
+      heartbeatIntervalSeconds: Math.max(1, Math.round(config.heartbeatSeconds)),
+      ...(sindriConfig ? { sindriConfig } : {}),
+      extensions: await readInstalledExtensions(config.statusLedger),
+      ...(config.sshHost ? { ssh: { host: config.sshHost, port: config.sshPort ?? 22, ...(config.sshUser ? { user: config.sshUser } : {}) } } : {}),
+    };
+  }
+}

@@ -1,0 +1,84 @@
+import crypto from 'node:crypto';
+import { AgentFrame } from '@internal/plugin-sindri-common';
+import { resolveConfig } from './config';
+import { backoffDelayMs } from './connection/backoff';
+import { maskSecrets, maskText } from './mask';
+import { Outbox } from './outbox';
+
+const hb = (): AgentFrame => ({ type: 'heartbeat', heartbeat: { id: crypto.randomUUID(), at: new Date().toISOString(), uptimeSeconds: 1 } });
+
+describe('resolveConfig', () => {
+  const env = { SINDRI_CONSOLE_URL: 'http://localhost:7007', SINDRI_AGENT_TOKEN: 't', SINDRI_INSTANCE_NAME: 'demo-1', HOME: '/home/dev' };
+
+  it('takes env settings, lets flags override them, and applies the defaults', () => {
+    const config = resolveConfig({ name: 'demo-2', 'heartbeat-interval': '5' }, env);
+    expect(config).toMatchObject({
+      consoleUrl: 'http://localhost:7007',
+      name: 'demo-2',
+      provider: 'local',
+      heartbeatSeconds: 5,
+      metricsSeconds: 30,
+      bufferSize: 2000,
+      stateDir: '/home/dev/.sindri-agent',
+      statusLedger: '/home/dev/.sindri/status_ledger.jsonl',
+    });
+  });
+
+  it('names the flag and variable of a missing or bad setting', () => {
+    expect(() => resolveConfig({}, { ...env, SINDRI_AGENT_TOKEN: undefined })).toThrow(/^--token \/ SINDRI_AGENT_TOKEN: is required$/);
+    expect(() => resolveConfig({ provider: 'mars' }, env)).toThrow(/^--provider \/ SINDRI_PROVIDER: /);
+    expect(() => resolveConfig({ 'console-url': 'ftp://x' }, env)).toThrow(/^--console-url \/ SINDRI_CONSOLE_URL: /);
+  });
+});
+
+describe('maskSecrets', () => {
+  it('masks secret-looking keys and assignments at any depth, and nothing else', () => {
+    expect(
+      maskSecrets({
+        message: 'deploy with GITHUB_TOKEN=ghp_abc and REGION=ams',
+        data: { AWS_SECRET_ACCESS_KEY: 'x', DB_PASSWORD: 'y', api_key: 'z', user: 'alice', count: 3 },
+        list: ['OPENAI_API_KEY="sk-1"'],
+      }),
+    ).toEqual({
+      message: 'deploy with GITHUB_TOKEN=*** and REGION=ams',
+      data: { AWS_SECRET_ACCESS_KEY: '***', DB_PASSWORD: '***', api_key: '***', user: 'alice', count: 3 },
+      list: ['OPENAI_API_KEY=***'],
+    });
+    expect(maskText('MONKEY=banana')).toBe('MONKEY=banana');
+  });
+});
+
+describe('Outbox', () => {
+  it('drops the oldest sample when full and counts the drops', () => {
+    const drops: number[] = [];
+    const outbox = new Outbox(3, n => drops.push(n));
+    const frames = [hb(), hb(), hb(), hb(), hb()];
+    frames.forEach(f => outbox.push(f));
+
+    expect(outbox.size).toBe(3);
+    expect(drops).toEqual([1, 2]);
+    expect(outbox.takeUnsent()).toEqual(frames.slice(2));
+  });
+
+  it('keeps what was sent until acked, and sends it again after a reset', () => {
+    const outbox = new Outbox(10);
+    const [a, b] = [hb(), hb()];
+    outbox.push(a);
+    outbox.push(b);
+    expect(outbox.takeUnsent()).toEqual([a, b]);
+    expect(outbox.takeUnsent()).toEqual([]);
+
+    outbox.ack((a as any).heartbeat.id);
+    outbox.resetSent();
+    expect(outbox.takeUnsent()).toEqual([b]);
+  });
+});
+
+describe('backoffDelayMs', () => {
+  it('grows exponentially up to the cap, with jitter below the ceiling', () => {
+    expect(backoffDelayMs(0, 1000, 60_000, () => 0.999)).toBe(999);
+    expect(backoffDelayMs(3, 1000, 60_000, () => 0.999)).toBe(7992);
+    expect(backoffDelayMs(20, 1000, 60_000, () => 0.999)).toBe(59_940);
+    expect(backoffDelayMs(5, 1000, 60_000, () => 0)).toBe(0);
+  });
+});

@@ -1,0 +1,60 @@
+import { z } from 'zod';
+import { INSTANCE_PROVIDERS, instanceNameSchema } from '@internal/plugin-sindri-common';
+
+const positiveSeconds = z.coerce.number().positive();
+
+/** Everything the agent reads from flags and `SINDRI_*` environment variables. */
+export const agentConfigSchema = z.object({
+  consoleUrl: z.url({ protocol: /^https?$/ }),
+  token: z.string().min(1),
+  name: instanceNameSchema,
+  provider: z.enum(INSTANCE_PROVIDERS),
+  region: z.string().min(1).max(64).optional(),
+  sindriYaml: z.string().min(1).optional(),
+  statusLedger: z.string().min(1).optional(),
+  stateDir: z.string().min(1),
+  heartbeatSeconds: positiveSeconds,
+  metricsSeconds: positiveSeconds,
+  bufferSize: z.coerce.number().int().min(10).max(1_000_000),
+  maxBackoffSeconds: positiveSeconds,
+  sshHost: z.string().min(1).optional(),
+  sshPort: z.coerce.number().int().min(1).max(65535).optional(),
+  sshUser: z.string().min(1).optional(),
+});
+
+export type AgentConfig = z.infer<typeof agentConfigSchema>;
+
+/** Flag name, environment variable and default of each setting. */
+export const SETTINGS: Array<{ key: keyof AgentConfig; flag: string; env: string; fallback?: (env: NodeJS.ProcessEnv) => string | undefined; help: string }> = [
+  { key: 'consoleUrl', flag: 'console-url', env: 'SINDRI_CONSOLE_URL', help: 'base URL of the portal backend, e.g. https://portal.example.com' },
+  { key: 'token', flag: 'token', env: 'SINDRI_AGENT_TOKEN', help: 'this instance\'s enrollment token' },
+  { key: 'name', flag: 'name', env: 'SINDRI_INSTANCE_NAME', help: 'instance name, as enrolled' },
+  { key: 'provider', flag: 'provider', env: 'SINDRI_PROVIDER', fallback: () => 'local', help: `where it runs: ${INSTANCE_PROVIDERS.join(', ')}` },
+  { key: 'region', flag: 'region', env: 'SINDRI_REGION', help: 'provider region' },
+  { key: 'sindriYaml', flag: 'sindri-yaml', env: 'SINDRI_CONFIG', help: 'path of the instance\'s sindri.yaml' },
+  { key: 'statusLedger', flag: 'status-ledger', env: 'SINDRI_STATUS_LEDGER', fallback: env => (env.HOME ? `${env.HOME}/.sindri/status_ledger.jsonl` : undefined), help: 'Sindri\'s extension status ledger' },
+  { key: 'stateDir', flag: 'state-dir', env: 'SINDRI_AGENT_STATE_DIR', fallback: env => `${env.HOME ?? '/tmp'}/.sindri-agent`, help: 'where the agent keeps its instance id' },
+  { key: 'heartbeatSeconds', flag: 'heartbeat-interval', env: 'SINDRI_AGENT_HEARTBEAT_SECONDS', fallback: () => '10', help: 'seconds between heartbeats' },
+  { key: 'metricsSeconds', flag: 'metrics-interval', env: 'SINDRI_AGENT_METRICS_SECONDS', fallback: () => '30', help: 'seconds between metrics samples' },
+  { key: 'bufferSize', flag: 'buffer-size', env: 'SINDRI_AGENT_BUFFER_SIZE', fallback: () => '2000', help: 'samples kept while disconnected (oldest dropped first)' },
+  { key: 'maxBackoffSeconds', flag: 'max-backoff', env: 'SINDRI_AGENT_MAX_BACKOFF_SECONDS', fallback: () => '60', help: 'longest wait between reconnect attempts' },
+  { key: 'sshHost', flag: 'ssh-host', env: 'SINDRI_SSH_HOST', help: 'SSH endpoint host to advertise' },
+  { key: 'sshPort', flag: 'ssh-port', env: 'SINDRI_SSH_PORT', help: 'SSH endpoint port' },
+  { key: 'sshUser', flag: 'ssh-user', env: 'SINDRI_SSH_USER', help: 'SSH user' },
+];
+
+/** Flags win over environment variables, which win over defaults. */
+export function resolveConfig(flags: Record<string, string | undefined>, env: NodeJS.ProcessEnv): AgentConfig {
+  const raw: Record<string, string | undefined> = {};
+  for (const s of SETTINGS) {
+    raw[s.key] = flags[s.flag] ?? env[s.env] ?? s.fallback?.(env);
+  }
+  const parsed = agentConfigSchema.safeParse(raw);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    const setting = SETTINGS.find(s => s.key === issue.path[0]);
+    const name = setting ? `--${setting.flag} / ${setting.env}` : String(issue.path[0]);
+    throw new Error(`${name}: ${raw[issue.path[0] as string] === undefined ? 'is required' : issue.message}`);
+  }
+  return parsed.data;
+}

@@ -1,0 +1,143 @@
+import WebSocket from 'ws';
+import { AgentFrame, BackendFrame, Registration } from '@internal/plugin-sindri-common';
+import { AgentLogger } from '../log';
+import { maskSecrets } from '../mask';
+import { Outbox } from '../outbox';
+import { backoffDelayMs } from './backoff';
+
+export type ConnectionState = 'connecting' | 'connected' | 'disconnected' | 'stopped';
+
+export interface AgentConnectionOptions {
+  consoleUrl: string;
+  token: string;
+  outbox: Outbox;
+  registration: () => Promise<Registration>;
+  logger: AgentLogger;
+  maxBackoffMs: number;
+  baseBackoffMs?: number;
+  /** WebSocket failures in a row after which batches go over HTTP until it reconnects. */
+  httpFallbackAfter?: number;
+  onState?: (state: ConnectionState) => void;
+}
+
+/**
+ * The agent's one outbound connection. Samples are sent from the outbox and
+ * leave it only when acked; on a broken connection everything unacked is sent
+ * again after a reconnect (exponential backoff with jitter). While the
+ * WebSocket keeps failing, batches go to the HTTP ingest route instead.
+ */
+export class AgentConnection {
+  private ws?: WebSocket;
+  private attempt = 0;
+  private timer?: NodeJS.Timeout;
+  private state: ConnectionState = 'disconnected';
+  private httpBusy = false;
+
+  constructor(private readonly options: AgentConnectionOptions) {}
+
+  get connectionState(): ConnectionState {
+    return this.state;
+  }
+
+  start(): void {
+    this.connect();
+  }
+
+  stop(): void {
+    this.setState('stopped');
+    clearTimeout(this.timer);
+    this.ws?.close(1000, 'agent stopping');
+  }
+
+  /** Sends whatever is waiting, if connected. */
+  flush(): void {
+    if (this.ws?.readyState !== WebSocket.OPEN) return;
+    for (const frame of this.options.outbox.takeUnsent()) this.send(frame);
+  }
+
+  private setState(state: ConnectionState) {
+    if (this.state === state) return;
+    this.state = state;
+    this.options.onState?.(state);
+  }
+
+  private send(frame: AgentFrame) {
+    this.ws?.send(JSON.stringify(maskSecrets(frame)));
+  }
+
+  private connect() {
+    if (this.state === 'stopped') return;
+    this.setState('connecting');
+    const url = new URL('/api/sindri/agent/connect', this.options.consoleUrl);
+    url.protocol = url.protocol === 'https:' ? 'wss:' : 'ws:';
+    const ws = new WebSocket(url, { headers: { Authorization: `Bearer ${this.options.token}` }, handshakeTimeout: 10_000 });
+    this.ws = ws;
+
+    ws.on('open', async () => {
+      this.attempt = 0;
+      this.setState('connected');
+      this.options.logger.info(`connected to ${this.options.consoleUrl}`);
+      this.send({ type: 'register', registration: await this.options.registration() });
+      this.flush();
+    });
+    ws.on('message', data => this.onReply(JSON.parse(data.toString()) as BackendFrame));
+    ws.on('unexpected-response', (_req, res) => {
+      this.options.logger.warn(`the portal refused the connection: HTTP ${res.statusCode}${res.statusCode === 401 ? ' (token missing, wrong or revoked)' : ''}`);
+      ws.terminate();
+    });
+    ws.on('error', error => this.options.logger.warn(`connection error: ${error.message}`));
+    ws.on('close', () => {
+      if (this.ws === ws) this.ws = undefined;
+      this.options.outbox.resetSent();
+      if (this.state === 'stopped') return;
+      this.setState('disconnected');
+      this.scheduleReconnect();
+    });
+  }
+
+  private onReply(reply: BackendFrame) {
+    if (reply.type === 'ack') {
+      this.options.outbox.ack(reply.id);
+      return;
+    }
+    this.options.logger.warn(`the portal refused ${reply.id ?? 'a frame'}: ${reply.status} ${reply.message}`);
+    // a frame the portal finds invalid will not become valid: drop it
+    if (reply.id && (reply.status === 400 || reply.status === 413)) this.options.outbox.ack(reply.id);
+  }
+
+  private scheduleReconnect() {
+    const delay = backoffDelayMs(this.attempt, this.options.baseBackoffMs ?? 1000, this.options.maxBackoffMs);
+    this.attempt += 1;
+    if (this.attempt >= (this.options.httpFallbackAfter ?? 3)) void this.sendOverHttp();
+    this.timer = setTimeout(() => this.connect(), delay);
+  }
+
+  /** Sends one batch to `POST /api/sindri/ingest`; the WebSocket stays the goal. */
+  private async sendOverHttp() {
+    if (this.httpBusy || this.options.outbox.size === 0) return;
+    this.httpBusy = true;
+    try {
+      const frames: AgentFrame[] = [
+        { type: 'register', registration: await this.options.registration() },
+        ...this.options.outbox.takeUnsent(499),
+      ];
+      const res = await fetch(new URL('/api/sindri/ingest', this.options.consoleUrl), {
+        method: 'POST',
+        headers: { Authorization: `Bearer ${this.options.token}`, 'Content-Type': 'application/json' },
+        body: JSON.stringify(maskSecrets({ frames })),
+        signal: AbortSignal.timeout(15_000),
+      });
+      if (res.ok) {
+        const { results } = (await res.json()) as { results: BackendFrame[] };
+        results.forEach(r => this.onReply(r));
+      } else {
+        this.options.logger.warn(`HTTP ingest refused: ${res.status}`);
+      }
+    } catch (error) {
+      this.options.logger.warn(`HTTP ingest failed: ${(error as Error).message}`);
+    } finally {
+      this.options.outbox.resetSent();
+      this.httpBusy = false;
+    }
+  }
+}
