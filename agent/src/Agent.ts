@@ -18,6 +18,8 @@ import { AGENT_VERSION } from './version';
  */
 export class Agent {
   readonly outbox: Outbox;
+  /** Samples made since start, by kind: what the portal should end up with. */
+  readonly produced = { heartbeat: 0, metrics: 0, event: 0 };
   private readonly connection: AgentConnection;
   private readonly timers: NodeJS.Timeout[] = [];
   private instanceId?: string;
@@ -60,6 +62,16 @@ export class Agent {
     this.connection.stop();
   }
 
+  /** Stops sampling, gives the connection up to `timeoutMs` to deliver what is buffered, then stops. */
+  async flushAndStop(timeoutMs: number): Promise<void> {
+    this.timers.forEach(clearInterval);
+    const deadline = Date.now() + timeoutMs;
+    while (this.outbox.size > 0 && Date.now() < deadline) {
+      await new Promise(r => setTimeout(r, 50));
+    }
+    this.connection.stop();
+  }
+
   event(type: InstanceEvent['type'], message?: string, data?: InstanceEvent['data']): void {
     this.enqueue({
       type: 'event',
@@ -68,6 +80,7 @@ export class Agent {
   }
 
   private enqueue(frame: AgentFrame) {
+    if (frame.type !== 'register') this.produced[frame.type] += 1;
     this.outbox.push(frame);
     this.connection.flush();
   }

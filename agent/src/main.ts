@@ -39,8 +39,8 @@ export async function main(
   logger.info(`sindri-agent ${AGENT_VERSION} reporting ${config.name} to ${config.consoleUrl}`);
   return new Promise(resolve => {
     const stop = () => {
-      agent.stop();
-      resolve(0);
+      logger.info('stopping: delivering buffered samples (up to 5 s)');
+      agent.flushAndStop(5000).then(() => resolve(0));
     };
     process.once('SIGINT', stop);
     process.once('SIGTERM', stop);

@@ -1,0 +1,106 @@
+import net from 'node:net';
+import os from 'node:os';
+import path from 'node:path';
+import fs from 'node:fs';
+import {
+  mockCredentials,
+  mockServices,
+  startTestBackend,
+  TestDatabases,
+} from '@backstage/backend-test-utils';
+import request from 'supertest';
+import { Knex } from 'knex';
+import { Agent, resolveConfig } from 'sindri-agent';
+import sindriPlugin from '@internal/plugin-sindri-backend';
+
+jest.setTimeout(120_000);
+
+const registryDir = path.resolve(__dirname, '../../../registry/sindri-v3');
+const silent = { info: () => {}, warn: () => {}, error: () => {} };
+
+/** A TCP forwarder with a fixed port, so the agent keeps its URL across backend restarts. */
+async function forwarder() {
+  let target = 0;
+  const sockets = new Set<net.Socket>();
+  const server = net.createServer(client => {
+    const upstream = net.connect(target, '127.0.0.1');
+    [client, upstream].forEach(s => { sockets.add(s); s.on('close', () => sockets.delete(s)); s.on('error', () => {}); });
+    client.pipe(upstream).pipe(client);
+    client.on('close', () => upstream.destroy());
+    upstream.on('close', () => client.destroy());
+  });
+  await new Promise<void>(r => server.listen(0, '127.0.0.1', r));
+  return {
+    port: (server.address() as net.AddressInfo).port,
+    pointAt(port: number) { target = port; },
+    async close() { sockets.forEach(s => s.destroy()); await new Promise(r => server.close(r)); },
+  };
+}
+
+const startBackend = (knex: Knex) =>
+  startTestBackend({
+    features: [
+      sindriPlugin,
+      mockServices.database.factory({ knex }),
+      mockServices.rootConfig.factory({ data: { sindri: { registry: { path: registryDir } } } }),
+    ],
+  });
+
+async function until(condition: () => Promise<boolean> | boolean, timeoutMs = 30_000) {
+  const deadline = Date.now() + timeoutMs;
+  while (!(await condition())) {
+    if (Date.now() > deadline) throw new Error('condition not met in time');
+    await new Promise(r => setTimeout(r, 50));
+  }
+}
+
+async function stored(knex: Knex) {
+  const n = async (table: string, where = {}) => Number((await knex(table).where(where).count({ n: '*' }))[0].n);
+  return { heartbeat: await n('heartbeats'), metrics: await n('metric_samples', { resolution: 'raw' }), event: await n('instance_events') };
+}
+
+describe('a real agent against the sindri backend', () => {
+  const databases = TestDatabases.create({ ids: ['SQLITE_3', 'POSTGRES_15'] });
+
+  it.each(databases.eachSupportedId())('loses and doubles no sample across a backend restart, on %p', async databaseId => {
+    const knex = await databases.init(databaseId);
+    const proxy = await forwarder();
+    let backend = await startBackend(knex);
+    proxy.pointAt((backend.server.address() as net.AddressInfo).port);
+
+    const enrolled = await request(backend.server)
+      .post('/api/sindri/enrollments')
+      .set('Authorization', mockCredentials.user.header())
+      .send({ name: 'demo-1', owner: 'group:default/platform' });
+    expect(enrolled.status).toBe(201);
+
+    const stateDir = fs.mkdtempSync(path.join(os.tmpdir(), 'sindri-agent-'));
+    const agent = new Agent(
+      resolveConfig(
+        { 'console-url': `http://127.0.0.1:${proxy.port}`, token: enrolled.body.token, name: 'demo-1', 'state-dir': stateDir,
+          'heartbeat-interval': '0.1', 'metrics-interval': '0.5', 'max-backoff': '0.3' },
+        { HOME: stateDir },
+      ),
+      silent,
+    );
+    await agent.start();
+
+    await until(async () => (await stored(knex)).metrics >= 2);
+    await backend.stop();
+    // the portal is down: the agent keeps sampling into its buffer
+    const producedWhileDown = agent.produced.heartbeat;
+    await until(() => agent.produced.heartbeat >= producedWhileDown + 10);
+    expect(agent.outbox.size).toBeGreaterThanOrEqual(10);
+
+    backend = await startBackend(knex);
+    proxy.pointAt((backend.server.address() as net.AddressInfo).port);
+    await until(() => agent.produced.heartbeat >= producedWhileDown + 20);
+    await agent.flushAndStop(10_000);
+
+    expect(agent.outbox.size).toBe(0);
+    expect(agent.outbox.dropped).toBe(0);
+    expect(await stored(knex)).toEqual(agent.produced);
+    await backend.stop();
+    await proxy.close();
+  });
+});
