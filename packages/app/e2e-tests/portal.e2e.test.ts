@@ -44,7 +44,7 @@ describe('the portal in a browser', () => {
     expect(await shows(page.getByRole('heading', { name: 'Sindri fleet' }))).toBe(true);
     expect(page.url()).toBe(`${appUrl}/sindri`);
     expect(await shows(page.getByText('No Sindri instances yet'))).toBe(true);
-    expect(await shows(page.getByText(/console agent enrolling the instance/))).toBe(true);
+    expect(await shows(page.getByText(/console agent on it has enrolled/))).toBe(true);
   });
 
   it('shows the Sindri extensions in the catalog', async () => {

@@ -1,13 +1,32 @@
 import {
+  ApiBlueprint,
   createFrontendPlugin,
+  discoveryApiRef,
+  fetchApiRef,
   PageBlueprint,
 } from '@backstage/frontend-plugin-api';
+import {
+  EntityCardBlueprint,
+  EntityContentBlueprint,
+} from '@backstage/plugin-catalog-react/alpha';
 import {
   convertLegacyRouteRef,
   convertLegacyRouteRefs,
 } from '@backstage/core-compat-api';
 import CloudQueueIcon from '@material-ui/icons/CloudQueue';
+import { sindriApiRef } from './api/SindriApi';
+import { SindriClient } from './api/SindriClient';
+import { isSindriInstance } from './isSindriInstance';
 import { rootRouteRef } from './routes';
+
+const sindriApi = ApiBlueprint.make({
+  params: defineParams =>
+    defineParams({
+      api: sindriApiRef,
+      deps: { discoveryApi: discoveryApiRef, fetchApi: fetchApiRef },
+      factory: deps => new SindriClient(deps),
+    }),
+});
 
 const fleetPage = PageBlueprint.make({
   params: {
@@ -16,6 +35,24 @@ const fleetPage = PageBlueprint.make({
     icon: <CloudQueueIcon />,
     routeRef: convertLegacyRouteRef(rootRouteRef),
     loader: () => import('./components/FleetPage').then(m => <m.FleetPage />),
+  },
+});
+
+const overviewCard = EntityCardBlueprint.make({
+  name: 'overview',
+  params: {
+    filter: isSindriInstance,
+    loader: () => import('./components/InstanceOverviewCard').then(m => <m.InstanceOverviewCard />),
+  },
+});
+
+const metricsContent = EntityContentBlueprint.make({
+  name: 'metrics',
+  params: {
+    path: 'metrics',
+    title: 'Metrics',
+    filter: isSindriInstance,
+    loader: () => import('./components/InstanceMetrics').then(m => <m.InstanceMetricsContent />),
   },
 });
 
@@ -28,6 +65,6 @@ export default createFrontendPlugin({
   pluginId: 'sindri',
   title: 'Sindri',
   icon: <CloudQueueIcon />,
-  extensions: [fleetPage],
+  extensions: [sindriApi, fleetPage, overviewCard, metricsContent],
   routes: convertLegacyRouteRefs({ root: rootRouteRef }),
 });

@@ -4,4 +4,13 @@
  *
  * @packageDocumentation
  */
-export { sindriPlugin, SindriFleetPage } from './plugin';
+export {
+  sindriPlugin,
+  SindriFleetPage,
+  EntitySindriOverviewCard,
+  EntitySindriMetricsContent,
+} from './plugin';
+export { isSindriInstance } from './isSindriInstance';
+export { sindriApiRef } from './api/SindriApi';
+export type { SindriApi, MetricsRange, MetricsSeries } from './api/SindriApi';
+export { SindriClient } from './api/SindriClient';

@@ -42,7 +42,6 @@ async function connectedProvider(fleet: FleetInstance[]) {
     logger,
     registry,
     taskRunner: { run: async task => { await task.fn(new AbortController().signal); } },
-    location: 'url:sindri-fleet',
   });
   const applyMutation = jest.fn();
   await provider.connect({ applyMutation, refresh: jest.fn() });
@@ -68,6 +67,7 @@ describe('SindriInstanceEntityProvider', () => {
         name: 'dev-alice',
         labels: { 'sindri.io/status': 'running' },
         annotations: {
+          'backstage.io/managed-by-location': `sindri:instance/${instance.id}`,
           'sindri.io/instance-id': instance.id,
           'sindri.io/provider': 'kubernetes',
           'sindri.io/region': 'eu-west-1',

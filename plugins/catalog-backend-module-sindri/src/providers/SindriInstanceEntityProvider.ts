@@ -63,7 +63,6 @@ export class SindriInstanceEntityProvider implements EntityProvider {
       logger: deps.logger,
       registry: deps.registry,
       taskRunner,
-      location: 'url:sindri-fleet',
     });
   }
 
@@ -74,7 +73,6 @@ export class SindriInstanceEntityProvider implements EntityProvider {
       logger: LoggerService;
       registry: SindriRegistryService;
       taskRunner: SchedulerServiceTaskRunner;
-      location: string;
     },
   ) {
     this.knownExtensions = new Set(options.registry.listExtensions().map(e => e.name));
@@ -127,7 +125,7 @@ export class SindriInstanceEntityProvider implements EntityProvider {
   }
 
   private toEntity(instance: FleetInstance) {
-    return instanceToEntity(instance, { knownExtensions: this.knownExtensions, location: this.options.location });
+    return instanceToEntity(instance, { knownExtensions: this.knownExtensions });
   }
 
   private requireConnection(): EntityProviderConnection {

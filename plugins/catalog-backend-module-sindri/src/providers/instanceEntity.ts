@@ -15,11 +15,13 @@ import { extensionEntityRef } from './extensionEntity';
  */
 export function instanceToEntity(
   instance: FleetInstance,
-  options: { knownExtensions: ReadonlySet<string>; location: string },
+  options: { knownExtensions: ReadonlySet<string> },
 ): ResourceEntity {
+  // not a url: location, so the catalog adds no view/edit links pointing nowhere
+  const location = `sindri:instance/${instance.id}`;
   const annotations: Record<string, string> = {
-    'backstage.io/managed-by-location': options.location,
-    'backstage.io/managed-by-origin-location': options.location,
+    'backstage.io/managed-by-location': location,
+    'backstage.io/managed-by-origin-location': location,
     [SINDRI_ANNOTATIONS.instanceId]: instance.id,
   };
   if (instance.provider) annotations[SINDRI_ANNOTATIONS.provider] = instance.provider;

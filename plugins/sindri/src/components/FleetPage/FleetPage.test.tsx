@@ -1,28 +1,13 @@
 import { screen } from '@testing-library/react';
 import { renderInTestApp, TestApiProvider } from '@backstage/test-utils';
-import { catalogApiRef, entityRouteRef } from '@backstage/plugin-catalog-react';
-import { catalogApiMock } from '@backstage/plugin-catalog-react/testUtils';
-import { Entity } from '@backstage/catalog-model';
+import { entityRouteRef } from '@backstage/plugin-catalog-react';
+import { sindriApiRef } from '../../api/SindriApi';
+import { instance, mockSindriApi } from '../../__testUtils__/fixtures';
 import { FleetPage } from './FleetPage';
 
-const instance = (name: string, extra: Partial<Entity['metadata']> = {}): Entity => ({
-  apiVersion: 'backstage.io/v1alpha1',
-  kind: 'Resource',
-  metadata: { name, namespace: 'default', ...extra },
-  spec: { type: 'sindri-instance', owner: 'group:default/platform' },
-  relations: [{ type: 'ownedBy', targetRef: 'group:default/platform' }],
-});
-
-const website: Entity = {
-  apiVersion: 'backstage.io/v1alpha1',
-  kind: 'Resource',
-  metadata: { name: 'shared-bucket', namespace: 'default' },
-  spec: { type: 's3-bucket', owner: 'group:default/platform' },
-};
-
-function renderPage(entities: Entity[]) {
+function renderPage(api = mockSindriApi()) {
   return renderInTestApp(
-    <TestApiProvider apis={[[catalogApiRef, catalogApiMock({ entities })]]}>
+    <TestApiProvider apis={[[sindriApiRef, api]]}>
       <FleetPage />
     </TestApiProvider>,
     { mountedRoutes: { '/catalog/:namespace/:kind/:name': entityRouteRef } },
@@ -30,45 +15,40 @@ function renderPage(entities: Entity[]) {
 }
 
 describe('FleetPage', () => {
-  it('lists only sindri-instance resources, with status, provider and region', async () => {
-    await renderPage([
-      instance('dev-alice', {
-        labels: { 'sindri.io/status': 'running' },
-        annotations: { 'sindri.io/provider': 'fly', 'sindri.io/region': 'ams' },
+  it('lists the fleet with status, provider, region, CPU and uptime', async () => {
+    await renderPage(
+      mockSindriApi({
+        listInstances: jest.fn().mockResolvedValue([
+          instance('dev-alice'),
+          instance('dev-bob', { status: 'unresponsive', provider: undefined, region: undefined, uptimeSeconds: undefined, latestMetrics: undefined }),
+        ]),
       }),
-      instance('dev-bob'),
-      website,
-    ]);
+    );
 
     expect(await screen.findByText('Instances (2)')).toBeInTheDocument();
     expect(screen.getByText('dev-alice')).toBeInTheDocument();
     expect(screen.getByText('running')).toBeInTheDocument();
     expect(screen.getByText('fly')).toBeInTheDocument();
     expect(screen.getByText('ams')).toBeInTheDocument();
-    expect(screen.getByText('dev-bob')).toBeInTheDocument();
-    // dev-bob reports nothing yet: status, provider and region say so
-    expect(screen.getAllByText('not reported')).toHaveLength(3);
-    expect(screen.queryByText('shared-bucket')).not.toBeInTheDocument();
+    expect(screen.getByText('38%')).toBeInTheDocument();
+    expect(screen.getByText('25%')).toBeInTheDocument();
+    expect(screen.getByText('3h 2m')).toBeInTheDocument();
+    expect(screen.getByText('unresponsive')).toBeInTheDocument();
+    // dev-bob never reported provider, region, CPU, memory or uptime
+    expect(screen.getAllByText('not reported')).toHaveLength(5);
   });
 
   it('explains how to add an instance when the fleet is empty', async () => {
-    await renderPage([website]);
+    await renderPage();
 
     expect(await screen.findByText('No Sindri instances yet')).toBeInTheDocument();
-    expect(screen.getByText(/console agent enrolling the instance/)).toBeInTheDocument();
+    expect(screen.getByText(/console agent on it has enrolled/)).toBeInTheDocument();
   });
 
-  it('shows the catalog error instead of an empty fleet when the catalog fails', async () => {
-    const failing = catalogApiMock.mock({
-      getEntities: jest.fn().mockRejectedValue(new Error('catalog is down')),
-    });
-    await renderInTestApp(
-      <TestApiProvider apis={[[catalogApiRef, failing]]}>
-        <FleetPage />
-      </TestApiProvider>,
-    );
+  it('shows the API error instead of an empty fleet when the backend fails', async () => {
+    await renderPage(mockSindriApi({ listInstances: jest.fn().mockRejectedValue(new Error('sindri backend is down')) }));
 
-    expect(await screen.findByText('Error: catalog is down')).toBeInTheDocument();
+    expect(await screen.findByText('Error: sindri backend is down')).toBeInTheDocument();
     expect(screen.queryByText('No Sindri instances yet')).not.toBeInTheDocument();
   });
 });

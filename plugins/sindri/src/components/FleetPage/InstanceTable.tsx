@@ -6,69 +6,45 @@ import {
   TableColumn,
 } from '@backstage/core-components';
 import { useApi } from '@backstage/core-plugin-api';
-import {
-  catalogApiRef,
-  EntityRefLink,
-  EntityRefLinks,
-  getEntityRelations,
-} from '@backstage/plugin-catalog-react';
-import { Entity, RELATION_OWNED_BY } from '@backstage/catalog-model';
-import {
-  SINDRI_ANNOTATIONS,
-  SINDRI_INSTANCE_RESOURCE_TYPE,
-  SINDRI_STATUS_LABEL,
-} from '@internal/plugin-sindri-common';
+import { EntityRefLink } from '@backstage/plugin-catalog-react';
+import { FleetInstance, SINDRI_INSTANCE_RESOURCE_TYPE } from '@internal/plugin-sindri-common';
 import Typography from '@material-ui/core/Typography';
-import useAsync from 'react-use/esm/useAsync';
+import useAsyncRetry from 'react-use/esm/useAsyncRetry';
+import useInterval from 'react-use/esm/useInterval';
+import { sindriApiRef } from '../../api/SindriApi';
+import { formatAgo, formatPercent, formatUptime, NOT_REPORTED } from '../common/format';
+import { StatusLabel } from '../common/StatusLabel';
+import { memoryPercent } from '../common/usage';
 
-const notReported = 'not reported';
+type Row = FleetInstance & { cpu?: number; memory?: number };
 
-const columns: TableColumn<Entity>[] = [
+const columns: TableColumn<Row>[] = [
   {
     title: 'Name',
-    field: 'metadata.name',
+    field: 'name',
     highlight: true,
-    render: entity => <EntityRefLink entityRef={entity} defaultKind="resource" />,
+    render: row => <EntityRefLink entityRef={{ kind: 'resource', namespace: 'default', name: row.name }} />,
   },
-  {
-    title: 'Status',
-    field: `metadata.labels.${SINDRI_STATUS_LABEL}`,
-    render: entity => entity.metadata.labels?.[SINDRI_STATUS_LABEL] ?? notReported,
-  },
-  {
-    title: 'Provider',
-    render: entity => entity.metadata.annotations?.[SINDRI_ANNOTATIONS.provider] ?? notReported,
-  },
-  {
-    title: 'Region',
-    render: entity => entity.metadata.annotations?.[SINDRI_ANNOTATIONS.region] ?? notReported,
-  },
-  {
-    title: 'Owner',
-    render: entity => (
-      <EntityRefLinks
-        entityRefs={getEntityRelations(entity, RELATION_OWNED_BY)}
-        defaultKind="group"
-      />
-    ),
-  },
+  { title: 'Status', field: 'status', render: row => <StatusLabel status={row.status} /> },
+  { title: 'Provider', field: 'provider', emptyValue: NOT_REPORTED },
+  { title: 'Region', field: 'region', emptyValue: NOT_REPORTED },
+  { title: 'CPU', field: 'cpu', type: 'numeric', render: row => (row.cpu === undefined ? NOT_REPORTED : formatPercent(row.cpu)) },
+  { title: 'Memory', field: 'memory', type: 'numeric', render: row => (row.memory === undefined ? NOT_REPORTED : formatPercent(row.memory)) },
+  { title: 'Uptime', field: 'uptimeSeconds', type: 'numeric', render: row => (row.uptimeSeconds === undefined ? NOT_REPORTED : formatUptime(row.uptimeSeconds)) },
+  { title: 'Last heartbeat', field: 'lastHeartbeatAt', render: row => (row.lastHeartbeatAt ? formatAgo(row.lastHeartbeatAt) : NOT_REPORTED) },
+  { title: 'Owner', field: 'owner', render: row => <EntityRefLink entityRef={row.owner} defaultKind="group" /> },
 ];
 
-/** Every `Resource` of type `sindri-instance` in the catalog. */
+/** Every registered instance with its live state, filterable by status and provider. */
 export const InstanceTable = () => {
-  const catalogApi = useApi(catalogApiRef);
-  const { value, loading, error } = useAsync(
-    () =>
-      catalogApi.getEntities({
-        filter: { kind: 'Resource', 'spec.type': SINDRI_INSTANCE_RESOURCE_TYPE },
-      }),
-    [catalogApi],
-  );
+  const api = useApi(sindriApiRef);
+  const { value, loading, error, retry } = useAsyncRetry(() => api.listInstances(), [api]);
+  useInterval(retry, 15_000);
 
-  if (loading) return <Progress />;
-  if (error) return <ResponseErrorPanel error={error} />;
+  if (loading && !value) return <Progress />;
+  if (error && !value) return <ResponseErrorPanel error={error} />;
 
-  const instances = value?.items ?? [];
+  const instances = value ?? [];
   if (instances.length === 0) {
     return (
       <EmptyState
@@ -76,23 +52,28 @@ export const InstanceTable = () => {
         title="No Sindri instances yet"
         description={
           <Typography component="span">
-            An instance appears here when a catalog entity of kind Resource with
-            spec.type "{SINDRI_INSTANCE_RESOURCE_TYPE}" is registered: either by
-            the Sindri console agent enrolling the instance with this portal, or
-            by registering such an entity yourself. The README's "Adding an
-            instance" section shows how.
+            An instance appears here, and in the catalog as a Resource of type
+            "{SINDRI_INSTANCE_RESOURCE_TYPE}", once the console agent on it has enrolled with
+            this portal and registered. On the embedded default, `yarn sindri:demo-agent`
+            starts one on this machine; the README's "Adding an instance" section shows how to
+            enroll a real one.
           </Typography>
         }
       />
     );
   }
 
+  const rows: Row[] = instances.map(i => ({ ...i, cpu: i.latestMetrics?.cpu?.percent, memory: memoryPercent(i.latestMetrics) }));
   return (
     <Table
       title={`Instances (${instances.length})`}
       options={{ search: true, paging: instances.length > 20, pageSize: 20 }}
+      filters={[
+        { column: 'Status', type: 'multiple-select' },
+        { column: 'Provider', type: 'select' },
+      ]}
       columns={columns}
-      data={instances}
+      data={rows}
     />
   );
 };

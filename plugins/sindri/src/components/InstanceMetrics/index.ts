@@ -1,0 +1,1 @@
+export { InstanceMetricsContent } from './InstanceMetricsContent';

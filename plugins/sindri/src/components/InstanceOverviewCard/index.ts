@@ -1,0 +1,1 @@
+export { InstanceOverviewCard } from './InstanceOverviewCard';
