@@ -1,3 +1,5 @@
+import { ChildProcess, spawn } from 'node:child_process';
+import path from 'node:path';
 import { Browser, chromium, Locator, Page } from 'playwright-core';
 import { appUrl, backendUrl } from './portal/ports';
 import { chromiumArgs, findChromium } from './portal/chromium';
@@ -69,5 +71,49 @@ describe('the portal in a browser', () => {
     expect(await shows(page.getByText('Playwright browser automation framework with Chromium'))).toBe(true);
     const dependsOn = page.locator('div', { has: page.getByRole('heading', { name: 'Depends on components' }) });
     expect(await shows(dependsOn.getByRole('link', { name: 'nodejs', exact: true }))).toBe(true);
+  });
+
+  describe('with a demo agent running', () => {
+    let agent: ChildProcess | undefined;
+
+    afterAll(() => {
+      agent?.kill('SIGTERM');
+    });
+
+    it('shows the instance in the catalog within seconds, on the Sindri page, with its overview and charts', async () => {
+      const started = Date.now();
+      agent = spawn(process.execPath, [path.resolve(__dirname, '../../../scripts/demo-agent.mjs'), '--name', 'e2e-1', '--url', backendUrl], {
+        stdio: 'ignore',
+        // two samples make a line: sample faster than the 30 s default
+        env: { ...process.env, SINDRI_AGENT_METRICS_SECONDS: '2' },
+      });
+
+      const token = ((await (await fetch(`${backendUrl}/api/auth/guest/refresh`)).json()) as any).backstageIdentity.token;
+      let entity: any;
+      while (Date.now() - started < 30_000) {
+        const res = await fetch(`${backendUrl}/api/catalog/entities/by-name/resource/default/e2e-1`, {
+          headers: { Authorization: `Bearer ${token}` },
+        });
+        if (res.ok) {
+          entity = await res.json();
+          break;
+        }
+        await new Promise(r => setTimeout(r, 100));
+      }
+      expect(entity?.metadata.labels['sindri.io/status']).toBe('running');
+
+      await page.goto(`${appUrl}/sindri`);
+      expect(await shows(page.getByRole('link', { name: 'e2e-1' }))).toBe(true);
+      expect(await shows(page.getByText('running'))).toBe(true);
+
+      await page.goto(`${appUrl}/catalog/default/resource/e2e-1`);
+      expect(await shows(page.getByText('Sindri instance', { exact: true }))).toBe(true);
+      expect(await shows(page.getByText('local', { exact: true }))).toBe(true);
+
+      await page.goto(`${appUrl}/catalog/default/resource/e2e-1/metrics`);
+      // the agent samples metrics at start: a chart line and the process tables appear
+      expect(await shows(page.locator('.recharts-line-curve'))).toBe(true);
+      expect(await shows(page.getByText(/^Top by CPU \(\d+ processes\)$/))).toBe(true);
+    });
   });
 });
