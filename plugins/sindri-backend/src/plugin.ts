@@ -9,6 +9,7 @@ import { readSindriBackendConfig } from './config';
 import { InstanceStore } from './database/InstanceStore';
 import { migrateUp } from './database/migrations';
 import { SampleStore } from './database/SampleStore';
+import { SampleWriter } from './database/SampleWriter';
 import { AgentSocketServer } from './ingest/AgentSocketServer';
 import { IngestService } from './ingest/IngestService';
 import { InstanceChanges } from './ingest/InstanceChanges';
@@ -55,7 +56,7 @@ export const sindriPlugin = createBackendPlugin({
         const samples = new SampleStore(knex);
         const changes = new InstanceChanges(deps.events);
         const limiter = new RateLimiter(settings.rateLimit.framesPerSecond, settings.rateLimit.burst);
-        const ingest = new IngestService(instances, samples, changes, logger);
+        const ingest = new IngestService(instances, samples, new SampleWriter(knex), changes, logger);
         const sockets = new AgentSocketServer({ instances, ingest, limiter, logger });
         deps.lifecycle.addShutdownHook(() => sockets.close());
         deps.permissionsRegistry.addPermissions(sindriPermissions);

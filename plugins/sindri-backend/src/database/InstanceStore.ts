@@ -165,6 +165,7 @@ export class InstanceStore {
       .where({ id: instanceId })
       .andWhere(q => q.whereNull('last_heartbeat_at').orWhere('last_heartbeat_at', '<', at))
       .update({ last_heartbeat_at: at, uptime_s: uptimeSeconds, updated_at: now });
+    // the common case, a running instance, needs no second write
     const changed = await this.knex('instances')
       .where({ id: instanceId })
       .whereIn('status', ['unresponsive', 'unknown'])
@@ -204,6 +205,11 @@ export class InstanceStore {
         .update({ status: 'unresponsive', status_changed_at: now, updated_at: now });
     }
     return overdue;
+  }
+
+  async isRegistered(instanceId: string): Promise<boolean> {
+    const row = await this.knex('instances').where({ id: instanceId }).whereNotNull('registered_at').first('id');
+    return Boolean(row);
   }
 
   async get(instanceId: string): Promise<FleetInstance | undefined> {

@@ -2,13 +2,18 @@ import { LoggerService } from '@backstage/backend-plugin-api';
 import { AgentFrame, BackendFrame, frameId } from '@internal/plugin-sindri-common';
 import { AgentIdentity, InstanceStore } from '../database/InstanceStore';
 import { SampleStore } from '../database/SampleStore';
+import { SampleWriter } from '../database/SampleWriter';
 import { InstanceChanges } from './InstanceChanges';
 
 /** Stores what an authenticated agent sends and publishes the instance changes it causes. */
 export class IngestService {
+  /** Instances known to be registered, so a sample costs no lookup. */
+  private readonly registered = new Set<string>();
+
   constructor(
     private readonly instances: InstanceStore,
     private readonly samples: SampleStore,
+    private readonly writer: SampleWriter,
     private readonly changes: InstanceChanges,
     private readonly logger: LoggerService,
   ) {}
@@ -26,25 +31,23 @@ export class IngestService {
         };
       }
       const instance = await this.instances.register(agent.instanceId, frame.registration);
+      this.registered.add(agent.instanceId);
       this.logger.info(`Instance ${agent.name} registered (${frame.registration.provider})`);
       await this.changes.publish({ reason: 'registered', instance });
       return { type: 'ack', id };
     }
 
-    const current = await this.instances.get(agent.instanceId);
-    if (!current?.registeredAt) {
+    if (!this.registered.has(agent.instanceId) && !(await this.instances.isRegistered(agent.instanceId))) {
       return { type: 'error', id, status: 409, message: 'type: the agent must register before it sends samples' };
     }
 
     let statusChanged = false;
     switch (frame.type) {
       case 'heartbeat':
-        if (await this.samples.addHeartbeat(agent.instanceId, frame.heartbeat)) {
-          statusChanged = await this.instances.touch(agent.instanceId, new Date(frame.heartbeat.at), frame.heartbeat.uptimeSeconds);
-        }
+        statusChanged = await this.writer.heartbeat(agent.instanceId, frame.heartbeat);
         break;
       case 'metrics':
-        await this.samples.addMetrics(agent.instanceId, frame.metrics);
+        await this.writer.metrics(agent.instanceId, frame.metrics);
         break;
       case 'event':
         if (await this.samples.addEvent(agent.instanceId, frame.event)) {

@@ -1,0 +1,88 @@
+import { ChildProcess, spawn } from 'node:child_process';
+import fs from 'node:fs';
+import net from 'node:net';
+import path from 'node:path';
+import readline from 'node:readline';
+
+export const repoRoot = path.resolve(__dirname, '../..');
+export const USER_AUTH = 'Bearer mock-user-token';
+
+export interface BenchServer {
+  url: string;
+  process: ChildProcess;
+  /** Resident set size of the backend process now and at its peak, in MB. */
+  rssMb(): { now: number; peak: number };
+  stop(): Promise<void>;
+}
+
+/** Starts bench/lib/server.ts in a child process and waits for its port. */
+export async function startServer(db: 'sqlite' | 'pg', options: { catalog?: boolean } = {}): Promise<BenchServer> {
+  const child = spawn(
+    process.execPath,
+    ['-r', require.resolve('@backstage/cli/config/nodeTransform.cjs'), path.join(__dirname, 'server.ts'), '--db', db, ...(options.catalog ? ['--catalog'] : [])],
+    { cwd: repoRoot, stdio: ['ignore', 'pipe', 'inherit'], env: { ...process.env, NODE_ENV: 'production', LOG_LEVEL: 'warn' } },
+  );
+  const port = await new Promise<number>((resolve, reject) => {
+    const lines = readline.createInterface({ input: child.stdout! });
+    lines.on('line', line => {
+      try {
+        resolve(JSON.parse(line).port);
+      } catch {
+        // log output before the port line
+      }
+    });
+    child.once('exit', code => reject(new Error(`bench server exited with code ${code}`)));
+  });
+  const status = (field: string) => {
+    const text = fs.readFileSync(`/proc/${child.pid}/status`, 'utf8');
+    return Number(new RegExp(`${field}:\\s+(\\d+) kB`).exec(text)?.[1] ?? 0) / 1024;
+  };
+  return {
+    url: `http://127.0.0.1:${port}`,
+    process: child,
+    rssMb: () => ({ now: status('VmRSS'), peak: status('VmHWM') }),
+    stop: () =>
+      new Promise(resolve => {
+        child.once('exit', () => resolve());
+        child.kill('SIGTERM');
+      }),
+  };
+}
+
+export async function postgresAvailable(): Promise<boolean> {
+  return new Promise(resolve => {
+    const socket = net.connect({ port: 5432, host: '127.0.0.1', timeout: 1000 });
+    socket.once('connect', () => { socket.destroy(); resolve(true); });
+    socket.once('error', () => resolve(false));
+    socket.once('timeout', () => { socket.destroy(); resolve(false); });
+  });
+}
+
+export function percentile(sorted: number[], p: number): number {
+  if (!sorted.length) return NaN;
+  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))];
+}
+
+export async function enroll(url: string, name: string): Promise<string> {
+  const res = await fetch(`${url}/api/sindri/enrollments`, {
+    method: 'POST',
+    headers: { Authorization: USER_AUTH, 'Content-Type': 'application/json' },
+    body: JSON.stringify({ name, owner: 'group:default/bench' }),
+  });
+  if (res.status !== 201) throw new Error(`enrollment of ${name} failed: ${res.status} ${await res.text()}`);
+  return ((await res.json()) as { token: string }).token;
+}
+
+export function registration(name: string) {
+  return {
+    instanceId: `bench-${name}`,
+    name,
+    provider: 'local',
+    hostname: `${name}.bench`,
+    os: { platform: 'linux', release: '6.1', arch: 'x64' },
+    agentVersion: '0.1.0',
+    bootTime: new Date().toISOString(),
+    heartbeatIntervalSeconds: 10,
+    extensions: [{ name: 'nodejs' }],
+  };
+}

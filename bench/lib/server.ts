@@ -1,0 +1,72 @@
+// A Backstage backend with the Sindri plugin (and optionally the catalog with
+// the Sindri module), started for a benchmark in its own process so that its
+// memory can be read alone. Prints one JSON line: {"port": N}.
+//
+//   node -r @backstage/cli/config/nodeTransform.cjs bench/lib/server.ts --db sqlite|pg [--catalog]
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import { AddressInfo } from 'node:net';
+import knexFactory, { Knex } from 'knex';
+import { mockServices, startTestBackend } from '@backstage/backend-test-utils';
+
+const { values } = parseArgs({ options: { db: { type: 'string', default: 'sqlite' }, catalog: { type: 'boolean', default: false } } });
+const registryDir = path.resolve(__dirname, '../../registry/sindri-v3');
+
+async function database(): Promise<{ knex: Knex; drop: () => Promise<void> }> {
+  if (values.db === 'pg') {
+    const url = process.env.BENCH_POSTGRES_URL ?? 'postgresql://postgres@127.0.0.1:5432';
+    const name = `sindri_bench_${process.pid}`;
+    const admin = knexFactory({ client: 'pg', connection: `${url}/postgres` });
+    await admin.raw(`CREATE DATABASE ${name}`);
+    const knex = knexFactory({ client: 'pg', connection: `${url}/${name}`, pool: { min: 0, max: 10 } });
+    return {
+      knex,
+      drop: async () => {
+        await knex.destroy();
+        await admin.raw(`DROP DATABASE IF EXISTS ${name}`);
+        await admin.destroy();
+      },
+    };
+  }
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'sindri-bench-'));
+  const knex = knexFactory({ client: 'better-sqlite3', connection: { filename: path.join(dir, 'sindri.sqlite') }, useNullAsDefault: true });
+  await knex.raw('PRAGMA journal_mode = WAL');
+  return { knex, drop: async () => { await knex.destroy(); fs.rmSync(dir, { recursive: true, force: true }); } };
+}
+
+async function main() {
+  const { knex, drop } = await database();
+  const features: any[] = [
+    import('@internal/plugin-sindri-backend'),
+    mockServices.database.factory({ knex }),
+    mockServices.rootConfig.factory({
+      data: {
+        sindri: {
+          registry: { path: registryDir },
+          // the benchmark measures throughput, not the per-instance limit
+          ingest: { rateLimit: { framesPerSecond: 1_000_000, burst: 1_000_000 } },
+          catalog: { instances: { schedule: { frequencySeconds: 3600 } } },
+        },
+      },
+    }),
+  ];
+  if (values.catalog) {
+    features.push(import('@backstage/plugin-catalog-backend'), import('@internal/plugin-catalog-backend-module-sindri'));
+  }
+  const backend = await startTestBackend({ features });
+  process.stdout.write(`${JSON.stringify({ port: (backend.server.address() as AddressInfo).port })}\n`);
+  const stop = async () => {
+    await backend.stop();
+    await drop();
+    process.exit(0);
+  };
+  process.on('SIGTERM', stop);
+  process.on('SIGINT', stop);
+}
+
+main().catch(error => {
+  process.stderr.write(`bench server: ${error.stack ?? error}\n`);
+  process.exit(1);
+});

@@ -1,0 +1,120 @@
+import { Knex } from 'knex';
+import { Heartbeat, MetricsSample } from '@internal/plugin-sindri-common';
+
+type Pending =
+  | { kind: 'heartbeat'; instanceId: string; sample: Heartbeat; done: (statusChanged: boolean) => void; fail: (e: unknown) => void }
+  | { kind: 'metrics'; instanceId: string; sample: MetricsSample; done: (statusChanged: boolean) => void; fail: (e: unknown) => void };
+
+/**
+ * Writes heartbeats and metrics in small batches: what arrives within a few
+ * milliseconds is stored in one transaction with multi-row inserts, and each
+ * caller's promise settles only once its batch is committed, so an ack still
+ * means "stored". Duplicate ids are ignored, as one at a time.
+ */
+export class SampleWriter {
+  private queue: Pending[] = [];
+  private timer?: NodeJS.Timeout;
+  private flushing: Promise<void> = Promise.resolve();
+
+  constructor(
+    private readonly knex: Knex,
+    private readonly options: { maxBatch: number; maxDelayMs: number } = { maxBatch: 1000, maxDelayMs: 5 },
+  ) {}
+
+  /** Resolves to true when this heartbeat brought its instance back to running. */
+  heartbeat(instanceId: string, sample: Heartbeat): Promise<boolean> {
+    return new Promise((done, fail) => this.enqueue({ kind: 'heartbeat', instanceId, sample, done, fail }));
+  }
+
+  metrics(instanceId: string, sample: MetricsSample): Promise<void> {
+    return new Promise<boolean>((done, fail) => this.enqueue({ kind: 'metrics', instanceId, sample, done, fail })).then(() => undefined);
+  }
+
+  private enqueue(item: Pending) {
+    this.queue.push(item);
+    if (this.queue.length >= this.options.maxBatch) {
+      this.scheduleFlush(0);
+    } else if (!this.timer) {
+      this.scheduleFlush(this.options.maxDelayMs);
+    }
+  }
+
+  private scheduleFlush(delay: number) {
+    clearTimeout(this.timer);
+    this.timer = setTimeout(() => {
+      this.timer = undefined;
+      const batch = this.queue;
+      this.queue = [];
+      // batches commit one after another, in arrival order
+      this.flushing = this.flushing.then(() => this.write(batch));
+    }, delay);
+  }
+
+  private async write(batch: Pending[]) {
+    if (!batch.length) return;
+    const heartbeats = batch.filter((p): p is Extract<Pending, { kind: 'heartbeat' }> => p.kind === 'heartbeat');
+    const metrics = batch.filter((p): p is Extract<Pending, { kind: 'metrics' }> => p.kind === 'metrics');
+    try {
+      const revived = await this.knex.transaction(async tx => {
+        for (let i = 0; i < metrics.length; i += 500) {
+          await tx('metric_samples')
+            .insert(
+              metrics.slice(i, i + 500).map(m => ({
+                id: m.sample.id,
+                instance_id: m.instanceId,
+                resolution: 'raw',
+                at: new Date(m.sample.at),
+                data: JSON.stringify(m.sample),
+              })),
+            )
+            .onConflict('id')
+            .ignore();
+        }
+        if (!heartbeats.length) return new Set<string>();
+        for (let i = 0; i < heartbeats.length; i += 500) {
+          await tx('heartbeats')
+            .insert(
+              heartbeats.slice(i, i + 500).map(h => ({
+                id: h.sample.id,
+                instance_id: h.instanceId,
+                at: new Date(h.sample.at),
+                uptime_s: h.sample.uptimeSeconds,
+                load: h.sample.load ? JSON.stringify(h.sample.load) : null,
+              })),
+            )
+            .onConflict('id')
+            .ignore();
+        }
+        const newest = new Map<string, Heartbeat>();
+        for (const h of heartbeats) {
+          const seen = newest.get(h.instanceId);
+          if (!seen || seen.at < h.sample.at) newest.set(h.instanceId, h.sample);
+        }
+        const now = new Date();
+        for (const [instanceId, hb] of newest) {
+          await tx('instances')
+            .where({ id: instanceId })
+            .andWhere(q => q.whereNull('last_heartbeat_at').orWhere('last_heartbeat_at', '<', new Date(hb.at)))
+            .update({ last_heartbeat_at: new Date(hb.at), uptime_s: hb.uptimeSeconds, updated_at: now });
+        }
+        const ids = [...newest.keys()];
+        const waking = (
+          await tx('instances').whereIn('id', ids).whereIn('status', ['unresponsive', 'unknown']).whereNotNull('registered_at').select('id')
+        ).map(r => r.id as string);
+        if (waking.length) {
+          await tx('instances').whereIn('id', waking).update({ status: 'running', status_changed_at: now, updated_at: now });
+        }
+        return new Set(waking);
+      });
+      const announced = new Set<string>();
+      for (const p of batch) {
+        // the status change is reported once, by the first heartbeat of that instance
+        const changed = p.kind === 'heartbeat' && revived.has(p.instanceId) && !announced.has(p.instanceId);
+        if (changed) announced.add(p.instanceId);
+        p.done(changed);
+      }
+    } catch (error) {
+      batch.forEach(p => p.fail(error));
+    }
+  }
+}
