@@ -20,13 +20,14 @@ export async function startServer(db: 'sqlite' | 'pg', options: { catalog?: bool
   const child = spawn(
     process.execPath,
     ['-r', require.resolve('@backstage/cli/config/nodeTransform.cjs'), path.join(__dirname, 'server.ts'), '--db', db, ...(options.catalog ? ['--catalog'] : [])],
-    { cwd: repoRoot, stdio: ['ignore', 'pipe', 'inherit'], env: { ...process.env, NODE_ENV: 'production', LOG_LEVEL: 'warn' } },
+    { cwd: repoRoot, stdio: ['ignore', 'pipe', 'inherit'], env: { ...process.env, NODE_ENV: 'production', LOG_LEVEL: process.env.LOG_LEVEL ?? 'warn' } },
   );
   const port = await new Promise<number>((resolve, reject) => {
     const lines = readline.createInterface({ input: child.stdout! });
     lines.on('line', line => {
       try {
-        resolve(JSON.parse(line).port);
+        const port = JSON.parse(line).port;
+        if (typeof port === 'number') resolve(port);
       } catch {
         // log output before the port line
       }

@@ -10,6 +10,8 @@ import { parseArgs } from 'node:util';
 import { AddressInfo } from 'node:net';
 import knexFactory, { Knex } from 'knex';
 import { mockServices, startTestBackend } from '@backstage/backend-test-utils';
+import { rootLoggerServiceFactory } from '@backstage/backend-defaults/rootLogger';
+import { eventsServiceFactory } from '@backstage/plugin-events-node';
 
 const { values } = parseArgs({ options: { db: { type: 'string', default: 'sqlite' }, catalog: { type: 'boolean', default: false } } });
 const registryDir = path.resolve(__dirname, '../../registry/sindri-v3');
@@ -41,6 +43,9 @@ async function main() {
   const features: any[] = [
     import('@internal/plugin-sindri-backend'),
     mockServices.database.factory({ knex }),
+    rootLoggerServiceFactory,
+    // the test backend's events mock is per plugin; the portal's bus is shared
+    eventsServiceFactory,
     mockServices.rootConfig.factory({
       data: {
         sindri: {
@@ -49,6 +54,8 @@ async function main() {
           ingest: { rateLimit: { framesPerSecond: 1_000_000, burst: 1_000_000 } },
           catalog: { instances: { schedule: { frequencySeconds: 3600 } } },
         },
+        // instances are Resources, which the catalog's default rules do not allow
+        catalog: { rules: [{ allow: ['Component', 'Resource', 'Location'] }] },
       },
     }),
   ];
