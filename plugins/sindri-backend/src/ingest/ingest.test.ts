@@ -90,6 +90,22 @@ describe('enrollment and ingest', () => {
       expect(await counts(knex)).toEqual({ heartbeats: 1, metrics: 1, events: 0 });
       const instance = await request(server).get('/api/sindri/instances/demo-1').set('Authorization', mockCredentials.user.header());
       expect(instance.body).toMatchObject({ name: 'demo-1', status: 'running', provider: 'local', latestMetrics: { cpu: { percent: 25 } } });
+
+      const series = await request(server).get('/api/sindri/instances/demo-1/metrics?range=1h').set('Authorization', mockCredentials.user.header());
+      expect(series.status).toBe(200);
+      expect(series.body).toMatchObject({ range: '1h', resolution: 'raw', items: [{ id: (m as any).metrics.id, cpu: { percent: 25 } }] });
+      const badRange = await request(server).get('/api/sindri/instances/demo-1/metrics?range=1y').set('Authorization', mockCredentials.user.header());
+      expect(badRange.status).toBe(400);
+      expect(badRange.body.error.message).toMatch(/^query\.range: /);
+
+      // the agent says the instance is stopping
+      const stopped = { type: 'event', event: { id: crypto.randomUUID(), at: new Date().toISOString(), type: 'stopped', message: 'shutdown' } };
+      expect((await ingest(server, token, [stopped])).body.results[0].type).toBe('ack');
+      const after = await request(server).get('/api/sindri/instances/demo-1').set('Authorization', mockCredentials.user.header());
+      expect(after.body.status).toBe('stopped');
+      const events = await request(server).get('/api/sindri/instances/demo-1/events').set('Authorization', mockCredentials.user.header());
+      expect(events.body.items).toEqual([expect.objectContaining({ type: 'stopped', message: 'shutdown' })]);
+      expect((await request(server).get('/api/sindri/instances/nobody').set('Authorization', mockCredentials.user.header())).status).toBe(404);
     });
 
     it('refuses bad input, bad tokens, oversize bodies and floods, storing nothing', async () => {

@@ -1,0 +1,102 @@
+import crypto from 'node:crypto';
+import { TestDatabaseId, TestDatabases } from '@backstage/backend-test-utils';
+import { MetricsSample } from '@internal/plugin-sindri-common';
+import { registration } from '../__testUtils__/fixtures';
+import { InstanceStore } from './InstanceStore';
+import { migrateUp } from './migrations';
+import { SampleStore } from './SampleStore';
+import { SampleWriter } from './SampleWriter';
+
+jest.setTimeout(60_000);
+
+const minute = 60_000;
+
+function sample(at: Date, cpu: number, extra: Partial<MetricsSample> = {}): MetricsSample {
+  return { id: crypto.randomUUID(), at: at.toISOString(), cpu: { percent: cpu }, ...extra };
+}
+
+describe('instance and sample stores', () => {
+  const databases = TestDatabases.create({ ids: ['SQLITE_3', 'POSTGRES_15'] });
+
+  async function setup(databaseId: TestDatabaseId) {
+    const knex = await databases.init(databaseId);
+    await migrateUp(knex);
+    const instances = new InstanceStore(knex);
+    const { instanceId } = await instances.enroll({ name: 'dev-1', owner: 'group:default/a', createdBy: 'user:default/x' });
+    return { knex, instances, samples: new SampleStore(knex), writer: new SampleWriter(knex), instanceId };
+  }
+
+  describe.each(databases.eachSupportedId())('on %p', databaseId => {
+    it('derives status: running on registration, unresponsive after three missed intervals, running again on a heartbeat', async () => {
+      const { instances, writer, instanceId } = await setup(databaseId);
+      const t0 = new Date('2026-11-23T10:00:00Z');
+      await instances.register(instanceId, registration('dev-1', { heartbeatIntervalSeconds: 10 }), t0);
+
+      expect(await instances.markUnresponsive(new Date(t0.getTime() + 29_000))).toEqual([]);
+      expect(await instances.markUnresponsive(new Date(t0.getTime() + 31_000))).toEqual([instanceId]);
+      expect((await instances.get(instanceId))?.status).toBe('unresponsive');
+      // only once
+      expect(await instances.markUnresponsive(new Date(t0.getTime() + 40_000))).toEqual([]);
+
+      const revived = await writer.heartbeat(instanceId, { id: crypto.randomUUID(), at: new Date(t0.getTime() + 41_000).toISOString(), uptimeSeconds: 100 });
+      expect(revived).toBe(true);
+      expect((await instances.get(instanceId))?.status).toBe('running');
+      expect((await instances.get(instanceId))?.lastHeartbeatAt).toBe(new Date(t0.getTime() + 41_000).toISOString());
+    });
+
+    it('stores what the agent says about itself: stopped, then started', async () => {
+      const { instances, instanceId } = await setup(databaseId);
+      await instances.register(instanceId, registration('dev-1'));
+      expect(await instances.setStatus(instanceId, 'stopped')).toBe(true);
+      expect(await instances.setStatus(instanceId, 'stopped')).toBe(false);
+      expect((await instances.get(instanceId))?.status).toBe('stopped');
+      // a stopped instance is not "unresponsive": nobody expects its heartbeats
+      expect(await instances.markUnresponsive(new Date(Date.now() + 3_600_000))).toEqual([]);
+    });
+
+    it('folds raw samples into 5-minute and hourly averages and prunes by retention', async () => {
+      const { knex, samples, instanceId } = await setup(databaseId);
+      const base = new Date('2026-11-20T10:00:00Z').getTime();
+      // two samples in each of two 5-minute buckets; one without CPU
+      await samples.addMetrics(instanceId, sample(new Date(base + 1 * minute), 10, { network: { rxBytes: 1, txBytes: 1 } }));
+      await samples.addMetrics(instanceId, sample(new Date(base + 2 * minute), 30, { network: { rxBytes: 5, txBytes: 5 } }));
+      await samples.addMetrics(instanceId, sample(new Date(base + 6 * minute), 50));
+      await samples.addMetrics(instanceId, { id: crypto.randomUUID(), at: new Date(base + 7 * minute).toISOString() });
+
+      const now = new Date(base + 2 * 60 * minute);
+      const policy = { rawMs: 24 * 60 * minute, fiveMinuteMs: 7 * 24 * 60 * minute, hourMs: 90 * 24 * 60 * minute };
+      const first = await samples.compact(policy, now);
+      expect(first.pruned).toBe(0);
+
+      const fiveMinute = await samples.metricsSeries(instanceId, { from: new Date(base), to: now, resolution: '5m' });
+      expect(fiveMinute.map(s => [s.at, s.cpu?.percent])).toEqual([
+        [new Date(base).toISOString(), 20],
+        [new Date(base + 5 * minute).toISOString(), 50],
+      ]);
+      // counters are not averaged: the bucket keeps the newest reading
+      expect(fiveMinute[0].network).toEqual({ rxBytes: 5, txBytes: 5 });
+      const hourly = await samples.metricsSeries(instanceId, { from: new Date(base), to: now, resolution: '1h' });
+      expect(hourly.map(s => s.cpu?.percent)).toEqual([35]);
+
+      // compacting again writes the same buckets, not more
+      await samples.compact(policy, now);
+      expect(await samples.metricsSeries(instanceId, { from: new Date(base), to: now, resolution: '5m' })).toHaveLength(2);
+
+      // a day later the raw samples are gone, the averages stay
+      const later = new Date(base + 25 * 60 * minute);
+      const second = await samples.compact(policy, later);
+      expect(second.pruned).toBe(4);
+      expect(await samples.metricsSeries(instanceId, { from: new Date(base), to: later, resolution: 'raw' })).toEqual([]);
+      expect(await samples.metricsSeries(instanceId, { from: new Date(base), to: later, resolution: '5m' })).toHaveLength(2);
+      expect(Number((await knex('metric_samples').count({ n: '*' }))[0].n)).toBe(3);
+    });
+
+    it('writes batched samples once each, even when a batch repeats an id', async () => {
+      const { knex, writer, instanceId } = await setup(databaseId);
+      const m = sample(new Date(), 12);
+      await Promise.all([writer.metrics(instanceId, m), writer.metrics(instanceId, m), writer.metrics(instanceId, sample(new Date(), 13))]);
+      await writer.metrics(instanceId, m);
+      expect(Number((await knex('metric_samples').count({ n: '*' }))[0].n)).toBe(2);
+    });
+  });
+});
