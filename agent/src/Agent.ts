@@ -24,6 +24,8 @@ export class Agent {
   private readonly timers: NodeJS.Timeout[] = [];
   private instanceId?: string;
   private distro?: string;
+  /** What the last registration said about sindri.yaml and the installed extensions. */
+  private reported?: { configHash?: string; extensions: Map<string, string | undefined> };
 
   constructor(
     private readonly config: AgentConfig,
@@ -91,6 +93,40 @@ export class Agent {
     } catch (error) {
       this.logger.warn(`metrics not read: ${(error as Error).message}`);
     }
+    await this.reportChanges();
+  }
+
+  /**
+   * Compares sindri.yaml and the installed extensions with what was last
+   * registered; on a change, sends events for it and registers again.
+   */
+  private async reportChanges() {
+    const registration = await this.registration();
+    const current = {
+      configHash: registration.sindriConfig?.hash,
+      extensions: new Map(registration.extensions.map(e => [e.name, e.version])),
+    };
+    const previous = this.reported;
+    this.reported = current;
+    if (!previous) return;
+    let changed = false;
+    for (const [name, version] of current.extensions) {
+      if (!previous.extensions.has(name) || previous.extensions.get(name) !== version) {
+        this.event('extension-installed', `${name}${version ? ` ${version}` : ''} installed`, { extension: name, ...(version ? { version } : {}) });
+        changed = true;
+      }
+    }
+    for (const name of previous.extensions.keys()) {
+      if (!current.extensions.has(name)) {
+        this.event('extension-removed', `${name} removed`, { extension: name });
+        changed = true;
+      }
+    }
+    if (previous.configHash !== current.configHash) {
+      this.event('config-changed', 'sindri.yaml changed', current.configHash ? { hash: current.configHash } : undefined);
+      changed = true;
+    }
+    if (changed) await this.connection.reregister();
   }
 
   private async registration(): Promise<Registration> {

@@ -49,6 +49,12 @@ export class AgentConnection {
     this.ws?.close(1000, 'agent stopping');
   }
 
+  /** Sends a fresh registration now, if connected (on reconnect one is sent anyway). */
+  async reregister(): Promise<void> {
+    if (this.ws?.readyState !== WebSocket.OPEN) return;
+    this.send({ type: 'register', registration: await this.options.registration() });
+  }
+
   /** Sends whatever is waiting, if connected. */
   flush(): void {
     if (this.ws?.readyState !== WebSocket.OPEN) return;
