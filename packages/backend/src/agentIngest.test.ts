@@ -1,3 +1,4 @@
+import http from 'node:http';
 import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
@@ -35,6 +36,21 @@ async function forwarder() {
     pointAt(port: number) { target = port; },
     async close() { sockets.forEach(s => s.destroy()); await new Promise(r => server.close(r)); },
   };
+}
+
+/** An HTTP proxy that refuses WebSocket upgrades: only the agent's HTTP fallback gets through. */
+async function httpOnlyProxy(target: () => number) {
+  const server = http.createServer((req, res) => {
+    const upstream = http.request({ host: '127.0.0.1', port: target(), path: req.url, method: req.method, headers: req.headers }, up => {
+      res.writeHead(up.statusCode ?? 502, up.headers);
+      up.pipe(res);
+    });
+    upstream.on('error', () => res.destroy());
+    req.pipe(upstream);
+  });
+  server.on('upgrade', (_req, socket) => socket.end('HTTP/1.1 502 Bad Gateway\r\nContent-Length: 0\r\n\r\n'));
+  await new Promise<void>(r => server.listen(0, '127.0.0.1', r));
+  return { port: (server.address() as net.AddressInfo).port, close: () => new Promise(r => server.close(r)) };
 }
 
 const startBackend = (knex: Knex) =>
@@ -102,5 +118,34 @@ describe('a real agent against the sindri backend', () => {
     expect(await stored(knex)).toEqual(agent.produced);
     await backend.stop();
     await proxy.close();
+  });
+
+  it('falls back to HTTP ingest when the WebSocket cannot get through', async () => {
+    const [databaseId] = databases.eachSupportedId()[0];
+    const knex = await databases.init(databaseId);
+    const backend = await startBackend(knex);
+    const proxy = await httpOnlyProxy(() => (backend.server.address() as net.AddressInfo).port);
+    const enrolled = await request(backend.server)
+      .post('/api/sindri/enrollments')
+      .set('Authorization', mockCredentials.user.header())
+      .send({ name: 'demo-1', owner: 'group:default/platform' });
+
+    const stateDir = fs.mkdtempSync(path.join(os.tmpdir(), 'sindri-agent-'));
+    const agent = new Agent(
+      resolveConfig(
+        { 'console-url': `http://127.0.0.1:${proxy.port}`, token: enrolled.body.token, name: 'demo-1', 'state-dir': stateDir,
+          'heartbeat-interval': '0.1', 'metrics-interval': '60', 'max-backoff': '0.2' },
+        { HOME: stateDir },
+      ),
+      silent,
+    );
+    await agent.start();
+    await until(async () => (await stored(knex)).heartbeat >= 5);
+    await agent.flushAndStop(1000);
+
+    const instance = await request(backend.server).get('/api/sindri/instances/demo-1').set('Authorization', mockCredentials.user.header());
+    expect(instance.body).toMatchObject({ status: 'running', registration: { name: 'demo-1' } });
+    await proxy.close();
+    await backend.stop();
   });
 });

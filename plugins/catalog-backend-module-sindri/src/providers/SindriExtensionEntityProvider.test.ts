@@ -44,6 +44,7 @@ describe('SindriExtensionEntityProvider', () => {
     expect(byName.get('playwright')?.metadata.annotations).toMatchObject({
       'sindri.io/extension-version': '2.1.0',
       'sindri.io/install-method': 'script',
+      'sindri.io/bom': 'playwright@1.59.1 (Apache-2.0)',
     });
   });
 });

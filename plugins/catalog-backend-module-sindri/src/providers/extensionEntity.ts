@@ -10,6 +10,13 @@ export const EXTENSION_NAMESPACE = 'sindri';
 export const extensionEntityRef = (name: string) =>
   stringifyEntityRef({ kind: 'Component', namespace: EXTENSION_NAMESPACE, name });
 
+/** The bill of materials as one line: `name@version (license), ...`. */
+export function bomSummary(ext: SindriExtension): string {
+  return ext.bom
+    .map(tool => `${tool.name}${tool.version ? `@${tool.version}` : ''}${tool.license ? ` (${tool.license})` : ''}`)
+    .join(', ');
+}
+
 /**
  * The catalog entity of one Sindri extension: a Component of type
  * `sindri-extension` in the `sindri` namespace, depending on the components
@@ -34,6 +41,7 @@ export function extensionToEntity(
         'backstage.io/managed-by-origin-location': options.location,
         'sindri.io/extension-version': ext.version,
         'sindri.io/install-method': ext.installMethod,
+        ...(ext.bom.length ? { 'sindri.io/bom': bomSummary(ext) } : {}),
       },
     },
     spec: {
