@@ -64,6 +64,18 @@ describe('the portal in a browser', () => {
     expect(await shows(page.getByRole('link', { name: 'catalog-backend-module-sindri', exact: true }))).toBe(true);
   });
 
+  it('finds a Sindri extension with the portal search', async () => {
+    const token = ((await (await fetch(`${backendUrl}/api/auth/guest/refresh`)).json()) as any).backstageIdentity.token;
+    let locations: string[] = [];
+    // the search index is built a few seconds after start
+    for (let i = 0; i < 60 && !locations.includes('/catalog/sindri/component/playwright'); i++) {
+      const res = await fetch(`${backendUrl}/api/search/query?term=playwright`, { headers: { Authorization: `Bearer ${token}` } });
+      locations = res.ok ? ((await res.json()) as any).results.map((r: any) => r.document.location) : [];
+      if (!locations.length) await new Promise(r => setTimeout(r, 1000));
+    }
+    expect(locations).toContain('/catalog/sindri/component/playwright');
+  });
+
   it('shows an extension entity with its dependencies', async () => {
     await page.goto(`${appUrl}/catalog/sindri/component/playwright`);
 
