@@ -1,9 +1,5 @@
 import { Knex } from 'knex';
-import {
-  Heartbeat,
-  InstanceEvent,
-  MetricsSample,
-} from '@internal/plugin-sindri-common';
+import { InstanceEvent, MetricsSample } from '@internal/plugin-sindri-common';
 import { downsample } from './downsample';
 import { toDate, toIso } from './time';
 
@@ -26,27 +22,7 @@ export interface RetentionPolicy {
 export class SampleStore {
   constructor(private readonly knex: Knex) {}
 
-  /** Returns false when a sample with this id was stored before. */
-  async addHeartbeat(instanceId: string, hb: Heartbeat): Promise<boolean> {
-    return this.insertOnce('heartbeats', {
-      id: hb.id,
-      instance_id: instanceId,
-      at: new Date(hb.at),
-      uptime_s: hb.uptimeSeconds,
-      load: hb.load ? JSON.stringify(hb.load) : null,
-    });
-  }
-
-  async addMetrics(instanceId: string, sample: MetricsSample): Promise<boolean> {
-    return this.insertOnce('metric_samples', {
-      id: sample.id,
-      instance_id: instanceId,
-      resolution: 'raw',
-      at: new Date(sample.at),
-      data: JSON.stringify(sample),
-    });
-  }
-
+  /** Returns false when an event with this id was stored before. */
   async addEvent(instanceId: string, event: InstanceEvent): Promise<boolean> {
     return this.insertOnce('instance_events', {
       id: event.id,
@@ -79,18 +55,6 @@ export class SampleStore {
       ...(r.message ? { message: r.message } : {}),
       ...(r.data ? { data: JSON.parse(r.data) } : {}),
     }));
-  }
-
-  async countSamples(instanceId: string): Promise<{ heartbeats: number; metrics: number; events: number }> {
-    const count = async (table: string, extra: object = {}) => {
-      const [row] = await this.knex(table).where({ instance_id: instanceId, ...extra }).count({ n: '*' });
-      return Number(row.n);
-    };
-    return {
-      heartbeats: await count('heartbeats'),
-      metrics: await count('metric_samples', { resolution: 'raw' }),
-      events: await count('instance_events'),
-    };
   }
 
   /**

@@ -5,6 +5,13 @@ type Pending =
   | { kind: 'heartbeat'; instanceId: string; sample: Heartbeat; done: (statusChanged: boolean) => void; fail: (e: unknown) => void }
   | { kind: 'metrics'; instanceId: string; sample: MetricsSample; done: (statusChanged: boolean) => void; fail: (e: unknown) => void };
 
+/** Multi-row inserts of 500 rows; a row whose id is already stored is skipped. */
+async function insertIgnoringDuplicates(tx: Knex.Transaction, table: string, rows: Record<string, unknown>[]) {
+  for (let i = 0; i < rows.length; i += 500) {
+    await tx(table).insert(rows.slice(i, i + 500)).onConflict('id').ignore();
+  }
+}
+
 /**
  * Writes heartbeats and metrics in small batches: what arrives within a few
  * milliseconds is stored in one transaction with multi-row inserts, and each
@@ -56,35 +63,23 @@ export class SampleWriter {
     const metrics = batch.filter((p): p is Extract<Pending, { kind: 'metrics' }> => p.kind === 'metrics');
     try {
       const revived = await this.knex.transaction(async tx => {
-        for (let i = 0; i < metrics.length; i += 500) {
-          await tx('metric_samples')
-            .insert(
-              metrics.slice(i, i + 500).map(m => ({
-                id: m.sample.id,
-                instance_id: m.instanceId,
-                resolution: 'raw',
-                at: new Date(m.sample.at),
-                data: JSON.stringify(m.sample),
-              })),
-            )
-            .onConflict('id')
-            .ignore();
-        }
+        await insertIgnoringDuplicates(
+          tx,
+          'metric_samples',
+          metrics.map(m => ({ id: m.sample.id, instance_id: m.instanceId, resolution: 'raw', at: new Date(m.sample.at), data: JSON.stringify(m.sample) })),
+        );
         if (!heartbeats.length) return new Set<string>();
-        for (let i = 0; i < heartbeats.length; i += 500) {
-          await tx('heartbeats')
-            .insert(
-              heartbeats.slice(i, i + 500).map(h => ({
-                id: h.sample.id,
-                instance_id: h.instanceId,
-                at: new Date(h.sample.at),
-                uptime_s: h.sample.uptimeSeconds,
-                load: h.sample.load ? JSON.stringify(h.sample.load) : null,
-              })),
-            )
-            .onConflict('id')
-            .ignore();
-        }
+        await insertIgnoringDuplicates(
+          tx,
+          'heartbeats',
+          heartbeats.map(h => ({
+            id: h.sample.id,
+            instance_id: h.instanceId,
+            at: new Date(h.sample.at),
+            uptime_s: h.sample.uptimeSeconds,
+            load: h.sample.load ? JSON.stringify(h.sample.load) : null,
+          })),
+        );
         const newest = new Map<string, Heartbeat>();
         for (const h of heartbeats) {
           const seen = newest.get(h.instanceId);

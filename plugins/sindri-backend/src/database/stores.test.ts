@@ -55,13 +55,13 @@ describe('instance and sample stores', () => {
     });
 
     it('folds raw samples into 5-minute and hourly averages and prunes by retention', async () => {
-      const { knex, samples, instanceId } = await setup(databaseId);
+      const { knex, samples, writer, instanceId } = await setup(databaseId);
       const base = new Date('2026-11-20T10:00:00Z').getTime();
       // two samples in each of two 5-minute buckets; one without CPU
-      await samples.addMetrics(instanceId, sample(new Date(base + 1 * minute), 10, { network: { rxBytes: 1, txBytes: 1 } }));
-      await samples.addMetrics(instanceId, sample(new Date(base + 2 * minute), 30, { network: { rxBytes: 5, txBytes: 5 } }));
-      await samples.addMetrics(instanceId, sample(new Date(base + 6 * minute), 50));
-      await samples.addMetrics(instanceId, { id: crypto.randomUUID(), at: new Date(base + 7 * minute).toISOString() });
+      await writer.metrics(instanceId, sample(new Date(base + 1 * minute), 10, { network: { rxBytes: 1, txBytes: 1 } }));
+      await writer.metrics(instanceId, sample(new Date(base + 2 * minute), 30, { network: { rxBytes: 5, txBytes: 5 } }));
+      await writer.metrics(instanceId, sample(new Date(base + 6 * minute), 50));
+      await writer.metrics(instanceId, { id: crypto.randomUUID(), at: new Date(base + 7 * minute).toISOString() });
 
       const now = new Date(base + 2 * 60 * minute);
       const policy = { rawMs: 24 * 60 * minute, fiveMinuteMs: 7 * 24 * 60 * minute, hourMs: 90 * 24 * 60 * minute };
