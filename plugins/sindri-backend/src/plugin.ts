@@ -71,6 +71,12 @@ export const sindriPlugin = createBackendPlugin({
         httpRouter.addAuthPolicy({ path: '/health', allow: 'unauthenticated' });
         httpRouter.addAuthPolicy({ path: '/ingest', allow: 'unauthenticated' });
         httpRouter.addAuthPolicy({ path: '/agent/connect', allow: 'unauthenticated' });
+        // One request through our own router lets the upgrade middleware find
+        // the HTTP server before the first agent connects.
+        deps.lifecycle.addStartupHook(async () => {
+          const health = `${await discovery.getBaseUrl('sindri')}/health`;
+          await fetch(health).catch(error => logger.warn(`Could not reach ${health} at start-up: ${error}`));
+        });
 
         await scheduler.scheduleTask({
           id: 'sindri-instance-status',

@@ -29,6 +29,7 @@ export function createUpgradeMiddleware(path: () => Promise<string>, onUpgrade: 
   };
 
   return (req, _res, next) => {
+    // any request will do: the first one tells us the server
     const found = (req.socket as unknown as { server?: Server }).server;
     if (found && !server) {
       server = found;
