@@ -2,9 +2,17 @@ import {
   coreServices,
   createBackendPlugin,
 } from '@backstage/backend-plugin-api';
+import { parseEntityRef } from '@backstage/catalog-model';
 import { eventsServiceRef } from '@backstage/plugin-events-node';
-import { sindriPermissions } from '@internal/plugin-sindri-common';
-import { sindriRegistryServiceRef } from '@internal/plugin-sindri-node';
+import {
+  sindriEnrollmentManagePermission,
+  sindriInstancePermissions,
+} from '@internal/plugin-sindri-common';
+import {
+  sindriInstancePermissionResourceRef,
+  sindriInstanceRules,
+  sindriRegistryServiceRef,
+} from '@internal/plugin-sindri-node';
 import { readSindriBackendConfig } from './config';
 import { InstanceStore } from './database/InstanceStore';
 import { migrateUp } from './database/migrations';
@@ -59,12 +67,30 @@ export const sindriPlugin = createBackendPlugin({
         const ingest = new IngestService(instances, samples, new SampleWriter(knex), changes, logger);
         const sockets = new AgentSocketServer({ instances, ingest, limiter, logger });
         deps.lifecycle.addShutdownHook(() => sockets.close());
-        deps.permissionsRegistry.addPermissions(sindriPermissions);
+        deps.permissionsRegistry.addPermissions([sindriEnrollmentManagePermission]);
+        deps.permissionsRegistry.addResourceType({
+          resourceRef: sindriInstancePermissionResourceRef,
+          permissions: sindriInstancePermissions,
+          rules: Object.values(sindriInstanceRules),
+          // resource refs are the instances' entity refs: resource:default/<name>
+          getResources: async refs =>
+            Promise.all(refs.map(ref => instances.getByName(parseEntityRef(ref, { defaultKind: 'resource' }).name))),
+        });
 
         const connectPath = async () => `${new URL(await discovery.getBaseUrl('sindri')).pathname}/agent/connect`;
         httpRouter.use(createUpgradeMiddleware(connectPath, (req, socket, head) => sockets.handleUpgrade(req, socket, head)));
         httpRouter.use(
-          await createRouter({ knex, registry, httpAuth: deps.httpAuth, permissions: deps.permissions, instances, samples, ingest, limiter }),
+          await createRouter({
+            knex,
+            registry,
+            httpAuth: deps.httpAuth,
+            permissions: deps.permissions,
+            permissionsRegistry: deps.permissionsRegistry,
+            instances,
+            samples,
+            ingest,
+            limiter,
+          }),
         );
         // Health answers without credentials, like the readiness probe; agents
         // authenticate with their own tokens, checked by the routes themselves.

@@ -5,8 +5,10 @@ import { z } from 'zod';
 import {
   BackstageCredentials,
   HttpAuthService,
+  PermissionsRegistryService,
   PermissionsService,
 } from '@backstage/backend-plugin-api';
+import { createConditionTransformer } from '@backstage/plugin-permission-node';
 import { InputError, NotAllowedError, NotFoundError } from '@backstage/errors';
 import { AuthorizeResult } from '@backstage/plugin-permission-common';
 import { stringifyEntityRef } from '@backstage/catalog-model';
@@ -19,7 +21,10 @@ import {
   sindriEnrollmentManagePermission,
   sindriInstanceReadPermission,
 } from '@internal/plugin-sindri-common';
-import { SindriRegistryService } from '@internal/plugin-sindri-node';
+import {
+  SindriRegistryService,
+  sindriInstancePermissionResourceRef,
+} from '@internal/plugin-sindri-node';
 import { checkDatabase } from './database/health';
 import { InstanceStore } from './database/InstanceStore';
 import { Resolution, SampleStore } from './database/SampleStore';
@@ -32,6 +37,7 @@ export interface RouterOptions {
   registry: SindriRegistryService;
   httpAuth: HttpAuthService;
   permissions: PermissionsService;
+  permissionsRegistry: PermissionsRegistryService;
   instances: InstanceStore;
   samples: SampleStore;
   ingest: IngestService;
@@ -75,7 +81,8 @@ function principalRef(credentials: BackstageCredentials): string {
 const instanceRef = (name: string) => stringifyEntityRef({ kind: 'resource', name });
 
 export async function createRouter(options: RouterOptions): Promise<express.Router> {
-  const { knex, registry, httpAuth, permissions, instances, samples, ingest, limiter } = options;
+  const { knex, registry, httpAuth, permissions, permissionsRegistry, instances, samples, ingest, limiter } = options;
+  const toInstanceCriteria = () => createConditionTransformer(permissionsRegistry.getPermissionRuleset(sindriInstancePermissionResourceRef));
   const router = Router();
   router.use(express.json({ limit: INGEST_LIMITS.maxFrameBytes }));
 
@@ -158,10 +165,9 @@ export async function createRouter(options: RouterOptions): Promise<express.Rout
   router.get('/instances', async (req, res) => {
     const credentials = await httpAuth.credentials(req, { allow: ['user', 'service'] });
     const [decision] = await permissions.authorizeConditional([{ permission: sindriInstanceReadPermission }], { credentials });
-    // Conditional decisions need the sindri-instance rules, which come with the
-    // role-based policy; until then anything but ALLOW is refused (fail closed).
-    if (decision.result !== AuthorizeResult.ALLOW) throw new NotAllowedError(`not permitted: ${sindriInstanceReadPermission.name}`);
-    res.json({ items: await instances.listRegistered() });
+    if (decision.result === AuthorizeResult.DENY) throw new NotAllowedError(`not permitted: ${sindriInstanceReadPermission.name}`);
+    const criteria = decision.result === AuthorizeResult.CONDITIONAL ? toInstanceCriteria()(decision.conditions) : undefined;
+    res.json({ items: await instances.listRegistered(criteria) });
   });
 
   router.get('/instances/:name', async (req, res) => {

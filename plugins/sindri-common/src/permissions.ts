@@ -10,10 +10,39 @@ export const sindriInstanceReadPermission = createPermission({
   resourceType: SINDRI_INSTANCE_PERMISSION_RESOURCE_TYPE,
 });
 
+/** Open a terminal in an instance. */
+export const sindriInstanceTerminalPermission = createPermission({
+  name: 'sindri.instance.terminal',
+  attributes: { action: 'update' },
+  resourceType: SINDRI_INSTANCE_PERMISSION_RESOURCE_TYPE,
+});
+
+/** Run a command on an instance. */
+export const sindriInstanceCommandPermission = createPermission({
+  name: 'sindri.instance.command',
+  attributes: { action: 'update' },
+  resourceType: SINDRI_INSTANCE_PERMISSION_RESOURCE_TYPE,
+});
+
+/** Suspend, resume, redeploy or destroy an instance. */
+export const sindriInstanceLifecyclePermission = createPermission({
+  name: 'sindri.instance.lifecycle',
+  attributes: { action: 'update' },
+  resourceType: SINDRI_INSTANCE_PERMISSION_RESOURCE_TYPE,
+});
+
 /** Create, list, revoke and rotate agent enrollment tokens. */
 export const sindriEnrollmentManagePermission = createPermission({
   name: 'sindri.enrollment.manage',
   attributes: {},
 });
 
-export const sindriPermissions = [sindriInstanceReadPermission, sindriEnrollmentManagePermission];
+/** The permissions on the `sindri-instance` resource type. */
+export const sindriInstancePermissions = [
+  sindriInstanceReadPermission,
+  sindriInstanceTerminalPermission,
+  sindriInstanceCommandPermission,
+  sindriInstanceLifecyclePermission,
+];
+
+export const sindriPermissions = [...sindriInstancePermissions, sindriEnrollmentManagePermission];

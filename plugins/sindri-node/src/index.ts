@@ -17,3 +17,4 @@ export type { LoadedRegistry } from './registry/loadRegistry';
 export { INSTANCE_CHANGED_TOPIC } from './fleet/instanceChanges';
 export type { InstanceChangedPayload } from './fleet/instanceChanges';
 export { SindriFleetClient } from './fleet/SindriFleetClient';
+export * from './permissions';

@@ -8,6 +8,9 @@ import {
   MetricsSample,
   Registration,
 } from '@internal/plugin-sindri-common';
+import { PermissionCriteria } from '@backstage/plugin-permission-common';
+import { InstanceQuery } from '@internal/plugin-sindri-node';
+import { whereInstanceCriteria } from '../permissions/instanceCriteria';
 import { mintAgentToken, parseAgentToken, secretMatches } from '../tokens/agentToken';
 import { toDate, toIso } from './time';
 
@@ -222,9 +225,14 @@ export class InstanceStore {
     return row ? rowToInstance(row, await this.latestMetrics(row.id)) : undefined;
   }
 
-  /** Every instance whose agent has registered, with its newest metrics. */
-  async listRegistered(): Promise<FleetInstance[]> {
-    const rows = await this.knex<InstanceRow>('instances').whereNotNull('registered_at').orderBy('name');
+  /**
+   * Every instance whose agent has registered, with its newest metrics;
+   * with permission criteria, only those they allow.
+   */
+  async listRegistered(criteria?: PermissionCriteria<InstanceQuery>): Promise<FleetInstance[]> {
+    const query = this.knex<InstanceRow>('instances').whereNotNull('registered_at');
+    if (criteria) whereInstanceCriteria(query, criteria);
+    const rows: InstanceRow[] = await query.orderBy('name');
     const latest = await this.latestMetricsOf(rows.map(r => r.id));
     return rows.map(r => rowToInstance(r, latest.get(r.id)));
   }
