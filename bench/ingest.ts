@@ -73,9 +73,11 @@ async function runIngest(db: 'sqlite' | 'pg') {
   let measuring = false;
   let stopping = false;
 
+  let sent = 0;
   const pump = (ws: WebSocket) => {
     if (stopping) return;
-    const frame = Math.random() < 0.5 ? metricsFrame() : heartbeatFrame();
+    // half metrics, half heartbeats
+    const frame = sent++ % 2 === 0 ? metricsFrame() : heartbeatFrame();
     const id = (frame as any).metrics?.id ?? (frame as any).heartbeat.id;
     sentAt.set(id, performance.now());
     ws.send(JSON.stringify(frame));
