@@ -1,5 +1,7 @@
 import {
   AuthorizeResult,
+  isPermission,
+  isResourcePermission,
   PolicyDecision,
 } from '@backstage/plugin-permission-common';
 import {
@@ -7,18 +9,58 @@ import {
   PolicyQuery,
   PolicyQueryUser,
 } from '@backstage/plugin-permission-node';
+import {
+  SINDRI_INSTANCE_PERMISSION_RESOURCE_TYPE,
+  sindriEnrollmentManagePermission,
+  sindriInstanceCommandPermission,
+  sindriInstanceReadPermission,
+} from '@internal/plugin-sindri-common';
+import {
+  createSindriInstanceConditionalDecision,
+  sindriInstanceConditions,
+} from '@internal/plugin-sindri-node';
+import { RoleMapping, roleOf } from './roles';
+
+const allow: PolicyDecision = { result: AuthorizeResult.ALLOW };
+const deny: PolicyDecision = { result: AuthorizeResult.DENY };
 
 /**
- * The portal's permission policy. For now it allows every request; the
- * role-based policy (admin, operator, developer, viewer mapped from catalog
- * groups) replaces this body when the Sindri permissions land. It is wired
- * now so that every request already goes through a policy of ours.
+ * The portal's policy for the Sindri permissions, by role:
+ * - admin: everything, including enrollment tokens;
+ * - operator: read, terminal, command and lifecycle on every instance;
+ * - developer: read, terminal and lifecycle on the instances they (or their groups) own;
+ * - viewer: read every instance.
+ * Roles come from `sindri.permissions.roles` (catalog groups or users). Every
+ * permission of other plugins is allowed, as before this policy.
  */
 export class SindriPermissionPolicy implements PermissionPolicy {
-  async handle(
-    _request: PolicyQuery,
-    _user?: PolicyQueryUser,
-  ): Promise<PolicyDecision> {
-    return { result: AuthorizeResult.ALLOW };
+  constructor(private readonly roles: RoleMapping) {}
+
+  async handle(request: PolicyQuery, user?: PolicyQueryUser): Promise<PolicyDecision> {
+    const { permission } = request;
+    const isSindri =
+      isPermission(permission, sindriEnrollmentManagePermission) ||
+      isResourcePermission(permission, SINDRI_INSTANCE_PERMISSION_RESOURCE_TYPE);
+    if (!isSindri) return allow;
+
+    const role = user ? roleOf(user.info.ownershipEntityRefs, this.roles) : 'none';
+    if (role === 'admin') return allow;
+    if (!isResourcePermission(permission, SINDRI_INSTANCE_PERMISSION_RESOURCE_TYPE)) return deny;
+
+    switch (role) {
+      case 'operator':
+        return allow;
+      case 'developer':
+        return isPermission(permission, sindriInstanceCommandPermission)
+          ? deny
+          : createSindriInstanceConditionalDecision(
+              permission,
+              sindriInstanceConditions.isOwner({ claims: user!.info.ownershipEntityRefs }),
+            );
+      case 'viewer':
+        return isPermission(permission, sindriInstanceReadPermission) ? allow : deny;
+      default:
+        return deny;
+    }
   }
 }

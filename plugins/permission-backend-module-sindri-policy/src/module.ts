@@ -1,9 +1,14 @@
-import { createBackendModule } from '@backstage/backend-plugin-api';
+import {
+  coreServices,
+  createBackendModule,
+} from '@backstage/backend-plugin-api';
 import { policyExtensionPoint } from '@backstage/plugin-permission-node/alpha';
+import { readRoleMapping } from './roles';
 import { SindriPermissionPolicy } from './SindriPermissionPolicy';
 
 /**
- * Installs {@link SindriPermissionPolicy} as the permission backend's policy.
+ * Installs {@link SindriPermissionPolicy} as the permission backend's policy,
+ * with the roles of `sindri.permissions`.
  *
  * @public
  */
@@ -12,9 +17,9 @@ export const permissionModuleSindriPolicy = createBackendModule({
   moduleId: 'sindri-policy',
   register(reg) {
     reg.registerInit({
-      deps: { policy: policyExtensionPoint },
-      async init({ policy }) {
-        policy.setPolicy(new SindriPermissionPolicy());
+      deps: { policy: policyExtensionPoint, config: coreServices.rootConfig },
+      async init({ policy, config }) {
+        policy.setPolicy(new SindriPermissionPolicy(readRoleMapping(config)));
       },
     });
   },
