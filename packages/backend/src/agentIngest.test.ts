@@ -75,6 +75,28 @@ async function stored(knex: Knex) {
   return { heartbeat: await n('heartbeats'), metrics: await n('metric_samples', { resolution: 'raw' }), event: await n('instance_events') };
 }
 
+async function enrollDemo(server: http.Server): Promise<string> {
+  const enrolled = await request(server)
+    .post('/api/sindri/enrollments')
+    .set('Authorization', mockCredentials.user.header())
+    .send({ name: 'demo-1', owner: 'group:default/platform' });
+  expect(enrolled.status).toBe(201);
+  return enrolled.body.token;
+}
+
+/** A real agent for demo-1 with short intervals, talking to 127.0.0.1:port. */
+function fastAgent(port: number, token: string, intervals: { metrics: string; maxBackoff: string }) {
+  const stateDir = fs.mkdtempSync(path.join(os.tmpdir(), 'sindri-agent-'));
+  return new Agent(
+    resolveConfig(
+      { 'console-url': `http://127.0.0.1:${port}`, token, name: 'demo-1', 'state-dir': stateDir,
+        'heartbeat-interval': '0.1', 'metrics-interval': intervals.metrics, 'max-backoff': intervals.maxBackoff },
+      { HOME: stateDir },
+    ),
+    silent,
+  );
+}
+
 describe('a real agent against the sindri backend', () => {
   const databases = TestDatabases.create({ ids: ['SQLITE_3', 'POSTGRES_15'] });
 
@@ -84,21 +106,7 @@ describe('a real agent against the sindri backend', () => {
     let backend = await startBackend(knex);
     proxy.pointAt((backend.server.address() as net.AddressInfo).port);
 
-    const enrolled = await request(backend.server)
-      .post('/api/sindri/enrollments')
-      .set('Authorization', mockCredentials.user.header())
-      .send({ name: 'demo-1', owner: 'group:default/platform' });
-    expect(enrolled.status).toBe(201);
-
-    const stateDir = fs.mkdtempSync(path.join(os.tmpdir(), 'sindri-agent-'));
-    const agent = new Agent(
-      resolveConfig(
-        { 'console-url': `http://127.0.0.1:${proxy.port}`, token: enrolled.body.token, name: 'demo-1', 'state-dir': stateDir,
-          'heartbeat-interval': '0.1', 'metrics-interval': '0.5', 'max-backoff': '0.3' },
-        { HOME: stateDir },
-      ),
-      silent,
-    );
+    const agent = fastAgent(proxy.port, await enrollDemo(backend.server), { metrics: '0.5', maxBackoff: '0.3' });
     await agent.start();
 
     await until(async () => (await stored(knex)).metrics >= 2);
@@ -125,20 +133,7 @@ describe('a real agent against the sindri backend', () => {
     const knex = await databases.init(databaseId);
     const backend = await startBackend(knex);
     const proxy = await httpOnlyProxy(() => (backend.server.address() as net.AddressInfo).port);
-    const enrolled = await request(backend.server)
-      .post('/api/sindri/enrollments')
-      .set('Authorization', mockCredentials.user.header())
-      .send({ name: 'demo-1', owner: 'group:default/platform' });
-
-    const stateDir = fs.mkdtempSync(path.join(os.tmpdir(), 'sindri-agent-'));
-    const agent = new Agent(
-      resolveConfig(
-        { 'console-url': `http://127.0.0.1:${proxy.port}`, token: enrolled.body.token, name: 'demo-1', 'state-dir': stateDir,
-          'heartbeat-interval': '0.1', 'metrics-interval': '60', 'max-backoff': '0.2' },
-        { HOME: stateDir },
-      ),
-      silent,
-    );
+    const agent = fastAgent(proxy.port, await enrollDemo(backend.server), { metrics: '60', maxBackoff: '0.2' });
     await agent.start();
     await until(async () => (await stored(knex)).heartbeat >= 5);
     await agent.flushAndStop(1000);

@@ -158,25 +158,6 @@ export class InstanceStore {
     return (await this.get(instanceId))!;
   }
 
-  /**
-   * Records that a heartbeat arrived. Returns true when it changed the status
-   * (an unresponsive or unknown instance is running again).
-   */
-  async touch(instanceId: string, at: Date, uptimeSeconds: number): Promise<boolean> {
-    const now = new Date();
-    await this.knex('instances')
-      .where({ id: instanceId })
-      .andWhere(q => q.whereNull('last_heartbeat_at').orWhere('last_heartbeat_at', '<', at))
-      .update({ last_heartbeat_at: at, uptime_s: uptimeSeconds, updated_at: now });
-    // the common case, a running instance, needs no second write
-    const changed = await this.knex('instances')
-      .where({ id: instanceId })
-      .whereIn('status', ['unresponsive', 'unknown'])
-      .whereNotNull('registered_at')
-      .update({ status: 'running', status_changed_at: now, updated_at: now });
-    return changed > 0;
-  }
-
   /** Sets a status the agent reported (started/stopped). Returns true when it changed. */
   async setStatus(instanceId: string, status: InstanceStatus): Promise<boolean> {
     const now = new Date();
