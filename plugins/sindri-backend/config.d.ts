@@ -20,5 +20,12 @@ export interface Config {
         burst?: number;
       };
     };
+    terminal?: {
+      /**
+       * Store every terminal session's keystrokes (table terminal_input), not only
+       * the audit row (who, instance, start, end, bytes, exit code). Default: false.
+       */
+      recordInput?: boolean;
+    };
   };
 }

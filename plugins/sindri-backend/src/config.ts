@@ -5,6 +5,7 @@ import { RetentionPolicy } from './database/SampleStore';
 export interface SindriBackendConfig {
   retention: RetentionPolicy;
   rateLimit: { framesPerSecond: number; burst: number };
+  terminal: { recordInput: boolean };
 }
 
 function duration(config: Config, key: string, fallback: HumanDuration): number {
@@ -22,6 +23,9 @@ export function readSindriBackendConfig(config: Config): SindriBackendConfig {
     rateLimit: {
       framesPerSecond: config.getOptionalNumber('sindri.ingest.rateLimit.framesPerSecond') ?? 20,
       burst: config.getOptionalNumber('sindri.ingest.rateLimit.burst') ?? 600,
+    },
+    terminal: {
+      recordInput: config.getOptionalBoolean('sindri.terminal.recordInput') ?? false,
     },
   };
 }

@@ -36,7 +36,7 @@ describe('sindri-backend plugin', () => {
         database: {
           client: databaseId === 'SQLITE_3' ? 'better-sqlite3' : 'pg',
           reachable: true,
-          migrations: 1,
+          migrations: 2,
         },
         registry: { extensions: 67, profiles: 7 },
       });

@@ -3,7 +3,9 @@ import {
   createBackendPlugin,
 } from '@backstage/backend-plugin-api';
 import { parseEntityRef } from '@backstage/catalog-model';
+import { Config } from '@backstage/config';
 import { eventsServiceRef } from '@backstage/plugin-events-node';
+import { catalogServiceRef } from '@backstage/plugin-catalog-node';
 import {
   sindriEnrollmentManagePermission,
   sindriInstancePermissions,
@@ -24,6 +26,22 @@ import { InstanceChanges } from './ingest/InstanceChanges';
 import { RateLimiter } from './ingest/RateLimiter';
 import { createUpgradeMiddleware } from './ingest/upgradeMiddleware';
 import { createRouter } from './router';
+import { AgentLinks } from './live/AgentLinks';
+import { CommandService } from './commands/CommandService';
+import { CommandStore } from './commands/CommandStore';
+import { TerminalAuditStore } from './terminal/TerminalAuditStore';
+import { TerminalRelay } from './terminal/TerminalRelay';
+import { TERMINAL_PATH, TerminalSocketServer } from './terminal/TerminalSocketServer';
+
+/** Origins a browser may open terminals from: the app's and the backend's, and CORS origins. */
+function allowedOrigins(config: Config): string[] {
+  const origins = [config.getOptionalString('app.baseUrl'), config.getOptionalString('backend.baseUrl')]
+    .filter((u): u is string => Boolean(u))
+    .map(u => new URL(u).origin);
+  const cors = config.getOptional('backend.cors.origin');
+  for (const o of Array.isArray(cors) ? cors : [cors]) if (typeof o === 'string' && !o.includes('*')) origins.push(new URL(o).origin);
+  return [...new Set(origins)];
+}
 
 /**
  * The Sindri backend plugin: fleet state, agent ingest and the portal's API,
@@ -40,6 +58,8 @@ export const sindriPlugin = createBackendPlugin({
         database: coreServices.database,
         discovery: coreServices.discovery,
         events: eventsServiceRef,
+        catalog: catalogServiceRef,
+        auth: coreServices.auth,
         httpAuth: coreServices.httpAuth,
         httpRouter: coreServices.httpRouter,
         lifecycle: coreServices.lifecycle,
@@ -65,8 +85,27 @@ export const sindriPlugin = createBackendPlugin({
         const changes = new InstanceChanges(deps.events);
         const limiter = new RateLimiter(settings.rateLimit.framesPerSecond, settings.rateLimit.burst);
         const ingest = new IngestService(instances, samples, new SampleWriter(knex), changes, logger);
-        const sockets = new AgentSocketServer({ instances, ingest, limiter, logger });
-        deps.lifecycle.addShutdownHook(() => sockets.close());
+        const links = new AgentLinks();
+        const sockets = new AgentSocketServer({ instances, ingest, limiter, logger, links });
+        const terminalAudit = new TerminalAuditStore(knex);
+        const relay = new TerminalRelay(links, terminalAudit, logger, settings.terminal);
+        const terminals = new TerminalSocketServer({
+          httpAuth: deps.httpAuth,
+          permissions: deps.permissions,
+          instances,
+          relay,
+          logger,
+          allowedOrigins: allowedOrigins(config),
+        });
+        const commandStore = new CommandStore(knex);
+        const abandoned = await commandStore.abandonUnfinished('the portal restarted before the instance answered');
+        if (abandoned) logger.warn(`${abandoned} command results left unfinished by an earlier start were marked cancelled`);
+        const commands = new CommandService(links, commandStore, logger);
+        deps.lifecycle.addShutdownHook(async () => {
+          terminals.close();
+          sockets.close();
+          await relay.close();
+        });
         deps.permissionsRegistry.addPermissions([sindriEnrollmentManagePermission]);
         deps.permissionsRegistry.addResourceType({
           resourceRef: sindriInstancePermissionResourceRef,
@@ -77,8 +116,13 @@ export const sindriPlugin = createBackendPlugin({
             Promise.all(refs.map(ref => instances.getByName(parseEntityRef(ref, { defaultKind: 'resource' }).name))),
         });
 
-        const connectPath = async () => `${new URL(await discovery.getBaseUrl('sindri')).pathname}/agent/connect`;
-        httpRouter.use(createUpgradeMiddleware(connectPath, (req, socket, head) => sockets.handleUpgrade(req, socket, head)));
+        const basePath = async () => new URL(await discovery.getBaseUrl('sindri')).pathname;
+        httpRouter.use(
+          createUpgradeMiddleware(basePath, [
+            { path: /^\/agent\/connect$/, handle: (req, socket, head) => sockets.handleUpgrade(req, socket, head) },
+            { path: TERMINAL_PATH, handle: (req, socket, head, match) => terminals.handleUpgrade(req, socket, head, match) },
+          ]),
+        );
         httpRouter.use(
           await createRouter({
             knex,
@@ -90,6 +134,10 @@ export const sindriPlugin = createBackendPlugin({
             samples,
             ingest,
             limiter,
+            catalog: deps.catalog,
+            commands,
+            commandStore,
+            terminalAudit,
           }),
         );
         // Health answers without credentials, like the readiness probe; agents
@@ -97,6 +145,10 @@ export const sindriPlugin = createBackendPlugin({
         httpRouter.addAuthPolicy({ path: '/health', allow: 'unauthenticated' });
         httpRouter.addAuthPolicy({ path: '/ingest', allow: 'unauthenticated' });
         httpRouter.addAuthPolicy({ path: '/agent/connect', allow: 'unauthenticated' });
+        // Browsers cannot put a token on a WebSocket: terminals authenticate with
+        // the user cookie, as TechDocs does. Every other /instances route still
+        // refuses cookie (limited) credentials in its own check.
+        httpRouter.addAuthPolicy({ path: '/instances', allow: 'user-cookie' });
         // One request through our own router lets the upgrade middleware find
         // the HTTP server before the first agent connects.
         deps.lifecycle.addStartupHook(async () => {

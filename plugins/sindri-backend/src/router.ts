@@ -9,11 +9,11 @@ import {
   PermissionsService,
 } from '@backstage/backend-plugin-api';
 import { createConditionTransformer } from '@backstage/plugin-permission-node';
-import { InputError, NotAllowedError, NotFoundError } from '@backstage/errors';
+import { CatalogService } from '@backstage/plugin-catalog-node';
+import { NotAllowedError, NotFoundError } from '@backstage/errors';
 import { AuthorizeResult } from '@backstage/plugin-permission-common';
 import { stringifyEntityRef } from '@backstage/catalog-model';
 import {
-  describeZodError,
   HealthResponse,
   INGEST_LIMITS,
   ingestRequestSchema,
@@ -31,6 +31,11 @@ import { Resolution, SampleStore } from './database/SampleStore';
 import { IngestService } from './ingest/IngestService';
 import { RateLimiter } from './ingest/RateLimiter';
 import { bearerToken } from './tokens/agentToken';
+import { parse, principalRef } from './http';
+import { createCommandRoutes } from './commands/commandRoutes';
+import { CommandService } from './commands/CommandService';
+import { CommandStore } from './commands/CommandStore';
+import { TerminalAuditStore } from './terminal/TerminalAuditStore';
 
 export interface RouterOptions {
   knex: Knex;
@@ -42,6 +47,10 @@ export interface RouterOptions {
   samples: SampleStore;
   ingest: IngestService;
   limiter: RateLimiter;
+  catalog: CatalogService;
+  commands: CommandService;
+  commandStore: CommandStore;
+  terminalAudit: TerminalAuditStore;
 }
 
 const entityRefSchema = z.string().regex(/^(user|group):[a-z0-9-_.]+\/[A-Za-z0-9-_.]+$/, 'must be an entity ref like group:default/platform');
@@ -63,20 +72,6 @@ const eventsQuerySchema = z.object({
   limit: z.coerce.number().int().min(1).max(500).default(100),
   before: z.iso.datetime({ offset: true }).optional(),
 });
-
-function parse<T>(schema: z.ZodType<T>, value: unknown, where: string): T {
-  const parsed = schema.safeParse(value);
-  if (!parsed.success) throw new InputError(describeZodError(parsed.error, where));
-  return parsed.data;
-}
-
-/** Who did it, for the audit columns: a user's entity ref, or the calling service. */
-function principalRef(credentials: BackstageCredentials): string {
-  const principal = credentials.principal as { type?: string; userEntityRef?: string; subject?: string };
-  return principal.type === 'user' && principal.userEntityRef
-    ? principal.userEntityRef
-    : `service:${principal.subject ?? 'unknown'}`;
-}
 
 const instanceRef = (name: string) => stringifyEntityRef({ kind: 'resource', name });
 
@@ -189,6 +184,23 @@ export async function createRouter(options: RouterOptions): Promise<express.Rout
     const query = parse(eventsQuerySchema, req.query, 'query');
     res.json({ items: await samples.events(instance.id, { limit: query.limit, before: query.before ? new Date(query.before) : undefined }) });
   });
+
+  router.get('/instances/:name/terminal-sessions', async (req, res) => {
+    const instance = await readableInstance(req);
+    const { limit } = parse(z.object({ limit: z.coerce.number().int().min(1).max(500).default(50) }), req.query, 'query');
+    res.json({ items: await options.terminalAudit.list(instance.id, { instanceName: instance.name, limit }) });
+  });
+
+  router.use(
+    createCommandRoutes({
+      httpAuth,
+      permissions,
+      catalog: options.catalog,
+      instances,
+      commands: options.commands,
+      store: options.commandStore,
+    }),
+  );
 
   // body-parser errors are the client's: say so instead of answering 500
   router.use((error: any, _req: express.Request, res: express.Response, next: express.NextFunction) => {

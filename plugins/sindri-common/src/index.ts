@@ -10,3 +10,4 @@ export * from './registry';
 export * from './api';
 export * from './protocol';
 export * from './permissions';
+export * from './live';

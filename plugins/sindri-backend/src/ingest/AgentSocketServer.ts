@@ -4,10 +4,14 @@ import { LoggerService } from '@backstage/backend-plugin-api';
 import { WebSocket, WebSocketServer } from 'ws';
 import {
   agentFrameSchema,
+  agentLiveFrameSchema,
   BackendFrame,
+  decodeDataFrame,
   describeZodError,
   INGEST_LIMITS,
+  isLiveFrameType,
 } from '@internal/plugin-sindri-common';
+import { AgentLink, AgentLinks } from '../live/AgentLinks';
 import { AgentIdentity, InstanceStore } from '../database/InstanceStore';
 import { bearerToken } from '../tokens/agentToken';
 import { IngestService } from './IngestService';
@@ -19,11 +23,14 @@ function refuse(socket: Duplex, status: number, reason: string) {
 
 /**
  * The agents' one outbound connection: `GET /api/sindri/agent/connect` upgraded
- * to a WebSocket, authenticated by the agent token. Frames of one connection
- * are handled in order; each is answered by an ack or an error frame.
+ * to a WebSocket, authenticated by the agent token. Ingest frames of one
+ * connection are handled in order; each is answered by an ack or an error
+ * frame. Live frames (terminals, commands: JSON `pty-*`/`cmd-*` and binary
+ * data frames) go to the AgentLinks listeners at once, in arrival order.
  */
 export class AgentSocketServer {
-  private readonly wss = new WebSocketServer({ noServer: true, maxPayload: INGEST_LIMITS.maxFrameBytes });
+  // live frames (a terminal replay, escaped command output) may exceed an ingest frame's limit
+  private readonly wss = new WebSocketServer({ noServer: true, maxPayload: 1024 * 1024 });
   private readonly sockets = new Set<WebSocket>();
 
   constructor(
@@ -32,6 +39,7 @@ export class AgentSocketServer {
       ingest: IngestService;
       limiter: RateLimiter;
       logger: LoggerService;
+      links: AgentLinks;
     },
   ) {}
 
@@ -55,15 +63,48 @@ export class AgentSocketServer {
     const send = (frame: BackendFrame) => {
       if (ws.readyState === WebSocket.OPEN) ws.send(JSON.stringify(frame));
     };
-    ws.on('message', data => {
+    const { links } = this.options;
+    const link: AgentLink = {
+      instanceId: agent.instanceId,
+      name: agent.name,
+      send: frame => {
+        if (ws.readyState === WebSocket.OPEN) ws.send(JSON.stringify(frame));
+      },
+      sendData: bytes => {
+        if (ws.readyState === WebSocket.OPEN) ws.send(bytes, { binary: true });
+      },
+    };
+    links.connected(link);
+    ws.on('message', (data, isBinary) => {
+      const bytes = data as Buffer;
+      if (isBinary) {
+        const frame = decodeDataFrame(bytes);
+        if (frame) links.data(link, frame);
+        else send({ type: 'error', status: 400, message: '(root): not a data frame' });
+        return;
+      }
+      // refusals of ingest frames keep their place among the acks
+      const refuseInOrder = (status: number, message: string) => {
+        queue = queue.then(() => send({ type: 'error', status, message }));
+      };
+      if (bytes.length > INGEST_LIMITS.maxFrameBytes) {
+        refuseInOrder(413, `(root): larger than the ${INGEST_LIMITS.maxFrameBytes} byte limit`);
+        return;
+      }
+      let json: any;
+      try {
+        json = JSON.parse(bytes.toString());
+      } catch {
+        refuseInOrder(400, '(root): the frame is not JSON');
+        return;
+      }
+      if (isLiveFrameType(json?.type)) {
+        const live = agentLiveFrameSchema.safeParse(json);
+        if (live.success) links.frame(link, live.data);
+        else send({ type: 'error', status: 400, message: describeZodError(live.error) });
+        return;
+      }
       queue = queue.then(async () => {
-        let json: unknown;
-        try {
-          json = JSON.parse(data.toString());
-        } catch {
-          send({ type: 'error', status: 400, message: '(root): the frame is not JSON' });
-          return;
-        }
         const parsed = agentFrameSchema.safeParse(json);
         if (!parsed.success) {
           send({ type: 'error', status: 400, message: describeZodError(parsed.error) });
@@ -81,7 +122,10 @@ export class AgentSocketServer {
         }
       });
     });
-    ws.on('close', () => this.sockets.delete(ws));
+    ws.on('close', () => {
+      this.sockets.delete(ws);
+      links.disconnected(link);
+    });
     ws.on('error', error => this.options.logger.warn(`Agent connection of ${agent.name}: ${error.message}`));
   }
 }

@@ -3,24 +3,40 @@ import { Socket } from 'node:net';
 import { Duplex } from 'node:stream';
 import express from 'express';
 
-type UpgradeHandler = (req: IncomingMessage, socket: Duplex, head: Buffer) => Promise<void>;
+/** A WebSocket route below the plugin's base path, e.g. `/agent/connect`. */
+export interface UpgradeRoute {
+  path: RegExp;
+  handle(req: IncomingMessage, socket: Duplex, head: Buffer, match: RegExpMatchArray): Promise<void>;
+}
 
 /**
  * WebSocket upgrades bypass Express, and Backstage gives a plugin no handle on
  * the HTTP server. Any request that reaches the router reveals the server; from
- * then on its `upgrade` events for `path` go to `onUpgrade`.
+ * then on its `upgrade` events for our routes go to their handlers.
  *
  * Node hands upgrade requests to Express only while no `upgrade` listener
  * exists, which is how other plugins (signals) find the server the same way.
  * So while ours is the only listener, an upgrade for another path is passed
  * back to Express as a plain request, as Node would have done.
  */
-export function createUpgradeMiddleware(path: () => Promise<string>, onUpgrade: UpgradeHandler): express.RequestHandler {
+export function createUpgradeMiddleware(basePath: () => Promise<string>, routes: UpgradeRoute[]): express.RequestHandler {
   let server: Server | undefined;
 
+  const route = async (url: string) => {
+    const base = await basePath();
+    const path = url.split('?')[0];
+    if (!path.startsWith(`${base}/`)) return undefined;
+    for (const r of routes) {
+      const match = path.slice(base.length).match(r.path);
+      if (match) return { r, match };
+    }
+    return undefined;
+  };
+
   const listener = async (req: IncomingMessage, socket: Duplex, head: Buffer) => {
-    if ((req.url ?? '').split('?')[0] === (await path())) {
-      await onUpgrade(req, socket, head);
+    const found = await route(req.url ?? '');
+    if (found) {
+      await found.r.handle(req, socket, head, found.match);
     } else if (server && server.listenerCount('upgrade') === 1) {
       const res = new ServerResponse(req);
       res.assignSocket(socket as Socket);
@@ -42,8 +58,8 @@ export function createUpgradeMiddleware(path: () => Promise<string>, onUpgrade: 
       return;
     }
     // an upgrade that reached Express before anyone listened: serve it here if it is ours
-    path()
-      .then(p => (req.originalUrl.split('?')[0] === p ? onUpgrade(req, req.socket, Buffer.alloc(0)) : next()))
+    route(req.originalUrl)
+      .then(ours => (ours ? ours.r.handle(req, req.socket, Buffer.alloc(0), ours.match) : next()))
       .catch(next);
   };
 }

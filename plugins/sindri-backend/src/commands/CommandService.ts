@@ -1,0 +1,236 @@
+import crypto from 'node:crypto';
+import { EventEmitter } from 'node:events';
+import { LoggerService } from '@backstage/backend-plugin-api';
+import pLimit from 'p-limit';
+import {
+  AgentLiveFrame,
+  CommandResult,
+  CommandResultState,
+  CommandRun,
+  CommandSpec,
+  CommandStreamEvent,
+  LIVE_LIMITS,
+} from '@internal/plugin-sindri-common';
+import { AgentLink, AgentLinks, LiveListener } from '../live/AgentLinks';
+import { CommandStore, ResultRef } from './CommandStore';
+
+/** A selected instance and whether the user may run commands on it. */
+export interface CommandTarget {
+  instanceId: string;
+  name: string;
+  permitted: boolean;
+}
+
+interface ActiveResult extends ResultRef {
+  stdout: string;
+  stderr: string;
+  stdoutBytes: number;
+  stderrBytes: number;
+  startedAt: number;
+  watchdog: NodeJS.Timeout;
+  done: (result: Omit<CommandResult, 'instance' | 'stdout' | 'stderr' | 'stdoutBytes' | 'stderrBytes' | 'startedAt'> & Partial<CommandResult>) => void;
+}
+
+interface LiveRun {
+  id: string;
+  command: CommandSpec;
+  timeoutSeconds: number;
+  cancelled: boolean;
+  events: EventEmitter;
+}
+
+/** Keeps the end of a stream's text. */
+const tail = (text: string) => (text.length > LIVE_LIMITS.commandOutputTailBytes ? text.slice(-LIVE_LIMITS.commandOutputTailBytes) : text);
+
+/** How long past its timeout a command may stay unanswered before the portal gives up on it. */
+const ANSWER_GRACE_MS = 15_000;
+
+/**
+ * Runs commands on instances through their agents: a run reaches its
+ * instances with bounded concurrency, streams their output to subscribers,
+ * keeps the tail of each stream and records exit code, duration and byte
+ * counts. Instances whose agent is not connected are `unreachable`.
+ */
+export class CommandService implements LiveListener {
+  private readonly runs = new Map<string, LiveRun>();
+  private readonly active = new Map<string, ActiveResult>();
+
+  constructor(
+    private readonly links: AgentLinks,
+    private readonly store: CommandStore,
+    private readonly logger: LoggerService,
+  ) {
+    links.addListener(this);
+  }
+
+  /** Records the run and starts it; resolves once it is stored, before any instance answers. */
+  async start(options: {
+    createdBy: string;
+    command: CommandSpec;
+    target: CommandRun['target'];
+    targets: CommandTarget[];
+    timeoutSeconds: number;
+    concurrency: number;
+  }): Promise<CommandRun> {
+    const id = crypto.randomUUID();
+    const results = options.targets.map(t => ({
+      id: crypto.randomUUID(),
+      runId: id,
+      instanceId: t.instanceId,
+      instanceName: t.name,
+      state: (t.permitted ? 'queued' : 'denied') as CommandResultState,
+      ...(t.permitted ? {} : { message: 'not permitted: sindri.instance.command' }),
+    }));
+    await this.store.createRun({ id, createdBy: options.createdBy, command: options.command, target: options.target, timeoutSeconds: options.timeoutSeconds, concurrency: options.concurrency, results });
+    const run: LiveRun = { id, command: options.command, timeoutSeconds: options.timeoutSeconds, cancelled: false, events: new EventEmitter() };
+    run.events.setMaxListeners(0);
+    this.runs.set(id, run);
+    const limit = pLimit(options.concurrency);
+    void Promise.all(results.filter(r => r.state === 'queued').map(r => limit(() => this.runOne(run, r))))
+      .then(() => this.finish(run))
+      .catch(error => this.logger.error(`Command run ${id} failed: ${error}`));
+    return (await this.get(id))!;
+  }
+
+  /** The run with the output its running instances have sent so far. */
+  async get(id: string): Promise<CommandRun | undefined> {
+    const run = await this.store.getRun(id);
+    return run && this.withLiveOutput(run);
+  }
+
+  /**
+   * The run now and, while it is live, every later event: the snapshot and the
+   * subscription are taken in one step, so no output falls between them.
+   */
+  async follow(id: string, listener: (event: CommandStreamEvent) => void): Promise<{ run?: CommandRun; live: boolean; unsubscribe: () => void }> {
+    const stored = await this.store.getRun(id);
+    const live = this.runs.get(id);
+    if (!stored || !live) return { run: stored, live: false, unsubscribe: () => {} };
+    live.events.on('event', listener);
+    return { run: this.withLiveOutput(stored), live: true, unsubscribe: () => live.events.off('event', listener) };
+  }
+
+  private withLiveOutput(run: CommandRun): CommandRun {
+    for (const active of this.active.values()) {
+      if (active.runId !== run.id) continue;
+      const result = run.results?.find(r => r.instance === active.instanceName);
+      if (result) Object.assign(result, { stdout: active.stdout, stderr: active.stderr, stdoutBytes: active.stdoutBytes, stderrBytes: active.stderrBytes });
+    }
+    return run;
+  }
+
+  /** Cancels what has not finished: running commands are killed, queued ones never start. */
+  async cancel(id: string): Promise<void> {
+    const run = this.runs.get(id);
+    if (!run) return;
+    run.cancelled = true;
+    for (const active of this.active.values()) {
+      if (active.runId !== id) continue;
+      const link = this.links.get(active.instanceId);
+      if (link) link.send({ type: 'cmd-cancel', run: active.id });
+      else active.done({ state: 'cancelled', message: 'cancelled; the agent was not connected to confirm it' });
+    }
+  }
+
+  onFrame(link: AgentLink, frame: AgentLiveFrame): void {
+    if (frame.type !== 'cmd-output' && frame.type !== 'cmd-exit') return;
+    const active = this.active.get(frame.run);
+    if (!active || active.instanceId !== link.instanceId) return;
+    if (frame.type === 'cmd-output') {
+      const bytes = Buffer.byteLength(frame.data);
+      if (frame.stream === 'stdout') {
+        active.stdout = tail(active.stdout + frame.data);
+        active.stdoutBytes += bytes;
+      } else {
+        active.stderr = tail(active.stderr + frame.data);
+        active.stderrBytes += bytes;
+      }
+      this.runs.get(active.runId)?.events.emit('event', { type: 'output', instance: active.instanceName, stream: frame.stream, data: frame.data });
+      return;
+    }
+    const state: CommandResultState =
+      frame.ended === 'exited' ? (frame.exitCode === 0 ? 'succeeded' : 'failed') : frame.ended === 'error' ? 'failed' : frame.ended;
+    active.done({
+      state,
+      exitCode: frame.exitCode,
+      signal: frame.signal,
+      durationMs: frame.durationMs,
+      // the agent counts what the command wrote, including what never reached us
+      stdoutBytes: Math.max(frame.stdoutBytes, active.stdoutBytes),
+      stderrBytes: Math.max(frame.stderrBytes, active.stderrBytes),
+      ...(frame.message ? { message: frame.message } : {}),
+    });
+  }
+
+  onData(): void {}
+
+  /** Running commands survive a dropped connection: the agent reports their end when it is back. */
+  onDisconnect(): void {}
+
+  private async runOne(run: LiveRun, ref: ResultRef): Promise<void> {
+    const emit = (result: CommandResult) => run.events.emit('event', { type: 'result', result } satisfies CommandStreamEvent);
+    if (run.cancelled) {
+      await this.settle(ref, { state: 'cancelled', message: 'cancelled before it started' }, emit);
+      return;
+    }
+    const link = this.links.get(ref.instanceId);
+    if (!link) {
+      await this.settle(ref, { state: 'unreachable', message: 'the instance\'s agent is not connected' }, emit);
+      return;
+    }
+    const startedAt = Date.now();
+    await this.store.updateResult(ref.id, { state: 'running', startedAt: new Date(startedAt).toISOString() });
+    emit({ instance: ref.instanceName, state: 'running', startedAt: new Date(startedAt).toISOString(), stdout: '', stderr: '', stdoutBytes: 0, stderrBytes: 0 });
+
+    await new Promise<void>(resolve => {
+      const active: ActiveResult = {
+        ...ref,
+        stdout: '',
+        stderr: '',
+        stdoutBytes: 0,
+        stderrBytes: 0,
+        startedAt,
+        watchdog: setTimeout(
+          () => active.done({ state: 'timeout', message: `no answer from the agent within ${run.timeoutSeconds} s` }),
+          run.timeoutSeconds * 1000 + ANSWER_GRACE_MS,
+        ),
+        done: result => {
+          if (!this.active.delete(ref.id)) return;
+          clearTimeout(active.watchdog);
+          const final: CommandResult = {
+            instance: ref.instanceName,
+            startedAt: new Date(startedAt).toISOString(),
+            endedAt: new Date().toISOString(),
+            durationMs: Date.now() - startedAt,
+            stdout: active.stdout,
+            stderr: active.stderr,
+            stdoutBytes: active.stdoutBytes,
+            stderrBytes: active.stderrBytes,
+            ...result,
+          };
+          void this.settle(ref, final, emit).finally(resolve);
+        },
+      };
+      this.active.set(ref.id, active);
+      link.send({ type: 'cmd-run', run: ref.id, command: run.command, timeoutSeconds: run.timeoutSeconds });
+    });
+  }
+
+  private async settle(ref: ResultRef, result: Partial<CommandResult> & { state: CommandResultState }, emit: (r: CommandResult) => void) {
+    const final: CommandResult = { instance: ref.instanceName, stdout: '', stderr: '', stdoutBytes: 0, stderrBytes: 0, endedAt: new Date().toISOString(), ...result };
+    try {
+      await this.store.updateResult(ref.id, final);
+    } catch (error) {
+      this.logger.error(`Result of command ${ref.runId} on ${ref.instanceName} not stored: ${error}`);
+    }
+    emit(final);
+  }
+
+  private async finish(run: LiveRun) {
+    await this.store.finishRun(run.id, run.cancelled ? 'cancelled' : 'done');
+    const stored = await this.store.getRun(run.id);
+    this.runs.delete(run.id);
+    if (stored) run.events.emit('event', { type: 'done', run: stored } satisfies CommandStreamEvent);
+    run.events.removeAllListeners();
+  }
+}

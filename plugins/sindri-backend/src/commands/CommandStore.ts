@@ -1,0 +1,179 @@
+import { Knex } from 'knex';
+import {
+  CommandResult,
+  CommandResultState,
+  CommandRun,
+  FINAL_COMMAND_STATES,
+} from '@internal/plugin-sindri-common';
+import { toIso } from '../database/time';
+
+type RunRow = {
+  id: string;
+  created_by: string;
+  created_at: unknown;
+  ended_at: unknown;
+  command: string;
+  target: string;
+  timeout_s: number;
+  concurrency: number;
+  state: CommandRun['state'];
+};
+
+type ResultRow = {
+  id: string;
+  run_id: string;
+  instance_id: string;
+  instance_name: string;
+  state: CommandResultState;
+  exit_code: number | null;
+  signal: string | null;
+  started_at: unknown;
+  ended_at: unknown;
+  duration_ms: number | null;
+  stdout_bytes: number | string;
+  stderr_bytes: number | string;
+  stdout_tail: string | null;
+  stderr_tail: string | null;
+  message: string | null;
+};
+
+/** One instance's part of a run, as the service drives it. */
+export interface ResultRef {
+  id: string;
+  runId: string;
+  instanceId: string;
+  instanceName: string;
+}
+
+export type ResultUpdate = Partial<Omit<CommandResult, 'instance'>> & { state: CommandResultState };
+
+function toResult(row: ResultRow): CommandResult {
+  return {
+    instance: row.instance_name,
+    state: row.state,
+    exitCode: row.exit_code,
+    signal: row.signal,
+    startedAt: toIso(row.started_at),
+    endedAt: toIso(row.ended_at),
+    durationMs: row.duration_ms ?? undefined,
+    stdoutBytes: Number(row.stdout_bytes),
+    stderrBytes: Number(row.stderr_bytes),
+    stdout: row.stdout_tail ?? '',
+    stderr: row.stderr_tail ?? '',
+    ...(row.message ? { message: row.message } : {}),
+  };
+}
+
+function toRun(row: RunRow, counts: CommandRun['counts'], results?: CommandResult[]): CommandRun {
+  return {
+    id: row.id,
+    createdBy: row.created_by,
+    createdAt: toIso(row.created_at)!,
+    endedAt: toIso(row.ended_at),
+    command: JSON.parse(row.command),
+    target: JSON.parse(row.target),
+    timeoutSeconds: row.timeout_s,
+    concurrency: row.concurrency,
+    state: row.state,
+    counts,
+    ...(results ? { results } : {}),
+  };
+}
+
+/** Command runs and their per-instance results. */
+export class CommandStore {
+  constructor(private readonly knex: Knex) {}
+
+  async createRun(run: {
+    id: string;
+    createdBy: string;
+    command: CommandRun['command'];
+    target: CommandRun['target'];
+    timeoutSeconds: number;
+    concurrency: number;
+    results: Array<ResultRef & { state: CommandResultState; message?: string }>;
+  }): Promise<void> {
+    const now = new Date();
+    await this.knex.transaction(async tx => {
+      await tx('command_runs').insert({
+        id: run.id,
+        created_by: run.createdBy,
+        created_at: now,
+        command: JSON.stringify(run.command),
+        target: JSON.stringify(run.target),
+        timeout_s: run.timeoutSeconds,
+        concurrency: run.concurrency,
+        state: 'running',
+      });
+      const rows = run.results.map(r => ({
+        id: r.id,
+        run_id: run.id,
+        instance_id: r.instanceId,
+        instance_name: r.instanceName,
+        state: r.state,
+        message: r.message ?? null,
+        ended_at: FINAL_COMMAND_STATES.includes(r.state) ? now : null,
+      }));
+      // SQLite caps bound parameters per statement
+      for (let i = 0; i < rows.length; i += 50) await tx('command_results').insert(rows.slice(i, i + 50));
+    });
+  }
+
+  async updateResult(id: string, update: ResultUpdate): Promise<void> {
+    const row: Record<string, unknown> = { state: update.state };
+    if (update.exitCode !== undefined) row.exit_code = update.exitCode;
+    if (update.signal !== undefined) row.signal = update.signal;
+    if (update.startedAt) row.started_at = new Date(update.startedAt);
+    if (update.endedAt) row.ended_at = new Date(update.endedAt);
+    if (update.durationMs !== undefined) row.duration_ms = Math.round(update.durationMs);
+    if (update.stdoutBytes !== undefined) row.stdout_bytes = update.stdoutBytes;
+    if (update.stderrBytes !== undefined) row.stderr_bytes = update.stderrBytes;
+    if (update.stdout !== undefined) row.stdout_tail = update.stdout;
+    if (update.stderr !== undefined) row.stderr_tail = update.stderr;
+    if (update.message !== undefined) row.message = update.message;
+    await this.knex('command_results').where({ id }).update(row);
+  }
+
+  async finishRun(id: string, state: CommandRun['state']): Promise<void> {
+    await this.knex('command_runs').where({ id }).update({ state, ended_at: new Date() });
+  }
+
+  async getRun(id: string): Promise<CommandRun | undefined> {
+    const row: RunRow | undefined = await this.knex('command_runs').where({ id }).first();
+    if (!row) return undefined;
+    const results: ResultRow[] = await this.knex('command_results').where({ run_id: id }).orderBy('instance_name');
+    const counts: CommandRun['counts'] = {};
+    for (const r of results) counts[r.state] = (counts[r.state] ?? 0) + 1;
+    return toRun(row, counts, results.map(toResult));
+  }
+
+  async listRuns(query: { instance?: string; createdBy?: string; state?: CommandRun['state']; limit: number; before?: Date }): Promise<Array<CommandRun & { instances: string[] }>> {
+    let q = this.knex<RunRow>('command_runs').orderBy('created_at', 'desc').limit(query.limit);
+    if (query.createdBy) q = q.where('created_by', query.createdBy);
+    if (query.state) q = q.where('state', query.state);
+    if (query.instance) {
+      q = q.whereIn('id', this.knex('command_results').select('run_id').where('instance_name', query.instance));
+    }
+    const rows: RunRow[] = await q;
+    if (!rows.length) return [];
+    const summary: Array<{ run_id: string; state: CommandResultState; instance_name: string }> = await this.knex('command_results')
+      .whereIn('run_id', rows.map(r => r.id))
+      .select('run_id', 'state', 'instance_name');
+    return rows.map(row => {
+      const mine = summary.filter(s => s.run_id === row.id);
+      const counts: CommandRun['counts'] = {};
+      for (const s of mine) counts[s.state] = (counts[s.state] ?? 0) + 1;
+      return { ...toRun(row, counts), instances: mine.map(s => s.instance_name).sort() };
+    });
+  }
+
+  /** Results left queued or running by a backend that stopped: they will never be answered here. */
+  async abandonUnfinished(message: string): Promise<number> {
+    const now = new Date();
+    const count = await this.knex('command_results')
+      .whereIn('state', ['queued', 'running'])
+      .update({ state: 'cancelled', ended_at: now, message });
+    await this.knex('command_runs').where({ state: 'running' }).update({ state: 'cancelled', ended_at: now });
+    return count;
+  }
+}

@@ -1,0 +1,154 @@
+import express from 'express';
+import Router from 'express-promise-router';
+import { z } from 'zod';
+import {
+  BackstageCredentials,
+  HttpAuthService,
+  PermissionsService,
+} from '@backstage/backend-plugin-api';
+import { CatalogService } from '@backstage/plugin-catalog-node';
+import { NotAllowedError, NotFoundError } from '@backstage/errors';
+import { AuthorizeResult } from '@backstage/plugin-permission-common';
+import { stringifyEntityRef } from '@backstage/catalog-model';
+import {
+  commandHistoryQuerySchema,
+  commandRequestSchema,
+  CommandRun,
+  CommandStreamEvent,
+  sindriInstanceCommandPermission,
+  sindriInstanceReadPermission,
+} from '@internal/plugin-sindri-common';
+import { InstanceStore } from '../database/InstanceStore';
+import { parse, principalRef } from '../http';
+import { CommandService } from './CommandService';
+import { CommandStore } from './CommandStore';
+import { resolveTargets } from './resolveTargets';
+
+export interface CommandRouteOptions {
+  httpAuth: HttpAuthService;
+  permissions: PermissionsService;
+  catalog: CatalogService;
+  instances: InstanceStore;
+  commands: CommandService;
+  store: CommandStore;
+}
+
+const ref = (name: string) => stringifyEntityRef({ kind: 'resource', name });
+
+/**
+ * `/commands`: run a command on instances (by name or catalog filter), follow
+ * it live, cancel it, and read the history. A run shows only the instances the
+ * caller may read; starting or cancelling needs `sindri.instance.command` on them.
+ */
+export function createCommandRoutes(options: CommandRouteOptions): express.Router {
+  const { httpAuth, permissions, catalog, instances, commands, store } = options;
+  const router = Router();
+  const credentialsOf = (req: express.Request) => httpAuth.credentials(req, { allow: ['user', 'service'] });
+
+  /** The names among these that the caller may do `permission` on. */
+  async function allowed(names: string[], permission: typeof sindriInstanceReadPermission, credentials: BackstageCredentials) {
+    const unique = [...new Set(names)];
+    if (!unique.length) return new Set<string>();
+    const decisions = await permissions.authorize(unique.map(n => ({ permission, resourceRef: ref(n) })), { credentials });
+    return new Set(unique.filter((_, i) => decisions[i].result === AuthorizeResult.ALLOW));
+  }
+
+  /** The run as the caller may see it: only the results of readable instances; 404 when none is. */
+  async function visibleRun(id: string, credentials: BackstageCredentials): Promise<CommandRun> {
+    const run = await commands.get(parse(z.uuid(), id, 'id'));
+    if (!run) throw new NotFoundError(`no command run ${id}`);
+    const readable = await allowed(run.results!.map(r => r.instance), sindriInstanceReadPermission, credentials);
+    if (!readable.size) throw new NotFoundError(`no command run ${id}`);
+    return { ...run, results: run.results!.filter(r => readable.has(r.instance)) };
+  }
+
+  router.post('/commands/targets', async (req, res) => {
+    const credentials = await credentialsOf(req);
+    const { target } = parse(commandRequestSchema.pick({ target: true }), req.body, '');
+    const targets = await resolveTargets(target, { instances, catalog, permissions, credentials });
+    res.json({ items: targets.map(t => ({ name: t.name, permitted: t.permitted })) });
+  });
+
+  router.post('/commands', async (req, res) => {
+    const credentials = await credentialsOf(req);
+    const body = parse(commandRequestSchema, req.body, '');
+    const targets = await resolveTargets(body.target, { instances, catalog, permissions, credentials });
+    if (!targets.some(t => t.permitted)) {
+      throw new NotAllowedError(`not permitted: ${sindriInstanceCommandPermission.name} on any selected instance`);
+    }
+    const run = await commands.start({ ...body, createdBy: principalRef(credentials), targets });
+    res.status(201).json(run);
+  });
+
+  router.get('/commands', async (req, res) => {
+    const credentials = await credentialsOf(req);
+    const query = parse(commandHistoryQuerySchema, req.query, 'query');
+    const runs = await store.listRuns(query);
+    const readable = await allowed(runs.flatMap(r => r.instances), sindriInstanceReadPermission, credentials);
+    const items = runs
+      .filter(r => r.instances.some(n => readable.has(n)))
+      .map(({ instances: names, ...run }) => ({ ...run, instances: names.filter(n => readable.has(n)) }));
+    res.json({ items });
+  });
+
+  router.get('/commands/:id', async (req, res) => {
+    res.json(await visibleRun(req.params.id, await credentialsOf(req)));
+  });
+
+  router.post('/commands/:id/cancel', async (req, res) => {
+    const credentials = await credentialsOf(req);
+    const run = await visibleRun(req.params.id, credentials);
+    const mayCommand = await allowed(run.results!.map(r => r.instance), sindriInstanceCommandPermission, credentials);
+    if (run.createdBy !== principalRef(credentials) && mayCommand.size < run.results!.length) {
+      throw new NotAllowedError(`not permitted: only its creator or a user with ${sindriInstanceCommandPermission.name} on all its instances may cancel a run`);
+    }
+    await commands.cancel(run.id);
+    res.status(202).json(await visibleRun(run.id, credentials));
+  });
+
+  // newline-delimited JSON: a snapshot, then output and results as they happen, then done
+  router.get('/commands/:id/stream', async (req, res) => {
+    const credentials = await credentialsOf(req);
+    const visible = new Set((await visibleRun(req.params.id, credentials)).results!.map(r => r.instance));
+    const only = (run: CommandRun): CommandRun => ({ ...run, results: run.results?.filter(r => visible.has(r.instance)) });
+    const write = (event: CommandStreamEvent) => res.write(`${JSON.stringify(event)}\n`);
+    const early: CommandStreamEvent[] = [];
+    let started = false;
+    const { run, live, unsubscribe } = await commands.follow(req.params.id, event => {
+      if (event.type === 'output' && !visible.has(event.instance)) return;
+      if (event.type === 'result' && !visible.has(event.result.instance)) return;
+      if (!started) {
+        early.push(event);
+        return;
+      }
+      if (event.type === 'done') {
+        write({ type: 'done', run: only(event.run) });
+        res.end();
+        unsubscribe();
+        return;
+      }
+      write(event);
+    });
+    res.status(200).set({ 'Content-Type': 'application/x-ndjson', 'Cache-Control': 'no-cache', 'X-Accel-Buffering': 'no' });
+    res.flushHeaders();
+    write({ type: 'snapshot', run: only(run!) });
+    if (!live) {
+      write({ type: 'done', run: only(run!) });
+      res.end();
+      return;
+    }
+    started = true;
+    for (const event of early) {
+      if (event.type === 'done') {
+        write({ type: 'done', run: only(event.run) });
+        res.end();
+        unsubscribe();
+        return;
+      }
+      write(event);
+    }
+    req.on('close', unsubscribe);
+  });
+
+  return router;
+}

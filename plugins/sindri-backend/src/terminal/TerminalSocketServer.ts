@@ -1,0 +1,163 @@
+import { IncomingMessage } from 'node:http';
+import { Duplex } from 'node:stream';
+import {
+  HttpAuthService,
+  LoggerService,
+  PermissionsService,
+} from '@backstage/backend-plugin-api';
+import { AuthorizeResult } from '@backstage/plugin-permission-common';
+import { stringifyEntityRef } from '@backstage/catalog-model';
+import { WebSocket, WebSocketServer } from 'ws';
+import { z } from 'zod';
+import {
+  describeZodError,
+  instanceNameSchema,
+  LIVE_LIMITS,
+  sindriInstanceTerminalPermission,
+  TERMINAL_CLOSE_CODES,
+  terminalClientMessageSchema,
+  terminalSessionIdSchema,
+} from '@internal/plugin-sindri-common';
+import { InstanceStore } from '../database/InstanceStore';
+import { TerminalAttachment, TerminalRelay, TerminalViewer } from './TerminalRelay';
+
+/** `/api/sindri/instances/{name}/terminal/{session}` below the plugin's base path. */
+export const TERMINAL_PATH = /^\/instances\/([^/]+)\/terminal\/([^/]+)$/;
+
+const sizeSchema = z.object({
+  cols: z.coerce.number().int().min(2).max(1000).default(80),
+  rows: z.coerce.number().int().min(1).max(500).default(24),
+});
+
+function refuse(socket: Duplex, status: number, reason: string, message: string) {
+  const body = JSON.stringify({ error: { name: reason.replace(/ /g, ''), message } });
+  socket.end(
+    `HTTP/1.1 ${status} ${reason}\r\nContent-Type: application/json\r\nContent-Length: ${Buffer.byteLength(body)}\r\nConnection: close\r\n\r\n${body}`,
+    () => socket.destroy(),
+  );
+}
+
+/**
+ * Browser terminals: authenticates the upgrade the Backstage way (the user
+ * cookie that `/.backstage/auth/v1/cookie` issues, or a bearer token), checks
+ * `sindri.instance.terminal` on the instance, then attaches the socket to the
+ * relay. Refusals are plain HTTP answers: 400, 401, 403 or 404.
+ */
+export class TerminalSocketServer {
+  private readonly wss = new WebSocketServer({ noServer: true, maxPayload: LIVE_LIMITS.maxInputBytes + 1024 });
+  private readonly sockets = new Set<WebSocket>();
+
+  constructor(
+    private readonly options: {
+      httpAuth: HttpAuthService;
+      permissions: PermissionsService;
+      instances: InstanceStore;
+      relay: TerminalRelay;
+      logger: LoggerService;
+      /** origins a browser may open terminals from (the app's and the backend's) */
+      allowedOrigins: string[];
+    },
+  ) {}
+
+  async handleUpgrade(req: IncomingMessage, socket: Duplex, head: Buffer, match: RegExpMatchArray): Promise<void> {
+    const origin = req.headers.origin;
+    if (origin && !this.options.allowedOrigins.includes(origin)) {
+      refuse(socket, 403, 'Forbidden', `origin: ${origin} may not open terminals`);
+      return;
+    }
+    const name = instanceNameSchema.safeParse(decodeURIComponent(match[1]));
+    const sessionId = terminalSessionIdSchema.safeParse(decodeURIComponent(match[2]));
+    const size = sizeSchema.safeParse(Object.fromEntries(new URL(req.url ?? '/', 'http://x').searchParams));
+    if (!name.success || !sessionId.success || !size.success) {
+      const message = !name.success
+        ? describeZodError(name.error, 'name')
+        : !sessionId.success
+          ? describeZodError(sessionId.error, 'session')
+          : describeZodError(size.error!, 'query');
+      refuse(socket, 400, 'Bad Request', message);
+      return;
+    }
+
+    let user: string;
+    let credentials;
+    try {
+      credentials = await this.options.httpAuth.credentials(req as any, { allow: ['user'], allowLimitedAccess: true });
+      user = credentials.principal.userEntityRef;
+    } catch {
+      refuse(socket, 401, 'Unauthorized', 'sign in first: no valid user cookie or token');
+      return;
+    }
+    const [decision] = await this.options.permissions.authorize(
+      [{ permission: sindriInstanceTerminalPermission, resourceRef: stringifyEntityRef({ kind: 'resource', name: name.data }) }],
+      { credentials },
+    );
+    if (decision.result !== AuthorizeResult.ALLOW) {
+      refuse(socket, 403, 'Forbidden', `not permitted: ${sindriInstanceTerminalPermission.name} on ${name.data}`);
+      return;
+    }
+    const instance = await this.options.instances.getByName(name.data);
+    if (!instance?.registeredAt) {
+      refuse(socket, 404, 'Not Found', `no registered instance named ${name.data}`);
+      return;
+    }
+
+    this.wss.handleUpgrade(req, socket, head, ws =>
+      this.serve(ws, { instanceId: instance.id, sessionId: sessionId.data, ...size.data, user }),
+    );
+  }
+
+  close() {
+    for (const ws of this.sockets) ws.close(1001, 'backend shutting down');
+  }
+
+  private serve(ws: WebSocket, options: { instanceId: string; sessionId: string; cols: number; rows: number; user: string }) {
+    this.sockets.add(ws);
+    const viewer: TerminalViewer = {
+      user: options.user,
+      send: message => {
+        if (ws.readyState === WebSocket.OPEN) ws.send(JSON.stringify(message));
+      },
+      sendData: bytes => {
+        if (ws.readyState === WebSocket.OPEN) ws.send(bytes, { binary: true });
+      },
+      close: (code, reason) => ws.close(code, reason),
+    };
+    const attached = this.options.relay.attach({ ...options, viewer });
+    const fail = (message: string) => {
+      viewer.send({ type: 'error', message });
+      ws.close(TERMINAL_CLOSE_CODES.badRequest, message.slice(0, 120));
+    };
+    // messages wait for the attachment, in order
+    const handle = (attachment: TerminalAttachment | undefined, data: Buffer, isBinary: boolean) => {
+      if (!attachment) return;
+      if (isBinary) {
+        attachment.input(data);
+        return;
+      }
+      let json: unknown;
+      try {
+        json = JSON.parse(data.toString());
+      } catch {
+        fail('(root): a text message must be JSON');
+        return;
+      }
+      const parsed = terminalClientMessageSchema.safeParse(json);
+      if (!parsed.success) {
+        fail(describeZodError(parsed.error));
+        return;
+      }
+      const message = parsed.data;
+      if (message.type === 'resize') attachment.resize(message.cols, message.rows);
+      else if (message.type === 'ack') attachment.ack(message.bytes);
+      else attachment.close();
+    };
+    ws.on('message', (data, isBinary) => {
+      void attached.then(a => handle(a, data as Buffer, isBinary));
+    });
+    ws.on('close', () => {
+      this.sockets.delete(ws);
+      void attached.then(a => a?.detach());
+    });
+    ws.on('error', error => this.options.logger.debug(`Terminal socket: ${error.message}`));
+  }
+}
