@@ -34,7 +34,12 @@ const deny: PolicyDecision = { result: AuthorizeResult.DENY };
  * permission of other plugins is allowed, as before this policy.
  */
 export class SindriPermissionPolicy implements PermissionPolicy {
-  constructor(private readonly roles: RoleMapping) {}
+  constructor(private roles: RoleMapping) {}
+
+  /** Applies a new role mapping to every later decision, e.g. after app-config changed. */
+  setRoles(roles: RoleMapping) {
+    this.roles = roles;
+  }
 
   async handle(request: PolicyQuery, user?: PolicyQueryUser): Promise<PolicyDecision> {
     const { permission } = request;

@@ -17,9 +17,19 @@ export const permissionModuleSindriPolicy = createBackendModule({
   moduleId: 'sindri-policy',
   register(reg) {
     reg.registerInit({
-      deps: { policy: policyExtensionPoint, config: coreServices.rootConfig },
-      async init({ policy, config }) {
-        policy.setPolicy(new SindriPermissionPolicy(readRoleMapping(config)));
+      deps: { policy: policyExtensionPoint, config: coreServices.rootConfig, logger: coreServices.logger },
+      async init({ policy, config, logger }) {
+        const sindriPolicy = new SindriPermissionPolicy(readRoleMapping(config));
+        policy.setPolicy(sindriPolicy);
+        // role changes in app-config apply without a restart where config is watched
+        config.subscribe?.(() => {
+          try {
+            sindriPolicy.setRoles(readRoleMapping(config));
+            logger.info('Sindri roles reloaded from configuration');
+          } catch (error) {
+            logger.error(`Sindri roles not reloaded, keeping the previous ones: ${(error as Error).message}`);
+          }
+        });
       },
     });
   },
