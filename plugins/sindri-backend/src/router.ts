@@ -193,6 +193,7 @@ export async function createRouter(options: RouterOptions): Promise<express.Rout
 
   router.use(
     createCommandRoutes({
+      toInstanceCriteria,
       httpAuth,
       permissions,
       catalog: options.catalog,

@@ -5,7 +5,10 @@ import {
   CommandRun,
   FINAL_COMMAND_STATES,
 } from '@internal/plugin-sindri-common';
+import { PermissionCriteria } from '@backstage/plugin-permission-common';
+import { InstanceQuery } from '@internal/plugin-sindri-node';
 import { toIso } from '../database/time';
+import { whereInstanceCriteria } from '../permissions/instanceCriteria';
 
 type RunRow = {
   id: string;
@@ -147,16 +150,34 @@ export class CommandStore {
     return toRun(row, counts, results.map(toResult));
   }
 
-  async listRuns(query: { instance?: string; createdBy?: string; state?: CommandRun['state']; limit: number; before?: Date }): Promise<Array<CommandRun & { instances: string[] }>> {
+  /**
+   * Runs, newest first, each with the instances it reached. With permission
+   * criteria (a conditional read decision) only runs that reached a readable
+   * instance are listed, and only those instances are counted: filtered in the
+   * database, not after loading.
+   */
+  async listRuns(query: {
+    instance?: string;
+    createdBy?: string;
+    state?: CommandRun['state'];
+    limit: number;
+    readable?: PermissionCriteria<InstanceQuery>;
+  }): Promise<Array<CommandRun & { instances: string[] }>> {
+    const visibleResults = () => {
+      const results = this.knex('command_results');
+      if (query.readable) {
+        results.whereIn('instance_id', whereInstanceCriteria(this.knex('instances').select('id'), query.readable));
+      }
+      return results;
+    };
     let q = this.knex<RunRow>('command_runs').orderBy('created_at', 'desc').limit(query.limit);
     if (query.createdBy) q = q.where('created_by', query.createdBy);
     if (query.state) q = q.where('state', query.state);
-    if (query.instance) {
-      q = q.whereIn('id', this.knex('command_results').select('run_id').where('instance_name', query.instance));
-    }
+    if (query.instance) q = q.whereIn('id', visibleResults().select('run_id').where('instance_name', query.instance));
+    else if (query.readable) q = q.whereIn('id', visibleResults().select('run_id'));
     const rows: RunRow[] = await q;
     if (!rows.length) return [];
-    const summary: Array<{ run_id: string; state: CommandResultState; instance_name: string }> = await this.knex('command_results')
+    const summary: Array<{ run_id: string; state: CommandResultState; instance_name: string }> = await visibleResults()
       .whereIn('run_id', rows.map(r => r.id))
       .select('run_id', 'state', 'instance_name');
     return rows.map(row => {

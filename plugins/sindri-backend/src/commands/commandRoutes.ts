@@ -18,6 +18,8 @@ import {
   sindriInstanceCommandPermission,
   sindriInstanceReadPermission,
 } from '@internal/plugin-sindri-common';
+import { ConditionTransformer } from '@backstage/plugin-permission-node';
+import { InstanceQuery } from '@internal/plugin-sindri-node';
 import { InstanceStore } from '../database/InstanceStore';
 import { parse, principalRef } from '../http';
 import { CommandService } from './CommandService';
@@ -25,6 +27,8 @@ import { CommandStore } from './CommandStore';
 import { resolveTargets } from './resolveTargets';
 
 export interface CommandRouteOptions {
+  /** turns a conditional decision on instances into criteria for the database */
+  toInstanceCriteria: () => ConditionTransformer<InstanceQuery>;
   httpAuth: HttpAuthService;
   permissions: PermissionsService;
   catalog: CatalogService;
@@ -41,7 +45,7 @@ const ref = (name: string) => stringifyEntityRef({ kind: 'resource', name });
  * caller may read; starting or cancelling needs `sindri.instance.command` on them.
  */
 export function createCommandRoutes(options: CommandRouteOptions): express.Router {
-  const { httpAuth, permissions, catalog, instances, commands, store } = options;
+  const { httpAuth, permissions, catalog, instances, commands, store, toInstanceCriteria } = options;
   const router = Router();
   const credentialsOf = (req: express.Request) => httpAuth.credentials(req, { allow: ['user', 'service'] });
 
@@ -83,12 +87,13 @@ export function createCommandRoutes(options: CommandRouteOptions): express.Route
   router.get('/commands', async (req, res) => {
     const credentials = await credentialsOf(req);
     const query = parse(commandHistoryQuerySchema, req.query, 'query');
-    const runs = await store.listRuns(query);
-    const readable = await allowed(runs.flatMap(r => r.instances), sindriInstanceReadPermission, credentials);
-    const items = runs
-      .filter(r => r.instances.some(n => readable.has(n)))
-      .map(({ instances: names, ...run }) => ({ ...run, instances: names.filter(n => readable.has(n)) }));
-    res.json({ items });
+    const [decision] = await permissions.authorizeConditional([{ permission: sindriInstanceReadPermission }], { credentials });
+    if (decision.result === AuthorizeResult.DENY) {
+      res.json({ items: [] });
+      return;
+    }
+    const readable = decision.result === AuthorizeResult.CONDITIONAL ? toInstanceCriteria()(decision.conditions) : undefined;
+    res.json({ items: await store.listRuns({ ...query, readable }) });
   });
 
   router.get('/commands/:id', async (req, res) => {

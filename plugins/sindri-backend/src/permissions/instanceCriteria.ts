@@ -15,6 +15,8 @@ export function whereInstanceCriteria(query: Knex.QueryBuilder, criteria: Permis
     });
   }
   if ('anyOf' in criteria) {
+    // no alternative allows nothing (an empty where() would allow everything)
+    if (!criteria.anyOf.length) return query.whereRaw('1 = 0');
     return query.where(q => {
       for (const c of criteria.anyOf) q.orWhere(sub => whereInstanceCriteria(sub, c));
     });
