@@ -1,7 +1,9 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import crypto from 'node:crypto';
 import { AgentFrame } from '@internal/plugin-sindri-common';
+import { BackendStandIn, until } from './__testUtils__/liveHarness';
 import { Agent } from './Agent';
 import { resolveConfig } from './config';
 
@@ -44,5 +46,51 @@ describe('Agent', () => {
       ['extension-removed', 'nodejs'],
       ['config-changed', null],
     ]);
+    fs.rmSync(dir, { recursive: true, force: true });
+  }, 30_000);
+
+  it('serves terminals and commands over its connection, and ends them when it stops', async () => {
+    const standIn = await BackendStandIn.start();
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'sindri-agent-test-'));
+    const token = 'sindri_agent_wiring_token_42';
+    const saved = { token: process.env.SINDRI_AGENT_TOKEN, home: process.env.HOME };
+    process.env.SINDRI_AGENT_TOKEN = token;
+    // the login shell reads no dotfiles of the user running the tests
+    process.env.HOME = dir;
+    const agent = new Agent(
+      resolveConfig(
+        { 'console-url': standIn.url, name: 'demo-1', 'state-dir': dir, workspace: dir, 'status-ledger': path.join(dir, 'none.jsonl'), 'metrics-interval': '3600', 'heartbeat-interval': '3600' },
+        process.env,
+      ),
+      silent,
+    );
+    try {
+      await agent.start();
+      await until(() => standIn.socket, 'the agent to connect');
+
+      standIn.send({ type: 'pty-open', session: 'agent-wiring-1', cols: 80, rows: 24 });
+      standIn.input('agent-wiring-1', 'echo $((6*7)) ${SINDRI_AGENT_TOKEN:-no-token}\r');
+      await until(() => /[\r\n]42 no-token\r\n/.test(standIn.output('agent-wiring-1')), '42 from the shell');
+
+      const run = crypto.randomUUID();
+      standIn.send({ type: 'cmd-run', run, command: { argv: ['sh', '-c', 'echo "${SINDRI_AGENT_TOKEN:-no-token} $(pwd)"'] }, timeoutSeconds: 10 });
+      expect(await until(() => standIn.frames('cmd-exit', f => f.run === run)[0], 'cmd-exit')).toMatchObject({ exitCode: 0, ended: 'exited' });
+      expect(standIn.commandOutput(run)).toBe(`no-token ${dir}\n`);
+
+      // stopping kills the shell; its end is still reported
+      await agent.flushAndStop(5000);
+      expect(agent.live.stats().sessions).toBe(0);
+      const exit = await until(() => standIn.frames('pty-exit')[0], 'pty-exit');
+      expect(exit).toMatchObject({ session: 'agent-wiring-1', reason: 'closed', message: 'the agent stopped' });
+      standIn.assertValid();
+    } finally {
+      agent.stop();
+      for (const [name, value] of [['SINDRI_AGENT_TOKEN', saved.token], ['HOME', saved.home]] as const) {
+        if (value === undefined) delete process.env[name];
+        else process.env[name] = value;
+      }
+      await standIn.close();
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
   }, 30_000);
 });

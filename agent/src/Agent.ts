@@ -8,6 +8,7 @@ import { readSindriConfig } from './collect/sindriConfig';
 import { readHeartbeat, readMetrics } from './collect/system';
 import { AgentConnection, ConnectionState } from './connection/AgentConnection';
 import { loadInstanceId } from './identity';
+import { LiveChannel } from './live/LiveChannel';
 import { AgentLogger } from './log';
 import { Outbox } from './outbox';
 import { AGENT_VERSION } from './version';
@@ -20,6 +21,8 @@ export class Agent {
   readonly outbox: Outbox;
   /** Samples made since start, by kind: what the portal should end up with. */
   readonly produced = { heartbeat: 0, metrics: 0, event: 0 };
+  /** Terminals and commands, over the same connection. */
+  readonly live: LiveChannel;
   private readonly connection: AgentConnection;
   private readonly timers: NodeJS.Timeout[] = [];
   private instanceId?: string;
@@ -44,6 +47,15 @@ export class Agent {
       maxBackoffMs: config.maxBackoffSeconds * 1000,
       onState,
     });
+    this.live = new LiveChannel({
+      link: this.connection,
+      logger,
+      workspace: config.workspace,
+      shell: config.shell,
+      terminalIdleSeconds: config.terminalIdleSeconds,
+      token: config.token,
+    });
+    this.connection.setLiveHandler(this.live);
   }
 
   async start(): Promise<void> {
@@ -59,18 +71,28 @@ export class Agent {
     );
   }
 
+  /** Stops at once: kills every terminal and command, closes the connection. */
   stop(): void {
     this.timers.forEach(clearInterval);
+    void this.live.stop();
     this.connection.stop();
   }
 
-  /** Stops sampling, gives the connection up to `timeoutMs` to deliver what is buffered, then stops. */
+  /**
+   * Stops sampling, kills every terminal and command (their ends are still
+   * reported), gives the connection up to `timeoutMs` to deliver what is
+   * buffered, then stops.
+   */
   async flushAndStop(timeoutMs: number): Promise<void> {
     this.timers.forEach(clearInterval);
     const deadline = Date.now() + timeoutMs;
+    const liveStopped = this.live.stop();
     while (this.outbox.size > 0 && Date.now() < deadline) {
       await new Promise(r => setTimeout(r, 50));
     }
+    let timer: NodeJS.Timeout | undefined;
+    await Promise.race([liveStopped, new Promise(r => (timer = setTimeout(r, Math.max(0, deadline - Date.now()))))]);
+    clearTimeout(timer);
     this.connection.stop();
   }
 

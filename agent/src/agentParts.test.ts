@@ -1,4 +1,7 @@
 import crypto from 'node:crypto';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import { AgentFrame } from '@internal/plugin-sindri-common';
 import { resolveConfig } from './config';
 import { backoffDelayMs } from './connection/backoff';
@@ -22,6 +25,18 @@ describe('resolveConfig', () => {
       stateDir: '/home/dev/.sindri-agent',
       statusLedger: '/home/dev/.sindri/status_ledger.jsonl',
     });
+  });
+
+  it('has settings for terminals and commands', () => {
+    expect(resolveConfig({}, { ...env, SHELL: '/bin/zsh' })).toMatchObject({ workspace: '/home/dev', terminalIdleSeconds: 900, shell: expect.stringMatching(/^\//) });
+    const home = fs.mkdtempSync(path.join(os.tmpdir(), 'sindri-home-'));
+    fs.mkdirSync(path.join(home, 'workspace'));
+    expect(resolveConfig({}, { ...env, HOME: home }).workspace).toBe(path.join(home, 'workspace'));
+    fs.rmSync(home, { recursive: true, force: true });
+    expect(
+      resolveConfig({ 'terminal-idle-timeout': '60', shell: '/bin/sh' }, { ...env, SINDRI_WORKSPACE: '/srv/work', SINDRI_AGENT_SHELL: '/bin/zsh' }),
+    ).toMatchObject({ workspace: '/srv/work', shell: '/bin/sh', terminalIdleSeconds: 60 });
+    expect(() => resolveConfig({ 'terminal-idle-timeout': '0' }, env)).toThrow(/^--terminal-idle-timeout \/ SINDRI_AGENT_TERMINAL_IDLE_SECONDS: /);
   });
 
   it('names the flag and variable of a missing or bad setting', () => {

@@ -1,6 +1,9 @@
 import { parseArgs } from 'node:util';
 import { SETTINGS } from './config';
 
+const FLAG_WIDTH = Math.max(...SETTINGS.map(s => s.flag.length)) + 2;
+const ENV_WIDTH = Math.max(...SETTINGS.map(s => s.env.length)) + 1;
+
 export const USAGE = `Usage: sindri-agent [options]
 
 Runs on a Sindri instance and reports it to a Sindri fleet portal over one
@@ -8,9 +11,9 @@ outbound WebSocket (HTTP as fallback). Every option can be given as an
 environment variable instead.
 
 Options:
-${SETTINGS.map(s => `  --${s.flag.padEnd(20)} ${s.env.padEnd(34)} ${s.help}`).join('\n')}
-  --version              print the agent version and exit
-  --help                 print this help and exit
+${SETTINGS.map(s => `  --${s.flag.padEnd(FLAG_WIDTH)}${s.env.padEnd(ENV_WIDTH)}${s.help}`).join('\n')}
+  ${'--version'.padEnd(FLAG_WIDTH + 2)}print the agent version and exit
+  ${'--help'.padEnd(FLAG_WIDTH + 2)}print this help and exit
 `;
 
 export type CliCommand =

@@ -1,3 +1,6 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import { z } from 'zod';
 import { INSTANCE_PROVIDERS, instanceNameSchema } from '@internal/plugin-sindri-common';
 
@@ -20,6 +23,9 @@ export const agentConfigSchema = z.object({
   sshHost: z.string().min(1).optional(),
   sshPort: z.coerce.number().int().min(1).max(65535).optional(),
   sshUser: z.string().min(1).optional(),
+  workspace: z.string().min(1),
+  shell: z.string().min(1),
+  terminalIdleSeconds: positiveSeconds,
 });
 
 export type AgentConfig = z.infer<typeof agentConfigSchema>;
@@ -41,7 +47,28 @@ export const SETTINGS: Array<{ key: keyof AgentConfig; flag: string; env: string
   { key: 'sshHost', flag: 'ssh-host', env: 'SINDRI_SSH_HOST', help: 'SSH endpoint host to advertise' },
   { key: 'sshPort', flag: 'ssh-port', env: 'SINDRI_SSH_PORT', help: 'SSH endpoint port' },
   { key: 'sshUser', flag: 'ssh-user', env: 'SINDRI_SSH_USER', help: 'SSH user' },
+  { key: 'workspace', flag: 'workspace', env: 'SINDRI_WORKSPACE', fallback: defaultWorkspace, help: 'where terminals start and commands run (default ~/workspace, else ~)' },
+  { key: 'shell', flag: 'shell', env: 'SINDRI_AGENT_SHELL', fallback: defaultShell, help: 'the terminals\' login shell (default the user\'s)' },
+  { key: 'terminalIdleSeconds', flag: 'terminal-idle-timeout', env: 'SINDRI_AGENT_TERMINAL_IDLE_SECONDS', fallback: () => '900', help: 'seconds a terminal nobody is attached to lives on' },
 ];
+
+function defaultWorkspace(env: NodeJS.ProcessEnv): string {
+  const home = env.HOME ?? os.homedir();
+  const workspace = path.join(home, 'workspace');
+  return fs.existsSync(workspace) ? workspace : home;
+}
+
+/** The user's login shell, unless it is one that refuses logins; then $SHELL, then /bin/bash. */
+function defaultShell(env: NodeJS.ProcessEnv): string {
+  let shell: string | null | undefined;
+  try {
+    shell = os.userInfo().shell;
+  } catch {
+    // no passwd entry for this uid (some containers)
+  }
+  if (shell && !/(nologin|\/false)$/.test(shell)) return shell;
+  return env.SHELL || '/bin/bash';
+}
 
 /** Flags win over environment variables, which win over defaults. */
 export function resolveConfig(flags: Record<string, string | undefined>, env: NodeJS.ProcessEnv): AgentConfig {

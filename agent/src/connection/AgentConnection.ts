@@ -1,5 +1,16 @@
 import WebSocket from 'ws';
-import { AgentFrame, BackendFrame, Registration } from '@internal/plugin-sindri-common';
+import {
+  AgentFrame,
+  AgentLiveFrame,
+  BackendFrame,
+  BackendLiveFrame,
+  backendLiveFrameSchema,
+  DataFrame,
+  decodeDataFrame,
+  describeZodError,
+  isLiveFrameType,
+  Registration,
+} from '@internal/plugin-sindri-common';
 import { AgentLogger } from '../log';
 import { maskSecrets } from '../mask';
 import { Outbox } from '../outbox';
@@ -20,14 +31,41 @@ export interface AgentConnectionOptions {
   onState?: (state: ConnectionState) => void;
 }
 
+/** What the live channel (terminals, commands) may do with the agent's connection. */
+export interface LiveLink {
+  /** True while the WebSocket is open. */
+  readonly isOpen: boolean;
+  /** Bytes queued on the WebSocket and not yet handed to the network (0 while closed). */
+  readonly bufferedAmount: number;
+  /** Sends a JSON live frame (never masked); false, and nothing sent, while the WebSocket is not open. `onSent` runs once it is written. */
+  sendLive(frame: AgentLiveFrame, onSent?: (error?: Error) => void): boolean;
+  /** Sends a binary data frame (see `encodeDataFrame`); false while the WebSocket is not open. */
+  sendData(bytes: Uint8Array, onSent?: (error?: Error) => void): boolean;
+}
+
+/** Who hears the live channel: the connection's ups and downs and the backend's live frames, in arrival order. */
+export interface LiveHandler {
+  /** The WebSocket is open (before the registration is sent). */
+  onConnected(): void;
+  /** The WebSocket that was open is closed. */
+  onDisconnected(): void;
+  /** A valid `pty-*` / `cmd-*` JSON frame. */
+  onLiveFrame(frame: BackendLiveFrame): void;
+  /** A `pty-*` / `cmd-*` JSON frame that does not match the contract. */
+  onInvalidLiveFrame(raw: Record<string, unknown>, message: string): void;
+  /** A binary data frame. */
+  onDataFrame(frame: DataFrame): void;
+}
+
 /**
  * The agent's one outbound connection. Samples are sent from the outbox and
  * leave it only when acked; on a broken connection everything unacked is sent
  * again after a reconnect (exponential backoff with jitter). While the
  * WebSocket keeps failing, batches go to the HTTP ingest route instead.
  */
-export class AgentConnection {
+export class AgentConnection implements LiveLink {
   private ws?: WebSocket;
+  private live?: LiveHandler;
   private attempt = 0;
   private timer?: NodeJS.Timeout;
   private state: ConnectionState = 'disconnected';
@@ -37,6 +75,31 @@ export class AgentConnection {
 
   get connectionState(): ConnectionState {
     return this.state;
+  }
+
+  /** Routes live frames (and connects/disconnects) to `handler`; set it before `start()`. */
+  setLiveHandler(handler: LiveHandler): void {
+    this.live = handler;
+  }
+
+  get isOpen(): boolean {
+    return this.ws?.readyState === WebSocket.OPEN;
+  }
+
+  get bufferedAmount(): number {
+    return this.ws?.bufferedAmount ?? 0;
+  }
+
+  sendLive(frame: AgentLiveFrame, onSent?: (error?: Error) => void): boolean {
+    if (!this.ws || this.ws.readyState !== WebSocket.OPEN) return false;
+    this.ws.send(JSON.stringify(frame), onSent);
+    return true;
+  }
+
+  sendData(bytes: Uint8Array, onSent?: (error?: Error) => void): boolean {
+    if (!this.ws || this.ws.readyState !== WebSocket.OPEN) return false;
+    this.ws.send(bytes, { binary: true }, onSent);
+    return true;
   }
 
   start(): void {
@@ -79,14 +142,18 @@ export class AgentConnection {
     const ws = new WebSocket(url, { headers: { Authorization: `Bearer ${this.options.token}` }, handshakeTimeout: 10_000 });
     this.ws = ws;
 
+    let opened = false;
     ws.on('open', async () => {
+      opened = true;
       this.attempt = 0;
       this.setState('connected');
       this.options.logger.info(`connected to ${this.options.consoleUrl}`);
+      // the backend takes live frames as soon as the socket is open
+      this.live?.onConnected();
       this.send({ type: 'register', registration: await this.options.registration() });
       this.flush();
     });
-    ws.on('message', data => this.onReply(JSON.parse(data.toString()) as BackendFrame));
+    ws.on('message', (data, isBinary) => this.onMessage(data as Buffer, isBinary));
     ws.on('unexpected-response', (_req, res) => {
       this.options.logger.warn(`the portal refused the connection: HTTP ${res.statusCode}${res.statusCode === 401 ? ' (token missing, wrong or revoked)' : ''}`);
       ws.terminate();
@@ -95,10 +162,34 @@ export class AgentConnection {
     ws.on('close', () => {
       if (this.ws === ws) this.ws = undefined;
       this.options.outbox.resetSent();
+      if (opened) this.live?.onDisconnected();
       if (this.state === 'stopped') return;
       this.setState('disconnected');
       this.scheduleReconnect();
     });
+  }
+
+  private onMessage(data: Buffer, isBinary: boolean) {
+    if (isBinary) {
+      const frame = decodeDataFrame(data);
+      if (frame) this.live?.onDataFrame(frame);
+      else this.options.logger.warn(`ignored a binary frame that is not a data frame (${data.length} bytes)`);
+      return;
+    }
+    let json: any;
+    try {
+      json = JSON.parse(data.toString());
+    } catch {
+      this.options.logger.warn('ignored a frame that is not JSON');
+      return;
+    }
+    if (isLiveFrameType(json?.type)) {
+      const parsed = backendLiveFrameSchema.safeParse(json);
+      if (parsed.success) this.live?.onLiveFrame(parsed.data);
+      else this.live?.onInvalidLiveFrame(json, describeZodError(parsed.error));
+      return;
+    }
+    this.onReply(json as BackendFrame);
   }
 
   private onReply(reply: BackendFrame) {

@@ -87,10 +87,6 @@ export class AgentSocketServer {
       const refuseInOrder = (status: number, message: string) => {
         queue = queue.then(() => send({ type: 'error', status, message }));
       };
-      if (bytes.length > INGEST_LIMITS.maxFrameBytes) {
-        refuseInOrder(413, `(root): larger than the ${INGEST_LIMITS.maxFrameBytes} byte limit`);
-        return;
-      }
       let json: any;
       try {
         json = JSON.parse(bytes.toString());
@@ -98,10 +94,15 @@ export class AgentSocketServer {
         refuseInOrder(400, '(root): the frame is not JSON');
         return;
       }
+      // live frames (escaped command output) may be larger than an ingest frame
       if (isLiveFrameType(json?.type)) {
         const live = agentLiveFrameSchema.safeParse(json);
         if (live.success) links.frame(link, live.data);
         else send({ type: 'error', status: 400, message: describeZodError(live.error) });
+        return;
+      }
+      if (bytes.length > INGEST_LIMITS.maxFrameBytes) {
+        refuseInOrder(413, `(root): larger than the ${INGEST_LIMITS.maxFrameBytes} byte limit`);
         return;
       }
       queue = queue.then(async () => {
