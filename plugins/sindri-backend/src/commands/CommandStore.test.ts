@@ -43,6 +43,6 @@ describe('CommandStore history', () => {
 
     const notFly = await store.listRuns({ limit: 10, readable: { not: { field: 'provider', values: ['fly'] } }, instance: 'dev-1' });
     expect(notFly).toEqual([]);
-    expect(await store.listRuns({ limit: 10, readable: { anyOf: [] } })).toEqual([]);
+    expect(await store.listRuns({ limit: 10, readable: { anyOf: [] as any } })).toEqual([]);
   });
 });
