@@ -14,10 +14,11 @@ import {
   convertLegacyRouteRefs,
 } from '@backstage/core-compat-api';
 import CloudQueueIcon from '@material-ui/icons/CloudQueue';
+import PlaylistPlayIcon from '@material-ui/icons/PlaylistPlay';
 import { sindriApiRef } from './api/SindriApi';
 import { SindriClient } from './api/SindriClient';
 import { isSindriInstance } from './isSindriInstance';
-import { rootRouteRef } from './routes';
+import { commandsRouteRef, rootRouteRef } from './routes';
 
 const sindriApi = ApiBlueprint.make({
   params: defineParams =>
@@ -35,6 +36,17 @@ const fleetPage = PageBlueprint.make({
     icon: <CloudQueueIcon />,
     routeRef: convertLegacyRouteRef(rootRouteRef),
     loader: () => import('./components/FleetPage').then(m => <m.FleetPage />),
+  },
+});
+
+const runCommandPage = PageBlueprint.make({
+  name: 'commands',
+  params: {
+    path: '/sindri/commands',
+    title: 'Sindri commands',
+    icon: <PlaylistPlayIcon />,
+    routeRef: convertLegacyRouteRef(commandsRouteRef),
+    loader: () => import('./components/RunCommandPage').then(m => <m.RunCommandPage />),
   },
 });
 
@@ -56,6 +68,26 @@ const metricsContent = EntityContentBlueprint.make({
   },
 });
 
+const terminalContent = EntityContentBlueprint.make({
+  name: 'terminal',
+  params: {
+    path: 'terminal',
+    title: 'Terminal',
+    filter: isSindriInstance,
+    loader: () => import('./components/InstanceTerminal').then(m => <m.InstanceTerminalContent />),
+  },
+});
+
+const commandsContent = EntityContentBlueprint.make({
+  name: 'commands',
+  params: {
+    path: 'commands',
+    title: 'Commands',
+    filter: isSindriInstance,
+    loader: () => import('./components/InstanceCommands').then(m => <m.InstanceCommandsContent />),
+  },
+});
+
 /**
  * The Sindri plugin for apps on the new frontend system.
  *
@@ -65,6 +97,6 @@ export default createFrontendPlugin({
   pluginId: 'sindri',
   title: 'Sindri',
   icon: <CloudQueueIcon />,
-  extensions: [sindriApi, fleetPage, overviewCard, metricsContent],
-  routes: convertLegacyRouteRefs({ root: rootRouteRef }),
+  extensions: [sindriApi, fleetPage, runCommandPage, overviewCard, metricsContent, terminalContent, commandsContent],
+  routes: convertLegacyRouteRefs({ root: rootRouteRef, commands: commandsRouteRef }),
 });

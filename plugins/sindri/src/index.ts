@@ -9,8 +9,18 @@ export {
   SindriFleetPage,
   EntitySindriOverviewCard,
   EntitySindriMetricsContent,
+  EntitySindriTerminalContent,
+  EntitySindriCommandsContent,
+  SindriRunCommandPage,
 } from './plugin';
 export { isSindriInstance } from './isSindriInstance';
 export { sindriApiRef } from './api/SindriApi';
-export type { SindriApi, MetricsRange, MetricsSeries } from './api/SindriApi';
+export type {
+  SindriApi,
+  MetricsRange,
+  MetricsSeries,
+  CommandHistoryQuery,
+  CommandTargetPreview,
+  TerminalSocketRequest,
+} from './api/SindriApi';
 export { SindriClient } from './api/SindriClient';

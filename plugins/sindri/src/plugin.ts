@@ -8,7 +8,7 @@ import {
 } from '@backstage/core-plugin-api';
 import { sindriApiRef } from './api/SindriApi';
 import { SindriClient } from './api/SindriClient';
-import { rootRouteRef } from './routes';
+import { commandsRouteRef, rootRouteRef } from './routes';
 
 /**
  * The Sindri plugin for apps on the legacy frontend system.
@@ -24,7 +24,7 @@ export const sindriPlugin = createPlugin({
       factory: deps => new SindriClient(deps),
     }),
   ],
-  routes: { root: rootRouteRef },
+  routes: { root: rootRouteRef, commands: commandsRouteRef },
 });
 
 /**
@@ -61,5 +61,42 @@ export const EntitySindriMetricsContent = sindriPlugin.provide(
   createComponentExtension({
     name: 'EntitySindriMetricsContent',
     component: { lazy: () => import('./components/InstanceMetrics').then(m => m.InstanceMetricsContent) },
+  }),
+);
+
+/**
+ * The fleet-wide "Run command" page; mount it at `/sindri/commands`.
+ *
+ * @public
+ */
+export const SindriRunCommandPage = sindriPlugin.provide(
+  createRoutableExtension({
+    name: 'SindriRunCommandPage',
+    component: () => import('./components/RunCommandPage').then(m => m.RunCommandPage),
+    mountPoint: commandsRouteRef,
+  }),
+);
+
+/**
+ * Terminal tab content for a Sindri instance entity (checks `sindri.instance.terminal`).
+ *
+ * @public
+ */
+export const EntitySindriTerminalContent = sindriPlugin.provide(
+  createComponentExtension({
+    name: 'EntitySindriTerminalContent',
+    component: { lazy: () => import('./components/InstanceTerminal').then(m => m.InstanceTerminalContent) },
+  }),
+);
+
+/**
+ * Commands tab content for a Sindri instance entity (checks `sindri.instance.command`).
+ *
+ * @public
+ */
+export const EntitySindriCommandsContent = sindriPlugin.provide(
+  createComponentExtension({
+    name: 'EntitySindriCommandsContent',
+    component: { lazy: () => import('./components/InstanceCommands').then(m => m.InstanceCommandsContent) },
   }),
 );

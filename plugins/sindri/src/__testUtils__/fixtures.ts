@@ -1,4 +1,5 @@
-import { FleetInstance, MetricsSample } from '@internal/plugin-sindri-common';
+import { CommandResult, CommandRun, FleetInstance, MetricsSample } from '@internal/plugin-sindri-common';
+import { PermissionApi } from '@backstage/plugin-permission-react';
 import { SindriApi } from '../api/SindriApi';
 
 export const sample = (at: string, overrides: Partial<MetricsSample> = {}): MetricsSample => ({
@@ -50,6 +51,91 @@ export function mockSindriApi(overrides: Partial<SindriApi> = {}): jest.Mocked<S
     getInstance: jest.fn(),
     getMetrics: jest.fn(),
     getEvents: jest.fn().mockResolvedValue([]),
+    runCommand: jest.fn(),
+    listCommands: jest.fn().mockResolvedValue([]),
+    getCommand: jest.fn(),
+    streamCommand: jest.fn(),
+    cancelCommand: jest.fn(),
+    previewCommandTargets: jest.fn().mockResolvedValue([]),
+    listTerminalSessions: jest.fn().mockResolvedValue([]),
+    getTerminalSocketUrl: jest.fn(),
     ...overrides,
   } as jest.Mocked<SindriApi>;
+}
+
+type Decision = Awaited<ReturnType<PermissionApi['authorize']>>;
+
+/** A PermissionApi that answers by permission name (true = allow); unlisted permissions are denied. */
+export function permissionApi(allowed: Record<string, boolean>): jest.Mocked<PermissionApi> {
+  return {
+    authorize: jest.fn(async request => ({ result: allowed[request.permission.name] ? 'ALLOW' : 'DENY' }) as unknown as Decision),
+  };
+}
+
+export const result = (instanceName: string, overrides: Partial<CommandResult> = {}): CommandResult => ({
+  instance: instanceName,
+  state: 'queued',
+  stdoutBytes: 0,
+  stderrBytes: 0,
+  stdout: '',
+  stderr: '',
+  ...overrides,
+});
+
+export const commandRun = (overrides: Partial<CommandRun> = {}): CommandRun => ({
+  id: '6f1c2a9e-3b7d-4c21-9a55-0d4e8f1b2c3d',
+  createdBy: 'user:default/alice',
+  createdAt: '2026-11-23T10:00:00.000Z',
+  command: { argv: ['uname', '-a'] },
+  target: { instances: ['dev-alice'] },
+  timeoutSeconds: 300,
+  concurrency: 10,
+  state: 'running',
+  counts: { queued: 1 },
+  results: [result('dev-alice')],
+  ...overrides,
+});
+
+/** A stream the test feeds: `push` events, then `end` (or `fail`). */
+export function controlledStream<T>() {
+  const queue: T[] = [];
+  let ended = false;
+  let failure: Error | undefined;
+  let wake: (() => void) | undefined;
+  const notify = () => {
+    wake?.();
+    wake = undefined;
+  };
+  const nextPush = () =>
+    new Promise<void>(resolve => {
+      wake = resolve;
+    });
+  async function* iterate(): AsyncGenerator<T> {
+    for (;;) {
+      if (queue.length) {
+        yield queue.shift()!;
+      } else if (failure) {
+        throw failure;
+      } else if (ended) {
+        return;
+      } else {
+        await nextPush();
+      }
+    }
+  }
+  return {
+    iterable: iterate(),
+    push: (...events: T[]) => {
+      queue.push(...events);
+      notify();
+    },
+    end: () => {
+      ended = true;
+      notify();
+    },
+    fail: (error: Error) => {
+      failure = error;
+      notify();
+    },
+  };
 }

@@ -1,5 +1,13 @@
 import { createApiRef } from '@backstage/core-plugin-api';
-import { FleetInstance, InstanceEvent, MetricsSample } from '@internal/plugin-sindri-common';
+import {
+  CommandRequest,
+  CommandRun,
+  CommandStreamEvent,
+  FleetInstance,
+  InstanceEvent,
+  MetricsSample,
+  TerminalSessionRecord,
+} from '@internal/plugin-sindri-common';
 
 export type MetricsRange = '1h' | '24h' | '7d';
 
@@ -11,12 +19,54 @@ export interface MetricsSeries {
   items: MetricsSample[];
 }
 
+/** Query of the command history: every field narrows it. */
+export interface CommandHistoryQuery {
+  instance?: string;
+  state?: CommandRun['state'];
+  createdBy?: string;
+  limit?: number;
+}
+
+/** An instance a command target selects, and whether the signed-in user may run commands there. */
+export interface CommandTargetPreview {
+  name: string;
+  permitted: boolean;
+}
+
+/** Where and at what size a terminal session is opened. */
+export interface TerminalSocketRequest {
+  instance: string;
+  session: string;
+  cols: number;
+  rows: number;
+}
+
 /** The Sindri backend's fleet API, as the frontend uses it. */
 export interface SindriApi {
   listInstances(): Promise<FleetInstance[]>;
   getInstance(name: string): Promise<FleetInstance>;
   getMetrics(name: string, range: MetricsRange): Promise<MetricsSeries>;
   getEvents(name: string, limit?: number): Promise<InstanceEvent[]>;
+
+  /** Starts a command run; its results are all queued, denied or unreachable at first. */
+  runCommand(request: CommandRequest): Promise<CommandRun>;
+  /** Runs, newest first, without their results (`counts` only). */
+  listCommands(query?: CommandHistoryQuery): Promise<CommandRun[]>;
+  /** One run with its results. */
+  getCommand(id: string): Promise<CommandRun>;
+  /** The run as it happens: a snapshot, then output and results, then done. */
+  streamCommand(id: string, options?: { signal?: AbortSignal }): AsyncIterable<CommandStreamEvent>;
+  cancelCommand(id: string): Promise<CommandRun>;
+  /** The instances a target selects, for a preview before running. */
+  previewCommandTargets(target: CommandRequest['target']): Promise<CommandTargetPreview[]>;
+
+  /** The terminal sessions of an instance, for the audit. */
+  listTerminalSessions(name: string): Promise<TerminalSessionRecord[]>;
+  /**
+   * The WebSocket URL of a terminal session, once the Backstage user cookie the
+   * socket is authenticated with has been issued (or refreshed, near its expiry).
+   */
+  getTerminalSocketUrl(request: TerminalSocketRequest): Promise<string>;
 }
 
 export const sindriApiRef = createApiRef<SindriApi>({ id: 'plugin.sindri.api' });

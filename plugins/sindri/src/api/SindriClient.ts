@@ -1,26 +1,94 @@
 import { DiscoveryApi, FetchApi } from '@backstage/core-plugin-api';
 import { ResponseError } from '@backstage/errors';
-import { FleetInstance, InstanceEvent } from '@internal/plugin-sindri-common';
-import { MetricsRange, MetricsSeries, SindriApi } from './SindriApi';
+import {
+  CommandRequest,
+  CommandRun,
+  CommandStreamEvent,
+  FleetInstance,
+  InstanceEvent,
+  TerminalSessionRecord,
+} from '@internal/plugin-sindri-common';
+import {
+  CommandHistoryQuery,
+  CommandTargetPreview,
+  MetricsRange,
+  MetricsSeries,
+  SindriApi,
+  TerminalSocketRequest,
+} from './SindriApi';
+import { errorFromResponse } from './errors';
+import { readNdjson } from './ndjson';
+import { UserCookie } from './UserCookie';
+
+const enc = encodeURIComponent;
 
 /** SindriApi over HTTP, with the signed-in user's credentials. */
 export class SindriClient implements SindriApi {
-  constructor(private readonly deps: { discoveryApi: DiscoveryApi; fetchApi: FetchApi }) {}
+  private readonly cookie: UserCookie;
+
+  constructor(private readonly deps: { discoveryApi: DiscoveryApi; fetchApi: FetchApi }) {
+    this.cookie = new UserCookie(deps.fetchApi);
+  }
 
   async listInstances(): Promise<FleetInstance[]> {
     return (await this.get<{ items: FleetInstance[] }>('/instances')).items;
   }
 
   getInstance(name: string): Promise<FleetInstance> {
-    return this.get(`/instances/${encodeURIComponent(name)}`);
+    return this.get(`/instances/${enc(name)}`);
   }
 
   getMetrics(name: string, range: MetricsRange): Promise<MetricsSeries> {
-    return this.get(`/instances/${encodeURIComponent(name)}/metrics?range=${range}`);
+    return this.get(`/instances/${enc(name)}/metrics?range=${range}`);
   }
 
   async getEvents(name: string, limit = 50): Promise<InstanceEvent[]> {
-    return (await this.get<{ items: InstanceEvent[] }>(`/instances/${encodeURIComponent(name)}/events?limit=${limit}`)).items;
+    return (await this.get<{ items: InstanceEvent[] }>(`/instances/${enc(name)}/events?limit=${limit}`)).items;
+  }
+
+  runCommand(request: CommandRequest): Promise<CommandRun> {
+    return this.json('POST', '/commands', request);
+  }
+
+  async listCommands(query: CommandHistoryQuery = {}): Promise<CommandRun[]> {
+    const params = new URLSearchParams();
+    for (const [key, value] of Object.entries(query)) {
+      if (value !== undefined && value !== '') params.set(key, String(value));
+    }
+    const search = params.toString();
+    return (await this.json<{ items: CommandRun[] }>('GET', `/commands${search ? `?${search}` : ''}`)).items;
+  }
+
+  getCommand(id: string): Promise<CommandRun> {
+    return this.json('GET', `/commands/${enc(id)}`);
+  }
+
+  async *streamCommand(id: string, options: { signal?: AbortSignal } = {}): AsyncGenerator<CommandStreamEvent> {
+    const response = await this.send('GET', `/commands/${enc(id)}/stream`, undefined, options.signal);
+    if (!response.body) throw new Error('This browser gave no access to the streamed response');
+    yield* readNdjson<CommandStreamEvent>(response.body);
+  }
+
+  cancelCommand(id: string): Promise<CommandRun> {
+    return this.json('POST', `/commands/${enc(id)}/cancel`);
+  }
+
+  async previewCommandTargets(target: CommandRequest['target']): Promise<CommandTargetPreview[]> {
+    return (await this.json<{ items: CommandTargetPreview[] }>('POST', '/commands/targets', { target })).items;
+  }
+
+  async listTerminalSessions(name: string): Promise<TerminalSessionRecord[]> {
+    return (await this.json<{ items: TerminalSessionRecord[] }>('GET', `/instances/${enc(name)}/terminal-sessions`)).items;
+  }
+
+  async getTerminalSocketUrl(request: TerminalSocketRequest): Promise<string> {
+    const baseUrl = await this.deps.discoveryApi.getBaseUrl('sindri');
+    await this.cookie.ensure(baseUrl);
+    const url = new URL(`${baseUrl}/instances/${enc(request.instance)}/terminal/${enc(request.session)}`, window.location.href);
+    url.protocol = url.protocol === 'https:' ? 'wss:' : 'ws:';
+    url.searchParams.set('cols', String(request.cols));
+    url.searchParams.set('rows', String(request.rows));
+    return url.toString();
   }
 
   private async get<T>(path: string): Promise<T> {
@@ -28,5 +96,20 @@ export class SindriClient implements SindriApi {
     const response = await this.deps.fetchApi.fetch(`${baseUrl}${path}`);
     if (!response.ok) throw await ResponseError.fromResponse(response);
     return (await response.json()) as T;
+  }
+
+  private async json<T>(method: string, path: string, body?: unknown): Promise<T> {
+    return (await (await this.send(method, path, body)).json()) as T;
+  }
+
+  private async send(method: string, path: string, body?: unknown, signal?: AbortSignal): Promise<Response> {
+    const baseUrl = await this.deps.discoveryApi.getBaseUrl('sindri');
+    const response = await this.deps.fetchApi.fetch(`${baseUrl}${path}`, {
+      method,
+      signal,
+      ...(body === undefined ? {} : { headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(body) }),
+    });
+    if (!response.ok) throw await errorFromResponse(response);
+    return response;
   }
 }

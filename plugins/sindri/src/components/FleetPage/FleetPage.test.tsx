@@ -3,14 +3,15 @@ import { renderInTestApp, TestApiProvider } from '@backstage/test-utils';
 import { entityRouteRef } from '@backstage/plugin-catalog-react';
 import { sindriApiRef } from '../../api/SindriApi';
 import { instance, mockSindriApi } from '../../__testUtils__/fixtures';
+import { commandsRouteRef } from '../../routes';
 import { FleetPage } from './FleetPage';
 
-function renderPage(api = mockSindriApi()) {
+function renderPage(api = mockSindriApi(), routes: Record<string, any> = {}) {
   return renderInTestApp(
     <TestApiProvider apis={[[sindriApiRef, api]]}>
       <FleetPage />
     </TestApiProvider>,
-    { mountedRoutes: { '/catalog/:namespace/:kind/:name': entityRouteRef } },
+    { mountedRoutes: { '/catalog/:namespace/:kind/:name': entityRouteRef, ...routes } },
   );
 }
 
@@ -50,5 +51,18 @@ describe('FleetPage', () => {
 
     expect(await screen.findByText('Error: sindri backend is down')).toBeInTheDocument();
     expect(screen.queryByText('No Sindri instances yet')).not.toBeInTheDocument();
+  });
+
+  it('links to the Run command page when the app mounts it', async () => {
+    await renderPage(mockSindriApi(), { '/sindri/commands': commandsRouteRef });
+
+    expect(await screen.findByRole('button', { name: /Run command/ })).toHaveAttribute('href', '/sindri/commands');
+  });
+
+  it('shows no Run command link when the app has no such page', async () => {
+    await renderPage();
+
+    expect(await screen.findByText('No Sindri instances yet')).toBeInTheDocument();
+    expect(screen.queryByRole('button', { name: /Run command/ })).not.toBeInTheDocument();
   });
 });

@@ -31,3 +31,11 @@ export function formatAgo(iso: string, now: DateTime = DateTime.now()): string {
 }
 
 export const NOT_REPORTED = 'not reported';
+
+/** e.g. "850 ms", "12.3 s", "4m 05s". */
+export function formatDuration(ms: number): string {
+  if (ms < 1000) return `${Math.round(ms)} ms`;
+  if (ms < 60_000) return `${(ms / 1000).toFixed(1)} s`;
+  const seconds = Math.round(ms / 1000);
+  return `${Math.floor(seconds / 60)}m ${String(seconds % 60).padStart(2, '0')}s`;
+}

@@ -1,0 +1,1 @@
+export { InstanceCommandsContent } from './InstanceCommandsContent';

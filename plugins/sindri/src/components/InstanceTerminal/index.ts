@@ -1,0 +1,1 @@
+export { InstanceTerminalContent } from './InstanceTerminalContent';

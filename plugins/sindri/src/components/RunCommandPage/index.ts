@@ -1,0 +1,1 @@
+export { RunCommandPage } from './RunCommandPage';
