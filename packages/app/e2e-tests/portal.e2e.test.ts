@@ -1,5 +1,7 @@
 import { ChildProcess, spawn } from 'node:child_process';
+import fs from 'node:fs';
 import path from 'node:path';
+import WebSocket from 'ws';
 import { Browser, chromium, Locator, Page } from 'playwright-core';
 import { appUrl, backendUrl } from './portal/ports';
 import { chromiumArgs, findChromium } from './portal/chromium';
@@ -126,6 +128,79 @@ describe('the portal in a browser', () => {
       // the agent samples metrics at start: a chart line and the process tables appear
       expect(await shows(page.locator('.recharts-line-curve'))).toBe(true);
       expect(await shows(page.getByText(/^Top by CPU \(\d+ processes\)$/))).toBe(true);
+    });
+
+    it('opens a shell in the Terminal tab, answers 42, and brings the same session back after a refresh', async () => {
+      await page.goto(`${appUrl}/catalog/default/resource/e2e-1/terminal`);
+      const terminal = page.getByTestId('sindri-terminal').first();
+      expect(await shows(page.getByText('live', { exact: true }))).toBe(true);
+      await terminal.click();
+      await page.keyboard.type('echo $((6*7))');
+      await page.keyboard.press('Enter');
+      const rows = page.locator('.xterm-rows');
+      expect(await shows(rows.getByText(/^42\s*$/))).toBe(true);
+
+      await page.reload();
+      expect(await shows(page.getByText('live', { exact: true }))).toBe(true);
+      // the replay brings back what the session showed before the refresh
+      expect(await shows(page.locator('.xterm-rows').getByText('echo $((6*7))'))).toBe(true);
+      expect(await shows(page.locator('.xterm-rows').getByText(/^42\s*$/))).toBe(true);
+    });
+
+    describe('as a viewer', () => {
+      const rolesFile = process.env.SINDRI_E2E_ROLES_FILE!;
+      const terminalDecision = async () => {
+        const token = ((await (await fetch(`${backendUrl}/api/auth/guest/refresh`)).json()) as any).backstageIdentity.token;
+        const res = await fetch(`${backendUrl}/api/permission/authorize`, {
+          method: 'POST',
+          headers: { Authorization: `Bearer ${token}`, 'Content-Type': 'application/json' },
+          body: JSON.stringify({
+            items: [{ id: '1', permission: { type: 'resource', resourceType: 'sindri-instance', name: 'sindri.instance.terminal', attributes: { action: 'update' } }, resourceRef: 'resource:default/e2e-1' }],
+          }),
+        });
+        return ((await res.json()) as any).items[0].result as string;
+      };
+      const roles = async (yaml: string, expected: string) => {
+        fs.writeFileSync(rolesFile, yaml);
+        const deadline = Date.now() + 30_000;
+        while ((await terminalDecision()) !== expected) {
+          if (Date.now() > deadline) throw new Error(`the role change did not apply within 30 s (wanted ${expected})`);
+          await new Promise(r => setTimeout(r, 250));
+        }
+      };
+
+      beforeAll(async () => {
+        await roles('sindri:\n  permissions:\n    roles:\n      admin: []\n      viewer: [user:development/guest]\n', 'DENY');
+      });
+      afterAll(async () => {
+        await roles('{}\n', 'ALLOW');
+      });
+
+      it('gets a clear "not permitted" in the Terminal tab, and the backend answers 403 to a direct upgrade', async () => {
+        // the app's dev server reloads open pages when a config file changes: navigate after that
+        for (let attempt = 0; ; attempt++) {
+          try {
+            await page.goto(`${appUrl}/catalog/default/resource/e2e-1/terminal`);
+            break;
+          } catch (error) {
+            if (attempt === 5) throw error;
+            await new Promise(r => setTimeout(r, 1000));
+          }
+        }
+        expect(await shows(page.getByText(/not permitted to open a terminal/i))).toBe(true);
+        expect(await page.getByTestId('sindri-terminal').count()).toBe(0);
+
+        const token = ((await (await fetch(`${backendUrl}/api/auth/guest/refresh`)).json()) as any).backstageIdentity.token;
+        const status = await new Promise<number>((resolve, reject) => {
+          const ws = new WebSocket(`${backendUrl.replace('http', 'ws')}/api/sindri/instances/e2e-1/terminal/e2e-direct-1`, {
+            headers: { Authorization: `Bearer ${token}` },
+          });
+          ws.on('open', () => reject(new Error('the upgrade was accepted')));
+          ws.on('unexpected-response', (_req, res) => resolve(res.statusCode!));
+          ws.on('error', () => {});
+        });
+        expect(status).toBe(403);
+      });
     });
   });
 });

@@ -26,10 +26,14 @@ async function waitFor(url, deadline, portal) {
 module.exports = async function globalSetup() {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'sindri-e2e-'));
   const logFile = path.join(dataDir, 'portal.log');
+  // a config file the tests may rewrite: the role policy reloads sindri.permissions when it changes
+  const rolesFile = path.join(dataDir, 'roles.yaml');
+  fs.writeFileSync(rolesFile, '{}\n');
+  process.env.SINDRI_E2E_ROLES_FILE = rolesFile;
   const log = fs.openSync(logFile, 'w');
   const portal = spawn(
     process.execPath,
-    [path.join(repoRoot, 'node_modules/@backstage/cli/bin/backstage-cli'), 'repo', 'start'],
+    [path.join(repoRoot, 'node_modules/@backstage/cli/bin/backstage-cli'), 'repo', 'start', '--config', path.join(repoRoot, 'app-config.yaml'), '--config', rolesFile],
     {
       cwd: repoRoot,
       detached: true,

@@ -1,0 +1,98 @@
+// yarn bench:terminal [--keystrokes 300] [--megabytes 200] [--flood-seconds 30]
+//
+// Keystroke echo round trip (p50/p99) and bulk output throughput through the
+// portal (client → backend → agent → PTY over loopback), measured in the same
+// run as `ssh -tt` into Debian's OpenSSH server started on a loopback port and
+// as a node-pty session in this process. Then a `yes` flood through the
+// portal for --flood-seconds while the backend's and the agent's RSS are read.
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { spawn } from 'node:child_process';
+import { parseArgs } from 'node:util';
+import { enroll, repoRoot, startServer, USER_AUTH } from './lib/harness';
+import { BenchTerminal, directTerminal, portalTerminal, sshTerminal } from './terminal/transports';
+import { bulkOutput, echoRoundTrip, ready } from './terminal/measure';
+
+const { values } = parseArgs({
+  options: {
+    keystrokes: { type: 'string', default: '300' },
+    megabytes: { type: 'string', default: '200' },
+    'flood-seconds': { type: 'string', default: '30' },
+  },
+});
+
+const rssMb = (pid: number) => Number(/VmRSS:\s+(\d+) kB/.exec(fs.readFileSync(`/proc/${pid}/status`, 'utf8'))![1]) / 1024;
+const fixed = (n: number, digits = 2) => n.toFixed(digits);
+
+async function measure(t: BenchTerminal) {
+  await ready(t);
+  const echo = await echoRoundTrip(t, Number(values.keystrokes));
+  const mbPerS = await bulkOutput(t, Number(values.megabytes));
+  console.log(`  ${t.name.padEnd(8)} echo p50 ${fixed(echo.p50, 3)} ms  p99 ${fixed(echo.p99, 3)} ms  bulk ${fixed(mbPerS, 1)} MB/s`);
+  return { ...echo, mbPerS };
+}
+
+async function main() {
+  const server = await startServer('sqlite');
+  const name = 'bench-term';
+  const token = await enroll(server.url, name);
+  const stateDir = fs.mkdtempSync(path.join(os.tmpdir(), 'sindri-term-bench-'));
+  const agent = spawn(process.execPath, [path.join(repoRoot, 'agent/bin/sindri-agent')], {
+    stdio: 'ignore',
+    env: { ...process.env, SINDRI_CONSOLE_URL: server.url, SINDRI_AGENT_TOKEN: token, SINDRI_INSTANCE_NAME: name, SINDRI_AGENT_STATE_DIR: stateDir, SINDRI_WORKSPACE: os.homedir() },
+  });
+  try {
+    for (let i = 0; ; i++) {
+      const res = await fetch(`${server.url}/api/sindri/instances/${name}`, { headers: { Authorization: USER_AUTH } });
+      if (res.ok) break;
+      if (i > 300) throw new Error('the agent did not register within 30 s');
+      await new Promise(r => setTimeout(r, 100));
+    }
+    console.log(`terminal bench: ${values.keystrokes} keystrokes, ${values.megabytes} MB bulk output, ${values['flood-seconds']} s flood (loopback, ${os.cpus().length} cores)`);
+
+    const portal = await portalTerminal(server.url, name, USER_AUTH);
+    const viaPortal = await measure(portal);
+    const ssh = await sshTerminal();
+    const viaSsh = await measure(ssh);
+    await ssh.close();
+    const direct = directTerminal();
+    const viaPty = await measure(direct);
+    await direct.close();
+
+    // flood: `yes` for the whole period; RSS before, and the highest seen during it
+    const backendPid = server.process.pid!;
+    const before = { backend: rssMb(backendPid), agent: rssMb(agent.pid!) };
+    let floodBytes = 0;
+    portal.onData(chunk => (floodBytes += chunk.length));
+    portal.write('yes\r');
+    const peak = { ...before };
+    const t0 = Date.now();
+    while (Date.now() - t0 < Number(values['flood-seconds']) * 1000) {
+      await new Promise(r => setTimeout(r, 500));
+      peak.backend = Math.max(peak.backend, rssMb(backendPid));
+      peak.agent = Math.max(peak.agent, rssMb(agent.pid!));
+    }
+    portal.write('\x03');
+    const floodMbPerS = floodBytes / 1024 / 1024 / ((Date.now() - t0) / 1000);
+    const growth = Math.max(peak.backend - before.backend, 0) + Math.max(peak.agent - before.agent, 0);
+    console.log(
+      `  flood    ${fixed(floodMbPerS, 1)} MB/s for ${values['flood-seconds']} s; RSS backend ${fixed(before.backend, 0)} → peak ${fixed(peak.backend, 0)} MB, agent ${fixed(before.agent, 0)} → peak ${fixed(peak.agent, 0)} MB`,
+    );
+    await portal.close();
+
+    console.log(`  targets: echo p50 ≤ 2× ssh (${fixed(viaPortal.p50 / viaSsh.p50)}×), throughput ≥ ssh (${fixed(viaPortal.mbPerS / viaSsh.mbPerS)}×); direct node-pty echo p50 ${fixed(viaPty.p50, 3)} ms, ${fixed(viaPty.mbPerS, 1)} MB/s`);
+    console.log(
+      `terminal: echo_p50_ms=${fixed(viaPortal.p50, 3)} ssh_echo_p50_ms=${fixed(viaSsh.p50, 3)} mb_per_s=${fixed(viaPortal.mbPerS, 1)} ssh_mb_per_s=${fixed(viaSsh.mbPerS, 1)} flood_rss_growth_mb=${fixed(growth, 1)}`,
+    );
+  } finally {
+    agent.kill('SIGTERM');
+    await server.stop();
+  }
+  process.exit(0);
+}
+
+main().catch(error => {
+  console.error(error);
+  process.exit(1);
+});
