@@ -67,17 +67,27 @@ async function main() {
     portal.onData(chunk => (floodBytes += chunk.length));
     portal.write('yes\r');
     const peak = { ...before };
+    // the peak of each half: bounded memory levels off, a leak keeps climbing
+    const halves = [{ backend: 0, agent: 0 }, { backend: 0, agent: 0 }];
+    const floodMs = Number(values['flood-seconds']) * 1000;
     const t0 = Date.now();
-    while (Date.now() - t0 < Number(values['flood-seconds']) * 1000) {
+    while (Date.now() - t0 < floodMs) {
       await new Promise(r => setTimeout(r, 500));
-      peak.backend = Math.max(peak.backend, rssMb(backendPid));
-      peak.agent = Math.max(peak.agent, rssMb(agent.pid!));
+      const now = { backend: rssMb(backendPid), agent: rssMb(agent.pid!) };
+      const half = halves[Date.now() - t0 < floodMs / 2 ? 0 : 1];
+      half.backend = Math.max(half.backend, now.backend);
+      half.agent = Math.max(half.agent, now.agent);
+      peak.backend = Math.max(peak.backend, now.backend);
+      peak.agent = Math.max(peak.agent, now.agent);
     }
     portal.write('\x03');
     const floodMbPerS = floodBytes / 1024 / 1024 / ((Date.now() - t0) / 1000);
     const growth = Math.max(peak.backend - before.backend, 0) + Math.max(peak.agent - before.agent, 0);
     console.log(
       `  flood    ${fixed(floodMbPerS, 1)} MB/s for ${values['flood-seconds']} s; RSS backend ${fixed(before.backend, 0)} → peak ${fixed(peak.backend, 0)} MB, agent ${fixed(before.agent, 0)} → peak ${fixed(peak.agent, 0)} MB`,
+    );
+    console.log(
+      `  flood    peak RSS first half / second half: backend ${fixed(halves[0].backend, 0)} / ${fixed(halves[1].backend, 0)} MB, agent ${fixed(halves[0].agent, 0)} / ${fixed(halves[1].agent, 0)} MB`,
     );
     await portal.close();
 
