@@ -147,6 +147,17 @@ describe('the portal in a browser', () => {
       expect(await shows(page.locator('.xterm-rows').getByText(/^42\s*$/))).toBe(true);
     });
 
+    it('runs a command from the Commands tab and shows its output, exit code and history', async () => {
+      await page.goto(`${appUrl}/catalog/default/resource/e2e-1/commands`);
+      await page.getByLabel('Command line').fill("sh -c 'echo hello-$((6*7)); exit 3'");
+      await page.getByRole('button', { name: 'Run' }).click();
+      expect(await shows(page.getByText('hello-42'))).toBe(true);
+      expect(await shows(page.getByText('failed').first())).toBe(true);
+      expect(await shows(page.getByRole('cell', { name: '3', exact: true }))).toBe(true);
+      // the history lists the run
+      expect(await shows(page.getByRole('cell', { name: /echo hello-\$\(\(6\*7\)\)/ }).first())).toBe(true);
+    });
+
     describe('as a viewer', () => {
       const rolesFile = process.env.SINDRI_E2E_ROLES_FILE!;
       const terminalDecision = async () => {
