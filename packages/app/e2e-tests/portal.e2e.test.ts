@@ -201,6 +201,10 @@ describe('the portal in a browser', () => {
         expect(await shows(page.getByText(/not permitted to open a terminal/i))).toBe(true);
         expect(await page.getByTestId('sindri-terminal').count()).toBe(0);
 
+        await page.goto(`${appUrl}/catalog/default/resource/e2e-1/commands`);
+        expect(await shows(page.getByText(/not permitted to run commands on this instance/i).first())).toBe(true);
+        expect(await page.getByRole('button', { name: 'Run' }).isDisabled()).toBe(true);
+
         const token = ((await (await fetch(`${backendUrl}/api/auth/guest/refresh`)).json()) as any).backstageIdentity.token;
         const status = await new Promise<number>((resolve, reject) => {
           const ws = new WebSocket(`${backendUrl.replace('http', 'ws')}/api/sindri/instances/e2e-1/terminal/e2e-direct-1`, {
