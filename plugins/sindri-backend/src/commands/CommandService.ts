@@ -42,6 +42,13 @@ interface LiveRun {
 /** Keeps the end of a stream's text. */
 const tail = (text: string) => (text.length > LIVE_LIMITS.commandOutputTailBytes ? text.slice(-LIVE_LIMITS.commandOutputTailBytes) : text);
 
+/** The final state an agent's cmd-exit means. */
+function resultState(frame: Extract<AgentLiveFrame, { type: 'cmd-exit' }>): CommandResultState {
+  if (frame.ended === 'exited') return frame.exitCode === 0 ? 'succeeded' : 'failed';
+  if (frame.ended === 'error') return 'failed';
+  return frame.ended;
+}
+
 /** How long past its timeout a command may stay unanswered before the portal gives up on it. */
 const ANSWER_GRACE_MS = 15_000;
 
@@ -148,8 +155,7 @@ export class CommandService implements LiveListener {
       this.runs.get(active.runId)?.events.emit('event', { type: 'output', instance: active.instanceName, stream: frame.stream, data: frame.data });
       return;
     }
-    const state: CommandResultState =
-      frame.ended === 'exited' ? (frame.exitCode === 0 ? 'succeeded' : 'failed') : frame.ended === 'error' ? 'failed' : frame.ended;
+    const state = resultState(frame);
     active.done({
       state,
       exitCode: frame.exitCode,

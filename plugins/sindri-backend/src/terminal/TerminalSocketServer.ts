@@ -68,13 +68,13 @@ export class TerminalSocketServer {
     const name = instanceNameSchema.safeParse(decodeURIComponent(match[1]));
     const sessionId = terminalSessionIdSchema.safeParse(decodeURIComponent(match[2]));
     const size = sizeSchema.safeParse(Object.fromEntries(new URL(req.url ?? '/', 'http://x').searchParams));
-    if (!name.success || !sessionId.success || !size.success) {
-      const message = !name.success
-        ? describeZodError(name.error, 'name')
-        : !sessionId.success
-          ? describeZodError(sessionId.error, 'session')
-          : describeZodError(size.error!, 'query');
-      refuse(socket, 400, 'Bad Request', message);
+    const invalid = [
+      !name.success && describeZodError(name.error, 'name'),
+      !sessionId.success && describeZodError(sessionId.error, 'session'),
+      !size.success && describeZodError(size.error, 'query'),
+    ].find(Boolean);
+    if (invalid || !name.success || !sessionId.success || !size.success) {
+      refuse(socket, 400, 'Bad Request', invalid || 'invalid request');
       return;
     }
 

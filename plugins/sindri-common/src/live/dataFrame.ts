@@ -6,6 +6,9 @@
  *
  * Control messages are JSON text frames (see liveFrames.ts).
  */
+/** Browser-chosen terminal session ids: 8-64 URL-safe characters (a uuid fits). */
+export const SESSION_ID_PATTERN = /^[A-Za-z0-9_-]{8,64}$/;
+
 export const DATA_FRAME_KIND = {
   /** agent → backend: PTY output as it happens */
   output: 1,
@@ -45,6 +48,3 @@ export function decodeDataFrame(bytes: Uint8Array): DataFrame | undefined {
   if (!SESSION_ID_PATTERN.test(session)) return undefined;
   return { kind, session, payload: bytes.subarray(2 + length) };
 }
-
-/** Browser-chosen terminal session ids: 8-64 URL-safe characters (a uuid fits). */
-export const SESSION_ID_PATTERN = /^[A-Za-z0-9_-]{8,64}$/;
