@@ -117,41 +117,35 @@ export function createCommandRoutes(options: CommandRouteOptions): express.Route
     const visible = new Set((await visibleRun(req.params.id, credentials)).results!.map(r => r.instance));
     const only = (run: CommandRun): CommandRun => ({ ...run, results: run.results?.filter(r => visible.has(r.instance)) });
     const write = (event: CommandStreamEvent) => res.write(`${JSON.stringify(event)}\n`);
-    const early: CommandStreamEvent[] = [];
-    let started = false;
+    // events that arrive before the snapshot is written wait for it
+    let early: CommandStreamEvent[] | undefined = [];
+    let stop = () => {};
+    const pass = (event: CommandStreamEvent) => {
+      if (event.type !== 'done') {
+        write(event);
+        return;
+      }
+      write({ type: 'done', run: only(event.run) });
+      res.end();
+      stop();
+    };
     const { run, live, unsubscribe } = await commands.follow(req.params.id, event => {
       if (event.type === 'output' && !visible.has(event.instance)) return;
       if (event.type === 'result' && !visible.has(event.result.instance)) return;
-      if (!started) {
-        early.push(event);
-        return;
-      }
-      if (event.type === 'done') {
-        write({ type: 'done', run: only(event.run) });
-        res.end();
-        unsubscribe();
-        return;
-      }
-      write(event);
+      if (early) early.push(event);
+      else if (!res.writableEnded) pass(event);
     });
+    stop = unsubscribe;
     res.status(200).set({ 'Content-Type': 'application/x-ndjson', 'Cache-Control': 'no-cache', 'X-Accel-Buffering': 'no' });
     res.flushHeaders();
     write({ type: 'snapshot', run: only(run!) });
     if (!live) {
-      write({ type: 'done', run: only(run!) });
-      res.end();
+      pass({ type: 'done', run: run! });
       return;
     }
-    started = true;
-    for (const event of early) {
-      if (event.type === 'done') {
-        write({ type: 'done', run: only(event.run) });
-        res.end();
-        unsubscribe();
-        return;
-      }
-      write(event);
-    }
+    const waiting = early;
+    early = undefined;
+    for (const event of waiting) if (!res.writableEnded) pass(event);
     req.on('close', unsubscribe);
   });
 
