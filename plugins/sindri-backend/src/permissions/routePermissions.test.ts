@@ -1,0 +1,98 @@
+import crypto from 'node:crypto';
+import { mockCredentials, TestDatabases } from '@backstage/backend-test-utils';
+import request from 'supertest';
+import WebSocket from 'ws';
+import { enroll, ScriptedAgent, startLiveBackend, TerminalClient } from '../__testUtils__/liveHarness';
+
+jest.setTimeout(60_000);
+
+const auth = mockCredentials.user.header('user:default/ops');
+const READ = 'sindri.instance.read';
+const TERMINAL = 'sindri.instance.terminal';
+const COMMAND = 'sindri.instance.command';
+const ENROLL = 'sindri.enrollment.manage';
+
+type Call = { name: string; permission: string; call: (server: any, ctx: { runId: string; instanceId: string }) => request.Test; allowed: number; denied: number };
+
+/** Every HTTP route but health and agent ingest, the permission it checks, and its answer with and without it. */
+const calls: Call[] = [
+  { name: 'GET /instances', permission: READ, call: s => request(s).get('/api/sindri/instances'), allowed: 200, denied: 403 },
+  { name: 'GET /instances/{name}', permission: READ, call: s => request(s).get('/api/sindri/instances/dev-1'), allowed: 200, denied: 403 },
+  { name: 'GET /instances/{name}/metrics', permission: READ, call: s => request(s).get('/api/sindri/instances/dev-1/metrics'), allowed: 200, denied: 403 },
+  { name: 'GET /instances/{name}/events', permission: READ, call: s => request(s).get('/api/sindri/instances/dev-1/events'), allowed: 200, denied: 403 },
+  { name: 'GET /instances/{name}/terminal-sessions', permission: READ, call: s => request(s).get('/api/sindri/instances/dev-1/terminal-sessions'), allowed: 200, denied: 403 },
+  { name: 'GET /enrollments', permission: ENROLL, call: s => request(s).get('/api/sindri/enrollments'), allowed: 200, denied: 403 },
+  { name: 'POST /enrollments', permission: ENROLL, call: s => request(s).post('/api/sindri/enrollments').send({ name: 'dev-7', owner: 'group:default/platform' }), allowed: 201, denied: 403 },
+  { name: 'POST /enrollments/{id}/rotate', permission: ENROLL, call: (s, c) => request(s).post(`/api/sindri/enrollments/${c.instanceId}/rotate`), allowed: 200, denied: 403 },
+  { name: 'DELETE /enrollments/{id}', permission: ENROLL, call: (s, c) => request(s).delete(`/api/sindri/enrollments/${c.instanceId}`), allowed: 204, denied: 403 },
+  { name: 'POST /commands', permission: COMMAND, call: s => request(s).post('/api/sindri/commands').send({ target: { instances: ['dev-1'] }, command: { argv: ['true'] } }), allowed: 201, denied: 403 },
+  // a run is visible only through instances the caller may read: without read it does not exist for them
+  { name: 'GET /commands/{id}', permission: READ, call: (s, c) => request(s).get(`/api/sindri/commands/${c.runId}`), allowed: 200, denied: 404 },
+  { name: 'GET /commands/{id}/stream', permission: READ, call: (s, c) => request(s).get(`/api/sindri/commands/${c.runId}/stream`), allowed: 200, denied: 404 },
+  { name: 'POST /commands/{id}/cancel', permission: READ, call: (s, c) => request(s).post(`/api/sindri/commands/${c.runId}/cancel`), allowed: 202, denied: 404 },
+];
+
+describe('every route checks its permission', () => {
+  const databases = TestDatabases.create({ ids: ['SQLITE_3'] });
+
+  /** A backend with dev-1 registered and connected, and one command run on it, started with every permission. */
+  async function setUp(deny: string[]) {
+    const knex = await databases.init('SQLITE_3');
+    // the list is read at each decision: the set-up itself runs with every permission
+    const denied: string[] = [];
+    const backend = await startLiveBackend(knex, { denied });
+    const { token, instanceId } = await enroll(backend.server, 'dev-1');
+    const agent = await ScriptedAgent.connect(backend.base, token, 'dev-1');
+    const runId = crypto.randomUUID();
+    await knex('command_runs').insert({ id: runId, created_by: 'user:default/ops', created_at: new Date(), command: '{"argv":["true"]}', target: '{"instances":["dev-1"]}', timeout_s: 60, concurrency: 1, state: 'done' });
+    await knex('command_results').insert({ id: crypto.randomUUID(), run_id: runId, instance_id: instanceId, instance_name: 'dev-1', state: 'succeeded' });
+    denied.push(...deny);
+    return { ...backend, agent, runId, instanceId };
+  }
+
+  it.each(calls)('$name: allowed with $permission, refused without it', async ({ permission, call, allowed, denied }) => {
+    const granted = await setUp([]);
+    expect((await call(granted.server, granted).set('Authorization', auth)).status).toBe(allowed);
+
+    const refused = await setUp([permission]);
+    const res = await call(refused.server, refused).set('Authorization', auth);
+    expect(res.status).toBe(denied);
+    if (denied === 403) expect(res.body.error.message).toContain(permission);
+  });
+
+  it('GET /commands lists nothing without sindri.instance.read', async () => {
+    const granted = await setUp([]);
+    expect((await request(granted.server).get('/api/sindri/commands').set('Authorization', auth)).body.items).toHaveLength(1);
+    const refused = await setUp([READ]);
+    const res = await request(refused.server).get('/api/sindri/commands').set('Authorization', auth);
+    expect(res.status).toBe(200);
+    expect(res.body.items).toEqual([]);
+  });
+
+  it('POST /commands/targets marks instances without sindri.instance.command as not permitted', async () => {
+    const body = { target: { instances: ['dev-1'] } };
+    const granted = await setUp([]);
+    expect((await request(granted.server).post('/api/sindri/commands/targets').set('Authorization', auth).send(body)).body.items).toEqual([{ name: 'dev-1', permitted: true }]);
+    const refused = await setUp([COMMAND]);
+    expect((await request(refused.server).post('/api/sindri/commands/targets').set('Authorization', auth).send(body)).body.items).toEqual([{ name: 'dev-1', permitted: false }]);
+  });
+
+  it('the terminal WebSocket: upgraded with sindri.instance.terminal, 403 without it', async () => {
+    const cookie = { Cookie: mockCredentials.limitedUser.cookie('user:default/ops') };
+    const granted = await setUp([]);
+    const ws = new WebSocket(TerminalClient.url(granted.base, 'dev-1', 'perm-session-1'), { headers: cookie });
+    await new Promise((resolve, reject) => {
+      ws.once('open', resolve);
+      ws.once('unexpected-response', (_req, r) => reject(new Error(`refused with ${r.statusCode}`)));
+    });
+    ws.close();
+    const refused = await setUp([TERMINAL]);
+    expect((await TerminalClient.refusal(TerminalClient.url(refused.base, 'dev-1', 'perm-session-1'), cookie)).status).toBe(403);
+  });
+
+  it('a cookie (limited) credential opens terminals but no other route', async () => {
+    const granted = await setUp([]);
+    const res = await request(granted.server).get('/api/sindri/instances/dev-1').set('Cookie', mockCredentials.limitedUser.cookie('user:default/ops'));
+    expect(res.status).toBe(401);
+  });
+});
