@@ -73,7 +73,7 @@ export class TerminalRelay implements LiveListener {
     private readonly links: AgentLinks,
     private readonly audit: TerminalAuditStore,
     private readonly logger: LoggerService,
-    private readonly options: { recordInput: boolean; flushIntervalMs?: number },
+    private readonly options: { recordInput: boolean; flushIntervalMs?: number; openTimeoutMs?: number },
   ) {
     links.addListener(this);
     this.flushTimer = setInterval(() => void this.flushAll(), options.flushIntervalMs ?? 5000);
@@ -111,6 +111,14 @@ export class TerminalRelay implements LiveListener {
     const state: ViewerState = { phase: 'waiting', sent: 0, acked: 0 };
     session.viewers.set(viewer, state);
     link.send({ type: 'pty-open', session: session.sessionId, cols: options.cols, rows: options.rows });
+    // an agent without terminals (an older version) never answers
+    const unanswered = setTimeout(() => {
+      if (state.phase !== 'waiting' || !session.viewers.has(viewer)) return;
+      viewer.send({ type: 'offline', message: 'the instance\'s agent did not open the terminal; it may be a version without terminals' });
+      viewer.close(TERMINAL_CLOSE_CODES.offline, 'no answer from the agent');
+      this.detach(session, viewer);
+    }, this.options.openTimeoutMs ?? 15_000);
+    unanswered.unref?.();
 
     return {
       input: bytes => this.input(session, viewer, bytes),
