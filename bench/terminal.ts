@@ -11,8 +11,8 @@ import path from 'node:path';
 import { spawn } from 'node:child_process';
 import { parseArgs } from 'node:util';
 import { enroll, repoRoot, startServer, USER_AUTH } from './lib/harness';
-import { BenchTerminal, directTerminal, portalTerminal, sshTerminal } from './terminal/transports';
-import { bulkOutput, echoRoundTrip, ready } from './terminal/measure';
+import { directTerminal, portalTerminal, sshTerminal } from './terminal/transports';
+import { bulkOutput, echoRoundTrips, ready } from './terminal/measure';
 
 const { values } = parseArgs({
   options: {
@@ -24,14 +24,6 @@ const { values } = parseArgs({
 
 const rssMb = (pid: number) => Number(/VmRSS:\s+(\d+) kB/.exec(fs.readFileSync(`/proc/${pid}/status`, 'utf8'))![1]) / 1024;
 const fixed = (n: number, digits = 2) => n.toFixed(digits);
-
-async function measure(t: BenchTerminal) {
-  await ready(t);
-  const echo = await echoRoundTrip(t, Number(values.keystrokes));
-  const mbPerS = await bulkOutput(t, Number(values.megabytes));
-  console.log(`  ${t.name.padEnd(8)} echo p50 ${fixed(echo.p50, 3)} ms  p99 ${fixed(echo.p99, 3)} ms  bulk ${fixed(mbPerS, 1)} MB/s`);
-  return { ...echo, mbPerS };
-}
 
 async function main() {
   const server = await startServer('sqlite');
@@ -52,13 +44,21 @@ async function main() {
     console.log(`terminal bench: ${values.keystrokes} keystrokes, ${values.megabytes} MB bulk output, ${values['flood-seconds']} s flood (loopback, ${os.cpus().length} cores)`);
 
     const portal = await portalTerminal(server.url, name, USER_AUTH);
-    const viaPortal = await measure(portal);
     const ssh = await sshTerminal();
-    const viaSsh = await measure(ssh);
-    await ssh.close();
     const direct = directTerminal();
-    const viaPty = await measure(direct);
+    const terminals = [portal, ssh, direct];
+    for (const t of terminals) await ready(t);
+    const [echoPortal, echoSsh, echoPty] = await echoRoundTrips(terminals, Number(values.keystrokes));
+    const bulk: number[] = [];
+    for (const t of terminals) bulk.push(await bulkOutput(t, Number(values.megabytes)));
+    await ssh.close();
     await direct.close();
+    const viaPortal = { ...echoPortal, mbPerS: bulk[0] };
+    const viaSsh = { ...echoSsh, mbPerS: bulk[1] };
+    const viaPty = { ...echoPty, mbPerS: bulk[2] };
+    for (const [label, r] of [['portal', viaPortal], ['ssh', viaSsh], ['node-pty', viaPty]] as const) {
+      console.log(`  ${label.padEnd(8)} echo p50 ${fixed(r.p50, 3)} ms  p99 ${fixed(r.p99, 3)} ms  bulk ${fixed(r.mbPerS, 1)} MB/s`);
+    }
 
     // flood: `yes` for the whole period; RSS before, and the highest seen during it
     const backendPid = server.process.pid!;

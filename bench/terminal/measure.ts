@@ -32,41 +32,59 @@ export async function ready(t: BenchTerminal) {
   await new Promise(r => setTimeout(r, 200));
 }
 
-/**
- * Keystroke echo: types one character at a time at the prompt and times
- * until its echo comes back; the line is cleared afterwards.
- */
-export async function echoRoundTrip(t: BenchTerminal, count: number): Promise<{ p50: number; p99: number }> {
-  const times: number[] = [];
+/** Times keystrokes on one terminal: one 'x' at a time until its echo is back. */
+export class EchoProbe {
+  readonly times: number[] = [];
   // count echoed characters, not chunks: a shell may answer one keystroke in several writes
-  let echoed = 0;
-  let target = 0;
-  let waiting: (() => void) | undefined;
-  t.onData(chunk => {
-    for (const byte of chunk) if (byte === 0x78) echoed++;
-    if (waiting && echoed >= target) {
-      const w = waiting;
-      waiting = undefined;
-      w();
-    }
-  });
-  for (let i = 0; i < count; i++) {
-    target = echoed + 1;
+  private echoed = 0;
+  private target = 0;
+  private waiting?: () => void;
+
+  constructor(private readonly t: BenchTerminal) {
+    t.onData(chunk => {
+      for (const byte of chunk) if (byte === 0x78) this.echoed++;
+      if (this.waiting && this.echoed >= this.target) {
+        const w = this.waiting;
+        this.waiting = undefined;
+        w();
+      }
+    });
+  }
+
+  async keystroke(): Promise<void> {
+    this.target = this.echoed + 1;
     const start = process.hrtime.bigint();
     await new Promise<void>(resolve => {
-      waiting = resolve;
-      t.write('x');
+      this.waiting = resolve;
+      this.t.write('x');
     });
-    times.push(Number(process.hrtime.bigint() - start) / 1e6);
-    if (i % 50 === 49) {
-      t.write('\x15'); // Ctrl-U: clear the line
-      await new Promise(r => setTimeout(r, 50));
-    }
+    this.times.push(Number(process.hrtime.bigint() - start) / 1e6);
   }
-  t.write('\x15');
-  await new Promise(r => setTimeout(r, 100));
-  times.sort((a, b) => a - b);
-  return { p50: percentile(times, 50), p99: percentile(times, 99) };
+
+  /** Ctrl-U: clears the typed line. */
+  async clearLine() {
+    this.t.write('\x15');
+    await new Promise(r => setTimeout(r, 30));
+  }
+
+  summary(): { p50: number; p99: number } {
+    const sorted = [...this.times].sort((a, b) => a - b);
+    return { p50: percentile(sorted, 50), p99: percentile(sorted, 99) };
+  }
+}
+
+/**
+ * Keystroke echo on several terminals, interleaved (one keystroke on each in
+ * turn) so that every transport is measured under the same conditions.
+ */
+export async function echoRoundTrips(terminals: BenchTerminal[], count: number): Promise<Array<{ p50: number; p99: number }>> {
+  const probes = terminals.map(t => new EchoProbe(t));
+  for (let i = 0; i < count; i++) {
+    for (const probe of probes) await probe.keystroke();
+    if (i % 50 === 49) for (const probe of probes) await probe.clearLine();
+  }
+  for (const probe of probes) await probe.clearLine();
+  return probes.map(p => p.summary());
 }
 
 /** Bulk output: the shell writes `megabytes` MB; MB/s from typing the command to the end marker. */
