@@ -14,7 +14,8 @@ export function waitForOutput(t: BenchTerminal, marker: string, timeoutMs = 120_
   t.onData(chunk => {
     if (!active) return;
     bytes += chunk.length;
-    seen = (seen + chunk.toString('latin1')).slice(-4096);
+    // the marker ends the stream, with a prompt after it at most: the tail is enough
+    seen = (seen + chunk.subarray(-1024).toString('latin1')).slice(-2048);
     if (seen.includes(marker)) {
       active = false;
       resolve(bytes);

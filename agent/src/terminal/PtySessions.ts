@@ -6,6 +6,7 @@ import { LiveLink } from '../connection/AgentConnection';
 import { SocketFlow } from '../live/SocketFlow';
 import { AgentLogger } from '../log';
 import { ReplayBuffer } from './ReplayBuffer';
+import { writeInput } from './writeInput';
 
 export interface PtySessionsOptions {
   link: LiveLink;
@@ -147,14 +148,14 @@ export class PtySessions {
     this.updateReading(session);
   }
 
-  /** Keystrokes, written in arrival order (node-pty queues what the PTY cannot take yet). */
+  /** Keystrokes, written in arrival order (see writeInput). */
   input(id: string, bytes: Uint8Array): void {
     const session = this.sessions.get(id);
     if (!session) {
       this.options.logger.warn(`terminal ${id}: input for a session that does not exist`);
       return;
     }
-    session.pty.write(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength));
+    writeInput(session.pty, Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength));
   }
 
   /** The WebSocket is gone: every session is detached, its shell lives on. */
