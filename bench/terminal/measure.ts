@@ -40,9 +40,11 @@ export class EchoProbe {
   private echoed = 0;
   private target = 0;
   private waiting?: () => void;
+  private active = true;
 
   constructor(private readonly t: BenchTerminal) {
     t.onData(chunk => {
+      if (!this.active) return;
       for (const byte of chunk) if (byte === 0x78) this.echoed++;
       if (this.waiting && this.echoed >= this.target) {
         const w = this.waiting;
@@ -68,6 +70,11 @@ export class EchoProbe {
     await new Promise(r => setTimeout(r, 30));
   }
 
+  /** Stops reading the output (terminals cannot drop listeners). */
+  stop() {
+    this.active = false;
+  }
+
   summary(): { p50: number; p99: number } {
     const sorted = [...this.times].sort((a, b) => a - b);
     return { p50: percentile(sorted, 50), p99: percentile(sorted, 99) };
@@ -85,6 +92,7 @@ export async function echoRoundTrips(terminals: BenchTerminal[], count: number):
     if (i % 50 === 49) for (const probe of probes) await probe.clearLine();
   }
   for (const probe of probes) await probe.clearLine();
+  probes.forEach(p => p.stop());
   return probes.map(p => p.summary());
 }
 
