@@ -11,3 +11,4 @@ export * from './api';
 export * from './protocol';
 export * from './permissions';
 export * from './live';
+export * from './config';

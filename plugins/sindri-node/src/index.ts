@@ -18,3 +18,5 @@ export { INSTANCE_CHANGED_TOPIC } from './fleet/instanceChanges';
 export type { InstanceChangedPayload } from './fleet/instanceChanges';
 export { SindriFleetClient } from './fleet/SindriFleetClient';
 export * from './permissions';
+export { loadSindriConfigValidator } from './config/loadSindriConfigValidator';
+export { validateFiles } from './config/validateFiles';

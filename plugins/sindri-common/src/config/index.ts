@@ -1,0 +1,2 @@
+export * from './validateSindriConfig';
+export { cliJson } from './formatIssue';
