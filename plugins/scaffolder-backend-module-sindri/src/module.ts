@@ -1,5 +1,6 @@
 import { createBackendModule } from '@backstage/backend-plugin-api';
 import { scaffolderActionsExtensionPoint } from '@backstage/plugin-scaffolder-node';
+import { loadSindriConfigValidator, sindriRegistryServiceRef } from '@internal/plugin-sindri-node';
 import { createSindriActions } from './actions';
 
 /**
@@ -12,9 +13,9 @@ export const scaffolderModuleSindri = createBackendModule({
   moduleId: 'sindri',
   register(reg) {
     reg.registerInit({
-      deps: { scaffolder: scaffolderActionsExtensionPoint },
-      async init({ scaffolder }) {
-        scaffolder.addActions(...createSindriActions());
+      deps: { scaffolder: scaffolderActionsExtensionPoint, registry: sindriRegistryServiceRef },
+      async init({ scaffolder, registry }) {
+        scaffolder.addActions(...createSindriActions({ validator: loadSindriConfigValidator(registry.path) }));
       },
     });
   },

@@ -1,10 +1,8 @@
 import { TemplateAction } from '@backstage/plugin-scaffolder-node';
+import { SindriConfigValidator } from '@internal/plugin-sindri-common';
+import { createValidateAction } from './validate';
 
-/**
- * The `sindri:*` actions, one per file in this folder. The module is wired
- * into the backend before its actions exist (compose, validate, deploy, clone
- * and destroy come with the template work), so the list starts empty.
- */
-export function createSindriActions(): TemplateAction<any, any, any>[] {
-  return [];
+/** The `sindri:*` actions, one per file in this folder. */
+export function createSindriActions(options: { validator: SindriConfigValidator }): TemplateAction<any, any, any>[] {
+  return [createValidateAction(options)];
 }
