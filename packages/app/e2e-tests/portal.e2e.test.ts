@@ -78,6 +78,13 @@ describe('the portal in a browser', () => {
     expect(locations).toContain('/catalog/sindri/component/playwright');
   });
 
+  it('offers the sindri:config:validate template action', async () => {
+    const token = ((await (await fetch(`${backendUrl}/api/auth/guest/refresh`)).json()) as any).backstageIdentity.token;
+    const res = await fetch(`${backendUrl}/api/scaffolder/v2/actions`, { headers: { Authorization: `Bearer ${token}` } });
+    expect(res.status).toBe(200);
+    expect(((await res.json()) as any[]).map(a => a.id)).toContain('sindri:config:validate');
+  });
+
   it('shows an extension entity with its dependencies', async () => {
     await page.goto(`${appUrl}/catalog/sindri/component/playwright`);
 
