@@ -15,7 +15,15 @@ export const scaffolderModuleSindri = createBackendModule({
     reg.registerInit({
       deps: { scaffolder: scaffolderActionsExtensionPoint, registry: sindriRegistryServiceRef },
       async init({ scaffolder, registry }) {
-        scaffolder.addActions(...createSindriActions({ validator: loadSindriConfigValidator(registry.path) }));
+        scaffolder.addActions(
+          ...createSindriActions({
+            validator: loadSindriConfigValidator(registry.path),
+            registry: {
+              extensions: () => registry.listExtensions().map(e => e.name),
+              profiles: () => registry.listProfiles().map(p => p.name),
+            },
+          }),
+        );
       },
     });
   },

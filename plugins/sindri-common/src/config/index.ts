@@ -1,2 +1,4 @@
 export * from './validateSindriConfig';
 export { cliJson } from './formatIssue';
+export * from './composeParams';
+export * from './composeSindriConfig';

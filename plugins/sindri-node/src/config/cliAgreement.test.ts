@@ -2,7 +2,8 @@ import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { describeIssue } from '@internal/plugin-sindri-common';
+import yaml from 'yaml';
+import { composeSindriConfig, describeIssue } from '@internal/plugin-sindri-common';
 import { loadSindriConfigValidator } from './loadSindriConfigValidator';
 
 const registry = path.resolve(__dirname, '../../../../registry/sindri-v3');
@@ -67,6 +68,16 @@ withCli('sindri.yaml validation agrees with `sindri config validate --file`', ()
 
   it('covers the 17 example files', () => {
     expect(fs.readdirSync(examples).filter(f => f.endsWith('.yaml'))).toHaveLength(17);
+  });
+
+  it('accepts what composeSindriConfig builds', () => {
+    const composed = composeSindriConfig(
+      { name: 'ml-lab', provider: 'fly', region: 'ams', profile: 'minimal', extensions: ['python'], resources: { memory: '8GB', cpus: 4 }, secrets: [{ name: 'HF_TOKEN', source: 'env' }] },
+      { extensions: ['python'], profiles: ['minimal'] },
+    );
+    const file = path.join(dir, 'composed.yaml');
+    fs.writeFileSync(file, yaml.stringify(composed));
+    expect(cliVerdict(cli!, file)).toEqual({ valid: true, issues: [] });
   });
 
   it.each(files.map(f => [path.basename(f), f]))('%s: the same verdict, paths and messages', (_name, file) => {
