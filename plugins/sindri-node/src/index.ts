@@ -20,3 +20,11 @@ export { SindriFleetClient } from './fleet/SindriFleetClient';
 export * from './permissions';
 export { loadSindriConfigValidator } from './config/loadSindriConfigValidator';
 export { validateFiles } from './config/validateFiles';
+export { SindriDriverError, sindriDriversExtensionPoint } from './drivers/SindriDriver';
+export type {
+  DriverProgress,
+  DriverRun,
+  DriverStatus,
+  SindriDriver,
+  SindriDriversExtensionPoint,
+} from './drivers/SindriDriver';
