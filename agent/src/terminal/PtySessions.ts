@@ -155,7 +155,12 @@ export class PtySessions {
       this.options.logger.warn(`terminal ${id}: input for a session that does not exist`);
       return;
     }
-    writeInput(session.pty, Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength));
+    try {
+      writeInput(session.pty, Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength));
+    } catch (error) {
+      // the shell is exiting (its PTY closed just before node-pty says so): the keystrokes have nowhere to go
+      this.options.logger.warn(`terminal ${id}: input not written: ${(error as Error).message}`);
+    }
   }
 
   /** The WebSocket is gone: every session is detached, its shell lives on. */

@@ -93,9 +93,13 @@ export class CommandService implements LiveListener {
     run.events.setMaxListeners(0);
     this.runs.set(id, run);
     const limit = pLimit(options.concurrency);
-    void Promise.all(results.filter(r => r.state === 'queued').map(r => limit(() => this.runOne(run, r))))
-      .then(() => this.finish(run))
-      .catch(error => this.logger.error(`Command run ${id} failed: ${error}`));
+    const one = (ref: ResultRef) =>
+      this.runOne(run, ref).catch(async error => {
+        this.logger.error(`Command ${id} on ${ref.instanceName} failed in the portal: ${error}`);
+        await this.settle(ref, { state: 'failed', message: 'the portal could not run or record it' }, () => {});
+      });
+    void Promise.all(results.filter(r => r.state === 'queued').map(r => limit(() => one(r))))
+      .finally(() => this.finish(run).catch(error => this.logger.error(`Command run ${id} not finished: ${error}`)));
     return (await this.get(id))!;
   }
 
@@ -186,6 +190,10 @@ export class CommandService implements LiveListener {
     }
     const startedAt = Date.now();
     await this.store.updateResult(ref.id, { state: 'running', startedAt: new Date(startedAt).toISOString() });
+    if (run.cancelled) {
+      await this.settle(ref, { state: 'cancelled', message: 'cancelled before it started' }, emit);
+      return;
+    }
     emit({ instance: ref.instanceName, state: 'running', startedAt: new Date(startedAt).toISOString(), stdout: '', stderr: '', stdoutBytes: 0, stderrBytes: 0 });
 
     await new Promise<void>(resolve => {
@@ -217,6 +225,7 @@ export class CommandService implements LiveListener {
           void this.settle(ref, final, emit).finally(resolve);
         },
       };
+      active.watchdog.unref?.();
       this.active.set(ref.id, active);
       link.send({ type: 'cmd-run', run: ref.id, command: run.command, timeoutSeconds: run.timeoutSeconds });
     });
@@ -233,10 +242,13 @@ export class CommandService implements LiveListener {
   }
 
   private async finish(run: LiveRun) {
-    await this.store.finishRun(run.id, run.cancelled ? 'cancelled' : 'done');
-    const stored = await this.store.getRun(run.id);
-    this.runs.delete(run.id);
-    if (stored) run.events.emit('event', { type: 'done', run: stored } satisfies CommandStreamEvent);
-    run.events.removeAllListeners();
+    try {
+      await this.store.finishRun(run.id, run.cancelled ? 'cancelled' : 'done');
+      const stored = await this.store.getRun(run.id);
+      if (stored) run.events.emit('event', { type: 'done', run: stored } satisfies CommandStreamEvent);
+    } finally {
+      this.runs.delete(run.id);
+      run.events.removeAllListeners();
+    }
   }
 }

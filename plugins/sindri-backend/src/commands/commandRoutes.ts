@@ -37,6 +37,9 @@ export interface CommandRouteOptions {
   store: CommandStore;
 }
 
+/** Output waiting for a slow stream reader beyond this is dropped. */
+const STREAM_BUFFER_LIMIT = 1024 * 1024;
+
 const ref = (name: string) => stringifyEntityRef({ kind: 'resource', name });
 
 /**
@@ -103,8 +106,10 @@ export function createCommandRoutes(options: CommandRouteOptions): express.Route
   router.post('/commands/:id/cancel', async (req, res) => {
     const credentials = await credentialsOf(req);
     const run = await visibleRun(req.params.id, credentials);
-    const mayCommand = await allowed(run.results!.map(r => r.instance), sindriInstanceCommandPermission, credentials);
-    if (run.createdBy !== principalRef(credentials) && mayCommand.size < run.results!.length) {
+    // judged on every instance of the run, including those hidden from the caller
+    const all = (await commands.get(run.id))!.results!.map(r => r.instance);
+    const mayCommand = await allowed(all, sindriInstanceCommandPermission, credentials);
+    if (run.createdBy !== principalRef(credentials) && mayCommand.size < new Set(all).size) {
       throw new NotAllowedError(`not permitted: only its creator or a user with ${sindriInstanceCommandPermission.name} on all its instances may cancel a run`);
     }
     await commands.cancel(run.id);
@@ -120,8 +125,15 @@ export function createCommandRoutes(options: CommandRouteOptions): express.Route
     // events that arrive before the snapshot is written wait for it
     let early: CommandStreamEvent[] | undefined = [];
     let stop = () => {};
+    let gone = false;
+    res.on('close', () => {
+      gone = true;
+      stop();
+    });
     const pass = (event: CommandStreamEvent) => {
       if (event.type !== 'done') {
+        // a reader that does not keep up loses live output, not the portal's memory (the run keeps the tail)
+        if (event.type === 'output' && res.writableLength > STREAM_BUFFER_LIMIT) return;
         write(event);
         return;
       }
@@ -136,6 +148,10 @@ export function createCommandRoutes(options: CommandRouteOptions): express.Route
       else if (!res.writableEnded) pass(event);
     });
     stop = unsubscribe;
+    if (gone) {
+      unsubscribe();
+      return;
+    }
     res.status(200).set({ 'Content-Type': 'application/x-ndjson', 'Cache-Control': 'no-cache', 'X-Accel-Buffering': 'no' });
     res.flushHeaders();
     write({ type: 'snapshot', run: only(run!) });
@@ -146,7 +162,6 @@ export function createCommandRoutes(options: CommandRouteOptions): express.Route
     const waiting = early;
     early = undefined;
     for (const event of waiting) if (!res.writableEnded) pass(event);
-    req.on('close', unsubscribe);
   });
 
   return router;

@@ -4,7 +4,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { DriverProgress, SindriDriverError } from '@internal/plugin-sindri-node';
 import { SindriCliDriver } from './SindriCliDriver';
-import { failureMessage, runSindriCli } from './runSindriCli';
+import { cliEnvironment, failureMessage, runSindriCli } from './runSindriCli';
 
 const tmp = () => fs.mkdtempSync(path.join(os.tmpdir(), 'sindri-driver-'));
 
@@ -103,6 +103,13 @@ describe('runSindriCli', () => {
     const out = await runSindriCli(echo, ['deploy', '-c', '$(touch pwned); rm -rf ~'], { workDir: dir });
     expect(out).toBe('[deploy]\n[-c]\n[$(touch pwned); rm -rf ~]\n');
     expect(fs.existsSync(path.join(dir, 'pwned'))).toBe(false);
+  });
+});
+
+describe('cliEnvironment', () => {
+  it('passes the basics and what the run names, never the backend\'s secrets', () => {
+    const env = { PATH: '/usr/bin', HOME: '/root', BACKEND_SECRET: 's3cret', POSTGRES_URL: 'postgresql://u:p@db' };
+    expect(cliEnvironment(env, { env: { FLY_API_TOKEN: 'fly' } })).toEqual({ PATH: '/usr/bin', HOME: '/root', FLY_API_TOKEN: 'fly' });
   });
 });
 

@@ -6,6 +6,15 @@ import { DriverRun, SindriDriverError } from '@internal/plugin-sindri-node';
 // eslint-disable-next-line no-control-regex
 const ANSI = /\u001b\[[0-9;]*[A-Za-z]/g;
 
+/** What the CLI may see of the backend's environment: never the backend's own secrets. */
+const PASSED_VARIABLES = ['PATH', 'HOME', 'USER', 'LANG', 'LC_ALL', 'TZ', 'TMPDIR'];
+
+export function cliEnvironment(env: NodeJS.ProcessEnv, run: { env?: Record<string, string> }): NodeJS.ProcessEnv {
+  const out: NodeJS.ProcessEnv = {};
+  for (const name of PASSED_VARIABLES) if (env[name] !== undefined) out[name] = env[name];
+  return { ...out, ...run.env };
+}
+
 /** The reason to show for a failed CLI call: its `Error:` line, and the missing prerequisites it listed. */
 export function failureMessage(lines: string[], exitCode: number | null): string {
   const error = [...lines].reverse().find(l => l.startsWith('Error: '));
@@ -29,7 +38,7 @@ export function runSindriCli(cliPath: string, args: string[], run: DriverRun): P
     const child = spawn(cliPath, args, {
       cwd: run.workDir,
       stdio: ['ignore', 'pipe', 'pipe'],
-      env: { ...process.env, NO_COLOR: '1', RUST_BACKTRACE: '0' },
+      env: { ...cliEnvironment(process.env, run), NO_COLOR: '1', RUST_BACKTRACE: '0' },
       detached: true,
     });
     const lines: string[] = [];

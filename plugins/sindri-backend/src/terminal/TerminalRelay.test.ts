@@ -31,4 +31,54 @@ describe('TerminalRelay', () => {
     expect(sent).toContainEqual({ type: 'pty-detach', session: 'session-0001' });
     await relay.close();
   });
+
+  it('pauses for a viewer whose socket does not drain, however it acknowledges, and resumes once it has', async () => {
+    const knex = await databases.init('SQLITE_3');
+    await migrateUp(knex);
+    await knex('instances').insert({ id: 'i-1', name: 'dev-1', owner: 'group:default/platform' });
+    const links = new AgentLinks();
+    const sent: any[] = [];
+    const link: AgentLink = { instanceId: 'i-1', name: 'dev-1', send: f => sent.push(f), sendData: () => {} };
+    links.connected(link);
+    const relay = new TerminalRelay(links, new TerminalAuditStore(knex), mockServices.logger.mock(), { recordInput: false });
+    let queued = 0;
+    const viewer: TerminalViewer = { user: 'user:default/ops', send: () => {}, sendData: b => (queued += b.length), close: () => {}, buffered: () => queued };
+    const attachment = (await relay.attach({ instanceId: 'i-1', sessionId: 'session-0002', cols: 80, rows: 24, viewer }))!;
+    relay.onFrame(link, { type: 'pty-opened', session: 'session-0002', created: true, replayBytes: 0 });
+
+    const chunk = new Uint8Array(256 * 1024);
+    for (let i = 0; i < 3; i++) {
+      relay.onData(link, { kind: 'output', session: 'session-0002', payload: chunk });
+      attachment.ack(chunk.length); // acknowledged at once, yet still queued in the backend
+    }
+    expect(sent.filter(f => f.type === 'pty-pause')).toHaveLength(1);
+    expect(sent.filter(f => f.type === 'pty-resume')).toHaveLength(0);
+
+    queued = 0; // the socket drained, with no message from the viewer
+    await new Promise(r => setTimeout(r, 150));
+    expect(sent.filter(f => f.type === 'pty-resume')).toHaveLength(1);
+    await relay.close();
+  });
+
+  it('ends the audit row of a shell that exits while this backend no longer follows it', async () => {
+    const knex = await databases.init('SQLITE_3');
+    await migrateUp(knex);
+    await knex('instances').insert({ id: 'i-1', name: 'dev-1', owner: 'group:default/platform' });
+    const audit = new TerminalAuditStore(knex);
+    await audit.start({ instanceId: 'i-1', sessionId: 'session-0003', openedBy: 'user:default/ops' });
+    const links = new AgentLinks();
+    const link: AgentLink = { instanceId: 'i-1', name: 'dev-1', send: () => {}, sendData: () => {} };
+    links.connected(link);
+    const relay = new TerminalRelay(links, audit, mockServices.logger.mock(), { recordInput: false });
+
+    relay.onFrame(link, { type: 'pty-exit', session: 'session-0003', reason: 'idle', exitCode: null });
+    let row: any;
+    for (let i = 0; i < 50 && !row?.ended_at; i++) {
+      [row] = await knex('terminal_sessions');
+      await new Promise(r => setTimeout(r, 10));
+    }
+    expect(row).toMatchObject({ end_reason: 'idle' });
+    expect(row.ended_at).not.toBeNull();
+    await relay.close();
+  });
 });

@@ -17,6 +17,8 @@ export interface TerminalViewer {
   send(message: TerminalServerMessage): void;
   sendData(bytes: Uint8Array): void;
   close(code: number, reason: string): void;
+  /** bytes queued in the backend for this viewer, not yet written to its socket */
+  buffered?(): number;
 }
 
 /** What a viewer can do once attached. */
@@ -51,9 +53,19 @@ interface Session {
   flushed: { bytesIn: number; bytesOut: number };
   viewers: Map<TerminalViewer, ViewerState>;
   paused: boolean;
+  /** while paused: checks whether the viewers' sockets have drained */
+  drainTimer?: NodeJS.Timeout;
+  /** the agent has answered pty-open at least once */
+  opened: boolean;
   /** recorded keystrokes are written in order through this chain */
   recording: Promise<void>;
 }
+
+/**
+ * How far a viewer is behind: what it has not acknowledged, or what still
+ * waits in the backend for its socket, whichever is more (acks alone could lie).
+ */
+const lagOf = (viewer: TerminalViewer, state: ViewerState) => Math.max(state.sent - state.acked, viewer.buffered?.() ?? 0);
 
 const keyOf = (instanceId: string, sessionId: string) => `${instanceId}/${sessionId}`;
 const decoder = new TextDecoder();
@@ -110,13 +122,18 @@ export class TerminalRelay implements LiveListener {
     }
     const state: ViewerState = { phase: 'waiting', sent: 0, acked: 0 };
     session.viewers.set(viewer, state);
-    link.send({ type: 'pty-open', session: session.sessionId, cols: options.cols, rows: options.rows });
+    session.link.send({ type: 'pty-open', session: session.sessionId, cols: options.cols, rows: options.rows });
     // an agent without terminals (an older version) never answers
     const unanswered = setTimeout(() => {
       if (state.phase !== 'waiting' || !session.viewers.has(viewer)) return;
       viewer.send({ type: 'offline', message: 'the instance\'s agent did not open the terminal; it may be a version without terminals' });
       viewer.close(TERMINAL_CLOSE_CODES.offline, 'no answer from the agent');
       this.detach(session, viewer);
+      // a session the agent never opened holds no shell: it must not count against the limit
+      if (!session.opened && session.viewers.size === 0) {
+        this.forget(session);
+        void this.audit.end(session.auditId, { bytesIn: 0, bytesOut: 0, exitCode: null, reason: 'error' }).catch(() => {});
+      }
     }, this.options.openTimeoutMs ?? 15_000);
     unanswered.unref?.();
 
@@ -135,8 +152,17 @@ export class TerminalRelay implements LiveListener {
   onFrame(link: AgentLink, frame: AgentLiveFrame): void {
     if (frame.type !== 'pty-opened' && frame.type !== 'pty-exit') return;
     const session = this.sessions.get(keyOf(link.instanceId, frame.session));
+    if (frame.type === 'pty-exit' && !session) {
+      // a shell this backend no longer follows (after a restart or reconnect) still ends its audit row
+      void this.audit
+        .findOpen(link.instanceId, frame.session)
+        .then(open => open && this.audit.end(open.auditId, { bytesIn: open.bytesIn, bytesOut: open.bytesOut, exitCode: frame.exitCode, reason: frame.reason }))
+        .catch(error => this.logger.warn(`Terminal audit of ${frame.session} not ended: ${error}`));
+      return;
+    }
     if (!session || session.link !== link) return;
     if (frame.type === 'pty-opened') {
+      session.opened = true;
       if (frame.created && session.resumed) void this.restartAudit(session);
       for (const [viewer, state] of session.viewers) {
         if (state.phase !== 'waiting') continue;
@@ -145,7 +171,7 @@ export class TerminalRelay implements LiveListener {
       }
       return;
     }
-    this.sessions.delete(session.key);
+    this.forget(session);
     for (const viewer of session.viewers.keys()) {
       viewer.send({ type: 'exit', reason: frame.reason, exitCode: frame.exitCode, ...(frame.message ? { message: frame.message } : {}) });
       viewer.close(TERMINAL_CLOSE_CODES.ended, `session ${frame.reason}`);
@@ -174,7 +200,7 @@ export class TerminalRelay implements LiveListener {
       state.phase = 'ready';
       viewer.sendData(frame.payload);
       state.sent += frame.payload.length;
-      if (state.sent - state.acked > LIVE_LIMITS.viewerMaxLagBytes) {
+      if (lagOf(viewer, state) > LIVE_LIMITS.viewerMaxLagBytes) {
         this.logger.info(`Terminal viewer of ${session.key} is too far behind; disconnecting it`);
         viewer.close(TERMINAL_CLOSE_CODES.tooSlow, 'too far behind');
         this.detach(session, viewer);
@@ -186,7 +212,7 @@ export class TerminalRelay implements LiveListener {
   onDisconnect(link: AgentLink): void {
     for (const session of [...this.sessions.values()]) {
       if (session.link !== link) continue;
-      this.sessions.delete(session.key);
+      this.forget(session);
       for (const viewer of session.viewers.keys()) {
         viewer.send({ type: 'offline', message: 'the instance\'s agent disconnected; its shells keep running' });
         viewer.close(TERMINAL_CLOSE_CODES.offline, 'agent offline');
@@ -216,6 +242,11 @@ export class TerminalRelay implements LiveListener {
     }
     if (session.openedBy !== user) {
       throw Object.assign(new Error('this terminal session belongs to another user'), { code: TERMINAL_CLOSE_CODES.forbidden });
+    }
+    // the agent reconnected while this was being looked up: that link is gone
+    if (this.links.get(link.instanceId) !== session.link) {
+      this.forget(session);
+      throw Object.assign(new Error('the instance\'s agent reconnected; try again'), { code: TERMINAL_CLOSE_CODES.offline });
     }
     return session;
   }
@@ -247,6 +278,7 @@ export class TerminalRelay implements LiveListener {
       flushed: { ...bytes },
       viewers: new Map(),
       paused: false,
+      opened: false,
       recording: Promise.resolve(),
     };
     this.sessions.set(session.key, session);
@@ -283,14 +315,26 @@ export class TerminalRelay implements LiveListener {
   /** Pauses the PTY while any viewer has too much unacknowledged output; resumes when all caught up. */
   private flow(session: Session) {
     let lag = 0;
-    for (const state of session.viewers.values()) lag = Math.max(lag, state.sent - state.acked);
+    for (const [viewer, state] of session.viewers) lag = Math.max(lag, lagOf(viewer, state));
     if (!session.paused && lag > LIVE_LIMITS.highWaterBytes) {
       session.paused = true;
       session.link.send({ type: 'pty-pause', session: session.sessionId });
+      // a socket drains without any message arriving: look again until it has
+      session.drainTimer = setInterval(() => this.flow(session), 50);
+      session.drainTimer.unref?.();
     } else if (session.paused && lag < LIVE_LIMITS.lowWaterBytes) {
       session.paused = false;
+      clearInterval(session.drainTimer);
+      session.drainTimer = undefined;
       session.link.send({ type: 'pty-resume', session: session.sessionId });
     }
+  }
+
+  /** Forgets a session: it ended, or its agent is gone. */
+  private forget(session: Session) {
+    if (this.sessions.get(session.key) === session) this.sessions.delete(session.key);
+    clearInterval(session.drainTimer);
+    session.drainTimer = undefined;
   }
 
   /** The agent started a new shell under an id whose old shell is gone (the agent restarted): a new audit row. */

@@ -46,6 +46,19 @@ function refuse(socket: Duplex, status: number, reason: string, message: string)
 export class TerminalSocketServer {
   private readonly wss = new WebSocketServer({ noServer: true, maxPayload: LIVE_LIMITS.maxInputBytes + 1024 });
   private readonly sockets = new Set<WebSocket>();
+  /** sockets that have answered the last ping */
+  private readonly alive = new WeakSet<WebSocket>();
+  // a browser that vanished (sleep, network change) never closes its socket: ping, and drop the silent
+  private readonly keepalive = setInterval(() => {
+    for (const ws of this.sockets) {
+      if (!this.alive.has(ws)) {
+        ws.terminate();
+        continue;
+      }
+      this.alive.delete(ws);
+      ws.ping();
+    }
+  }, 30_000);
 
   constructor(
     private readonly options: {
@@ -57,7 +70,9 @@ export class TerminalSocketServer {
       /** origins a browser may open terminals from (the app's and the backend's) */
       allowedOrigins: string[];
     },
-  ) {}
+  ) {
+    this.keepalive.unref?.();
+  }
 
   async handleUpgrade(req: IncomingMessage, socket: Duplex, head: Buffer, match: RegExpMatchArray): Promise<void> {
     const origin = req.headers.origin;
@@ -65,8 +80,15 @@ export class TerminalSocketServer {
       refuse(socket, 403, 'Forbidden', `origin: ${origin} may not open terminals`);
       return;
     }
-    const name = instanceNameSchema.safeParse(decodeURIComponent(match[1]));
-    const sessionId = terminalSessionIdSchema.safeParse(decodeURIComponent(match[2]));
+    const decode = (part: string) => {
+      try {
+        return decodeURIComponent(part);
+      } catch {
+        return part; // not URI-encoded properly: the schema refuses it below
+      }
+    };
+    const name = instanceNameSchema.safeParse(decode(match[1]));
+    const sessionId = terminalSessionIdSchema.safeParse(decode(match[2]));
     const size = sizeSchema.safeParse(Object.fromEntries(new URL(req.url ?? '/', 'http://x').searchParams));
     const invalid = [
       !name.success && describeZodError(name.error, 'name'),
@@ -107,11 +129,14 @@ export class TerminalSocketServer {
   }
 
   close() {
+    clearInterval(this.keepalive);
     for (const ws of this.sockets) ws.close(1001, 'backend shutting down');
   }
 
   private serve(ws: WebSocket, options: { instanceId: string; sessionId: string; cols: number; rows: number; user: string }) {
     this.sockets.add(ws);
+    this.alive.add(ws);
+    ws.on('pong', () => this.alive.add(ws));
     const viewer: TerminalViewer = {
       user: options.user,
       send: message => {
@@ -121,6 +146,7 @@ export class TerminalSocketServer {
         if (ws.readyState === WebSocket.OPEN) ws.send(bytes, { binary: true });
       },
       close: (code, reason) => ws.close(code, reason),
+      buffered: () => ws.bufferedAmount,
     };
     const attached = this.options.relay.attach({ ...options, viewer });
     const fail = (message: string) => {

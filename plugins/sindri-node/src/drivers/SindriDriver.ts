@@ -15,6 +15,8 @@ export interface DriverRun {
   /** the operation fails after this long */
   timeoutMs?: number;
   onProgress?(progress: DriverProgress): void;
+  /** variables the driver's tools get (e.g. a provider's credentials); nothing else of the backend's environment is passed */
+  env?: Record<string, string>;
 }
 
 /** What a driver knows about an instance's deployment now. */
