@@ -225,3 +225,21 @@ export async function startLiveAgent(standIn: BackendStandIn, options: { termina
     },
   };
 }
+
+/**
+ * A backend stand-in and a live agent for each test of the calling suite,
+ * stopped after it; the stand-in checks every frame the agent sent.
+ */
+export function useLiveAgent(options: { terminalIdleSeconds?: number } = {}): { readonly standIn: BackendStandIn; readonly agent: LiveAgentUnderTest } {
+  const current = {} as { standIn: BackendStandIn; agent: LiveAgentUnderTest };
+  beforeEach(async () => {
+    current.standIn = await BackendStandIn.start();
+    current.agent = await startLiveAgent(current.standIn, options);
+  });
+  afterEach(async () => {
+    await current.agent.stop();
+    await current.standIn.close();
+    current.standIn.assertValid();
+  });
+  return current;
+}

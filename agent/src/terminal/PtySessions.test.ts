@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import { LIVE_LIMITS } from '@internal/plugin-sindri-common';
-import { BackendStandIn, LiveAgentUnderTest, startLiveAgent, until } from '../__testUtils__/liveHarness';
+import { until, useLiveAgent } from '../__testUtils__/liveHarness';
 
 /** Terminal control sequences (ESC [ ...) */
 const CSI = new RegExp(`${String.fromCharCode(27)}\\[[0-9;?]*[A-Za-z]`, 'g');
@@ -55,24 +55,12 @@ function childrenNamed(pid: number, name: string): number[] {
 jest.setTimeout(30_000);
 
 describe('terminals', () => {
-  let standIn: BackendStandIn;
-  let agent: LiveAgentUnderTest;
-
-  beforeEach(async () => {
-    standIn = await BackendStandIn.start();
-    agent = await startLiveAgent(standIn);
-  });
-
-  afterEach(async () => {
-    await agent.stop();
-    await standIn.close();
-    standIn.assertValid();
-  });
+  const live = useLiveAgent();
 
   async function open(session: string, cols = 80, rows = 24) {
-    const before = standIn.frames('pty-opened', f => f.session === session).length;
-    standIn.send({ type: 'pty-open', session, cols, rows });
-    return until(() => standIn.frames('pty-opened', f => f.session === session)[before], `pty-opened for ${session}`);
+    const before = live.standIn.frames('pty-opened', f => f.session === session).length;
+    live.standIn.send({ type: 'pty-open', session, cols, rows });
+    return until(() => live.standIn.frames('pty-opened', f => f.session === session)[before], `pty-opened for ${session}`);
   }
 
   it('runs the login shell in a PTY: keystrokes in, output out, the token not in its environment', async () => {
@@ -80,55 +68,55 @@ describe('terminals', () => {
     expect(opened).toMatchObject({ created: true, replayBytes: 0 });
     expect(opened.pid).toBeGreaterThan(0);
 
-    standIn.input('session-echo', 'echo $((6*7))\r');
-    await until(() => /[\r\n]42\r\n/.test(standIn.output('session-echo')), '42 in the output');
+    live.standIn.input('session-echo', 'echo $((6*7))\r');
+    await until(() => /[\r\n]42\r\n/.test(live.standIn.output('session-echo')), '42 in the output');
 
-    standIn.input('session-echo', 'echo "token=${SINDRI_AGENT_TOKEN:-none} copy=${SOME_COPY:-none} term=$TERM pwd=$(pwd)"\r');
-    await until(() => standIn.output('session-echo').includes(`token=none copy=none term=xterm-256color pwd=${agent.workspace}`), 'the environment line');
-    expect(standIn.output('session-echo')).not.toContain('sindri_live_test_token');
+    live.standIn.input('session-echo', 'echo "token=${SINDRI_AGENT_TOKEN:-none} copy=${SOME_COPY:-none} term=$TERM pwd=$(pwd)"\r');
+    await until(() => live.standIn.output('session-echo').includes(`token=none copy=none term=xterm-256color pwd=${live.agent.workspace}`), 'the environment line');
+    expect(live.standIn.output('session-echo')).not.toContain('sindri_live_test_token');
 
-    standIn.input('session-echo', 'exit 3\r');
-    const exit = await until(() => standIn.frames('pty-exit', f => f.session === 'session-echo')[0], 'pty-exit');
+    live.standIn.input('session-echo', 'exit 3\r');
+    const exit = await until(() => live.standIn.frames('pty-exit', f => f.session === 'session-echo')[0], 'pty-exit');
     expect(exit).toMatchObject({ reason: 'exited', exitCode: 3 });
-    expect(agent.live.stats().sessions).toBe(0);
+    expect(live.agent.live.stats().sessions).toBe(0);
   });
 
   it('keeps the session across a detach and replays its recent output on every attach', async () => {
     const session = 'session-replay';
     await open(session);
-    standIn.input(session, 'echo marker-$((40+2))\r');
-    await until(() => standIn.output(session).includes('marker-42'), 'the marker');
+    live.standIn.input(session, 'echo marker-$((40+2))\r');
+    await until(() => live.standIn.output(session).includes('marker-42'), 'the marker');
 
-    standIn.send({ type: 'pty-detach', session });
+    live.standIn.send({ type: 'pty-detach', session });
     const reopened = await open(session, 100, 30);
-    expect(reopened).toMatchObject({ created: false, pid: standIn.frames('pty-opened')[0].pid });
+    expect(reopened).toMatchObject({ created: false, pid: live.standIn.frames('pty-opened')[0].pid });
     expect(reopened.replayBytes).toBeGreaterThan(0);
 
     // a second viewer attaching while the first is attached gets a replay too
     const again = await open(session, 100, 30);
     expect(again).toMatchObject({ created: false });
     expect(again.replayBytes).toBeGreaterThanOrEqual(reopened.replayBytes);
-    await until(() => standIn.dataFrames(session, 'replay').length === 2, 'the second replay');
+    await until(() => live.standIn.dataFrames(session, 'replay').length === 2, 'the second replay');
 
     // each pty-opened with replayBytes > 0 is followed at once by exactly one replay frame of that size
-    const mine = standIn.received.filter(r => (r.kind === 'frame' ? 'session' in r.frame && r.frame.session === session : r.frame.session === session));
+    const mine = live.standIn.received.filter(r => (r.kind === 'frame' ? 'session' in r.frame && r.frame.session === session : r.frame.session === session));
     const describeReceived = (r: (typeof mine)[number] | undefined) =>
       r?.kind === 'data' ? `${r.frame.kind} ${r.frame.payload.length}` : `${r?.frame.type}`;
     const withReplay = mine.flatMap((r, i) => (r.kind === 'frame' && r.frame.type === 'pty-opened' && r.frame.replayBytes > 0 ? [{ replayBytes: r.frame.replayBytes, next: mine[i + 1] }] : []));
     expect(withReplay.map(({ next }) => describeReceived(next))).toEqual(withReplay.map(({ replayBytes }) => `replay ${replayBytes}`));
-    const replays = standIn.dataFrames(session, 'replay');
+    const replays = live.standIn.dataFrames(session, 'replay');
     expect(replays).toHaveLength(2);
     replays.forEach(r => expect(Buffer.from(r.payload).toString()).toContain('marker-42'));
 
     // the attach resized the PTY, and pty-resize does too
-    standIn.input(session, 'stty size\r');
-    await until(() => standIn.output(session).includes('30 100'), 'the size from the attach');
-    standIn.send({ type: 'pty-resize', session, cols: 120, rows: 40 });
-    standIn.input(session, 'stty size\r');
-    await until(() => standIn.output(session).includes('40 120'), 'the size after pty-resize');
+    live.standIn.input(session, 'stty size\r');
+    await until(() => live.standIn.output(session).includes('30 100'), 'the size from the attach');
+    live.standIn.send({ type: 'pty-resize', session, cols: 120, rows: 40 });
+    live.standIn.input(session, 'stty size\r');
+    await until(() => live.standIn.output(session).includes('40 120'), 'the size after pty-resize');
 
-    standIn.send({ type: 'pty-close', session });
-    const exit = await until(() => standIn.frames('pty-exit', f => f.session === session)[0], 'pty-exit');
+    live.standIn.send({ type: 'pty-close', session });
+    const exit = await until(() => live.standIn.frames('pty-exit', f => f.session === session)[0], 'pty-exit');
     expect(exit.reason).toBe('closed');
     expect(isAlive(reopened.pid!)).toBe(false);
   });
@@ -136,117 +124,112 @@ describe('terminals', () => {
   it('writes many one-byte input frames to the shell in order', async () => {
     const session = 'session-input';
     await open(session, 1000, 50);
-    await until(() => standIn.outputBytes(session) > 0, 'the prompt');
+    await until(() => live.standIn.outputBytes(session) > 0, 'the prompt');
     const letters = 'abcdefghijklmnopqrstuvwxyz';
     const payload = Array.from({ length: 2000 }, (_, i) => letters[(i * 7 + Math.floor(i / 26)) % 26]).join('');
-    for (const byte of Buffer.from(`echo ${payload} | tr a-z A-Z\r`)) standIn.input(session, Buffer.from([byte]));
-    await until(() => standIn.output(session).includes(payload.toUpperCase()), 'the typed line, upper-cased', 15_000);
-    expect(standIn.output(session)).toContain(payload.toUpperCase());
+    for (const byte of Buffer.from(`echo ${payload} | tr a-z A-Z\r`)) live.standIn.input(session, Buffer.from([byte]));
+    await until(() => live.standIn.output(session).includes(payload.toUpperCase()), 'the typed line, upper-cased', 15_000);
+    expect(live.standIn.output(session)).toContain(payload.toUpperCase());
   });
 
   it('stops reading a paused session (the shell blocks), and continues in order on resume', async () => {
     const session = 'session-pause';
     const opened = await open(session, 200, 50);
-    await until(() => standIn.outputBytes(session) > 0, 'the prompt');
+    await until(() => live.standIn.outputBytes(session) > 0, 'the prompt');
     const count = 200_000;
-    standIn.input(session, `seq 1 ${count}; echo DONE-$((40+2))\r`);
-    standIn.send({ type: 'pty-pause', session });
+    live.standIn.input(session, `seq 1 ${count}; echo DONE-$((40+2))\r`);
+    live.standIn.send({ type: 'pty-pause', session });
 
     // the output stops growing while seq is still running: it blocks on its full terminal
     let last = -1;
     await until(() => {
-      const now = standIn.outputBytes(session);
+      const now = live.standIn.outputBytes(session);
       const still = now === last;
       last = now;
       return still;
     }, 'the output to stop');
     const [seq] = await until(() => childrenNamed(opened.pid!, 'seq').length === 1 && childrenNamed(opened.pid!, 'seq'), 'seq running');
     await new Promise(r => setTimeout(r, 300));
-    expect(standIn.outputBytes(session)).toBe(last);
+    expect(live.standIn.outputBytes(session)).toBe(last);
     expect(isAlive(seq)).toBe(true);
-    expect(agent.live.terminals.describe(session)).toMatchObject({ reading: false });
-    expect(standIn.output(session)).not.toContain('DONE-42');
+    expect(live.agent.live.terminals.describe(session)).toMatchObject({ reading: false });
+    expect(live.standIn.output(session)).not.toContain('DONE-42');
 
-    standIn.send({ type: 'pty-resume', session });
-    await until(() => standIn.outputTail(session).includes('DONE-42'), 'the end of the numbers');
-    expectSequence(numbers(standIn.output(session)), count);
+    live.standIn.send({ type: 'pty-resume', session });
+    await until(() => live.standIn.outputTail(session).includes('DONE-42'), 'the end of the numbers');
+    expectSequence(numbers(live.standIn.output(session)), count);
   });
 
   it('pauses every PTY while its own socket is over the high-water mark, and keeps memory bounded', async () => {
     const session = 'session-flood';
     await open(session, 200, 50);
-    await until(() => standIn.outputBytes(session) > 0, 'the prompt');
+    await until(() => live.standIn.outputBytes(session) > 0, 'the prompt');
     const count = 3_000_000; // ~25 MB through the terminal, more than the kernel's socket buffers hold
-    standIn.socket!.pause(); // the backend stops reading
-    standIn.input(session, `seq 1 ${count}; echo DONE-$((40+2))\r`);
+    live.standIn.socket!.pause(); // the backend stops reading
+    live.standIn.input(session, `seq 1 ${count}; echo DONE-$((40+2))\r`);
 
     // what the agent holds (socket send buffer and unsent output) while the flood meets a backend that does not read
     let peak = 0;
     const started = Date.now();
     while (Date.now() - started < 1000) {
-      const { bufferedAmount, pendingBytes } = agent.live.stats();
+      const { bufferedAmount, pendingBytes } = live.agent.live.stats();
       peak = Math.max(peak, bufferedAmount + pendingBytes);
       await new Promise(r => setTimeout(r, 5));
     }
     expect(peak).toBeLessThanOrEqual(LIVE_LIMITS.highWaterBytes + 4 * LIVE_LIMITS.maxOutputChunkBytes);
-    expect(agent.live.stats().socketPaused).toBe(true);
-    expect(agent.live.terminals.describe(session)).toMatchObject({ reading: false });
+    expect(live.agent.live.stats().socketPaused).toBe(true);
+    expect(live.agent.live.terminals.describe(session)).toMatchObject({ reading: false });
 
-    standIn.socket!.resume();
-    await until(() => standIn.outputTail(session).includes('DONE-42'), 'the end of the numbers', 30_000);
-    expect(agent.live.stats().socketPaused).toBe(false);
-    expectSequence(numbers(standIn.output(session)), count);
+    live.standIn.socket!.resume();
+    await until(() => live.standIn.outputTail(session).includes('DONE-42'), 'the end of the numbers', 30_000);
+    expect(live.agent.live.stats().socketPaused).toBe(false);
+    expectSequence(numbers(live.standIn.output(session)), count);
   });
 
   it('refuses a session over the per-instance limit', async () => {
-    for (let i = 0; i < LIVE_LIMITS.maxSessionsPerInstance; i++) standIn.send({ type: 'pty-open', session: `session-many-${i}`, cols: 80, rows: 24 });
-    await until(() => standIn.frames('pty-opened').length === LIVE_LIMITS.maxSessionsPerInstance, 'every session open');
-    standIn.send({ type: 'pty-open', session: 'session-one-too-many', cols: 80, rows: 24 });
-    const exit = await until(() => standIn.frames('pty-exit', f => f.session === 'session-one-too-many')[0], 'the refusal');
+    for (let i = 0; i < LIVE_LIMITS.maxSessionsPerInstance; i++) live.standIn.send({ type: 'pty-open', session: `session-many-${i}`, cols: 80, rows: 24 });
+    await until(() => live.standIn.frames('pty-opened').length === LIVE_LIMITS.maxSessionsPerInstance, 'every session open');
+    live.standIn.send({ type: 'pty-open', session: 'session-one-too-many', cols: 80, rows: 24 });
+    const exit = await until(() => live.standIn.frames('pty-exit', f => f.session === 'session-one-too-many')[0], 'the refusal');
     expect(exit).toMatchObject({ reason: 'error', exitCode: null, message: expect.stringMatching(/too many/) });
   });
 
   it('keeps shells over a dropped connection: they are detached, and attach again with their replay', async () => {
     const session = 'session-drop';
     const opened = await open(session);
-    standIn.input(session, 'echo before-$((1+1))\r');
-    await until(() => standIn.output(session).includes('before-2'), 'output before the drop');
+    live.standIn.input(session, 'echo before-$((1+1))\r');
+    await until(() => live.standIn.output(session).includes('before-2'), 'output before the drop');
 
-    standIn.socket!.terminate();
-    await until(() => standIn.socket && agent.connection.isOpen && standIn.connections === 2, 'the agent to reconnect');
-    expect(agent.live.terminals.describe(session)).toMatchObject({ attached: false, reading: true });
+    live.standIn.socket!.terminate();
+    await until(() => live.standIn.socket && live.agent.connection.isOpen && live.standIn.connections === 2, 'the agent to reconnect');
+    expect(live.agent.live.terminals.describe(session)).toMatchObject({ attached: false, reading: true });
 
     const reopened = await open(session);
     expect(reopened).toMatchObject({ created: false, pid: opened.pid });
-    expect(Buffer.from(standIn.dataFrames(session, 'replay')[0].payload).toString()).toContain('before-2');
-    standIn.input(session, 'echo after-$((1+2))\r');
-    await until(() => standIn.output(session).includes('after-3'), 'output after the reconnect');
+    expect(Buffer.from(live.standIn.dataFrames(session, 'replay')[0].payload).toString()).toContain('before-2');
+    live.standIn.input(session, 'echo after-$((1+2))\r');
+    await until(() => live.standIn.output(session).includes('after-3'), 'output after the reconnect');
   });
 });
 
 describe('terminal idle timeout', () => {
-  it('ends a session nobody was attached to for the idle timeout, and only that one', async () => {
-    const standIn = await BackendStandIn.start();
-    const agent = await startLiveAgent(standIn, { terminalIdleSeconds: 1 });
-    try {
-      for (const session of ['session-idle', 'session-kept', 'session-back']) standIn.send({ type: 'pty-open', session, cols: 80, rows: 24 });
-      await until(() => standIn.frames('pty-opened').length === 3, 'three sessions');
-      const idlePid = standIn.frames('pty-opened', f => f.session === 'session-idle')[0].pid!;
-      standIn.send({ type: 'pty-detach', session: 'session-idle' });
-      standIn.send({ type: 'pty-detach', session: 'session-back' });
-      standIn.send({ type: 'pty-open', session: 'session-back', cols: 80, rows: 24 });
+  const live = useLiveAgent({ terminalIdleSeconds: 1 });
 
-      const exit = await until(() => standIn.frames('pty-exit')[0], 'the idle pty-exit', 5000);
-      expect(exit).toMatchObject({ session: 'session-idle', reason: 'idle' });
-      await until(() => !isAlive(idlePid), 'the idle shell to be gone');
-      // attached (or attached again) sessions live on
-      await new Promise(r => setTimeout(r, 300));
-      expect(standIn.frames('pty-exit')).toHaveLength(1);
-      expect(agent.live.stats().sessions).toBe(2);
-    } finally {
-      await agent.stop();
-      await standIn.close();
-    }
-    standIn.assertValid();
+  it('ends a session nobody was attached to for the idle timeout, and only that one', async () => {
+    const { standIn, agent } = live;
+    for (const session of ['session-idle', 'session-kept', 'session-back']) standIn.send({ type: 'pty-open', session, cols: 80, rows: 24 });
+    await until(() => standIn.frames('pty-opened').length === 3, 'three sessions');
+    const idlePid = standIn.frames('pty-opened', f => f.session === 'session-idle')[0].pid!;
+    standIn.send({ type: 'pty-detach', session: 'session-idle' });
+    standIn.send({ type: 'pty-detach', session: 'session-back' });
+    standIn.send({ type: 'pty-open', session: 'session-back', cols: 80, rows: 24 });
+
+    const exit = await until(() => standIn.frames('pty-exit')[0], 'the idle pty-exit', 5000);
+    expect(exit).toMatchObject({ session: 'session-idle', reason: 'idle' });
+    await until(() => !isAlive(idlePid), 'the idle shell to be gone');
+    // attached (or attached again) sessions live on
+    await new Promise(r => setTimeout(r, 300));
+    expect(standIn.frames('pty-exit')).toHaveLength(1);
+    expect(agent.live.stats().sessions).toBe(2);
   });
 });

@@ -8,15 +8,22 @@ import { TerminalRelay, TerminalViewer } from './TerminalRelay';
 describe('TerminalRelay', () => {
   const databases = TestDatabases.create({ ids: ['SQLITE_3'] });
 
-  it('gives up on an agent that never answers pty-open and tells the viewer', async () => {
+  /** A relay on a fresh database with instance i-1 and a connected agent link that records what it is sent. */
+  async function setUp(options: { openTimeoutMs?: number } = {}) {
     const knex = await databases.init('SQLITE_3');
     await migrateUp(knex);
     await knex('instances').insert({ id: 'i-1', name: 'dev-1', owner: 'group:default/platform' });
+    const audit = new TerminalAuditStore(knex);
     const links = new AgentLinks();
-    const sent: unknown[] = [];
+    const sent: any[] = [];
     const link: AgentLink = { instanceId: 'i-1', name: 'dev-1', send: f => sent.push(f), sendData: () => {} };
     links.connected(link);
-    const relay = new TerminalRelay(links, new TerminalAuditStore(knex), mockServices.logger.mock(), { recordInput: false, openTimeoutMs: 50 });
+    const relay = new TerminalRelay(links, audit, mockServices.logger.mock(), { recordInput: false, ...options });
+    return { knex, audit, link, sent, relay };
+  }
+
+  it('gives up on an agent that never answers pty-open and tells the viewer', async () => {
+    const { sent, relay } = await setUp({ openTimeoutMs: 50 });
 
     const messages: unknown[] = [];
     let closed: number | undefined;
@@ -33,14 +40,7 @@ describe('TerminalRelay', () => {
   });
 
   it('pauses for a viewer whose socket does not drain, however it acknowledges, and resumes once it has', async () => {
-    const knex = await databases.init('SQLITE_3');
-    await migrateUp(knex);
-    await knex('instances').insert({ id: 'i-1', name: 'dev-1', owner: 'group:default/platform' });
-    const links = new AgentLinks();
-    const sent: any[] = [];
-    const link: AgentLink = { instanceId: 'i-1', name: 'dev-1', send: f => sent.push(f), sendData: () => {} };
-    links.connected(link);
-    const relay = new TerminalRelay(links, new TerminalAuditStore(knex), mockServices.logger.mock(), { recordInput: false });
+    const { sent, relay, link } = await setUp();
     let queued = 0;
     const viewer: TerminalViewer = { user: 'user:default/ops', send: () => {}, sendData: b => (queued += b.length), close: () => {}, buffered: () => queued };
     const attachment = (await relay.attach({ instanceId: 'i-1', sessionId: 'session-0002', cols: 80, rows: 24, viewer }))!;
@@ -61,15 +61,8 @@ describe('TerminalRelay', () => {
   });
 
   it('ends the audit row of a shell that exits while this backend no longer follows it', async () => {
-    const knex = await databases.init('SQLITE_3');
-    await migrateUp(knex);
-    await knex('instances').insert({ id: 'i-1', name: 'dev-1', owner: 'group:default/platform' });
-    const audit = new TerminalAuditStore(knex);
+    const { knex, audit, link, relay } = await setUp();
     await audit.start({ instanceId: 'i-1', sessionId: 'session-0003', openedBy: 'user:default/ops' });
-    const links = new AgentLinks();
-    const link: AgentLink = { instanceId: 'i-1', name: 'dev-1', send: () => {}, sendData: () => {} };
-    links.connected(link);
-    const relay = new TerminalRelay(links, audit, mockServices.logger.mock(), { recordInput: false });
 
     relay.onFrame(link, { type: 'pty-exit', session: 'session-0003', reason: 'idle', exitCode: null });
     let row: any;
