@@ -1,7 +1,7 @@
 import crypto from 'node:crypto';
 import os from 'node:os';
 import si from 'systeminformation';
-import { AgentFrame, InstanceEvent, Registration } from '@internal/plugin-sindri-common';
+import { AgentEvent, AgentFrame, Registration } from '@internal/plugin-sindri-common';
 import { AgentConfig } from './config';
 import { readInstalledExtensions } from './collect/installedExtensions';
 import { readSindriConfig } from './collect/sindriConfig';
@@ -96,7 +96,7 @@ export class Agent {
     this.connection.stop();
   }
 
-  event(type: InstanceEvent['type'], message?: string, data?: InstanceEvent['data']): void {
+  event(type: AgentEvent['type'], message?: string, data?: AgentEvent['data']): void {
     this.enqueue({
       type: 'event',
       event: { id: crypto.randomUUID(), at: new Date().toISOString(), type, ...(message ? { message } : {}), ...(data ? { data } : {}) },

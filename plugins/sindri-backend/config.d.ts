@@ -27,5 +27,35 @@ export interface Config {
        */
       recordInput?: boolean;
     };
+    /** Creating instances and running their lifecycle. */
+    deployments?: {
+      /** Where each instance's work dir (its sindri.yaml, the CLI's files, a local instance) lives. Default: data/sindri-deployments. */
+      workDir?: string;
+      /** The backend URL new instances' agents phone home to. Default: backend.baseUrl. */
+      consoleUrl?: string;
+      /** The driver used when a request names none: local or sindri-cli. Default: the first configured. */
+      defaultDriver?: string;
+      /** How long one driver operation (deploy, stop, ...) may take. Default: 30 minutes. */
+      operationTimeout?: HumanDuration | string;
+      /** How long a new or resumed instance's agent has to register before the operation fails. Default: 10 minutes. */
+      registrationTimeout?: HumanDuration | string;
+    };
+    /** The Sindri CLI. With a path, the sindri-cli driver deploys to the providers Sindri supports. */
+    cli?: {
+      /** Path of the `sindri` binary (or a wrapper), e.g. the one install-sindri-cli.sh prints. */
+      path?: string;
+    };
+    drivers?: {
+      /**
+       * The local driver: an instance is a work dir on the portal's host and a
+       * supervised sindri-agent. For a laptop or a demo; not for production.
+       */
+      local?: {
+        /** Default: false. */
+        enabled?: boolean;
+        /** argv that starts sindri-agent. Default: ["sindri-agent"]. */
+        agentCommand?: string[];
+      };
+    };
   };
 }

@@ -9,23 +9,15 @@ import {
   TestDatabases,
 } from '@backstage/backend-test-utils';
 import request from 'supertest';
-import WebSocket from 'ws';
 import { Agent, resolveConfig } from 'sindri-agent';
 import sindriPlugin from '@internal/plugin-sindri-backend';
+import { openTerminal, until } from './__testUtils__/live';
 
 jest.setTimeout(120_000);
 
 const registryDir = path.resolve(__dirname, '../../../registry/sindri-v3');
 const silent = { info: () => {}, warn: () => {}, error: () => {} };
 const userAuth = mockCredentials.user.header('user:default/ops');
-
-async function until(condition: () => Promise<boolean> | boolean, what: string, timeoutMs = 30_000) {
-  const deadline = Date.now() + timeoutMs;
-  while (!(await condition())) {
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise(r => setTimeout(r, 20));
-  }
-}
 
 /** A real agent for `name`, its shells and commands in a workspace of their own, with no dotfiles. */
 async function startAgent(port: number, server: any, name: string) {
@@ -43,34 +35,6 @@ async function startAgent(port: number, server: any, name: string) {
   await agent.start();
   await until(async () => (await request(server).get(`/api/sindri/instances/${name}`).set('Authorization', userAuth)).status === 200, `${name} to register`);
   return { agent, workspace };
-}
-
-/** The browser's side of a terminal: cookie auth, output collected, acks only when told. */
-function openTerminal(port: number, instance: string, session: string) {
-  const ws = new WebSocket(`ws://127.0.0.1:${port}/api/sindri/instances/${instance}/terminal/${session}?cols=120&rows=40`, {
-    headers: { Cookie: mockCredentials.limitedUser.cookie('user:default/ops') },
-  });
-  const client = {
-    ws,
-    output: '',
-    received: 0,
-    acked: 0,
-    autoAck: true,
-    ack() {
-      const bytes = client.received - client.acked;
-      if (bytes > 0) ws.send(JSON.stringify({ type: 'ack', bytes }));
-      client.acked = client.received;
-    },
-    type: (text: string) => ws.send(Buffer.from(text), { binary: true }),
-    opened: new Promise(resolve => ws.once('open', resolve)),
-  };
-  ws.on('message', (data, isBinary) => {
-    if (!isBinary) return;
-    client.output += data.toString();
-    client.received += (data as Buffer).length;
-    if (client.autoAck) client.ack();
-  });
-  return client;
 }
 
 describe('terminals and commands through real agents', () => {

@@ -4,6 +4,7 @@ import { PolicyQueryUser } from '@backstage/plugin-permission-node';
 import {
   sindriEnrollmentManagePermission,
   sindriInstanceCommandPermission,
+  sindriInstanceCreatePermission,
   sindriInstanceLifecyclePermission,
   sindriInstanceReadPermission,
   sindriInstanceTerminalPermission,
@@ -42,6 +43,7 @@ const permissions = {
   terminal: sindriInstanceTerminalPermission,
   command: sindriInstanceCommandPermission,
   lifecycle: sindriInstanceLifecyclePermission,
+  create: sindriInstanceCreatePermission,
   tokens: sindriEnrollmentManagePermission,
 };
 
@@ -56,11 +58,11 @@ async function decisions(u: PolicyQueryUser | undefined) {
 describe('SindriPermissionPolicy', () => {
   it('gives each role its permissions', async () => {
     const { ALLOW, DENY, CONDITIONAL } = AuthorizeResult;
-    expect(await decisions(user('group:default/sindri-admins'))).toEqual({ read: ALLOW, terminal: ALLOW, command: ALLOW, lifecycle: ALLOW, tokens: ALLOW });
-    expect(await decisions(user('group:default/sre'))).toEqual({ read: ALLOW, terminal: ALLOW, command: ALLOW, lifecycle: ALLOW, tokens: DENY });
-    expect(await decisions(user('group:default/devs'))).toEqual({ read: CONDITIONAL, terminal: CONDITIONAL, command: DENY, lifecycle: CONDITIONAL, tokens: DENY });
-    expect(await decisions(user('group:default/auditors'))).toEqual({ read: ALLOW, terminal: DENY, command: DENY, lifecycle: DENY, tokens: DENY });
-    expect(await decisions(user())).toEqual({ read: DENY, terminal: DENY, command: DENY, lifecycle: DENY, tokens: DENY });
+    expect(await decisions(user('group:default/sindri-admins'))).toEqual({ read: ALLOW, terminal: ALLOW, command: ALLOW, lifecycle: ALLOW, create: ALLOW, tokens: ALLOW });
+    expect(await decisions(user('group:default/sre'))).toEqual({ read: ALLOW, terminal: ALLOW, command: ALLOW, lifecycle: ALLOW, create: ALLOW, tokens: DENY });
+    expect(await decisions(user('group:default/devs'))).toEqual({ read: CONDITIONAL, terminal: CONDITIONAL, command: DENY, lifecycle: CONDITIONAL, create: ALLOW, tokens: DENY });
+    expect(await decisions(user('group:default/auditors'))).toEqual({ read: ALLOW, terminal: DENY, command: DENY, lifecycle: DENY, create: DENY, tokens: DENY });
+    expect(await decisions(user())).toEqual({ read: DENY, terminal: DENY, command: DENY, lifecycle: DENY, create: DENY, tokens: DENY });
   });
 
   it('takes the strongest role of the user\'s groups', async () => {

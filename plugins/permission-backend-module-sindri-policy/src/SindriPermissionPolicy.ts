@@ -13,6 +13,7 @@ import {
   SINDRI_INSTANCE_PERMISSION_RESOURCE_TYPE,
   sindriEnrollmentManagePermission,
   sindriInstanceCommandPermission,
+  sindriInstanceCreatePermission,
   sindriInstanceReadPermission,
 } from '@internal/plugin-sindri-common';
 import {
@@ -27,8 +28,8 @@ const deny: PolicyDecision = { result: AuthorizeResult.DENY };
 /**
  * The portal's policy for the Sindri permissions, by role:
  * - admin: everything, including enrollment tokens;
- * - operator: read, terminal, command and lifecycle on every instance;
- * - developer: read, terminal and lifecycle on the instances they (or their groups) own;
+ * - operator: create instances; read, terminal, command and lifecycle on every instance;
+ * - developer: create instances; read, terminal and lifecycle on the instances they (or their groups) own;
  * - viewer: read every instance.
  * Roles come from `sindri.permissions.roles` (catalog groups or users). Every
  * permission of other plugins is allowed, as before this policy.
@@ -45,11 +46,15 @@ export class SindriPermissionPolicy implements PermissionPolicy {
     const { permission } = request;
     const isSindri =
       isPermission(permission, sindriEnrollmentManagePermission) ||
+      isPermission(permission, sindriInstanceCreatePermission) ||
       isResourcePermission(permission, SINDRI_INSTANCE_PERMISSION_RESOURCE_TYPE);
     if (!isSindri) return allow;
 
     const role = user ? roleOf(user.info.ownershipEntityRefs, this.roles) : 'none';
     if (role === 'admin') return allow;
+    if (isPermission(permission, sindriInstanceCreatePermission)) {
+      return role === 'operator' || role === 'developer' ? allow : deny;
+    }
     if (!isResourcePermission(permission, SINDRI_INSTANCE_PERMISSION_RESOURCE_TYPE)) return deny;
 
     switch (role) {

@@ -1,3 +1,4 @@
+import path from 'node:path';
 import { Config, readDurationFromConfig } from '@backstage/config';
 import { durationToMilliseconds, HumanDuration } from '@backstage/types';
 import { RetentionPolicy } from './database/SampleStore';
@@ -6,6 +7,17 @@ export interface SindriBackendConfig {
   retention: RetentionPolicy;
   rateLimit: { framesPerSecond: number; burst: number };
   terminal: { recordInput: boolean };
+  deployments: {
+    workDir: string;
+    consoleUrl?: string;
+    defaultDriver?: string;
+    operationTimeoutMs: number;
+    registrationTimeoutMs: number;
+  };
+  /** the Sindri CLI binary; no CLI driver without it */
+  cliPath?: string;
+  /** the local driver, when enabled: how to start sindri-agent */
+  localDriver?: { agentCommand: string[] };
 }
 
 function duration(config: Config, key: string, fallback: HumanDuration): number {
@@ -27,5 +39,16 @@ export function readSindriBackendConfig(config: Config): SindriBackendConfig {
     terminal: {
       recordInput: config.getOptionalBoolean('sindri.terminal.recordInput') ?? false,
     },
+    deployments: {
+      workDir: path.resolve(config.getOptionalString('sindri.deployments.workDir') ?? 'data/sindri-deployments'),
+      consoleUrl: config.getOptionalString('sindri.deployments.consoleUrl'),
+      defaultDriver: config.getOptionalString('sindri.deployments.defaultDriver'),
+      operationTimeoutMs: duration(config, 'sindri.deployments.operationTimeout', { minutes: 30 }),
+      registrationTimeoutMs: duration(config, 'sindri.deployments.registrationTimeout', { minutes: 10 }),
+    },
+    cliPath: config.getOptionalString('sindri.cli.path'),
+    localDriver: config.getOptionalBoolean('sindri.drivers.local.enabled')
+      ? { agentCommand: config.getOptionalStringArray('sindri.drivers.local.agentCommand') ?? ['sindri-agent'] }
+      : undefined,
   };
 }

@@ -8,9 +8,13 @@ import { eventsServiceRef } from '@backstage/plugin-events-node';
 import { catalogServiceRef } from '@backstage/plugin-catalog-node';
 import {
   sindriEnrollmentManagePermission,
+  sindriInstanceCreatePermission,
   sindriInstancePermissions,
 } from '@internal/plugin-sindri-common';
 import {
+  loadSindriConfigValidator,
+  SindriDriver,
+  sindriDriversExtensionPoint,
   sindriInstancePermissionResourceRef,
   sindriInstanceRules,
   sindriRegistryServiceRef,
@@ -32,6 +36,10 @@ import { CommandStore } from './commands/CommandStore';
 import { TerminalAuditStore } from './terminal/TerminalAuditStore';
 import { TerminalRelay } from './terminal/TerminalRelay';
 import { TERMINAL_PATH, TerminalSocketServer } from './terminal/TerminalSocketServer';
+import { SindriCliDriver } from './drivers/SindriCliDriver';
+import { LocalDriver } from './drivers/local/LocalDriver';
+import { DeploymentService } from './deployments/DeploymentService';
+import { DeploymentStore } from './deployments/DeploymentStore';
 
 /** Origins a browser may open terminals from: the app's and the backend's, and CORS origins. */
 function allowedOrigins(config: Config): string[] {
@@ -52,6 +60,13 @@ function allowedOrigins(config: Config): string[] {
 export const sindriPlugin = createBackendPlugin({
   pluginId: 'sindri',
   register(env) {
+    const addedDrivers: SindriDriver[] = [];
+    env.registerExtensionPoint(sindriDriversExtensionPoint, {
+      addDriver(driver) {
+        addedDrivers.push(driver);
+      },
+    });
+
     env.registerInit({
       deps: {
         config: coreServices.rootConfig,
@@ -68,6 +83,7 @@ export const sindriPlugin = createBackendPlugin({
         permissionsRegistry: coreServices.permissionsRegistry,
         registry: sindriRegistryServiceRef,
         scheduler: coreServices.scheduler,
+        userInfo: coreServices.userInfo,
       },
       async init(deps) {
         const { config, database, discovery, httpRouter, logger, registry, scheduler } = deps;
@@ -101,12 +117,41 @@ export const sindriPlugin = createBackendPlugin({
         const abandoned = await commandStore.abandonUnfinished('the portal restarted before the instance answered');
         if (abandoned) logger.warn(`${abandoned} command results left unfinished by an earlier start were marked cancelled`);
         const commands = new CommandService(links, commandStore, logger);
+        const drivers = new Map<string, SindriDriver>();
+        const localDriver = settings.localDriver
+          ? new LocalDriver({
+              agentCommand: settings.localDriver.agentCommand,
+              onCrash: (name, detail) => logger.warn(`Local instance ${name}: sindri-agent ${detail}`),
+            })
+          : undefined;
+        if (localDriver) drivers.set(localDriver.id, localDriver);
+        if (settings.cliPath) drivers.set('sindri-cli', new SindriCliDriver(settings.cliPath));
+        for (const driver of addedDrivers) drivers.set(driver.id, driver);
+        const deploymentStore = new DeploymentStore(knex);
+        const deployments = new DeploymentService({
+          drivers,
+          instances,
+          store: deploymentStore,
+          samples,
+          changes,
+          validator: loadSindriConfigValidator(registry.path),
+          registry,
+          logger,
+          settings: {
+            ...settings.deployments,
+            // agents address the backend's root: they add /api/sindri themselves
+            consoleUrl: async () => settings.deployments.consoleUrl ?? new URL(await discovery.getExternalBaseUrl('sindri')).origin,
+          },
+        });
+        logger.info(`Sindri deployment drivers: ${[...drivers.keys()].join(', ') || 'none (set sindri.cli.path or sindri.drivers.local.enabled)'}`);
+
         deps.lifecycle.addShutdownHook(async () => {
           terminals.close();
           sockets.close();
           await relay.close();
+          await localDriver?.shutdown();
         });
-        deps.permissionsRegistry.addPermissions([sindriEnrollmentManagePermission]);
+        deps.permissionsRegistry.addPermissions([sindriEnrollmentManagePermission, sindriInstanceCreatePermission]);
         deps.permissionsRegistry.addResourceType({
           resourceRef: sindriInstancePermissionResourceRef,
           permissions: sindriInstancePermissions,
@@ -138,6 +183,10 @@ export const sindriPlugin = createBackendPlugin({
             commands,
             commandStore,
             terminalAudit,
+            userInfo: deps.userInfo,
+            auth: deps.auth,
+            deployments,
+            deploymentStore,
           }),
         );
         // Health answers without credentials, like the readiness probe; agents
@@ -154,6 +203,8 @@ export const sindriPlugin = createBackendPlugin({
         deps.lifecycle.addStartupHook(async () => {
           const health = `${await discovery.getBaseUrl('sindri')}/health`;
           await fetch(health).catch(error => logger.warn(`Could not reach ${health} at start-up: ${error}`));
+          // local instances' agents connect back to this backend: start them once it listens
+          await deployments.recoverAfterStart();
         });
 
         await scheduler.scheduleTask({

@@ -7,6 +7,8 @@ import {
   HttpAuthService,
   PermissionsRegistryService,
   PermissionsService,
+  UserInfoService,
+  AuthService,
 } from '@backstage/backend-plugin-api';
 import { createConditionTransformer } from '@backstage/plugin-permission-node';
 import { CatalogService } from '@backstage/plugin-catalog-node';
@@ -18,6 +20,7 @@ import {
   INGEST_LIMITS,
   ingestRequestSchema,
   instanceNameSchema,
+  ownerRefSchema,
   sindriEnrollmentManagePermission,
   sindriInstanceReadPermission,
 } from '@internal/plugin-sindri-common';
@@ -36,6 +39,9 @@ import { createCommandRoutes } from './commands/commandRoutes';
 import { CommandService } from './commands/CommandService';
 import { CommandStore } from './commands/CommandStore';
 import { TerminalAuditStore } from './terminal/TerminalAuditStore';
+import { createDeploymentRoutes } from './deployments/deploymentRoutes';
+import { DeploymentService } from './deployments/DeploymentService';
+import { DeploymentStore } from './deployments/DeploymentStore';
 
 export interface RouterOptions {
   knex: Knex;
@@ -51,11 +57,13 @@ export interface RouterOptions {
   commands: CommandService;
   commandStore: CommandStore;
   terminalAudit: TerminalAuditStore;
+  userInfo: UserInfoService;
+  auth: AuthService;
+  deployments: DeploymentService;
+  deploymentStore: DeploymentStore;
 }
 
-const entityRefSchema = z.string().regex(/^(user|group):[a-z0-9-_.]+\/[A-Za-z0-9-_.]+$/, 'must be an entity ref like group:default/platform');
-
-const enrollmentSchema = z.object({ name: instanceNameSchema, owner: entityRefSchema });
+const enrollmentSchema = z.object({ name: instanceNameSchema, owner: ownerRefSchema });
 
 const RANGES: Record<string, { ms: number; resolution: Resolution }> = {
   '1h': { ms: 3_600_000, resolution: 'raw' },
@@ -200,6 +208,18 @@ export async function createRouter(options: RouterOptions): Promise<express.Rout
       instances,
       commands: options.commands,
       store: options.commandStore,
+    }),
+  );
+
+  router.use(
+    createDeploymentRoutes({
+      auth: options.auth,
+      httpAuth,
+      permissions,
+      userInfo: options.userInfo,
+      instances,
+      deployments: options.deployments,
+      store: options.deploymentStore,
     }),
   );
 

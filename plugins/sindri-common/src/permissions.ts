@@ -31,6 +31,12 @@ export const sindriInstanceLifecyclePermission = createPermission({
   resourceType: SINDRI_INSTANCE_PERMISSION_RESOURCE_TYPE,
 });
 
+/** Create a new instance (from a template, a sindri.yaml or a clone); it mints the instance's agent token. */
+export const sindriInstanceCreatePermission = createPermission({
+  name: 'sindri.instance.create',
+  attributes: { action: 'create' },
+});
+
 /** Create, list, revoke and rotate agent enrollment tokens. */
 export const sindriEnrollmentManagePermission = createPermission({
   name: 'sindri.enrollment.manage',
@@ -45,4 +51,4 @@ export const sindriInstancePermissions = [
   sindriInstanceLifecyclePermission,
 ];
 
-export const sindriPermissions = [...sindriInstancePermissions, sindriEnrollmentManagePermission];
+export const sindriPermissions = [...sindriInstancePermissions, sindriInstanceCreatePermission, sindriEnrollmentManagePermission];

@@ -94,6 +94,16 @@ describe('SindriInstanceEntityProvider', () => {
     expect(delta.added[0].entity.metadata.labels['sindri.io/status']).toBe('unresponsive');
   });
 
+  it('takes a destroyed instance out with a delta removal', async () => {
+    const { events, applyMutation } = await connectedProvider([instance]);
+    await events.publish({ topic: INSTANCE_CHANGED_TOPIC, eventPayload: { reason: 'removed', instance } });
+
+    const delta = applyMutation.mock.calls[1][0];
+    expect(delta).toMatchObject({ type: 'delta', added: [] });
+    expect(delta.removed).toHaveLength(1);
+    expect(delta.removed[0].entity.metadata.name).toBe(instance.name);
+  });
+
   it('puts on an entity nothing the agent did not report', async () => {
     const bare: FleetInstance = { id: 'x', name: 'bare', owner: 'user:default/bob', status: 'unknown' };
     const { applyMutation } = await connectedProvider([bare]);

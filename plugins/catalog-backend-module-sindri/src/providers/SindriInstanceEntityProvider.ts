@@ -88,8 +88,9 @@ export class SindriInstanceEntityProvider implements EntityProvider {
       id: 'catalog-sindri-instances',
       topics: [INSTANCE_CHANGED_TOPIC],
       onEvent: async params => {
-        const { instance } = params.eventPayload as InstanceChangedPayload;
-        await this.applyDelta(instance);
+        const { instance, reason } = params.eventPayload as InstanceChangedPayload;
+        if (reason === 'removed') await this.removeDelta(instance);
+        else await this.applyDelta(instance);
       },
     });
     await this.options.taskRunner.run({
@@ -121,6 +122,16 @@ export class SindriInstanceEntityProvider implements EntityProvider {
       type: 'delta',
       added: [{ entity: this.toEntity(instance), locationKey: this.getProviderName() }],
       removed: [],
+    });
+  }
+
+  /** Takes a destroyed instance's entity out of the catalog at once. */
+  async removeDelta(instance: FleetInstance): Promise<void> {
+    const connection = this.requireConnection();
+    await connection.applyMutation({
+      type: 'delta',
+      added: [],
+      removed: [{ entity: this.toEntity(instance), locationKey: this.getProviderName() }],
     });
   }
 

@@ -191,6 +191,21 @@ export class InstanceStore {
     return overdue;
   }
 
+  /**
+   * Removes an instance and everything recorded about it (its tokens stop
+   * working). Rows are deleted explicitly: SQLite does not cascade unless told.
+   */
+  async remove(instanceId: string): Promise<void> {
+    await this.knex.transaction(async tx => {
+      const sessions = tx('terminal_sessions').where({ instance_id: instanceId }).select('id');
+      await tx('terminal_input').whereIn('terminal_session_id', sessions).delete();
+      for (const table of ['terminal_sessions', 'command_results', 'heartbeats', 'metric_samples', 'instance_events', 'agent_tokens', 'instance_deployments']) {
+        await tx(table).where({ instance_id: instanceId }).delete();
+      }
+      await tx('instances').where({ id: instanceId }).delete();
+    });
+  }
+
   async isRegistered(instanceId: string): Promise<boolean> {
     const row = await this.knex('instances').where({ id: instanceId }).whereNotNull('registered_at').first('id');
     return Boolean(row);

@@ -10,7 +10,7 @@ describe('sindri-backend migrations', () => {
     const knex = await databases.init(databaseId);
 
     await migrateUp(knex);
-    expect(await countAppliedMigrations(knex)).toBe(2);
+    expect(await countAppliedMigrations(knex)).toBe(3);
     expect(await knex.schema.hasTable('instances')).toBe(true);
 
     await knex('instances').insert({ id: 'i-1', name: 'dev-1', owner: 'user:default/alice', provider: 'docker' });
@@ -27,15 +27,16 @@ describe('sindri-backend migrations', () => {
 
     // applying again is a no-op
     await migrateUp(knex);
-    expect(await countAppliedMigrations(knex)).toBe(2);
+    expect(await countAppliedMigrations(knex)).toBe(3);
 
-    for (const table of ['terminal_sessions', 'terminal_input', 'command_runs', 'command_results']) {
+    for (const table of ['terminal_sessions', 'terminal_input', 'command_runs', 'command_results', 'instance_deployments', 'lifecycle_operations']) {
       expect(await knex.schema.hasTable(table)).toBe(true);
     }
 
     await migrateDownAll(knex);
     expect(await knex.schema.hasTable('instances')).toBe(false);
     expect(await knex.schema.hasTable('command_results')).toBe(false);
+    expect(await knex.schema.hasTable('lifecycle_operations')).toBe(false);
     expect(await countAppliedMigrations(knex)).toBe(0);
   });
 });

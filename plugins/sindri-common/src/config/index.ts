@@ -2,3 +2,4 @@ export * from './validateSindriConfig';
 export { cliJson } from './formatIssue';
 export * from './composeParams';
 export * from './composeSindriConfig';
+export * from './withConsoleAgent';

@@ -63,7 +63,8 @@ export const metricsSchema = z.object({
 
 export type MetricsSample = z.infer<typeof metricsSchema>;
 
-export const INSTANCE_EVENT_TYPES = [
+/** Event types an agent may send. */
+export const AGENT_EVENT_TYPES = [
   'started',
   'stopped',
   'deploy',
@@ -73,10 +74,13 @@ export const INSTANCE_EVENT_TYPES = [
   'agent-warning',
 ] as const;
 
+/** Every event type on an instance's timeline: the agent's, and `lifecycle` (suspend, resume, ...), recorded by the portal itself. */
+export const INSTANCE_EVENT_TYPES = [...AGENT_EVENT_TYPES, 'lifecycle'] as const;
+
 export const instanceEventSchema = z.object({
   id: sampleIdSchema,
   at,
-  type: z.enum(INSTANCE_EVENT_TYPES),
+  type: z.enum(AGENT_EVENT_TYPES),
   message: z.string().max(1024).optional(),
   data: z
     .record(z.string().max(64), z.union([z.string().max(1024), z.number(), z.boolean()]))
@@ -86,4 +90,8 @@ export const instanceEventSchema = z.object({
     .optional(),
 });
 
-export type InstanceEvent = z.infer<typeof instanceEventSchema>;
+/** An event as an agent sends it. */
+export type AgentEvent = z.infer<typeof instanceEventSchema>;
+
+/** An event on an instance's timeline. */
+export type InstanceEvent = Omit<AgentEvent, 'type'> & { type: (typeof INSTANCE_EVENT_TYPES)[number] };

@@ -33,6 +33,11 @@ export interface DriverStatus {
 export interface SindriDriver {
   /** `sindri-cli`, `local`, ... */
   readonly id: string;
+  /**
+   * Instances of this driver live in the portal's own process tree (the local
+   * driver): the portal starts its running instances again when it starts.
+   */
+  readonly restartsWithPortal?: boolean;
   /** What deploying would do, without doing it (a dry run). */
   plan(config: Record<string, unknown>, run: DriverRun): Promise<void>;
   deploy(config: Record<string, unknown>, run: DriverRun): Promise<void>;

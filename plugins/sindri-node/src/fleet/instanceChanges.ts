@@ -10,6 +10,7 @@ export const INSTANCE_CHANGED_TOPIC = 'sindri.instance.changed';
 
 /** @public */
 export interface InstanceChangedPayload {
-  reason: 'registered' | 'status';
+  /** `removed`: the instance was destroyed and leaves the catalog */
+  reason: 'registered' | 'status' | 'removed';
   instance: FleetInstance;
 }

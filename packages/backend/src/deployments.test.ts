@@ -1,0 +1,148 @@
+import fs from 'node:fs';
+import net from 'node:net';
+import os from 'node:os';
+import path from 'node:path';
+import {
+  mockCredentials,
+  mockServices,
+  startTestBackend,
+  TestDatabases,
+} from '@backstage/backend-test-utils';
+import request from 'supertest';
+import sindriPlugin from '@internal/plugin-sindri-backend';
+import { OperationStreamEvent } from '@internal/plugin-sindri-common';
+import { openTerminal, until } from './__testUtils__/live';
+
+jest.setTimeout(180_000);
+
+const repo = path.resolve(__dirname, '../../..');
+const registryDir = path.join(repo, 'registry/sindri-v3');
+const agentBin = path.join(repo, 'agent/bin/sindri-agent');
+const admin = mockCredentials.user.header('user:default/ops');
+
+const localConfig = (name: string) => ({
+  version: '3.0',
+  name,
+  deployment: { provider: 'docker' },
+  extensions: { profile: 'minimal' },
+});
+
+/** Follows an operation's NDJSON stream to its end; returns every event. */
+async function follow(server: any, id: string): Promise<OperationStreamEvent[]> {
+  const response = await request(server)
+    .get(`/api/sindri/operations/${id}/stream`)
+    .set('Authorization', admin)
+    .buffer(true)
+    .parse((res, callback) => {
+      let text = '';
+      res.on('data', (chunk: Buffer) => (text += chunk.toString()));
+      res.on('end', () => callback(null, text));
+    });
+  expect(response.status).toBe(200);
+  return (response.body as string).trim().split('\n').map(line => JSON.parse(line));
+}
+
+const done = (events: OperationStreamEvent[]) => events.find(e => e.type === 'done') as Extract<OperationStreamEvent, { type: 'done' }>;
+
+describe('instances created and run through the local driver', () => {
+  const databases = TestDatabases.create({ ids: ['SQLITE_3', 'POSTGRES_15'] });
+
+  it.each(databases.eachSupportedId())('create → terminal → suspend → resume → destroy, on %p', async databaseId => {
+    const knex = await databases.init(databaseId);
+    const workDir = fs.mkdtempSync(path.join(os.tmpdir(), 'sindri-deployments-'));
+    const backend = await startTestBackend({
+      features: [
+        sindriPlugin,
+        mockServices.database.factory({ knex }),
+        mockServices.rootConfig.factory({
+          data: {
+            sindri: {
+              registry: { path: registryDir },
+              deployments: { workDir, registrationTimeout: { seconds: 60 } },
+              drivers: { local: { enabled: true, agentCommand: [process.execPath, agentBin] } },
+            },
+          },
+        }),
+      ],
+    });
+    const server = backend.server;
+    const port = (server.address() as net.AddressInfo).port;
+    const api = (method: 'get' | 'post', url: string) => request(server)[method](`/api/sindri${url}`).set('Authorization', admin);
+    try {
+      // an invalid sindri.yaml is refused before anything runs, naming the path
+      const invalid = await api('post', '/deployments').send({
+        name: 'dev-local',
+        owner: 'group:default/platform',
+        config: { ...localConfig('dev-local'), deployment: { provider: 'moon' } },
+      });
+      expect(invalid.status).toBe(400);
+      expect(invalid.body.error.message).toContain('config: the sindri.yaml is invalid: /deployment/provider:');
+      expect((await api('get', '/enrollments')).body.items).toEqual([]);
+
+      // the form's options name the local driver and the registry's profiles
+      const options = await api('get', '/deployments/options');
+      expect(options.body.drivers.map((d: any) => d.id)).toEqual(['local']);
+      expect(options.body.profiles.map((p: any) => p.name)).toContain('minimal');
+
+      // create: enrolled, deployed, the agent registers
+      const created = await api('post', '/deployments').send({ name: 'dev-local', owner: 'group:default/platform', config: localConfig('dev-local') });
+      expect(created.status).toBe(202);
+      expect(created.body.entityRef).toBe('resource:default/dev-local');
+      const deployed = await follow(server, created.body.operation.id);
+      expect(done(deployed).operation).toMatchObject({ state: 'succeeded', kind: 'deploy', driver: 'local', actor: 'user:default/ops' });
+      expect(deployed.filter(e => e.type === 'progress').map((e: any) => e.line)).toEqual(
+        expect.arrayContaining([expect.stringMatching(/^started sindri-agent/), 'the agent registered: dev-local is running']),
+      );
+      const instance = await api('get', '/instances/dev-local');
+      expect(instance.body).toMatchObject({ status: 'running', provider: 'local', owner: 'group:default/platform' });
+      const deployment = await api('get', '/instances/dev-local/deployment');
+      expect(deployment.body).toMatchObject({ driver: 'local', state: 'running', provider: 'docker' });
+      // the stored sindri.yaml has no token; the agent's enrollment file is private
+      expect(deployment.body.sindriYaml).not.toMatch(/sindri_[0-9a-f]{32}_/);
+      const enrollmentFile = path.join(workDir, 'dev-local/.agent/enrollment.json');
+      expect(fs.statSync(enrollmentFile).mode & 0o777).toBe(0o600);
+
+      // its terminal works, in the instance's workspace
+      const terminal = openTerminal(port, 'dev-local', 'deploy-test-1');
+      await terminal.opened;
+      terminal.type('echo $((6*7)) && pwd\r');
+      await until(() => terminal.output.includes(path.join(workDir, 'dev-local/workspace')) && /\r42\r\n/.test(terminal.output), '42 and the workspace');
+      terminal.ws.close();
+
+      // a second operation while one runs is refused
+      const suspend = await api('post', '/instances/dev-local/lifecycle').send({ action: 'suspend' });
+      expect(suspend.status).toBe(202);
+      const clash = await api('post', '/instances/dev-local/lifecycle').send({ action: 'redeploy' });
+      expect(clash.status).toBe(409);
+      expect(clash.body.error.message).toBe('dev-local is suspending: it cannot redeploy now');
+      expect(done(await follow(server, suspend.body.operation.id)).operation.state).toBe('succeeded');
+      expect((await api('get', '/instances/dev-local')).body.status).toBe('stopped');
+      expect((await api('get', '/instances/dev-local/deployment')).body.state).toBe('suspended');
+
+      const resume = await api('post', '/instances/dev-local/lifecycle').send({ action: 'resume' });
+      expect(done(await follow(server, resume.body.operation.id)).operation.state).toBe('succeeded');
+      expect((await api('get', '/instances/dev-local')).body.status).toBe('running');
+
+      // the timeline and the audit log carry both
+      const events = (await api('get', '/instances/dev-local/events')).body.items.filter((e: any) => e.type === 'lifecycle');
+      expect(events.map((e: any) => e.data.kind)).toEqual(['resume', 'suspend', 'deploy']);
+      const operations = (await api('get', '/instances/dev-local/operations')).body.items;
+      expect(operations.map((o: any) => `${o.kind}:${o.state}`)).toEqual(['resume:succeeded', 'suspend:succeeded', 'deploy:succeeded']);
+
+      // destroy needs the name typed again
+      const unconfirmed = await api('post', '/instances/dev-local/lifecycle').send({ action: 'destroy', confirm: 'dev-locl' });
+      expect(unconfirmed.status).toBe(400);
+      expect(unconfirmed.body.error.message).toBe('confirm: type the instance\'s name ("dev-local") to destroy it');
+      const destroy = await api('post', '/instances/dev-local/lifecycle').send({ action: 'destroy', confirm: 'dev-local' });
+      expect(done(await follow(server, destroy.body.operation.id)).operation.state).toBe('succeeded');
+      expect((await api('get', '/instances/dev-local')).status).toBe(404);
+      expect(fs.existsSync(path.join(workDir, 'dev-local'))).toBe(false);
+      // the audit outlives the instance
+      const audit = await knex('lifecycle_operations').where({ instance_name: 'dev-local' }).orderBy('started_at').pluck('kind');
+      expect(audit).toEqual(['deploy', 'suspend', 'resume', 'destroy']);
+    } finally {
+      await backend.stop();
+      fs.rmSync(workDir, { recursive: true, force: true });
+    }
+  });
+});

@@ -1,0 +1,384 @@
+import crypto from 'node:crypto';
+import fs from 'node:fs/promises';
+import path from 'node:path';
+import yaml from 'yaml';
+import { LoggerService } from '@backstage/backend-plugin-api';
+import { ConflictError, InputError, NotFoundError } from '@backstage/errors';
+import { stringifyEntityRef } from '@backstage/catalog-model';
+import {
+  CreateDeploymentRequest,
+  DeploymentOptions,
+  DeploymentState,
+  describeIssue,
+  FleetInstance,
+  InstanceDeployment,
+  LifecycleAction,
+  LifecycleOperation,
+  LifecycleRequest,
+  OperationKind,
+  OperationStarted,
+  PROVIDERS_WITH_REGION,
+  SindriConfigValidator,
+  withConsoleAgent,
+} from '@internal/plugin-sindri-common';
+import { DriverRun, SindriDriver, SindriRegistryService } from '@internal/plugin-sindri-node';
+import { InstanceStore } from '../database/InstanceStore';
+import { SampleStore } from '../database/SampleStore';
+import { InstanceChanges } from '../ingest/InstanceChanges';
+import { DeploymentStore } from './DeploymentStore';
+import { OperationRunner } from './OperationRunner';
+
+export interface DeploymentSettings {
+  /** where each instance's work dir (its sindri.yaml, CLI state) lives */
+  workDir: string;
+  /** the backend URL agents of new instances phone home to */
+  consoleUrl: () => Promise<string>;
+  defaultDriver?: string;
+  /** how long one driver operation may take */
+  operationTimeoutMs: number;
+  /** how long a new or resumed instance's agent has to register */
+  registrationTimeoutMs: number;
+}
+
+/** Lifecycle actions: the states each may start from, the state while it runs. */
+const TRANSITIONS: Record<LifecycleAction, { from: DeploymentState[]; during: DeploymentState }> = {
+  suspend: { from: ['running', 'failed'], during: 'suspending' },
+  resume: { from: ['suspended', 'failed'], during: 'resuming' },
+  redeploy: { from: ['running', 'suspended', 'failed'], during: 'redeploying' },
+  destroy: { from: ['running', 'suspended', 'failed'], during: 'destroying' },
+};
+
+const DRIVER_TITLES: Record<string, string> = {
+  local: 'This machine (local driver)',
+  'sindri-cli': 'The provider in sindri.yaml (Sindri CLI)',
+};
+
+const entityRefOf = (name: string) => stringifyEntityRef({ kind: 'resource', namespace: 'default', name });
+
+/**
+ * Creates instances from sindri.yaml and runs their lifecycle through a
+ * driver: validate, enroll (mint the instance's token), deploy with the
+ * console-agent extension, wait for the agent to register; suspend, resume,
+ * redeploy, destroy. Every operation is recorded, and a failed deploy leaves
+ * no instance behind.
+ */
+export class DeploymentService {
+  private readonly runner: OperationRunner;
+
+  constructor(
+    private readonly deps: {
+      drivers: Map<string, SindriDriver>;
+      instances: InstanceStore;
+      store: DeploymentStore;
+      samples: SampleStore;
+      changes: InstanceChanges;
+      validator: SindriConfigValidator;
+      registry: SindriRegistryService;
+      logger: LoggerService;
+      settings: DeploymentSettings;
+    },
+  ) {
+    this.runner = new OperationRunner(deps.store, deps.logger);
+  }
+
+  get operations(): OperationRunner {
+    return this.runner;
+  }
+
+  options(): DeploymentOptions {
+    const { registry } = this.deps;
+    return {
+      drivers: [...this.deps.drivers.values()].map(d => ({
+        id: d.id,
+        title: DRIVER_TITLES[d.id] ?? d.id,
+        providers: d.id === 'local' ? ['local'] : d.id === 'sindri-cli' ? ['docker', 'fly', 'devpod', 'e2b', 'kubernetes', 'runpod', 'northflank'] : [],
+      })),
+      defaultDriver: this.defaultDriverId(),
+      profiles: registry.listProfiles().map(p => ({ name: p.name, description: p.description, extensions: p.extensions })),
+      extensions: registry.listExtensions().map(e => ({ name: e.name, category: e.category, description: e.description })),
+      providersWithRegion: PROVIDERS_WITH_REGION,
+    };
+  }
+
+  /** Checks sindri.yaml text as `sindri config validate` would. */
+  validate(sindriYaml: string) {
+    return this.deps.validator.checkText(sindriYaml);
+  }
+
+  /** Starts a deploy (or, with `dryRun`, a plan). Validation and enrollment happen before it answers. */
+  async create(request: CreateDeploymentRequest, actor: string): Promise<OperationStarted> {
+    const driver = this.driver(request.driver);
+    const document = await this.resolveDocument(request);
+    const deployed = withConsoleAgent(document);
+
+    if (request.dryRun) {
+      const workDir = path.join(this.deps.settings.workDir, '.plans', crypto.randomUUID());
+      const operation = await this.deps.store.startOperation({ instanceName: request.name, kind: 'plan', driver: driver.id, actor });
+      this.runner.run(operation, async say => {
+        try {
+          await driver.plan(deployed, this.driverRun(workDir, say, { ...(await this.agentEnv(request.name)), SINDRI_AGENT_TOKEN: 'minted-at-deploy' }));
+        } finally {
+          await fs.rm(workDir, { recursive: true, force: true });
+        }
+      });
+      return { operation, entityRef: entityRefOf(request.name) };
+    }
+
+    const { instanceId, token } = await this.deps.instances.enroll({ name: request.name, owner: request.owner, createdBy: actor });
+    await this.deps.store.create({
+      instanceId,
+      driver: driver.id,
+      sindriYaml: yaml.stringify(document),
+      provider: String((document.deployment as { provider?: string } | undefined)?.provider ?? 'unknown'),
+      createdBy: actor,
+    });
+    const operation = await this.deps.store.startOperation({ instanceName: request.name, kind: 'deploy', driver: driver.id, actor });
+    const workDir = this.workDir(request.name);
+    const startedAt = Date.now();
+    this.runner.run(
+      operation,
+      async say => {
+        await fs.rm(workDir, { recursive: true, force: true });
+        try {
+          say(`deploying ${request.name} with the ${driver.id} driver`);
+          await driver.deploy(deployed, this.driverRun(workDir, say, { ...(await this.agentEnv(request.name)), SINDRI_AGENT_TOKEN: token }));
+          await this.awaitRegistration(instanceId, startedAt, say);
+        } catch (error) {
+          await this.cleanUpFailedDeploy(driver, deployed, workDir, instanceId, say);
+          throw error;
+        }
+        await this.deps.store.setState(instanceId, 'running');
+      },
+      op => this.recordEvent(instanceId, op),
+    );
+    return { operation, entityRef: entityRefOf(request.name) };
+  }
+
+  /** Starts suspend, resume, redeploy or destroy of an instance the portal deployed. */
+  async lifecycle(instance: FleetInstance, request: LifecycleRequest, actor: string): Promise<OperationStarted> {
+    const deployment = await this.deps.store.get(instance.id);
+    if (!deployment) {
+      throw new ConflictError(`${instance.name} was not deployed by the portal (it was enrolled by hand): run its lifecycle where it was deployed`);
+    }
+    if (request.action === 'destroy' && request.confirm !== instance.name) {
+      throw new InputError(`confirm: type the instance's name ("${instance.name}") to destroy it`);
+    }
+    const driver = this.deps.drivers.get(deployment.driver);
+    if (!driver) throw new ConflictError(`${instance.name} was deployed with the ${deployment.driver} driver, which this portal does not have`);
+    const transition = TRANSITIONS[request.action];
+    if (!(await this.deps.store.transition(instance.id, transition.from, transition.during))) {
+      const current = (await this.deps.store.get(instance.id))?.state ?? deployment.state;
+      throw new ConflictError(`${instance.name} is ${current}: it cannot ${request.action} now`);
+    }
+    const kind: OperationKind = request.action;
+    const operation = await this.deps.store.startOperation({ instanceName: instance.name, kind, driver: driver.id, actor });
+    const config = withConsoleAgent(yaml.parse(deployment.sindriYaml));
+    const workDir = this.workDir(instance.name);
+    const startedAt = Date.now();
+    this.runner.run(
+      operation,
+      async say => {
+        try {
+          await this.runLifecycle(request, { instance, driver, config, workDir, startedAt, say, actor });
+        } catch (error) {
+          await this.deps.store.setState(instance.id, 'failed');
+          throw error;
+        }
+      },
+      op => (request.action === 'destroy' && op.state === 'succeeded' ? undefined : this.recordEvent(instance.id, op)),
+    );
+    return { operation, entityRef: entityRefOf(instance.name) };
+  }
+
+  async getDeployment(instanceId: string): Promise<InstanceDeployment | undefined> {
+    const found = await this.deps.store.get(instanceId);
+    if (!found) return undefined;
+    const { instanceId: _id, ...deployment } = found;
+    return deployment;
+  }
+
+  /**
+   * After a restart: operations the last start left running are cancelled,
+   * their instances marked failed, and instances of drivers that live in the
+   * portal's process (local) that were running are started again.
+   */
+  async recoverAfterStart(): Promise<void> {
+    const abandoned = await this.deps.store.abandonRunning('the portal restarted before the operation finished');
+    if (abandoned) this.deps.logger.warn(`${abandoned} lifecycle operations left running by an earlier start were marked cancelled`);
+    for (const d of await this.deps.store.listByState(['deploying', 'suspending', 'resuming', 'redeploying', 'destroying'])) {
+      await this.deps.store.setState(d.instanceId, 'failed');
+    }
+    for (const d of await this.deps.store.listByState(['running'])) {
+      const driver = this.deps.drivers.get(d.driver);
+      if (!driver?.restartsWithPortal) continue;
+      try {
+        await driver.start(yaml.parse(d.sindriYaml), this.driverRun(this.workDir(d.instanceName), () => {}));
+        this.deps.logger.info(`Started local instance ${d.instanceName} again`);
+      } catch (error) {
+        this.deps.logger.warn(`Could not start local instance ${d.instanceName} again: ${error}`);
+        await this.deps.store.setState(d.instanceId, 'failed');
+      }
+    }
+  }
+
+  private async runLifecycle(
+    request: LifecycleRequest,
+    c: { instance: FleetInstance; driver: SindriDriver; config: Record<string, unknown>; workDir: string; startedAt: number; say: (line: string) => void; actor: string },
+  ) {
+    const { instance, driver, config, workDir, say } = c;
+    const run = (env?: Record<string, string>) => this.driverRun(workDir, say, env);
+    switch (request.action) {
+      case 'suspend':
+        await driver.stop(config, run());
+        await this.deps.store.setState(instance.id, 'suspended');
+        if (await this.deps.instances.setStatus(instance.id, 'stopped')) await this.publish(instance.id, 'status');
+        return;
+      case 'resume':
+        await driver.start(config, run());
+        await this.awaitRegistration(instance.id, c.startedAt, say);
+        await this.deps.store.setState(instance.id, 'running');
+        return;
+      case 'redeploy': {
+        // a fresh token: the old one is revoked and the new one only reaches the instance
+        const { token } = await this.deps.instances.rotate(instance.id, c.actor);
+        await driver.redeploy(config, run({ ...(await this.agentEnv(instance.name)), SINDRI_AGENT_TOKEN: token }));
+        await this.awaitRegistration(instance.id, c.startedAt, say);
+        await this.deps.store.setState(instance.id, 'running');
+        return;
+      }
+      case 'destroy': {
+        await driver.destroy(config, { ...run(), volumes: request.volumes });
+        const last = await this.deps.instances.get(instance.id);
+        await this.deps.instances.remove(instance.id);
+        await fs.rm(workDir, { recursive: true, force: true });
+        await this.deps.changes.publish({ reason: 'removed', instance: last ?? instance });
+        say(`${instance.name} is destroyed and leaves the catalog`);
+        return;
+      }
+      default:
+        throw new InputError(`action: unknown lifecycle action`);
+    }
+  }
+
+  private async resolveDocument(request: CreateDeploymentRequest): Promise<Record<string, unknown>> {
+    let field = 'config';
+    let document: Record<string, unknown>;
+    if (request.sindriYaml !== undefined) {
+      field = 'sindriYaml';
+      const parsed = this.deps.validator.checkText(request.sindriYaml);
+      if (!parsed.document || typeof parsed.document !== 'object' || Array.isArray(parsed.document)) {
+        throw new InputError(`sindriYaml: ${parsed.issues.map(describeIssue).join('; ') || 'must be a YAML mapping'}`);
+      }
+      document = parsed.document as Record<string, unknown>;
+    } else if (request.cloneFrom !== undefined) {
+      field = 'cloneFrom';
+      const source = await this.deps.instances.getByName(request.cloneFrom);
+      const deployment = source && (await this.deps.store.get(source.id));
+      if (!deployment) throw new NotFoundError(`cloneFrom: no instance named ${request.cloneFrom} with a stored sindri.yaml`);
+      document = retarget(yaml.parse(deployment.sindriYaml), request.provider, request.region);
+    } else {
+      document = structuredClone(request.config!);
+    }
+    document.name = request.name;
+    const verdict = this.deps.validator.check(document);
+    if (!verdict.valid) {
+      throw new InputError(`${field}: the sindri.yaml is invalid: ${verdict.issues.map(describeIssue).join('; ')}`);
+    }
+    return document;
+  }
+
+  private driver(id?: string): SindriDriver {
+    const chosen = id ?? this.defaultDriverId();
+    const driver = chosen ? this.deps.drivers.get(chosen) : undefined;
+    if (!driver) {
+      const known = [...this.deps.drivers.keys()];
+      throw new InputError(
+        known.length ? `driver: "${chosen}" is not a driver of this portal (one of ${known.join(', ')})` : 'driver: this portal has no deployment driver configured (sindri.drivers)',
+      );
+    }
+    return driver;
+  }
+
+  private defaultDriverId(): string | undefined {
+    return this.deps.settings.defaultDriver ?? [...this.deps.drivers.keys()][0];
+  }
+
+  private workDir(name: string) {
+    return path.join(this.deps.settings.workDir, name);
+  }
+
+  private async agentEnv(name: string): Promise<Record<string, string>> {
+    return { SINDRI_CONSOLE_URL: await this.deps.settings.consoleUrl(), SINDRI_INSTANCE_NAME: name };
+  }
+
+  private driverRun(workDir: string, say: (line: string) => void, env?: Record<string, string>): DriverRun {
+    return { workDir, env, timeoutMs: this.deps.settings.operationTimeoutMs, onProgress: p => say(p.line) };
+  }
+
+  /** Waits until the instance's agent registers after `since`, reporting as it waits. */
+  private async awaitRegistration(instanceId: string, since: number, say: (line: string) => void) {
+    say('waiting for the instance\'s agent to register');
+    const deadline = Date.now() + this.deps.settings.registrationTimeoutMs;
+    while (Date.now() < deadline) {
+      const instance = await this.deps.instances.get(instanceId);
+      const registeredAt = instance?.registeredAt ? Date.parse(instance.registeredAt) : 0;
+      if (registeredAt >= since - 1000) {
+        say(`the agent registered: ${instance!.name} is ${instance!.status}`);
+        return;
+      }
+      await new Promise(resolve => setTimeout(resolve, 250));
+    }
+    throw new Error(`the instance's agent did not register within ${Math.round(this.deps.settings.registrationTimeoutMs / 1000)} s`);
+  }
+
+  private async cleanUpFailedDeploy(driver: SindriDriver, config: Record<string, unknown>, workDir: string, instanceId: string, say: (line: string) => void) {
+    say('cleaning up what the failed deploy left');
+    try {
+      await driver.destroy(config, this.driverRun(workDir, line => say(`cleanup: ${line}`)));
+    } catch (error) {
+      say(`cleanup: ${(error as Error).message}`);
+    }
+    const instance = await this.deps.instances.get(instanceId);
+    await this.deps.instances.remove(instanceId);
+    await fs.rm(workDir, { recursive: true, force: true });
+    if (instance?.registeredAt) await this.deps.changes.publish({ reason: 'removed', instance });
+  }
+
+  private async publish(instanceId: string, reason: 'status') {
+    const instance = await this.deps.instances.get(instanceId);
+    if (instance) await this.deps.changes.publish({ reason, instance });
+  }
+
+  private async recordEvent(instanceId: string, op: LifecycleOperation) {
+    if (!(await this.deps.instances.get(instanceId))) return;
+    await this.deps.samples.addEvent(instanceId, {
+      id: crypto.randomUUID(),
+      at: op.finishedAt ?? new Date().toISOString(),
+      type: 'lifecycle',
+      message: `${op.kind} ${op.state} (by ${op.actor})${op.message ? `: ${op.message}` : ''}`.slice(0, 1024),
+      data: { operation: op.id, kind: op.kind, state: op.state, driver: op.driver },
+    });
+  }
+}
+
+/** A stored sindri.yaml pointed at another provider and/or region, for a clone. */
+export function retarget(document: Record<string, unknown>, provider?: string, region?: string): Record<string, unknown> {
+  const deployment = { ...((document.deployment as Record<string, unknown>) ?? {}) };
+  const from = String(deployment.provider ?? '');
+  const to = provider ?? from;
+  const providers = { ...((document.providers as Record<string, Record<string, unknown>>) ?? {}) };
+  if (to !== from) {
+    deployment.provider = to;
+    delete providers[from];
+  }
+  if (region) {
+    if (!(PROVIDERS_WITH_REGION as readonly string[]).includes(to)) {
+      throw new InputError(`region: the ${to} provider takes no region (only ${PROVIDERS_WITH_REGION.join(', ')} do)`);
+    }
+    providers[to] = { ...(providers[to] ?? {}), region };
+  }
+  const out: Record<string, unknown> = { ...document, deployment };
+  if (Object.keys(providers).length) out.providers = providers;
+  else delete out.providers;
+  return out;
+}

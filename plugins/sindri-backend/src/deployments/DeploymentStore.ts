@@ -1,0 +1,164 @@
+import crypto from 'node:crypto';
+import { Knex } from 'knex';
+import {
+  DeploymentState,
+  InstanceDeployment,
+  LifecycleOperation,
+  OperationKind,
+  OperationState,
+} from '@internal/plugin-sindri-common';
+import { toIso } from '../database/time';
+
+/** Progress lines kept per operation (the newest). */
+export const OPERATION_LOG_LINES = 500;
+
+type DeploymentRow = {
+  instance_id: string;
+  driver: string;
+  state: DeploymentState;
+  sindri_yaml: string;
+  provider: string;
+  created_by: string;
+  created_at: unknown;
+  updated_at: unknown;
+};
+
+type OperationRow = {
+  id: string;
+  instance_name: string;
+  kind: OperationKind;
+  driver: string;
+  state: OperationState;
+  actor: string;
+  message: string | null;
+  log: string;
+  started_at: unknown;
+  finished_at: unknown;
+};
+
+function toOperation(row: OperationRow): LifecycleOperation {
+  return {
+    id: row.id,
+    instanceName: row.instance_name,
+    kind: row.kind,
+    driver: row.driver,
+    state: row.state,
+    actor: row.actor,
+    ...(row.message ? { message: row.message } : {}),
+    startedAt: toIso(row.started_at)!,
+    finishedAt: toIso(row.finished_at),
+    log: JSON.parse(row.log),
+  };
+}
+
+/** Deployments the portal made, and the audit log of their operations. */
+export class DeploymentStore {
+  constructor(private readonly knex: Knex) {}
+
+  async create(deployment: { instanceId: string; driver: string; sindriYaml: string; provider: string; createdBy: string }) {
+    const now = new Date();
+    await this.knex('instance_deployments').insert({
+      instance_id: deployment.instanceId,
+      driver: deployment.driver,
+      state: 'deploying',
+      sindri_yaml: deployment.sindriYaml,
+      provider: deployment.provider,
+      created_by: deployment.createdBy,
+      created_at: now,
+      updated_at: now,
+    });
+  }
+
+  async get(instanceId: string): Promise<(InstanceDeployment & { instanceId: string }) | undefined> {
+    const row = await this.knex('instance_deployments as d')
+      .join('instances as i', 'i.id', 'd.instance_id')
+      .where('d.instance_id', instanceId)
+      .first<DeploymentRow & { name: string }>('d.*', 'i.name');
+    if (!row) return undefined;
+    return {
+      instanceId: row.instance_id,
+      instanceName: row.name,
+      driver: row.driver,
+      state: row.state,
+      sindriYaml: row.sindri_yaml,
+      provider: row.provider,
+      createdBy: row.created_by,
+      createdAt: toIso(row.created_at)!,
+      updatedAt: toIso(row.updated_at)!,
+    };
+  }
+
+  /** Every deployment in one of these states, e.g. the running ones to start again. */
+  async listByState(states: DeploymentState[]): Promise<Array<InstanceDeployment & { instanceId: string }>> {
+    const ids = await this.knex('instance_deployments').whereIn('state', states).pluck('instance_id');
+    const all = await Promise.all(ids.map((id: string) => this.get(id)));
+    return all.filter((d): d is NonNullable<typeof d> => Boolean(d));
+  }
+
+  /**
+   * Moves a deployment to `to` only from one of `from`: two operations on one
+   * instance cannot both start. Returns false when it was in another state.
+   */
+  async transition(instanceId: string, from: DeploymentState[], to: DeploymentState): Promise<boolean> {
+    const changed = await this.knex('instance_deployments')
+      .where({ instance_id: instanceId })
+      .whereIn('state', from)
+      .update({ state: to, updated_at: new Date() });
+    return changed > 0;
+  }
+
+  async setState(instanceId: string, state: DeploymentState, sindriYaml?: string) {
+    await this.knex('instance_deployments')
+      .where({ instance_id: instanceId })
+      .update({ state, updated_at: new Date(), ...(sindriYaml ? { sindri_yaml: sindriYaml } : {}) });
+  }
+
+  async startOperation(op: { instanceName: string; kind: OperationKind; driver: string; actor: string }): Promise<LifecycleOperation> {
+    const row: OperationRow = {
+      id: crypto.randomUUID(),
+      instance_name: op.instanceName,
+      kind: op.kind,
+      driver: op.driver,
+      state: 'running',
+      actor: op.actor,
+      message: null,
+      log: '[]',
+      started_at: new Date(),
+      finished_at: null,
+    };
+    await this.knex('lifecycle_operations').insert(row);
+    return toOperation(row);
+  }
+
+  async finishOperation(id: string, result: { state: OperationState; message?: string; log: string[] }): Promise<LifecycleOperation> {
+    await this.knex('lifecycle_operations')
+      .where({ id })
+      .update({
+        state: result.state,
+        message: result.message ?? null,
+        log: JSON.stringify(result.log.slice(-OPERATION_LOG_LINES)),
+        finished_at: new Date(),
+      });
+    return (await this.getOperation(id))!;
+  }
+
+  async getOperation(id: string): Promise<LifecycleOperation | undefined> {
+    const row = await this.knex<OperationRow>('lifecycle_operations').where({ id }).first();
+    return row ? toOperation(row) : undefined;
+  }
+
+  async listOperations(instanceName: string, limit: number): Promise<LifecycleOperation[]> {
+    const rows: OperationRow[] = await this.knex('lifecycle_operations')
+      .where({ instance_name: instanceName })
+      .orderBy('started_at', 'desc')
+      .limit(limit);
+    return rows.map(toOperation);
+  }
+
+  /** Operations a previous start of the portal left running can no longer finish. */
+  async abandonRunning(message: string): Promise<number> {
+    return this.knex('lifecycle_operations')
+      .where({ state: 'running' })
+      .update({ state: 'cancelled', message, finished_at: new Date() });
+  }
+}

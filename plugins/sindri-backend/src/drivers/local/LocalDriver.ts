@@ -1,0 +1,175 @@
+import fs from 'node:fs/promises';
+import path from 'node:path';
+import yaml from 'yaml';
+import { DriverRun, DriverStatus, SindriDriver, SindriDriverError } from '@internal/plugin-sindri-node';
+import { AgentProcess } from './AgentProcess';
+
+/** What the agent may see of the portal's environment: never the backend's own secrets. */
+const PASSED_VARIABLES = ['PATH', 'HOME', 'USER', 'LOGNAME', 'SHELL', 'LANG', 'LC_ALL', 'TZ', 'TMPDIR', 'TERM'];
+
+/** How long a freshly started agent must stay up for the start to count. */
+const SETTLE_MS = 2000;
+
+export interface LocalDriverOptions {
+  /** argv that starts sindri-agent, e.g. ['node', '/opt/portal/agent/bin/sindri-agent'] */
+  agentCommand: string[];
+  /** told of agents that died on their own and are being restarted */
+  onCrash?(instanceName: string, detail: string): void;
+}
+
+/** Files of a local instance, all inside its work dir. */
+function layout(workDir: string) {
+  const agentDir = path.join(workDir, '.agent');
+  return {
+    sindriYaml: path.join(workDir, 'sindri.yaml'),
+    workspace: path.join(workDir, 'workspace'),
+    agentDir,
+    /** the agent's enrollment (console URL, token, name): readable by the portal's user only */
+    enrollment: path.join(agentDir, 'enrollment.json'),
+    log: path.join(agentDir, 'agent.log'),
+  };
+}
+
+/**
+ * The embedded default's driver: an "instance" is a work dir on the portal's
+ * host (its sindri.yaml and a `workspace/` the terminals open in) plus a
+ * supervised `sindri-agent` process enrolled with the instance's own token.
+ * Suspend stops the agent, resume starts it, destroy removes both. Extensions
+ * are not installed: the instance reports what is really there, which is none.
+ */
+export class LocalDriver implements SindriDriver {
+  readonly id = 'local';
+  readonly restartsWithPortal = true;
+  private readonly agents = new Map<string, AgentProcess>();
+
+  constructor(private readonly options: LocalDriverOptions) {}
+
+  async plan(config: Record<string, unknown>, run: DriverRun) {
+    const files = layout(run.workDir);
+    this.say(run, `would create ${files.workspace} and write ${files.sindriYaml}`);
+    this.say(run, `would start ${this.options.agentCommand.join(' ')} as instance ${String(config.name)} (provider local)`);
+    this.say(run, 'extensions are not installed by the local driver');
+  }
+
+  async deploy(config: Record<string, unknown>, run: DriverRun) {
+    const env = requireEnrollment(run);
+    const files = layout(run.workDir);
+    await fs.mkdir(files.workspace, { recursive: true });
+    await fs.mkdir(files.agentDir, { recursive: true, mode: 0o700 });
+    await fs.writeFile(files.sindriYaml, yaml.stringify(config), { mode: 0o600 });
+    await fs.writeFile(files.enrollment, JSON.stringify(env), { mode: 0o600 });
+    this.say(run, `created ${run.workDir}`);
+    await this.startAgent(run.workDir, run);
+  }
+
+  async redeploy(config: Record<string, unknown>, run: DriverRun) {
+    const files = layout(run.workDir);
+    await this.requireInstance(files.enrollment);
+    await this.stopAgent(run.workDir, run);
+    await fs.writeFile(files.sindriYaml, yaml.stringify(config), { mode: 0o600 });
+    // a redeploy brings a fresh token; the old one is revoked
+    if (run.env?.SINDRI_AGENT_TOKEN) await fs.writeFile(files.enrollment, JSON.stringify(requireEnrollment(run)), { mode: 0o600 });
+    await this.startAgent(run.workDir, run);
+  }
+
+  async start(_config: Record<string, unknown>, run: DriverRun) {
+    await this.requireInstance(layout(run.workDir).enrollment);
+    await this.startAgent(run.workDir, run);
+  }
+
+  async stop(_config: Record<string, unknown>, run: DriverRun) {
+    await this.stopAgent(run.workDir, run);
+  }
+
+  async destroy(_config: Record<string, unknown>, run: DriverRun & { volumes?: boolean }) {
+    await this.stopAgent(run.workDir, run);
+    await fs.rm(run.workDir, { recursive: true, force: true });
+    this.say(run, `removed ${run.workDir}`);
+  }
+
+  async status(_config: Record<string, unknown>, run: DriverRun): Promise<DriverStatus> {
+    if (this.agents.get(run.workDir)?.running) return { state: 'running' };
+    const exists = await fs.stat(layout(run.workDir).enrollment).then(() => true, () => false);
+    return exists ? { state: 'stopped' } : { state: 'absent' };
+  }
+
+  /** Stops every agent this driver started (the portal is shutting down); their instances stay. */
+  async shutdown(): Promise<void> {
+    await Promise.all([...this.agents.values()].map(a => a.stop()));
+    this.agents.clear();
+  }
+
+  private async startAgent(workDir: string, run: DriverRun) {
+    const files = layout(workDir);
+    if (this.agents.get(workDir)?.running) {
+      this.say(run, 'the agent is already running');
+      return;
+    }
+    const enrollment = JSON.parse(await fs.readFile(files.enrollment, 'utf8')) as Record<string, string>;
+    const base: NodeJS.ProcessEnv = {};
+    for (const name of PASSED_VARIABLES) if (process.env[name] !== undefined) base[name] = process.env[name];
+    const agent = new AgentProcess(
+      {
+        argv: this.options.agentCommand,
+        cwd: files.workspace,
+        logFile: files.log,
+        env: {
+          ...base,
+          ...enrollment,
+          SINDRI_PROVIDER: 'local',
+          SINDRI_CONFIG: files.sindriYaml,
+          SINDRI_WORKSPACE: files.workspace,
+          SINDRI_AGENT_STATE_DIR: files.agentDir,
+          SINDRI_STATUS_LEDGER: path.join(files.agentDir, 'status_ledger.jsonl'),
+        },
+      },
+      detail => this.options.onCrash?.(enrollment.SINDRI_INSTANCE_NAME, detail),
+    );
+    this.agents.set(workDir, agent);
+    agent.start();
+    this.say(run, `started sindri-agent (pid ${agent.pid})`);
+    await new Promise(resolve => setTimeout(resolve, SETTLE_MS));
+    if (!agent.running) {
+      await agent.stop();
+      this.agents.delete(workDir);
+      throw new SindriDriverError(`sindri-agent exited right after starting: ${await logTail(files.log)}`, { reason: 'failed' });
+    }
+  }
+
+  private async stopAgent(workDir: string, run: DriverRun) {
+    const agent = this.agents.get(workDir);
+    this.agents.delete(workDir);
+    if (agent?.running) {
+      await agent.stop();
+      this.say(run, 'stopped sindri-agent');
+    } else {
+      this.say(run, 'the agent was not running');
+    }
+  }
+
+  private async requireInstance(enrollmentFile: string) {
+    const exists = await fs.stat(enrollmentFile).then(() => true, () => false);
+    if (!exists) throw new SindriDriverError(`no local instance at ${path.dirname(path.dirname(enrollmentFile))}`, { reason: 'not-found' });
+  }
+
+  private say(run: DriverRun, line: string) {
+    run.onProgress?.({ stream: 'stdout', line });
+  }
+}
+
+function requireEnrollment(run: DriverRun): Record<string, string> {
+  const env = run.env ?? {};
+  const missing = ['SINDRI_CONSOLE_URL', 'SINDRI_AGENT_TOKEN', 'SINDRI_INSTANCE_NAME'].filter(k => !env[k]);
+  if (missing.length) throw new SindriDriverError(`the local driver needs ${missing.join(', ')} in the run's environment`);
+  return {
+    SINDRI_CONSOLE_URL: env.SINDRI_CONSOLE_URL,
+    SINDRI_AGENT_TOKEN: env.SINDRI_AGENT_TOKEN,
+    SINDRI_INSTANCE_NAME: env.SINDRI_INSTANCE_NAME,
+  };
+}
+
+async function logTail(file: string): Promise<string> {
+  const text = await fs.readFile(file, 'utf8').catch(() => '');
+  const lines = text.trim().split('\n').slice(-3).join(' | ');
+  return lines || 'it wrote nothing';
+}
