@@ -42,6 +42,21 @@ async function follow(server: any, id: string): Promise<OperationStreamEvent[]> 
   return (response.body as string).trim().split('\n').map(line => JSON.parse(line));
 }
 
+/** Pids of the local driver's agent processes for this work dir (read from /proc). */
+function agentPids(workDir: string): number[] {
+  return fs
+    .readdirSync('/proc')
+    .filter(p => /^\d+$/.test(p))
+    .filter(pid => {
+      try {
+        return fs.readFileSync(`/proc/${pid}/environ`, 'utf8').split('\0').includes(`SINDRI_WORKSPACE=${workDir}/workspace`);
+      } catch {
+        return false;
+      }
+    })
+    .map(Number);
+}
+
 const done = (events: OperationStreamEvent[]) => events.find(e => e.type === 'done') as Extract<OperationStreamEvent, { type: 'done' }>;
 
 describe('instances created and run through the local driver', () => {
@@ -100,6 +115,7 @@ describe('instances created and run through the local driver', () => {
       // the stored sindri.yaml has no token; the agent's enrollment file is private
       expect(deployment.body.sindriYaml).not.toMatch(/sindri_[0-9a-f]{32}_/);
       const enrollmentFile = path.join(workDir, 'dev-local/.agent/enrollment.json');
+      expect(agentPids(path.join(workDir, 'dev-local'))).toHaveLength(1);
       expect(fs.statSync(enrollmentFile).mode & 0o777).toBe(0o600);
 
       // its terminal works, in the instance's workspace
@@ -118,10 +134,12 @@ describe('instances created and run through the local driver', () => {
       expect(done(await follow(server, suspend.body.operation.id)).operation.state).toBe('succeeded');
       expect((await api('get', '/instances/dev-local')).body.status).toBe('stopped');
       expect((await api('get', '/instances/dev-local/deployment')).body.state).toBe('suspended');
+      expect(agentPids(path.join(workDir, 'dev-local'))).toEqual([]);
 
       const resume = await api('post', '/instances/dev-local/lifecycle').send({ action: 'resume' });
       expect(done(await follow(server, resume.body.operation.id)).operation.state).toBe('succeeded');
       expect((await api('get', '/instances/dev-local')).body.status).toBe('running');
+      expect(agentPids(path.join(workDir, 'dev-local'))).toHaveLength(1);
 
       // the timeline and the audit log carry both
       const events = (await api('get', '/instances/dev-local/events')).body.items.filter((e: any) => e.type === 'lifecycle');
@@ -137,9 +155,51 @@ describe('instances created and run through the local driver', () => {
       expect(done(await follow(server, destroy.body.operation.id)).operation.state).toBe('succeeded');
       expect((await api('get', '/instances/dev-local')).status).toBe(404);
       expect(fs.existsSync(path.join(workDir, 'dev-local'))).toBe(false);
+      expect(agentPids(path.join(workDir, 'dev-local'))).toEqual([]);
       // the audit outlives the instance
       const audit = await knex('lifecycle_operations').where({ instance_name: 'dev-local' }).orderBy('started_at').pluck('kind');
       expect(audit).toEqual(['deploy', 'suspend', 'resume', 'destroy']);
+    } finally {
+      await backend.stop();
+      fs.rmSync(workDir, { recursive: true, force: true });
+    }
+  });
+});
+
+const cli = process.env.SINDRI_CLI;
+
+(cli ? describe : describe.skip)('a deploy through the real Sindri CLI that fails', () => {
+  it('shows the CLI\'s message, in dry run and for real, and leaves no instance', async () => {
+    const workDir = fs.mkdtempSync(path.join(os.tmpdir(), 'sindri-deployments-'));
+    const backend = await startTestBackend({
+      features: [
+        sindriPlugin,
+        mockServices.rootConfig.factory({
+          data: { sindri: { registry: { path: registryDir }, cli: { path: cli }, deployments: { workDir } } },
+        }),
+      ],
+    });
+    const api = (method: 'get' | 'post', url: string) => request(backend.server)[method](`/api/sindri${url}`).set('Authorization', admin);
+    const fly = { version: '3.0', name: 'dev-fly', deployment: { provider: 'fly', image: 'ghcr.io/sindri-labs/sindri:latest' }, extensions: { profile: 'minimal' }, providers: { fly: { region: 'ams' } } };
+    try {
+      const plan = await api('post', '/deployments').send({ name: 'dev-fly', owner: 'group:default/platform', config: fly, dryRun: true });
+      expect(plan.status).toBe(202);
+      const planned = await follow(backend.server, plan.body.operation.id);
+      expect(done(planned).operation).toMatchObject({ kind: 'plan', driver: 'sindri-cli', state: 'failed' });
+      expect(done(planned).operation.message).toMatch(/^sindri deploy: .*[Pp]rerequisites.*flyctl/);
+      expect((await api('get', '/enrollments')).body.items).toEqual([]);
+
+      const real = await api('post', '/deployments').send({ name: 'dev-fly', owner: 'group:default/platform', config: fly });
+      const deployed = await follow(backend.server, real.body.operation.id);
+      expect(done(deployed).operation.state).toBe('failed');
+      expect(done(deployed).operation.message).toMatch(/flyctl/);
+      expect(deployed.map((e: any) => e.line)).toContain('cleaning up what the failed deploy left');
+      // nothing half-registered: no enrollment, no instance, and the name is free again
+      expect((await api('get', '/enrollments')).body.items).toEqual([]);
+      expect((await api('get', '/instances/dev-fly')).status).toBe(404);
+      const again = await api('post', '/deployments').send({ name: 'dev-fly', owner: 'group:default/platform', config: fly, dryRun: true });
+      expect(again.status).toBe(202);
+      await follow(backend.server, again.body.operation.id);
     } finally {
       await backend.stop();
       fs.rmSync(workDir, { recursive: true, force: true });

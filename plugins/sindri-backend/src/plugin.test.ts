@@ -36,7 +36,7 @@ describe('sindri-backend plugin', () => {
         database: {
           client: databaseId === 'SQLITE_3' ? 'better-sqlite3' : 'pg',
           reachable: true,
-          migrations: 2,
+          migrations: 3,
         },
         registry: { extensions: 67, profiles: 7 },
       });

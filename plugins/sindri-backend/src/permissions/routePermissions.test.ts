@@ -1,4 +1,7 @@
 import crypto from 'node:crypto';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import { mockCredentials, TestDatabases } from '@backstage/backend-test-utils';
 import request from 'supertest';
 import WebSocket from 'ws';
@@ -11,8 +14,10 @@ const READ = 'sindri.instance.read';
 const TERMINAL = 'sindri.instance.terminal';
 const COMMAND = 'sindri.instance.command';
 const ENROLL = 'sindri.enrollment.manage';
+const CREATE = 'sindri.instance.create';
+const LIFECYCLE = 'sindri.instance.lifecycle';
 
-type Call = { name: string; permission: string; call: (server: any, ctx: { runId: string; instanceId: string }) => request.Test; allowed: number; denied: number };
+type Call = { name: string; permission: string; call: (server: any, ctx: { runId: string; instanceId: string; operationId: string }) => request.Test; allowed: number; denied: number };
 
 /** Every HTTP route but health and agent ingest, the permission it checks, and its answer with and without it. */
 const calls: Call[] = [
@@ -30,7 +35,18 @@ const calls: Call[] = [
   { name: 'GET /commands/{id}', permission: READ, call: (s, c) => request(s).get(`/api/sindri/commands/${c.runId}`), allowed: 200, denied: 404 },
   { name: 'GET /commands/{id}/stream', permission: READ, call: (s, c) => request(s).get(`/api/sindri/commands/${c.runId}/stream`), allowed: 200, denied: 404 },
   { name: 'POST /commands/{id}/cancel', permission: READ, call: (s, c) => request(s).post(`/api/sindri/commands/${c.runId}/cancel`), allowed: 202, denied: 404 },
+  { name: 'GET /deployments/options', permission: CREATE, call: s => request(s).get('/api/sindri/deployments/options'), allowed: 200, denied: 403 },
+  { name: 'POST /config/validate', permission: CREATE, call: s => request(s).post('/api/sindri/config/validate').send({ sindriYaml: 'version: "3.0"' }), allowed: 200, denied: 403 },
+  { name: 'POST /deployments', permission: CREATE, call: s => request(s).post('/api/sindri/deployments').send({ name: 'dev-9', owner: 'group:default/platform', config: MINIMAL, dryRun: true }), allowed: 202, denied: 403 },
+  { name: 'POST /deployments (clone)', permission: READ, call: s => request(s).post('/api/sindri/deployments').send({ name: 'dev-9', owner: 'group:default/platform', cloneFrom: 'dev-1', dryRun: true }), allowed: 202, denied: 403 },
+  { name: 'GET /operations/{id}', permission: READ, call: (s, c) => request(s).get(`/api/sindri/operations/${c.operationId}`), allowed: 200, denied: 403 },
+  { name: 'GET /operations/{id}/stream', permission: READ, call: (s, c) => request(s).get(`/api/sindri/operations/${c.operationId}/stream`), allowed: 200, denied: 403 },
+  { name: 'GET /instances/{name}/deployment', permission: READ, call: s => request(s).get('/api/sindri/instances/dev-1/deployment'), allowed: 200, denied: 403 },
+  { name: 'GET /instances/{name}/operations', permission: READ, call: s => request(s).get('/api/sindri/instances/dev-1/operations'), allowed: 200, denied: 403 },
+  { name: 'POST /instances/{name}/lifecycle', permission: LIFECYCLE, call: s => request(s).post('/api/sindri/instances/dev-1/lifecycle').send({ action: 'suspend' }), allowed: 202, denied: 403 },
 ];
+
+const MINIMAL = { version: '3.0', name: 'dev-9', deployment: { provider: 'docker' }, extensions: { profile: 'minimal' } };
 
 describe('every route checks its permission', () => {
   const databases = TestDatabases.create({ ids: ['SQLITE_3'] });
@@ -40,14 +56,20 @@ describe('every route checks its permission', () => {
     const knex = await databases.init('SQLITE_3');
     // the list is read at each decision: the set-up itself runs with every permission
     const denied: string[] = [];
-    const backend = await startLiveBackend(knex, { denied });
+    const workDir = fs.mkdtempSync(path.join(os.tmpdir(), 'sindri-routes-'));
+    // a local driver whose agent never needs to start: only plans and suspend run
+    const backend = await startLiveBackend(knex, { denied, config: { deployments: { workDir }, drivers: { local: { enabled: true, agentCommand: ['/bin/false'] } } } });
     const { token, instanceId } = await enroll(backend.server, 'dev-1');
     const agent = await ScriptedAgent.connect(backend.base, token, 'dev-1');
     const runId = crypto.randomUUID();
     await knex('command_runs').insert({ id: runId, created_by: 'user:default/ops', created_at: new Date(), command: '{"argv":["true"]}', target: '{"instances":["dev-1"]}', timeout_s: 60, concurrency: 1, state: 'done' });
     await knex('command_results').insert({ id: crypto.randomUUID(), run_id: runId, instance_id: instanceId, instance_name: 'dev-1', state: 'succeeded' });
+    const operationId = crypto.randomUUID();
+    const now = new Date();
+    await knex('instance_deployments').insert({ instance_id: instanceId, driver: 'local', state: 'running', sindri_yaml: 'version: "3.0"\nname: dev-1\ndeployment:\n  provider: docker\nextensions:\n  profile: minimal\n', provider: 'docker', created_by: 'user:default/ops', created_at: now, updated_at: now });
+    await knex('lifecycle_operations').insert({ id: operationId, instance_name: 'dev-1', kind: 'deploy', driver: 'local', state: 'succeeded', actor: 'user:default/ops', log: '[]', started_at: now, finished_at: now });
     denied.push(...deny);
-    return { ...backend, agent, runId, instanceId };
+    return { ...backend, agent, runId, instanceId, operationId };
   }
 
   it.each(calls)('$name: allowed with $permission, refused without it', async ({ permission, call, allowed, denied }) => {
@@ -59,6 +81,15 @@ describe('every route checks its permission', () => {
     expect(res.status).toBe(denied);
     // a refusal names the permission; a run the caller may not read is simply not found
     expect(res.body.error.message).toContain(denied === 403 ? permission : 'no command run');
+  });
+
+  it('POST /deployments: a user creates instances for themselves or their groups; an admin for anyone', async () => {
+    const body = (owner: string) => ({ name: 'dev-9', owner, config: MINIMAL, dryRun: true });
+    const user = await setUp([ENROLL]);
+    const foreign = await request(user.server).post('/api/sindri/deployments').set('Authorization', auth).send(body('group:default/platform'));
+    expect(foreign.status).toBe(403);
+    expect(foreign.body.error.message).toBe('owner: you may create instances owned by yourself or your groups, not group:default/platform');
+    expect((await request(user.server).post('/api/sindri/deployments').set('Authorization', auth).send(body('user:default/ops'))).status).toBe(202);
   });
 
   it('GET /commands lists nothing without sindri.instance.read', async () => {
