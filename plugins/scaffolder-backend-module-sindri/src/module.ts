@@ -1,6 +1,6 @@
-import { createBackendModule } from '@backstage/backend-plugin-api';
+import { coreServices, createBackendModule } from '@backstage/backend-plugin-api';
 import { scaffolderActionsExtensionPoint } from '@backstage/plugin-scaffolder-node';
-import { loadSindriConfigValidator, sindriRegistryServiceRef } from '@internal/plugin-sindri-node';
+import { loadSindriConfigValidator, SindriDeploymentsClient, sindriRegistryServiceRef } from '@internal/plugin-sindri-node';
 import { createSindriActions } from './actions';
 
 /**
@@ -13,8 +13,13 @@ export const scaffolderModuleSindri = createBackendModule({
   moduleId: 'sindri',
   register(reg) {
     reg.registerInit({
-      deps: { scaffolder: scaffolderActionsExtensionPoint, registry: sindriRegistryServiceRef },
-      async init({ scaffolder, registry }) {
+      deps: {
+        scaffolder: scaffolderActionsExtensionPoint,
+        registry: sindriRegistryServiceRef,
+        discovery: coreServices.discovery,
+        auth: coreServices.auth,
+      },
+      async init({ scaffolder, registry, discovery, auth }) {
         scaffolder.addActions(
           ...createSindriActions({
             validator: loadSindriConfigValidator(registry.path),
@@ -22,6 +27,7 @@ export const scaffolderModuleSindri = createBackendModule({
               extensions: () => registry.listExtensions().map(e => e.name),
               profiles: () => registry.listProfiles().map(p => p.name),
             },
+            deployments: new SindriDeploymentsClient({ discovery, auth }),
           }),
         );
       },

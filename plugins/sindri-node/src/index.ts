@@ -28,3 +28,4 @@ export type {
   SindriDriver,
   SindriDriversExtensionPoint,
 } from './drivers/SindriDriver';
+export { SindriDeploymentsClient } from './deployments/SindriDeploymentsClient';

@@ -1,0 +1,82 @@
+import readline from 'node:readline';
+import { Readable } from 'node:stream';
+import { AuthService, BackstageCredentials, DiscoveryService } from '@backstage/backend-plugin-api';
+import { ResponseError } from '@backstage/errors';
+import {
+  CreateDeploymentRequest,
+  FleetInstance,
+  LifecycleOperation,
+  LifecycleRequest,
+  OperationStarted,
+  OperationStreamEvent,
+} from '@internal/plugin-sindri-common';
+
+/**
+ * Creates instances and runs their lifecycle through the Sindri backend
+ * plugin, on behalf of a user (e.g. a scaffolder task's initiator), so the
+ * backend checks that user's permissions.
+ *
+ * @public
+ */
+export class SindriDeploymentsClient {
+  constructor(private readonly deps: { discovery: DiscoveryService; auth: AuthService }) {}
+
+  async create(request: CreateDeploymentRequest, credentials: BackstageCredentials): Promise<OperationStarted> {
+    return this.json('POST', '/deployments', credentials, request);
+  }
+
+  async lifecycle(name: string, request: LifecycleRequest, credentials: BackstageCredentials): Promise<OperationStarted> {
+    return this.json('POST', `/instances/${encodeURIComponent(name)}/lifecycle`, credentials, request);
+  }
+
+  async getInstance(name: string, credentials: BackstageCredentials): Promise<FleetInstance | undefined> {
+    try {
+      return await this.json('GET', `/instances/${encodeURIComponent(name)}`, credentials);
+    } catch (error) {
+      if ((error as { statusCode?: number }).statusCode === 404) return undefined;
+      throw error;
+    }
+  }
+
+  async getOperation(id: string, credentials: BackstageCredentials): Promise<LifecycleOperation> {
+    return this.json('GET', `/operations/${encodeURIComponent(id)}`, credentials);
+  }
+
+  /** Follows an operation to its end, passing each progress line; resolves with the finished operation. */
+  async follow(id: string, credentials: BackstageCredentials, onLine: (line: string) => void, signal?: AbortSignal): Promise<LifecycleOperation> {
+    const response = await this.fetch('GET', `/operations/${encodeURIComponent(id)}/stream`, credentials, undefined, signal);
+    const lines = readline.createInterface({ input: Readable.fromWeb(response.body as any) });
+    let finished: LifecycleOperation | undefined;
+    for await (const text of lines) {
+      if (!text.trim()) continue;
+      const event = JSON.parse(text) as OperationStreamEvent;
+      if (event.type === 'snapshot') event.operation.log.forEach(onLine);
+      else if (event.type === 'progress') onLine(event.line);
+      else finished = event.operation;
+    }
+    // the stream can end early (a restart, a proxy): the stored operation says how it stands
+    return finished ?? this.getOperation(id, credentials);
+  }
+
+  private async json<T>(method: string, path: string, credentials: BackstageCredentials, body?: unknown): Promise<T> {
+    const response = await this.fetch(method, path, credentials, body);
+    return (await response.json()) as T;
+  }
+
+  private async fetch(method: string, path: string, credentials: BackstageCredentials, body?: unknown, signal?: AbortSignal) {
+    const baseUrl = await this.deps.discovery.getBaseUrl('sindri');
+    const { token } = await this.deps.auth.getPluginRequestToken({ onBehalfOf: credentials, targetPluginId: 'sindri' });
+    const response = await fetch(`${baseUrl}${path}`, {
+      method,
+      signal,
+      headers: { Authorization: `Bearer ${token}`, ...(body ? { 'Content-Type': 'application/json' } : {}) },
+      body: body ? JSON.stringify(body) : undefined,
+    });
+    if (!response.ok) {
+      // the backend's message names the field at fault: that is what a template's user needs to see
+      const error = await ResponseError.fromResponse(response);
+      throw Object.assign(new Error(error.body?.error?.message ?? error.message), { name: error.body?.error?.name ?? error.name, statusCode: response.status });
+    }
+    return response;
+  }
+}
