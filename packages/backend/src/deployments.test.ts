@@ -98,6 +98,7 @@ describe('instances created and run through the local driver', () => {
       const options = await api('get', '/deployments/options');
       expect(options.body.drivers.map((d: any) => d.id)).toEqual(['local']);
       expect(options.body.profiles.map((p: any) => p.name)).toContain('minimal');
+      expect(options.body.regionHints).toEqual({ fly: ['sjc', 'ord', 'iad', 'ams'], runpod: ['US', 'EU', 'CA'], northflank: ['us-east', 'europe-west', 'asia-northeast'] });
 
       // create: enrolled, deployed, the agent registers
       const created = await api('post', '/deployments').send({ name: 'dev-local', owner: 'group:default/platform', config: localConfig('dev-local') });

@@ -17,7 +17,7 @@ const minimal = (name: string) => `version: "3.0"\nname: ${name}\ndeployment:\n 
 /** A task step's context: the task runner's checkpoint store, a log we can read, the initiator's credentials. */
 function context(input: Record<string, unknown>, checkpoints = new Map<string, unknown>(), isDryRun = false) {
   const logger = mockServices.logger.mock();
-  const ctx = createMockActionContext({ input, logger: logger as any });
+  const ctx = createMockActionContext({ input: input as any, logger: logger as any });
   return Object.assign(ctx, {
     isDryRun,
     checkpoint: async ({ key, fn }: { key: string; fn: () => Promise<unknown> }) => {

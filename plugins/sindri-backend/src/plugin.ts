@@ -40,6 +40,7 @@ import { SindriCliDriver } from './drivers/SindriCliDriver';
 import { LocalDriver } from './drivers/local/LocalDriver';
 import { DeploymentService } from './deployments/DeploymentService';
 import { DeploymentStore } from './deployments/DeploymentStore';
+import { readRegionHints } from './deployments/regionHints';
 
 /** Origins a browser may open terminals from: the app's and the backend's, and CORS origins. */
 function allowedOrigins(config: Config): string[] {
@@ -139,6 +140,7 @@ export const sindriPlugin = createBackendPlugin({
           logger,
           settings: {
             ...settings.deployments,
+            regionHints: readRegionHints(registry.path),
             // agents address the backend's root: they add /api/sindri themselves
             consoleUrl: async () => settings.deployments.consoleUrl ?? new URL(await discovery.getExternalBaseUrl('sindri')).origin,
           },

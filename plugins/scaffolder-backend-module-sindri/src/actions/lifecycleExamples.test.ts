@@ -23,6 +23,7 @@ describe('the deploy, clone and destroy actions', () => {
       const [step] = yaml.parse(example.example).steps;
       expect(step.action).toBe(id);
       const required: string[] = (action.schema?.input as any)?.required ?? [];
+      expect(required.length).toBeGreaterThan(0);
       for (const key of required) expect(step.input).toHaveProperty(key);
     }
   });

@@ -38,6 +38,8 @@ export interface DeploymentSettings {
   operationTimeoutMs: number;
   /** how long a new or resumed instance's agent has to register */
   registrationTimeoutMs: number;
+  /** region codes to suggest per provider (from Sindri's schema) */
+  regionHints?: Record<string, string[]>;
 }
 
 /** Lifecycle actions: the states each may start from, the state while it runs. */
@@ -97,6 +99,7 @@ export class DeploymentService {
       profiles: registry.listProfiles().map(p => ({ name: p.name, description: p.description, extensions: p.extensions })),
       extensions: registry.listExtensions().map(e => ({ name: e.name, category: e.category, description: e.description })),
       providersWithRegion: PROVIDERS_WITH_REGION,
+      regionHints: this.deps.settings.regionHints ?? {},
     };
   }
 

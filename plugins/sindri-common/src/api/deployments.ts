@@ -132,6 +132,8 @@ export interface DeploymentOptions {
   extensions: Array<{ name: string; category?: string; description?: string }>;
   /** providers whose sindri.yaml takes a region */
   providersWithRegion: readonly string[];
+  /** region codes to suggest per provider: the examples Sindri's schema gives */
+  regionHints: Record<string, string[]>;
 }
 
 /** `POST /config/validate` */

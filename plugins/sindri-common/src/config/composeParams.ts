@@ -38,4 +38,4 @@ export const composeParamsSchema = z
 export type ComposeParams = z.input<typeof composeParamsSchema>;
 
 /** Providers whose sindri.yaml section takes a region (`providers.<provider>.region`). */
-export const PROVIDERS_WITH_REGION = ['fly', 'runpod'] as const;
+export const PROVIDERS_WITH_REGION = ['fly', 'runpod', 'northflank'] as const;
