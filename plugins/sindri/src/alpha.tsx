@@ -58,6 +58,14 @@ const overviewCard = EntityCardBlueprint.make({
   },
 });
 
+const lifecycleCard = EntityCardBlueprint.make({
+  name: 'lifecycle',
+  params: {
+    filter: isSindriInstance,
+    loader: () => import('./components/InstanceLifecycleCard').then(m => <m.InstanceLifecycleCard />),
+  },
+});
+
 const metricsContent = EntityContentBlueprint.make({
   name: 'metrics',
   params: {
@@ -97,6 +105,6 @@ export default createFrontendPlugin({
   pluginId: 'sindri',
   title: 'Sindri',
   icon: <CloudQueueIcon />,
-  extensions: [sindriApi, fleetPage, runCommandPage, overviewCard, metricsContent, terminalContent, commandsContent],
+  extensions: [sindriApi, fleetPage, runCommandPage, overviewCard, lifecycleCard, metricsContent, terminalContent, commandsContent],
   routes: convertLegacyRouteRefs({ root: rootRouteRef, commands: commandsRouteRef }),
 });

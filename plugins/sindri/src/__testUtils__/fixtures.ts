@@ -59,6 +59,12 @@ export function mockSindriApi(overrides: Partial<SindriApi> = {}): jest.Mocked<S
     previewCommandTargets: jest.fn().mockResolvedValue([]),
     listTerminalSessions: jest.fn().mockResolvedValue([]),
     getTerminalSocketUrl: jest.fn(),
+    getDeploymentOptions: jest.fn(),
+    validateConfig: jest.fn(),
+    getDeployment: jest.fn().mockResolvedValue(undefined),
+    listOperations: jest.fn().mockResolvedValue([]),
+    runLifecycle: jest.fn(),
+    streamOperation: jest.fn(),
     ...overrides,
   } as jest.Mocked<SindriApi>;
 }

@@ -3,7 +3,14 @@ import {
   CommandRequest,
   CommandRun,
   CommandStreamEvent,
+  DeploymentOptions,
   FleetInstance,
+  InstanceDeployment,
+  LifecycleOperation,
+  LifecycleRequest,
+  OperationStarted,
+  OperationStreamEvent,
+  SindriConfigVerdict,
   InstanceEvent,
   MetricsSample,
   TerminalSessionRecord,
@@ -67,6 +74,18 @@ export interface SindriApi {
    * socket is authenticated with has been issued (or refreshed, near its expiry).
    */
   getTerminalSocketUrl(request: TerminalSocketRequest): Promise<string>;
+
+  /** What a create form offers: drivers, profiles, extensions, region hints. */
+  getDeploymentOptions(): Promise<DeploymentOptions>;
+  /** Checks sindri.yaml text as `sindri config validate` does. */
+  validateConfig(sindriYaml: string): Promise<Pick<SindriConfigVerdict, 'valid' | 'issues'>>;
+  /** How the portal deployed an instance; undefined for one enrolled by hand. */
+  getDeployment(name: string): Promise<InstanceDeployment | undefined>;
+  /** The instance's deploy and lifecycle operations, newest first. */
+  listOperations(name: string): Promise<LifecycleOperation[]>;
+  runLifecycle(name: string, request: LifecycleRequest): Promise<OperationStarted>;
+  /** An operation as it happens: a snapshot, progress lines, then done. */
+  streamOperation(id: string, options?: { signal?: AbortSignal }): AsyncIterable<OperationStreamEvent>;
 }
 
 export const sindriApiRef = createApiRef<SindriApi>({ id: 'plugin.sindri.api' });

@@ -4,7 +4,14 @@ import {
   CommandRequest,
   CommandRun,
   CommandStreamEvent,
+  DeploymentOptions,
   FleetInstance,
+  InstanceDeployment,
+  LifecycleOperation,
+  LifecycleRequest,
+  OperationStarted,
+  OperationStreamEvent,
+  SindriConfigVerdict,
   InstanceEvent,
   TerminalSessionRecord,
 } from '@internal/plugin-sindri-common';
@@ -16,7 +23,7 @@ import {
   SindriApi,
   TerminalSocketRequest,
 } from './SindriApi';
-import { errorFromResponse } from './errors';
+import { errorFromResponse, SindriRequestError } from './errors';
 import { readNdjson } from './ndjson';
 import { UserCookie } from './UserCookie';
 
@@ -75,6 +82,37 @@ export class SindriClient implements SindriApi {
 
   async previewCommandTargets(target: CommandRequest['target']): Promise<CommandTargetPreview[]> {
     return (await this.json<{ items: CommandTargetPreview[] }>('POST', '/commands/targets', { target })).items;
+  }
+
+  getDeploymentOptions(): Promise<DeploymentOptions> {
+    return this.json('GET', '/deployments/options');
+  }
+
+  validateConfig(sindriYaml: string): Promise<Pick<SindriConfigVerdict, 'valid' | 'issues'>> {
+    return this.json('POST', '/config/validate', { sindriYaml });
+  }
+
+  async getDeployment(name: string): Promise<InstanceDeployment | undefined> {
+    try {
+      return await this.json<InstanceDeployment>('GET', `/instances/${enc(name)}/deployment`);
+    } catch (error) {
+      if ((error as SindriRequestError).statusCode === 404) return undefined;
+      throw error;
+    }
+  }
+
+  async listOperations(name: string): Promise<LifecycleOperation[]> {
+    return (await this.json<{ items: LifecycleOperation[] }>('GET', `/instances/${enc(name)}/operations`)).items;
+  }
+
+  runLifecycle(name: string, request: LifecycleRequest): Promise<OperationStarted> {
+    return this.json('POST', `/instances/${enc(name)}/lifecycle`, request);
+  }
+
+  async *streamOperation(id: string, options: { signal?: AbortSignal } = {}): AsyncGenerator<OperationStreamEvent> {
+    const response = await this.send('GET', `/operations/${enc(id)}/stream`, undefined, options.signal);
+    if (!response.body) throw new Error('This browser gave no access to the streamed response');
+    yield* readNdjson<OperationStreamEvent>(response.body);
   }
 
   async listTerminalSessions(name: string): Promise<TerminalSessionRecord[]> {

@@ -1,0 +1,149 @@
+import { useState } from 'react';
+import { InfoCard, Progress, ResponseErrorPanel, StructuredMetadataTable, WarningPanel } from '@backstage/core-components';
+import { useApi } from '@backstage/core-plugin-api';
+import { useEntity } from '@backstage/plugin-catalog-react';
+import Box from '@material-ui/core/Box';
+import Button from '@material-ui/core/Button';
+import Tooltip from '@material-ui/core/Tooltip';
+import Typography from '@material-ui/core/Typography';
+import useAsyncRetry from 'react-use/esm/useAsyncRetry';
+import {
+  DeploymentState,
+  LifecycleAction,
+  LifecycleRequest,
+  sindriInstanceLifecyclePermission,
+} from '@internal/plugin-sindri-common';
+import { sindriApiRef } from '../../api/SindriApi';
+import { useInstancePermission } from '../common/useInstancePermission';
+import { formatAgo } from '../common/format';
+import { DestroyDialog } from './DestroyDialog';
+import { DeploymentStateLabel, OperationStateLabel } from './OperationStateLabel';
+import { useOperation } from './useOperation';
+import { OperationsTable } from './OperationsTable';
+
+/** The states each action may start from, as the backend allows them. */
+const AVAILABLE: Record<LifecycleAction, DeploymentState[]> = {
+  suspend: ['running', 'failed'],
+  resume: ['suspended', 'failed'],
+  redeploy: ['running', 'suspended', 'failed'],
+  destroy: ['running', 'suspended', 'failed'],
+};
+
+const LABELS: Record<LifecycleAction, string> = { suspend: 'Suspend', resume: 'Resume', redeploy: 'Redeploy', destroy: 'Destroy' };
+
+/** Suspend, resume, redeploy and destroy an instance the portal deployed, with its operations. */
+export const InstanceLifecycleCard = () => {
+  const { entity } = useEntity();
+  const name = entity.metadata.name;
+  const api = useApi(sindriApiRef);
+  const permission = useInstancePermission(sindriInstanceLifecyclePermission);
+  const deployment = useAsyncRetry(() => api.getDeployment(name), [api, name]);
+  const operations = useAsyncRetry(() => api.listOperations(name), [api, name]);
+  const [destroying, setDestroying] = useState(false);
+  const [startError, setStartError] = useState<Error>();
+  const [destroyed, setDestroyed] = useState(false);
+  const current = useOperation(op => {
+    if (op.kind === 'destroy' && op.state === 'succeeded') setDestroyed(true);
+    else {
+      deployment.retry();
+      operations.retry();
+    }
+  });
+
+  const run = async (request: LifecycleRequest) => {
+    setStartError(undefined);
+    try {
+      const started = await api.runLifecycle(name, request);
+      deployment.retry();
+      operations.retry();
+      await current.follow(started.operation);
+    } catch (e) {
+      setStartError(e as Error);
+    }
+  };
+
+  if (deployment.loading && !deployment.value) return <InfoCard title="Lifecycle"><Progress /></InfoCard>;
+  if (deployment.error) return <InfoCard title="Lifecycle"><ResponseErrorPanel error={deployment.error} /></InfoCard>;
+  if (destroyed) {
+    return (
+      <InfoCard title="Lifecycle">
+        <Typography role="status">{name} is destroyed and has left the catalog.</Typography>
+      </InfoCard>
+    );
+  }
+  if (!deployment.value) {
+    return (
+      <InfoCard title="Lifecycle">
+        <Typography>
+          {name} was enrolled by hand, not deployed by the portal: suspend, resume and destroy it where it was deployed.
+        </Typography>
+      </InfoCard>
+    );
+  }
+
+  const d = deployment.value;
+  const busy = current.operation?.state === 'running';
+  const refusal = permission.allowed ? undefined : `You need ${sindriInstanceLifecyclePermission.name} on this instance`;
+  const button = (action: LifecycleAction) => {
+    const unavailable = !AVAILABLE[action].includes(d.state) ? `Not while it is ${d.state}` : undefined;
+    const why = refusal ?? unavailable ?? (busy ? 'An operation is running' : undefined);
+    return (
+      <Tooltip key={action} title={why ?? ''}>
+        <span>
+          <Button
+            variant="outlined"
+            color={action === 'destroy' ? 'secondary' : 'default'}
+            disabled={Boolean(why) || permission.loading}
+            onClick={() => (action === 'destroy' ? setDestroying(true) : run({ action }))}
+          >
+            {LABELS[action]}
+          </Button>
+        </span>
+      </Tooltip>
+    );
+  };
+
+  return (
+    <InfoCard title="Lifecycle" subheader={`Deployed with the ${d.driver} driver`}>
+      <StructuredMetadataTable
+        metadata={{
+          state: <DeploymentStateLabel state={d.state} />,
+          'sindri.yaml provider': d.provider,
+          'created by': d.createdBy,
+          created: formatAgo(d.createdAt),
+        }}
+      />
+      <Box display="flex" style={{ gap: 8 }} my={2} flexWrap="wrap">
+        {(['suspend', 'resume', 'redeploy', 'destroy'] as const).map(button)}
+      </Box>
+      {!permission.loading && refusal && (
+        <Typography variant="body2" color="textSecondary">
+          Not permitted: {sindriInstanceLifecyclePermission.name}
+        </Typography>
+      )}
+      {startError && <WarningPanel severity="error" title="The operation could not start" message={startError.message} />}
+      {current.error && <WarningPanel severity="error" title="Lost the operation's progress" message={current.error.message} />}
+      {current.operation && (
+        <Box my={1} aria-label="Current operation">
+          <Typography variant="subtitle2">
+            {current.operation.kind}: <OperationStateLabel state={current.operation.state} />
+            {current.operation.message ? ` — ${current.operation.message}` : ''}
+          </Typography>
+          <Box component="pre" fontSize={12} maxHeight={200} overflow="auto" bgcolor="background.default" p={1}>
+            {current.lines.join('\n') || '…'}
+          </Box>
+        </Box>
+      )}
+      <OperationsTable operations={operations.value ?? []} />
+      <DestroyDialog
+        name={name}
+        open={destroying}
+        onCancel={() => setDestroying(false)}
+        onConfirm={({ confirm, volumes }) => {
+          setDestroying(false);
+          run({ action: 'destroy', confirm, volumes });
+        }}
+      />
+    </InfoCard>
+  );
+};

@@ -1,0 +1,1 @@
+export { InstanceLifecycleCard } from './InstanceLifecycleCard';
