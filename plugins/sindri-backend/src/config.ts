@@ -48,7 +48,12 @@ export function readSindriBackendConfig(config: Config): SindriBackendConfig {
     },
     cliPath: config.getOptionalString('sindri.cli.path'),
     localDriver: config.getOptionalBoolean('sindri.drivers.local.enabled')
-      ? { agentCommand: config.getOptionalStringArray('sindri.drivers.local.agentCommand') ?? ['sindri-agent'] }
+      ? {
+          // relative paths are the config's, from the backend's working directory; the agent runs elsewhere
+          agentCommand: (config.getOptionalStringArray('sindri.drivers.local.agentCommand') ?? ['sindri-agent']).map(arg =>
+            arg.startsWith('./') || arg.startsWith('../') ? path.resolve(arg) : arg,
+          ),
+        }
       : undefined,
   };
 }

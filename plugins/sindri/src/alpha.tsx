@@ -15,6 +15,7 @@ import {
 } from '@backstage/core-compat-api';
 import CloudQueueIcon from '@material-ui/icons/CloudQueue';
 import PlaylistPlayIcon from '@material-ui/icons/PlaylistPlay';
+import { FormFieldBlueprint } from '@backstage/plugin-scaffolder-react/alpha';
 import { sindriApiRef } from './api/SindriApi';
 import { SindriClient } from './api/SindriClient';
 import { isSindriInstance } from './isSindriInstance';
@@ -96,6 +97,14 @@ const commandsContent = EntityContentBlueprint.make({
   },
 });
 
+/** The scaffolder fields Sindri templates use (`ui:field: SindriDriverPicker`, ...). */
+const formFields = (['driver', 'profile', 'extensions', 'region', 'yaml'] as const).map(key =>
+  FormFieldBlueprint.make({
+    name: `sindri-${key}`,
+    params: { field: () => import('./scaffolder/fields').then(m => m.sindriFormFields[key]) },
+  }),
+);
+
 /**
  * The Sindri plugin for apps on the new frontend system.
  *
@@ -105,6 +114,6 @@ export default createFrontendPlugin({
   pluginId: 'sindri',
   title: 'Sindri',
   icon: <CloudQueueIcon />,
-  extensions: [sindriApi, fleetPage, runCommandPage, overviewCard, lifecycleCard, metricsContent, terminalContent, commandsContent],
+  extensions: [sindriApi, fleetPage, runCommandPage, overviewCard, lifecycleCard, metricsContent, terminalContent, commandsContent, ...formFields],
   routes: convertLegacyRouteRefs({ root: rootRouteRef, commands: commandsRouteRef }),
 });

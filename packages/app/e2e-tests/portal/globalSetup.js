@@ -47,6 +47,10 @@ module.exports = async function globalSetup() {
         APP_CONFIG_backend_listen_port: String(BACKEND_PORT),
         APP_CONFIG_backend_cors_origin: appUrl,
         APP_CONFIG_backend_database_connection_directory: path.join(dataDir, 'sqlite'),
+        // instances the local driver creates live here, not in the repository's data/
+        APP_CONFIG_sindri_deployments_workDir: path.join(dataDir, 'deployments'),
+        // with the real Sindri CLI (CI installs it), the sindri-cli driver is there too
+        ...(process.env.SINDRI_CLI ? { APP_CONFIG_sindri_cli_path: process.env.SINDRI_CLI } : {}),
       },
     },
   );

@@ -1,0 +1,36 @@
+import { useEffect } from 'react';
+import { FieldExtensionComponentProps } from '@backstage/plugin-scaffolder-react';
+import FormControl from '@material-ui/core/FormControl';
+import FormHelperText from '@material-ui/core/FormHelperText';
+import InputLabel from '@material-ui/core/InputLabel';
+import MenuItem from '@material-ui/core/MenuItem';
+import Select from '@material-ui/core/Select';
+import { useDeploymentOptions } from './useDeploymentOptions';
+
+/** Where the instance runs: one of the drivers this portal has (local, the Sindri CLI). */
+export const SindriDriverPicker = ({ formData, onChange, schema, required, rawErrors, idSchema }: FieldExtensionComponentProps<string>) => {
+  const { value: options, loading, error } = useDeploymentOptions();
+  useEffect(() => {
+    if (!formData && options?.defaultDriver) onChange(options.defaultDriver);
+  }, [formData, options, onChange]);
+  const id = idSchema?.$id ?? 'sindri-driver';
+  return (
+    <FormControl fullWidth margin="normal" required={required} error={Boolean(rawErrors?.length) || Boolean(error)}>
+      <InputLabel id={`${id}-label`}>{schema.title ?? 'Where it runs'}</InputLabel>
+      <Select labelId={`${id}-label`} id={id} value={formData ?? ''} disabled={loading} onChange={e => onChange(e.target.value as string)}>
+        {(options?.drivers ?? []).map(d => (
+          <MenuItem key={d.id} value={d.id}>
+            {d.title}
+          </MenuItem>
+        ))}
+      </Select>
+      <FormHelperText>
+        {error
+          ? `Could not load the portal's drivers: ${error.message}`
+          : options && !options.drivers.length
+            ? 'This portal has no deployment driver configured (sindri.cli.path or sindri.drivers.local)'
+            : schema.description}
+      </FormHelperText>
+    </FormControl>
+  );
+};

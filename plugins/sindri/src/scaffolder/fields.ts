@@ -1,0 +1,21 @@
+import { createFormField } from '@backstage/plugin-scaffolder-react/alpha';
+import { SindriDriverPicker } from './SindriDriverPicker';
+import { SindriExtensionsPicker } from './SindriExtensionsPicker';
+import { SindriProfilePicker } from './SindriProfilePicker';
+import { SindriRegionPicker } from './SindriRegionPicker';
+import { SindriYamlEditor, validateSindriYaml } from './SindriYamlEditor';
+
+/** The `ui:field`s Sindri templates use. */
+const sindriDriverField = createFormField({ name: 'SindriDriverPicker', component: SindriDriverPicker as any });
+const sindriProfileField = createFormField({ name: 'SindriProfilePicker', component: SindriProfilePicker as any });
+const sindriExtensionsField = createFormField({ name: 'SindriExtensionsPicker', component: SindriExtensionsPicker as any });
+const sindriRegionField = createFormField({ name: 'SindriRegionPicker', component: SindriRegionPicker as any });
+const sindriYamlField = createFormField({ name: 'SindriYamlEditor', component: SindriYamlEditor as any, validation: validateSindriYaml as any });
+
+export const sindriFormFields = {
+  driver: sindriDriverField,
+  profile: sindriProfileField,
+  extensions: sindriExtensionsField,
+  region: sindriRegionField,
+  yaml: sindriYamlField,
+};
