@@ -6,6 +6,19 @@ import { Browser, chromium, Locator, Page } from 'playwright-core';
 import { appUrl, backendUrl } from './portal/ports';
 import { chromiumArgs, findChromium } from './portal/chromium';
 
+/** Opens a URL; the app's dev server may reload the page (after a config file changed), so a navigation it aborts is tried again. */
+async function visit(page: Page, url: string) {
+  for (let attempt = 0; ; attempt++) {
+    try {
+      await page.goto(url);
+      return;
+    } catch (error) {
+      if (attempt === 5) throw error;
+      await new Promise(r => setTimeout(r, 1000));
+    }
+  }
+}
+
 /** Waits until the locator shows; throws (failing the test) when it does not. */
 async function shows(locator: Locator): Promise<boolean> {
   await locator.first().waitFor({ state: 'visible' });
@@ -195,16 +208,8 @@ describe('the portal in a browser', () => {
       });
 
       it('gets a clear "not permitted" in the Terminal tab, and the backend answers 403 to a direct upgrade', async () => {
-        // the app's dev server reloads open pages when a config file changes: navigate after that
-        for (let attempt = 0; ; attempt++) {
-          try {
-            await page.goto(`${appUrl}/catalog/default/resource/e2e-1/terminal`);
-            break;
-          } catch (error) {
-            if (attempt === 5) throw error;
-            await new Promise(r => setTimeout(r, 1000));
-          }
-        }
+        // the app's dev server reloads open pages when a config file changes
+        await visit(page, `${appUrl}/catalog/default/resource/e2e-1/terminal`);
         expect(await shows(page.getByText(/not permitted to open a terminal/i))).toBe(true);
         expect(await page.getByTestId('sindri-terminal').count()).toBe(0);
 
@@ -246,14 +251,14 @@ describe('the portal in a browser', () => {
         ['sindri-python-ml', 'Python ML environment'],
         ['sindri-paste-your-own', 'Your own sindri.yaml'],
       ]) {
-        await page.goto(`${appUrl}/docs/default/template/${template}`);
+        await visit(page, `${appUrl}/docs/default/template/${template}`);
         // the first visit builds the docs with mkdocs
         await page.getByRole('heading', { name: heading }).first().waitFor({ timeout: 90_000 });
       }
     });
 
     it('refuses an invalid pasted sindri.yaml in the form, naming the JSON path, before anything runs', async () => {
-      await page.goto(`${appUrl}/create/templates/default/sindri-paste-your-own`);
+      await visit(page, `${appUrl}/create/templates/default/sindri-paste-your-own`);
       await instancePage('e2e-pasted');
       await page.getByRole('button', { name: 'Next' }).click();
       await page.getByLabel('sindri.yaml').fill('version: "3.0"\nname: x\ndeployment:\n  provider: moon\nextensions:\n  profile: minimal\n');
@@ -264,7 +269,7 @@ describe('the portal in a browser', () => {
     });
 
     it('creates an instance with the local driver: in the catalog within seconds, its terminal works, suspend, resume and destroy', async () => {
-      await page.goto(`${appUrl}/create/templates/default/sindri-python-ml`);
+      await visit(page, `${appUrl}/create/templates/default/sindri-python-ml`);
       await instancePage('e2e-created');
       await page.getByRole('button', { name: 'Next' }).click();
       // the driver picker starts on the portal's default, this machine
@@ -292,12 +297,19 @@ describe('the portal in a browser', () => {
       expect(await shows(page.locator('.xterm-rows').getByText(/^42\s*$/))).toBe(true);
 
       await page.goto(`${appUrl}/catalog/default/resource/e2e-created`);
-      const lifecycle = page.locator('div', { has: page.getByText('Lifecycle', { exact: true }) });
+      const current = page.getByLabel('Current operation');
+      const instanceStatus = async () =>
+        ((await (await fetch(`${backendUrl}/api/sindri/instances/e2e-created`, { headers: { Authorization: `Bearer ${await guestToken()}` } })).json()) as any).status;
       await page.getByRole('button', { name: 'Suspend' }).click();
-      expect(await shows(lifecycle.getByText('suspended', { exact: true }))).toBe(true);
+      expect(await shows(current.getByText('suspend:'))).toBe(true);
+      expect(await shows(current.getByText('succeeded'))).toBe(true);
+      expect(await shows(page.getByText('suspended', { exact: true }))).toBe(true);
+      expect(await instanceStatus()).toBe('stopped');
       await page.getByRole('button', { name: 'Resume' }).click();
-      await page.getByRole('button', { name: 'Suspend' }).and(page.locator(':not([disabled])')).waitFor({ timeout: 60_000 });
-      expect(await shows(lifecycle.getByText('resume', { exact: false }).first())).toBe(true);
+      expect(await shows(current.getByText('resume:'))).toBe(true);
+      // the resume waits for the agent to register again
+      await current.getByText('succeeded').waitFor({ timeout: 60_000 });
+      expect(await instanceStatus()).toBe('running');
 
       await page.getByRole('button', { name: 'Destroy' }).click();
       await page.getByLabel('Type the instance name to confirm').fill('e2e-created');
@@ -316,6 +328,9 @@ describe('the portal in a browser', () => {
         kind: 'Template',
         metadata: { name: 'e2e-dry-run' },
         spec: {
+          type: 'sindri-environment',
+          owner: 'group:default/guests',
+          parameters: [],
           steps: [
             {
               id: 'deploy',
@@ -336,10 +351,12 @@ describe('the portal in a browser', () => {
         headers: { Authorization: `Bearer ${await guestToken()}`, 'Content-Type': 'application/json' },
         body: JSON.stringify({ template, values: {}, directoryContents: [] }),
       });
-      expect(res.status).toBe(200);
-      const log = ((await res.json()) as any).log.map((l: any) => l.body.message).join('\n');
+      const body = (await res.json()) as any;
+      expect({ status: res.status, error: body.error?.message }).toEqual({ status: 200, error: undefined });
+      const log = body.log.map((l: any) => l.body.message).join('\n');
       // offline, the CLI's plan stops at its prerequisites: its own words reach the log
-      expect(log).toMatch(/Deploying sindri to fly|Prerequisites not satisfied: missing flyctl/);
+      expect(log).toContain('Deploying sindri to fly');
+      expect(log).toContain("the sindri-cli driver's plan for e2e-fly failed: sindri deploy: Prerequisites not satisfied: missing flyctl: Fly.io CLI");
       expect(await entityStatus('e2e-fly')).toBe(404);
     });
   });

@@ -70,6 +70,7 @@ describe('the sindri:deploy, sindri:clone and sindri:destroy actions against the
     const plan = context({ name: 'dev-a', owner: 'group:default/platform', config: minimal('dev-a') }, undefined, true);
     await deploy.handler(plan as any);
     expect(plan.output).toHaveBeenCalledWith('planned', true);
+    expect(plan.output).toHaveBeenCalledWith('planState', 'succeeded');
     expect(plan.lines()).toContainEqual(expect.stringMatching(/^would start .*sindri-agent as instance dev-a \(provider local\)$/));
     expect((await instance('dev-a')).status).toBe(404);
 

@@ -9,7 +9,8 @@ export const DEPLOY_ACTION_ID = 'sindri:deploy';
  * backend, as the user who runs the template (their permissions apply). The
  * request is made once per task (`ctx.checkpoint`), so a retried task follows
  * the same deployment instead of starting another. In a dry run, or with
- * `dryRun: true`, only the driver's plan runs.
+ * `dryRun: true`, only the driver's plan runs; its outcome goes to the log
+ * and `planState` without failing the step.
  */
 export function createDeployAction(options: { deployments: DeploymentsApi }) {
   return createTemplateAction({
@@ -30,6 +31,7 @@ export function createDeployAction(options: { deployments: DeploymentsApi }) {
         instanceName: z => z.string(),
         operationId: z => z.string().describe('the deploy (or plan) operation, in the instance\'s audit log'),
         planned: z => z.boolean().optional().describe('true when only a plan ran'),
+        planState: z => z.enum(['succeeded', 'failed', 'cancelled']).optional().describe('how the plan ended (a dry run does not fail the step)'),
       },
     },
     async handler(ctx) {
@@ -39,7 +41,11 @@ export function createDeployAction(options: { deployments: DeploymentsApi }) {
       const dryRun = Boolean(ctx.isDryRun || ctx.input.dryRun);
       if (dryRun) {
         const started = await options.deployments.create({ name, owner, driver, ...document, dryRun: true }, credentials);
-        await followOperation(options.deployments, started.operation.id, credentials, ctx);
+        // a plan reports: what the driver would do, or why it could not (e.g. the CLI's missing prerequisites)
+        const plan = await options.deployments.follow(started.operation.id, credentials, line => ctx.logger.info(line), ctx.signal);
+        if (plan.state === 'succeeded') ctx.logger.info(`the ${plan.driver} driver's plan for ${name} succeeded`);
+        else ctx.logger.warn(`the ${plan.driver} driver's plan for ${name} ${plan.state}: ${plan.message ?? 'no reason given'}`);
+        ctx.output('planState', plan.state);
         ctx.output('entityRef', started.entityRef);
         ctx.output('instanceName', name);
         ctx.output('operationId', started.operation.id);

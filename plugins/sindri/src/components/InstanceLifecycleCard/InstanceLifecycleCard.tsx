@@ -124,9 +124,9 @@ export const InstanceLifecycleCard = () => {
       {startError && <WarningPanel severity="error" title="The operation could not start" message={startError.message} />}
       {current.error && <WarningPanel severity="error" title="Lost the operation's progress" message={current.error.message} />}
       {current.operation && (
-        <Box my={1} aria-label="Current operation">
+        <Box my={1} role="region" aria-label="Current operation">
           <Typography variant="subtitle2">
-            {current.operation.kind}: <OperationStateLabel state={current.operation.state} />
+            <span>{current.operation.kind}:</span> <OperationStateLabel state={current.operation.state} />
             {current.operation.message ? ` — ${current.operation.message}` : ''}
           </Typography>
           <Box component="pre" fontSize={12} maxHeight={200} overflow="auto" bgcolor="background.default" p={1}>
