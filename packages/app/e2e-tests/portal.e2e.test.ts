@@ -322,42 +322,44 @@ describe('the portal in a browser', () => {
       }
     });
 
-    (process.env.SINDRI_CLI ? it : it.skip)('runs sindri:deploy as a dry run through the real Sindri CLI and shows its answer in the scaffolder log', async () => {
-      const template = {
-        apiVersion: 'scaffolder.backstage.io/v1beta3',
-        kind: 'Template',
-        metadata: { name: 'e2e-dry-run' },
-        spec: {
-          type: 'sindri-environment',
-          owner: 'group:default/guests',
-          parameters: [],
-          steps: [
-            {
-              id: 'deploy',
-              name: 'Deploy',
-              action: 'sindri:deploy',
-              input: {
-                name: 'e2e-fly',
-                owner: 'group:default/guests',
-                driver: 'sindri-cli',
-                config: { version: '3.0', name: 'e2e-fly', deployment: { provider: 'fly', image: 'ghcr.io/sindri-labs/sindri:latest' }, extensions: { profile: 'minimal' }, providers: { fly: { region: 'ams' } } },
+    (process.env.SINDRI_CLI ? describe : describe.skip)('with the real Sindri CLI', () => {
+      it('runs sindri:deploy as a dry run through the real Sindri CLI and shows its answer in the scaffolder log', async () => {
+        const template = {
+          apiVersion: 'scaffolder.backstage.io/v1beta3',
+          kind: 'Template',
+          metadata: { name: 'e2e-dry-run' },
+          spec: {
+            type: 'sindri-environment',
+            owner: 'group:default/guests',
+            parameters: [],
+            steps: [
+              {
+                id: 'deploy',
+                name: 'Deploy',
+                action: 'sindri:deploy',
+                input: {
+                  name: 'e2e-fly',
+                  owner: 'group:default/guests',
+                  driver: 'sindri-cli',
+                  config: { version: '3.0', name: 'e2e-fly', deployment: { provider: 'fly', image: 'ghcr.io/sindri-labs/sindri:latest' }, extensions: { profile: 'minimal' }, providers: { fly: { region: 'ams' } } },
+                },
               },
-            },
-          ],
-        },
-      };
-      const res = await fetch(`${backendUrl}/api/scaffolder/v2/dry-run`, {
-        method: 'POST',
-        headers: { Authorization: `Bearer ${await guestToken()}`, 'Content-Type': 'application/json' },
-        body: JSON.stringify({ template, values: {}, directoryContents: [] }),
+            ],
+          },
+        };
+        const res = await fetch(`${backendUrl}/api/scaffolder/v2/dry-run`, {
+          method: 'POST',
+          headers: { Authorization: `Bearer ${await guestToken()}`, 'Content-Type': 'application/json' },
+          body: JSON.stringify({ template, values: {}, directoryContents: [] }),
+        });
+        const body = (await res.json()) as any;
+        expect({ status: res.status, error: body.error?.message }).toEqual({ status: 200, error: undefined });
+        const log = body.log.map((l: any) => l.body.message).join('\n');
+        // offline, the CLI's plan stops at its prerequisites: its own words reach the log
+        expect(log).toContain('Deploying sindri to fly');
+        expect(log).toContain("the sindri-cli driver's plan for e2e-fly failed: sindri deploy: Prerequisites not satisfied: missing flyctl: Fly.io CLI");
+        expect(await entityStatus('e2e-fly')).toBe(404);
       });
-      const body = (await res.json()) as any;
-      expect({ status: res.status, error: body.error?.message }).toEqual({ status: 200, error: undefined });
-      const log = body.log.map((l: any) => l.body.message).join('\n');
-      // offline, the CLI's plan stops at its prerequisites: its own words reach the log
-      expect(log).toContain('Deploying sindri to fly');
-      expect(log).toContain("the sindri-cli driver's plan for e2e-fly failed: sindri deploy: Prerequisites not satisfied: missing flyctl: Fly.io CLI");
-      expect(await entityStatus('e2e-fly')).toBe(404);
     });
   });
 });

@@ -54,7 +54,7 @@ describe('the templates in templates/', () => {
 
   it.each(stacks.map(t => [path.basename(t.dir), t] as const))('%s: its defaults compose a sindri.yaml that Sindri\'s schema accepts', async (_name, { entity }) => {
     const registry = await loadRegistry(registryDir);
-    const values = { ...defaults(entity), name: 'dev-template', provider: 'docker' };
+    const values: Record<string, any> = { ...defaults(entity), name: 'dev-template', provider: 'docker' };
     const config = composeSindriConfig(
       { name: values.name, provider: values.provider, profile: values.profile, extensions: values.extensions, resources: { memory: values.memory, cpus: values.cpus } },
       { extensions: registry.extensions.map(e => e.name), profiles: registry.profiles.map(p => p.name) },

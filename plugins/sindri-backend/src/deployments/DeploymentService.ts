@@ -10,6 +10,7 @@ import {
   DeploymentOptions,
   DeploymentState,
   describeIssue,
+  DriverOption,
   FleetInstance,
   InstanceDeployment,
   LifecycleAction,
@@ -19,6 +20,7 @@ import {
   OperationStarted,
   PROVIDERS_WITH_REGION,
   SindriConfigValidator,
+  SINDRI_PROVIDERS,
   withConsoleAgent,
 } from '@internal/plugin-sindri-common';
 import { DriverRun, SindriDriver, SindriRegistryService } from '@internal/plugin-sindri-node';
@@ -50,9 +52,10 @@ const TRANSITIONS: Record<LifecycleAction, { from: DeploymentState[]; during: De
   destroy: { from: ['running', 'suspended', 'failed'], during: 'destroying' },
 };
 
-const DRIVER_TITLES: Record<string, string> = {
-  local: 'This machine (local driver)',
-  'sindri-cli': 'The provider in sindri.yaml (Sindri CLI)',
+/** How the built-in drivers present themselves in a create form. */
+const DRIVER_INFO: Record<string, Omit<DriverOption, 'id'>> = {
+  local: { title: 'This machine (local driver)', providers: ['local'] },
+  'sindri-cli': { title: 'The provider in sindri.yaml (Sindri CLI)', providers: SINDRI_PROVIDERS },
 };
 
 const entityRefOf = (name: string) => stringifyEntityRef({ kind: 'resource', namespace: 'default', name });
@@ -90,11 +93,7 @@ export class DeploymentService {
   options(): DeploymentOptions {
     const { registry } = this.deps;
     return {
-      drivers: [...this.deps.drivers.values()].map(d => ({
-        id: d.id,
-        title: DRIVER_TITLES[d.id] ?? d.id,
-        providers: d.id === 'local' ? ['local'] : d.id === 'sindri-cli' ? ['docker', 'fly', 'devpod', 'e2b', 'kubernetes', 'runpod', 'northflank'] : [],
-      })),
+      drivers: [...this.deps.drivers.values()].map(d => ({ id: d.id, ...(DRIVER_INFO[d.id] ?? { title: d.id, providers: [] }) })),
       defaultDriver: this.defaultDriverId(),
       profiles: registry.listProfiles().map(p => ({ name: p.name, description: p.description, extensions: p.extensions })),
       extensions: registry.listExtensions().map(e => ({ name: e.name, category: e.category, description: e.description })),

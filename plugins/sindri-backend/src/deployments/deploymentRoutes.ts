@@ -115,17 +115,18 @@ export function createDeploymentRoutes(options: DeploymentRouteOptions): express
     res.setHeader('Cache-Control', 'no-store');
     const write = (event: OperationStreamEvent) => res.write(`${JSON.stringify(event)}\n`);
     let gone = false;
-    let subscription: { unsubscribe(): void } | undefined;
+    const onClose: Array<() => void> = [];
     res.on('close', () => {
       gone = true;
-      subscription?.unsubscribe();
+      onClose.forEach(f => f());
     });
-    subscription = await deployments.operations.follow(operation.id, event => {
+    const subscription = await deployments.operations.follow(operation.id, event => {
       if (gone) return;
       write(event);
       if (event.type === 'done') res.end();
     });
     if (gone) subscription?.unsubscribe();
+    else if (subscription) onClose.push(() => subscription.unsubscribe());
   });
 
   router.get('/instances/:name/deployment', async (req, res) => {

@@ -19,6 +19,8 @@ const LIFECYCLE = 'sindri.instance.lifecycle';
 
 type Call = { name: string; permission: string; call: (server: any, ctx: { runId: string; instanceId: string; operationId: string }) => request.Test; allowed: number; denied: number };
 
+const MINIMAL = { version: '3.0', name: 'dev-9', deployment: { provider: 'docker' }, extensions: { profile: 'minimal' } };
+
 /** Every HTTP route but health and agent ingest, the permission it checks, and its answer with and without it. */
 const calls: Call[] = [
   { name: 'GET /instances', permission: READ, call: s => request(s).get('/api/sindri/instances'), allowed: 200, denied: 403 },
@@ -46,7 +48,6 @@ const calls: Call[] = [
   { name: 'POST /instances/{name}/lifecycle', permission: LIFECYCLE, call: s => request(s).post('/api/sindri/instances/dev-1/lifecycle').send({ action: 'suspend' }), allowed: 202, denied: 403 },
 ];
 
-const MINIMAL = { version: '3.0', name: 'dev-9', deployment: { provider: 'docker' }, extensions: { profile: 'minimal' } };
 
 describe('every route checks its permission', () => {
   const databases = TestDatabases.create({ ids: ['SQLITE_3'] });

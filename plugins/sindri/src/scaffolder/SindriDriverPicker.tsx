@@ -7,6 +7,12 @@ import MenuItem from '@material-ui/core/MenuItem';
 import Select from '@material-ui/core/Select';
 import { useDeploymentOptions } from './useDeploymentOptions';
 
+function helperText(error: Error | undefined, drivers: number | undefined, description?: string) {
+  if (error) return `Could not load the portal's drivers: ${error.message}`;
+  if (drivers === 0) return 'This portal has no deployment driver configured (sindri.cli.path or sindri.drivers.local)';
+  return description;
+}
+
 /** Where the instance runs: one of the drivers this portal has (local, the Sindri CLI). */
 export const SindriDriverPicker = ({ formData, onChange, schema, required, rawErrors, idSchema }: FieldExtensionComponentProps<string>) => {
   const { value: options, loading, error } = useDeploymentOptions();
@@ -24,13 +30,7 @@ export const SindriDriverPicker = ({ formData, onChange, schema, required, rawEr
           </MenuItem>
         ))}
       </Select>
-      <FormHelperText>
-        {error
-          ? `Could not load the portal's drivers: ${error.message}`
-          : options && !options.drivers.length
-            ? 'This portal has no deployment driver configured (sindri.cli.path or sindri.drivers.local)'
-            : schema.description}
-      </FormHelperText>
+      <FormHelperText>{helperText(error, options?.drivers.length, schema.description)}</FormHelperText>
     </FormControl>
   );
 };

@@ -13,6 +13,11 @@ export const SindriProfilePicker = ({ formData, onChange, schema, required, rawE
   const { value: options, loading, error } = useDeploymentOptions();
   const id = idSchema?.$id ?? 'sindri-profile';
   const chosen = options?.profiles.find(p => p.name === formData);
+  const helperText = () => {
+    if (error) return `Could not load the profiles: ${error.message}`;
+    if (chosen) return `${chosen.description ?? ''} (${chosen.extensions.join(', ')})`;
+    return schema.description;
+  };
   return (
     <FormControl fullWidth margin="normal" required={required} error={Boolean(rawErrors?.length) || Boolean(error)}>
       <InputLabel id={`${id}-label`}>{schema.title ?? 'Profile'}</InputLabel>
@@ -27,7 +32,7 @@ export const SindriProfilePicker = ({ formData, onChange, schema, required, rawE
         ))}
       </Select>
       <FormHelperText>
-        {error ? `Could not load the profiles: ${error.message}` : chosen ? `${chosen.description ?? ''} (${chosen.extensions.join(', ')})` : schema.description}
+        {helperText()}
       </FormHelperText>
     </FormControl>
   );

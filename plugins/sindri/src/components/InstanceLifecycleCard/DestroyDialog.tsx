@@ -32,7 +32,6 @@ export const DestroyDialog = ({
           cannot be undone. Type <strong>{name}</strong> to confirm.
         </DialogContentText>
         <TextField
-          autoFocus
           fullWidth
           label="Instance name"
           value={typed}
