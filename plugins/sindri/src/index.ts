@@ -11,8 +11,16 @@ export {
   EntitySindriMetricsContent,
   EntitySindriTerminalContent,
   EntitySindriCommandsContent,
+  EntitySindriLifecycleCard,
   SindriRunCommandPage,
 } from './plugin';
+export {
+  SindriDriverPickerFieldExtension,
+  SindriProfilePickerFieldExtension,
+  SindriExtensionsPickerFieldExtension,
+  SindriRegionPickerFieldExtension,
+  SindriYamlEditorFieldExtension,
+} from './scaffolder/legacyFieldExtensions';
 export { isSindriInstance } from './isSindriInstance';
 export { sindriApiRef } from './api/SindriApi';
 export type {

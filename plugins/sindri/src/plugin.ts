@@ -100,3 +100,15 @@ export const EntitySindriCommandsContent = sindriPlugin.provide(
     component: { lazy: () => import('./components/InstanceCommands').then(m => m.InstanceCommandsContent) },
   }),
 );
+
+/**
+ * Suspend, resume, redeploy and destroy a `sindri-instance` entity, with its operations.
+ *
+ * @public
+ */
+export const EntitySindriLifecycleCard = sindriPlugin.provide(
+  createComponentExtension({
+    name: 'EntitySindriLifecycleCard',
+    component: { lazy: () => import('./components/InstanceLifecycleCard').then(m => m.InstanceLifecycleCard) },
+  }),
+);
