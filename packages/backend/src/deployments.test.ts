@@ -167,6 +167,58 @@ describe('instances created and run through the local driver', () => {
   });
 });
 
+describe('local instances are supervised', () => {
+  const databases = TestDatabases.create({ ids: ['SQLITE_3'] });
+
+  it('restarts an agent that dies, and starts running instances again when the portal restarts', async () => {
+    const knex = await databases.init('SQLITE_3');
+    const workDir = fs.mkdtempSync(path.join(os.tmpdir(), 'sindri-deployments-'));
+    const start = () =>
+      startTestBackend({
+        features: [
+          sindriPlugin,
+          mockServices.database.factory({ knex }),
+          mockServices.rootConfig.factory({
+            data: {
+              sindri: {
+                registry: { path: registryDir },
+                deployments: { workDir, registrationTimeout: { seconds: 60 } },
+                drivers: { local: { enabled: true, agentCommand: [process.execPath, agentBin] } },
+              },
+            },
+          }),
+        ],
+      });
+    let backend = await start();
+    const instanceDir = path.join(workDir, 'dev-sup');
+    try {
+      const api = (method: 'get' | 'post', url: string) => request(backend.server)[method](`/api/sindri${url}`).set('Authorization', admin);
+      const created = await api('post', '/deployments').send({ name: 'dev-sup', owner: 'group:default/platform', config: localConfig('dev-sup') });
+      expect(done(await follow(backend.server, created.body.operation.id)).operation.state).toBe('succeeded');
+      const [first] = agentPids(instanceDir);
+
+      // the agent dies: the driver starts another, which registers again
+      const registeredAt = (await api('get', '/instances/dev-sup')).body.registeredAt;
+      process.kill(first, 'SIGKILL');
+      await until(() => agentPids(instanceDir).some(pid => pid !== first), 'a new agent process', 20_000);
+      await until(async () => (await api('get', '/instances/dev-sup')).body.registeredAt !== registeredAt, 'the new agent to register', 30_000);
+
+      // the portal stops (its agents with it) and starts again: the running instance comes back
+      const beforeRestart = (await api('get', '/instances/dev-sup')).body.registeredAt;
+      await backend.stop();
+      expect(agentPids(instanceDir)).toEqual([]);
+      backend = await start();
+      await until(() => agentPids(instanceDir).length === 1, 'the agent started again', 20_000);
+      const again = () => request(backend.server).get('/api/sindri/instances/dev-sup').set('Authorization', admin);
+      await until(async () => (await again()).body.registeredAt !== beforeRestart, 'the agent to register with the new portal', 30_000);
+      expect((await again()).body.status).toBe('running');
+    } finally {
+      await backend.stop();
+      fs.rmSync(workDir, { recursive: true, force: true });
+    }
+  });
+});
+
 const cli = process.env.SINDRI_CLI;
 
 (cli ? describe : describe.skip)('a deploy through the real Sindri CLI that fails', () => {
