@@ -126,16 +126,18 @@ describe('instances created and run through the local driver', () => {
       await until(() => terminal.output.includes(path.join(workDir, 'dev-local/workspace')) && /\r42\r\n/.test(terminal.output), '42 and the workspace');
       terminal.ws.close();
 
-      // a second operation while one runs is refused
-      const suspend = await api('post', '/instances/dev-local/lifecycle').send({ action: 'suspend' });
-      expect(suspend.status).toBe(202);
-      const clash = await api('post', '/instances/dev-local/lifecycle').send({ action: 'redeploy' });
-      expect(clash.status).toBe(409);
-      expect(clash.body.error.message).toBe('dev-local is suspending: it cannot redeploy now');
+      // two operations at once: one wins, the other is refused
+      const both = await Promise.all([1, 2].map(() => api('post', '/instances/dev-local/lifecycle').send({ action: 'suspend' })));
+      expect(both.map(r => r.status).sort()).toEqual([202, 409]);
+      const suspend = both.find(r => r.status === 202)!;
+      expect(both.find(r => r.status === 409)!.body.error.message).toMatch(/^dev-local (is|became) (suspending|suspended)( meanwhile)?: it cannot suspend now$/);
       expect(done(await follow(server, suspend.body.operation.id)).operation.state).toBe('succeeded');
       expect((await api('get', '/instances/dev-local')).body.status).toBe('stopped');
       expect((await api('get', '/instances/dev-local/deployment')).body.state).toBe('suspended');
       expect(agentPids(path.join(workDir, 'dev-local'))).toEqual([]);
+      const again = await api('post', '/instances/dev-local/lifecycle').send({ action: 'suspend' });
+      expect(again.status).toBe(409);
+      expect(again.body.error.message).toBe('dev-local is suspended: it cannot suspend now');
 
       const resume = await api('post', '/instances/dev-local/lifecycle').send({ action: 'resume' });
       expect(done(await follow(server, resume.body.operation.id)).operation.state).toBe('succeeded');

@@ -168,9 +168,13 @@ export class DeploymentService {
     const driver = this.deps.drivers.get(deployment.driver);
     if (!driver) throw new ConflictError(`${instance.name} was deployed with the ${deployment.driver} driver, which this portal does not have`);
     const transition = TRANSITIONS[request.action];
+    if (!transition.from.includes(deployment.state)) {
+      throw new ConflictError(`${instance.name} is ${deployment.state}: it cannot ${request.action} now`);
+    }
+    // the state may have moved since it was read: only one operation wins the transition
     if (!(await this.deps.store.transition(instance.id, transition.from, transition.during))) {
-      const current = (await this.deps.store.get(instance.id))?.state ?? deployment.state;
-      throw new ConflictError(`${instance.name} is ${current}: it cannot ${request.action} now`);
+      const now = (await this.deps.store.get(instance.id))?.state;
+      throw new ConflictError(`${instance.name} became ${now ?? 'absent'} meanwhile: it cannot ${request.action} now`);
     }
     const kind: OperationKind = request.action;
     const operation = await this.deps.store.startOperation({ instanceName: instance.name, kind, driver: driver.id, actor });
