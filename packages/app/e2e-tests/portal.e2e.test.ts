@@ -247,14 +247,18 @@ describe('the portal in a browser', () => {
     }
 
     it('renders each template\'s TechDocs', async () => {
-      for (const [template, heading] of [
-        ['sindri-python-ml', 'Python ML environment'],
-        ['sindri-paste-your-own', 'Your own sindri.yaml'],
+      for (const [template, text] of [
+        ['sindri-python-ml', 'The template writes a'],
+        ['sindri-fullstack-typescript', 'The template writes a'],
+        ['sindri-rust-systems', 'The template writes a'],
+        ['sindri-java-enterprise', 'The template writes a'],
+        ['sindri-paste-your-own', 'The name you give replaces the'],
       ]) {
         await visit(page, `${appUrl}/docs/default/template/${template}`);
-        // the first visit builds the docs with mkdocs
-        await page.getByRole('heading', { name: heading }).first().waitFor({ timeout: 90_000 });
+        // the first visit builds the docs with mkdocs; the reader shows them once its styles load
+        await page.getByText(text).first().waitFor({ timeout: 90_000 });
       }
+      expect(await shows(page.getByRole('heading', { name: 'Your own sindri.yaml', exact: true }))).toBe(true);
     });
 
     it('refuses an invalid pasted sindri.yaml in the form, naming the JSON path, before anything runs', async () => {
@@ -305,6 +309,8 @@ describe('the portal in a browser', () => {
       expect(await shows(current.getByText('succeeded'))).toBe(true);
       expect(await shows(page.getByText('suspended', { exact: true }))).toBe(true);
       expect(await instanceStatus()).toBe('stopped');
+      // the overview card and the entity's status label follow
+      expect(await shows(page.getByText('stopped', { exact: true }))).toBe(true);
       await page.getByRole('button', { name: 'Resume' }).click();
       expect(await shows(current.getByText('resume:'))).toBe(true);
       // the resume waits for the agent to register again

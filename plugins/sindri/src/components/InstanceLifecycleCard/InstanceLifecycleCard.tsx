@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { InfoCard, Progress, ResponseErrorPanel, StructuredMetadataTable, WarningPanel } from '@backstage/core-components';
 import { useApi } from '@backstage/core-plugin-api';
-import { useEntity } from '@backstage/plugin-catalog-react';
+import { useAsyncEntity } from '@backstage/plugin-catalog-react';
 import Box from '@material-ui/core/Box';
 import Button from '@material-ui/core/Button';
 import Tooltip from '@material-ui/core/Tooltip';
@@ -33,8 +33,8 @@ const LABELS: Record<LifecycleAction, string> = { suspend: 'Suspend', resume: 'R
 
 /** Suspend, resume, redeploy and destroy an instance the portal deployed, with its operations. */
 export const InstanceLifecycleCard = () => {
-  const { entity } = useEntity();
-  const name = entity.metadata.name;
+  const { entity, refresh } = useAsyncEntity();
+  const name = entity!.metadata.name;
   const api = useApi(sindriApiRef);
   const permission = useInstancePermission(sindriInstanceLifecyclePermission);
   const deployment = useAsyncRetry(() => api.getDeployment(name), [api, name]);
@@ -43,11 +43,15 @@ export const InstanceLifecycleCard = () => {
   const [startError, setStartError] = useState<Error>();
   const [destroyed, setDestroyed] = useState(false);
   const current = useOperation(op => {
-    if (op.kind === 'destroy' && op.state === 'succeeded') setDestroyed(true);
-    else {
-      deployment.retry();
-      operations.retry();
+    if (op.kind === 'destroy' && op.state === 'succeeded') {
+      setDestroyed(true);
+      return;
     }
+    deployment.retry();
+    operations.retry();
+    // the entity's status label follows through the catalog, which applies the change a moment later
+    refresh?.();
+    setTimeout(() => refresh?.(), 2000);
   });
 
   const run = async (request: LifecycleRequest) => {
@@ -108,7 +112,7 @@ export const InstanceLifecycleCard = () => {
       <StructuredMetadataTable
         metadata={{
           state: <DeploymentStateLabel state={d.state} />,
-          'sindri.yaml provider': d.provider,
+          'deploys to': `${d.provider} (deployment.provider in its sindri.yaml)`,
           'created by': d.createdBy,
           created: formatAgo(d.createdAt),
         }}
@@ -125,10 +129,11 @@ export const InstanceLifecycleCard = () => {
       {current.error && <WarningPanel severity="error" title="Lost the operation's progress" message={current.error.message} />}
       {current.operation && (
         <Box my={1} role="region" aria-label="Current operation">
-          <Typography variant="subtitle2">
-            <span>{current.operation.kind}:</span> <OperationStateLabel state={current.operation.state} />
-            {current.operation.message ? ` — ${current.operation.message}` : ''}
-          </Typography>
+          <Box display="flex" alignItems="center" style={{ gap: 8 }}>
+            <Typography variant="subtitle2">{current.operation.kind}:</Typography>
+            <OperationStateLabel state={current.operation.state} />
+            {current.operation.message && <Typography variant="body2">{current.operation.message}</Typography>}
+          </Box>
           <Box component="pre" fontSize={12} maxHeight={200} overflow="auto" bgcolor="background.default" p={1}>
             {current.lines.join('\n') || '…'}
           </Box>

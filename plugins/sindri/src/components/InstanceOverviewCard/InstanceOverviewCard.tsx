@@ -3,6 +3,7 @@ import { useApi } from '@backstage/core-plugin-api';
 import { useEntity } from '@backstage/plugin-catalog-react';
 import useAsyncRetry from 'react-use/esm/useAsyncRetry';
 import useInterval from 'react-use/esm/useInterval';
+import { SINDRI_STATUS_LABEL } from '@internal/plugin-sindri-common';
 import { sindriApiRef } from '../../api/SindriApi';
 import { formatAgo, formatBytes, formatPercent, formatUptime, NOT_REPORTED } from '../common/format';
 import { StatusLabel } from '../common/StatusLabel';
@@ -14,7 +15,9 @@ const orNot = <T,>(value: T | undefined, format: (v: T) => string) => (value ===
 export const InstanceOverviewCard = () => {
   const { entity } = useEntity();
   const api = useApi(sindriApiRef);
-  const { value: instance, loading, error, retry } = useAsyncRetry(() => api.getInstance(entity.metadata.name), [api, entity.metadata.name]);
+  // a new status label on the entity (e.g. after a suspend) reads the instance again at once
+  const statusLabel = entity.metadata.labels?.[SINDRI_STATUS_LABEL];
+  const { value: instance, loading, error, retry } = useAsyncRetry(() => api.getInstance(entity.metadata.name), [api, entity.metadata.name, statusLabel]);
   useInterval(retry, 15_000);
 
   if (loading && !instance) return <InfoCard title="Sindri instance"><Progress /></InfoCard>;
