@@ -8,6 +8,7 @@ import {
   startTestBackend,
   TestDatabases,
 } from '@backstage/backend-test-utils';
+import { Knex } from 'knex';
 import request from 'supertest';
 import sindriPlugin from '@internal/plugin-sindri-backend';
 import { OperationStreamEvent } from '@internal/plugin-sindri-common';
@@ -57,6 +58,24 @@ function agentPids(workDir: string): number[] {
     .map(Number);
 }
 
+/** A backend with the local driver, its instances under `workDir`. */
+const startLocalBackend = (knex: Knex, workDir: string) =>
+  startTestBackend({
+    features: [
+      sindriPlugin,
+      mockServices.database.factory({ knex }),
+      mockServices.rootConfig.factory({
+        data: {
+          sindri: {
+            registry: { path: registryDir },
+            deployments: { workDir, registrationTimeout: { seconds: 60 } },
+            drivers: { local: { enabled: true, agentCommand: [process.execPath, agentBin] } },
+          },
+        },
+      }),
+    ],
+  });
+
 const done = (events: OperationStreamEvent[]) => events.find(e => e.type === 'done') as Extract<OperationStreamEvent, { type: 'done' }>;
 
 describe('instances created and run through the local driver', () => {
@@ -65,21 +84,7 @@ describe('instances created and run through the local driver', () => {
   it.each(databases.eachSupportedId())('create → terminal → suspend → resume → destroy, on %p', async databaseId => {
     const knex = await databases.init(databaseId);
     const workDir = fs.mkdtempSync(path.join(os.tmpdir(), 'sindri-deployments-'));
-    const backend = await startTestBackend({
-      features: [
-        sindriPlugin,
-        mockServices.database.factory({ knex }),
-        mockServices.rootConfig.factory({
-          data: {
-            sindri: {
-              registry: { path: registryDir },
-              deployments: { workDir, registrationTimeout: { seconds: 60 } },
-              drivers: { local: { enabled: true, agentCommand: [process.execPath, agentBin] } },
-            },
-          },
-        }),
-      ],
-    });
+    const backend = await startLocalBackend(knex, workDir);
     const server = backend.server;
     const port = (server.address() as net.AddressInfo).port;
     const api = (method: 'get' | 'post', url: string) => request(server)[method](`/api/sindri${url}`).set('Authorization', admin);
@@ -175,22 +180,7 @@ describe('local instances are supervised', () => {
   it('restarts an agent that dies, and starts running instances again when the portal restarts', async () => {
     const knex = await databases.init('SQLITE_3');
     const workDir = fs.mkdtempSync(path.join(os.tmpdir(), 'sindri-deployments-'));
-    const start = () =>
-      startTestBackend({
-        features: [
-          sindriPlugin,
-          mockServices.database.factory({ knex }),
-          mockServices.rootConfig.factory({
-            data: {
-              sindri: {
-                registry: { path: registryDir },
-                deployments: { workDir, registrationTimeout: { seconds: 60 } },
-                drivers: { local: { enabled: true, agentCommand: [process.execPath, agentBin] } },
-              },
-            },
-          }),
-        ],
-      });
+    const start = () => startLocalBackend(knex, workDir);
     let backend = await start();
     const instanceDir = path.join(workDir, 'dev-sup');
     try {

@@ -61,6 +61,8 @@ const ANSWER_GRACE_MS = 15_000;
 export class CommandService implements LiveListener {
   private readonly runs = new Map<string, LiveRun>();
   private readonly active = new Map<string, ActiveResult>();
+  /** Commands cancelled while their agent was away, by instance id: told to stop when it is back. */
+  private readonly pendingCancels = new Map<string, Set<string>>();
 
   constructor(
     private readonly links: AgentLinks,
@@ -116,7 +118,11 @@ export class CommandService implements LiveListener {
   async follow(id: string, listener: (event: CommandStreamEvent) => void): Promise<{ run?: CommandRun; live: boolean; unsubscribe: () => void }> {
     const stored = await this.store.getRun(id);
     const live = this.runs.get(id);
-    if (!stored || !live) return { run: stored, live: false, unsubscribe: () => {} };
+    if (!stored) return { run: undefined, live: false, unsubscribe: () => {} };
+    if (!live) {
+      // it may have ended while it was read: a run leaves `runs` only once its end is stored
+      return { run: stored.state === 'running' ? await this.store.getRun(id) : stored, live: false, unsubscribe: () => {} };
+    }
     live.events.on('event', listener);
     return { run: this.withLiveOutput(stored), live: true, unsubscribe: () => live.events.off('event', listener) };
   }
@@ -138,8 +144,13 @@ export class CommandService implements LiveListener {
     for (const active of this.active.values()) {
       if (active.runId !== id) continue;
       const link = this.links.get(active.instanceId);
-      if (link) link.send({ type: 'cmd-cancel', run: active.id });
-      else active.done({ state: 'cancelled', message: 'cancelled; the agent was not connected to confirm it' });
+      if (link) {
+        link.send({ type: 'cmd-cancel', run: active.id });
+        continue;
+      }
+      const pending = this.pendingCancels.get(active.instanceId) ?? new Set<string>();
+      this.pendingCancels.set(active.instanceId, pending.add(active.id));
+      active.done({ state: 'cancelled', message: 'cancelled while the agent was not connected; it is told to stop the command when it is back' });
     }
   }
 
@@ -176,6 +187,14 @@ export class CommandService implements LiveListener {
 
   /** Running commands survive a dropped connection: the agent reports their end when it is back. */
   onDisconnect(): void {}
+
+  onRegistered(link: AgentLink): void {
+    const pending = this.pendingCancels.get(link.instanceId);
+    if (!pending) return;
+    this.pendingCancels.delete(link.instanceId);
+    // an agent that has already finished the command ignores the cancel
+    for (const commandId of pending) link.send({ type: 'cmd-cancel', run: commandId });
+  }
 
   private async runOne(run: LiveRun, ref: ResultRef): Promise<void> {
     const emit = (result: CommandResult) => run.events.emit('event', { type: 'result', result } satisfies CommandStreamEvent);

@@ -131,6 +131,27 @@ describe('commands', () => {
       expect(agents[1].count('cmd-run')).toBe(0);
     });
 
+    it('tells an agent that was away when a command was cancelled to stop it when it is back', async () => {
+      const knex = await databases.init(databaseId);
+      const { server, base } = await startLiveBackend(knex);
+      const { token } = await enroll(server, 'dev-1');
+      const first = await ScriptedAgent.connect(base, token, 'dev-1');
+      const started = await request(server)
+        .post('/api/sindri/commands')
+        .set('Authorization', auth)
+        .send({ target: { instances: ['dev-1'] }, command: { argv: ['sleep', '600'] } });
+      const { run: commandId } = await first.next('cmd-run');
+      first.close();
+      await new Promise(r => setTimeout(r, 200));
+
+      await request(server).post(`/api/sindri/commands/${started.body.id}/cancel`).set('Authorization', auth).expect(202);
+      const run = (await request(server).get(`/api/sindri/commands/${started.body.id}`).set('Authorization', auth)).body;
+      expect(run.results[0]).toMatchObject({ state: 'cancelled', message: expect.stringContaining('told to stop the command when it is back') });
+
+      const back = await ScriptedAgent.connect(base, token, 'dev-1');
+      expect(await back.next('cmd-cancel')).toEqual({ type: 'cmd-cancel', run: commandId });
+    });
+
     it('validates the request and checks sindri.instance.command per instance', async () => {
       const knex = await databases.init(databaseId);
       const { server, base } = await startLiveBackend(knex, { denied: ['sindri.instance.command'] });

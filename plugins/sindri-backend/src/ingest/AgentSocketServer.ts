@@ -116,7 +116,10 @@ export class AgentSocketServer {
           return;
         }
         try {
-          send(await this.options.ingest.handle(agent, parsed.data));
+          const answer = await this.options.ingest.handle(agent, parsed.data);
+          send(answer);
+          // an agent registers on every connect, once it listens: what waited for it can go now
+          if (parsed.data.type === 'register' && answer.type === 'ack') links.registered(link);
         } catch (error) {
           this.options.logger.error(`Ingest from ${agent.name} failed: ${error}`);
           send({ type: 'error', status: 500, message: 'the portal could not store the frame' });

@@ -14,6 +14,8 @@ export interface LiveListener {
   onData(link: AgentLink, frame: DataFrame): void;
   /** The agent's connection is gone (it may come back with a new link). */
   onDisconnect(link: AgentLink): void;
+  /** An agent (re)connected and registered, so it listens: what waited for it can be sent now. */
+  onRegistered?(link: AgentLink): void;
 }
 
 /**
@@ -40,6 +42,11 @@ export class AgentLinks {
     const previous = this.links.get(link.instanceId);
     this.links.set(link.instanceId, link);
     if (previous && previous !== link) this.listeners.forEach(l => l.onDisconnect(previous));
+  }
+
+  registered(link: AgentLink) {
+    if (this.links.get(link.instanceId) !== link) return;
+    this.listeners.forEach(l => l.onRegistered?.(link));
   }
 
   disconnected(link: AgentLink) {
