@@ -272,7 +272,7 @@ describe('the portal in a browser', () => {
       expect(await entityStatus('e2e-pasted')).toBe(404);
     });
 
-    it('creates an instance with the local driver: in the catalog within seconds, its terminal works, suspend, resume and destroy', async () => {
+    it('creates an instance with the local driver: in the catalog within seconds, its terminal works, suspend, resume, clone and destroy', async () => {
       await visit(page, `${appUrl}/create/templates/default/sindri-python-ml`);
       await instancePage('e2e-created');
       await page.getByRole('button', { name: 'Next' }).click();
@@ -316,6 +316,23 @@ describe('the portal in a browser', () => {
       // the resume waits for the agent to register again
       await current.getByText('succeeded').waitFor({ timeout: 60_000 });
       expect(await instanceStatus()).toBe('running');
+
+      // clone it from its card: the clone template opens with this instance as the source
+      await page.getByRole('link', { name: 'Clone' }).click();
+      await page.getByLabel('New name').fill('e2e-clone');
+      await page.getByRole('button', { name: 'Next' }).click();
+      await page.getByRole('button', { name: 'Review' }).click();
+      await page.getByRole('button', { name: 'Create' }).click();
+      await page.getByRole('link', { name: 'Open the clone' }).waitFor({ timeout: 90_000 });
+      expect(await entityStatus('e2e-clone')).toBe(200);
+      const cloned = await fetch(`${backendUrl}/api/sindri/instances/e2e-clone/deployment`, { headers: { Authorization: `Bearer ${await guestToken()}` } });
+      expect(((await cloned.json()) as any).sindriYaml).toContain('- ollama');
+      await fetch(`${backendUrl}/api/sindri/instances/e2e-clone/lifecycle`, {
+        method: 'POST',
+        headers: { Authorization: `Bearer ${await guestToken()}`, 'Content-Type': 'application/json' },
+        body: JSON.stringify({ action: 'destroy', confirm: 'e2e-clone' }),
+      });
+      await visit(page, `${appUrl}/catalog/default/resource/e2e-created`);
 
       await page.getByRole('button', { name: 'Destroy' }).click();
       await page.getByLabel('Type the instance name to confirm').fill('e2e-created');

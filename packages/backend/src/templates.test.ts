@@ -27,12 +27,12 @@ function defaults(entity: any): Record<string, any> {
   return values;
 }
 
-const ACTIONS = ['sindri:config:compose', 'sindri:config:validate', 'sindri:deploy'];
-const FIELDS = ['SindriDriverPicker', 'SindriProfilePicker', 'SindriExtensionsPicker', 'SindriRegionPicker', 'SindriYamlEditor', 'OwnerPicker'];
+const ACTIONS = ['sindri:config:compose', 'sindri:config:validate', 'sindri:deploy', 'sindri:clone'];
+const FIELDS = ['SindriDriverPicker', 'SindriProfilePicker', 'SindriExtensionsPicker', 'SindriRegionPicker', 'SindriYamlEditor', 'OwnerPicker', 'EntityPicker'];
 
 describe('the templates in templates/', () => {
-  it('are the five the location lists, every directory among them', () => {
-    expect(templates.map(t => path.basename(t.dir)).sort()).toEqual(['fullstack-typescript', 'java-enterprise', 'paste-your-own', 'python-ml', 'rust-systems']);
+  it('are the six the location lists, every directory among them', () => {
+    expect(templates.map(t => path.basename(t.dir)).sort()).toEqual(['clone-instance', 'fullstack-typescript', 'java-enterprise', 'paste-your-own', 'python-ml', 'rust-systems']);
     const dirs = fs.readdirSync(templatesDir).filter(d => fs.statSync(path.join(templatesDir, d)).isDirectory());
     expect(dirs.sort()).toEqual(templates.map(t => path.basename(t.dir)).sort());
   });
@@ -47,7 +47,7 @@ describe('the templates in templates/', () => {
     for (const step of entity.spec.steps) expect(ACTIONS).toContain(step.action);
     const fields = entity.spec.parameters.flatMap((p: any) => Object.values<any>(p.properties).map(v => v['ui:field']).filter(Boolean));
     for (const field of fields) expect(FIELDS).toContain(field);
-    expect(entity.spec.steps.at(-1)).toMatchObject({ action: 'sindri:deploy' });
+    expect(['sindri:deploy', 'sindri:clone']).toContain(entity.spec.steps.at(-1).action);
   });
 
   const stacks = templates.filter(t => t.entity.spec.steps[0].action === 'sindri:config:compose');

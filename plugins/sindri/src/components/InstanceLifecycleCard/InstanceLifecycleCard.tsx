@@ -31,6 +31,10 @@ const AVAILABLE: Record<LifecycleAction, DeploymentState[]> = {
 
 const LABELS: Record<LifecycleAction, string> = { suspend: 'Suspend', resume: 'Resume', redeploy: 'Redeploy', destroy: 'Destroy' };
 
+/** The clone template, with this instance picked as its source. */
+const cloneLink = (name: string) =>
+  `/create/templates/default/sindri-clone-instance?formData=${encodeURIComponent(JSON.stringify({ source: `resource:default/${name}` }))}`;
+
 /** Suspend, resume, redeploy and destroy an instance the portal deployed, with its operations. */
 export const InstanceLifecycleCard = () => {
   const { entity, refresh } = useAsyncEntity();
@@ -119,6 +123,9 @@ export const InstanceLifecycleCard = () => {
       />
       <Box display="flex" style={{ gap: 8 }} my={2} flexWrap="wrap">
         {(['suspend', 'resume', 'redeploy', 'destroy'] as const).map(button)}
+        <Button variant="outlined" href={cloneLink(name)}>
+          Clone
+        </Button>
       </Box>
       {!permission.loading && refusal && (
         <Typography variant="body2" color="textSecondary">
