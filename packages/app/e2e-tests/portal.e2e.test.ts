@@ -253,12 +253,13 @@ describe('the portal in a browser', () => {
         ['sindri-rust-systems', 'The template writes a'],
         ['sindri-java-enterprise', 'The template writes a'],
         ['sindri-paste-your-own', 'The name you give replaces the'],
+        ['sindri-clone-instance', 'Makes a new instance from the sindri.yaml'],
       ]) {
         await visit(page, `${appUrl}/docs/default/template/${template}`);
         // the first visit builds the docs with mkdocs; the reader shows them once its styles load
         await page.getByText(text).first().waitFor({ timeout: 90_000 });
       }
-      expect(await shows(page.getByRole('heading', { name: 'Your own sindri.yaml', exact: true }))).toBe(true);
+      expect(await shows(page.getByRole('heading', { name: 'Clone a Sindri instance', exact: true }))).toBe(true);
     });
 
     it('refuses an invalid pasted sindri.yaml in the form, naming the JSON path, before anything runs', async () => {
