@@ -72,8 +72,16 @@ export function createDeploymentRoutes(options: DeploymentRouteOptions): express
     const id = parse(z.uuid(), req.params.id, 'id');
     const operation = deployments.operations.snapshot(id) ?? (await store.getOperation(id));
     if (!operation) throw new NotFoundError(`no operation ${id}`);
-    if (operation.kind === 'plan') await authorized(req, sindriInstanceCreatePermission);
-    else await authorized(req, sindriInstanceReadPermission, ref(operation.instanceName));
+    if (operation.kind === 'plan') {
+      // a plan belongs to no instance: it is its author's (and enrollment managers')
+      const credentials = await authorized(req, sindriInstanceCreatePermission);
+      if (principalRef(credentials) !== operation.actor) {
+        const [admin] = await permissions.authorize([{ permission: sindriEnrollmentManagePermission }], { credentials });
+        if (admin.result !== AuthorizeResult.ALLOW) throw new NotFoundError(`no operation ${id}`);
+      }
+    } else {
+      await authorized(req, sindriInstanceReadPermission, ref(operation.instanceName));
+    }
     return operation;
   }
 

@@ -70,7 +70,7 @@ describe('every route checks its permission', () => {
     await knex('instance_deployments').insert({ instance_id: instanceId, driver: 'local', state: 'running', sindri_yaml: 'version: "3.0"\nname: dev-1\ndeployment:\n  provider: docker\nextensions:\n  profile: minimal\n', provider: 'docker', created_by: 'user:default/ops', created_at: now, updated_at: now });
     await knex('lifecycle_operations').insert({ id: operationId, instance_name: 'dev-1', kind: 'deploy', driver: 'local', state: 'succeeded', actor: 'user:default/ops', log: '[]', started_at: now, finished_at: now });
     denied.push(...deny);
-    return { ...backend, agent, runId, instanceId, operationId };
+    return { ...backend, agent, runId, instanceId, operationId, knex };
   }
 
   it.each(calls)('$name: allowed with $permission, refused without it', async ({ permission, call, allowed, denied }) => {
@@ -91,6 +91,19 @@ describe('every route checks its permission', () => {
     expect(foreign.status).toBe(403);
     expect(foreign.body.error.message).toBe('owner: you may create instances owned by yourself or your groups, not group:default/platform');
     expect((await request(user.server).post('/api/sindri/deployments').set('Authorization', auth).send(body('user:default/ops'))).status).toBe(202);
+  });
+
+  it('GET /operations/{id}: a plan is seen by its author, and by others only with sindri.enrollment.manage', async () => {
+    const own = crypto.randomUUID();
+    const other = crypto.randomUUID();
+    const refused = await setUp([ENROLL]);
+    const plan = (id: string, actor: string) => ({ id, instance_name: 'dev-9', kind: 'plan', driver: 'local', state: 'failed', actor, log: '[]', started_at: new Date(), finished_at: new Date() });
+    await refused.knex('lifecycle_operations').insert([plan(own, 'user:default/ops'), plan(other, 'user:default/someone-else')]);
+    expect((await request(refused.server).get(`/api/sindri/operations/${own}`).set('Authorization', auth)).status).toBe(200);
+    expect((await request(refused.server).get(`/api/sindri/operations/${other}`).set('Authorization', auth)).status).toBe(404);
+    const admin = await setUp([]);
+    await admin.knex('lifecycle_operations').insert(plan(other, 'user:default/someone-else'));
+    expect((await request(admin.server).get(`/api/sindri/operations/${other}`).set('Authorization', auth)).status).toBe(200);
   });
 
   it('GET /commands lists nothing without sindri.instance.read', async () => {
