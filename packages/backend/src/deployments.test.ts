@@ -1,3 +1,4 @@
+import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import net from 'node:net';
 import os from 'node:os';
@@ -99,6 +100,23 @@ describe('instances created and run through the local driver', () => {
       expect(invalid.body.error.message).toContain('config: the sindri.yaml is invalid: /deployment/provider:');
       expect((await api('get', '/enrollments')).body.items).toEqual([]);
 
+      // nothing that makes the portal read its own files or Vault
+      const stealing = await api('post', '/deployments').send({
+        name: 'dev-local',
+        owner: 'group:default/platform',
+        config: { ...localConfig('dev-local'), secrets: [{ name: 'KEY', source: 'env', fromFile: '~/.ssh/id_rsa' }, { name: 'V', source: 'vault', vaultPath: 'secret/x', vaultKey: 'k' }] },
+      });
+      expect(stealing.status).toBe(400);
+      expect(stealing.body.error.message).toBe(
+        'config: the portal does not deploy this sindri.yaml: /secrets/0/fromFile: reads a file on the host that deploys it, here the portal\'s; /secrets/1/source: "vault" is resolved with the deploying host\'s Vault credentials, here the portal\'s',
+      );
+      const checked = await api('post', '/config/validate').send({ sindriYaml: 'version: "3.0"\nname: x\ndeployment:\n  provider: docker\nextensions:\n  profile: minimal\nsecrets:\n  - name: K\n    source: file\n    path: /etc/shadow\n    mountPath: /x\n' });
+      expect(checked.body).toEqual({ valid: false, issues: [{ pointer: '/secrets/0/source', message: '"file" reads a file on the host that deploys it, here the portal\'s' }] });
+      const huge = await api('post', '/deployments').send({ name: 'dev-local', owner: 'group:default/platform', sindriYaml: `# ${'é'.repeat(40_000)}\n` });
+      expect(huge.status).toBe(413);
+      expect(huge.body.error.message).toBe('sindriYaml: larger than the 65536 byte limit');
+      expect((await api('get', '/enrollments')).body.items).toEqual([]);
+
       // the form's options name the local driver and the registry's profiles
       const options = await api('get', '/deployments/options');
       expect(options.body.drivers.map((d: any) => d.id)).toEqual(['local']);
@@ -165,7 +183,7 @@ describe('instances created and run through the local driver', () => {
       expect(fs.existsSync(path.join(workDir, 'dev-local'))).toBe(false);
       expect(agentPids(path.join(workDir, 'dev-local'))).toEqual([]);
       // the audit outlives the instance
-      const audit = await knex('lifecycle_operations').where({ instance_name: 'dev-local' }).orderBy('started_at').pluck('kind');
+      const audit = await knex('lifecycle_operations').where({ instance_name: 'dev-local' }).whereNotNull('instance_id').orderBy('started_at').pluck('kind');
       expect(audit).toEqual(['deploy', 'suspend', 'resume', 'destroy']);
     } finally {
       await backend.stop();
@@ -199,8 +217,15 @@ describe('local instances are supervised', () => {
       const beforeRestart = (await api('get', '/instances/dev-sup')).body.registeredAt;
       await backend.stop();
       expect(agentPids(instanceDir)).toEqual([]);
+      // as if a portal had been killed without stopping its agent: one is left, its pid on file
+      const leftover = spawn(process.execPath, ['-e', 'setInterval(() => {}, 1000)'], {
+        env: { SINDRI_WORKSPACE: path.join(instanceDir, 'workspace') },
+        detached: true,
+        stdio: 'ignore',
+      });
+      fs.writeFileSync(path.join(instanceDir, '.agent/agent.pid'), String(leftover.pid));
       backend = await start();
-      await until(() => agentPids(instanceDir).length === 1, 'the agent started again', 20_000);
+      await until(() => agentPids(instanceDir).length === 1 && !agentPids(instanceDir).includes(leftover.pid!), 'the leftover ended and one agent started', 20_000);
       const again = () => request(backend.server).get('/api/sindri/instances/dev-sup').set('Authorization', admin);
       await until(async () => (await again()).body.registeredAt !== beforeRestart, 'the agent to register with the new portal', 30_000);
       expect((await again()).body.status).toBe('running');

@@ -3,7 +3,8 @@
 /**
  * Instances the portal deployed (driver, stored sindri.yaml, lifecycle state)
  * and the audit log of every deploy and lifecycle operation. Operations keep
- * the instance's name, not a foreign key, so the audit outlives a destroy.
+ * the instance's id and name without a foreign key, so the audit outlives a
+ * destroy and a later instance of the same name does not inherit it.
  *
  * @param {import('knex').Knex} knex
  */
@@ -23,6 +24,7 @@ exports.up = async function up(knex) {
   await knex.schema.createTable('lifecycle_operations', table => {
     table.comment('Audit: every plan, deploy, suspend, resume, redeploy and destroy');
     table.string('id', 36).primary();
+    table.string('instance_id', 36).nullable().comment('Null for a plan, which belongs to no instance');
     table.string('instance_name', 63).notNullable();
     table.string('kind', 16).notNullable();
     table.string('driver', 32).notNullable();
@@ -32,7 +34,7 @@ exports.up = async function up(knex) {
     table.text('log').notNullable().comment('JSON array of the last progress lines');
     table.timestamp('started_at', { useTz: true }).notNullable();
     table.timestamp('finished_at', { useTz: true }).nullable();
-    table.index(['instance_name', 'started_at']);
+    table.index(['instance_id', 'started_at']);
     table.index(['state']);
   });
 };

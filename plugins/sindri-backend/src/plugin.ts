@@ -138,6 +138,10 @@ export const sindriPlugin = createBackendPlugin({
           validator: loadSindriConfigValidator(registry.path),
           registry,
           logger,
+          onRemoved: instanceId => {
+            ingest.forget(instanceId);
+            links.get(instanceId)?.close(4410, 'the instance was destroyed');
+          },
           settings: {
             ...settings.deployments,
             regionHints: readRegionHints(registry.path),
@@ -151,6 +155,7 @@ export const sindriPlugin = createBackendPlugin({
           terminals.close();
           sockets.close();
           await relay.close();
+          await deployments.shutdown();
           await localDriver?.shutdown();
         });
         deps.permissionsRegistry.addPermissions([sindriEnrollmentManagePermission, sindriInstanceCreatePermission]);

@@ -64,10 +64,11 @@ export class InstanceStore {
     const minted = mintAgentToken();
     const instanceId = crypto.randomUUID();
     const now = new Date();
+    const taken = () => new ConflictError(`name: an instance named "${options.name}" is already enrolled`);
     await this.knex.transaction(async tx => {
       const existing = await tx('instances').where({ name: options.name }).first();
       if (existing) {
-        throw new ConflictError(`name: an instance named "${options.name}" is already enrolled`);
+        throw taken();
       }
       await tx('instances').insert({
         id: instanceId,
@@ -84,6 +85,10 @@ export class InstanceStore {
         created_by: options.createdBy,
         created_at: now,
       });
+    }).catch(error => {
+      // two enrollments of one name at once: the unique index refuses the second
+      if (/unique|duplicate/i.test(String(error?.message)) && !(error instanceof ConflictError)) throw taken();
+      throw error;
     });
     return { instanceId, token: minted.token };
   }

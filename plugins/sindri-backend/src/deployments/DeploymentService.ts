@@ -11,6 +11,7 @@ import {
   DeploymentState,
   describeIssue,
   DriverOption,
+  hostReferences,
   FleetInstance,
   InstanceDeployment,
   LifecycleAction,
@@ -81,6 +82,8 @@ export class DeploymentService {
       registry: SindriRegistryService;
       logger: LoggerService;
       settings: DeploymentSettings;
+      /** an instance was removed: e.g. close its agent's connection */
+      onRemoved?: (instanceId: string) => void;
     },
   ) {
     this.runner = new OperationRunner(deps.store, deps.logger);
@@ -102,9 +105,14 @@ export class DeploymentService {
     };
   }
 
-  /** Checks sindri.yaml text as `sindri config validate` would. */
+  /**
+   * Checks sindri.yaml text as `sindri config validate` does, then for what
+   * the portal will not deploy (fields that read the portal's own files).
+   */
   validate(sindriYaml: string) {
-    return this.deps.validator.checkText(sindriYaml);
+    const verdict = this.deps.validator.checkText(sindriYaml);
+    const refused = verdict.document ? hostReferences(verdict.document) : [];
+    return { ...verdict, valid: verdict.valid && !refused.length, issues: [...verdict.issues, ...refused] };
   }
 
   /** Starts a deploy (or, with `dryRun`, a plan). Validation and enrollment happen before it answers. */
@@ -116,9 +124,9 @@ export class DeploymentService {
     if (request.dryRun) {
       const workDir = path.join(this.deps.settings.workDir, '.plans', crypto.randomUUID());
       const operation = await this.deps.store.startOperation({ instanceName: request.name, kind: 'plan', driver: driver.id, actor });
-      this.runner.run(operation, async say => {
+      this.runner.run(operation, async (say, signal) => {
         try {
-          await driver.plan(deployed, this.driverRun(workDir, say, { ...(await this.agentEnv(request.name)), SINDRI_AGENT_TOKEN: 'minted-at-deploy' }));
+          await driver.plan(deployed, this.driverRun(workDir, say, { ...(await this.agentEnv(request.name)), SINDRI_AGENT_TOKEN: 'minted-at-deploy' }, signal));
         } finally {
           await fs.rm(workDir, { recursive: true, force: true });
         }
@@ -127,31 +135,38 @@ export class DeploymentService {
     }
 
     const { instanceId, token } = await this.deps.instances.enroll({ name: request.name, owner: request.owner, createdBy: actor });
-    await this.deps.store.create({
-      instanceId,
-      driver: driver.id,
-      sindriYaml: yaml.stringify(document),
-      provider: String((document.deployment as { provider?: string } | undefined)?.provider ?? 'unknown'),
-      createdBy: actor,
-    });
-    const operation = await this.deps.store.startOperation({ instanceName: request.name, kind: 'deploy', driver: driver.id, actor });
+    let operation: LifecycleOperation;
+    try {
+      await this.deps.store.create({
+        instanceId,
+        driver: driver.id,
+        sindriYaml: yaml.stringify(document),
+        provider: String((document.deployment as { provider?: string } | undefined)?.provider ?? 'unknown'),
+        createdBy: actor,
+      });
+      operation = await this.deps.store.startOperation({ instanceId, instanceName: request.name, kind: 'deploy', driver: driver.id, actor });
+    } catch (error) {
+      // nothing ran yet: take the enrollment back, so no instance is left half-made
+      await this.deps.instances.remove(instanceId);
+      throw error;
+    }
     const workDir = this.workDir(request.name);
     const startedAt = Date.now();
     this.runner.run(
       operation,
-      async say => {
+      async (say, signal) => {
         await fs.rm(workDir, { recursive: true, force: true });
         try {
           say(`deploying ${request.name} with the ${driver.id} driver`);
-          await driver.deploy(deployed, this.driverRun(workDir, say, { ...(await this.agentEnv(request.name)), SINDRI_AGENT_TOKEN: token }));
-          await this.awaitRegistration(instanceId, startedAt, say);
+          await driver.deploy(deployed, this.driverRun(workDir, say, { ...(await this.agentEnv(request.name)), SINDRI_AGENT_TOKEN: token }, signal));
+          await this.awaitRegistration(instanceId, startedAt, say, signal);
         } catch (error) {
           await this.cleanUpFailedDeploy(driver, deployed, workDir, instanceId, say);
           throw error;
         }
         await this.deps.store.setState(instanceId, 'running');
       },
-      op => this.recordEvent(instanceId, op),
+      { onEnd: op => this.recordEvent(instanceId, op), redact: [token] },
     );
     return { operation, entityRef: entityRefOf(request.name) };
   }
@@ -177,21 +192,34 @@ export class DeploymentService {
       throw new ConflictError(`${instance.name} became ${now ?? 'absent'} meanwhile: it cannot ${request.action} now`);
     }
     const kind: OperationKind = request.action;
-    const operation = await this.deps.store.startOperation({ instanceName: instance.name, kind, driver: driver.id, actor });
-    const config = withConsoleAgent(yaml.parse(deployment.sindriYaml));
+    let operation: LifecycleOperation;
+    let config: Record<string, unknown>;
+    let token: string | undefined;
+    try {
+      config = withConsoleAgent(yaml.parse(deployment.sindriYaml));
+      // a redeploy brings a fresh token: the old one is revoked, the new one only reaches the instance
+      if (request.action === 'redeploy') token = (await this.deps.instances.rotate(instance.id, actor)).token;
+      operation = await this.deps.store.startOperation({ instanceId: instance.id, instanceName: instance.name, kind, driver: driver.id, actor });
+    } catch (error) {
+      await this.deps.store.setState(instance.id, deployment.state);
+      throw error;
+    }
     const workDir = this.workDir(instance.name);
     const startedAt = Date.now();
     this.runner.run(
       operation,
-      async say => {
+      async (say, signal) => {
         try {
-          await this.runLifecycle(request, { instance, driver, config, workDir, startedAt, say, actor });
+          await this.runLifecycle(request, { instance, driver, config, workDir, startedAt, say, signal, token });
         } catch (error) {
           await this.deps.store.setState(instance.id, 'failed');
           throw error;
         }
       },
-      op => (request.action === 'destroy' && op.state === 'succeeded' ? undefined : this.recordEvent(instance.id, op)),
+      {
+        onEnd: op => (request.action === 'destroy' && op.state === 'succeeded' ? undefined : this.recordEvent(instance.id, op)),
+        redact: token ? [token] : [],
+      },
     );
     return { operation, entityRef: entityRefOf(instance.name) };
   }
@@ -211,14 +239,21 @@ export class DeploymentService {
   async recoverAfterStart(): Promise<void> {
     const abandoned = await this.deps.store.abandonRunning('the portal restarted before the operation finished');
     if (abandoned) this.deps.logger.warn(`${abandoned} lifecycle operations left running by an earlier start were marked cancelled`);
-    for (const d of await this.deps.store.listByState(['deploying', 'suspending', 'resuming', 'redeploying', 'destroying'])) {
+    // a deploy the last start left unfinished is undone, as a failed one would be
+    for (const d of await this.deps.store.listByState(['deploying'])) {
+      const driver = this.deps.drivers.get(d.driver);
+      const say = (line: string) => this.deps.logger.info(`Undoing the unfinished deploy of ${d.instanceName}: ${line}`);
+      if (driver) await this.cleanUpFailedDeploy(driver, withConsoleAgent(yaml.parse(d.sindriYaml)), this.workDir(d.instanceName), d.instanceId, say);
+      else await this.removeInstance(d.instanceId);
+    }
+    for (const d of await this.deps.store.listByState(['suspending', 'resuming', 'redeploying', 'destroying'])) {
       await this.deps.store.setState(d.instanceId, 'failed');
     }
     for (const d of await this.deps.store.listByState(['running'])) {
       const driver = this.deps.drivers.get(d.driver);
       if (!driver?.restartsWithPortal) continue;
       try {
-        await driver.start(yaml.parse(d.sindriYaml), this.driverRun(this.workDir(d.instanceName), () => {}));
+        await driver.start(yaml.parse(d.sindriYaml), this.driverRun(this.workDir(d.instanceName), () => {}, await this.agentEnv(d.instanceName)));
         this.deps.logger.info(`Started local instance ${d.instanceName} again`);
       } catch (error) {
         this.deps.logger.warn(`Could not start local instance ${d.instanceName} again: ${error}`);
@@ -227,12 +262,26 @@ export class DeploymentService {
     }
   }
 
+  /** The portal is stopping: running operations are cancelled, and their drivers end what they started. */
+  async shutdown(): Promise<void> {
+    await this.runner.shutdown();
+  }
+
   private async runLifecycle(
     request: LifecycleRequest,
-    c: { instance: FleetInstance; driver: SindriDriver; config: Record<string, unknown>; workDir: string; startedAt: number; say: (line: string) => void; actor: string },
+    c: {
+      instance: FleetInstance;
+      driver: SindriDriver;
+      config: Record<string, unknown>;
+      workDir: string;
+      startedAt: number;
+      say: (line: string) => void;
+      signal: AbortSignal;
+      token?: string;
+    },
   ) {
-    const { instance, driver, config, workDir, say } = c;
-    const run = (env?: Record<string, string>) => this.driverRun(workDir, say, env);
+    const { instance, driver, config, workDir, say, signal } = c;
+    const run = (env?: Record<string, string>) => this.driverRun(workDir, say, env, signal);
     switch (request.action) {
       case 'suspend':
         await driver.stop(config, run());
@@ -240,24 +289,19 @@ export class DeploymentService {
         if (await this.deps.instances.setStatus(instance.id, 'stopped')) await this.publish(instance.id, 'status');
         return;
       case 'resume':
-        await driver.start(config, run());
-        await this.awaitRegistration(instance.id, c.startedAt, say);
+        await driver.start(config, run(await this.agentEnv(instance.name)));
+        await this.awaitRegistration(instance.id, c.startedAt, say, signal);
         await this.deps.store.setState(instance.id, 'running');
         return;
-      case 'redeploy': {
-        // a fresh token: the old one is revoked and the new one only reaches the instance
-        const { token } = await this.deps.instances.rotate(instance.id, c.actor);
-        await driver.redeploy(config, run({ ...(await this.agentEnv(instance.name)), SINDRI_AGENT_TOKEN: token }));
-        await this.awaitRegistration(instance.id, c.startedAt, say);
+      case 'redeploy':
+        await driver.redeploy(config, run({ ...(await this.agentEnv(instance.name)), SINDRI_AGENT_TOKEN: c.token! }));
+        await this.awaitRegistration(instance.id, c.startedAt, say, signal);
         await this.deps.store.setState(instance.id, 'running');
         return;
-      }
       case 'destroy': {
         await driver.destroy(config, { ...run(), volumes: request.volumes });
-        const last = await this.deps.instances.get(instance.id);
-        await this.deps.instances.remove(instance.id);
+        await this.removeInstance(instance.id, instance);
         await fs.rm(workDir, { recursive: true, force: true });
-        await this.deps.changes.publish({ reason: 'removed', instance: last ?? instance });
         say(`${instance.name} is destroyed and leaves the catalog`);
         return;
       }
@@ -290,6 +334,10 @@ export class DeploymentService {
     if (!verdict.valid) {
       throw new InputError(`${field}: the sindri.yaml is invalid: ${verdict.issues.map(describeIssue).join('; ')}`);
     }
+    const refused = hostReferences(document);
+    if (refused.length) {
+      throw new InputError(`${field}: the portal does not deploy this sindri.yaml: ${refused.map(describeIssue).join('; ')}`);
+    }
     return document;
   }
 
@@ -317,15 +365,16 @@ export class DeploymentService {
     return { SINDRI_CONSOLE_URL: await this.deps.settings.consoleUrl(), SINDRI_INSTANCE_NAME: name };
   }
 
-  private driverRun(workDir: string, say: (line: string) => void, env?: Record<string, string>): DriverRun {
-    return { workDir, env, timeoutMs: this.deps.settings.operationTimeoutMs, onProgress: p => say(p.line) };
+  private driverRun(workDir: string, say: (line: string) => void, env?: Record<string, string>, signal?: AbortSignal): DriverRun {
+    return { workDir, env, signal, timeoutMs: this.deps.settings.operationTimeoutMs, onProgress: p => say(p.line) };
   }
 
   /** Waits until the instance's agent registers after `since`, reporting as it waits. */
-  private async awaitRegistration(instanceId: string, since: number, say: (line: string) => void) {
+  private async awaitRegistration(instanceId: string, since: number, say: (line: string) => void, signal?: AbortSignal) {
     say('waiting for the instance\'s agent to register');
     const deadline = Date.now() + this.deps.settings.registrationTimeoutMs;
     while (Date.now() < deadline) {
+      if (signal?.aborted) throw new Error('the portal stopped while waiting for the agent');
       const instance = await this.deps.instances.get(instanceId);
       const registeredAt = instance?.registeredAt ? Date.parse(instance.registeredAt) : 0;
       if (registeredAt >= since - 1000) {
@@ -344,9 +393,15 @@ export class DeploymentService {
     } catch (error) {
       say(`cleanup: ${(error as Error).message}`);
     }
-    const instance = await this.deps.instances.get(instanceId);
-    await this.deps.instances.remove(instanceId);
+    await this.removeInstance(instanceId);
     await fs.rm(workDir, { recursive: true, force: true });
+  }
+
+  /** Removes an instance with its token and records; its agent is disconnected and its entity leaves the catalog. */
+  private async removeInstance(instanceId: string, known?: FleetInstance) {
+    const instance = (await this.deps.instances.get(instanceId)) ?? known;
+    await this.deps.instances.remove(instanceId);
+    this.deps.onRemoved?.(instanceId);
     if (instance?.registeredAt) await this.deps.changes.publish({ reason: 'removed', instance });
   }
 

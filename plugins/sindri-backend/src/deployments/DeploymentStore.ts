@@ -25,6 +25,7 @@ type DeploymentRow = {
 
 type OperationRow = {
   id: string;
+  instance_id: string | null;
   instance_name: string;
   kind: OperationKind;
   driver: string;
@@ -113,9 +114,11 @@ export class DeploymentStore {
       .update({ state, updated_at: new Date(), ...(sindriYaml ? { sindri_yaml: sindriYaml } : {}) });
   }
 
-  async startOperation(op: { instanceName: string; kind: OperationKind; driver: string; actor: string }): Promise<LifecycleOperation> {
+  /** Records an operation starting; `instanceId` is undefined for a plan. */
+  async startOperation(op: { instanceId?: string; instanceName: string; kind: OperationKind; driver: string; actor: string }): Promise<LifecycleOperation> {
     const row: OperationRow = {
       id: crypto.randomUUID(),
+      instance_id: op.instanceId ?? null,
       instance_name: op.instanceName,
       kind: op.kind,
       driver: op.driver,
@@ -147,9 +150,10 @@ export class DeploymentStore {
     return row ? toOperation(row) : undefined;
   }
 
-  async listOperations(instanceName: string, limit: number): Promise<LifecycleOperation[]> {
+  /** The operations of this instance (not of an earlier one of the same name), newest first. */
+  async listOperations(instanceId: string, limit: number): Promise<LifecycleOperation[]> {
     const rows: OperationRow[] = await this.knex('lifecycle_operations')
-      .where({ instance_name: instanceName })
+      .where({ instance_id: instanceId })
       .orderBy('started_at', 'desc')
       .limit(limit);
     return rows.map(toOperation);

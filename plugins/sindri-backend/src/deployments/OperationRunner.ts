@@ -8,6 +8,8 @@ interface Live {
   operation: LifecycleOperation;
   log: string[];
   listeners: Set<Listener>;
+  abort: AbortController;
+  ended: Promise<void>;
 }
 
 /**
@@ -25,16 +27,27 @@ export class OperationRunner {
   /**
    * Runs `work` as the operation's body in the background. It reports
    * progress through `say`; a throw fails the operation with its message.
+   * `signal` is aborted when the portal shuts down. Every text in `redact`
+   * (the instance's token) is masked in what is logged, stored and streamed.
    */
-  run(operation: LifecycleOperation, work: (say: (line: string) => void) => Promise<void>, onEnd?: (op: LifecycleOperation) => Promise<void> | void) {
-    const entry: Live = { operation, log: [], listeners: new Set() };
+  run(
+    operation: LifecycleOperation,
+    work: (say: (line: string) => void, signal: AbortSignal) => Promise<void>,
+    options: { onEnd?: (op: LifecycleOperation) => Promise<void> | void; redact?: string[] } = {},
+  ) {
+    const { onEnd } = options;
+    const mask = (text: string) => (options.redact ?? []).filter(Boolean).reduce((t, secret) => t.split(secret).join('***'), text);
+    let settle = () => {};
+    const entry: Live = { operation, log: [], listeners: new Set(), abort: new AbortController(), ended: new Promise<void>(r => (settle = r)) };
     this.live.set(operation.id, entry);
-    const say = (line: string) => {
+    const say = (raw: string) => {
+      const line = mask(raw);
       entry.log.push(line);
       if (entry.log.length > OPERATION_LOG_LINES) entry.log.shift();
       entry.listeners.forEach(l => l({ type: 'progress', line }));
     };
-    const finish = async (state: LifecycleOperation['state'], message?: string) => {
+    const finish = async (state: LifecycleOperation['state'], rawMessage?: string) => {
+      const message = rawMessage === undefined ? undefined : mask(rawMessage);
       let done: LifecycleOperation;
       try {
         done = await this.store.finishOperation(operation.id, { state, message, log: entry.log });
@@ -49,14 +62,23 @@ export class OperationRunner {
         this.logger.error(`After operation ${operation.id}: ${error}`);
       }
       entry.listeners.forEach(l => l({ type: 'done', operation: done }));
+      settle();
     };
-    void work(say).then(
+    void work(say, entry.abort.signal).then(
       () => finish('succeeded'),
       (error: Error) => {
-        say(`failed: ${error.message}`);
-        return finish('failed', error.message);
+        const state = entry.abort.signal.aborted ? 'cancelled' : 'failed';
+        say(`${state}: ${error.message}`);
+        return finish(state, error.message);
       },
     );
+  }
+
+  /** Stops every running operation (the portal is shutting down): drivers end what they started. */
+  async shutdown(graceMs = 10_000): Promise<void> {
+    const running = [...this.live.values()];
+    running.forEach(entry => entry.abort.abort());
+    await Promise.race([Promise.all(running.map(e => e.ended)), new Promise(r => setTimeout(r, graceMs).unref())]);
   }
 
   /** The operation as it stands, with the log so far when it is still running. */

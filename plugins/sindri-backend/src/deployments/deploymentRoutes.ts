@@ -16,6 +16,7 @@ import {
   instanceNameSchema,
   lifecycleRequestSchema,
   LifecycleOperation,
+  MAX_SINDRI_YAML_BYTES,
   OperationStreamEvent,
   sindriEnrollmentManagePermission,
   sindriInstanceCreatePermission,
@@ -85,6 +86,14 @@ export function createDeploymentRoutes(options: DeploymentRouteOptions): express
     return operation;
   }
 
+  /** A sindri.yaml over the limit (in bytes) is answered 413; returns whether it was. */
+  function refusedAsTooLarge(req: express.Request, res: express.Response): boolean {
+    const text = req.body?.sindriYaml;
+    if (typeof text !== 'string' || Buffer.byteLength(text, 'utf8') <= MAX_SINDRI_YAML_BYTES) return false;
+    res.status(413).json({ error: { name: 'PayloadTooLarge', message: `sindriYaml: larger than the ${MAX_SINDRI_YAML_BYTES} byte limit` } });
+    return true;
+  }
+
   async function readableInstance(req: express.Request) {
     const name = parse(instanceNameSchema, req.params.name, 'name');
     await authorized(req, sindriInstanceReadPermission, ref(name));
@@ -100,6 +109,7 @@ export function createDeploymentRoutes(options: DeploymentRouteOptions): express
 
   router.post('/config/validate', async (req, res) => {
     await authorized(req, sindriInstanceCreatePermission);
+    if (refusedAsTooLarge(req, res)) return;
     const { sindriYaml } = parse(validateConfigRequestSchema, req.body, '');
     const { valid, issues } = deployments.validate(sindriYaml);
     res.json({ valid, issues });
@@ -107,6 +117,7 @@ export function createDeploymentRoutes(options: DeploymentRouteOptions): express
 
   router.post('/deployments', async (req, res) => {
     const credentials = await authorized(req, sindriInstanceCreatePermission);
+    if (refusedAsTooLarge(req, res)) return;
     const body = parse(createDeploymentRequestSchema, req.body, '');
     if (body.cloneFrom) await authorized(req, sindriInstanceReadPermission, ref(body.cloneFrom));
     await requireOwnership(credentials, body.owner);
@@ -147,7 +158,7 @@ export function createDeploymentRoutes(options: DeploymentRouteOptions): express
   router.get('/instances/:name/operations', async (req, res) => {
     const instance = await readableInstance(req);
     const { limit } = parse(z.object({ limit: z.coerce.number().int().min(1).max(200).default(20) }), req.query, 'query');
-    const items = await store.listOperations(instance.name, limit);
+    const items = await store.listOperations(instance.id, limit);
     res.json({ items: items.map(op => deployments.operations.snapshot(op.id) ?? op) });
   });
 

@@ -73,6 +73,7 @@ export class AgentSocketServer {
       sendData: bytes => {
         if (ws.readyState === WebSocket.OPEN) ws.send(bytes, { binary: true });
       },
+      close: (code, reason) => ws.close(code, reason),
     };
     links.connected(link);
     ws.on('message', (data, isBinary) => {

@@ -10,6 +10,11 @@ export class IngestService {
   /** Instances known to be registered, so a sample costs no lookup. */
   private readonly registered = new Set<string>();
 
+  /** The instance was removed: its frames are no longer taken on trust. */
+  forget(instanceId: string) {
+    this.registered.delete(instanceId);
+  }
+
   constructor(
     private readonly instances: InstanceStore,
     private readonly samples: SampleStore,

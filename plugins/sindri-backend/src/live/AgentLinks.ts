@@ -6,6 +6,8 @@ export interface AgentLink {
   name: string;
   send(frame: BackendLiveFrame): void;
   sendData(bytes: Uint8Array): void;
+  /** Ends the connection, e.g. when the instance is removed and its token with it. */
+  close(code: number, reason: string): void;
 }
 
 /** Who hears what agents say on their live channels. */

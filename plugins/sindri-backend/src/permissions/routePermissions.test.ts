@@ -68,7 +68,7 @@ describe('every route checks its permission', () => {
     const operationId = crypto.randomUUID();
     const now = new Date();
     await knex('instance_deployments').insert({ instance_id: instanceId, driver: 'local', state: 'running', sindri_yaml: 'version: "3.0"\nname: dev-1\ndeployment:\n  provider: docker\nextensions:\n  profile: minimal\n', provider: 'docker', created_by: 'user:default/ops', created_at: now, updated_at: now });
-    await knex('lifecycle_operations').insert({ id: operationId, instance_name: 'dev-1', kind: 'deploy', driver: 'local', state: 'succeeded', actor: 'user:default/ops', log: '[]', started_at: now, finished_at: now });
+    await knex('lifecycle_operations').insert({ id: operationId, instance_id: instanceId, instance_name: 'dev-1', kind: 'deploy', driver: 'local', state: 'succeeded', actor: 'user:default/ops', log: '[]', started_at: now, finished_at: now });
     denied.push(...deny);
     return { ...backend, agent, runId, instanceId, operationId, knex };
   }

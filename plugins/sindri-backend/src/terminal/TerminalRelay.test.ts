@@ -16,7 +16,7 @@ describe('TerminalRelay', () => {
     const audit = new TerminalAuditStore(knex);
     const links = new AgentLinks();
     const sent: any[] = [];
-    const link: AgentLink = { instanceId: 'i-1', name: 'dev-1', send: f => sent.push(f), sendData: () => {} };
+    const link: AgentLink = { instanceId: 'i-1', name: 'dev-1', send: f => sent.push(f), sendData: () => {}, close: () => {} };
     links.connected(link);
     const relay = new TerminalRelay(links, audit, mockServices.logger.mock(), { recordInput: false, ...options });
     return { knex, audit, link, sent, relay };

@@ -21,7 +21,8 @@ export const createDeploymentRequestSchema = z
     /** the driver to deploy with; the portal's default when absent */
     driver: z.string().regex(/^[a-z0-9-]{1,32}$/, 'must be a driver id like local or sindri-cli').optional(),
     config: z.record(z.string(), z.unknown()).optional(),
-    sindriYaml: z.string().min(1).max(MAX_SINDRI_YAML_BYTES, `must be at most ${MAX_SINDRI_YAML_BYTES} bytes`).optional(),
+    // the byte limit is checked before this (413); this bounds characters
+    sindriYaml: z.string().min(1).max(MAX_SINDRI_YAML_BYTES).optional(),
     /** copy this instance's stored sindri.yaml */
     cloneFrom: instanceNameSchema.optional(),
     /** for a clone: deploy to another Sindri provider or region */

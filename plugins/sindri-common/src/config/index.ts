@@ -3,3 +3,4 @@ export { cliJson } from './formatIssue';
 export * from './composeParams';
 export * from './composeSindriConfig';
 export * from './withConsoleAgent';
+export * from './hostReferences';

@@ -7,6 +7,8 @@ export interface AgentLaunch {
   cwd: string;
   env: NodeJS.ProcessEnv;
   logFile: string;
+  /** holds the running agent's pid, so a later portal can end an agent this one left behind */
+  pidFile: string;
 }
 
 const MAX_BACKOFF_MS = 30_000;
@@ -54,18 +56,25 @@ export class AgentProcess {
     const kill = setTimeout(() => this.signal(child, 'SIGKILL'), graceMs);
     await this.exited;
     clearTimeout(kill);
+    fs.rmSync(this.launch.pidFile, { force: true });
   }
 
   private spawn() {
     const [command, ...args] = this.launch.argv;
-    const log = fs.openSync(this.launch.logFile, 'a', 0o600);
-    const child = spawn(command, args, {
-      cwd: this.launch.cwd,
-      env: this.launch.env,
-      stdio: ['ignore', log, log],
-      detached: true,
-    });
-    fs.closeSync(log);
+    let child: ChildProcess;
+    try {
+      const log = fs.openSync(this.launch.logFile, 'a', 0o600);
+      try {
+        child = spawn(command, args, { cwd: this.launch.cwd, env: this.launch.env, stdio: ['ignore', log, log], detached: true });
+      } finally {
+        fs.closeSync(log);
+      }
+      if (child.pid) fs.writeFileSync(this.launch.pidFile, String(child.pid), { mode: 0o600 });
+    } catch (error) {
+      // e.g. its directory was removed from under it: a failed start, not a crash of the portal
+      if (this.wanted) this.scheduleRestart(`could not start: ${(error as Error).message}`);
+      return;
+    }
     this.child = child;
     this.startedAt = Date.now();
     this.exited = new Promise(resolve => {

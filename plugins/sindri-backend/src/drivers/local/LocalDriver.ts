@@ -27,6 +27,7 @@ function layout(workDir: string) {
     /** the agent's enrollment (console URL, token, name): readable by the portal's user only */
     enrollment: path.join(agentDir, 'enrollment.json'),
     log: path.join(agentDir, 'agent.log'),
+    pid: path.join(agentDir, 'agent.pid'),
   };
 }
 
@@ -73,7 +74,14 @@ export class LocalDriver implements SindriDriver {
   }
 
   async start(_config: Record<string, unknown>, run: DriverRun) {
-    await this.requireInstance(layout(run.workDir).enrollment);
+    const files = layout(run.workDir);
+    await this.requireInstance(files.enrollment);
+    // the portal may listen elsewhere since the instance was created
+    const consoleUrl = run.env?.SINDRI_CONSOLE_URL;
+    if (consoleUrl) {
+      const enrollment = JSON.parse(await fs.readFile(files.enrollment, 'utf8'));
+      await fs.writeFile(files.enrollment, JSON.stringify({ ...enrollment, SINDRI_CONSOLE_URL: consoleUrl }), { mode: 0o600 });
+    }
     await this.startAgent(run.workDir, run);
   }
 
@@ -105,6 +113,7 @@ export class LocalDriver implements SindriDriver {
       this.say(run, 'the agent is already running');
       return;
     }
+    await endLeftoverAgent(files.pid, files.workspace);
     const enrollment = JSON.parse(await fs.readFile(files.enrollment, 'utf8')) as Record<string, string>;
     const base: NodeJS.ProcessEnv = {};
     for (const name of PASSED_VARIABLES) if (process.env[name] !== undefined) base[name] = process.env[name];
@@ -113,6 +122,7 @@ export class LocalDriver implements SindriDriver {
         argv: this.options.agentCommand,
         cwd: files.workspace,
         logFile: files.log,
+        pidFile: files.pid,
         env: {
           ...base,
           ...enrollment,
@@ -139,7 +149,10 @@ export class LocalDriver implements SindriDriver {
   private async stopAgent(workDir: string, run: DriverRun) {
     const agent = this.agents.get(workDir);
     this.agents.delete(workDir);
-    if (agent?.running) {
+    const files = layout(workDir);
+    if (!agent && (await endLeftoverAgent(files.pid, files.workspace))) {
+      this.say(run, 'stopped a sindri-agent an earlier start of the portal left running');
+    } else if (agent?.running) {
       await agent.stop();
       this.say(run, 'stopped sindri-agent');
     } else {
@@ -172,4 +185,30 @@ async function logTail(file: string): Promise<string> {
   const text = await fs.readFile(file, 'utf8').catch(() => '');
   const lines = text.trim().split('\n').slice(-3).join(' | ');
   return lines || 'it wrote nothing';
+}
+
+/**
+ * Ends the agent an earlier portal process started for this workspace and
+ * left running (it was killed, not stopped). The pid is trusted only if that
+ * process still runs with this workspace, so a recycled pid is left alone.
+ */
+async function endLeftoverAgent(pidFile: string, workspace: string): Promise<boolean> {
+  const pid = Number(await fs.readFile(pidFile, 'utf8').catch(() => ''));
+  if (!Number.isInteger(pid) || pid <= 0) return false;
+  const environ = await fs.readFile(`/proc/${pid}/environ`, 'utf8').catch(() => '');
+  if (!environ.split('\0').includes(`SINDRI_WORKSPACE=${workspace}`)) return false;
+  const signal = (name: NodeJS.Signals) => {
+    try {
+      process.kill(-pid, name);
+    } catch {
+      // already gone
+    }
+  };
+  signal('SIGTERM');
+  for (let i = 0; i < 50 && (await fs.stat(`/proc/${pid}`).then(() => true, () => false)); i++) {
+    await new Promise(resolve => setTimeout(resolve, 100));
+  }
+  signal('SIGKILL');
+  await fs.rm(pidFile, { force: true });
+  return true;
 }
