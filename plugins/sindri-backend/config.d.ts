@@ -48,7 +48,11 @@ export interface Config {
     drivers?: {
       /**
        * The local driver: an instance is a work dir on the portal's host and a
-       * supervised sindri-agent. For a laptop or a demo; not for production.
+       * supervised sindri-agent. For a laptop or a demo; not for production:
+       * the agents (and so every terminal and command on a local instance) run
+       * as the portal's own OS user and can read its files, other local
+       * instances' tokens and the backend's environment. Enable it only where
+       * everyone who may create instances is trusted with the portal host.
        */
       local?: {
         /** Default: false. */

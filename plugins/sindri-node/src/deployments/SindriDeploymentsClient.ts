@@ -42,20 +42,41 @@ export class SindriDeploymentsClient {
     return this.json('GET', `/operations/${encodeURIComponent(id)}`, credentials);
   }
 
-  /** Follows an operation to its end, passing each progress line; resolves with the finished operation. */
+  /**
+   * Follows an operation to its end, passing each progress line once;
+   * resolves with the finished operation. A stream that ends early (a proxy's
+   * timeout, a restart) is followed again, as long as the operation runs.
+   */
   async follow(id: string, credentials: BackstageCredentials, onLine: (line: string) => void, signal?: AbortSignal): Promise<LifecycleOperation> {
-    const response = await this.fetch('GET', `/operations/${encodeURIComponent(id)}/stream`, credentials, undefined, signal);
-    const lines = readline.createInterface({ input: Readable.fromWeb(response.body as any) });
-    let finished: LifecycleOperation | undefined;
-    for await (const text of lines) {
-      if (!text.trim()) continue;
-      const event = JSON.parse(text) as OperationStreamEvent;
-      if (event.type === 'snapshot') event.operation.log.forEach(onLine);
-      else if (event.type === 'progress') onLine(event.line);
-      else finished = event.operation;
+    let seen = 0;
+    const lineAt = (index: number, line: string) => {
+      if (index >= seen) {
+        seen = index + 1;
+        onLine(line);
+      }
+    };
+    for (let attempt = 0; ; attempt++) {
+      const response = await this.fetch('GET', `/operations/${encodeURIComponent(id)}/stream`, credentials, undefined, signal);
+      const lines = readline.createInterface({ input: Readable.fromWeb(response.body as any) });
+      let next = 0;
+      for await (const text of lines) {
+        if (!text.trim()) continue;
+        const event = JSON.parse(text) as OperationStreamEvent;
+        if (event.type === 'snapshot') {
+          // a snapshot holds the log from its start (its newest 500 lines for a very long one)
+          event.operation.log.forEach((line, i) => lineAt(i, line));
+          next = event.operation.log.length;
+        } else if (event.type === 'progress') {
+          lineAt(next++, event.line);
+        } else {
+          return event.operation;
+        }
+      }
+      const now = await this.getOperation(id, credentials);
+      if (now.state !== 'running') return now;
+      if (signal?.aborted) throw new Error(`stopped following operation ${id}`);
+      await new Promise(resolve => setTimeout(resolve, Math.min(1000 * 2 ** attempt, 10_000)));
     }
-    // the stream can end early (a restart, a proxy): the stored operation says how it stands
-    return finished ?? this.getOperation(id, credentials);
   }
 
   private async json<T>(method: string, path: string, credentials: BackstageCredentials, body?: unknown): Promise<T> {

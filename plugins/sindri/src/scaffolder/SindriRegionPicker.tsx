@@ -1,3 +1,4 @@
+import { useEffect } from 'react';
 import { FieldExtensionComponentProps } from '@backstage/plugin-scaffolder-react';
 import TextField from '@material-ui/core/TextField';
 import Autocomplete from '@material-ui/lab/Autocomplete';
@@ -12,6 +13,10 @@ export const SindriRegionPicker = (props: FieldExtensionComponentProps<string | 
   const { value: options } = useDeploymentOptions();
   const provider: string | undefined = (formContext as any)?.formData?.[uiSchema?.['ui:options']?.providerField ?? 'provider'];
   const takesRegion = Boolean(provider && options?.providersWithRegion.includes(provider));
+  // a region typed for another provider is not sent with one that takes none
+  useEffect(() => {
+    if (options && !takesRegion && formData !== undefined) onChange(undefined);
+  }, [options, takesRegion, formData, onChange]);
   return (
     <Autocomplete
       freeSolo

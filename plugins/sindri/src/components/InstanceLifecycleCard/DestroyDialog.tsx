@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import Button from '@material-ui/core/Button';
 import Checkbox from '@material-ui/core/Checkbox';
 import Dialog from '@material-ui/core/Dialog';
@@ -23,6 +23,13 @@ export const DestroyDialog = ({
 }) => {
   const [typed, setTyped] = useState('');
   const [volumes, setVolumes] = useState(false);
+  // each opening asks again
+  useEffect(() => {
+    if (open) {
+      setTyped('');
+      setVolumes(false);
+    }
+  }, [open]);
   return (
     <Dialog open={open} onClose={onCancel} aria-labelledby="sindri-destroy-title">
       <DialogTitle id="sindri-destroy-title">Destroy {name}?</DialogTitle>

@@ -10,7 +10,7 @@ import { InstanceLifecycleCard } from './InstanceLifecycleCard';
 jest.setTimeout(20_000);
 configure({ asyncUtilTimeout: 4000 });
 
-const entity = { apiVersion: 'backstage.io/v1alpha1', kind: 'Resource', metadata: { name: 'dev-lc' }, spec: { type: 'sindri-instance', owner: 'group:default/platform' } };
+const entity = (name: string) => ({ apiVersion: 'backstage.io/v1alpha1', kind: 'Resource', metadata: { name }, spec: { type: 'sindri-instance', owner: 'group:default/platform' } });
 
 const deployment = (state: InstanceDeployment['state']): InstanceDeployment => ({
   instanceName: 'dev-lc',
@@ -35,10 +35,11 @@ const operation = (kind: LifecycleOperation['kind'], state: LifecycleOperation['
   ...extra,
 });
 
-async function renderCard(api: ReturnType<typeof mockSindriApi>, allowed = true) {
+// usePermission caches decisions by resource across tests: a denied one gets an instance of its own
+async function renderCard(api: ReturnType<typeof mockSindriApi>, allowed = true, name = 'dev-lc') {
   await renderInTestApp(
     <TestApiProvider apis={[[sindriApiRef, api], [permissionApiRef, permissionApi({ 'sindri.instance.lifecycle': allowed })]]}>
-      <EntityProvider entity={entity}>
+      <EntityProvider entity={entity(name)}>
         <InstanceLifecycleCard />
       </EntityProvider>
     </TestApiProvider>,
@@ -94,6 +95,19 @@ describe('InstanceLifecycleCard', () => {
     expect(await screen.findByText('dev-lc is destroyed and has left the catalog.')).toBeInTheDocument();
   });
 
+  it('asks for the name again each time the destroy dialog opens', async () => {
+    const api = mockSindriApi({ getDeployment: jest.fn().mockResolvedValue(deployment('running')) });
+    await renderCard(api);
+    await waitFor(() => expect(button('Destroy')).toBeEnabled());
+    fireEvent.click(button('Destroy'));
+    fireEvent.change(await screen.findByLabelText('Type the instance name to confirm'), { target: { value: 'dev-lc' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Cancel' }));
+    await waitFor(() => expect(screen.queryByLabelText('Type the instance name to confirm')).not.toBeInTheDocument());
+    fireEvent.click(button('Destroy'));
+    expect(await screen.findByLabelText('Type the instance name to confirm')).toHaveValue('');
+    expect(screen.getAllByRole('button', { name: 'Destroy' }).at(-1)).toBeDisabled();
+  });
+
   it('shows the driver\'s message when an operation fails', async () => {
     const stream = controlledStream<OperationStreamEvent>();
     const api = mockSindriApi({
@@ -112,9 +126,24 @@ describe('InstanceLifecycleCard', () => {
 
   it('disables every action without the lifecycle permission, and names it', async () => {
     const api = mockSindriApi({ getDeployment: jest.fn().mockResolvedValue(deployment('running')) });
-    await renderCard(api, false);
+    await renderCard(api, false, 'dev-lc-denied');
     expect(await screen.findByText('Not permitted: sindri.instance.lifecycle')).toBeInTheDocument();
     for (const name of ['Suspend', 'Resume', 'Redeploy', 'Destroy']) expect(button(name)).toBeDisabled();
+  });
+
+  it('follows an operation already running when it opens, and frees the buttons if its stream ends early', async () => {
+    const stream = controlledStream<OperationStreamEvent>();
+    const api = mockSindriApi({
+      getDeployment: jest.fn().mockResolvedValue(deployment('suspending')),
+      listOperations: jest.fn().mockResolvedValue([operation('suspend', 'running')]),
+      streamOperation: jest.fn().mockReturnValue(stream.iterable),
+    });
+    await renderCard(api);
+    await waitFor(() => expect(api.streamOperation).toHaveBeenCalledWith('op-suspend', expect.anything()));
+    stream.push({ type: 'snapshot', operation: operation('suspend', 'running', { log: ['stopping sindri-agent'] }) });
+    expect(await screen.findByText('stopping sindri-agent')).toBeInTheDocument();
+    stream.end();
+    expect(await screen.findByText(/the progress stream ended before the operation did/)).toBeInTheDocument();
   });
 
   it('says so for an instance enrolled by hand', async () => {

@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { InfoCard, Progress, ResponseErrorPanel, StructuredMetadataTable, WarningPanel } from '@backstage/core-components';
 import { useApi } from '@backstage/core-plugin-api';
 import { useAsyncEntity } from '@backstage/plugin-catalog-react';
@@ -46,7 +46,10 @@ export const InstanceLifecycleCard = () => {
   const [destroying, setDestroying] = useState(false);
   const [startError, setStartError] = useState<Error>();
   const [destroyed, setDestroyed] = useState(false);
+  const laterRefresh = useRef<ReturnType<typeof setTimeout>>();
+  useEffect(() => () => clearTimeout(laterRefresh.current), []);
   const current = useOperation(op => {
+    clearTimeout(laterRefresh.current);
     if (op.kind === 'destroy' && op.state === 'succeeded') {
       setDestroyed(true);
       return;
@@ -55,8 +58,16 @@ export const InstanceLifecycleCard = () => {
     operations.retry();
     // the entity's status label follows through the catalog, which applies the change a moment later
     refresh?.();
-    setTimeout(() => refresh?.(), 2000);
+    laterRefresh.current = setTimeout(() => refresh?.(), 2000);
   });
+
+  // an operation already running (started elsewhere, or before a reload) is followed too
+  const newest = operations.value?.[0];
+  const { follow } = current;
+  const following = Boolean(current.operation);
+  useEffect(() => {
+    if (!following && newest?.state === 'running') void follow(newest);
+  }, [following, newest, follow]);
 
   const run = async (request: LifecycleRequest) => {
     setStartError(undefined);
