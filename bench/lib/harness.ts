@@ -16,10 +16,10 @@ export interface BenchServer {
 }
 
 /** Starts bench/lib/server.ts in a child process and waits for its port. */
-export async function startServer(db: 'sqlite' | 'pg', options: { catalog?: boolean } = {}): Promise<BenchServer> {
+export async function startServer(db: 'sqlite' | 'pg', options: { catalog?: boolean; localDriver?: boolean } = {}): Promise<BenchServer> {
   const child = spawn(
     process.execPath,
-    ['-r', require.resolve('@backstage/cli/config/nodeTransform.cjs'), path.join(__dirname, 'server.ts'), '--db', db, ...(options.catalog ? ['--catalog'] : [])],
+    ['-r', require.resolve('@backstage/cli/config/nodeTransform.cjs'), path.join(__dirname, 'server.ts'), '--db', db, ...(options.catalog ? ['--catalog'] : []), ...(options.localDriver ? ['--local-driver'] : [])],
     { cwd: repoRoot, stdio: ['ignore', 'pipe', 'inherit'], env: { ...process.env, NODE_ENV: 'production', LOG_LEVEL: process.env.LOG_LEVEL ?? 'warn' } },
   );
   const port = await new Promise<number>((resolve, reject) => {

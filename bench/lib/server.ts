@@ -13,7 +13,9 @@ import { mockServices, startTestBackend } from '@backstage/backend-test-utils';
 import { rootLoggerServiceFactory } from '@backstage/backend-defaults/rootLogger';
 import { eventsServiceFactory } from '@backstage/plugin-events-node';
 
-const { values } = parseArgs({ options: { db: { type: 'string', default: 'sqlite' }, catalog: { type: 'boolean', default: false } } });
+const { values } = parseArgs({
+  options: { db: { type: 'string', default: 'sqlite' }, catalog: { type: 'boolean', default: false }, 'local-driver': { type: 'boolean', default: false } },
+});
 const registryDir = path.resolve(__dirname, '../../registry/sindri-v3');
 
 async function database(): Promise<{ knex: Knex; drop: () => Promise<void> }> {
@@ -53,6 +55,12 @@ async function main() {
           // the benchmark measures throughput, not the per-instance limit
           ingest: { rateLimit: { framesPerSecond: 1_000_000, burst: 1_000_000 } },
           catalog: { instances: { schedule: { frequencySeconds: 3600 } } },
+          ...(values['local-driver']
+            ? {
+                deployments: { workDir: fs.mkdtempSync(path.join(os.tmpdir(), 'sindri-bench-instances-')) },
+                drivers: { local: { enabled: true, agentCommand: [process.execPath, path.resolve(__dirname, '../../agent/bin/sindri-agent')] } },
+              }
+            : {}),
         },
         // instances are Resources, which the catalog's default rules do not allow
         catalog: { rules: [{ allow: ['Component', 'Resource', 'Location'] }] },

@@ -44,19 +44,31 @@ async function follow(server: any, id: string): Promise<OperationStreamEvent[]> 
   return (response.body as string).trim().split('\n').map(line => JSON.parse(line));
 }
 
-/** Pids of the local driver's agent processes for this work dir (read from /proc). */
+/** Pids of the local driver's agent processes for this work dir (read from /proc), not the short-lived commands they run. */
 function agentPids(workDir: string): number[] {
   return fs
     .readdirSync('/proc')
     .filter(p => /^\d+$/.test(p))
     .filter(pid => {
       try {
-        return fs.readFileSync(`/proc/${pid}/environ`, 'utf8').split('\0').includes(`SINDRI_WORKSPACE=${workDir}/workspace`);
+        return (
+          fs.readFileSync(`/proc/${pid}/cmdline`, 'utf8').includes('sindri-agent') &&
+          fs.readFileSync(`/proc/${pid}/environ`, 'utf8').split('\0').includes(`SINDRI_WORKSPACE=${workDir}/workspace`)
+        );
       } catch {
         return false;
       }
     })
     .map(Number);
+}
+
+/** Whether a process still runs (a zombie does not). */
+function alive(pid: number): boolean {
+  try {
+    return !/^\d+ \(.*\) Z/.test(fs.readFileSync(`/proc/${pid}/stat`, 'utf8'));
+  } catch {
+    return false;
+  }
 }
 
 /** A backend with the local driver, its instances under `workDir`. */
@@ -218,14 +230,14 @@ describe('local instances are supervised', () => {
       await backend.stop();
       expect(agentPids(instanceDir)).toEqual([]);
       // as if a portal had been killed without stopping its agent: one is left, its pid on file
-      const leftover = spawn(process.execPath, ['-e', 'setInterval(() => {}, 1000)'], {
+      const leftover = spawn(process.execPath, ['-e', 'setInterval(() => {}, 1000)', 'sindri-agent'], {
         env: { SINDRI_WORKSPACE: path.join(instanceDir, 'workspace') },
         detached: true,
         stdio: 'ignore',
       });
       fs.writeFileSync(path.join(instanceDir, '.agent/agent.pid'), String(leftover.pid));
       backend = await start();
-      await until(() => agentPids(instanceDir).length === 1 && !agentPids(instanceDir).includes(leftover.pid!), 'the leftover ended and one agent started', 20_000);
+      await until(() => !alive(leftover.pid!) && agentPids(instanceDir).length === 1, 'the leftover ended and one agent started', 20_000);
       const again = () => request(backend.server).get('/api/sindri/instances/dev-sup').set('Authorization', admin);
       await until(async () => (await again()).body.registeredAt !== beforeRestart, 'the agent to register with the new portal', 30_000);
       expect((await again()).body.status).toBe('running');

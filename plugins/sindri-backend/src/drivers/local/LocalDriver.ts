@@ -7,8 +7,8 @@ import { AgentProcess } from './AgentProcess';
 /** What the agent may see of the portal's environment: never the backend's own secrets. */
 const PASSED_VARIABLES = ['PATH', 'HOME', 'USER', 'LOGNAME', 'SHELL', 'LANG', 'LC_ALL', 'TZ', 'TMPDIR', 'TERM'];
 
-/** How long a freshly started agent must stay up for the start to count. */
-const SETTLE_MS = 2000;
+/** How long a freshly started agent that has not said it is connected must stay up for the start to count. */
+const SETTLE_MS = 3000;
 
 export interface LocalDriverOptions {
   /** argv that starts sindri-agent, e.g. ['node', '/opt/portal/agent/bin/sindri-agent'] */
@@ -136,9 +136,14 @@ export class LocalDriver implements SindriDriver {
       detail => this.options.onCrash?.(enrollment.SINDRI_INSTANCE_NAME, detail),
     );
     this.agents.set(workDir, agent);
+    const logStart = await fs.stat(files.log).then(st => st.size, () => 0);
     agent.start();
     this.say(run, `started sindri-agent (pid ${agent.pid})`);
-    await new Promise(resolve => setTimeout(resolve, SETTLE_MS));
+    // settled once it says it is connected, or has not died within the settle time
+    const deadline = Date.now() + SETTLE_MS;
+    while (Date.now() < deadline && agent.running && !(await logSince(files.log, logStart)).includes('connected to ')) {
+      await new Promise(resolve => setTimeout(resolve, 50));
+    }
     if (!agent.running) {
       await agent.stop();
       this.agents.delete(workDir);
@@ -179,6 +184,19 @@ function requireEnrollment(run: DriverRun): Record<string, string> {
     SINDRI_AGENT_TOKEN: env.SINDRI_AGENT_TOKEN,
     SINDRI_INSTANCE_NAME: env.SINDRI_INSTANCE_NAME,
   };
+}
+
+async function logSince(file: string, offset: number): Promise<string> {
+  const handle = await fs.open(file, 'r').catch(() => undefined);
+  if (!handle) return '';
+  try {
+    const { size } = await handle.stat();
+    const length = Math.max(0, Math.min(size - offset, 64 * 1024));
+    const { buffer } = await handle.read(Buffer.alloc(length), 0, length, offset);
+    return buffer.toString('utf8');
+  } finally {
+    await handle.close();
+  }
 }
 
 async function logTail(file: string): Promise<string> {
