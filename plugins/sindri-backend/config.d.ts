@@ -39,6 +39,12 @@ export interface Config {
       operationTimeout?: HumanDuration | string;
       /** How long a new or resumed instance's agent has to register before the operation fails. Default: 10 minutes. */
       registrationTimeout?: HumanDuration | string;
+      /**
+       * How long a deploy then waits for the instance's entity to show in the catalog, so the
+       * link it ends with opens it; past it, the deploy still succeeds. { seconds: 0 } for a backend without
+       * the catalog. Default: 30 seconds.
+       */
+      catalogTimeout?: HumanDuration | string;
     };
     /** The Sindri CLI. With a path, the sindri-cli driver deploys to the providers Sindri supports. */
     cli?: {

@@ -81,7 +81,7 @@ const startLocalBackend = (knex: Knex, workDir: string) =>
         data: {
           sindri: {
             registry: { path: registryDir },
-            deployments: { workDir, registrationTimeout: { seconds: 60 } },
+            deployments: { workDir, registrationTimeout: { seconds: 60 }, catalogTimeout: { seconds: 0 } },
             drivers: { local: { enabled: true, agentCommand: [process.execPath, agentBin] } },
           },
         },
@@ -257,7 +257,7 @@ const cli = process.env.SINDRI_CLI;
       features: [
         sindriPlugin,
         mockServices.rootConfig.factory({
-          data: { sindri: { registry: { path: registryDir }, cli: { path: cli }, deployments: { workDir } } },
+          data: { sindri: { registry: { path: registryDir }, cli: { path: cli }, deployments: { workDir, catalogTimeout: { seconds: 0 } } } },
         }),
       ],
     });

@@ -42,7 +42,7 @@ describe('the sindri:deploy, sindri:clone and sindri:destroy actions against the
           data: {
             sindri: {
               registry: { path: path.join(repo, 'registry/sindri-v3') },
-              deployments: { workDir, registrationTimeout: { seconds: 60 } },
+              deployments: { workDir, registrationTimeout: { seconds: 60 }, catalogTimeout: { seconds: 0 } },
               drivers: { local: { enabled: true, agentCommand: [process.execPath, path.join(repo, 'agent/bin/sindri-agent')] } },
             },
           },

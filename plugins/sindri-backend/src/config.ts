@@ -13,6 +13,7 @@ export interface SindriBackendConfig {
     defaultDriver?: string;
     operationTimeoutMs: number;
     registrationTimeoutMs: number;
+    catalogTimeoutMs: number;
   };
   /** the Sindri CLI binary; no CLI driver without it */
   cliPath?: string;
@@ -45,6 +46,7 @@ export function readSindriBackendConfig(config: Config): SindriBackendConfig {
       defaultDriver: config.getOptionalString('sindri.deployments.defaultDriver'),
       operationTimeoutMs: duration(config, 'sindri.deployments.operationTimeout', { minutes: 30 }),
       registrationTimeoutMs: duration(config, 'sindri.deployments.registrationTimeout', { minutes: 10 }),
+      catalogTimeoutMs: duration(config, 'sindri.deployments.catalogTimeout', { seconds: 30 }),
     },
     cliPath: config.getOptionalString('sindri.cli.path'),
     localDriver: config.getOptionalBoolean('sindri.drivers.local.enabled')

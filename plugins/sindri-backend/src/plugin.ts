@@ -138,6 +138,8 @@ export const sindriPlugin = createBackendPlugin({
           validator: loadSindriConfigValidator(registry.path),
           registry,
           logger,
+          entityVisible: async entityRef =>
+            Boolean(await deps.catalog.getEntityByRef(entityRef, { credentials: await deps.auth.getOwnServiceCredentials() })),
           onRemoved: instanceId => {
             ingest.forget(instanceId);
             links.get(instanceId)?.close(4410, 'the instance was destroyed');

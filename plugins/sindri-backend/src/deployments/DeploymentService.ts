@@ -43,6 +43,8 @@ export interface DeploymentSettings {
   registrationTimeoutMs: number;
   /** region codes to suggest per provider (from Sindri's schema) */
   regionHints?: Record<string, string[]>;
+  /** how long a deploy waits for the new instance's entity in the catalog (0: not at all) */
+  catalogTimeoutMs: number;
 }
 
 /** Lifecycle actions: the states each may start from, the state while it runs. */
@@ -84,6 +86,8 @@ export class DeploymentService {
       settings: DeploymentSettings;
       /** an instance was removed: e.g. close its agent's connection */
       onRemoved?: (instanceId: string) => void;
+      /** whether the catalog shows this entity yet: a deploy ends once its instance can be opened */
+      entityVisible?: (entityRef: string) => Promise<boolean>;
     },
   ) {
     this.runner = new OperationRunner(deps.store, deps.logger);
@@ -160,6 +164,7 @@ export class DeploymentService {
           say(`deploying ${request.name} with the ${driver.id} driver`);
           await driver.deploy(deployed, this.driverRun(workDir, say, { ...(await this.agentEnv(request.name)), SINDRI_AGENT_TOKEN: token }, signal));
           await this.awaitRegistration(instanceId, startedAt, say, signal);
+          await this.awaitEntity(entityRefOf(request.name), say, signal);
         } catch (error) {
           await this.cleanUpFailedDeploy(driver, deployed, workDir, instanceId, say);
           throw error;
@@ -384,6 +389,21 @@ export class DeploymentService {
       await new Promise(resolve => setTimeout(resolve, 250));
     }
     throw new Error(`the instance's agent did not register within ${Math.round(this.deps.settings.registrationTimeoutMs / 1000)} s`);
+  }
+
+  /** Waits (a little) for the catalog to show the new instance, so the link the user gets opens it. */
+  private async awaitEntity(entityRef: string, say: (line: string) => void, signal: AbortSignal) {
+    const visible = this.deps.entityVisible;
+    if (!visible || !this.deps.settings.catalogTimeoutMs) return;
+    const deadline = Date.now() + this.deps.settings.catalogTimeoutMs;
+    while (Date.now() < deadline && !signal.aborted) {
+      if (await visible(entityRef).catch(() => false)) {
+        say(`${entityRef} is in the catalog`);
+        return;
+      }
+      await new Promise(resolve => setTimeout(resolve, 250));
+    }
+    say(`${entityRef} is not in the catalog yet; it appears once the catalog has processed it`);
   }
 
   private async cleanUpFailedDeploy(driver: SindriDriver, config: Record<string, unknown>, workDir: string, instanceId: string, say: (line: string) => void) {

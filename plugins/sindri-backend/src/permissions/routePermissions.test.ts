@@ -59,7 +59,7 @@ describe('every route checks its permission', () => {
     const denied: string[] = [];
     const workDir = fs.mkdtempSync(path.join(os.tmpdir(), 'sindri-routes-'));
     // a local driver whose agent never needs to start: only plans and suspend run
-    const backend = await startLiveBackend(knex, { denied, config: { deployments: { workDir }, drivers: { local: { enabled: true, agentCommand: ['/bin/false'] } } } });
+    const backend = await startLiveBackend(knex, { denied, config: { deployments: { workDir, catalogTimeout: { seconds: 0 } }, drivers: { local: { enabled: true, agentCommand: ['/bin/false'] } } } });
     const { token, instanceId } = await enroll(backend.server, 'dev-1');
     const agent = await ScriptedAgent.connect(backend.base, token, 'dev-1');
     const runId = crypto.randomUUID();
