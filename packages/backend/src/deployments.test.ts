@@ -1,4 +1,5 @@
 import { spawn } from 'node:child_process';
+import crypto from 'node:crypto';
 import fs from 'node:fs';
 import net from 'node:net';
 import os from 'node:os';
@@ -11,6 +12,7 @@ import {
 } from '@backstage/backend-test-utils';
 import { Knex } from 'knex';
 import request from 'supertest';
+import yaml from 'yaml';
 import sindriPlugin from '@internal/plugin-sindri-backend';
 import { OperationStreamEvent } from '@internal/plugin-sindri-common';
 import { openTerminal, until } from './__testUtils__/live';
@@ -94,7 +96,7 @@ const done = (events: OperationStreamEvent[]) => events.find(e => e.type === 'do
 describe('instances created and run through the local driver', () => {
   const databases = TestDatabases.create({ ids: ['SQLITE_3', 'POSTGRES_15'] });
 
-  it.each(databases.eachSupportedId())('create → terminal → suspend → resume → destroy, on %p', async databaseId => {
+  it.each(databases.eachSupportedId())('create → terminal → suspend → resume → redeploy → destroy, on %p', async databaseId => {
     const knex = await databases.init(databaseId);
     const workDir = fs.mkdtempSync(path.join(os.tmpdir(), 'sindri-deployments-'));
     const backend = await startLocalBackend(knex, workDir);
@@ -179,11 +181,23 @@ describe('instances created and run through the local driver', () => {
       expect((await api('get', '/instances/dev-local')).body.status).toBe('running');
       expect(agentPids(path.join(workDir, 'dev-local'))).toHaveLength(1);
 
+      // redeploy: a new token for the instance, the old one revoked, and never in the log
+      const oldToken = JSON.parse(fs.readFileSync(enrollmentFile, 'utf8')).SINDRI_AGENT_TOKEN;
+      const redeploy = await api('post', '/instances/dev-local/lifecycle').send({ action: 'redeploy' });
+      const redeployed = done(await follow(server, redeploy.body.operation.id)).operation;
+      expect(redeployed.state).toBe('succeeded');
+      const newToken = JSON.parse(fs.readFileSync(enrollmentFile, 'utf8')).SINDRI_AGENT_TOKEN;
+      expect(newToken).not.toBe(oldToken);
+      expect(JSON.stringify(redeployed)).not.toContain(newToken);
+      const revoked = await request(server).post('/api/sindri/ingest').set('Authorization', `Bearer ${oldToken}`).send({ frames: [] });
+      expect(revoked.status).toBe(401);
+      expect((await api('get', '/instances/dev-local')).body.status).toBe('running');
+
       // the timeline and the audit log carry both
       const events = (await api('get', '/instances/dev-local/events')).body.items.filter((e: any) => e.type === 'lifecycle');
-      expect(events.map((e: any) => e.data.kind)).toEqual(['resume', 'suspend', 'deploy']);
+      expect(events.map((e: any) => e.data.kind)).toEqual(['redeploy', 'resume', 'suspend', 'deploy']);
       const operations = (await api('get', '/instances/dev-local/operations')).body.items;
-      expect(operations.map((o: any) => `${o.kind}:${o.state}`)).toEqual(['resume:succeeded', 'suspend:succeeded', 'deploy:succeeded']);
+      expect(operations.map((o: any) => `${o.kind}:${o.state}`)).toEqual(['redeploy:succeeded', 'resume:succeeded', 'suspend:succeeded', 'deploy:succeeded']);
 
       // destroy needs the name typed again
       const unconfirmed = await api('post', '/instances/dev-local/lifecycle').send({ action: 'destroy', confirm: 'dev-locl' });
@@ -196,7 +210,7 @@ describe('instances created and run through the local driver', () => {
       expect(agentPids(path.join(workDir, 'dev-local'))).toEqual([]);
       // the audit outlives the instance
       const audit = await knex('lifecycle_operations').where({ instance_name: 'dev-local' }).whereNotNull('instance_id').orderBy('started_at').pluck('kind');
-      expect(audit).toEqual(['deploy', 'suspend', 'resume', 'destroy']);
+      expect(audit).toEqual(['deploy', 'suspend', 'resume', 'redeploy', 'destroy']);
     } finally {
       await backend.stop();
       fs.rmSync(workDir, { recursive: true, force: true });
@@ -241,6 +255,32 @@ describe('local instances are supervised', () => {
       const again = () => request(backend.server).get('/api/sindri/instances/dev-sup').set('Authorization', admin);
       await until(async () => (await again()).body.registeredAt !== beforeRestart, 'the agent to register with the new portal', 30_000);
       expect((await again()).body.status).toBe('running');
+    } finally {
+      await backend.stop();
+      fs.rmSync(workDir, { recursive: true, force: true });
+    }
+  });
+});
+
+describe('a deploy an earlier start of the portal left unfinished', () => {
+  const databases = TestDatabases.create({ ids: ['SQLITE_3'] });
+
+  it('is undone when the portal starts again: no instance is left half-made', async () => {
+    const knex = await databases.init('SQLITE_3');
+    const workDir = fs.mkdtempSync(path.join(os.tmpdir(), 'sindri-deployments-'));
+    let backend = await startLocalBackend(knex, workDir);
+    const api = (method: 'get' | 'post', url: string) => request(backend.server)[method](`/api/sindri${url}`).set('Authorization', admin);
+    const { instanceId } = (await api('post', '/enrollments').send({ name: 'dev-half', owner: 'group:default/platform' })).body;
+    await backend.stop();
+    // as a portal killed in the middle of deploying dev-half would have left it
+    const now = new Date();
+    await knex('instance_deployments').insert({ instance_id: instanceId, driver: 'local', state: 'deploying', sindri_yaml: yaml.stringify(localConfig('dev-half')), provider: 'docker', created_by: 'user:default/ops', created_at: now, updated_at: now });
+    await knex('lifecycle_operations').insert({ id: crypto.randomUUID(), instance_id: instanceId, instance_name: 'dev-half', kind: 'deploy', driver: 'local', state: 'running', actor: 'user:default/ops', log: '[]', started_at: now });
+    backend = await startLocalBackend(knex, workDir);
+    try {
+      await until(async () => !(await knex('instances').where({ id: instanceId }).first()), 'dev-half to be removed', 20_000);
+      expect(await knex('agent_tokens').where({ instance_id: instanceId })).toEqual([]);
+      expect(await knex('lifecycle_operations').where({ instance_id: instanceId }).pluck('state')).toEqual(['cancelled']);
     } finally {
       await backend.stop();
       fs.rmSync(workDir, { recursive: true, force: true });

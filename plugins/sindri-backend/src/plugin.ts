@@ -152,6 +152,8 @@ export const sindriPlugin = createBackendPlugin({
           },
         });
         logger.info(`Sindri deployment drivers: ${[...drivers.keys()].join(', ') || 'none (set sindri.cli.path or sindri.drivers.local.enabled)'}`);
+        // before any route serves: what an earlier start left running is settled now
+        const unfinishedDeploys = await deployments.abandonUnfinished();
 
         deps.lifecycle.addShutdownHook(async () => {
           terminals.close();
@@ -213,7 +215,7 @@ export const sindriPlugin = createBackendPlugin({
           const health = `${await discovery.getBaseUrl('sindri')}/health`;
           await fetch(health).catch(error => logger.warn(`Could not reach ${health} at start-up: ${error}`));
           // local instances' agents connect back to this backend: start them once it listens
-          await deployments.recoverAfterStart();
+          await deployments.recoverAfterStart(unfinishedDeploys);
         });
 
         await scheduler.scheduleTask({

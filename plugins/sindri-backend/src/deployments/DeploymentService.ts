@@ -199,23 +199,22 @@ export class DeploymentService {
     const kind: OperationKind = request.action;
     let operation: LifecycleOperation;
     let config: Record<string, unknown>;
-    let token: string | undefined;
     try {
       config = withConsoleAgent(yaml.parse(deployment.sindriYaml));
-      // a redeploy brings a fresh token: the old one is revoked, the new one only reaches the instance
-      if (request.action === 'redeploy') token = (await this.deps.instances.rotate(instance.id, actor)).token;
       operation = await this.deps.store.startOperation({ instanceId: instance.id, instanceName: instance.name, kind, driver: driver.id, actor });
     } catch (error) {
       await this.deps.store.setState(instance.id, deployment.state);
       throw error;
     }
+    // filled once a redeploy has minted the instance's new token, masked from then on
+    const redact: string[] = [];
     const workDir = this.workDir(instance.name);
     const startedAt = Date.now();
     this.runner.run(
       operation,
       async (say, signal) => {
         try {
-          await this.runLifecycle(request, { instance, driver, config, workDir, startedAt, say, signal, token });
+          await this.runLifecycle(request, { instance, driver, config, workDir, startedAt, say, signal, actor, redact });
         } catch (error) {
           await this.deps.store.setState(instance.id, 'failed');
           throw error;
@@ -223,7 +222,7 @@ export class DeploymentService {
       },
       {
         onEnd: op => (request.action === 'destroy' && op.state === 'succeeded' ? undefined : this.recordEvent(instance.id, op)),
-        redact: token ? [token] : [],
+        redact,
       },
     );
     return { operation, entityRef: entityRefOf(instance.name) };
@@ -237,22 +236,28 @@ export class DeploymentService {
   }
 
   /**
-   * After a restart: operations the last start left running are cancelled,
-   * their instances marked failed, and instances of drivers that live in the
-   * portal's process (local) that were running are started again.
+   * Before the routes serve anything: operations an earlier start left
+   * running can no longer finish; they are marked cancelled. Returns the
+   * instances whose deploy was among them, to undo once the portal listens.
    */
-  async recoverAfterStart(): Promise<void> {
+  async abandonUnfinished(): Promise<string[]> {
     const abandoned = await this.deps.store.abandonRunning('the portal restarted before the operation finished');
-    if (abandoned) this.deps.logger.warn(`${abandoned} lifecycle operations left running by an earlier start were marked cancelled`);
-    // a deploy the last start left unfinished is undone, as a failed one would be
-    for (const d of await this.deps.store.listByState(['deploying'])) {
-      const driver = this.deps.drivers.get(d.driver);
-      const say = (line: string) => this.deps.logger.info(`Undoing the unfinished deploy of ${d.instanceName}: ${line}`);
-      if (driver) await this.cleanUpFailedDeploy(driver, withConsoleAgent(yaml.parse(d.sindriYaml)), this.workDir(d.instanceName), d.instanceId, say);
-      else await this.removeInstance(d.instanceId);
-    }
+    if (abandoned.length) this.deps.logger.warn(`${abandoned.length} lifecycle operations left running by an earlier start were marked cancelled`);
+    const deploys = new Set(abandoned.filter(op => op.kind === 'deploy' && op.instanceId).map(op => op.instanceId!));
     for (const d of await this.deps.store.listByState(['suspending', 'resuming', 'redeploying', 'destroying'])) {
       await this.deps.store.setState(d.instanceId, 'failed');
+    }
+    return [...deploys];
+  }
+
+  /**
+   * Once the portal listens: deploys an earlier start left unfinished are
+   * undone (as a failed deploy is), in the background; running instances of
+   * drivers that live in the portal's process (local) are started again.
+   */
+  async recoverAfterStart(unfinishedDeploys: string[]): Promise<void> {
+    for (const instanceId of unfinishedDeploys) {
+      void this.undoDeploy(instanceId).catch(error => this.deps.logger.error(`Could not undo the unfinished deploy of instance ${instanceId}: ${error}`));
     }
     for (const d of await this.deps.store.listByState(['running'])) {
       const driver = this.deps.drivers.get(d.driver);
@@ -262,9 +267,18 @@ export class DeploymentService {
         this.deps.logger.info(`Started local instance ${d.instanceName} again`);
       } catch (error) {
         this.deps.logger.warn(`Could not start local instance ${d.instanceName} again: ${error}`);
-        await this.deps.store.setState(d.instanceId, 'failed');
+        await this.deps.store.setState(d.instanceId, 'failed').catch(() => undefined);
       }
     }
+  }
+
+  private async undoDeploy(instanceId: string) {
+    const d = await this.deps.store.get(instanceId);
+    if (!d || d.state !== 'deploying') return;
+    const driver = this.deps.drivers.get(d.driver);
+    const say = (line: string) => this.deps.logger.info(`Undoing the unfinished deploy of ${d.instanceName}: ${line}`);
+    if (driver) await this.cleanUpFailedDeploy(driver, withConsoleAgent(yaml.parse(d.sindriYaml)), this.workDir(d.instanceName), instanceId, say);
+    else await this.removeInstance(instanceId);
   }
 
   /** The portal is stopping: running operations are cancelled, and their drivers end what they started. */
@@ -282,7 +296,8 @@ export class DeploymentService {
       startedAt: number;
       say: (line: string) => void;
       signal: AbortSignal;
-      token?: string;
+      actor: string;
+      redact: string[];
     },
   ) {
     const { instance, driver, config, workDir, say, signal } = c;
@@ -298,11 +313,15 @@ export class DeploymentService {
         await this.awaitRegistration(instance.id, c.startedAt, say, signal);
         await this.deps.store.setState(instance.id, 'running');
         return;
-      case 'redeploy':
-        await driver.redeploy(config, run({ ...(await this.agentEnv(instance.name)), SINDRI_AGENT_TOKEN: c.token! }));
+      case 'redeploy': {
+        // a fresh token: the old one is revoked, the new one only reaches the instance
+        const { token } = await this.deps.instances.rotate(instance.id, c.actor);
+        c.redact.push(token);
+        await driver.redeploy(config, run({ ...(await this.agentEnv(instance.name)), SINDRI_AGENT_TOKEN: token }));
         await this.awaitRegistration(instance.id, c.startedAt, say, signal);
         await this.deps.store.setState(instance.id, 'running');
         return;
+      }
       case 'destroy': {
         await driver.destroy(config, { ...run(), volumes: request.volumes });
         await this.removeInstance(instance.id, instance);

@@ -159,10 +159,16 @@ export class DeploymentStore {
     return rows.map(toOperation);
   }
 
-  /** Operations a previous start of the portal left running can no longer finish. */
-  async abandonRunning(message: string): Promise<number> {
-    return this.knex('lifecycle_operations')
+  /** Operations a previous start of the portal left running can no longer finish; returns them. */
+  async abandonRunning(message: string): Promise<Array<{ kind: OperationKind; instanceId?: string }>> {
+    const rows: Array<{ id: string; kind: OperationKind; instance_id: string | null }> = await this.knex('lifecycle_operations')
       .where({ state: 'running' })
-      .update({ state: 'cancelled', message, finished_at: new Date() });
+      .select('id', 'kind', 'instance_id');
+    if (rows.length) {
+      await this.knex('lifecycle_operations')
+        .whereIn('id', rows.map(r => r.id))
+        .update({ state: 'cancelled', message, finished_at: new Date() });
+    }
+    return rows.map(r => ({ kind: r.kind, instanceId: r.instance_id ?? undefined }));
   }
 }

@@ -109,10 +109,13 @@ export class LocalDriver implements SindriDriver {
 
   private async startAgent(workDir: string, run: DriverRun) {
     const files = layout(workDir);
-    if (this.agents.get(workDir)?.running) {
+    const existing = this.agents.get(workDir);
+    if (existing?.running) {
       this.say(run, 'the agent is already running');
       return;
     }
+    // one waiting to be restarted after a crash is replaced, not left to respawn beside the new one
+    await existing?.stop();
     await endLeftoverAgent(files.pid, files.workspace);
     const enrollment = JSON.parse(await fs.readFile(files.enrollment, 'utf8')) as Record<string, string>;
     const base: NodeJS.ProcessEnv = {};
@@ -157,9 +160,11 @@ export class LocalDriver implements SindriDriver {
     const files = layout(workDir);
     if (!agent && (await endLeftoverAgent(files.pid, files.workspace))) {
       this.say(run, 'stopped a sindri-agent an earlier start of the portal left running');
-    } else if (agent?.running) {
+    } else if (agent) {
+      // also one waiting to be restarted after a crash: its restart is called off
+      const wasRunning = agent.running;
       await agent.stop();
-      this.say(run, 'stopped sindri-agent');
+      this.say(run, wasRunning ? 'stopped sindri-agent' : 'the agent was not running');
     } else {
       this.say(run, 'the agent was not running');
     }
@@ -213,8 +218,9 @@ async function logTail(file: string): Promise<string> {
 async function endLeftoverAgent(pidFile: string, workspace: string): Promise<boolean> {
   const pid = Number(await fs.readFile(pidFile, 'utf8').catch(() => ''));
   if (!Number.isInteger(pid) || pid <= 0) return false;
-  const environ = await fs.readFile(`/proc/${pid}/environ`, 'utf8').catch(() => '');
-  if (!environ.split('\0').includes(`SINDRI_WORKSPACE=${workspace}`)) return false;
+  // Linux: the process's environment says whose agent it is (elsewhere nothing is ended)
+  const ours = async () => (await fs.readFile(`/proc/${pid}/environ`, 'utf8').catch(() => '')).split('\0').includes(`SINDRI_WORKSPACE=${workspace}`);
+  if (!(await ours())) return false;
   const signal = (name: NodeJS.Signals) => {
     try {
       process.kill(-pid, name);
@@ -223,10 +229,11 @@ async function endLeftoverAgent(pidFile: string, workspace: string): Promise<boo
     }
   };
   signal('SIGTERM');
-  for (let i = 0; i < 50 && (await fs.stat(`/proc/${pid}`).then(() => true, () => false)); i++) {
+  for (let i = 0; i < 50 && (await ours()); i++) {
     await new Promise(resolve => setTimeout(resolve, 100));
   }
-  signal('SIGKILL');
+  // still the same process (not a recycled pid): end it
+  if (await ours()) signal('SIGKILL');
   await fs.rm(pidFile, { force: true });
   return true;
 }
