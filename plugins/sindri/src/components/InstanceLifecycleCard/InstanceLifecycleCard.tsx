@@ -1,4 +1,4 @@
-import { useEffect, useRef, useState } from 'react';
+import { useEffect, useReducer, useRef, useState } from 'react';
 import { InfoCard, Progress, ResponseErrorPanel, StructuredMetadataTable, WarningPanel } from '@backstage/core-components';
 import { useApi } from '@backstage/core-plugin-api';
 import { useAsyncEntity } from '@backstage/plugin-catalog-react';
@@ -6,7 +6,7 @@ import Box from '@material-ui/core/Box';
 import Button from '@material-ui/core/Button';
 import Tooltip from '@material-ui/core/Tooltip';
 import Typography from '@material-ui/core/Typography';
-import useAsyncRetry from 'react-use/esm/useAsyncRetry';
+import useAsync from 'react-use/esm/useAsync';
 import {
   DeploymentState,
   LifecycleAction,
@@ -41,8 +41,10 @@ export const InstanceLifecycleCard = () => {
   const name = entity!.metadata.name;
   const api = useApi(sindriApiRef);
   const permission = useInstancePermission(sindriInstanceLifecyclePermission);
-  const deployment = useAsyncRetry(() => api.getDeployment(name), [api, name]);
-  const operations = useAsyncRetry(() => api.listOperations(name), [api, name]);
+  // a new version reads both again, even while a read is under way (a retry then would be dropped)
+  const [version, reload] = useReducer((n: number) => n + 1, 0);
+  const deployment = useAsync(() => api.getDeployment(name), [api, name, version]);
+  const operations = useAsync(() => api.listOperations(name), [api, name, version]);
   const [destroying, setDestroying] = useState(false);
   const [startError, setStartError] = useState<Error>();
   const [destroyed, setDestroyed] = useState(false);
@@ -54,8 +56,7 @@ export const InstanceLifecycleCard = () => {
       setDestroyed(true);
       return;
     }
-    deployment.retry();
-    operations.retry();
+    reload();
     // the entity's status label follows through the catalog, which applies the change a moment later
     refresh?.();
     laterRefresh.current = setTimeout(() => refresh?.(), 2000);
@@ -73,8 +74,7 @@ export const InstanceLifecycleCard = () => {
     setStartError(undefined);
     try {
       const started = await api.runLifecycle(name, request);
-      deployment.retry();
-      operations.retry();
+      reload();
       await current.follow(started.operation);
     } catch (e) {
       setStartError(e as Error);
