@@ -40,16 +40,13 @@ export function createCloneAction(options: { deployments: DeploymentsApi }) {
         if (!original) throw new Error(`source: no instance named ${source}`);
         owner = original.owner;
       }
-      const request = { name, owner, cloneFrom: source, provider, region, driver };
-      const started = ctx.isDryRun
-        ? await options.deployments.create({ ...request, dryRun: true }, credentials).then(s => ({ operationId: s.operation.id, entityRef: s.entityRef }))
-        : await ctx.checkpoint({
-            key: `sindri-clone-${source}-${name}`,
-            fn: async () => {
-              const s = await options.deployments.create(request, credentials);
-              return { operationId: s.operation.id, entityRef: s.entityRef };
-            },
-          });
+      const request = { name, owner, cloneFrom: source, provider, region, driver, dryRun: ctx.isDryRun || undefined };
+      const create = async () => {
+        const s = await options.deployments.create(request, credentials);
+        return { operationId: s.operation.id, entityRef: s.entityRef };
+      };
+      // a real clone is requested once per task, however often the task is retried
+      const started = ctx.isDryRun ? await create() : await ctx.checkpoint({ key: `sindri-clone-${source}-${name}`, fn: create });
       await followOperation(options.deployments, started.operationId, credentials, ctx);
       ctx.output('entityRef', started.entityRef);
       ctx.output('instanceName', name);

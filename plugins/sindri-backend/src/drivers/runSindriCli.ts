@@ -1,6 +1,7 @@
 import { spawn } from 'node:child_process';
 import readline from 'node:readline';
 import { DriverRun, SindriDriverError } from '@internal/plugin-sindri-node';
+import { pickEnvironment } from './pickEnvironment';
 
 /** Colour codes and Sindri's status glyphs are for terminals, not for logs. */
 // eslint-disable-next-line no-control-regex
@@ -10,9 +11,7 @@ const ANSI = /\u001b\[[0-9;]*[A-Za-z]/g;
 const PASSED_VARIABLES = ['PATH', 'HOME', 'USER', 'LANG', 'LC_ALL', 'TZ', 'TMPDIR'];
 
 export function cliEnvironment(env: NodeJS.ProcessEnv, run: { env?: Record<string, string> }): NodeJS.ProcessEnv {
-  const out: NodeJS.ProcessEnv = {};
-  for (const name of PASSED_VARIABLES) if (env[name] !== undefined) out[name] = env[name];
-  return { ...out, ...run.env };
+  return { ...pickEnvironment(env, PASSED_VARIABLES), ...run.env };
 }
 
 /** The reason to show for a failed CLI call: its `Error:` line, and the missing prerequisites it listed. */

@@ -2,6 +2,7 @@ import fs from 'node:fs/promises';
 import path from 'node:path';
 import yaml from 'yaml';
 import { DriverRun, DriverStatus, SindriDriver, SindriDriverError } from '@internal/plugin-sindri-node';
+import { pickEnvironment } from '../pickEnvironment';
 import { AgentProcess } from './AgentProcess';
 
 /** What the agent may see of the portal's environment: never the backend's own secrets. */
@@ -118,8 +119,7 @@ export class LocalDriver implements SindriDriver {
     await existing?.stop();
     await endLeftoverAgent(files.pid, files.workspace);
     const enrollment = JSON.parse(await fs.readFile(files.enrollment, 'utf8')) as Record<string, string>;
-    const base: NodeJS.ProcessEnv = {};
-    for (const name of PASSED_VARIABLES) if (process.env[name] !== undefined) base[name] = process.env[name];
+    const base = pickEnvironment(process.env, PASSED_VARIABLES);
     const agent = new AgentProcess(
       {
         argv: this.options.agentCommand,
