@@ -22,8 +22,8 @@ describe('Agent', () => {
     // nothing listens on port 9: the frames stay in the outbox, where the test reads them
     const agent = new Agent(
       resolveConfig(
-        { 'console-url': 'http://127.0.0.1:9', token: 't', name: 'demo-1', 'state-dir': dir, 'status-ledger': ledger, 'sindri-yaml': sindriYaml, 'metrics-interval': '3600', 'heartbeat-interval': '3600' },
-        {},
+        { 'console-url': 'http://127.0.0.1:9', name: 'demo-1', 'state-dir': dir, 'status-ledger': ledger, 'sindri-yaml': sindriYaml, 'metrics-interval': '3600', 'heartbeat-interval': '3600' },
+        { SINDRI_AGENT_TOKEN: 't' },
       ),
       silent,
     );
@@ -68,7 +68,7 @@ describe('Agent', () => {
       await agent.start();
       await until(() => standIn.socket, 'the agent to connect');
 
-      standIn.send({ type: 'pty-open', session: 'agent-wiring-1', cols: 80, rows: 24 });
+      standIn.send({ type: 'pty-open', session: 'agent-wiring-1', cols: 80, rows: 24, user: 'user:default/ops' });
       standIn.input('agent-wiring-1', 'echo $((6*7)) ${SINDRI_AGENT_TOKEN:-no-token}\r');
       await until(() => /[\r\n]42 no-token\r\n/.test(standIn.output('agent-wiring-1')), '42 from the shell');
 

@@ -3,6 +3,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { AgentFrame } from '@internal/plugin-sindri-common';
+import { parseCli } from './cli';
 import { resolveConfig } from './config';
 import { backoffDelayMs } from './connection/backoff';
 import { maskSecrets, maskText } from './mask';
@@ -40,9 +41,33 @@ describe('resolveConfig', () => {
   });
 
   it('names the flag and variable of a missing or bad setting', () => {
-    expect(() => resolveConfig({}, { ...env, SINDRI_AGENT_TOKEN: undefined })).toThrow(/^--token \/ SINDRI_AGENT_TOKEN: is required$/);
+    expect(() => resolveConfig({}, { ...env, SINDRI_AGENT_TOKEN: undefined })).toThrow(/^SINDRI_AGENT_TOKEN \/ --token-file: is required$/);
     expect(() => resolveConfig({ provider: 'mars' }, env)).toThrow(/^--provider \/ SINDRI_PROVIDER: /);
     expect(() => resolveConfig({ 'console-url': 'ftp://x' }, env)).toThrow(/^--console-url \/ SINDRI_CONSOLE_URL: /);
+  });
+});
+
+describe('the agent token', () => {
+  const env = { SINDRI_CONSOLE_URL: 'http://localhost:7007', SINDRI_INSTANCE_NAME: 'demo-1', HOME: '/home/dev' };
+  const tokenFile = (mode: number) => {
+    const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'sindri-token-')), 'token');
+    fs.writeFileSync(file, 'sindri_from_file\n', { mode });
+    fs.chmodSync(file, mode);
+    return file;
+  };
+
+  it('comes from a file only its owner can read', () => {
+    expect(resolveConfig({ 'token-file': tokenFile(0o600) }, env).token).toBe('sindri_from_file');
+    expect(resolveConfig({}, { ...env, SINDRI_AGENT_TOKEN_FILE: tokenFile(0o400) }).token).toBe('sindri_from_file');
+    expect(() => resolveConfig({ 'token-file': tokenFile(0o644) }, env)).toThrow(/^--token-file \/ SINDRI_AGENT_TOKEN_FILE: .* readable or writable by others \(mode 644\)/);
+    expect(() => resolveConfig({ 'token-file': '/nonexistent/token' }, env)).toThrow(/^--token-file \/ SINDRI_AGENT_TOKEN_FILE: cannot read/);
+    expect(() => resolveConfig({ 'token-file': tokenFile(0o600) }, { ...env, SINDRI_AGENT_TOKEN: 't' })).toThrow(/one way only/);
+  });
+
+  it('is never taken from the command line', () => {
+    expect(() => parseCli(['--token', 'sindri_x'])).toThrow(/^--token: the token is not taken from the command line/);
+    expect(() => parseCli(['--token=sindri_x'])).toThrow(/^--token: /);
+    expect(parseCli(['--token-file', '/run/secrets/token'])).toEqual({ kind: 'run', flags: expect.objectContaining({ 'token-file': '/run/secrets/token' }) });
   });
 });
 

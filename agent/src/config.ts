@@ -30,10 +30,10 @@ export const agentConfigSchema = z.object({
 
 export type AgentConfig = z.infer<typeof agentConfigSchema>;
 
-/** Flag name, environment variable and default of each setting. */
-export const SETTINGS: Array<{ key: keyof AgentConfig; flag: string; env: string; fallback?: (env: NodeJS.ProcessEnv) => string | undefined; help: string }> = [
+/** Flag name, environment variable and default of each setting; the token has no flag (argv is visible to every user). */
+export const SETTINGS: Array<{ key: keyof AgentConfig; flag?: string; env: string; fallback?: (env: NodeJS.ProcessEnv) => string | undefined; help: string }> = [
   { key: 'consoleUrl', flag: 'console-url', env: 'SINDRI_CONSOLE_URL', help: 'base URL of the portal backend, e.g. https://portal.example.com' },
-  { key: 'token', flag: 'token', env: 'SINDRI_AGENT_TOKEN', help: 'this instance\'s enrollment token' },
+  { key: 'token', env: 'SINDRI_AGENT_TOKEN', help: 'this instance\'s enrollment token (or --token-file)' },
   { key: 'name', flag: 'name', env: 'SINDRI_INSTANCE_NAME', help: 'instance name, as enrolled' },
   { key: 'provider', flag: 'provider', env: 'SINDRI_PROVIDER', fallback: () => 'local', help: `where it runs: ${INSTANCE_PROVIDERS.join(', ')}` },
   { key: 'region', flag: 'region', env: 'SINDRI_REGION', help: 'provider region' },
@@ -70,17 +70,47 @@ function defaultShell(env: NodeJS.ProcessEnv): string {
   return env.SHELL || '/bin/bash';
 }
 
-/** Flags win over environment variables, which win over defaults. */
+/** Where the token may come from besides SINDRI_AGENT_TOKEN: a file only its owner can read. */
+export const TOKEN_FILE = { flag: 'token-file', env: 'SINDRI_AGENT_TOKEN_FILE' } as const;
+
+/**
+ * Reads the token file: it must be a regular file of this user that no one
+ * else may read or write (mode 0600 or stricter), as ssh insists of its keys.
+ */
+export function readTokenFile(file: string): string {
+  const name = `--${TOKEN_FILE.flag} / ${TOKEN_FILE.env}`;
+  let stat: fs.Stats;
+  try {
+    stat = fs.statSync(file);
+  } catch (error) {
+    throw new Error(`${name}: cannot read ${file}: ${(error as NodeJS.ErrnoException).code ?? error}`);
+  }
+  if (!stat.isFile()) throw new Error(`${name}: ${file} is not a file`);
+  if ((stat.mode & 0o077) !== 0) {
+    throw new Error(`${name}: ${file} is readable or writable by others (mode ${(stat.mode & 0o777).toString(8)}); chmod 600 it`);
+  }
+  if (typeof process.getuid === 'function' && stat.uid !== process.getuid()) throw new Error(`${name}: ${file} belongs to another user`);
+  return fs.readFileSync(file, 'utf8').trim();
+}
+
+const nameOf = (s: (typeof SETTINGS)[number]) => (s.flag ? `--${s.flag} / ${s.env}` : s.key === 'token' ? `${s.env} / --${TOKEN_FILE.flag}` : s.env);
+
+/** Flags win over environment variables, which win over defaults; the token comes from the environment or a file. */
 export function resolveConfig(flags: Record<string, string | undefined>, env: NodeJS.ProcessEnv): AgentConfig {
   const raw: Record<string, string | undefined> = {};
   for (const s of SETTINGS) {
-    raw[s.key] = flags[s.flag] ?? env[s.env] ?? s.fallback?.(env);
+    raw[s.key] = (s.flag ? flags[s.flag] : undefined) ?? env[s.env] ?? s.fallback?.(env);
+  }
+  const tokenFile = flags[TOKEN_FILE.flag] ?? env[TOKEN_FILE.env];
+  if (tokenFile !== undefined) {
+    if (env.SINDRI_AGENT_TOKEN) throw new Error(`SINDRI_AGENT_TOKEN and --${TOKEN_FILE.flag} / ${TOKEN_FILE.env}: give the token one way only`);
+    raw.token = readTokenFile(tokenFile);
   }
   const parsed = agentConfigSchema.safeParse(raw);
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
     const setting = SETTINGS.find(s => s.key === issue.path[0]);
-    const name = setting ? `--${setting.flag} / ${setting.env}` : String(issue.path[0]);
+    const name = setting ? nameOf(setting) : String(issue.path[0]);
     throw new Error(`${name}: ${raw[issue.path[0] as string] === undefined ? 'is required' : issue.message}`);
   }
   return parsed.data;

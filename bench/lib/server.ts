@@ -58,7 +58,7 @@ async function main() {
           ...(values['local-driver']
             ? {
                 deployments: { workDir: fs.mkdtempSync(path.join(os.tmpdir(), 'sindri-bench-instances-')) },
-                drivers: { local: { enabled: true, agentCommand: [process.execPath, path.resolve(__dirname, '../../agent/bin/sindri-agent')] } },
+                drivers: { local: { enabled: true, allowNonLoopback: true, agentCommand: [process.execPath, path.resolve(__dirname, '../../agent/bin/sindri-agent')] } },
               }
             : {}),
         },

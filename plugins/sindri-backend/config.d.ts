@@ -18,12 +18,43 @@ export interface Config {
         framesPerSecond?: number;
         /** Frames one instance may send in a burst, e.g. its buffer after a reconnect. Default: 600. */
         burst?: number;
+        /**
+         * Live frames (terminal output, command output) one instance may send per
+         * second; over it, its connection is not read for a moment (nothing is
+         * dropped). Default: 5000.
+         */
+        liveFramesPerSecond?: number;
+        /** Live frames in a burst. Default: 10000. */
+        liveBurst?: number;
       };
+    };
+    /** Agent connections. */
+    agents?: {
+      /**
+       * How often agent connections are pinged; one that does not answer is
+       * closed and its instance marked unresponsive within this interval. Default: 10 seconds.
+       */
+      keepaliveInterval?: HumanDuration | string;
+      /**
+       * How often open agent connections' tokens are checked against the database,
+       * so a token revoked on another replica ends its connections too. Default: 1 second.
+       */
+      tokenCheckInterval?: HumanDuration | string;
+    };
+    audit?: {
+      /**
+       * How long the audit is kept once a session, run or operation has ended:
+       * terminal sessions (and recorded keystrokes), command runs and lifecycle
+       * operations. It outlives the instance it is about. Default: 365 days.
+       */
+      retention?: HumanDuration | string;
     };
     terminal?: {
       /**
        * Store every terminal session's keystrokes (table terminal_input), not only
-       * the audit row (who, instance, start, end, bytes, exit code). Default: false.
+       * the audit row (who, instance, start, end, bytes, exit code). Keystrokes
+       * hold whatever was typed, passwords included: they are shown only to
+       * audit readers, marked sensitive. Default: false.
        */
       recordInput?: boolean;
     };
@@ -45,6 +76,25 @@ export interface Config {
        * the catalog. Default: 30 seconds.
        */
       catalogTimeout?: HumanDuration | string;
+      /**
+       * The provider organisations the platform deploys into. A sindri.yaml naming
+       * another one sets the guarded field "provider-organization", which only
+       * roles allowed it may (sindri.permissions.allowedFields). Default: none.
+       */
+      organizations?: {
+        /** providers.fly.organization */
+        fly?: string[];
+        /** providers.e2b.team */
+        e2b?: string[];
+        /** providers.northflank.projectName */
+        northflank?: string[];
+        /** providers.devpod.gcp.project */
+        gcp?: string[];
+        /** providers.devpod.azure.subscription */
+        azure?: string[];
+        /** providers.devpod.azure.resourceGroup */
+        azureResourceGroup?: string[];
+      };
     };
     /** The Sindri CLI. With a path, the sindri-cli driver deploys to the providers Sindri supports. */
     cli?: {
@@ -65,6 +115,12 @@ export interface Config {
         enabled?: boolean;
         /** argv that starts sindri-agent. Default: ["sindri-agent"]. */
         agentCommand?: string[];
+        /**
+         * The local driver refuses to start unless the backend listens on a
+         * loopback address only (backend.listen.host: 127.0.0.1): true runs it on
+         * any address, e.g. in a single-user VM. Default: false.
+         */
+        allowNonLoopback?: boolean;
       };
     };
   };

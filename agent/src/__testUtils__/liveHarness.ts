@@ -40,6 +40,8 @@ export class BackendStandIn {
   maxTextFrameBytes = 0;
   /** while true, connections are refused with 503 */
   refuse = false;
+  /** while true, cmd-exit and pty-exit are acknowledged as the portal does once it has stored them */
+  ackExits = true;
   /** output text by session, appended as it comes */
   private readonly outputs = new Map<string, { decoder: StringDecoder; text: string; bytes: number }>();
 
@@ -154,6 +156,8 @@ export class BackendStandIn {
       const parsed = agentLiveFrameSchema.safeParse(json);
       if (parsed.success) this.received.push({ kind: 'frame', frame: parsed.data });
       else this.invalid.push(`${json.type}: ${parsed.error.message}`);
+      if (parsed.success && this.ackExits && parsed.data.type === 'cmd-exit') ws.send(JSON.stringify({ type: 'cmd-exit-ack', run: parsed.data.run }));
+      if (parsed.success && this.ackExits && parsed.data.type === 'pty-exit') ws.send(JSON.stringify({ type: 'pty-exit-ack', session: parsed.data.session }));
       return;
     }
     ws.send(JSON.stringify({ type: 'ack', id: frameId(json) }));

@@ -149,7 +149,25 @@ describe('commands', () => {
       expect(ids).toContain(exit.run);
     }
     expect(live.standIn.frames('cmd-output')).toHaveLength(0);
-    expect(live.agent.live.stats().waitingExits).toBe(0);
+    await until(() => live.agent.live.stats().waitingExits === 0, 'the portal\'s acks');
+  });
+
+  it('sends an exit again on every connect until the portal acknowledges it', async () => {
+    live.standIn.ackExits = false;
+    const id = run({ argv: ['true'] });
+    await until(() => live.standIn.frames('cmd-exit', f => f.run === id).length === 1, 'the exit');
+    // sent as the connection dropped, say: the portal never stored it
+    live.standIn.socket!.terminate();
+    await until(() => live.standIn.frames('cmd-exit', f => f.run === id).length === 2, 'the exit sent again on reconnect');
+    expect(live.agent.live.stats().waitingExits).toBe(1);
+
+    live.standIn.send({ type: 'cmd-exit-ack', run: id });
+    await until(() => live.agent.live.stats().waitingExits === 0, 'the exit forgotten once acknowledged');
+    live.standIn.ackExits = true;
+    live.standIn.socket!.terminate();
+    await until(() => live.agent.connection.isOpen && live.standIn.connections >= 3, 'a third connection');
+    await new Promise(r => setTimeout(r, 200));
+    expect(live.standIn.frames('cmd-exit', f => f.run === id)).toHaveLength(2);
   });
 
   it('answers an invalid cmd-run with an error exit', async () => {

@@ -43,7 +43,7 @@ interface Run {
   resolveDone: () => void;
 }
 
-/** Finished runs whose cmd-exit waits for a connection, at most. */
+/** Finished runs whose cmd-exit waits for the portal's ack, at most (the oldest is given up). */
 export const MAX_UNSENT_EXITS = 100;
 
 /**
@@ -63,7 +63,8 @@ const ALWAYS_FITS_CHARS = Math.floor(MAX_OUTPUT_JSON_BYTES / 6);
  */
 export class CommandRunner {
   private readonly runs = new Map<string, Run>();
-  private readonly unsentExits: ExitFrame[] = [];
+  /** cmd-exit frames the portal has not acknowledged yet, by run: sent again on every connect */
+  private readonly unackedExits = new Map<string, ExitFrame>();
 
   constructor(private readonly options: CommandRunnerOptions) {
     options.flow.onChange(paused => this.runs.forEach(run => this.setReading(run, !paused)));
@@ -73,9 +74,9 @@ export class CommandRunner {
     return this.runs.size;
   }
 
-  /** cmd-exit frames waiting for the connection. */
+  /** cmd-exit frames waiting for the portal's ack. */
   get waitingExits(): number {
-    return this.unsentExits.length;
+    return this.unackedExits.size;
   }
 
   run(frame: RunFrame): void {
@@ -104,12 +105,20 @@ export class CommandRunner {
     if (run) this.terminate(run, 'cancelled', 'cancelled');
   }
 
-  /** A (new) connection: send the cmd-exit frames that waited for it. */
+  /**
+   * A (new) connection: send every cmd-exit the portal has not acknowledged,
+   * including one sent just as the last connection dropped.
+   */
   connected(): void {
-    while (this.unsentExits.length > 0 && this.options.link.isOpen) {
-      this.options.link.sendLive(this.unsentExits.shift()!, this.options.flow.check);
+    for (const frame of this.unackedExits.values()) {
+      if (!this.options.link.sendLive(frame, this.options.flow.check)) break;
     }
     this.options.flow.check();
+  }
+
+  /** cmd-exit-ack: the portal stored the run's end. */
+  exitAcked(id: string): void {
+    this.unackedExits.delete(id);
   }
 
   /** Ends every running command; resolves when they have all ended. */
@@ -267,10 +276,13 @@ export class CommandRunner {
       ...(message ? { message: message.slice(0, 1024) } : {}),
     };
     this.options.logger.info(`command ${run.id}: ended (${ended}, exit code ${exitCode}${signal ? `, ${signal}` : ''})`);
-    if (!link.sendLive(frame, flow.check)) {
-      this.unsentExits.push(frame);
-      if (this.unsentExits.length > MAX_UNSENT_EXITS) this.unsentExits.shift();
+    this.unackedExits.set(run.id, frame);
+    if (this.unackedExits.size > MAX_UNSENT_EXITS) {
+      const oldest = this.unackedExits.keys().next().value as string;
+      this.unackedExits.delete(oldest);
+      this.options.logger.warn(`command ${oldest}: its end was never acknowledged by the portal; given up (more than ${MAX_UNSENT_EXITS} waiting)`);
     }
+    link.sendLive(frame, flow.check);
     run.resolveDone();
   }
 }

@@ -8,7 +8,9 @@ import {
   DataFrame,
   decodeDataFrame,
   describeZodError,
+  INGEST_LIMITS,
   isLiveFrameType,
+  isTransientRefusal,
   Registration,
 } from '@internal/plugin-sindri-common';
 import { AgentLogger } from '../log';
@@ -28,6 +30,9 @@ export interface AgentConnectionOptions {
   baseBackoffMs?: number;
   /** WebSocket failures in a row after which batches go over HTTP until it reconnects. */
   httpFallbackAfter?: number;
+  /** first wait before a frame the portal refused for now (429, 503, ...) is sent again; it doubles up to maxRetryMs */
+  baseRetryMs?: number;
+  maxRetryMs?: number;
   onState?: (state: ConnectionState) => void;
 }
 
@@ -70,6 +75,13 @@ export class AgentConnection implements LiveLink {
   private timer?: NodeJS.Timeout;
   private state: ConnectionState = 'disconnected';
   private httpBusy = false;
+  /** refusals for now in a row: how long the next one waits */
+  private retryAttempt = 0;
+  private retryTimer?: NodeJS.Timeout;
+  /** the registration was refused for now: it is sent again with the next retry */
+  private registerAgain = false;
+  private lastRefusalLog = 0;
+  private refusalsUnlogged = 0;
 
   constructor(private readonly options: AgentConnectionOptions) {}
 
@@ -109,6 +121,7 @@ export class AgentConnection implements LiveLink {
   stop(): void {
     this.setState('stopped');
     clearTimeout(this.timer);
+    clearTimeout(this.retryTimer);
     this.ws?.close(1000, 'agent stopping');
   }
 
@@ -193,13 +206,57 @@ export class AgentConnection implements LiveLink {
   }
 
   private onReply(reply: BackendFrame) {
+    const { outbox, logger } = this.options;
     if (reply.type === 'ack') {
-      this.options.outbox.ack(reply.id);
+      outbox.ack(reply.id);
+      this.retryAttempt = 0;
       return;
     }
-    this.options.logger.warn(`the portal refused ${reply.id ?? 'a frame'}: ${reply.status} ${reply.message}`);
-    // a frame the portal finds invalid will not become valid: drop it
-    if (reply.id && (reply.status === 400 || reply.status === 413)) this.options.outbox.ack(reply.id);
+    if (!reply.id) {
+      logger.warn(`the portal refused a frame it could not identify: ${reply.status} ${reply.message}`);
+      return;
+    }
+    if (isTransientRefusal(reply.status)) {
+      // not now (its database away, a rate limit): the frame is sent again, later and later while it lasts
+      const delay = (this.options.baseRetryMs ?? 500) / 2 + backoffDelayMs(this.retryAttempt, this.options.baseRetryMs ?? 500, this.options.maxRetryMs ?? 10_000);
+      this.retryAttempt += 1;
+      if (reply.id.startsWith('register:')) this.registerAgain = true;
+      else outbox.retryLater(reply.id, delay);
+      this.logRefusal(reply);
+      this.scheduleRetry(delay);
+      return;
+    }
+    // a frame the portal finds invalid will not become valid: give it up, and count it
+    if (outbox.giveUp(reply.id)) {
+      logger.warn(`the portal refused ${reply.id} as invalid (${reply.status} ${reply.message}); dropped it, ${outbox.invalid} invalid so far`);
+    } else {
+      logger.warn(`the portal refused ${reply.id}: ${reply.status} ${reply.message}`);
+    }
+  }
+
+  /** One line every few seconds while the portal keeps refusing for now, not one per frame. */
+  private logRefusal(reply: Extract<BackendFrame, { type: 'error' }>) {
+    this.refusalsUnlogged += 1;
+    if (Date.now() - this.lastRefusalLog < 5000) return;
+    this.options.logger.warn(`the portal refused ${this.refusalsUnlogged} frame(s) for now (${reply.status} ${reply.message}); sending them again`);
+    this.lastRefusalLog = Date.now();
+    this.refusalsUnlogged = 0;
+  }
+
+  /** Sends what is due again after `delayMs` (and keeps doing so while frames wait for their turn). */
+  private scheduleRetry(delayMs: number) {
+    if (this.retryTimer) return;
+    this.retryTimer = setTimeout(() => {
+      this.retryTimer = undefined;
+      if (this.registerAgain && this.ws?.readyState === WebSocket.OPEN) {
+        this.registerAgain = false;
+        void this.reregister();
+      }
+      this.flush();
+      const next = this.options.outbox.nextDue();
+      if (next !== undefined) this.scheduleRetry(Math.max(0, next - Date.now()));
+    }, delayMs);
+    this.retryTimer.unref?.();
   }
 
   private scheduleReconnect() {
@@ -214,21 +271,9 @@ export class AgentConnection implements LiveLink {
     if (this.httpBusy || this.options.outbox.size === 0) return;
     this.httpBusy = true;
     try {
-      const frames: AgentFrame[] = [
-        { type: 'register', registration: await this.options.registration() },
-        ...this.options.outbox.takeUnsent(499),
-      ];
-      const res = await fetch(new URL('/api/sindri/ingest', this.options.consoleUrl), {
-        method: 'POST',
-        headers: { Authorization: `Bearer ${this.options.token}`, 'Content-Type': 'application/json' },
-        body: JSON.stringify(maskSecrets({ frames })),
-        signal: AbortSignal.timeout(15_000),
-      });
-      if (res.ok) {
-        const { results } = (await res.json()) as { results: BackendFrame[] };
-        results.forEach(r => this.onReply(r));
-      } else {
-        this.options.logger.warn(`HTTP ingest refused: ${res.status}`);
+      // batch after batch while the portal takes them and more are due
+      for (let batch = 0; batch < 20 && this.state !== 'connected' && this.state !== 'stopped'; batch++) {
+        if (!(await this.sendBatchOverHttp())) break;
       }
     } catch (error) {
       this.options.logger.warn(`HTTP ingest failed: ${(error as Error).message}`);
@@ -236,5 +281,30 @@ export class AgentConnection implements LiveLink {
       this.options.outbox.resetSent();
       this.httpBusy = false;
     }
+  }
+
+  /** One batch that fits the portal's body limit; true when it was taken and frames remain due. */
+  private async sendBatchOverHttp(): Promise<boolean> {
+    const { outbox, logger } = this.options;
+    const register: AgentFrame = { type: 'register', registration: await this.options.registration() };
+    const size = (frame: AgentFrame) => Buffer.byteLength(JSON.stringify(maskSecrets(frame)));
+    const maxBytes = INGEST_LIMITS.maxFrameBytes - 64 - size(register);
+    const tooLarge = outbox.giveUpWhere(frame => size(frame) + 1 > maxBytes);
+    if (tooLarge) logger.warn(`dropped ${tooLarge} frame(s) larger than the portal takes; ${outbox.invalid} invalid so far`);
+    const taken = outbox.takeUnsent(INGEST_LIMITS.maxFramesPerRequest - 1, { maxBytes, size });
+    if (!taken.length) return false;
+    const res = await fetch(new URL('/api/sindri/ingest', this.options.consoleUrl), {
+      method: 'POST',
+      headers: { Authorization: `Bearer ${this.options.token}`, 'Content-Type': 'application/json' },
+      body: JSON.stringify(maskSecrets({ frames: [register, ...taken] })),
+      signal: AbortSignal.timeout(15_000),
+    });
+    if (!res.ok) {
+      logger.warn(`HTTP ingest refused: ${res.status}`);
+      return false;
+    }
+    const { results } = (await res.json()) as { results: BackendFrame[] };
+    results.forEach(r => this.onReply(r));
+    return outbox.size > 0;
   }
 }

@@ -60,6 +60,7 @@ export class LiveChannel implements LiveHandler {
   onConnected(): void {
     this.flow.reset();
     this.commands.connected();
+    this.terminals.connected();
   }
 
   onDisconnected(): void {
@@ -70,7 +71,7 @@ export class LiveChannel implements LiveHandler {
   onLiveFrame(frame: BackendLiveFrame): void {
     switch (frame.type) {
       case 'pty-open':
-        this.terminals.open(frame.session, frame.cols, frame.rows);
+        this.terminals.open(frame.session, frame.cols, frame.rows, frame.user);
         return;
       case 'pty-resize':
         this.terminals.resize(frame.session, frame.cols, frame.rows);
@@ -92,6 +93,12 @@ export class LiveChannel implements LiveHandler {
         return;
       case 'cmd-cancel':
         this.commands.cancel(frame.run);
+        return;
+      case 'cmd-exit-ack':
+        this.commands.exitAcked(frame.run);
+        return;
+      case 'pty-exit-ack':
+        this.terminals.exitAcked(frame.session);
         return;
       default:
         this.options.logger.warn(`ignored the live frame ${(frame as { type: string }).type}`);

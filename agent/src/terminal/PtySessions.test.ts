@@ -59,7 +59,7 @@ describe('terminals', () => {
 
   async function open(session: string, cols = 80, rows = 24) {
     const before = live.standIn.frames('pty-opened', f => f.session === session).length;
-    live.standIn.send({ type: 'pty-open', session, cols, rows });
+    live.standIn.send({ type: 'pty-open', session, cols, rows, user: 'user:default/ops' });
     return until(() => live.standIn.frames('pty-opened', f => f.session === session)[before], `pty-opened for ${session}`);
   }
 
@@ -79,6 +79,25 @@ describe('terminals', () => {
     const exit = await until(() => live.standIn.frames('pty-exit', f => f.session === 'session-echo')[0], 'pty-exit');
     expect(exit).toMatchObject({ reason: 'exited', exitCode: 3 });
     expect(live.agent.live.stats().sessions).toBe(0);
+  });
+
+  it('attaches a shell only to the user who started it, whatever the portal believes', async () => {
+    const session = 'session-owned';
+    const first = await open(session);
+    live.standIn.input(session, 'echo secret-$((40+2))\r');
+    await until(() => live.standIn.output(session).includes('secret-42'), 'the first user\'s output');
+    live.standIn.send({ type: 'pty-detach', session });
+
+    const replaysBefore = live.standIn.dataFrames(session, 'replay').length;
+    live.standIn.send({ type: 'pty-open', session, cols: 80, rows: 24, user: 'user:default/eve' });
+    const denied = await until(() => live.standIn.frames('pty-denied', f => f.session === session)[0], 'pty-denied');
+    expect(denied.message).toMatch(/belongs to another user/);
+    // nothing of the shell went to the other user: no replay, no second pty-opened, the shell untouched
+    expect(live.standIn.dataFrames(session, 'replay').length).toBe(replaysBefore);
+    expect(live.standIn.frames('pty-opened', f => f.session === session)).toHaveLength(1);
+    expect(isAlive(first.pid!)).toBe(true);
+    live.standIn.send({ type: 'pty-close', session });
+    await until(() => live.standIn.frames('pty-exit', f => f.session === session)[0], 'pty-exit');
   });
 
   it('keeps the session across a detach and replays its recent output on every attach', async () => {
@@ -187,9 +206,9 @@ describe('terminals', () => {
   });
 
   it('refuses a session over the per-instance limit', async () => {
-    for (let i = 0; i < LIVE_LIMITS.maxSessionsPerInstance; i++) live.standIn.send({ type: 'pty-open', session: `session-many-${i}`, cols: 80, rows: 24 });
+    for (let i = 0; i < LIVE_LIMITS.maxSessionsPerInstance; i++) live.standIn.send({ type: 'pty-open', session: `session-many-${i}`, cols: 80, rows: 24, user: 'user:default/ops' });
     await until(() => live.standIn.frames('pty-opened').length === LIVE_LIMITS.maxSessionsPerInstance, 'every session open');
-    live.standIn.send({ type: 'pty-open', session: 'session-one-too-many', cols: 80, rows: 24 });
+    live.standIn.send({ type: 'pty-open', session: 'session-one-too-many', cols: 80, rows: 24, user: 'user:default/ops' });
     const exit = await until(() => live.standIn.frames('pty-exit', f => f.session === 'session-one-too-many')[0], 'the refusal');
     expect(exit).toMatchObject({ reason: 'error', exitCode: null, message: expect.stringMatching(/too many/) });
   });
@@ -217,12 +236,12 @@ describe('terminal idle timeout', () => {
 
   it('ends a session nobody was attached to for the idle timeout, and only that one', async () => {
     const { standIn, agent } = live;
-    for (const session of ['session-idle', 'session-kept', 'session-back']) standIn.send({ type: 'pty-open', session, cols: 80, rows: 24 });
+    for (const session of ['session-idle', 'session-kept', 'session-back']) standIn.send({ type: 'pty-open', session, cols: 80, rows: 24, user: 'user:default/ops' });
     await until(() => standIn.frames('pty-opened').length === 3, 'three sessions');
     const idlePid = standIn.frames('pty-opened', f => f.session === 'session-idle')[0].pid!;
     standIn.send({ type: 'pty-detach', session: 'session-idle' });
     standIn.send({ type: 'pty-detach', session: 'session-back' });
-    standIn.send({ type: 'pty-open', session: 'session-back', cols: 80, rows: 24 });
+    standIn.send({ type: 'pty-open', session: 'session-back', cols: 80, rows: 24, user: 'user:default/ops' });
 
     const exit = await until(() => standIn.frames('pty-exit')[0], 'the idle pty-exit', 5000);
     expect(exit).toMatchObject({ session: 'session-idle', reason: 'idle' });

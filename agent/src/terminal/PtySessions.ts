@@ -28,6 +28,8 @@ type EndReason = 'idle' | 'closed';
 
 interface Session {
   id: string;
+  /** who started it (an entity ref, as the portal says): nobody else is ever attached to it */
+  owner: string;
   pty: pty.IPty;
   replay: ReplayBuffer;
   /** someone is attached: output is sent (while connected), not only kept */
@@ -61,6 +63,8 @@ const TERMINAL_VARIABLES = ['TMUX', 'TMUX_PANE', 'STY', 'WINDOW', 'WINDOWID', 'T
 export class PtySessions {
   private readonly sessions = new Map<string, Session>();
   private readonly exited = new Set<Promise<void>>();
+  /** pty-exit frames the portal has not acknowledged, by session: sent again on every connect */
+  private readonly unackedExits = new Map<string, AgentLiveFrame & { type: 'pty-exit' }>();
 
   constructor(private readonly options: PtySessionsOptions) {
     options.flow.onChange(() => this.sessions.forEach(s => this.updateReading(s)));
@@ -83,10 +87,19 @@ export class PtySessions {
     return s && { pid: s.pty.pid, attached: s.attached, reading: !s.readPaused, replayBytes: s.replay.size };
   }
 
-  /** pty-open: attach to the session, starting its shell first if it has none; answers pty-opened and the replay. */
-  open(id: string, cols: number, rows: number): void {
+  /**
+   * pty-open: attach `user` to the session, starting its shell first if it has
+   * none; answers pty-opened and the replay, or pty-denied when the shell
+   * belongs to another user.
+   */
+  open(id: string, cols: number, rows: number, user: string): void {
     let session = this.sessions.get(id);
     let created = false;
+    if (session && session.owner !== user) {
+      this.options.logger.warn(`terminal ${id}: refused ${user}, the shell belongs to ${session.owner}`);
+      this.options.link.sendLive({ type: 'pty-denied', session: id, message: 'this terminal session belongs to another user' });
+      return;
+    }
     if (session) {
       if (session.pty.cols !== cols || session.pty.rows !== rows) this.resize(id, cols, rows);
       // what was read before this attach is in the replay: send it as output first, so the replay is exactly what preceded pty-opened
@@ -97,7 +110,7 @@ export class PtySessions {
         return;
       }
       try {
-        session = this.spawn(id, cols, rows);
+        session = this.spawn(id, cols, rows, user);
       } catch (error) {
         this.sendExit(id, 'error', null, null, `could not start ${this.options.shell}: ${(error as Error).message}`.slice(0, 1024));
         return;
@@ -134,7 +147,7 @@ export class PtySessions {
   close(id: string): void {
     const session = this.sessions.get(id);
     if (!session) {
-      this.sendExit(id, 'closed', null, null, 'no such session');
+      this.sendExit(id, 'closed', null, null, 'no such session', false);
       return;
     }
     this.end(session, 'closed');
@@ -163,6 +176,18 @@ export class PtySessions {
     }
   }
 
+  /** A (new) connection: report the shells that ended while the portal did not hear it. */
+  connected(): void {
+    for (const frame of this.unackedExits.values()) {
+      if (!this.options.link.sendLive(frame, this.options.flow.check)) break;
+    }
+  }
+
+  /** pty-exit-ack: the portal recorded the session's end. */
+  exitAcked(id: string): void {
+    this.unackedExits.delete(id);
+  }
+
   /** The WebSocket is gone: every session is detached, its shell lives on. */
   disconnected(): void {
     this.sessions.forEach(s => this.detachSession(s));
@@ -174,7 +199,7 @@ export class PtySessions {
     await Promise.all([...this.exited]);
   }
 
-  private spawn(id: string, cols: number, rows: number): Session {
+  private spawn(id: string, cols: number, rows: number, owner: string): Session {
     const { shell, cwd } = this.options;
     if (!fs.statSync(cwd, { throwIfNoEntry: false })?.isDirectory()) throw new Error(`workspace ${cwd} is not a directory`);
     if (path.isAbsolute(shell)) fs.accessSync(shell, fs.constants.X_OK);
@@ -191,6 +216,7 @@ export class PtySessions {
     });
     const session: Session = {
       id,
+      owner,
       pty: term,
       replay: new ReplayBuffer(LIVE_LIMITS.replayBytes),
       attached: false,
@@ -303,7 +329,20 @@ export class PtySessions {
     this.sendExit(session.id, reason, exitCode, signal, session.endMessage);
   }
 
-  private sendExit(session: string, reason: Extract<AgentLiveFrame, { type: 'pty-exit' }>['reason'], exitCode: number | null, signal: number | null, message?: string) {
-    this.options.link.sendLive({ type: 'pty-exit', session, reason, exitCode, signal, ...(message ? { message } : {}) });
+  /** Reports a session's end; `record`: a shell ran, so it is reported until the portal says it recorded the end. */
+  private sendExit(
+    session: string,
+    reason: Extract<AgentLiveFrame, { type: 'pty-exit' }>['reason'],
+    exitCode: number | null,
+    signal: number | null,
+    message?: string,
+    record = reason !== 'error',
+  ) {
+    const frame = { type: 'pty-exit' as const, session, reason, exitCode, signal, ...(message ? { message } : {}) };
+    if (record) {
+      this.unackedExits.set(session, frame);
+      if (this.unackedExits.size > LIVE_LIMITS.maxSessionsPerInstance * 8) this.unackedExits.delete(this.unackedExits.keys().next().value as string);
+    }
+    this.options.link.sendLive(frame);
   }
 }

@@ -89,9 +89,9 @@ function fastAgent(port: number, token: string, intervals: { metrics: string; ma
   const stateDir = fs.mkdtempSync(path.join(os.tmpdir(), 'sindri-agent-'));
   return new Agent(
     resolveConfig(
-      { 'console-url': `http://127.0.0.1:${port}`, token, name: 'demo-1', 'state-dir': stateDir,
+      { 'console-url': `http://127.0.0.1:${port}`, name: 'demo-1', 'state-dir': stateDir,
         'heartbeat-interval': '0.1', 'metrics-interval': intervals.metrics, 'max-backoff': intervals.maxBackoff },
-      { HOME: stateDir },
+      { HOME: stateDir, SINDRI_AGENT_TOKEN: token },
     ),
     silent,
   );

@@ -84,7 +84,7 @@ const startLocalBackend = (knex: Knex, workDir: string) =>
           sindri: {
             registry: { path: registryDir },
             deployments: { workDir, registrationTimeout: { seconds: 60 }, catalogTimeout: { seconds: 0 } },
-            drivers: { local: { enabled: true, agentCommand: [process.execPath, agentBin] } },
+            drivers: { local: { enabled: true, allowNonLoopback: true, agentCommand: [process.execPath, agentBin] } },
           },
         },
       }),

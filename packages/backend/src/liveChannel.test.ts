@@ -27,8 +27,8 @@ async function startAgent(port: number, server: any, name: string) {
   fs.mkdirSync(workspace);
   const agent = new Agent(
     resolveConfig(
-      { 'console-url': `http://127.0.0.1:${port}`, token: enrolled.body.token, name, 'state-dir': dir, workspace, shell: '/bin/bash', 'metrics-interval': '3600' },
-      { HOME: dir },
+      { 'console-url': `http://127.0.0.1:${port}`, name, 'state-dir': dir, workspace, shell: '/bin/bash', 'metrics-interval': '3600' },
+      { HOME: dir, SINDRI_AGENT_TOKEN: enrolled.body.token },
     ),
     silent,
   );

@@ -3,7 +3,8 @@ import fs from 'node:fs';
 import os from 'node:os';
 import { spawnSync } from 'node:child_process';
 import { ConfigReader } from '@backstage/config';
-import { SindriConfigError } from '@internal/plugin-sindri-node';
+import { checkLocalDriverListen, SindriConfigError } from '@internal/plugin-sindri-node';
+import { ConfigSources } from '@backstage/config-loader';
 import { checkStartupConfig } from './preflight';
 
 const repoRoot = path.resolve(__dirname, '../../..');
@@ -40,6 +41,46 @@ describe('checkStartupConfig', () => {
     await expect(
       checkStartupConfig(config({ client: 'better-sqlite3', connection: ':memory:' }, '/missing/registry')),
     ).rejects.toThrow('sindri.registry.path: "/missing/registry"');
+  });
+});
+
+describe('the local driver on a shared address', () => {
+  const withListen = (listen: any, local: object = { enabled: true }) =>
+    new ConfigReader({
+      backend: { database: { client: 'better-sqlite3', connection: ':memory:' }, listen },
+      sindri: { registry: { path: registry }, drivers: { local } },
+    });
+
+  it.each([[{ host: '127.0.0.1', port: 7007 }], [{ host: '::1' }], [{ host: 'localhost' }], ['127.0.0.1:7007']])(
+    'starts when the backend listens on loopback only (%j)',
+    async listen => {
+      await expect(checkStartupConfig(withListen(listen))).resolves.toBeUndefined();
+    },
+  );
+
+  it.each([[{ port: 7007 }], [{ host: '0.0.0.0' }], [':7007'], [{ host: '10.0.0.5' }]])('refuses to start on %j, naming the settings', async listen => {
+    const check = checkStartupConfig(withListen(listen));
+    await expect(check).rejects.toBeInstanceOf(SindriConfigError);
+    await expect(check).rejects.toThrow(/^sindri\.drivers\.local\.enabled: .* loopback only .*sindri\.drivers\.local\.allowNonLoopback/);
+  });
+
+  it('starts anywhere when the operator says so, or without the local driver', async () => {
+    await expect(checkStartupConfig(withListen({ port: 7007 }, { enabled: true, allowNonLoopback: true }))).resolves.toBeUndefined();
+    await expect(checkStartupConfig(withListen({ port: 7007 }, { enabled: false }))).resolves.toBeUndefined();
+  });
+
+  it('holds for the shipped configurations', async () => {
+    const load = (...files: string[]) =>
+      ConfigSources.toConfig(ConfigSources.defaultForTargets({ rootDir: repoRoot, targets: files.map(f => ({ type: 'path', target: path.join(repoRoot, f) })) }));
+    const embedded = await load('app-config.yaml');
+    expect(() => checkLocalDriverListen(embedded)).not.toThrow();
+    const production = await load('app-config.yaml', 'app-config.production.yaml');
+    expect(() => checkLocalDriverListen(production)).not.toThrow();
+    production.close();
+    // the embedded default with its loopback host taken away is refused
+    const exposed = { ...embedded.get<any>(), backend: { ...embedded.get<any>('backend'), listen: { port: 7007 } } };
+    expect(() => checkLocalDriverListen(new ConfigReader(exposed))).toThrow(SindriConfigError);
+    embedded.close();
   });
 });
 

@@ -1,6 +1,7 @@
 import { Config } from '@backstage/config';
 import { ConfigSources } from '@backstage/config-loader';
 import {
+  checkLocalDriverListen,
   createSindriRegistry,
   SindriConfigError,
 } from '@internal/plugin-sindri-node';
@@ -44,6 +45,7 @@ function checkDatabase(config: Config): void {
  */
 export async function checkStartupConfig(config: Config): Promise<void> {
   checkDatabase(config);
+  checkLocalDriverListen(config);
   await createSindriRegistry(config);
 }
 

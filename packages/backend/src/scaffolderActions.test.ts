@@ -43,7 +43,7 @@ describe('the sindri:deploy, sindri:clone and sindri:destroy actions against the
             sindri: {
               registry: { path: path.join(repo, 'registry/sindri-v3') },
               deployments: { workDir, registrationTimeout: { seconds: 60 }, catalogTimeout: { seconds: 0 } },
-              drivers: { local: { enabled: true, agentCommand: [process.execPath, path.join(repo, 'agent/bin/sindri-agent')] } },
+              drivers: { local: { enabled: true, allowNonLoopback: true, agentCommand: [process.execPath, path.join(repo, 'agent/bin/sindri-agent')] } },
             },
           },
         }),

@@ -1,41 +1,27 @@
-import {
-  AuthorizeResult,
-  isPermission,
-  isResourcePermission,
-  PolicyDecision,
-} from '@backstage/plugin-permission-common';
+import { LoggerService } from '@backstage/backend-plugin-api';
+import { AuthorizeResult, PolicyDecision } from '@backstage/plugin-permission-common';
 import {
   PermissionPolicy,
   PolicyQuery,
   PolicyQueryUser,
 } from '@backstage/plugin-permission-node';
-import {
-  SINDRI_INSTANCE_PERMISSION_RESOURCE_TYPE,
-  sindriEnrollmentManagePermission,
-  sindriInstanceCommandPermission,
-  sindriInstanceCreatePermission,
-  sindriInstanceReadPermission,
-} from '@internal/plugin-sindri-common';
-import {
-  createSindriInstanceConditionalDecision,
-  sindriInstanceConditions,
-} from '@internal/plugin-sindri-node';
+import { PERMISSION_TABLE, PermissionRow } from './permissionTable';
 import { RoleMapping, roleOf } from './roles';
 
-const allow: PolicyDecision = { result: AuthorizeResult.ALLOW };
-const deny: PolicyDecision = { result: AuthorizeResult.DENY };
-
 /**
- * The portal's policy for the Sindri permissions, by role:
- * - admin: everything, including enrollment tokens;
- * - operator: create instances; read, terminal, command and lifecycle on every instance;
- * - developer: create instances; read, terminal and lifecycle on the instances they (or their groups) own;
- * - viewer: read every instance.
- * Roles come from `sindri.permissions.roles` (catalog groups or users). Every
- * permission of other plugins is allowed, as before this policy.
+ * The portal's policy for every plugin it runs: each permission is looked up
+ * in PERMISSION_TABLE and answered by the asking user's role (admin, operator,
+ * developer, viewer, or none), which comes from `sindri.permissions.roles`.
+ * A permission the table does not name is refused, and logged once.
  */
 export class SindriPermissionPolicy implements PermissionPolicy {
-  constructor(private roles: RoleMapping) {}
+  private readonly rows = new Map<string, PermissionRow>(PERMISSION_TABLE.map(r => [r.name, r]));
+  private readonly reported = new Set<string>();
+
+  constructor(
+    private roles: RoleMapping,
+    private readonly logger?: LoggerService,
+  ) {}
 
   /** Applies a new role mapping to every later decision, e.g. after app-config changed. */
   setRoles(roles: RoleMapping) {
@@ -44,33 +30,15 @@ export class SindriPermissionPolicy implements PermissionPolicy {
 
   async handle(request: PolicyQuery, user?: PolicyQueryUser): Promise<PolicyDecision> {
     const { permission } = request;
-    const isSindri =
-      isPermission(permission, sindriEnrollmentManagePermission) ||
-      isPermission(permission, sindriInstanceCreatePermission) ||
-      isResourcePermission(permission, SINDRI_INSTANCE_PERMISSION_RESOURCE_TYPE);
-    if (!isSindri) return allow;
-
+    const row = this.rows.get(permission.name);
+    if (!row) {
+      if (!this.reported.has(permission.name)) {
+        this.reported.add(permission.name);
+        this.logger?.warn(`Permission ${permission.name} is not in the Sindri policy's table: refused for everyone until it is decided there`);
+      }
+      return { result: AuthorizeResult.DENY };
+    }
     const role = user ? roleOf(user.info.ownershipEntityRefs, this.roles) : 'none';
-    if (role === 'admin') return allow;
-    if (isPermission(permission, sindriInstanceCreatePermission)) {
-      return role === 'operator' || role === 'developer' ? allow : deny;
-    }
-    if (!isResourcePermission(permission, SINDRI_INSTANCE_PERMISSION_RESOURCE_TYPE)) return deny;
-
-    switch (role) {
-      case 'operator':
-        return allow;
-      case 'developer':
-        return isPermission(permission, sindriInstanceCommandPermission)
-          ? deny
-          : createSindriInstanceConditionalDecision(
-              permission,
-              sindriInstanceConditions.isOwner({ claims: user!.info.ownershipEntityRefs }),
-            );
-      case 'viewer':
-        return isPermission(permission, sindriInstanceReadPermission) ? allow : deny;
-      default:
-        return deny;
-    }
+    return row.grants[role].decide({ permission, user, role, settings: this.roles });
   }
 }

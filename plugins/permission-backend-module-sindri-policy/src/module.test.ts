@@ -23,11 +23,19 @@ describe('permissionModuleSindriPolicy', () => {
             id: '1',
             permission: { type: 'basic', name: 'catalog.entity.create', attributes: { action: 'create' } },
           },
+          {
+            id: '2',
+            permission: { type: 'basic', name: 'scaffolder.template.parameter.read', attributes: { action: 'read' } },
+          },
         ],
       });
 
+    // a signed-in user in no mapped group is a viewer: templates yes, catalog writes no
     expect(res.status).toBe(200);
-    expect(res.body.items).toEqual([{ id: '1', result: 'ALLOW' }]);
+    expect(res.body.items).toEqual([
+      { id: '1', result: 'DENY' },
+      { id: '2', result: 'ALLOW' },
+    ]);
   });
 });
 

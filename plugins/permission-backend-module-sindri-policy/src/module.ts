@@ -19,7 +19,7 @@ export const permissionModuleSindriPolicy = createBackendModule({
     reg.registerInit({
       deps: { policy: policyExtensionPoint, config: coreServices.rootConfig, logger: coreServices.logger },
       async init({ policy, config, logger }) {
-        const sindriPolicy = new SindriPermissionPolicy(readRoleMapping(config));
+        const sindriPolicy = new SindriPermissionPolicy(readRoleMapping(config), logger);
         policy.setPolicy(sindriPolicy);
         // role changes in app-config apply without a restart where config is watched
         config.subscribe?.(() => {

@@ -1,12 +1,16 @@
 import path from 'node:path';
 import { Config, readDurationFromConfig } from '@backstage/config';
 import { durationToMilliseconds, HumanDuration } from '@backstage/types';
+import { AllowedOrganizations, ORGANIZATION_FIELDS } from '@internal/plugin-sindri-common';
 import { RetentionPolicy } from './database/SampleStore';
 
 export interface SindriBackendConfig {
   retention: RetentionPolicy;
-  rateLimit: { framesPerSecond: number; burst: number };
+  rateLimit: { framesPerSecond: number; burst: number; liveFramesPerSecond: number; liveBurst: number };
+  agents: { keepaliveIntervalMs: number; tokenCheckIntervalMs: number };
   terminal: { recordInput: boolean };
+  /** how long terminal sessions, command runs and lifecycle operations are kept after they end, even past their instance */
+  auditRetentionMs: number;
   deployments: {
     workDir: string;
     consoleUrl?: string;
@@ -14,6 +18,7 @@ export interface SindriBackendConfig {
     operationTimeoutMs: number;
     registrationTimeoutMs: number;
     catalogTimeoutMs: number;
+    organizations: AllowedOrganizations;
   };
   /** the Sindri CLI binary; no CLI driver without it */
   cliPath?: string;
@@ -36,10 +41,17 @@ export function readSindriBackendConfig(config: Config): SindriBackendConfig {
     rateLimit: {
       framesPerSecond: config.getOptionalNumber('sindri.ingest.rateLimit.framesPerSecond') ?? 20,
       burst: config.getOptionalNumber('sindri.ingest.rateLimit.burst') ?? 600,
+      liveFramesPerSecond: config.getOptionalNumber('sindri.ingest.rateLimit.liveFramesPerSecond') ?? 5000,
+      liveBurst: config.getOptionalNumber('sindri.ingest.rateLimit.liveBurst') ?? 10000,
+    },
+    agents: {
+      keepaliveIntervalMs: duration(config, 'sindri.agents.keepaliveInterval', { seconds: 10 }),
+      tokenCheckIntervalMs: duration(config, 'sindri.agents.tokenCheckInterval', { seconds: 1 }),
     },
     terminal: {
       recordInput: config.getOptionalBoolean('sindri.terminal.recordInput') ?? false,
     },
+    auditRetentionMs: duration(config, 'sindri.audit.retention', { days: 365 }),
     deployments: {
       workDir: path.resolve(config.getOptionalString('sindri.deployments.workDir') ?? 'data/sindri-deployments'),
       consoleUrl: config.getOptionalString('sindri.deployments.consoleUrl'),
@@ -47,6 +59,9 @@ export function readSindriBackendConfig(config: Config): SindriBackendConfig {
       operationTimeoutMs: duration(config, 'sindri.deployments.operationTimeout', { minutes: 30 }),
       registrationTimeoutMs: duration(config, 'sindri.deployments.registrationTimeout', { minutes: 10 }),
       catalogTimeoutMs: duration(config, 'sindri.deployments.catalogTimeout', { seconds: 30 }),
+      organizations: Object.fromEntries(
+        Object.keys(ORGANIZATION_FIELDS).map(key => [key, config.getOptionalStringArray(`sindri.deployments.organizations.${key}`) ?? []]),
+      ),
     },
     cliPath: config.getOptionalString('sindri.cli.path'),
     localDriver: config.getOptionalBoolean('sindri.drivers.local.enabled')

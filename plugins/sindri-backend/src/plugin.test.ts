@@ -36,7 +36,7 @@ describe('sindri-backend plugin', () => {
         database: {
           client: databaseId === 'SQLITE_3' ? 'better-sqlite3' : 'pg',
           reachable: true,
-          migrations: 3,
+          migrations: 4,
         },
         registry: { extensions: 67, profiles: 7 },
       });

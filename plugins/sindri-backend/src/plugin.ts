@@ -2,32 +2,45 @@ import {
   coreServices,
   createBackendPlugin,
 } from '@backstage/backend-plugin-api';
-import { parseEntityRef } from '@backstage/catalog-model';
 import { Config } from '@backstage/config';
+import { createConditionTransformer } from '@backstage/plugin-permission-node';
 import { eventsServiceRef } from '@backstage/plugin-events-node';
 import { catalogServiceRef } from '@backstage/plugin-catalog-node';
 import {
+  GUARDED_FIELD_IDS,
+  instanceNameOfRef,
+  sindriConfigFieldSetPermission,
+  sindriDriverUsePermission,
   sindriEnrollmentManagePermission,
   sindriInstanceCreatePermission,
   sindriInstancePermissions,
 } from '@internal/plugin-sindri-common';
 import {
+  checkLocalDriverListen,
   loadSindriConfigValidator,
   SindriDriver,
+  sindriConfigFieldPermissionResourceRef,
+  sindriConfigFieldRules,
+  sindriDriverPermissionResourceRef,
+  sindriDriverRules,
   sindriDriversExtensionPoint,
   sindriInstancePermissionResourceRef,
   sindriInstanceRules,
   sindriRegistryServiceRef,
 } from '@internal/plugin-sindri-node';
+import { PermissionGuard } from './auth/PermissionGuard';
 import { readSindriBackendConfig } from './config';
 import { InstanceStore } from './database/InstanceStore';
 import { migrateUp } from './database/migrations';
+import { pruneAudit } from './database/auditRetention';
 import { SampleStore } from './database/SampleStore';
 import { SampleWriter } from './database/SampleWriter';
 import { AgentSocketServer } from './ingest/AgentSocketServer';
 import { IngestService } from './ingest/IngestService';
 import { InstanceChanges } from './ingest/InstanceChanges';
 import { RateLimiter } from './ingest/RateLimiter';
+import { Keepalive } from './sockets/Keepalive';
+import { TokenSweeper } from './tokens/TokenSweeper';
 import { createUpgradeMiddleware } from './ingest/upgradeMiddleware';
 import { createRouter } from './router';
 import { AgentLinks } from './live/AgentLinks';
@@ -89,6 +102,7 @@ export const sindriPlugin = createBackendPlugin({
       async init(deps) {
         const { config, database, discovery, httpRouter, logger, registry, scheduler } = deps;
         const settings = readSindriBackendConfig(config);
+        checkLocalDriverListen(config);
         const knex = await database.getClient();
         if (!database.migrations?.skip) {
           await migrateUp(knex);
@@ -101,14 +115,39 @@ export const sindriPlugin = createBackendPlugin({
         const samples = new SampleStore(knex);
         const changes = new InstanceChanges(deps.events);
         const limiter = new RateLimiter(settings.rateLimit.framesPerSecond, settings.rateLimit.burst);
-        const ingest = new IngestService(instances, samples, new SampleWriter(knex), changes, logger);
+        const ingest = new IngestService(instances, samples, new SampleWriter(knex), changes, logger, limiter);
         const links = new AgentLinks();
-        const sockets = new AgentSocketServer({ instances, ingest, limiter, logger, links });
+        const tokens = new TokenSweeper(instances, logger, settings.agents.tokenCheckIntervalMs);
+        const agentKeepalive = new Keepalive(settings.agents.keepaliveIntervalMs);
+        const sockets = new AgentSocketServer({
+          instances,
+          ingest,
+          liveLimiter: new RateLimiter(settings.rateLimit.liveFramesPerSecond, settings.rateLimit.liveBurst),
+          logger,
+          links,
+          tokens,
+          keepalive: agentKeepalive,
+          onUnreachable: async instanceId => {
+            try {
+              if (await instances.setStatus(instanceId, 'unresponsive')) {
+                const instance = await instances.get(instanceId);
+                if (instance) await changes.publish({ reason: 'status', instance });
+              }
+            } catch (error) {
+              logger.warn(`Instance ${instanceId} not marked unresponsive: ${error}`);
+            }
+          },
+        });
         const terminalAudit = new TerminalAuditStore(knex);
         const relay = new TerminalRelay(links, terminalAudit, logger, settings.terminal);
-        const terminals = new TerminalSocketServer({
+        const guard = new PermissionGuard({
           httpAuth: deps.httpAuth,
           permissions: deps.permissions,
+          toInstanceCriteria: () =>
+            createConditionTransformer(deps.permissionsRegistry.getPermissionRuleset(sindriInstancePermissionResourceRef)),
+        });
+        const terminals = new TerminalSocketServer({
+          guard,
           instances,
           relay,
           logger,
@@ -143,7 +182,9 @@ export const sindriPlugin = createBackendPlugin({
           onRemoved: instanceId => {
             ingest.forget(instanceId);
             links.get(instanceId)?.close(4410, 'the instance was destroyed');
+            void tokens.sweep();
           },
+          onTokenRotated: () => tokens.sweep(),
           settings: {
             ...settings.deployments,
             regionHints: readRegionHints(registry.path),
@@ -158,6 +199,8 @@ export const sindriPlugin = createBackendPlugin({
         deps.lifecycle.addShutdownHook(async () => {
           terminals.close();
           sockets.close();
+          tokens.close();
+          agentKeepalive.close();
           await relay.close();
           await deployments.shutdown();
           await localDriver?.shutdown();
@@ -169,7 +212,22 @@ export const sindriPlugin = createBackendPlugin({
           rules: Object.values(sindriInstanceRules),
           // resource refs are the instances' entity refs: resource:default/<name>
           getResources: async refs =>
-            Promise.all(refs.map(ref => instances.getByName(parseEntityRef(ref, { defaultKind: 'resource' }).name))),
+            Promise.all(refs.map(ref => {
+              const name = instanceNameOfRef(ref);
+              return name ? instances.getByName(name) : undefined;
+            })),
+        });
+        deps.permissionsRegistry.addResourceType({
+          resourceRef: sindriDriverPermissionResourceRef,
+          permissions: [sindriDriverUsePermission],
+          rules: Object.values(sindriDriverRules),
+          getResources: async ids => ids.map(id => (drivers.has(id) ? { id } : undefined)),
+        });
+        deps.permissionsRegistry.addResourceType({
+          resourceRef: sindriConfigFieldPermissionResourceRef,
+          permissions: [sindriConfigFieldSetPermission],
+          rules: Object.values(sindriConfigFieldRules),
+          getResources: async ids => ids.map(id => ((GUARDED_FIELD_IDS as readonly string[]).includes(id) ? { id } : undefined)),
         });
 
         const basePath = async () => new URL(await discovery.getBaseUrl('sindri')).pathname;
@@ -183,13 +241,11 @@ export const sindriPlugin = createBackendPlugin({
           await createRouter({
             knex,
             registry,
-            httpAuth: deps.httpAuth,
-            permissions: deps.permissions,
-            permissionsRegistry: deps.permissionsRegistry,
+            guard,
             instances,
             samples,
             ingest,
-            limiter,
+            tokens,
             catalog: deps.catalog,
             commands,
             commandStore,
@@ -228,6 +284,23 @@ export const sindriPlugin = createBackendPlugin({
               const instance = await instances.get(id);
               if (instance) await changes.publish({ reason: 'status', instance });
             }
+          },
+        });
+        await scheduler.scheduleTask({
+          id: 'sindri-audit-retention',
+          frequency: { hours: 1 },
+          timeout: { minutes: 10 },
+          fn: async () => {
+            const pruned = await pruneAudit(knex, new Date(Date.now() - settings.auditRetentionMs));
+            logger.debug(`Audit retention: ${JSON.stringify(pruned)} rows pruned`);
+          },
+        });
+        await scheduler.scheduleTask({
+          id: 'sindri-operations-settle',
+          frequency: { minutes: 1 },
+          timeout: { minutes: 1 },
+          fn: async () => {
+            await deployments.settleOverdue();
           },
         });
         await scheduler.scheduleTask({

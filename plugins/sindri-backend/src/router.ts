@@ -3,36 +3,31 @@ import Router from 'express-promise-router';
 import { Knex } from 'knex';
 import { z } from 'zod';
 import {
-  BackstageCredentials,
-  HttpAuthService,
-  PermissionsRegistryService,
-  PermissionsService,
   UserInfoService,
   AuthService,
 } from '@backstage/backend-plugin-api';
-import { createConditionTransformer } from '@backstage/plugin-permission-node';
 import { CatalogService } from '@backstage/plugin-catalog-node';
 import { NotAllowedError, NotFoundError } from '@backstage/errors';
-import { AuthorizeResult } from '@backstage/plugin-permission-common';
-import { stringifyEntityRef } from '@backstage/catalog-model';
 import {
   HealthResponse,
   INGEST_LIMITS,
   ingestRequestSchema,
+  instanceEntityRef,
   instanceNameSchema,
   ownerRefSchema,
   sindriEnrollmentManagePermission,
+  sindriInstanceAuditReadPermission,
   sindriInstanceReadPermission,
+  TERMINAL_INPUT_VIEW_CHARS,
+  TerminalSessionInput,
 } from '@internal/plugin-sindri-common';
-import {
-  SindriRegistryService,
-  sindriInstancePermissionResourceRef,
-} from '@internal/plugin-sindri-node';
+import { SindriRegistryService } from '@internal/plugin-sindri-node';
+import { PermissionGuard, userRefOf } from './auth/PermissionGuard';
+import { TokenSweeper } from './tokens/TokenSweeper';
 import { checkDatabase } from './database/health';
 import { InstanceStore } from './database/InstanceStore';
 import { Resolution, SampleStore } from './database/SampleStore';
 import { IngestService } from './ingest/IngestService';
-import { RateLimiter } from './ingest/RateLimiter';
 import { bearerToken } from './tokens/agentToken';
 import { parse, principalRef } from './http';
 import { createCommandRoutes } from './commands/commandRoutes';
@@ -46,13 +41,12 @@ import { DeploymentStore } from './deployments/DeploymentStore';
 export interface RouterOptions {
   knex: Knex;
   registry: SindriRegistryService;
-  httpAuth: HttpAuthService;
-  permissions: PermissionsService;
-  permissionsRegistry: PermissionsRegistryService;
+  guard: PermissionGuard;
   instances: InstanceStore;
   samples: SampleStore;
   ingest: IngestService;
-  limiter: RateLimiter;
+  /** ends agent connections whose token was revoked or rotated */
+  tokens: TokenSweeper;
   catalog: CatalogService;
   commands: CommandService;
   commandStore: CommandStore;
@@ -81,32 +75,18 @@ const eventsQuerySchema = z.object({
   before: z.iso.datetime({ offset: true }).optional(),
 });
 
-const instanceRef = (name: string) => stringifyEntityRef({ kind: 'resource', name });
-
 export async function createRouter(options: RouterOptions): Promise<express.Router> {
-  const { knex, registry, httpAuth, permissions, permissionsRegistry, instances, samples, ingest, limiter } = options;
-  const toInstanceCriteria = () => createConditionTransformer(permissionsRegistry.getPermissionRuleset(sindriInstancePermissionResourceRef));
+  const { knex, registry, guard, instances, samples, ingest } = options;
   const router = Router();
   router.use(express.json({ limit: INGEST_LIMITS.maxFrameBytes }));
 
-  async function requireBasic(req: express.Request, permission: typeof sindriEnrollmentManagePermission): Promise<BackstageCredentials> {
-    const credentials = await httpAuth.credentials(req, { allow: ['user', 'service'] });
-    const [decision] = await permissions.authorize([{ permission }], { credentials });
-    if (decision.result !== AuthorizeResult.ALLOW) throw new NotAllowedError(`not permitted: ${permission.name}`);
-    return credentials;
-  }
-
+  /** The named instance, once the caller may read it: permission first, so a name's existence is not revealed. */
   async function readableInstance(req: express.Request) {
     const name = parse(instanceNameSchema, req.params.name, 'name');
-    const credentials = await httpAuth.credentials(req, { allow: ['user', 'service'] });
-    const [decision] = await permissions.authorize(
-      [{ permission: sindriInstanceReadPermission, resourceRef: instanceRef(name) }],
-      { credentials },
-    );
-    if (decision.result !== AuthorizeResult.ALLOW) throw new NotAllowedError(`not permitted: ${sindriInstanceReadPermission.name}`);
+    const credentials = await guard.require(req, sindriInstanceReadPermission, instanceEntityRef(name));
     const instance = await instances.getByName(name);
     if (!instance?.registeredAt) throw new NotFoundError(`no registered instance named ${name}`);
-    return instance;
+    return { instance, credentials };
   }
 
   router.get('/health', async (_req, res) => {
@@ -123,24 +103,25 @@ export async function createRouter(options: RouterOptions): Promise<express.Rout
   });
 
   // Agents: authenticated by their own token, not by Backstage credentials.
+  // each frame is judged alone: the results say, in order, which were stored and why the others were not
   router.post('/ingest', async (req, res) => {
-    const agent = await instances.authenticate(bearerToken(req.headers.authorization));
+    const agent = await instances.authenticate(bearerToken(req.headers.authorization)).catch(() => null);
+    if (agent === null) {
+      res.status(503).json({ error: { name: 'ServiceUnavailable', message: 'the portal cannot check agent tokens now; try again' } });
+      return;
+    }
     if (!agent) {
       res.status(401).json({ error: { name: 'AuthenticationError', message: 'Authorization: missing, malformed or revoked agent token' } });
       return;
     }
     const body = parse(ingestRequestSchema, req.body, '');
-    if (!limiter.take(agent.instanceId, body.frames.length)) {
-      res.status(429).json({ error: { name: 'TooManyRequests', message: 'frames: rate limit exceeded; slow down' } });
-      return;
-    }
     const results = [];
-    for (const frame of body.frames) results.push(await ingest.handle(agent, frame));
+    for (const [i, frame] of body.frames.entries()) results.push((await ingest.receive(agent, frame, `frames.${i}`)).answer);
     res.json({ results });
   });
 
   router.post('/enrollments', async (req, res) => {
-    const credentials = await requireBasic(req, sindriEnrollmentManagePermission);
+    const credentials = await guard.require(req, sindriEnrollmentManagePermission);
     const body = parse(enrollmentSchema, req.body, '');
     const createdBy = principalRef(credentials);
     const { instanceId, token } = await instances.enroll({ ...body, createdBy });
@@ -148,62 +129,75 @@ export async function createRouter(options: RouterOptions): Promise<express.Rout
   });
 
   router.get('/enrollments', async (req, res) => {
-    await requireBasic(req, sindriEnrollmentManagePermission);
+    await guard.require(req, sindriEnrollmentManagePermission);
     res.json({ items: await instances.listEnrollments() });
   });
 
   router.post('/enrollments/:instanceId/rotate', async (req, res) => {
-    const credentials = await requireBasic(req, sindriEnrollmentManagePermission);
+    const credentials = await guard.require(req, sindriEnrollmentManagePermission);
     const instanceId = parse(z.uuid(), req.params.instanceId, 'instanceId');
     const createdBy = principalRef(credentials);
-    res.json(await instances.rotate(instanceId, createdBy));
+    const rotated = await instances.rotate(instanceId, createdBy);
+    await options.tokens.sweep();
+    res.json(rotated);
   });
 
   router.delete('/enrollments/:instanceId', async (req, res) => {
-    await requireBasic(req, sindriEnrollmentManagePermission);
+    await guard.require(req, sindriEnrollmentManagePermission);
     await instances.revoke(parse(z.uuid(), req.params.instanceId, 'instanceId'));
+    await options.tokens.sweep();
     res.status(204).end();
   });
 
   router.get('/instances', async (req, res) => {
-    const credentials = await httpAuth.credentials(req, { allow: ['user', 'service'] });
-    const [decision] = await permissions.authorizeConditional([{ permission: sindriInstanceReadPermission }], { credentials });
-    if (decision.result === AuthorizeResult.DENY) throw new NotAllowedError(`not permitted: ${sindriInstanceReadPermission.name}`);
-    const criteria = decision.result === AuthorizeResult.CONDITIONAL ? toInstanceCriteria()(decision.conditions) : undefined;
-    res.json({ items: await instances.listRegistered(criteria) });
+    const filter = await guard.instanceFilter(await guard.credentials(req), sindriInstanceReadPermission);
+    if (filter.kind === 'none') throw new NotAllowedError(`not permitted: ${sindriInstanceReadPermission.name}`);
+    res.json({ items: await instances.listRegistered(filter.kind === 'some' ? filter.criteria : undefined) });
   });
 
   router.get('/instances/:name', async (req, res) => {
-    res.json(await readableInstance(req));
+    res.json((await readableInstance(req)).instance);
   });
 
   router.get('/instances/:name/metrics', async (req, res) => {
-    const instance = await readableInstance(req);
+    const { instance } = await readableInstance(req);
     const query = parse(metricsQuerySchema, req.query, 'query');
     const range = RANGES[query.range];
     const to = new Date();
     const resolution = query.resolution ?? range.resolution;
-    const items = await samples.metricsSeries(instance.id, { from: new Date(to.getTime() - range.ms), to, resolution });
-    res.json({ range: query.range, resolution, from: new Date(to.getTime() - range.ms).toISOString(), to: to.toISOString(), items });
+    const { items, truncated } = await samples.metricsSeries(instance.id, { from: new Date(to.getTime() - range.ms), to, resolution });
+    res.json({ range: query.range, resolution, from: new Date(to.getTime() - range.ms).toISOString(), to: to.toISOString(), items, ...(truncated ? { truncated } : {}) });
   });
 
   router.get('/instances/:name/events', async (req, res) => {
-    const instance = await readableInstance(req);
+    const { instance } = await readableInstance(req);
     const query = parse(eventsQuerySchema, req.query, 'query');
     res.json({ items: await samples.events(instance.id, { limit: query.limit, before: query.before ? new Date(query.before) : undefined }) });
   });
 
   router.get('/instances/:name/terminal-sessions', async (req, res) => {
-    const instance = await readableInstance(req);
+    const { instance, credentials } = await readableInstance(req);
     const { limit } = parse(z.object({ limit: z.coerce.number().int().min(1).max(500).default(50) }), req.query, 'query');
-    res.json({ items: await options.terminalAudit.list(instance.id, { instanceName: instance.name, limit }) });
+    // session ids re-attach to live shells: a reader sees their own, the audit reader everyone's
+    const everyone = await guard.allows(credentials, sindriInstanceAuditReadPermission, instanceEntityRef(instance.name));
+    const openedBy = everyone ? undefined : userRefOf(credentials) ?? '';
+    res.json({ items: await options.terminalAudit.list(instance.id, { instanceName: instance.name, limit, openedBy }) });
+  });
+
+  // keystrokes are what was typed, passwords included: audit readers only, and marked sensitive
+  router.get('/instances/:name/terminal-sessions/:id/input', async (req, res) => {
+    const { instance, credentials } = await readableInstance(req);
+    await guard.check(credentials, sindriInstanceAuditReadPermission, instanceEntityRef(instance.name));
+    const id = parse(z.uuid(), req.params.id, 'id');
+    if (!(await options.terminalAudit.get(instance.id, id))) throw new NotFoundError(`no terminal session ${id} on ${instance.name}`);
+    const { text, truncated } = await options.terminalAudit.input(id, TERMINAL_INPUT_VIEW_CHARS);
+    const body: TerminalSessionInput = { id, sensitive: true, input: text, truncated };
+    res.set('Cache-Control', 'no-store').json(body);
   });
 
   router.use(
     createCommandRoutes({
-      toInstanceCriteria,
-      httpAuth,
-      permissions,
+      guard,
       catalog: options.catalog,
       instances,
       commands: options.commands,
@@ -214,8 +208,7 @@ export async function createRouter(options: RouterOptions): Promise<express.Rout
   router.use(
     createDeploymentRoutes({
       auth: options.auth,
-      httpAuth,
-      permissions,
+      guard,
       userInfo: options.userInfo,
       instances,
       deployments: options.deployments,

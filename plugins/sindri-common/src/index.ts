@@ -6,6 +6,7 @@
  */
 
 export * from './constants';
+export * from './entityRefs';
 export * from './registry';
 export * from './api';
 export * from './protocol';

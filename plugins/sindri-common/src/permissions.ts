@@ -3,9 +3,26 @@ import { createPermission } from '@backstage/plugin-permission-common';
 /** Resource type of the Sindri instance permissions; the resource ref is the instance's entity ref. */
 export const SINDRI_INSTANCE_PERMISSION_RESOURCE_TYPE = 'sindri-instance';
 
+/** Resource type of `sindri.driver.use`; the resource ref is the driver's id (local, sindri-cli, ...). */
+export const SINDRI_DRIVER_PERMISSION_RESOURCE_TYPE = 'sindri-driver';
+
+/** Resource type of `sindri.config.field.set`; the resource ref is a guarded field's id (see GUARDED_FIELDS). */
+export const SINDRI_CONFIG_FIELD_PERMISSION_RESOURCE_TYPE = 'sindri-config-field';
+
 /** See an instance: its state, metrics and events. */
 export const sindriInstanceReadPermission = createPermission({
   name: 'sindri.instance.read',
+  attributes: { action: 'read' },
+  resourceType: SINDRI_INSTANCE_PERMISSION_RESOURCE_TYPE,
+});
+
+/**
+ * See what was done on an instance, beyond its state: command output, terminal
+ * sessions, its sindri.yaml and the logs of its operations. Their authors see
+ * their own without it.
+ */
+export const sindriInstanceAuditReadPermission = createPermission({
+  name: 'sindri.instance.audit.read',
   attributes: { action: 'read' },
   resourceType: SINDRI_INSTANCE_PERMISSION_RESOURCE_TYPE,
 });
@@ -37,6 +54,24 @@ export const sindriInstanceCreatePermission = createPermission({
   attributes: { action: 'create' },
 });
 
+/** Deploy with a driver, or run the lifecycle of an instance it deployed. */
+export const sindriDriverUsePermission = createPermission({
+  name: 'sindri.driver.use',
+  attributes: {},
+  resourceType: SINDRI_DRIVER_PERMISSION_RESOURCE_TYPE,
+});
+
+/**
+ * Set a guarded sindri.yaml field (privileged containers, host networking,
+ * Docker sockets, remote hosts, cluster contexts, provider organisations):
+ * what the platform's own deploy credentials would otherwise grant anyone.
+ */
+export const sindriConfigFieldSetPermission = createPermission({
+  name: 'sindri.config.field.set',
+  attributes: { action: 'update' },
+  resourceType: SINDRI_CONFIG_FIELD_PERMISSION_RESOURCE_TYPE,
+});
+
 /** Create, list, revoke and rotate agent enrollment tokens. */
 export const sindriEnrollmentManagePermission = createPermission({
   name: 'sindri.enrollment.manage',
@@ -46,9 +81,16 @@ export const sindriEnrollmentManagePermission = createPermission({
 /** The permissions on the `sindri-instance` resource type. */
 export const sindriInstancePermissions = [
   sindriInstanceReadPermission,
+  sindriInstanceAuditReadPermission,
   sindriInstanceTerminalPermission,
   sindriInstanceCommandPermission,
   sindriInstanceLifecyclePermission,
 ];
 
-export const sindriPermissions = [...sindriInstancePermissions, sindriInstanceCreatePermission, sindriEnrollmentManagePermission];
+export const sindriPermissions = [
+  ...sindriInstancePermissions,
+  sindriInstanceCreatePermission,
+  sindriDriverUsePermission,
+  sindriConfigFieldSetPermission,
+  sindriEnrollmentManagePermission,
+];

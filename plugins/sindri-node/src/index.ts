@@ -29,3 +29,4 @@ export type {
   SindriDriversExtensionPoint,
 } from './drivers/SindriDriver';
 export { SindriDeploymentsClient } from './deployments/SindriDeploymentsClient';
+export { checkLocalDriverListen } from './drivers/checkLocalDriverListen';

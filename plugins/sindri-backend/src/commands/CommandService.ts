@@ -22,13 +22,16 @@ export interface CommandTarget {
 }
 
 interface ActiveResult extends ResultRef {
+  /** the agent said it started the command (cmd-started) */
+  started: boolean;
   stdout: string;
   stderr: string;
   stdoutBytes: number;
   stderrBytes: number;
   startedAt: number;
   watchdog: NodeJS.Timeout;
-  done: (result: Omit<CommandResult, 'instance' | 'stdout' | 'stderr' | 'stdoutBytes' | 'stderrBytes' | 'startedAt'> & Partial<CommandResult>) => void;
+  /** settles the result; resolves to whether its end was stored */
+  done: (result: Omit<CommandResult, 'instance' | 'stdout' | 'stderr' | 'stdoutBytes' | 'stderrBytes' | 'startedAt'> & Partial<CommandResult>) => Promise<boolean>;
 }
 
 interface LiveRun {
@@ -150,14 +153,22 @@ export class CommandService implements LiveListener {
       }
       const pending = this.pendingCancels.get(active.instanceId) ?? new Set<string>();
       this.pendingCancels.set(active.instanceId, pending.add(active.id));
-      active.done({ state: 'cancelled', message: 'cancelled while the agent was not connected; it is told to stop the command when it is back' });
+      void active.done({ state: 'cancelled', message: 'cancelled while the agent was not connected; it is told to stop the command when it is back' });
     }
   }
 
   onFrame(link: AgentLink, frame: AgentLiveFrame): void {
-    if (frame.type !== 'cmd-output' && frame.type !== 'cmd-exit') return;
+    if (frame.type === 'cmd-exit') {
+      void this.exited(link, frame).catch(error => this.logger.error(`End of command ${frame.run} on ${link.name} not handled: ${error}`));
+      return;
+    }
+    if (frame.type !== 'cmd-output' && frame.type !== 'cmd-started') return;
     const active = this.active.get(frame.run);
     if (!active || active.instanceId !== link.instanceId) return;
+    if (frame.type === 'cmd-started') {
+      active.started = true;
+      return;
+    }
     if (frame.type === 'cmd-output') {
       const bytes = Buffer.byteLength(frame.data);
       if (frame.stream === 'stdout') {
@@ -170,23 +181,58 @@ export class CommandService implements LiveListener {
       this.runs.get(active.runId)?.events.emit('event', { type: 'output', instance: active.instanceName, stream: frame.stream, data: frame.data });
       return;
     }
-    const state = resultState(frame);
-    active.done({
-      state,
+  }
+
+  /**
+   * cmd-exit: the result is stored, then acknowledged, so an agent whose
+   * connection dropped as it reported sends it again instead of the portal
+   * calling it a timeout. An end this process no longer follows (the run
+   * started elsewhere, or before a restart) is stored if still unfinished.
+   */
+  private async exited(link: AgentLink, frame: Extract<AgentLiveFrame, { type: 'cmd-exit' }>) {
+    const result = {
+      state: resultState(frame),
       exitCode: frame.exitCode,
       signal: frame.signal,
       durationMs: frame.durationMs,
-      // the agent counts what the command wrote, including what never reached us
-      stdoutBytes: Math.max(frame.stdoutBytes, active.stdoutBytes),
-      stderrBytes: Math.max(frame.stderrBytes, active.stderrBytes),
       ...(frame.message ? { message: frame.message } : {}),
-    });
+    };
+    const active = this.active.get(frame.run);
+    let stored: boolean;
+    if (active && active.instanceId === link.instanceId) {
+      stored = await active.done({
+        ...result,
+        // the agent counts what the command wrote, including what never reached us
+        stdoutBytes: Math.max(frame.stdoutBytes, active.stdoutBytes),
+        stderrBytes: Math.max(frame.stderrBytes, active.stderrBytes),
+      });
+    } else {
+      stored = await this.store
+        .settleLate(frame.run, link.instanceId, { ...result, stdoutBytes: frame.stdoutBytes, stderrBytes: frame.stderrBytes, endedAt: new Date().toISOString() })
+        .then(() => true)
+        .catch((error: unknown) => {
+          this.logger.error(`Late end of command ${frame.run} on ${link.name} not stored: ${error}`);
+          return false;
+        });
+    }
+    if (stored) link.send({ type: 'cmd-exit-ack', run: frame.run });
   }
 
   onData(): void {}
 
-  /** Running commands survive a dropped connection: the agent reports their end when it is back. */
-  onDisconnect(): void {}
+  /**
+   * Commands the agent confirmed survive a dropped connection: it reports
+   * their end when it is back. One it never confirmed may never have arrived:
+   * it is unreachable now, and cancelled if it did arrive.
+   */
+  onDisconnect(link: AgentLink): void {
+    for (const active of [...this.active.values()]) {
+      if (active.instanceId !== link.instanceId || active.started) continue;
+      const pending = this.pendingCancels.get(active.instanceId) ?? new Set<string>();
+      this.pendingCancels.set(active.instanceId, pending.add(active.id));
+      void active.done({ state: 'unreachable', message: 'the agent\'s connection was lost before it started the command' });
+    }
+  }
 
   onRegistered(link: AgentLink): void {
     const pending = this.pendingCancels.get(link.instanceId);
@@ -218,17 +264,19 @@ export class CommandService implements LiveListener {
     await new Promise<void>(resolve => {
       const active: ActiveResult = {
         ...ref,
+        started: false,
         stdout: '',
         stderr: '',
         stdoutBytes: 0,
         stderrBytes: 0,
         startedAt,
         watchdog: setTimeout(
-          () => active.done({ state: 'timeout', message: `no answer from the agent within ${run.timeoutSeconds} s` }),
+          () => void active.done({ state: 'timeout', message: `no answer from the agent within ${run.timeoutSeconds} s` }),
           run.timeoutSeconds * 1000 + ANSWER_GRACE_MS,
         ),
-        done: result => {
-          if (!this.active.delete(ref.id)) return;
+        done: async result => {
+          // settled already (a second end, e.g. a cmd-exit sent again): it is stored
+          if (!this.active.delete(ref.id)) return true;
           clearTimeout(active.watchdog);
           const final: CommandResult = {
             instance: ref.instanceName,
@@ -241,7 +289,11 @@ export class CommandService implements LiveListener {
             stderrBytes: active.stderrBytes,
             ...result,
           };
-          void this.settle(ref, final, emit).finally(resolve);
+          try {
+            return await this.settle(ref, final, emit);
+          } finally {
+            resolve();
+          }
         },
       };
       active.watchdog.unref?.();
@@ -250,14 +302,18 @@ export class CommandService implements LiveListener {
     });
   }
 
-  private async settle(ref: ResultRef, result: Partial<CommandResult> & { state: CommandResultState }, emit: (r: CommandResult) => void) {
+  /** Stores and announces a result; resolves to whether it was stored. */
+  private async settle(ref: ResultRef, result: Partial<CommandResult> & { state: CommandResultState }, emit: (r: CommandResult) => void): Promise<boolean> {
     const final: CommandResult = { instance: ref.instanceName, stdout: '', stderr: '', stdoutBytes: 0, stderrBytes: 0, endedAt: new Date().toISOString(), ...result };
+    let stored = true;
     try {
       await this.store.updateResult(ref.id, final);
     } catch (error) {
+      stored = false;
       this.logger.error(`Result of command ${ref.runId} on ${ref.instanceName} not stored: ${error}`);
     }
     emit(final);
+    return stored;
   }
 
   private async finish(run: LiveRun) {

@@ -35,14 +35,28 @@ describe('CommandStore history', () => {
       results: [result('r3', 'i-2', 'dev-2', '00000000-0000-4000-8000-000000000002')],
     });
 
-    const all = await store.listRuns({ limit: 10 });
+    const ALL = { kind: 'all' } as const;
+    const some = (criteria: any) => ({ kind: 'some' as const, criteria });
+    const asAuthor = { author: 'user:default/ops', audit: { kind: 'none' as const } };
+    const all = await store.listRuns({ limit: 10, readable: ALL, ...asAuthor });
     expect(all.map(r => r.instances)).toEqual(expect.arrayContaining([['dev-1', 'dev-2'], ['dev-2']]));
 
-    const owned = await store.listRuns({ limit: 10, readable: { field: 'owner', values: ['group:default/platform'] } });
-    expect(owned.map(r => [r.id, r.instances, r.counts])).toEqual([['00000000-0000-4000-8000-000000000001', ['dev-1'], { queued: 1 }]]);
+    const owned = await store.listRuns({ limit: 10, readable: some({ field: 'owner', values: ['group:default/platform'] }), ...asAuthor });
+    expect(owned.map(r => [r.id, r.instances, r.counts, r.target])).toEqual([
+      ['00000000-0000-4000-8000-000000000001', ['dev-1'], { queued: 1 }, { instances: ['dev-1'] }],
+    ]);
 
-    const notFly = await store.listRuns({ limit: 10, readable: { not: { field: 'provider', values: ['fly'] } }, instance: 'dev-1' });
+    const notFly = await store.listRuns({ limit: 10, readable: some({ not: { field: 'provider', values: ['fly'] } }), instance: 'dev-1', ...asAuthor });
     expect(notFly).toEqual([]);
-    expect(await store.listRuns({ limit: 10, readable: { anyOf: [] as any } })).toEqual([]);
+    expect(await store.listRuns({ limit: 10, readable: some({ anyOf: [] }), ...asAuthor })).toEqual([]);
+    expect(await store.listRuns({ limit: 10, readable: { kind: 'none' }, ...asAuthor })).toEqual([]);
+
+    // someone else, who may read every instance but see the audit only of what the platform group owns
+    const reader = { author: 'user:default/someone', readable: ALL, audit: some({ field: 'owner', values: ['group:default/platform'] }) };
+    expect((await store.listRuns({ limit: 10, ...reader })).map(r => [r.id, r.instances])).toEqual([
+      ['00000000-0000-4000-8000-000000000001', ['dev-1', 'dev-2']],
+    ]);
+    expect(await store.listRuns({ limit: 10, ...reader, audit: { kind: 'none' } })).toEqual([]);
+    expect(await store.listRuns({ limit: 10, ...reader, audit: ALL })).toHaveLength(2);
   });
 });

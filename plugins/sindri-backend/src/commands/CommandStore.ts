@@ -5,8 +5,7 @@ import {
   CommandRun,
   FINAL_COMMAND_STATES,
 } from '@internal/plugin-sindri-common';
-import { PermissionCriteria } from '@backstage/plugin-permission-common';
-import { InstanceQuery } from '@internal/plugin-sindri-node';
+import { ListFilter } from '../auth/PermissionGuard';
 import { toIso } from '../database/time';
 import { whereInstanceCriteria } from '../permissions/instanceCriteria';
 
@@ -49,6 +48,22 @@ export interface ResultRef {
 }
 
 export type ResultUpdate = Partial<Omit<CommandResult, 'instance'>> & { state: CommandResultState };
+
+/** The columns an update sets. */
+function toColumns(update: ResultUpdate): Record<string, unknown> {
+  const row: Record<string, unknown> = { state: update.state };
+  if (update.exitCode !== undefined) row.exit_code = update.exitCode;
+  if (update.signal !== undefined) row.signal = update.signal;
+  if (update.startedAt) row.started_at = new Date(update.startedAt);
+  if (update.endedAt) row.ended_at = new Date(update.endedAt);
+  if (update.durationMs !== undefined) row.duration_ms = Math.round(update.durationMs);
+  if (update.stdoutBytes !== undefined) row.stdout_bytes = update.stdoutBytes;
+  if (update.stderrBytes !== undefined) row.stderr_bytes = update.stderrBytes;
+  if (update.stdout !== undefined) row.stdout_tail = update.stdout;
+  if (update.stderr !== undefined) row.stderr_tail = update.stderr;
+  if (update.message !== undefined) row.message = update.message;
+  return row;
+}
 
 function toResult(row: ResultRow): CommandResult {
   return {
@@ -122,19 +137,31 @@ export class CommandStore {
     });
   }
 
+  /** Updates a result; a final one only while it is not final yet (another replica or a late end may have settled it). */
   async updateResult(id: string, update: ResultUpdate): Promise<void> {
-    const row: Record<string, unknown> = { state: update.state };
-    if (update.exitCode !== undefined) row.exit_code = update.exitCode;
-    if (update.signal !== undefined) row.signal = update.signal;
-    if (update.startedAt) row.started_at = new Date(update.startedAt);
-    if (update.endedAt) row.ended_at = new Date(update.endedAt);
-    if (update.durationMs !== undefined) row.duration_ms = Math.round(update.durationMs);
-    if (update.stdoutBytes !== undefined) row.stdout_bytes = update.stdoutBytes;
-    if (update.stderrBytes !== undefined) row.stderr_bytes = update.stderrBytes;
-    if (update.stdout !== undefined) row.stdout_tail = update.stdout;
-    if (update.stderr !== undefined) row.stderr_tail = update.stderr;
-    if (update.message !== undefined) row.message = update.message;
-    await this.knex('command_results').where({ id }).update(row);
+    const query = this.knex('command_results').where({ id });
+    if (FINAL_COMMAND_STATES.includes(update.state)) query.whereNotIn('state', FINAL_COMMAND_STATES as string[]);
+    await query.update(toColumns(update));
+  }
+
+  /**
+   * Stores the end of a result this process does not follow (reported again
+   * after a reconnect or a restart), if it is still unfinished and belongs to
+   * `instanceId`; a run left with no unfinished result is finished too.
+   * Returns whether anything changed.
+   */
+  async settleLate(id: string, instanceId: string, update: ResultUpdate): Promise<boolean> {
+    return this.knex.transaction(async tx => {
+      const row: { run_id: string } | undefined = await tx('command_results')
+        .where({ id, instance_id: instanceId })
+        .whereIn('state', ['queued', 'running'])
+        .first('run_id');
+      if (!row) return false;
+      await tx('command_results').where({ id }).update(toColumns(update));
+      const open = await tx('command_results').where({ run_id: row.run_id }).whereNotIn('state', FINAL_COMMAND_STATES as string[]).first('id');
+      if (!open) await tx('command_runs').where({ id: row.run_id, state: 'running' }).update({ state: 'done', ended_at: new Date() });
+      return true;
+    });
   }
 
   async finishRun(id: string, state: CommandRun['state']): Promise<void> {
@@ -151,40 +178,48 @@ export class CommandStore {
   }
 
   /**
-   * Runs, newest first, each with the instances it reached. With permission
-   * criteria (a conditional read decision) only runs that reached a readable
-   * instance are listed, and only those instances are counted: filtered in the
-   * database, not after loading.
+   * Runs, newest first, each with the instances it reached. A run is listed
+   * when `author` made it or `audit` allows one of its instances, and only
+   * through the instances `readable` allows: the others are neither named nor
+   * counted. Filtered in the database, not after loading.
    */
   async listRuns(query: {
     instance?: string;
     createdBy?: string;
     state?: CommandRun['state'];
     limit: number;
-    readable?: PermissionCriteria<InstanceQuery>;
+    readable: ListFilter;
+    audit: ListFilter;
+    author: string;
   }): Promise<Array<CommandRun & { instances: string[] }>> {
-    const visibleResults = () => {
+    const resultsIn = (filter: ListFilter) => {
       const results = this.knex('command_results');
-      if (query.readable) {
-        results.whereIn('instance_id', whereInstanceCriteria(this.knex('instances').select('id'), query.readable));
-      }
+      if (filter.kind === 'none') results.whereRaw('1 = 0');
+      if (filter.kind === 'some') results.whereIn('instance_id', whereInstanceCriteria(this.knex('instances').select('id'), filter.criteria));
       return results;
     };
+    if (query.readable.kind === 'none') return [];
     let q = this.knex<RunRow>('command_runs').orderBy('created_at', 'desc').limit(query.limit);
     if (query.createdBy) q = q.where('created_by', query.createdBy);
     if (query.state) q = q.where('state', query.state);
-    if (query.instance) q = q.whereIn('id', visibleResults().select('run_id').where('instance_name', query.instance));
-    else if (query.readable) q = q.whereIn('id', visibleResults().select('run_id'));
+    if (query.instance) q = q.whereIn('id', resultsIn(query.readable).select('run_id').where('instance_name', query.instance));
+    else if (query.readable.kind === 'some') q = q.whereIn('id', resultsIn(query.readable).select('run_id'));
+    if (query.audit.kind !== 'all') {
+      q = q.where(w => w.where('created_by', query.author).orWhereIn('id', resultsIn(query.audit).select('run_id')));
+    }
     const rows: RunRow[] = await q;
     if (!rows.length) return [];
-    const summary: Array<{ run_id: string; state: CommandResultState; instance_name: string }> = await visibleResults()
+    const summary: Array<{ run_id: string; state: CommandResultState; instance_name: string }> = await resultsIn(query.readable)
       .whereIn('run_id', rows.map(r => r.id))
       .select('run_id', 'state', 'instance_name');
     return rows.map(row => {
       const mine = summary.filter(s => s.run_id === row.id);
       const counts: CommandRun['counts'] = {};
       for (const s of mine) counts[s.state] = (counts[s.state] ?? 0) + 1;
-      return { ...toRun(row, counts), instances: mine.map(s => s.instance_name).sort() };
+      const names = mine.map(s => s.instance_name).sort();
+      const run = toRun(row, counts);
+      const target = 'instances' in run.target ? { instances: run.target.instances.filter(n => names.includes(n)) } : run.target;
+      return { ...run, target, instances: names };
     });
   }
 

@@ -1,3 +1,4 @@
+import crypto from 'node:crypto';
 import { mockCredentials, TestDatabases } from '@backstage/backend-test-utils';
 import { Entity } from '@backstage/catalog-model';
 import request from 'supertest';
@@ -141,6 +142,8 @@ describe('commands', () => {
         .set('Authorization', auth)
         .send({ target: { instances: ['dev-1'] }, command: { argv: ['sleep', '600'] } });
       const { run: commandId } = await first.next('cmd-run');
+      first.send({ type: 'cmd-started', run: commandId, pid: 4242 });
+      await new Promise(r => setTimeout(r, 100));
       first.close();
       await new Promise(r => setTimeout(r, 200));
 
@@ -150,6 +153,75 @@ describe('commands', () => {
 
       const back = await ScriptedAgent.connect(base, token, 'dev-1');
       expect(await back.next('cmd-cancel')).toEqual({ type: 'cmd-cancel', run: commandId });
+    });
+
+    it('fails fast a command its agent never confirmed when the connection is lost, and cancels it when the agent is back', async () => {
+      const knex = await databases.init(databaseId);
+      const { server, base } = await startLiveBackend(knex);
+      const { token } = await enroll(server, 'dev-1');
+      const first = await ScriptedAgent.connect(base, token, 'dev-1');
+      const started = await request(server).post('/api/sindri/commands').set('Authorization', auth).send({ target: { instances: ['dev-1'] }, command: { argv: ['sleep', '600'] } });
+      const { run: commandId } = await first.next('cmd-run');
+      const lostAt = Date.now();
+      first.ws.terminate();
+      let run: any;
+      for (let i = 0; i < 100 && run?.state !== 'done'; i++) {
+        run = (await request(server).get(`/api/sindri/commands/${started.body.id}`).set('Authorization', auth)).body;
+        await new Promise(r => setTimeout(r, 20));
+      }
+      expect(run.results[0]).toMatchObject({ state: 'unreachable', message: expect.stringMatching(/lost before it started/) });
+      // not after its timeout (300 s) and a grace: at once
+      expect(Date.now() - lostAt).toBeLessThan(2000);
+      const back = await ScriptedAgent.connect(base, token, 'dev-1');
+      expect(await back.next('cmd-cancel')).toEqual({ type: 'cmd-cancel', run: commandId });
+    });
+
+    it('stores an exit sent again after a reconnect, acknowledges it, and does not call it a timeout', async () => {
+      const knex = await databases.init(databaseId);
+      const { server, base } = await startLiveBackend(knex);
+      const { token } = await enroll(server, 'dev-1');
+      const first = await ScriptedAgent.connect(base, token, 'dev-1');
+      const started = await request(server).post('/api/sindri/commands').set('Authorization', auth).send({ target: { instances: ['dev-1'] }, command: { argv: ['true'] }, timeoutSeconds: 1 });
+      const { run: commandId } = await first.next('cmd-run');
+      first.send({ type: 'cmd-started', run: commandId, pid: 4242 });
+      await new Promise(r => setTimeout(r, 100));
+      // the exit went out as the connection dropped: the portal never saw it
+      first.ws.terminate();
+      await new Promise(r => setTimeout(r, 200));
+
+      const back = await ScriptedAgent.connect(base, token, 'dev-1');
+      back.send({ type: 'cmd-exit', run: commandId, exitCode: 0, signal: null, ended: 'exited', durationMs: 12, stdoutBytes: 0, stderrBytes: 0 });
+      expect(await back.next('cmd-exit-ack')).toEqual({ type: 'cmd-exit-ack', run: commandId });
+      const run = (await request(server).get(`/api/sindri/commands/${started.body.id}`).set('Authorization', auth)).body;
+      expect(run.results[0]).toMatchObject({ state: 'succeeded', exitCode: 0 });
+      // the same exit again (the ack was lost): acknowledged again, nothing changes
+      back.send({ type: 'cmd-exit', run: commandId, exitCode: 0, signal: null, ended: 'exited', durationMs: 12, stdoutBytes: 0, stderrBytes: 0 });
+      await back.next('cmd-exit-ack', 1);
+      expect((await request(server).get(`/api/sindri/commands/${started.body.id}`).set('Authorization', auth)).body.results[0].state).toBe('succeeded');
+    });
+
+    it('stores the late exit of a run this backend no longer follows, but only from the instance that ran it', async () => {
+      const knex = await databases.init(databaseId);
+      const { server, base } = await startLiveBackend(knex);
+      const dev1 = await enroll(server, 'dev-1');
+      const dev2 = await enroll(server, 'dev-2');
+      const runId = crypto.randomUUID();
+      const resultId = crypto.randomUUID();
+      // a run an earlier start (or another replica) began
+      await knex('command_runs').insert({ id: runId, created_by: 'user:default/ops', created_at: new Date(), command: '{"argv":["true"]}', target: '{"instances":["dev-1"]}', timeout_s: 60, concurrency: 1, state: 'running' });
+      await knex('command_results').insert({ id: resultId, run_id: runId, instance_id: dev1.instanceId, instance_name: 'dev-1', state: 'running' });
+      const exit = { type: 'cmd-exit' as const, run: resultId, exitCode: 3, signal: null, ended: 'exited' as const, durationMs: 5, stdoutBytes: 1, stderrBytes: 0 };
+
+      const other = await ScriptedAgent.connect(base, dev2.token, 'dev-2');
+      other.send(exit);
+      await new Promise(r => setTimeout(r, 300));
+      expect((await knex('command_results').where({ id: resultId }))[0].state).toBe('running');
+
+      const agent = await ScriptedAgent.connect(base, dev1.token, 'dev-1');
+      agent.send(exit);
+      await agent.next('cmd-exit-ack');
+      expect((await knex('command_results').where({ id: resultId }))[0]).toMatchObject({ state: 'failed', exit_code: 3 });
+      expect((await knex('command_runs').where({ id: runId }))[0].state).toBe('done');
     });
 
     it('validates the request and checks sindri.instance.command per instance', async () => {

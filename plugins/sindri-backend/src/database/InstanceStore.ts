@@ -30,11 +30,12 @@ type InstanceRow = {
   uptime_s: number | null;
 };
 
-/** The instance an agent token belongs to. */
+/** The instance an agent token belongs to, and the token it presented. */
 export interface AgentIdentity {
   instanceId: string;
   name: string;
   owner: string;
+  tokenId: string;
 }
 
 function rowToInstance(row: InstanceRow, latestMetrics?: MetricsSample): FleetInstance {
@@ -143,7 +144,21 @@ export class InstanceStore {
       .whereNull('t.revoked_at')
       .first('t.secret_sha256', 'i.id', 'i.name', 'i.owner');
     if (!row || !secretMatches(parsed.secret, row.secret_sha256)) return undefined;
-    return { instanceId: row.id, name: row.name, owner: row.owner };
+    return { instanceId: row.id, name: row.name, owner: row.owner, tokenId: parsed.id };
+  }
+
+  /** Of these token ids, those still valid: not revoked, their instance not removed. */
+  async validTokenIds(tokenIds: string[]): Promise<Set<string>> {
+    const valid = new Set<string>();
+    // SQLite caps bound parameters per statement
+    for (let i = 0; i < tokenIds.length; i += 500) {
+      const ids: string[] = await this.knex('agent_tokens')
+        .whereIn('id', tokenIds.slice(i, i + 500))
+        .whereNull('revoked_at')
+        .pluck('id');
+      ids.forEach(id => valid.add(id));
+    }
+    return valid;
   }
 
   /** Stores a registration; the instance is running from now on. */
@@ -197,14 +212,14 @@ export class InstanceStore {
   }
 
   /**
-   * Removes an instance and everything recorded about it (its tokens stop
-   * working). Rows are deleted explicitly: SQLite does not cascade unless told.
+   * Removes an instance, its tokens (which stop working) and what its agent
+   * reported. Its audit (terminal sessions, command results, lifecycle
+   * operations) stays, until the audit retention prunes it. Rows are deleted
+   * explicitly: SQLite does not cascade unless told.
    */
   async remove(instanceId: string): Promise<void> {
     await this.knex.transaction(async tx => {
-      const sessions = tx('terminal_sessions').where({ instance_id: instanceId }).select('id');
-      await tx('terminal_input').whereIn('terminal_session_id', sessions).delete();
-      for (const table of ['terminal_sessions', 'command_results', 'heartbeats', 'metric_samples', 'instance_events', 'agent_tokens', 'instance_deployments']) {
+      for (const table of ['heartbeats', 'metric_samples', 'instance_events', 'agent_tokens', 'instance_deployments']) {
         await tx(table).where({ instance_id: instanceId }).delete();
       }
       await tx('instances').where({ id: instanceId }).delete();

@@ -11,6 +11,12 @@ export const RESOLUTIONS = {
 
 export type Resolution = keyof typeof RESOLUTIONS;
 
+/** Points one metrics read returns at most (a 1 h range at the default 30 s interval holds 120). */
+export const MAX_SERIES_POINTS = 2000;
+
+/** Rows read at a time when folding samples into coarser buckets. */
+const ROLL_UP_PAGE = 2000;
+
 /** How long each resolution is kept. */
 export interface RetentionPolicy {
   rawMs: number;
@@ -34,14 +40,21 @@ export class SampleStore {
     });
   }
 
-  async metricsSeries(instanceId: string, options: { from: Date; to: Date; resolution: Resolution }): Promise<MetricsSample[]> {
+  /**
+   * The instance's samples in a time range, oldest first: at most
+   * `MAX_SERIES_POINTS`, the newest, whatever its agent stored
+   * (`truncated` says some were left out).
+   */
+  async metricsSeries(instanceId: string, options: { from: Date; to: Date; resolution: Resolution }): Promise<{ items: MetricsSample[]; truncated: boolean }> {
     const rows = await this.knex('metric_samples')
       .where({ instance_id: instanceId, resolution: options.resolution })
       .where('at', '>=', options.from)
       .where('at', '<=', options.to)
-      .orderBy('at')
+      .orderBy('at', 'desc')
+      .limit(MAX_SERIES_POINTS + 1)
       .select('data');
-    return rows.map(r => JSON.parse(r.data));
+    const truncated = rows.length > MAX_SERIES_POINTS;
+    return { items: rows.slice(0, MAX_SERIES_POINTS).reverse().map(r => JSON.parse(r.data)), truncated };
   }
 
   async events(instanceId: string, options: { limit: number; before?: Date }): Promise<InstanceEvent[]> {
@@ -84,26 +97,42 @@ export class SampleStore {
       const newest = await this.knex('metric_samples').where({ instance_id: instanceId, resolution: to }).max({ at: 'at' }).first();
       // recompute the newest bucket too: samples may have arrived late for it
       const start = toDate(newest?.at)?.getTime() ?? 0;
-      const rows = await this.knex('metric_samples')
-        .where({ instance_id: instanceId, resolution: from })
-        .where('at', '>=', new Date(start))
-        .where('at', '<', new Date(lastComplete))
-        .select('data');
-      const buckets = new Map<number, MetricsSample[]>();
-      for (const row of rows) {
-        const sample: MetricsSample = JSON.parse(row.data);
-        const bucket = Math.floor(new Date(sample.at).getTime() / width) * width;
-        buckets.set(bucket, [...(buckets.get(bucket) ?? []), sample]);
-      }
-      for (const [bucket, samples] of buckets) {
-        const id = `${instanceId}:${to}:${bucket}`;
-        const at = new Date(bucket);
+      // paged by time, so an agent that stored a great many samples is never read whole
+      let bucket: { start: number; samples: MetricsSample[] } | undefined;
+      const writeBucket = async () => {
+        if (!bucket) return;
+        const id = `${instanceId}:${to}:${bucket.start}`;
+        const at = new Date(bucket.start);
         await this.knex('metric_samples')
-          .insert({ id, instance_id: instanceId, resolution: to, at, data: JSON.stringify(downsample(samples, id, at)) })
+          .insert({ id, instance_id: instanceId, resolution: to, at, data: JSON.stringify(downsample(bucket.samples, id, at)) })
           .onConflict('id')
           .merge(['data']);
         written += 1;
+      };
+      let cursor = { at: new Date(start), id: '' };
+      for (;;) {
+        const rows: Array<{ id: string; at: unknown; data: string }> = await this.knex('metric_samples')
+          .where({ instance_id: instanceId, resolution: from })
+          .where(q => q.where('at', '>', cursor.at).orWhere(w => w.where('at', '=', cursor.at).where('id', '>', cursor.id)))
+          .where('at', '<', new Date(lastComplete))
+          .orderBy([{ column: 'at' }, { column: 'id' }])
+          .limit(ROLL_UP_PAGE)
+          .select('id', 'at', 'data');
+        for (const row of rows) {
+          const sample: MetricsSample = JSON.parse(row.data);
+          const start = Math.floor(new Date(sample.at).getTime() / width) * width;
+          if (bucket && bucket.start !== start) {
+            await writeBucket();
+            bucket = undefined;
+          }
+          bucket ??= { start, samples: [] };
+          bucket.samples.push(sample);
+        }
+        if (rows.length < ROLL_UP_PAGE) break;
+        const last = rows[rows.length - 1];
+        cursor = { at: toDate(last.at)!, id: last.id };
       }
+      await writeBucket();
     }
     return written;
   }

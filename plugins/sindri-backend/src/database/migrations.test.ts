@@ -10,7 +10,7 @@ describe('sindri-backend migrations', () => {
     const knex = await databases.init(databaseId);
 
     await migrateUp(knex);
-    expect(await countAppliedMigrations(knex)).toBe(3);
+    expect(await countAppliedMigrations(knex)).toBe(4);
     expect(await knex.schema.hasTable('instances')).toBe(true);
 
     await knex('instances').insert({ id: 'i-1', name: 'dev-1', owner: 'user:default/alice', provider: 'docker' });
@@ -27,11 +27,19 @@ describe('sindri-backend migrations', () => {
 
     // applying again is a no-op
     await migrateUp(knex);
-    expect(await countAppliedMigrations(knex)).toBe(3);
+    expect(await countAppliedMigrations(knex)).toBe(4);
 
     for (const table of ['terminal_sessions', 'terminal_input', 'command_runs', 'command_results', 'instance_deployments', 'lifecycle_operations']) {
       expect(await knex.schema.hasTable(table)).toBe(true);
     }
+
+    // the audit outlives its instance: no foreign key ties a terminal session or a command result to it
+    await knex('terminal_sessions').insert({ id: 's-1', instance_id: 'i-1', instance_name: 'dev-1', session_id: 'session-1', opened_by: 'user:default/alice', started_at: new Date() });
+    await knex('command_runs').insert({ id: 'r-1', created_by: 'user:default/alice', created_at: new Date(), command: '{}', target: '{}', timeout_s: 1, concurrency: 1, state: 'done' });
+    await knex('command_results').insert({ id: 'c-1', run_id: 'r-1', instance_id: 'i-1', instance_name: 'dev-1', state: 'succeeded' });
+    await knex('instances').where({ id: 'i-1' }).delete();
+    expect(await knex('terminal_sessions').select('id', 'instance_name')).toEqual([{ id: 's-1', instance_name: 'dev-1' }]);
+    expect(await knex('command_results').select('id')).toEqual([{ id: 'c-1' }]);
 
     await migrateDownAll(knex);
     expect(await knex.schema.hasTable('instances')).toBe(false);

@@ -4,7 +4,7 @@ import { MetricsSample } from '@internal/plugin-sindri-common';
 import { registration } from '../__testUtils__/fixtures';
 import { InstanceStore } from './InstanceStore';
 import { migrateUp } from './migrations';
-import { SampleStore } from './SampleStore';
+import { MAX_SERIES_POINTS, SampleStore } from './SampleStore';
 import { SampleWriter } from './SampleWriter';
 
 jest.setTimeout(60_000);
@@ -14,6 +14,9 @@ const minute = 60_000;
 function sample(at: Date, cpu: number, extra: Partial<MetricsSample> = {}): MetricsSample {
   return { id: crypto.randomUUID(), at: at.toISOString(), cpu: { percent: cpu }, ...extra };
 }
+
+const series = async (store: SampleStore, instanceId: string, options: Parameters<SampleStore['metricsSeries']>[1]) =>
+  (await store.metricsSeries(instanceId, options)).items;
 
 describe('instance and sample stores', () => {
   const databases = TestDatabases.create({ ids: ['SQLITE_3', 'POSTGRES_15'] });
@@ -68,27 +71,56 @@ describe('instance and sample stores', () => {
       const first = await samples.compact(policy, now);
       expect(first.pruned).toBe(0);
 
-      const fiveMinute = await samples.metricsSeries(instanceId, { from: new Date(base), to: now, resolution: '5m' });
+      const fiveMinute = await series(samples, instanceId, { from: new Date(base), to: now, resolution: '5m' });
       expect(fiveMinute.map(s => [s.at, s.cpu?.percent])).toEqual([
         [new Date(base).toISOString(), 20],
         [new Date(base + 5 * minute).toISOString(), 50],
       ]);
       // counters are not averaged: the bucket keeps the newest reading
       expect(fiveMinute[0].network).toEqual({ rxBytes: 5, txBytes: 5 });
-      const hourly = await samples.metricsSeries(instanceId, { from: new Date(base), to: now, resolution: '1h' });
+      const hourly = await series(samples, instanceId, { from: new Date(base), to: now, resolution: '1h' });
       expect(hourly.map(s => s.cpu?.percent)).toEqual([35]);
 
       // compacting again writes the same buckets, not more
       await samples.compact(policy, now);
-      expect(await samples.metricsSeries(instanceId, { from: new Date(base), to: now, resolution: '5m' })).toHaveLength(2);
+      expect(await series(samples, instanceId, { from: new Date(base), to: now, resolution: '5m' })).toHaveLength(2);
 
       // a day later the raw samples are gone, the averages stay
       const later = new Date(base + 25 * 60 * minute);
       const second = await samples.compact(policy, later);
       expect(second.pruned).toBe(4);
-      expect(await samples.metricsSeries(instanceId, { from: new Date(base), to: later, resolution: 'raw' })).toEqual([]);
-      expect(await samples.metricsSeries(instanceId, { from: new Date(base), to: later, resolution: '5m' })).toHaveLength(2);
+      expect(await series(samples, instanceId, { from: new Date(base), to: later, resolution: 'raw' })).toEqual([]);
+      expect(await series(samples, instanceId, { from: new Date(base), to: later, resolution: '5m' })).toHaveLength(2);
       expect(Number((await knex('metric_samples').count({ n: '*' }))[0].n)).toBe(3);
+    });
+
+    it('reads a bounded number of points whatever an agent stored, and folds them a page at a time', async () => {
+      const { knex, samples, instanceId } = await setup(databaseId);
+      const base = new Date('2026-11-20T10:00:00Z').getTime();
+      // 2,500 samples a second apart: more than one read returns, more than one roll-up page
+      const rows = Array.from({ length: 2500 }, (_, i) => {
+        const at = new Date(base + i * 1000);
+        return { id: crypto.randomUUID(), instance_id: instanceId, resolution: 'raw', at, data: JSON.stringify(sample(at, i % 100)) };
+      });
+      for (let i = 0; i < rows.length; i += 200) await knex('metric_samples').insert(rows.slice(i, i + 200));
+
+      const read = await samples.metricsSeries(instanceId, { from: new Date(base), to: new Date(base + 3_600_000), resolution: 'raw' });
+      expect(read.truncated).toBe(true);
+      expect(read.items).toHaveLength(MAX_SERIES_POINTS);
+      // the newest, oldest first
+      expect(read.items[0].at).toBe(new Date(base + (2500 - MAX_SERIES_POINTS) * 1000).toISOString());
+      expect(read.items[MAX_SERIES_POINTS - 1].at).toBe(new Date(base + 2499 * 1000).toISOString());
+
+      const policy = { rawMs: 24 * 60 * minute, fiveMinuteMs: 7 * 24 * 60 * minute, hourMs: 90 * 24 * 60 * minute };
+      await samples.compact(policy, new Date(base + 2 * 60 * minute));
+      const buckets = await series(samples, instanceId, { from: new Date(base), to: new Date(base + 60 * minute), resolution: '5m' });
+      // 2,500 s cover nine 5-minute buckets; each average is that of its own 300 samples
+      expect(buckets).toHaveLength(9);
+      const expected = (b: number) => {
+        const cpus = Array.from({ length: 2500 }, (_, i) => i).filter(i => Math.floor(i / 300) === b).map(i => i % 100);
+        return cpus.reduce((a, c) => a + c, 0) / cpus.length;
+      };
+      buckets.forEach((bucket, b) => expect(bucket.cpu?.percent).toBeCloseTo(expected(b), 5));
     });
 
     it('writes batched samples once each, even when a batch repeats an id', async () => {

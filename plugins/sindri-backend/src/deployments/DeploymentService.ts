@@ -3,9 +3,9 @@ import fs from 'node:fs/promises';
 import path from 'node:path';
 import yaml from 'yaml';
 import { LoggerService } from '@backstage/backend-plugin-api';
-import { ConflictError, InputError, NotFoundError } from '@backstage/errors';
-import { stringifyEntityRef } from '@backstage/catalog-model';
+import { ConflictError, InputError, NotAllowedError, NotFoundError } from '@backstage/errors';
 import {
+  AllowedOrganizations,
   CreateDeploymentRequest,
   DeploymentOptions,
   DeploymentState,
@@ -13,6 +13,9 @@ import {
   DriverOption,
   hostReferences,
   FleetInstance,
+  GuardedFieldId,
+  guardedFieldUses,
+  instanceEntityRef,
   InstanceDeployment,
   LifecycleAction,
   LifecycleOperation,
@@ -45,6 +48,15 @@ export interface DeploymentSettings {
   regionHints?: Record<string, string[]>;
   /** how long a deploy waits for the new instance's entity in the catalog (0: not at all) */
   catalogTimeoutMs: number;
+  /** provider organisations the platform deploys into; another one is a guarded field */
+  organizations?: AllowedOrganizations;
+}
+
+/** What the caller may deploy with, as the permission policy decides it. */
+export interface DeployAccess {
+  mayUseDriver(driverId: string): Promise<boolean>;
+  /** the guarded fields among these that the caller may set */
+  allowedFields(fields: GuardedFieldId[]): Promise<Set<GuardedFieldId>>;
 }
 
 /** Lifecycle actions: the states each may start from, the state while it runs. */
@@ -60,8 +72,6 @@ const DRIVER_INFO: Record<string, Omit<DriverOption, 'id'>> = {
   local: { title: 'This machine (local driver)', providers: ['local'] },
   'sindri-cli': { title: 'The provider in sindri.yaml (Sindri CLI)', providers: SINDRI_PROVIDERS },
 };
-
-const entityRefOf = (name: string) => stringifyEntityRef({ kind: 'resource', namespace: 'default', name });
 
 /**
  * Creates instances from sindri.yaml and runs their lifecycle through a
@@ -86,6 +96,8 @@ export class DeploymentService {
       settings: DeploymentSettings;
       /** an instance was removed: e.g. close its agent's connection */
       onRemoved?: (instanceId: string) => void;
+      /** an instance's token was rotated: end the connections that used the old one */
+      onTokenRotated?: () => Promise<void>;
       /** whether the catalog shows this entity yet: a deploy ends once its instance can be opened */
       entityVisible?: (entityRef: string) => Promise<boolean>;
     },
@@ -97,11 +109,15 @@ export class DeploymentService {
     return this.runner;
   }
 
-  options(): DeploymentOptions {
+  /** What a create form offers: the drivers this caller may use, profiles, extensions and regions. */
+  async options(access: DeployAccess): Promise<DeploymentOptions> {
     const { registry } = this.deps;
+    const usable = [];
+    for (const d of this.deps.drivers.values()) if (await access.mayUseDriver(d.id)) usable.push(d);
+    const defaultDriver = this.defaultDriverId();
     return {
-      drivers: [...this.deps.drivers.values()].map(d => ({ id: d.id, ...(DRIVER_INFO[d.id] ?? { title: d.id, providers: [] }) })),
-      defaultDriver: this.defaultDriverId(),
+      drivers: usable.map(d => ({ id: d.id, ...(DRIVER_INFO[d.id] ?? { title: d.id, providers: [] }) })),
+      defaultDriver: usable.some(d => d.id === defaultDriver) ? defaultDriver : usable[0]?.id,
       profiles: registry.listProfiles().map(p => ({ name: p.name, description: p.description, extensions: p.extensions })),
       extensions: registry.listExtensions().map(e => ({ name: e.name, category: e.category, description: e.description })),
       providersWithRegion: PROVIDERS_WITH_REGION,
@@ -111,18 +127,20 @@ export class DeploymentService {
 
   /**
    * Checks sindri.yaml text as `sindri config validate` does, then for what
-   * the portal will not deploy (fields that read the portal's own files).
+   * the portal will not deploy (fields that read the portal's own files) and
+   * the guarded fields this caller may not set.
    */
-  validate(sindriYaml: string) {
+  async validate(sindriYaml: string, access: DeployAccess) {
     const verdict = this.deps.validator.checkText(sindriYaml);
-    const refused = verdict.document ? hostReferences(verdict.document) : [];
+    const refused = verdict.document ? [...hostReferences(verdict.document), ...(await this.refusedFields(verdict.document, access))] : [];
     return { ...verdict, valid: verdict.valid && !refused.length, issues: [...verdict.issues, ...refused] };
   }
 
   /** Starts a deploy (or, with `dryRun`, a plan). Validation and enrollment happen before it answers. */
-  async create(request: CreateDeploymentRequest, actor: string): Promise<OperationStarted> {
+  async create(request: CreateDeploymentRequest, actor: string, access: DeployAccess): Promise<OperationStarted> {
     const driver = this.driver(request.driver);
-    const document = await this.resolveDocument(request);
+    await this.requireDriver(driver, access);
+    const document = await this.resolveDocument(request, access);
     const deployed = withConsoleAgent(document);
 
     if (request.dryRun) {
@@ -135,7 +153,7 @@ export class DeploymentService {
           await fs.rm(workDir, { recursive: true, force: true });
         }
       });
-      return { operation, entityRef: entityRefOf(request.name) };
+      return { operation, entityRef: instanceEntityRef(request.name) };
     }
 
     const { instanceId, token } = await this.deps.instances.enroll({ name: request.name, owner: request.owner, createdBy: actor });
@@ -164,7 +182,7 @@ export class DeploymentService {
           say(`deploying ${request.name} with the ${driver.id} driver`);
           await driver.deploy(deployed, this.driverRun(workDir, say, { ...(await this.agentEnv(request.name)), SINDRI_AGENT_TOKEN: token }, signal));
           await this.awaitRegistration(instanceId, startedAt, say, signal);
-          await this.awaitEntity(entityRefOf(request.name), say, signal);
+          await this.awaitEntity(instanceEntityRef(request.name), say, signal);
         } catch (error) {
           await this.cleanUpFailedDeploy(driver, deployed, workDir, instanceId, say);
           throw error;
@@ -173,11 +191,11 @@ export class DeploymentService {
       },
       { onEnd: op => this.recordEvent(instanceId, op), redact: [token] },
     );
-    return { operation, entityRef: entityRefOf(request.name) };
+    return { operation, entityRef: instanceEntityRef(request.name) };
   }
 
   /** Starts suspend, resume, redeploy or destroy of an instance the portal deployed. */
-  async lifecycle(instance: FleetInstance, request: LifecycleRequest, actor: string): Promise<OperationStarted> {
+  async lifecycle(instance: FleetInstance, request: LifecycleRequest, actor: string, access: DeployAccess): Promise<OperationStarted> {
     const deployment = await this.deps.store.get(instance.id);
     if (!deployment) {
       throw new ConflictError(`${instance.name} was not deployed by the portal (it was enrolled by hand): run its lifecycle where it was deployed`);
@@ -187,6 +205,7 @@ export class DeploymentService {
     }
     const driver = this.deps.drivers.get(deployment.driver);
     if (!driver) throw new ConflictError(`${instance.name} was deployed with the ${deployment.driver} driver, which this portal does not have`);
+    await this.requireDriver(driver, access);
     const transition = TRANSITIONS[request.action];
     if (!transition.from.includes(deployment.state)) {
       throw new ConflictError(`${instance.name} is ${deployment.state}: it cannot ${request.action} now`);
@@ -225,7 +244,7 @@ export class DeploymentService {
         redact,
       },
     );
-    return { operation, entityRef: entityRefOf(instance.name) };
+    return { operation, entityRef: instanceEntityRef(instance.name) };
   }
 
   async getDeployment(instanceId: string): Promise<InstanceDeployment | undefined> {
@@ -281,6 +300,19 @@ export class DeploymentService {
     else await this.removeInstance(instanceId);
   }
 
+  /**
+   * Operations still running past the longest any may take are failed (their
+   * process died, or their end could not be stored), so nothing stays
+   * `running` for ever and every follower hears an end. Runs on a schedule.
+   */
+  async settleOverdue(now = Date.now()): Promise<number> {
+    const { operationTimeoutMs, registrationTimeoutMs, catalogTimeoutMs } = this.deps.settings;
+    const longest = operationTimeoutMs + registrationTimeoutMs + catalogTimeoutMs + 5 * 60_000;
+    const failed = await this.deps.store.failOverdue(new Date(now - longest), 'the portal lost track of this operation: it ran past its deadline without an end being recorded');
+    if (failed) this.deps.logger.warn(`${failed} lifecycle operations ran past their deadline and were marked failed`);
+    return failed;
+  }
+
   /** The portal is stopping: running operations are cancelled, and their drivers end what they started. */
   async shutdown(): Promise<void> {
     await this.runner.shutdown();
@@ -317,6 +349,7 @@ export class DeploymentService {
         // a fresh token: the old one is revoked, the new one only reaches the instance
         const { token } = await this.deps.instances.rotate(instance.id, c.actor);
         c.redact.push(token);
+        await this.deps.onTokenRotated?.();
         await driver.redeploy(config, run({ ...(await this.agentEnv(instance.name)), SINDRI_AGENT_TOKEN: token }));
         await this.awaitRegistration(instance.id, c.startedAt, say, signal);
         await this.deps.store.setState(instance.id, 'running');
@@ -334,7 +367,19 @@ export class DeploymentService {
     }
   }
 
-  private async resolveDocument(request: CreateDeploymentRequest): Promise<Record<string, unknown>> {
+  private async requireDriver(driver: SindriDriver, access: DeployAccess) {
+    if (!(await access.mayUseDriver(driver.id))) throw new NotAllowedError(`not permitted: sindri.driver.use on ${driver.id}`);
+  }
+
+  /** The guarded fields of a document that this caller may not set, as issues naming each field. */
+  private async refusedFields(document: unknown, access: DeployAccess) {
+    const uses = guardedFieldUses(document, this.deps.settings.organizations);
+    if (!uses.length) return [];
+    const allowed = await access.allowedFields([...new Set(uses.map(u => u.field))]);
+    return uses.filter(u => !allowed.has(u.field)).map(({ pointer, message }) => ({ pointer, message: `${message}: not permitted for you` }));
+  }
+
+  private async resolveDocument(request: CreateDeploymentRequest, access: DeployAccess): Promise<Record<string, unknown>> {
     let field = 'config';
     let document: Record<string, unknown>;
     if (request.sindriYaml !== undefined) {
@@ -358,7 +403,7 @@ export class DeploymentService {
     if (!verdict.valid) {
       throw new InputError(`${field}: the sindri.yaml is invalid: ${verdict.issues.map(describeIssue).join('; ')}`);
     }
-    const refused = hostReferences(document);
+    const refused = [...hostReferences(document), ...(await this.refusedFields(document, access))];
     if (refused.length) {
       throw new InputError(`${field}: the portal does not deploy this sindri.yaml: ${refused.map(describeIssue).join('; ')}`);
     }

@@ -52,6 +52,9 @@ function toOperation(row: OperationRow): LifecycleOperation {
   };
 }
 
+/** A deployment as stored: always with its sindri.yaml. */
+export type StoredDeployment = InstanceDeployment & { instanceId: string; sindriYaml: string };
+
 /** Deployments the portal made, and the audit log of their operations. */
 export class DeploymentStore {
   constructor(private readonly knex: Knex) {}
@@ -70,7 +73,7 @@ export class DeploymentStore {
     });
   }
 
-  async get(instanceId: string): Promise<(InstanceDeployment & { instanceId: string }) | undefined> {
+  async get(instanceId: string): Promise<StoredDeployment | undefined> {
     const row = await this.knex('instance_deployments as d')
       .join('instances as i', 'i.id', 'd.instance_id')
       .where('d.instance_id', instanceId)
@@ -90,7 +93,7 @@ export class DeploymentStore {
   }
 
   /** Every deployment in one of these states, e.g. the running ones to start again. */
-  async listByState(states: DeploymentState[]): Promise<Array<InstanceDeployment & { instanceId: string }>> {
+  async listByState(states: DeploymentState[]): Promise<StoredDeployment[]> {
     const ids = await this.knex('instance_deployments').whereIn('state', states).pluck('instance_id');
     const all = await Promise.all(ids.map((id: string) => this.get(id)));
     return all.filter((d): d is NonNullable<typeof d> => Boolean(d));
@@ -157,6 +160,26 @@ export class DeploymentStore {
       .orderBy('started_at', 'desc')
       .limit(limit);
     return rows.map(toOperation);
+  }
+
+  /**
+   * Operations still running past the longest any can take (their process
+   * died, or their end could not be stored) are failed, and deployments left
+   * in a transitional state since before `before` with them; returns how many operations.
+   */
+  async failOverdue(before: Date, message: string): Promise<number> {
+    const now = new Date();
+    const failed = await this.knex('lifecycle_operations')
+      .where({ state: 'running' })
+      .where('started_at', '<', before)
+      .update({ state: 'failed', message, finished_at: now });
+    const running = this.knex('lifecycle_operations').where({ state: 'running' }).whereNotNull('instance_id').select('instance_id');
+    await this.knex('instance_deployments')
+      .whereIn('state', ['deploying', 'suspending', 'resuming', 'redeploying', 'destroying'])
+      .where('updated_at', '<', before)
+      .whereNotIn('instance_id', running)
+      .update({ state: 'failed', updated_at: now });
+    return failed;
   }
 
   /** Operations a previous start of the portal left running can no longer finish; returns them. */

@@ -4,6 +4,12 @@ import { DeploymentStore, OPERATION_LOG_LINES } from './DeploymentStore';
 
 type Listener = (event: OperationStreamEvent) => void;
 
+/** Waits between attempts to store an operation's end that the database refused. */
+const SETTLE_RETRY_MS = [1000, 2000, 5000, 10_000, 30_000, 60_000, 120_000];
+
+/** How often a follower of an operation this process does not run looks at the store. */
+const POLL_MS = 1000;
+
 interface Live {
   operation: LifecycleOperation;
   log: string[];
@@ -22,6 +28,7 @@ export class OperationRunner {
   constructor(
     private readonly store: DeploymentStore,
     private readonly logger: LoggerService,
+    private readonly options: { settleRetryMs?: number[]; pollMs?: number } = {},
   ) {}
 
   /**
@@ -49,11 +56,14 @@ export class OperationRunner {
     const finish = async (state: LifecycleOperation['state'], rawMessage?: string) => {
       const message = rawMessage === undefined ? undefined : mask(rawMessage);
       let done: LifecycleOperation;
+      const end = { state, message, log: [...entry.log] };
       try {
-        done = await this.store.finishOperation(operation.id, { state, message, log: entry.log });
+        done = await this.store.finishOperation(operation.id, end);
       } catch (error) {
-        this.logger.error(`Could not store the end of operation ${operation.id}: ${error}`);
+        // followers hear the end now; the store hears it once it can (the settle task fails it past its deadline)
+        this.logger.error(`Could not store the end of operation ${operation.id}: ${error}; trying again`);
         done = { ...entry.operation, state, message, log: entry.log, finishedAt: new Date().toISOString() };
+        void this.storeEndLater(operation.id, end);
       }
       this.live.delete(operation.id);
       try {
@@ -74,6 +84,21 @@ export class OperationRunner {
     );
   }
 
+  /** Stores an operation's end that the database refused, with growing waits between attempts. */
+  private async storeEndLater(id: string, end: { state: LifecycleOperation['state']; message?: string; log: string[] }) {
+    for (const wait of this.options.settleRetryMs ?? SETTLE_RETRY_MS) {
+      await new Promise(resolve => setTimeout(resolve, wait).unref());
+      try {
+        await this.store.finishOperation(id, end);
+        this.logger.info(`Stored the end of operation ${id} (${end.state})`);
+        return;
+      } catch (error) {
+        this.logger.warn(`Still could not store the end of operation ${id}: ${error}`);
+      }
+    }
+    this.logger.error(`Gave up storing the end of operation ${id}; the settle task marks it failed past its deadline`);
+  }
+
   /** Stops every running operation (the portal is shutting down): drivers end what they started. */
   async shutdown(graceMs = 10_000): Promise<void> {
     const running = [...this.live.values()];
@@ -89,7 +114,10 @@ export class OperationRunner {
 
   /**
    * Calls `listener` with the snapshot, then every line and the end. For an
-   * operation already over, only the snapshot and end (from the store).
+   * operation already over, only the snapshot and end (from the store). One
+   * running that this process does not run (another replica's, or one an
+   * earlier start left) is watched in the store until it ends, so a follower
+   * always hears an end.
    */
   async follow(id: string, listener: Listener): Promise<{ unsubscribe(): void } | undefined> {
     const entry = this.live.get(id);
@@ -104,7 +132,34 @@ export class OperationRunner {
     const late = this.live.get(id);
     if (late) return this.follow(id, listener);
     listener({ type: 'snapshot', operation: stored });
-    if (stored.state !== 'running') listener({ type: 'done', operation: stored });
-    return { unsubscribe: () => {} };
+    if (stored.state !== 'running') {
+      listener({ type: 'done', operation: stored });
+      return { unsubscribe: () => {} };
+    }
+    return this.pollUntilEnded(id, listener);
+  }
+
+  private pollUntilEnded(id: string, listener: Listener): { unsubscribe(): void } {
+    let stopped = false;
+    let timer: NodeJS.Timeout | undefined;
+    const look = async () => {
+      timer = undefined;
+      const now = await this.store.getOperation(id).catch(() => undefined);
+      if (stopped) return;
+      if (now && now.state !== 'running') {
+        listener({ type: 'done', operation: now });
+        return;
+      }
+      timer = setTimeout(() => void look(), this.options.pollMs ?? POLL_MS);
+      timer.unref?.();
+    };
+    timer = setTimeout(() => void look(), this.options.pollMs ?? POLL_MS);
+    timer.unref?.();
+    return {
+      unsubscribe: () => {
+        stopped = true;
+        clearTimeout(timer);
+      },
+    };
   }
 }

@@ -4,42 +4,47 @@ import { z } from 'zod';
 import {
   AuthService,
   BackstageCredentials,
-  HttpAuthService,
-  PermissionsService,
   UserInfoService,
 } from '@backstage/backend-plugin-api';
 import { NotAllowedError, NotFoundError } from '@backstage/errors';
-import { AuthorizeResult, BasicPermission, ResourcePermission } from '@backstage/plugin-permission-common';
-import { stringifyEntityRef } from '@backstage/catalog-model';
 import {
   createDeploymentRequestSchema,
+  GuardedFieldId,
+  instanceEntityRef,
   instanceNameSchema,
   lifecycleRequestSchema,
   LifecycleOperation,
   MAX_SINDRI_YAML_BYTES,
   OperationStreamEvent,
+  sindriConfigFieldSetPermission,
+  sindriDriverUsePermission,
   sindriEnrollmentManagePermission,
+  sindriInstanceAuditReadPermission,
   sindriInstanceCreatePermission,
   sindriInstanceLifecyclePermission,
   sindriInstanceReadPermission,
   validateConfigRequestSchema,
 } from '@internal/plugin-sindri-common';
+import { PermissionGuard } from '../auth/PermissionGuard';
 import { InstanceStore } from '../database/InstanceStore';
 import { parse, principalRef } from '../http';
-import { DeploymentService } from './DeploymentService';
+import { DeployAccess, DeploymentService } from './DeploymentService';
 import { DeploymentStore } from './DeploymentStore';
 
 export interface DeploymentRouteOptions {
   auth: AuthService;
-  httpAuth: HttpAuthService;
-  permissions: PermissionsService;
+  guard: PermissionGuard;
   userInfo: UserInfoService;
   instances: InstanceStore;
   deployments: DeploymentService;
   store: DeploymentStore;
 }
 
-const ref = (name: string) => stringifyEntityRef({ kind: 'resource', namespace: 'default', name });
+/** An operation without what only its author and audit readers see: its log and the driver's message. */
+const withoutLog = (op: LifecycleOperation): LifecycleOperation => {
+  const { message: _message, ...rest } = op;
+  return { ...rest, log: [], logHidden: true };
+};
 
 /**
  * Creating instances and running their lifecycle: `/deployments`,
@@ -47,43 +52,49 @@ const ref = (name: string) => stringifyEntityRef({ kind: 'resource', namespace: 
  * `/instances/{name}/{deployment,operations,lifecycle}`.
  */
 export function createDeploymentRoutes(options: DeploymentRouteOptions): express.Router {
-  const { auth, httpAuth, permissions, userInfo, instances, deployments, store } = options;
+  const { auth, guard, userInfo, instances, deployments, store } = options;
   const router = Router();
 
-  async function authorized(req: express.Request, permission: BasicPermission | ResourcePermission, resourceRef?: string): Promise<BackstageCredentials> {
-    const credentials = await httpAuth.credentials(req, { allow: ['user', 'service'] });
-    const [decision] = await permissions.authorize([resourceRef ? { permission: permission as ResourcePermission, resourceRef } : { permission: permission as BasicPermission }], { credentials });
-    if (decision.result !== AuthorizeResult.ALLOW) throw new NotAllowedError(`not permitted: ${permission.name}`);
-    return credentials;
-  }
+  /** What these credentials may deploy with: drivers and guarded fields, as the policy says. */
+  const accessOf = (credentials: BackstageCredentials): DeployAccess => ({
+    mayUseDriver: id => guard.allows(credentials, sindriDriverUsePermission, id),
+    allowedFields: async ids => new Set([...(await guard.allowedRefs(credentials, sindriConfigFieldSetPermission, ids))] as GuardedFieldId[]),
+  });
 
   /** A user creates instances owned by themselves or their groups; an admin (enrollment managers) for anyone. */
   async function requireOwnership(credentials: BackstageCredentials, owner: string) {
     if (!auth.isPrincipal(credentials, 'user')) return;
     const { ownershipEntityRefs } = await userInfo.getUserInfo(credentials);
     if (ownershipEntityRefs.map(r => r.toLocaleLowerCase('en-US')).includes(owner.toLocaleLowerCase('en-US'))) return;
-    const [admin] = await permissions.authorize([{ permission: sindriEnrollmentManagePermission }], { credentials });
-    if (admin.result !== AuthorizeResult.ALLOW) {
+    if (!(await guard.allows(credentials, sindriEnrollmentManagePermission))) {
       throw new NotAllowedError(`owner: you may create instances owned by yourself or your groups, not ${owner}`);
     }
   }
 
-  /** The operation if the caller may see it: a plan with the create permission, else read on its instance. */
-  async function visibleOperation(req: express.Request): Promise<LifecycleOperation> {
+  /** Whether the caller sees an instance operation's log: its author, or an audit reader of the instance. */
+  async function seesLog(credentials: BackstageCredentials, operation: LifecycleOperation) {
+    return operation.actor === principalRef(credentials) || guard.allows(credentials, sindriInstanceAuditReadPermission, instanceEntityRef(operation.instanceName));
+  }
+
+  /**
+   * The operation if the caller may see it: a plan is its author's (and
+   * enrollment managers'); an instance's operation needs read on the
+   * instance, and its log audit read (or to be its author).
+   */
+  async function visibleOperation(req: express.Request): Promise<{ operation: LifecycleOperation; withLog: boolean }> {
     const id = parse(z.uuid(), req.params.id, 'id');
+    const credentials = await guard.credentials(req);
     const operation = deployments.operations.snapshot(id) ?? (await store.getOperation(id));
     if (!operation) throw new NotFoundError(`no operation ${id}`);
     if (operation.kind === 'plan') {
-      // a plan belongs to no instance: it is its author's (and enrollment managers')
-      const credentials = await authorized(req, sindriInstanceCreatePermission);
-      if (principalRef(credentials) !== operation.actor) {
-        const [admin] = await permissions.authorize([{ permission: sindriEnrollmentManagePermission }], { credentials });
-        if (admin.result !== AuthorizeResult.ALLOW) throw new NotFoundError(`no operation ${id}`);
+      await guard.check(credentials, sindriInstanceCreatePermission);
+      if (principalRef(credentials) !== operation.actor && !(await guard.allows(credentials, sindriEnrollmentManagePermission))) {
+        throw new NotFoundError(`no operation ${id}`);
       }
-    } else {
-      await authorized(req, sindriInstanceReadPermission, ref(operation.instanceName));
+      return { operation, withLog: true };
     }
-    return operation;
+    await guard.check(credentials, sindriInstanceReadPermission, instanceEntityRef(operation.instanceName));
+    return { operation, withLog: await seesLog(credentials, operation) };
   }
 
   /** A sindri.yaml over the limit (in bytes) is answered 413; returns whether it was. */
@@ -94,42 +105,45 @@ export function createDeploymentRoutes(options: DeploymentRouteOptions): express
     return true;
   }
 
-  async function readableInstance(req: express.Request) {
+  /** The named instance once the caller has `permission` on it: permission first, so a name's existence is not revealed. */
+  async function permittedInstance(req: express.Request, permission = sindriInstanceReadPermission) {
     const name = parse(instanceNameSchema, req.params.name, 'name');
-    await authorized(req, sindriInstanceReadPermission, ref(name));
+    const credentials = await guard.require(req, permission, instanceEntityRef(name));
     const instance = await instances.getByName(name);
     if (!instance) throw new NotFoundError(`no instance named ${name}`);
-    return instance;
+    return { instance, credentials };
   }
 
   router.get('/deployments/options', async (req, res) => {
-    await authorized(req, sindriInstanceCreatePermission);
-    res.json(deployments.options());
+    const credentials = await guard.require(req, sindriInstanceCreatePermission);
+    res.json(await deployments.options(accessOf(credentials)));
   });
 
   router.post('/config/validate', async (req, res) => {
-    await authorized(req, sindriInstanceCreatePermission);
+    const credentials = await guard.require(req, sindriInstanceCreatePermission);
     if (refusedAsTooLarge(req, res)) return;
     const { sindriYaml } = parse(validateConfigRequestSchema, req.body, '');
-    const { valid, issues } = deployments.validate(sindriYaml);
+    const { valid, issues } = await deployments.validate(sindriYaml, accessOf(credentials));
     res.json({ valid, issues });
   });
 
   router.post('/deployments', async (req, res) => {
-    const credentials = await authorized(req, sindriInstanceCreatePermission);
+    const credentials = await guard.require(req, sindriInstanceCreatePermission);
     if (refusedAsTooLarge(req, res)) return;
     const body = parse(createDeploymentRequestSchema, req.body, '');
-    if (body.cloneFrom) await authorized(req, sindriInstanceReadPermission, ref(body.cloneFrom));
+    if (body.cloneFrom) await guard.check(credentials, sindriInstanceReadPermission, instanceEntityRef(body.cloneFrom));
     await requireOwnership(credentials, body.owner);
-    res.status(202).json(await deployments.create(body, principalRef(credentials)));
+    res.status(202).json(await deployments.create(body, principalRef(credentials), accessOf(credentials)));
   });
 
   router.get('/operations/:id', async (req, res) => {
-    res.json(await visibleOperation(req));
+    const { operation, withLog } = await visibleOperation(req);
+    res.json(withLog ? operation : withoutLog(operation));
   });
 
   router.get('/operations/:id/stream', async (req, res) => {
-    const operation = await visibleOperation(req);
+    const { operation, withLog } = await visibleOperation(req);
+    if (!withLog) throw new NotAllowedError(`not permitted: ${sindriInstanceAuditReadPermission.name} on ${instanceEntityRef(operation.instanceName)}`);
     res.status(200).setHeader('Content-Type', 'application/x-ndjson; charset=utf-8');
     res.setHeader('Cache-Control', 'no-store');
     const write = (event: OperationStreamEvent) => res.write(`${JSON.stringify(event)}\n`);
@@ -146,29 +160,30 @@ export function createDeploymentRoutes(options: DeploymentRouteOptions): express
     });
     if (gone) subscription?.unsubscribe();
     else if (subscription) onClose.push(() => subscription.unsubscribe());
+    else res.end();
   });
 
   router.get('/instances/:name/deployment', async (req, res) => {
-    const instance = await readableInstance(req);
+    const { instance, credentials } = await permittedInstance(req);
     const deployment = await deployments.getDeployment(instance.id);
     if (!deployment) throw new NotFoundError(`${instance.name} was not deployed by the portal`);
-    res.json(deployment);
+    const seesYaml = deployment.createdBy === principalRef(credentials) || (await guard.allows(credentials, sindriInstanceAuditReadPermission, instanceEntityRef(instance.name)));
+    res.json(seesYaml ? deployment : { ...deployment, sindriYaml: undefined, sindriYamlHidden: true });
   });
 
   router.get('/instances/:name/operations', async (req, res) => {
-    const instance = await readableInstance(req);
+    const { instance, credentials } = await permittedInstance(req);
     const { limit } = parse(z.object({ limit: z.coerce.number().int().min(1).max(200).default(20) }), req.query, 'query');
-    const items = await store.listOperations(instance.id, limit);
-    res.json({ items: items.map(op => deployments.operations.snapshot(op.id) ?? op) });
+    const audit = await guard.allows(credentials, sindriInstanceAuditReadPermission, instanceEntityRef(instance.name));
+    const me = principalRef(credentials);
+    const items = (await store.listOperations(instance.id, limit)).map(op => deployments.operations.snapshot(op.id) ?? op);
+    res.json({ items: items.map(op => (audit || op.actor === me ? op : withoutLog(op))) });
   });
 
   router.post('/instances/:name/lifecycle', async (req, res) => {
-    const name = parse(instanceNameSchema, req.params.name, 'name');
-    const credentials = await authorized(req, sindriInstanceLifecyclePermission, ref(name));
+    const { instance, credentials } = await permittedInstance(req, sindriInstanceLifecyclePermission);
     const body = parse(lifecycleRequestSchema, req.body, '');
-    const instance = await instances.getByName(name);
-    if (!instance) throw new NotFoundError(`no instance named ${name}`);
-    res.status(202).json(await deployments.lifecycle(instance, body, principalRef(credentials)));
+    res.status(202).json(await deployments.lifecycle(instance, body, principalRef(credentials), accessOf(credentials)));
   });
 
   return router;

@@ -3,53 +3,76 @@ import { Duplex } from 'node:stream';
 import { LoggerService } from '@backstage/backend-plugin-api';
 import { WebSocket, WebSocketServer } from 'ws';
 import {
-  agentFrameSchema,
   agentLiveFrameSchema,
   BackendFrame,
   decodeDataFrame,
   describeZodError,
   INGEST_LIMITS,
   isLiveFrameType,
+  rawFrameId,
 } from '@internal/plugin-sindri-common';
 import { AgentLink, AgentLinks } from '../live/AgentLinks';
 import { AgentIdentity, InstanceStore } from '../database/InstanceStore';
+import { Keepalive } from '../sockets/Keepalive';
 import { bearerToken } from '../tokens/agentToken';
+import { TokenSweeper } from '../tokens/TokenSweeper';
 import { IngestService } from './IngestService';
 import { RateLimiter } from './RateLimiter';
+
+/** Ingest frames one connection may have waiting to be stored; past either bound, its socket is not read. */
+export const CONNECTION_QUEUE_LIMITS = { frames: 256, bytes: 4 * 1024 * 1024 } as const;
+
+/** How long a connection over its live-frame rate is not read. */
+const THROTTLE_MS = 50;
 
 function refuse(socket: Duplex, status: number, reason: string) {
   socket.end(`HTTP/1.1 ${status} ${reason}\r\nContent-Length: 0\r\nConnection: close\r\n\r\n`, () => socket.destroy());
 }
 
+export interface AgentSocketServerOptions {
+  instances: InstanceStore;
+  ingest: IngestService;
+  /** live frames (terminals, commands) per instance: over it the connection is not read for a moment */
+  liveLimiter: RateLimiter;
+  logger: LoggerService;
+  links: AgentLinks;
+  tokens: TokenSweeper;
+  keepalive: Keepalive;
+  /** an agent's connection went silent (no answer to a ping): its instance is unreachable */
+  onUnreachable(instanceId: string): void;
+}
+
 /**
  * The agents' one outbound connection: `GET /api/sindri/agent/connect` upgraded
- * to a WebSocket, authenticated by the agent token. Ingest frames of one
- * connection are handled in order; each is answered by an ack or an error
- * frame. Live frames (terminals, commands: JSON `pty-*`/`cmd-*` and binary
- * data frames) go to the AgentLinks listeners at once, in arrival order.
+ * to a WebSocket, authenticated by the agent token, and held only while that
+ * token is valid. Ingest frames of one connection are handled in order, each
+ * answered by an ack or an error naming its id; a connection with too much
+ * waiting is not read until it drains. Live frames (terminals, commands: JSON
+ * `pty-*`/`cmd-*` and binary data frames) go to the AgentLinks listeners at
+ * once, in arrival order, at a bounded rate.
  */
 export class AgentSocketServer {
   // live frames (a terminal replay, escaped command output) may exceed an ingest frame's limit
   private readonly wss = new WebSocketServer({ noServer: true, maxPayload: 1024 * 1024 });
   private readonly sockets = new Set<WebSocket>();
 
-  constructor(
-    private readonly options: {
-      instances: InstanceStore;
-      ingest: IngestService;
-      limiter: RateLimiter;
-      logger: LoggerService;
-      links: AgentLinks;
-    },
-  ) {}
+  constructor(private readonly options: AgentSocketServerOptions) {}
 
   async handleUpgrade(req: IncomingMessage, socket: Duplex, head: Buffer): Promise<void> {
-    const agent = await this.options.instances.authenticate(bearerToken(req.headers.authorization));
+    let agent: AgentIdentity | undefined;
+    try {
+      agent = await this.options.instances.authenticate(bearerToken(req.headers.authorization));
+    } catch (error) {
+      this.options.logger.error(`Agent connection not authenticated: ${error}`);
+      refuse(socket, 503, 'Service Unavailable');
+      return;
+    }
     if (!agent) {
       refuse(socket, 401, 'Unauthorized');
       return;
     }
-    this.wss.handleUpgrade(req, socket, head, ws => this.serve(ws, agent));
+    const identity = agent;
+    this.wss.handleUpgrade(req, socket, head, ws => this.serve(ws, identity));
   }
 
   /** Closes every agent connection, e.g. when the backend stops. */
@@ -58,12 +81,16 @@ export class AgentSocketServer {
   }
 
   private serve(ws: WebSocket, agent: AgentIdentity) {
+    const { links, logger } = this.options;
     this.sockets.add(ws);
-    let queue = Promise.resolve();
+    const untrack = this.options.tokens.track(agent.tokenId, { close: (code, reason) => ws.close(code, reason) });
+    this.options.keepalive.watch(ws, () => {
+      logger.warn(`Agent connection of ${agent.name} went silent; it is unreachable until it connects again`);
+      this.options.onUnreachable(agent.instanceId);
+    });
     const send = (frame: BackendFrame) => {
       if (ws.readyState === WebSocket.OPEN) ws.send(JSON.stringify(frame));
     };
-    const { links } = this.options;
     const link: AgentLink = {
       instanceId: agent.instanceId,
       name: agent.name,
@@ -76,61 +103,124 @@ export class AgentSocketServer {
       close: (code, reason) => ws.close(code, reason),
     };
     links.connected(link);
+
+    const flow = new ReadGate(ws);
+    // ingest frames and their refusals are answered in arrival order
+    let chain = Promise.resolve();
+    const inOrder = (bytes: number, work: () => Promise<void> | void) => {
+      flow.queued(bytes);
+      chain = chain
+        .then(work)
+        .catch(error => logger.error(`Agent frame of ${agent.name} not handled: ${error}`))
+        .finally(() => flow.done(bytes));
+    };
+    const live = () => {
+      if (!this.options.liveLimiter.take(agent.instanceId)) flow.throttle(THROTTLE_MS);
+    };
+
     ws.on('message', (data, isBinary) => {
       const bytes = data as Buffer;
       if (isBinary) {
+        live();
         const frame = decodeDataFrame(bytes);
         if (frame) links.data(link, frame);
         else send({ type: 'error', status: 400, message: '(root): not a data frame' });
         return;
       }
-      // refusals of ingest frames keep their place among the acks
-      const refuseInOrder = (status: number, message: string) => {
-        queue = queue.then(() => send({ type: 'error', status, message }));
-      };
       let json: any;
       try {
         json = JSON.parse(bytes.toString());
       } catch {
-        refuseInOrder(400, '(root): the frame is not JSON');
+        inOrder(0, () => send({ type: 'error', status: 400, message: '(root): the frame is not JSON' }));
         return;
       }
       // live frames (escaped command output) may be larger than an ingest frame
       if (isLiveFrameType(json?.type)) {
-        const live = agentLiveFrameSchema.safeParse(json);
-        if (live.success) links.frame(link, live.data);
-        else send({ type: 'error', status: 400, message: describeZodError(live.error) });
+        live();
+        const parsed = agentLiveFrameSchema.safeParse(json);
+        if (parsed.success) links.frame(link, parsed.data);
+        else send({ type: 'error', status: 400, message: describeZodError(parsed.error) });
         return;
       }
+      const id = rawFrameId(json);
       if (bytes.length > INGEST_LIMITS.maxFrameBytes) {
-        refuseInOrder(413, `(root): larger than the ${INGEST_LIMITS.maxFrameBytes} byte limit`);
+        inOrder(0, () => send({ type: 'error', id, status: 413, message: `(root): larger than the ${INGEST_LIMITS.maxFrameBytes} byte limit` }));
         return;
       }
-      queue = queue.then(async () => {
-        const parsed = agentFrameSchema.safeParse(json);
-        if (!parsed.success) {
-          send({ type: 'error', status: 400, message: describeZodError(parsed.error) });
-          return;
-        }
-        if (!this.options.limiter.take(agent.instanceId)) {
-          send({ type: 'error', status: 429, message: 'too many frames; slow down' });
-          return;
-        }
-        try {
-          const answer = await this.options.ingest.handle(agent, parsed.data);
-          send(answer);
-          // an agent registers on every connect, once it listens: what waited for it can go now
-          if (parsed.data.type === 'register' && answer.type === 'ack') links.registered(link);
-        } catch (error) {
-          this.options.logger.error(`Ingest from ${agent.name} failed: ${error}`);
-          send({ type: 'error', status: 500, message: 'the portal could not store the frame' });
-        }
+      inOrder(bytes.length, async () => {
+        const { answer, registered } = await this.options.ingest.receive(agent, json);
+        send(answer);
+        // an agent registers on every connect, once it listens: what waited for it can go now
+        if (registered) links.registered(link);
       });
     });
     ws.on('close', () => {
       this.sockets.delete(ws);
+      untrack();
+      flow.close();
       links.disconnected(link);
     });
-    ws.on('error', error => this.options.logger.warn(`Agent connection of ${agent.name}: ${error.message}`));
+    ws.on('error', error => logger.warn(`Agent connection of ${agent.name}: ${error.message}`));
+  }
+}
+
+/**
+ * Whether a connection is read: not while too much of what it sent waits to
+ * be handled (CONNECTION_QUEUE_LIMITS), nor for a moment after it went over
+ * its live-frame rate. The agent's sends then wait in its own socket buffer,
+ * which is its flow control.
+ */
+class ReadGate {
+  private frames = 0;
+  private bytes = 0;
+  private throttledUntil = 0;
+  private timer?: NodeJS.Timeout;
+  private paused = false;
+
+  constructor(private readonly ws: WebSocket) {}
+
+  queued(bytes: number) {
+    this.frames += 1;
+    this.bytes += bytes;
+    this.update();
+  }
+
+  done(bytes: number) {
+    this.frames -= 1;
+    this.bytes -= bytes;
+    this.update();
+  }
+
+  throttle(ms: number) {
+    this.throttledUntil = Math.max(this.throttledUntil, Date.now() + ms);
+    this.update();
+    this.wake();
+  }
+
+  close() {
+    clearTimeout(this.timer);
+  }
+
+  /** Looks again once the throttle has passed. */
+  private wake() {
+    if (this.timer) return;
+    this.timer = setTimeout(() => {
+      this.timer = undefined;
+      if (Date.now() < this.throttledUntil) this.wake();
+      else this.update();
+    }, Math.max(1, this.throttledUntil - Date.now()));
+  }
+
+  private update() {
+    const full = this.frames >= CONNECTION_QUEUE_LIMITS.frames || this.bytes >= CONNECTION_QUEUE_LIMITS.bytes;
+    const drained = this.frames <= CONNECTION_QUEUE_LIMITS.frames / 2 && this.bytes <= CONNECTION_QUEUE_LIMITS.bytes / 2;
+    const throttled = Date.now() < this.throttledUntil;
+    if (!this.paused && (full || throttled)) {
+      this.paused = true;
+      this.ws.pause();
+    } else if (this.paused && drained && !throttled) {
+      this.paused = false;
+      this.ws.resume();
+    }
   }
 }

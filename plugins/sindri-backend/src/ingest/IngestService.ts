@@ -1,9 +1,10 @@
 import { LoggerService } from '@backstage/backend-plugin-api';
-import { AgentFrame, BackendFrame, frameId } from '@internal/plugin-sindri-common';
+import { AgentFrame, agentFrameSchema, BackendFrame, describeZodError, frameId, rawFrameId } from '@internal/plugin-sindri-common';
 import { AgentIdentity, InstanceStore } from '../database/InstanceStore';
 import { SampleStore } from '../database/SampleStore';
 import { SampleWriter } from '../database/SampleWriter';
 import { InstanceChanges } from './InstanceChanges';
+import { RateLimiter } from './RateLimiter';
 
 /** Stores what an authenticated agent sends and publishes the instance changes it causes. */
 export class IngestService {
@@ -21,7 +22,32 @@ export class IngestService {
     private readonly writer: SampleWriter,
     private readonly changes: InstanceChanges,
     private readonly logger: LoggerService,
+    private readonly limiter: RateLimiter,
   ) {}
+
+  /**
+   * Judges one frame as an agent sent it, on the WebSocket or in an HTTP
+   * batch: validated, rate-limited, stored. Always answers, an ack or an error
+   * naming the frame's id (400 invalid, 429 too fast, 503 not stored now);
+   * `where` prefixes the field a 400 names (e.g. `frames.3`).
+   */
+  async receive(agent: AgentIdentity, raw: unknown, where?: string): Promise<{ answer: BackendFrame; registered: boolean }> {
+    const id = rawFrameId(raw);
+    const parsed = agentFrameSchema.safeParse(raw);
+    if (!parsed.success) {
+      return { answer: { type: 'error', id, status: 400, message: describeZodError(parsed.error, where) }, registered: false };
+    }
+    if (!this.limiter.take(agent.instanceId)) {
+      return { answer: { type: 'error', id, status: 429, message: 'too many frames; slow down and send it again' }, registered: false };
+    }
+    try {
+      const answer = await this.handle(agent, parsed.data);
+      return { answer, registered: parsed.data.type === 'register' && answer.type === 'ack' };
+    } catch (error) {
+      this.logger.error(`Ingest from ${agent.name} failed: ${error}`);
+      return { answer: { type: 'error', id, status: 503, message: 'the portal could not store the frame now; send it again' }, registered: false };
+    }
+  }
 
   /** Handles one validated frame; answers with the ack or the error for it. */
   async handle(agent: AgentIdentity, frame: AgentFrame): Promise<BackendFrame> {

@@ -17,13 +17,13 @@ jest.setTimeout(60_000);
 
 const user = mockCredentials.user('user:default/ops');
 
-async function startBackend(knex: Knex, options: { permission?: AuthorizeResult.ALLOW | AuthorizeResult.DENY; rateLimit?: object } = {}) {
+async function startBackend(knex: Knex, options: { permission?: AuthorizeResult.ALLOW | AuthorizeResult.DENY; rateLimit?: object; agents?: object } = {}) {
   return startTestBackend({
     features: [
       sindriPlugin,
       mockServices.database.factory({ knex }),
       mockServices.rootConfig.factory({
-        data: { sindri: { registry: { path: registryDir }, ...(options.rateLimit ? { ingest: { rateLimit: options.rateLimit } } : {}) } },
+        data: { sindri: { registry: { path: registryDir }, ...(options.rateLimit ? { ingest: { rateLimit: options.rateLimit } } : {}), ...(options.agents ? { agents: options.agents } : {}) } },
       }),
       ...(options.permission ? [mockServices.permissions.factory({ result: options.permission })] : []),
     ],
@@ -108,36 +108,46 @@ describe('enrollment and ingest', () => {
       expect((await request(server).get('/api/sindri/instances/nobody').set('Authorization', mockCredentials.user.header())).status).toBe(404);
     });
 
-    it('refuses bad input, bad tokens, oversize bodies and floods, storing nothing', async () => {
+    it('judges each frame alone: an invalid one is refused by its id and the rest stored; bad tokens, oversize bodies and floods are refused', async () => {
       const knex = await databases.init(databaseId);
       const { server } = await startBackend(knex, { rateLimit: { framesPerSecond: 1, burst: 3 } });
       const { token } = await enroll(server, 'demo-1');
       await ingest(server, token, [{ type: 'register', registration: registration('demo-1') }]);
       const before = await counts(knex);
-
-      const bad = await ingest(server, token, [heartbeat(), { type: 'metrics', metrics: { ...(metrics() as any).metrics, cpu: { percent: 250 } } }]);
-      expect(bad.status).toBe(400);
-      expect(bad.body.error.message).toMatch(/^frames\.1\.metrics\.cpu\.percent: /);
+      const hb = heartbeat();
+      const bad = { type: 'metrics', metrics: { ...(metrics() as any).metrics, cpu: { percent: 250 } } };
+      const mixed = await ingest(server, token, [hb, bad]);
+      expect(mixed.status).toBe(200);
+      expect(mixed.body.results).toEqual([
+        { type: 'ack', id: (hb as any).heartbeat.id },
+        { type: 'error', id: bad.metrics.id, status: 400, message: expect.stringMatching(/^frames\.1\.metrics\.cpu\.percent: /) },
+      ]);
+      // the valid heartbeat is stored, the invalid sample is not, and resending the batch changes nothing
+      expect(await counts(knex)).toEqual({ ...before, heartbeats: before.heartbeats + 1 });
+      const stored = await counts(knex);
 
       const notJson = await request(server).post('/api/sindri/ingest').set('Authorization', `Bearer ${token}`).set('Content-Type', 'application/json').send('{"frames": [');
       expect(notJson.status).toBe(400);
-
+      const notABatch = await ingest(server, token, 'nope' as any);
+      expect(notABatch.status).toBe(400);
       const unauthorized = await ingest(server, 'sindri_00000000000000000000000000000000_AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA', [heartbeat()]);
       expect(unauthorized.status).toBe(401);
       const noToken = await request(server).post('/api/sindri/ingest').send({ frames: [heartbeat()] });
       expect(noToken.status).toBe(401);
-
       const huge = await ingest(server, token, [{ type: 'event', event: { id: crypto.randomUUID(), at: new Date().toISOString(), type: 'deploy', message: 'x'.repeat(300_000) } }]);
       expect(huge.status).toBe(413);
-
       const wrongName = await ingest(server, token, [{ type: 'register', registration: registration('someone-else') }]);
       expect(wrongName.status).toBe(200);
-      expect(wrongName.body.results[0]).toMatchObject({ type: 'error', status: 403, message: expect.stringMatching(/^registration\.name: /) });
-
-      const flood = await ingest(server, token, [heartbeat(), heartbeat(), heartbeat(), heartbeat()]);
-      expect(flood.status).toBe(429);
-
-      expect(await counts(knex)).toEqual(before);
+      expect(wrongName.body.results[0]).toMatchObject({ type: 'error', id: 'register:i-someone-else', status: 403, message: expect.stringMatching(/^registration\.name: /) });
+      const flood = [heartbeat(), heartbeat(), heartbeat(), heartbeat()];
+      const flooded = await ingest(server, token, flood);
+      expect(flooded.status).toBe(200);
+      // over the rate limit: refused by id, with 429, for the agent to send again later
+      const refused = flooded.body.results.filter((r: any) => r.type === 'error');
+      expect(refused.length).toBeGreaterThanOrEqual(3);
+      for (const r of refused) expect(r).toMatchObject({ status: 429, id: expect.any(String) });
+      expect(refused.map((r: any) => r.id)).toEqual(flood.filter(f => refused.some((r: any) => r.id === (f as any).heartbeat.id)).map(f => (f as any).heartbeat.id));
+      expect((await counts(knex)).heartbeats).toBe(stored.heartbeats + flood.length - refused.length);
     });
 
     it('revoking or rotating a token shuts the old one out', async () => {
@@ -183,8 +193,67 @@ describe('enrollment and ingest', () => {
         { type: 'ack', id: (frames[2] as any).metrics.id },
       ]);
       expect(replies[3]).toMatchObject({ type: 'error', status: 400 });
-      expect(replies[4]).toMatchObject({ type: 'error', status: 400, message: expect.stringMatching(/^heartbeat\.id: /) });
+      expect(replies[4]).toMatchObject({ type: 'error', id: 'x', status: 400, message: expect.stringMatching(/^heartbeat\.id: /) });
       expect(await counts(knex)).toEqual({ heartbeats: 1, metrics: 1, events: 0 });
+    });
+
+    it('ends an agent connection within a second of its token being revoked, rotated, or revoked by another replica', async () => {
+      const knex = await databases.init(databaseId);
+      const { server } = await startBackend(knex);
+      const url = `ws://127.0.0.1:${(server.address() as AddressInfo).port}/api/sindri/agent/connect`;
+      const open = async (token: string) => {
+        const ws = new WebSocket(url, { headers: { Authorization: `Bearer ${token}` } });
+        await new Promise((resolve, reject) => { ws.on('open', resolve); ws.on('error', reject); });
+        const closed = new Promise<{ code: number; at: number }>(resolve => ws.on('close', code => resolve({ code, at: Date.now() })));
+        return { ws, closed };
+      };
+      const auth = () => mockCredentials.user.header();
+
+      const { token, instanceId } = await enroll(server, 'demo-1');
+      const first = await open(token);
+      const rotatedAt = Date.now();
+      const rotated = await request(server).post(`/api/sindri/enrollments/${instanceId}/rotate`).set('Authorization', auth());
+      const end1 = await first.closed;
+      expect(end1.code).toBe(4401);
+      expect(end1.at - rotatedAt).toBeLessThan(1000);
+
+      const second = await open(rotated.body.token);
+      const revokedAt = Date.now();
+      await request(server).delete(`/api/sindri/enrollments/${instanceId}`).set('Authorization', auth()).expect(204);
+      const end2 = await second.closed;
+      expect(end2.code).toBe(4401);
+      expect(end2.at - revokedAt).toBeLessThan(1000);
+
+      // another replica revokes: only the database says so
+      const other = await enroll(server, 'demo-2');
+      const third = await open(other.token);
+      const elsewhereAt = Date.now();
+      await knex('agent_tokens').where({ instance_id: other.instanceId }).update({ revoked_at: new Date() });
+      const end3 = await third.closed;
+      expect(end3.code).toBe(4401);
+      expect(end3.at - elsewhereAt).toBeLessThan(1500);
+    });
+
+    it('marks a silent agent unresponsive within one keepalive interval and drops its connection', async () => {
+      const knex = await databases.init(databaseId);
+      const { server } = await startBackend(knex, { agents: { keepaliveInterval: { milliseconds: 600 } } });
+      const { token } = await enroll(server, 'demo-1');
+      const url = `ws://127.0.0.1:${(server.address() as AddressInfo).port}/api/sindri/agent/connect`;
+      // a half-open peer: it never answers pings
+      const ws = new WebSocket(url, { headers: { Authorization: `Bearer ${token}` }, autoPong: false });
+      await new Promise((resolve, reject) => { ws.on('open', resolve); ws.on('error', reject); });
+      const acked = new Promise(resolve => ws.on('message', raw => raw.toString().includes('"ack"') && resolve(undefined)));
+      ws.send(JSON.stringify({ type: 'register', registration: registration('demo-1') }));
+      await acked;
+      const silentFrom = Date.now();
+      const closedAt = await new Promise<number>(resolve => ws.on('close', () => resolve(Date.now())));
+      expect(closedAt - silentFrom).toBeLessThan(600 + 300);
+      let status: string | undefined;
+      for (let i = 0; i < 50 && status !== 'unresponsive'; i++) {
+        status = (await request(server).get('/api/sindri/instances/demo-1').set('Authorization', mockCredentials.user.header())).body.status;
+        await new Promise(r => setTimeout(r, 20));
+      }
+      expect(status).toBe('unresponsive');
     });
 
     it('answers 403 on every read and enrollment route when the policy denies', async () => {

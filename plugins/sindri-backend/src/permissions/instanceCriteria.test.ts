@@ -11,6 +11,7 @@ const fleet = [
   { name: 'alice-fly', owner: 'user:default/alice', provider: 'fly' },
   { name: 'team-k8s', owner: 'group:default/platform', provider: 'kubernetes' },
   { name: 'bob-local', owner: 'user:default/bob', provider: 'local' },
+  { name: 'mixed-case', owner: 'group:default/Data-Team', provider: 'docker' },
 ] as const;
 
 describe('permission criteria on the instances table', () => {
@@ -42,5 +43,10 @@ describe('permission criteria on the instances table', () => {
       const names = (await store.listRegistered(criteria)).map(i => i.name);
       expect([criteria, names]).toEqual([criteria, all.filter(expected).map(i => i.name)]);
     }
+    // entity refs compare case-insensitively, in memory and in the database
+    const claims = ['group:default/data-team'];
+    expect(all.filter(i => isOwner.apply(i, { claims })).map(i => i.name)).toEqual(['mixed-case']);
+    expect((await store.listRegistered(isOwner.toQuery({ claims }))).map(i => i.name)).toEqual(['mixed-case']);
+    expect((await store.listRegistered(isOwner.toQuery({ claims: ['GROUP:default/DATA-TEAM'] }))).map(i => i.name)).toEqual(['mixed-case']);
   });
 });

@@ -24,7 +24,9 @@ export function whereInstanceCriteria(query: Knex.QueryBuilder, criteria: Permis
   if ('not' in criteria) {
     return query.whereNot(q => whereInstanceCriteria(q, criteria.not));
   }
-  const column = COLUMNS[criteria.field];
   // an empty list matches nothing, as the rule's apply() would say
-  return criteria.values.length ? query.whereIn(column, criteria.values) : query.whereRaw('1 = 0');
+  if (!criteria.values.length) return query.whereRaw('1 = 0');
+  // owners are entity refs, which compare case-insensitively (IS_OWNER lower-cases its claims)
+  if (criteria.field === 'owner') return query.whereIn(query.client.raw('lower(??)', [COLUMNS.owner]), criteria.values);
+  return query.whereIn(COLUMNS[criteria.field], criteria.values);
 }

@@ -16,8 +16,17 @@ const COMMAND = 'sindri.instance.command';
 const ENROLL = 'sindri.enrollment.manage';
 const CREATE = 'sindri.instance.create';
 const LIFECYCLE = 'sindri.instance.lifecycle';
+const AUDIT = 'sindri.instance.audit.read';
+const DRIVER = 'sindri.driver.use';
+const FIELD = 'sindri.config.field.set';
 
-type Call = { name: string; permission: string; call: (server: any, ctx: { runId: string; instanceId: string; operationId: string }) => request.Test; allowed: number; denied: number };
+type Call = {
+  name: string;
+  permission: string;
+  call: (server: any, ctx: { runId: string; instanceId: string; operationId: string; terminalSessionId: string }) => request.Test;
+  allowed: number;
+  denied: number;
+};
 
 const MINIMAL = { version: '3.0', name: 'dev-9', deployment: { provider: 'docker' }, extensions: { profile: 'minimal' } };
 
@@ -28,6 +37,7 @@ const calls: Call[] = [
   { name: 'GET /instances/{name}/metrics', permission: READ, call: s => request(s).get('/api/sindri/instances/dev-1/metrics'), allowed: 200, denied: 403 },
   { name: 'GET /instances/{name}/events', permission: READ, call: s => request(s).get('/api/sindri/instances/dev-1/events'), allowed: 200, denied: 403 },
   { name: 'GET /instances/{name}/terminal-sessions', permission: READ, call: s => request(s).get('/api/sindri/instances/dev-1/terminal-sessions'), allowed: 200, denied: 403 },
+  { name: 'GET /instances/{name}/terminal-sessions/{id}/input', permission: AUDIT, call: (s, c) => request(s).get(`/api/sindri/instances/dev-1/terminal-sessions/${c.terminalSessionId}/input`), allowed: 200, denied: 403 },
   { name: 'GET /enrollments', permission: ENROLL, call: s => request(s).get('/api/sindri/enrollments'), allowed: 200, denied: 403 },
   { name: 'POST /enrollments', permission: ENROLL, call: s => request(s).post('/api/sindri/enrollments').send({ name: 'dev-7', owner: 'group:default/platform' }), allowed: 201, denied: 403 },
   { name: 'POST /enrollments/{id}/rotate', permission: ENROLL, call: (s, c) => request(s).post(`/api/sindri/enrollments/${c.instanceId}/rotate`), allowed: 200, denied: 403 },
@@ -40,12 +50,14 @@ const calls: Call[] = [
   { name: 'GET /deployments/options', permission: CREATE, call: s => request(s).get('/api/sindri/deployments/options'), allowed: 200, denied: 403 },
   { name: 'POST /config/validate', permission: CREATE, call: s => request(s).post('/api/sindri/config/validate').send({ sindriYaml: 'version: "3.0"' }), allowed: 200, denied: 403 },
   { name: 'POST /deployments', permission: CREATE, call: s => request(s).post('/api/sindri/deployments').send({ name: 'dev-9', owner: 'group:default/platform', config: MINIMAL, dryRun: true }), allowed: 202, denied: 403 },
+  { name: 'POST /deployments (driver)', permission: DRIVER, call: s => request(s).post('/api/sindri/deployments').send({ name: 'dev-9', owner: 'group:default/platform', config: MINIMAL, dryRun: true }), allowed: 202, denied: 403 },
   { name: 'POST /deployments (clone)', permission: READ, call: s => request(s).post('/api/sindri/deployments').send({ name: 'dev-9', owner: 'group:default/platform', cloneFrom: 'dev-1', dryRun: true }), allowed: 202, denied: 403 },
   { name: 'GET /operations/{id}', permission: READ, call: (s, c) => request(s).get(`/api/sindri/operations/${c.operationId}`), allowed: 200, denied: 403 },
   { name: 'GET /operations/{id}/stream', permission: READ, call: (s, c) => request(s).get(`/api/sindri/operations/${c.operationId}/stream`), allowed: 200, denied: 403 },
   { name: 'GET /instances/{name}/deployment', permission: READ, call: s => request(s).get('/api/sindri/instances/dev-1/deployment'), allowed: 200, denied: 403 },
   { name: 'GET /instances/{name}/operations', permission: READ, call: s => request(s).get('/api/sindri/instances/dev-1/operations'), allowed: 200, denied: 403 },
   { name: 'POST /instances/{name}/lifecycle', permission: LIFECYCLE, call: s => request(s).post('/api/sindri/instances/dev-1/lifecycle').send({ action: 'suspend' }), allowed: 202, denied: 403 },
+  { name: 'POST /instances/{name}/lifecycle (driver)', permission: DRIVER, call: s => request(s).post('/api/sindri/instances/dev-1/lifecycle').send({ action: 'suspend' }), allowed: 202, denied: 403 },
 ];
 
 
@@ -59,7 +71,7 @@ describe('every route checks its permission', () => {
     const denied: string[] = [];
     const workDir = fs.mkdtempSync(path.join(os.tmpdir(), 'sindri-routes-'));
     // a local driver whose agent never needs to start: only plans and suspend run
-    const backend = await startLiveBackend(knex, { denied, config: { deployments: { workDir, catalogTimeout: { seconds: 0 } }, drivers: { local: { enabled: true, agentCommand: ['/bin/false'] } } } });
+    const backend = await startLiveBackend(knex, { denied, config: { deployments: { workDir, catalogTimeout: { seconds: 0 } }, drivers: { local: { enabled: true, allowNonLoopback: true, agentCommand: ['/bin/false'] } } } });
     const { token, instanceId } = await enroll(backend.server, 'dev-1');
     const agent = await ScriptedAgent.connect(backend.base, token, 'dev-1');
     const runId = crypto.randomUUID();
@@ -69,8 +81,10 @@ describe('every route checks its permission', () => {
     const now = new Date();
     await knex('instance_deployments').insert({ instance_id: instanceId, driver: 'local', state: 'running', sindri_yaml: 'version: "3.0"\nname: dev-1\ndeployment:\n  provider: docker\nextensions:\n  profile: minimal\n', provider: 'docker', created_by: 'user:default/ops', created_at: now, updated_at: now });
     await knex('lifecycle_operations').insert({ id: operationId, instance_id: instanceId, instance_name: 'dev-1', kind: 'deploy', driver: 'local', state: 'succeeded', actor: 'user:default/ops', log: '[]', started_at: now, finished_at: now });
+    const terminalSessionId = crypto.randomUUID();
+    await knex('terminal_sessions').insert({ id: terminalSessionId, instance_id: instanceId, instance_name: 'dev-1', session_id: 'session-ops-1', opened_by: 'user:default/ops', started_at: now, ended_at: now });
     denied.push(...deny);
-    return { ...backend, agent, runId, instanceId, operationId, knex };
+    return { ...backend, agent, runId, instanceId, operationId, terminalSessionId, knex };
   }
 
   it.each(calls)('$name: allowed with $permission, refused without it', async ({ permission, call, allowed, denied }) => {
@@ -134,6 +148,74 @@ describe('every route checks its permission', () => {
     ws.close();
     const refused = await setUp([TERMINAL]);
     expect((await TerminalClient.refusal(TerminalClient.url(refused.base, 'dev-1', 'perm-session-1'), cookie)).status).toBe(403);
+  });
+
+  it('shows what was done on an instance to its author and audit readers, not to every reader', async () => {
+    const other = 'user:default/someone-else';
+    const set = async (deny: string[]) => {
+      const ctx = await setUp(deny);
+      // everything on dev-1 was done by someone else
+      await ctx.knex('command_runs').update({ created_by: other });
+      await ctx.knex('instance_deployments').update({ created_by: other });
+      await ctx.knex('lifecycle_operations').update({ actor: other, log: '["deploying with the local driver"]', message: 'the driver said so' });
+      await ctx.knex('terminal_sessions').update({ opened_by: other });
+      await ctx.knex('command_results').update({ stdout_tail: 'secret output' });
+      return ctx;
+    };
+    const get = (server: any, path: string) => request(server).get(`/api/sindri${path}`).set('Authorization', auth);
+
+    const reader = await set([AUDIT]);
+    expect((await get(reader.server, '/commands')).body.items).toEqual([]);
+    expect((await get(reader.server, `/commands/${reader.runId}`)).status).toBe(404);
+    expect((await get(reader.server, `/commands/${reader.runId}/stream`)).status).toBe(404);
+    expect((await get(reader.server, '/instances/dev-1/terminal-sessions')).body.items).toEqual([]);
+    const deployment = (await get(reader.server, '/instances/dev-1/deployment')).body;
+    expect(deployment).toMatchObject({ state: 'running', sindriYamlHidden: true });
+    expect(deployment.sindriYaml).toBeUndefined();
+    const [operation] = (await get(reader.server, '/instances/dev-1/operations')).body.items;
+    expect(operation).toMatchObject({ kind: 'deploy', log: [], logHidden: true });
+    expect(operation.message).toBeUndefined();
+    expect((await get(reader.server, `/operations/${reader.operationId}`)).body).toMatchObject({ log: [], logHidden: true });
+    expect((await get(reader.server, `/operations/${reader.operationId}/stream`)).status).toBe(403);
+
+    const auditor = await set([]);
+    expect((await get(auditor.server, '/commands')).body.items).toHaveLength(1);
+    expect((await get(auditor.server, `/commands/${auditor.runId}`)).body.results[0].stdout).toBe('secret output');
+    expect((await get(auditor.server, '/instances/dev-1/terminal-sessions')).body.items).toHaveLength(1);
+    expect((await get(auditor.server, '/instances/dev-1/deployment')).body.sindriYaml).toContain('name: dev-1');
+    expect((await get(auditor.server, `/operations/${auditor.operationId}`)).body).toMatchObject({ log: ['deploying with the local driver'], message: 'the driver said so' });
+  });
+
+  it('answers a name the caller may not read exactly as one that does not exist', async () => {
+    const refused = await setUp([READ]);
+    const post = (name: string) => request(refused.server).post('/api/sindri/commands').set('Authorization', auth).send({ target: { instances: [name] }, command: { argv: ['true'] } });
+    const hidden = await post('dev-1');
+    const missing = await post('dev-404');
+    expect([hidden.status, missing.status]).toEqual([400, 400]);
+    expect(hidden.body.error.message.replace('dev-1', 'NAME')).toBe(missing.body.error.message.replace('dev-404', 'NAME'));
+    const preview = await request(refused.server).post('/api/sindri/commands/targets').set('Authorization', auth).send({ target: { instances: ['dev-1'] } });
+    expect(preview.status).toBe(400);
+  });
+
+  it('offers only the drivers the caller may use', async () => {
+    expect((await request((await setUp([])).server).get('/api/sindri/deployments/options').set('Authorization', auth)).body.drivers.map((d: any) => d.id)).toEqual(['local']);
+    const refused = await setUp([DRIVER]);
+    const options = (await request(refused.server).get('/api/sindri/deployments/options').set('Authorization', auth)).body;
+    expect(options.drivers).toEqual([]);
+    expect(options.defaultDriver).toBeUndefined();
+  });
+
+  it('refuses a guarded sindri.yaml field to a caller not allowed it, naming the field', async () => {
+    const privileged = { ...MINIMAL, providers: { docker: { privileged: true, network: 'host' } } };
+    const body = { name: 'dev-9', owner: 'group:default/platform', config: privileged, dryRun: true };
+    const refused = await setUp([FIELD]);
+    const res = await request(refused.server).post('/api/sindri/deployments').set('Authorization', auth).send(body);
+    expect(res.status).toBe(400);
+    expect(res.body.error.message).toMatch(/^config: the portal does not deploy this sindri\.yaml: \/providers\/docker\/privileged: .*; \/providers\/docker\/network: /);
+    const validated = await request(refused.server).post('/api/sindri/config/validate').set('Authorization', auth).send({ sindriYaml: 'version: "3.0"\nname: x\ndeployment: { provider: docker }\nextensions: { profile: minimal }\nproviders: { docker: { privileged: true } }\n' });
+    expect(validated.body).toMatchObject({ valid: false, issues: [expect.objectContaining({ pointer: '/providers/docker/privileged' })] });
+    const granted = await setUp([]);
+    expect((await request(granted.server).post('/api/sindri/deployments').set('Authorization', auth).send(body)).status).toBe(202);
   });
 
   it('a cookie (limited) credential opens terminals but no other route', async () => {

@@ -27,11 +27,12 @@ export interface OpenTerminalSession {
 export class TerminalAuditStore {
   constructor(private readonly knex: Knex) {}
 
-  async start(options: { instanceId: string; sessionId: string; openedBy: string; now?: Date }): Promise<string> {
+  async start(options: { instanceId: string; instanceName: string; sessionId: string; openedBy: string; now?: Date }): Promise<string> {
     const id = crypto.randomUUID();
     await this.knex('terminal_sessions').insert({
       id,
       instance_id: options.instanceId,
+      instance_name: options.instanceName,
       session_id: options.sessionId,
       opened_by: options.openedBy,
       started_at: options.now ?? new Date(),
@@ -72,14 +73,40 @@ export class TerminalAuditStore {
     await this.knex('terminal_input').insert({ terminal_session_id: auditId, at: new Date(), data });
   }
 
-  async input(auditId: string): Promise<string> {
-    const rows: Array<{ data: string }> = await this.knex('terminal_input').where({ terminal_session_id: auditId }).orderBy('seq');
-    return rows.map(r => r.data).join('');
+  /** The keystrokes recorded for a session, oldest first, up to `maxChars`; `truncated` when there were more. */
+  async input(auditId: string, maxChars = Infinity): Promise<{ text: string; truncated: boolean }> {
+    let text = '';
+    let after = 0;
+    // paged, so a long recording is never read whole
+    for (;;) {
+      const rows: Array<{ seq: number; data: string }> = await this.knex('terminal_input')
+        .where({ terminal_session_id: auditId })
+        .where('seq', '>', after)
+        .orderBy('seq')
+        .limit(500)
+        .select('seq', 'data');
+      for (const row of rows) {
+        if (text.length + row.data.length > maxChars) return { text: text + row.data.slice(0, maxChars - text.length), truncated: true };
+        text += row.data;
+      }
+      if (rows.length < 500) return { text, truncated: false };
+      after = rows[rows.length - 1].seq;
+    }
   }
 
-  async list(instanceId: string, options: { instanceName: string; limit: number }): Promise<TerminalSessionRecord[]> {
-    const rows: Row[] = await this.knex('terminal_sessions')
+  /** The session with this audit id, if it was on this instance. */
+  async get(instanceId: string, auditId: string): Promise<{ id: string } | undefined> {
+    return this.knex('terminal_sessions').where({ id: auditId, instance_id: instanceId }).first('id');
+  }
+
+  /** The instance's sessions, newest first; with `openedBy`, only that user's. */
+  async list(instanceId: string, options: { instanceName: string; limit: number; openedBy?: string }): Promise<TerminalSessionRecord[]> {
+    const recorded = this.knex('terminal_input').whereRaw('terminal_input.terminal_session_id = terminal_sessions.id').select(this.knex.raw('1'));
+    const query = this.knex('terminal_sessions')
       .where({ instance_id: instanceId })
+      .select('terminal_sessions.*', this.knex.raw('(case when exists ? then 1 else 0 end) as input_recorded', [recorded]));
+    if (options.openedBy !== undefined) query.where({ opened_by: options.openedBy });
+    const rows: Array<Row & { input_recorded: number | string }> = await query
       .orderBy('started_at', 'desc')
       .limit(options.limit);
     return rows.map(row => ({
@@ -93,6 +120,7 @@ export class TerminalAuditStore {
       bytesOut: Number(row.bytes_out),
       exitCode: row.exit_code,
       endReason: row.end_reason ?? undefined,
+      inputRecorded: Number(row.input_recorded) === 1,
     }));
   }
 }

@@ -29,13 +29,45 @@ describe('TerminalRelay', () => {
     let closed: number | undefined;
     const viewer: TerminalViewer = { user: 'user:default/ops', send: m => messages.push(m), sendData: () => {}, close: code => (closed = code) };
     await relay.attach({ instanceId: 'i-1', sessionId: 'session-0001', cols: 80, rows: 24, viewer });
-    expect(sent).toEqual([{ type: 'pty-open', session: 'session-0001', cols: 80, rows: 24 }]);
+    expect(sent).toEqual([{ type: 'pty-open', session: 'session-0001', cols: 80, rows: 24, user: 'user:default/ops' }]);
 
     await new Promise(r => setTimeout(r, 150));
     expect(closed).toBe(TERMINAL_CLOSE_CODES.offline);
     expect(messages).toEqual([expect.objectContaining({ type: 'offline', message: expect.stringMatching(/did not open the terminal/) })]);
     // nobody is attached any more: the agent may start its idle timer
     expect(sent).toContainEqual({ type: 'pty-detach', session: 'session-0001' });
+    // a late answer must not leave a shell nobody owns: the agent is told to close it
+    expect(sent).toContainEqual({ type: 'pty-close', session: 'session-0001' });
+    await relay.close();
+  });
+
+  it('closes with 1011 and a generic reason when the database fails while opening', async () => {
+    const { knex, relay } = await setUp();
+    await knex.schema.renameTable('terminal_sessions', 'terminal_sessions_away');
+    const messages: any[] = [];
+    let closed: { code: number; reason: string } | undefined;
+    const viewer: TerminalViewer = { user: 'user:default/ops', send: m => messages.push(m), sendData: () => {}, close: (code, reason) => (closed = { code, reason }) };
+    expect(await relay.attach({ instanceId: 'i-1', sessionId: 'session-0009', cols: 80, rows: 24, viewer })).toBeUndefined();
+    expect(closed).toEqual({ code: 1011, reason: 'internal error' });
+    expect(JSON.stringify(messages)).not.toMatch(/terminal_sessions|SQLITE|no such table/i);
+    await relay.close();
+  });
+
+  it('tells the viewer when the agent refuses it a shell that belongs to someone else', async () => {
+    const { knex, link, relay } = await setUp();
+    const messages: any[] = [];
+    let closed: number | undefined;
+    const viewer: TerminalViewer = { user: 'user:default/eve', send: m => messages.push(m), sendData: () => {}, close: code => (closed = code) };
+    await relay.attach({ instanceId: 'i-1', sessionId: 'session-0010', cols: 80, rows: 24, viewer });
+    relay.onFrame(link, { type: 'pty-denied', session: 'session-0010', message: 'this terminal session belongs to another user' });
+    expect(closed).toBe(TERMINAL_CLOSE_CODES.forbidden);
+    expect(relay.sessionCount).toBe(0);
+    for (let i = 0; i < 50; i++) {
+      const [row] = await knex('terminal_sessions').where({ session_id: 'session-0010' });
+      if (row?.end_reason) break;
+      await new Promise(r => setTimeout(r, 10));
+    }
+    expect((await knex('terminal_sessions').where({ session_id: 'session-0010' }))[0]).toMatchObject({ end_reason: 'denied', opened_by: 'user:default/eve' });
     await relay.close();
   });
 
@@ -62,7 +94,7 @@ describe('TerminalRelay', () => {
 
   it('ends the audit row of a shell that exits while this backend no longer follows it', async () => {
     const { knex, audit, link, relay } = await setUp();
-    await audit.start({ instanceId: 'i-1', sessionId: 'session-0003', openedBy: 'user:default/ops' });
+    await audit.start({ instanceId: 'i-1', instanceName: 'dev-1', sessionId: 'session-0003', openedBy: 'user:default/ops' });
 
     relay.onFrame(link, { type: 'pty-exit', session: 'session-0003', reason: 'idle', exitCode: null });
     let row: any;

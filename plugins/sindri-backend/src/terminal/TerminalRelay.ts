@@ -68,6 +68,13 @@ interface Session {
 const lagOf = (viewer: TerminalViewer, state: ViewerState) => Math.max(state.sent - state.acked, viewer.buffered?.() ?? 0);
 
 const keyOf = (instanceId: string, sessionId: string) => `${instanceId}/${sessionId}`;
+
+/** A session the relay will not attach this viewer to, with the close code that says why. */
+class SessionRefused extends Error {
+  constructor(readonly closeCode: number, message: string) {
+    super(message);
+  }
+}
 const decoder = new TextDecoder();
 
 /**
@@ -115,23 +122,31 @@ export class TerminalRelay implements LiveListener {
     try {
       session = await this.sessionFor(link, options.sessionId, viewer.user);
     } catch (error) {
-      const { code, message } = error as { code: number; message: string };
-      viewer.send({ type: 'error', message });
-      viewer.close(code ?? 1011, message.slice(0, 120));
+      if (error instanceof SessionRefused) {
+        viewer.send({ type: 'error', message: error.message });
+        viewer.close(error.closeCode, error.message.slice(0, 120));
+      } else {
+        // e.g. the database: the details are for the log, not the browser
+        this.logger.error(`Terminal ${options.sessionId} on ${link.name} not opened: ${error}`);
+        viewer.send({ type: 'error', message: 'the portal could not open the terminal now; try again' });
+        viewer.close(TERMINAL_CLOSE_CODES.internalError, 'internal error');
+      }
       return undefined;
     }
     const state: ViewerState = { phase: 'waiting', sent: 0, acked: 0 };
     session.viewers.set(viewer, state);
-    session.link.send({ type: 'pty-open', session: session.sessionId, cols: options.cols, rows: options.rows });
+    // the agent holds the session's owner too: a shell is only ever attached to the user who started it
+    session.link.send({ type: 'pty-open', session: session.sessionId, cols: options.cols, rows: options.rows, user: session.openedBy });
     // an agent without terminals (an older version) never answers
     const unanswered = setTimeout(() => {
       if (state.phase !== 'waiting' || !session.viewers.has(viewer)) return;
       viewer.send({ type: 'offline', message: 'the instance\'s agent did not open the terminal; it may be a version without terminals' });
       viewer.close(TERMINAL_CLOSE_CODES.offline, 'no answer from the agent');
       this.detach(session, viewer);
-      // a session the agent never opened holds no shell: it must not count against the limit
+      // a session the agent never opened must not count against the limit, nor start a shell later with nobody to own it
       if (!session.opened && session.viewers.size === 0) {
         this.forget(session);
+        session.link.send({ type: 'pty-close', session: session.sessionId });
         void this.audit.end(session.auditId, { bytesIn: 0, bytesOut: 0, exitCode: null, reason: 'error' }).catch(() => {});
       }
     }, this.options.openTimeoutMs ?? 15_000);
@@ -150,13 +165,20 @@ export class TerminalRelay implements LiveListener {
   }
 
   onFrame(link: AgentLink, frame: AgentLiveFrame): void {
+    if (frame.type === 'pty-denied') {
+      this.denied(link, frame.session, frame.message);
+      return;
+    }
     if (frame.type !== 'pty-opened' && frame.type !== 'pty-exit') return;
     const session = this.sessions.get(keyOf(link.instanceId, frame.session));
+    // a shell's end is acknowledged once recorded: until then the agent reports it on every connect
+    const acknowledge = () => link.send({ type: 'pty-exit-ack', session: frame.session });
     if (frame.type === 'pty-exit' && !session) {
-      // a shell this backend no longer follows (after a restart or reconnect) still ends its audit row
+      // a shell this backend no longer follows (after a restart or reconnect, or one that ended while its agent was away) still ends its audit row
       void this.audit
         .findOpen(link.instanceId, frame.session)
         .then(open => open && this.audit.end(open.auditId, { bytesIn: open.bytesIn, bytesOut: open.bytesOut, exitCode: frame.exitCode, reason: frame.reason }))
+        .then(acknowledge)
         .catch(error => this.logger.warn(`Terminal audit of ${frame.session} not ended: ${error}`));
       return;
     }
@@ -186,6 +208,7 @@ export class TerminalRelay implements LiveListener {
           reason: frame.reason,
         }),
       )
+      .then(acknowledge)
       .catch(error => this.logger.warn(`Terminal audit of ${session.key} not ended: ${error}`));
   }
 
@@ -241,12 +264,12 @@ export class TerminalRelay implements LiveListener {
       }
     }
     if (session.openedBy !== user) {
-      throw Object.assign(new Error('this terminal session belongs to another user'), { code: TERMINAL_CLOSE_CODES.forbidden });
+      throw new SessionRefused(TERMINAL_CLOSE_CODES.forbidden, 'this terminal session belongs to another user');
     }
     // the agent reconnected while this was being looked up: that link is gone
     if (this.links.get(link.instanceId) !== session.link) {
       this.forget(session);
-      throw Object.assign(new Error('the instance\'s agent reconnected; try again'), { code: TERMINAL_CLOSE_CODES.offline });
+      throw new SessionRefused(TERMINAL_CLOSE_CODES.offline, 'the instance\'s agent reconnected; try again');
     }
     return session;
   }
@@ -256,15 +279,13 @@ export class TerminalRelay implements LiveListener {
     if (!existing) {
       const live = [...this.sessions.values()].filter(s => s.instanceId === link.instanceId).length;
       if (live >= LIVE_LIMITS.maxSessionsPerInstance) {
-        throw Object.assign(new Error(`the instance already has ${live} terminal sessions; close one first`), {
-          code: TERMINAL_CLOSE_CODES.tooManySessions,
-        });
+        throw new SessionRefused(TERMINAL_CLOSE_CODES.tooManySessions, `the instance already has ${live} terminal sessions; close one first`);
       }
     }
     if (existing && existing.openedBy !== user) {
-      throw Object.assign(new Error('this terminal session belongs to another user'), { code: TERMINAL_CLOSE_CODES.forbidden });
+      throw new SessionRefused(TERMINAL_CLOSE_CODES.forbidden, 'this terminal session belongs to another user');
     }
-    const auditId = existing?.auditId ?? (await this.audit.start({ instanceId: link.instanceId, sessionId, openedBy: user }));
+    const auditId = existing?.auditId ?? (await this.audit.start({ instanceId: link.instanceId, instanceName: link.name, sessionId, openedBy: user }));
     const bytes = { bytesIn: existing?.bytesIn ?? 0, bytesOut: existing?.bytesOut ?? 0 };
     const session: Session = {
       key: keyOf(link.instanceId, sessionId),
@@ -330,6 +351,20 @@ export class TerminalRelay implements LiveListener {
     }
   }
 
+  /** The agent refused to attach this user to a shell it holds for another: nobody waiting gets it. */
+  private denied(link: AgentLink, sessionId: string, message: string) {
+    const session = this.sessions.get(keyOf(link.instanceId, sessionId));
+    if (!session || session.link !== link) return;
+    this.forget(session);
+    this.logger.warn(`Terminal ${sessionId} on ${link.name}: the agent refused ${session.openedBy}: ${message}`);
+    for (const viewer of session.viewers.keys()) {
+      viewer.send({ type: 'error', message: 'this terminal session belongs to another user' });
+      viewer.close(TERMINAL_CLOSE_CODES.forbidden, 'session belongs to another user');
+    }
+    session.viewers.clear();
+    void this.audit.end(session.auditId, { bytesIn: 0, bytesOut: 0, exitCode: null, reason: 'denied' }).catch(error => this.logger.warn(`Terminal audit of ${session.key} not ended: ${error}`));
+  }
+
   /** Forgets a session: it ended, or its agent is gone. */
   private forget(session: Session) {
     if (this.sessions.get(session.key) === session) this.sessions.delete(session.key);
@@ -343,7 +378,7 @@ export class TerminalRelay implements LiveListener {
     const previous = session.auditId;
     try {
       await this.audit.end(previous, { bytesIn: session.bytesIn, bytesOut: session.bytesOut, exitCode: null, reason: 'lost' });
-      session.auditId = await this.audit.start({ instanceId: session.instanceId, sessionId: session.sessionId, openedBy: session.openedBy });
+      session.auditId = await this.audit.start({ instanceId: session.instanceId, instanceName: session.link.name, sessionId: session.sessionId, openedBy: session.openedBy });
       session.bytesIn = 0;
       session.bytesOut = 0;
       session.flushed = { bytesIn: 0, bytesOut: 0 };

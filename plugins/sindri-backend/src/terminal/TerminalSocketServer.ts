@@ -1,16 +1,11 @@
 import { IncomingMessage } from 'node:http';
 import { Duplex } from 'node:stream';
-import {
-  HttpAuthService,
-  LoggerService,
-  PermissionsService,
-} from '@backstage/backend-plugin-api';
-import { AuthorizeResult } from '@backstage/plugin-permission-common';
-import { stringifyEntityRef } from '@backstage/catalog-model';
+import { LoggerService } from '@backstage/backend-plugin-api';
 import { WebSocket, WebSocketServer } from 'ws';
 import { z } from 'zod';
 import {
   describeZodError,
+  instanceEntityRef,
   instanceNameSchema,
   LIVE_LIMITS,
   sindriInstanceTerminalPermission,
@@ -18,6 +13,8 @@ import {
   terminalClientMessageSchema,
   terminalSessionIdSchema,
 } from '@internal/plugin-sindri-common';
+import { PermissionGuard } from '../auth/PermissionGuard';
+import { Keepalive } from '../sockets/Keepalive';
 import { InstanceStore } from '../database/InstanceStore';
 import { TerminalAttachment, TerminalRelay, TerminalViewer } from './TerminalRelay';
 
@@ -46,33 +43,19 @@ function refuse(socket: Duplex, status: number, reason: string, message: string)
 export class TerminalSocketServer {
   private readonly wss = new WebSocketServer({ noServer: true, maxPayload: LIVE_LIMITS.maxInputBytes + 1024 });
   private readonly sockets = new Set<WebSocket>();
-  /** sockets that have answered the last ping */
-  private readonly alive = new WeakSet<WebSocket>();
   // a browser that vanished (sleep, network change) never closes its socket: ping, and drop the silent
-  private readonly keepalive = setInterval(() => {
-    for (const ws of this.sockets) {
-      if (!this.alive.has(ws)) {
-        ws.terminate();
-        continue;
-      }
-      this.alive.delete(ws);
-      ws.ping();
-    }
-  }, 30_000);
+  private readonly keepalive = new Keepalive(60_000);
 
   constructor(
     private readonly options: {
-      httpAuth: HttpAuthService;
-      permissions: PermissionsService;
+      guard: PermissionGuard;
       instances: InstanceStore;
       relay: TerminalRelay;
       logger: LoggerService;
       /** origins a browser may open terminals from (the app's and the backend's) */
       allowedOrigins: string[];
     },
-  ) {
-    this.keepalive.unref?.();
-  }
+  ) {}
 
   async handleUpgrade(req: IncomingMessage, socket: Duplex, head: Buffer, match: RegExpMatchArray): Promise<void> {
     const origin = req.headers.origin;
@@ -103,21 +86,24 @@ export class TerminalSocketServer {
     let user: string;
     let credentials;
     try {
-      credentials = await this.options.httpAuth.credentials(req as any, { allow: ['user'], allowLimitedAccess: true });
+      credentials = await this.options.guard.upgradeCredentials(req);
       user = credentials.principal.userEntityRef;
     } catch {
       refuse(socket, 401, 'Unauthorized', 'sign in first: no valid user cookie or token');
       return;
     }
-    const [decision] = await this.options.permissions.authorize(
-      [{ permission: sindriInstanceTerminalPermission, resourceRef: stringifyEntityRef({ kind: 'resource', name: name.data }) }],
-      { credentials },
-    );
-    if (decision.result !== AuthorizeResult.ALLOW) {
-      refuse(socket, 403, 'Forbidden', `not permitted: ${sindriInstanceTerminalPermission.name} on ${name.data}`);
+    let instance;
+    try {
+      if (!(await this.options.guard.allows(credentials, sindriInstanceTerminalPermission, instanceEntityRef(name.data)))) {
+        refuse(socket, 403, 'Forbidden', `not permitted: ${sindriInstanceTerminalPermission.name} on ${name.data}`);
+        return;
+      }
+      instance = await this.options.instances.getByName(name.data);
+    } catch (error) {
+      this.options.logger.error(`Terminal open on ${name.data} failed: ${error}`);
+      refuse(socket, 503, 'Service Unavailable', 'the portal could not open the terminal now; try again');
       return;
     }
-    const instance = await this.options.instances.getByName(name.data);
     if (!instance?.registeredAt) {
       refuse(socket, 404, 'Not Found', `no registered instance named ${name.data}`);
       return;
@@ -129,14 +115,13 @@ export class TerminalSocketServer {
   }
 
   close() {
-    clearInterval(this.keepalive);
+    this.keepalive.close();
     for (const ws of this.sockets) ws.close(1001, 'backend shutting down');
   }
 
   private serve(ws: WebSocket, options: { instanceId: string; sessionId: string; cols: number; rows: number; user: string }) {
     this.sockets.add(ws);
-    this.alive.add(ws);
-    ws.on('pong', () => this.alive.add(ws));
+    this.keepalive.watch(ws);
     const viewer: TerminalViewer = {
       user: options.user,
       send: message => {

@@ -23,7 +23,7 @@ describe('terminals', () => {
       const { knex, base, agent, server } = await setUp();
       const browser = await TerminalClient.open(base, 'dev-1', SESSION);
 
-      expect(await agent.next('pty-open')).toEqual({ type: 'pty-open', session: SESSION, cols: 100, rows: 30 });
+      expect(await agent.next('pty-open')).toEqual({ type: 'pty-open', session: SESSION, cols: 100, rows: 30, user: 'user:default/ops' });
       agent.send({ type: 'pty-opened', session: SESSION, created: true, pid: 42, replayBytes: 0 });
       agent.output(SESSION, '$ ');
       await waitFor(() => browser.text() === '$ ', 'the prompt');

@@ -77,6 +77,8 @@ export interface LifecycleOperation {
   finishedAt?: string;
   /** progress lines, as far as kept */
   log: string[];
+  /** the log and message are not shown to this reader: they need sindri.instance.audit.read (or to have started it) */
+  logHidden?: boolean;
 }
 
 /** Where an instance's deployment stands, as the portal drove it. */
@@ -97,7 +99,10 @@ export interface InstanceDeployment {
   instanceName: string;
   driver: string;
   state: DeploymentState;
-  sindriYaml: string;
+  /** absent when hidden from this reader */
+  sindriYaml?: string;
+  /** the sindri.yaml is not shown to this reader: it needs sindri.instance.audit.read (or to have created it) */
+  sindriYamlHidden?: boolean;
   provider: string;
   createdBy: string;
   createdAt: string;

@@ -4,3 +4,4 @@ export * from './composeParams';
 export * from './composeSindriConfig';
 export * from './withConsoleAgent';
 export * from './hostReferences';
+export * from './guardedFields';

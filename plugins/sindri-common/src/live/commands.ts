@@ -54,6 +54,8 @@ export interface CommandResult {
   stdout: string;
   stderr: string;
   message?: string;
+  /** the output is not shown to this reader: it needs sindri.instance.audit.read (or to have run it) */
+  outputHidden?: boolean;
 }
 
 export interface CommandRun {
@@ -100,4 +102,19 @@ export interface TerminalSessionRecord {
   bytesOut: number;
   exitCode?: number | null;
   endReason?: string;
+  /** its keystrokes were recorded (sindri.terminal.recordInput): sensitive, shown to audit readers only */
+  inputRecorded?: boolean;
 }
+
+/** `GET /instances/{name}/terminal-sessions/{id}/input`: what was typed in a recorded session. */
+export interface TerminalSessionInput {
+  id: string;
+  /** always true: keystrokes hold whatever was typed, passwords included */
+  sensitive: true;
+  input: string;
+  /** only the first TERMINAL_INPUT_VIEW_CHARS characters are returned */
+  truncated: boolean;
+}
+
+/** How much of a recorded session's keystrokes one request returns. */
+export const TERMINAL_INPUT_VIEW_CHARS = 1024 * 1024;

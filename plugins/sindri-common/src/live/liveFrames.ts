@@ -32,8 +32,11 @@ export type CommandSpec = z.infer<typeof commandSpecSchema>;
 
 /** Control messages from the backend to an agent (JSON text frames on the agent's connection). */
 export const backendLiveFrameSchema = z.discriminatedUnion('type', [
-  /** attach to the session, creating its PTY if it does not exist; the agent answers pty-opened, then the replay */
-  z.object({ type: z.literal('pty-open'), session: terminalSessionIdSchema, ...size }),
+  /**
+   * attach to the session, creating its PTY if it does not exist; the agent answers pty-opened, then the replay.
+   * `user` (an entity ref) owns the session from its first open: the agent refuses (pty-denied) anyone else.
+   */
+  z.object({ type: z.literal('pty-open'), session: terminalSessionIdSchema, ...size, user: z.string().min(1).max(255) }),
   z.object({ type: z.literal('pty-resize'), session: terminalSessionIdSchema, ...size }),
   /** nobody is attached any more: the agent's idle timer starts */
   z.object({ type: z.literal('pty-detach'), session: terminalSessionIdSchema }),
@@ -49,6 +52,10 @@ export const backendLiveFrameSchema = z.discriminatedUnion('type', [
     timeoutSeconds: z.number().int().min(LIVE_LIMITS.minCommandTimeoutSeconds).max(LIVE_LIMITS.maxCommandTimeoutSeconds),
   }),
   z.object({ type: z.literal('cmd-cancel'), run: commandRunIdSchema }),
+  /** the command's cmd-exit is stored: the agent may forget it (until then it sends it again on every connect) */
+  z.object({ type: z.literal('cmd-exit-ack'), run: commandRunIdSchema }),
+  /** the session's pty-exit is recorded: the agent may forget it (until then it sends it again on every connect) */
+  z.object({ type: z.literal('pty-exit-ack'), session: terminalSessionIdSchema }),
 ]);
 
 export type BackendLiveFrame = z.infer<typeof backendLiveFrameSchema>;
@@ -72,6 +79,8 @@ export const agentLiveFrameSchema = z.discriminatedUnion('type', [
     signal: z.number().int().nullable().optional(),
     message: z.string().max(1024).optional(),
   }),
+  /** the session's shell belongs to another user than the pty-open named: nothing is attached */
+  z.object({ type: z.literal('pty-denied'), session: terminalSessionIdSchema, message: z.string().max(1024) }),
   z.object({ type: z.literal('cmd-started'), run: commandRunIdSchema, pid: z.number().int().nonnegative() }),
   z.object({
     type: z.literal('cmd-output'),

@@ -39,4 +39,6 @@ export const TERMINAL_CLOSE_CODES = {
   forbidden: 4403,
   /** the instance has reached its session limit */
   tooManySessions: 4429,
+  /** the portal failed (e.g. its database): the reason is generic, the details are in its log */
+  internalError: 1011,
 } as const;

@@ -1,4 +1,4 @@
-import { agentFrameSchema, describeZodError, frameId, ingestRequestSchema } from './frames';
+import { agentFrameSchema, describeZodError, frameId, ingestRequestSchema, rawFrameId } from './frames';
 
 const id = '4b0f5a3e-2f0c-4a53-9b1f-0d7f2f2b6c11';
 const at = '2026-11-23T10:00:00.000Z';
@@ -15,10 +15,13 @@ const validRegistration = {
   extensions: [{ name: 'nodejs', version: '1.0.0' }],
 };
 
+/** The error of the first frame (as HTTP ingest judges each frame alone), or of the batch itself. */
 const errorOf = (value: unknown) => {
-  const parsed = ingestRequestSchema.safeParse(value);
-  if (parsed.success) throw new Error('expected the value to be rejected');
-  return describeZodError(parsed.error);
+  const batch = ingestRequestSchema.safeParse(value);
+  if (!batch.success) return describeZodError(batch.error);
+  const index = batch.data.frames.findIndex(f => !agentFrameSchema.safeParse(f).success);
+  if (index < 0) throw new Error('expected the value to be rejected');
+  return describeZodError(agentFrameSchema.safeParse(batch.data.frames[index]).error!, `frames.${index}`);
 };
 
 describe('agent frames', () => {
@@ -50,6 +53,15 @@ describe('agent frames', () => {
     expect(errorOf({ frames: [{ type: 'teleport' }] })).toMatch(/^frames\.0\.type: /);
     expect(errorOf({ frames: [] })).toMatch(/^frames: /);
     expect(errorOf('nope')).toMatch(/^\(root\): /);
+  });
+
+  it('finds the id of a frame too invalid to parse, so a refusal can name it', () => {
+    expect(rawFrameId({ type: 'metrics', metrics: { id, cpu: { percent: 140 } } })).toBe(id);
+    expect(rawFrameId({ type: 'register', registration: { instanceId: 'i-1' } })).toBe('register:i-1');
+    expect(rawFrameId({ type: 'heartbeat', heartbeat: { id: 42 } })).toBeUndefined();
+    expect(rawFrameId({ type: 'constructor' })).toBeUndefined();
+    expect(rawFrameId(null)).toBeUndefined();
+    expect(rawFrameId('x')).toBeUndefined();
   });
 
   it('rejects an event with more data keys than allowed', () => {

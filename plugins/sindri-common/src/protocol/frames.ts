@@ -13,9 +13,13 @@ export const agentFrameSchema = z.discriminatedUnion('type', [
 
 export type AgentFrame = z.infer<typeof agentFrameSchema>;
 
-/** Body of `POST /api/sindri/ingest`, the agent's fallback when it cannot hold a WebSocket. */
+/**
+ * Body of `POST /api/sindri/ingest`, the agent's fallback when it cannot hold
+ * a WebSocket. Each frame is judged on its own (an invalid one is refused
+ * alone, in its place among the results), so the batch is only an array here.
+ */
 export const ingestRequestSchema = z.object({
-  frames: z.array(agentFrameSchema).min(1).max(INGEST_LIMITS.maxFramesPerRequest),
+  frames: z.array(z.unknown()).min(1).max(INGEST_LIMITS.maxFramesPerRequest),
 });
 
 export type IngestRequest = z.infer<typeof ingestRequestSchema>;
@@ -24,8 +28,34 @@ export type IngestRequest = z.infer<typeof ingestRequestSchema>;
 export type BackendFrame =
   /** the sample with this id (or the registration) is stored */
   | { type: 'ack'; id: string }
-  /** the frame was refused; `status` follows HTTP (400, 401, 403, 413, 429) */
+  /**
+   * the frame with this id was refused; `status` follows HTTP. 400, 403 and
+   * 413 mean the frame is invalid and never will be taken; the others (409
+   * not registered yet, 429 rate limited, 503 the portal could not store it)
+   * are transient: the agent sends it again later. `id` is absent only when
+   * the frame was too broken to carry one.
+   */
   | { type: 'error'; id?: string; status: number; message: string };
+
+/** Refusals that mean "not now": the frame is sent again later, not dropped. */
+export const TRANSIENT_REFUSALS: readonly number[] = [408, 409, 425, 429, 500, 502, 503, 504];
+
+export function isTransientRefusal(status: number): boolean {
+  return TRANSIENT_REFUSALS.includes(status);
+}
+
+/** The id an ack for this (possibly invalid) frame would carry, if it has one. */
+export function rawFrameId(raw: unknown): string | undefined {
+  if (!raw || typeof raw !== 'object') return undefined;
+  const frame = raw as Record<string, any>;
+  const id =
+    frame.type === 'register'
+      ? typeof frame.registration?.instanceId === 'string'
+        ? `register:${frame.registration.instanceId}`
+        : undefined
+      : frame[frame.type]?.id;
+  return typeof id === 'string' && id.length <= 128 ? id : undefined;
+}
 
 /** The id that an ack for this frame carries. */
 export function frameId(frame: AgentFrame): string {

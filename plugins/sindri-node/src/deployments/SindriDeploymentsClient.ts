@@ -11,6 +11,9 @@ import {
   OperationStreamEvent,
 } from '@internal/plugin-sindri-common';
 
+/** How long the scaffolder follows one operation at most: longer than the backend's own deadline for it. */
+const DEFAULT_FOLLOW_TIMEOUT_MS = 60 * 60_000;
+
 /**
  * Creates instances and runs their lifecycle through the Sindri backend
  * plugin, on behalf of a user (e.g. a scaffolder task's initiator), so the
@@ -45,9 +48,29 @@ export class SindriDeploymentsClient {
   /**
    * Follows an operation to its end, passing each progress line once;
    * resolves with the finished operation. A stream that ends early (a proxy's
-   * timeout, a restart) is followed again, as long as the operation runs.
+   * timeout, a restart) is followed again, as long as the operation runs, but
+   * never past `timeoutMs` (default: an hour): then it fails, saying so.
    */
-  async follow(id: string, credentials: BackstageCredentials, onLine: (line: string) => void, signal?: AbortSignal): Promise<LifecycleOperation> {
+  async follow(
+    id: string,
+    credentials: BackstageCredentials,
+    onLine: (line: string) => void,
+    signal?: AbortSignal,
+    timeoutMs = DEFAULT_FOLLOW_TIMEOUT_MS,
+  ): Promise<LifecycleOperation> {
+    const deadline = AbortSignal.timeout(timeoutMs);
+    const stop = signal ? AbortSignal.any([signal, deadline]) : deadline;
+    try {
+      return await this.followUntil(id, credentials, onLine, stop);
+    } catch (error) {
+      if (deadline.aborted && !signal?.aborted) {
+        throw new Error(`stopped following operation ${id} after ${Math.round(timeoutMs / 60_000)} minutes; it may still be running: look at the instance's Lifecycle card`);
+      }
+      throw error;
+    }
+  }
+
+  private async followUntil(id: string, credentials: BackstageCredentials, onLine: (line: string) => void, signal: AbortSignal): Promise<LifecycleOperation> {
     let seen = 0;
     const lineAt = (index: number, line: string) => {
       if (index >= seen) {
@@ -74,7 +97,7 @@ export class SindriDeploymentsClient {
       }
       const now = await this.getOperation(id, credentials);
       if (now.state !== 'running') return now;
-      if (signal?.aborted) throw new Error(`stopped following operation ${id}`);
+      if (signal.aborted) throw new Error(`stopped following operation ${id}`);
       await new Promise(resolve => setTimeout(resolve, Math.min(1000 * 2 ** attempt, 10_000)));
     }
   }

@@ -1,11 +1,14 @@
 import { createConditionExports } from '@backstage/plugin-permission-node';
-import { sindriInstancePermissionResourceRef } from './resourceRef';
-import { sindriInstanceRules } from './rules';
+import {
+  sindriConfigFieldPermissionResourceRef,
+  sindriDriverPermissionResourceRef,
+  sindriInstancePermissionResourceRef,
+} from './resourceRef';
+import { sindriConfigFieldRules, sindriDriverRules, sindriInstanceRules } from './rules';
 
-const exported = createConditionExports({
-  resourceRef: sindriInstancePermissionResourceRef,
-  rules: sindriInstanceRules,
-});
+const instance = createConditionExports({ resourceRef: sindriInstancePermissionResourceRef, rules: sindriInstanceRules });
+const driver = createConditionExports({ resourceRef: sindriDriverPermissionResourceRef, rules: sindriDriverRules });
+const field = createConditionExports({ resourceRef: sindriConfigFieldPermissionResourceRef, rules: sindriConfigFieldRules });
 
 /**
  * Conditions for policies: `sindriInstanceConditions.isOwner({ claims })`,
@@ -13,7 +16,19 @@ const exported = createConditionExports({
  *
  * @public
  */
-export const sindriInstanceConditions = exported.conditions;
+export const sindriInstanceConditions = instance.conditions;
 
 /** @public */
-export const createSindriInstanceConditionalDecision = exported.createConditionalDecision;
+export const createSindriInstanceConditionalDecision = instance.createConditionalDecision;
+
+/** `sindriDriverConditions.isDriver({ drivers })`. @public */
+export const sindriDriverConditions = driver.conditions;
+
+/** @public */
+export const createSindriDriverConditionalDecision = driver.createConditionalDecision;
+
+/** `sindriConfigFieldConditions.isField({ fields })`. @public */
+export const sindriConfigFieldConditions = field.conditions;
+
+/** @public */
+export const createSindriConfigFieldConditionalDecision = field.createConditionalDecision;

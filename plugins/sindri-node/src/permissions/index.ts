@@ -1,4 +1,23 @@
-export { sindriInstancePermissionResourceRef } from './resourceRef';
-export type { InstanceQuery } from './resourceRef';
-export { isOwner, hasProvider, sindriInstanceRules } from './rules';
-export { sindriInstanceConditions, createSindriInstanceConditionalDecision } from './conditions';
+export {
+  sindriInstancePermissionResourceRef,
+  sindriDriverPermissionResourceRef,
+  sindriConfigFieldPermissionResourceRef,
+} from './resourceRef';
+export type { InstanceQuery, NamedResource, NamedResourceQuery } from './resourceRef';
+export {
+  isOwner,
+  hasProvider,
+  isDriver,
+  isField,
+  sindriInstanceRules,
+  sindriDriverRules,
+  sindriConfigFieldRules,
+} from './rules';
+export {
+  sindriInstanceConditions,
+  createSindriInstanceConditionalDecision,
+  sindriDriverConditions,
+  createSindriDriverConditionalDecision,
+  sindriConfigFieldConditions,
+  createSindriConfigFieldConditionalDecision,
+} from './conditions';

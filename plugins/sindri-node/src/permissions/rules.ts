@@ -1,10 +1,18 @@
 import { z } from 'zod';
 import { createPermissionRule } from '@backstage/plugin-permission-node';
-import { sindriInstancePermissionResourceRef } from './resourceRef';
+import {
+  sindriConfigFieldPermissionResourceRef,
+  sindriDriverPermissionResourceRef,
+  sindriInstancePermissionResourceRef,
+} from './resourceRef';
+
+/** Entity refs are case-insensitive: compare them lower-cased. */
+const lower = (refs: string[]) => refs.map(r => r.toLocaleLowerCase('en-US'));
 
 /**
  * The instance is owned by one of the given entity refs; a policy passes the
- * user's ownership refs (the user and every group it belongs to).
+ * user's ownership refs (the user and every group it belongs to). Refs are
+ * compared case-insensitively, as the catalog does.
  *
  * @public
  */
@@ -13,8 +21,8 @@ export const isOwner = createPermissionRule({
   description: 'Allow instances owned by the given user or groups',
   resourceRef: sindriInstancePermissionResourceRef,
   paramsSchema: z.object({ claims: z.array(z.string()).describe('entity refs, e.g. the user\'s ownership refs') }),
-  apply: (instance, { claims }) => claims.includes(instance.owner),
-  toQuery: ({ claims }) => ({ field: 'owner', values: claims }),
+  apply: (instance, { claims }) => lower(claims).includes(instance.owner.toLocaleLowerCase('en-US')),
+  toQuery: ({ claims }) => ({ field: 'owner', values: lower(claims) }),
 });
 
 /**
@@ -33,3 +41,37 @@ export const hasProvider = createPermissionRule({
 
 /** @public */
 export const sindriInstanceRules = { isOwner, hasProvider };
+
+/**
+ * The driver is one of the given ids.
+ *
+ * @public
+ */
+export const isDriver = createPermissionRule({
+  name: 'IS_DRIVER',
+  description: 'Allow the given deployment drivers',
+  resourceRef: sindriDriverPermissionResourceRef,
+  paramsSchema: z.object({ drivers: z.array(z.string()).describe('driver ids, e.g. sindri-cli') }),
+  apply: (driver, { drivers }) => drivers.includes(driver.id),
+  toQuery: ({ drivers }) => ({ ids: drivers }),
+});
+
+/** @public */
+export const sindriDriverRules = { isDriver };
+
+/**
+ * The guarded sindri.yaml field is one of the given ids.
+ *
+ * @public
+ */
+export const isField = createPermissionRule({
+  name: 'IS_FIELD',
+  description: 'Allow setting the given guarded sindri.yaml fields',
+  resourceRef: sindriConfigFieldPermissionResourceRef,
+  paramsSchema: z.object({ fields: z.array(z.string()).describe('guarded field ids, e.g. privileged') }),
+  apply: (field, { fields }) => fields.includes(field.id),
+  toQuery: ({ fields }) => ({ ids: fields }),
+});
+
+/** @public */
+export const sindriConfigFieldRules = { isField };
