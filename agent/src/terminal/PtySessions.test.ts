@@ -100,6 +100,33 @@ describe('terminals', () => {
     await until(() => live.standIn.frames('pty-exit', f => f.session === session)[0], 'pty-exit');
   });
 
+  it('reports a shell that ended while the agent was disconnected once it is back, until the portal acknowledges it', async () => {
+    const session = 'session-away';
+    await open(session);
+    live.standIn.refuse = true;
+    live.standIn.socket!.terminate();
+    await until(() => !live.agent.connection.isOpen, 'the agent to notice the drop');
+    // the shell ends while nobody hears it: the agent keeps its end
+    const pid = live.standIn.frames('pty-opened', f => f.session === session)[0].pid!;
+    process.kill(pid, 'SIGKILL');
+    await until(() => live.agent.live.stats().sessions === 0, 'the shell to end');
+    expect(live.standIn.frames('pty-exit', f => f.session === session)).toHaveLength(0);
+
+    live.standIn.ackExits = false;
+    live.standIn.refuse = false;
+    const exit = await until(() => live.standIn.frames('pty-exit', f => f.session === session)[0], 'the end reported on reconnect');
+    expect(exit).toMatchObject({ reason: 'exited' });
+    // not acknowledged: sent again on the next connection
+    live.standIn.socket!.terminate();
+    await until(() => live.standIn.frames('pty-exit', f => f.session === session).length === 2, 'the end reported again');
+    live.standIn.send({ type: 'pty-exit-ack', session });
+    live.standIn.ackExits = true;
+    live.standIn.socket!.terminate();
+    await until(() => live.agent.connection.isOpen && live.standIn.connections >= 4, 'a fourth connection');
+    await new Promise(r => setTimeout(r, 200));
+    expect(live.standIn.frames('pty-exit', f => f.session === session)).toHaveLength(2);
+  });
+
   it('keeps the session across a detach and replays its recent output on every attach', async () => {
     const session = 'session-replay';
     await open(session);

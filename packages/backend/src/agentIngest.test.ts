@@ -85,16 +85,39 @@ async function enrollDemo(server: http.Server): Promise<string> {
 }
 
 /** A real agent for demo-1 with short intervals, talking to 127.0.0.1:port. */
-function fastAgent(port: number, token: string, intervals: { metrics: string; maxBackoff: string }) {
+function fastAgent(port: number, token: string, intervals: { metrics: string; maxBackoff: string; heartbeat?: string }, onState?: (state: string) => void) {
   const stateDir = fs.mkdtempSync(path.join(os.tmpdir(), 'sindri-agent-'));
   return new Agent(
     resolveConfig(
       { 'console-url': `http://127.0.0.1:${port}`, name: 'demo-1', 'state-dir': stateDir,
-        'heartbeat-interval': '0.1', 'metrics-interval': intervals.metrics, 'max-backoff': intervals.maxBackoff },
+        'heartbeat-interval': intervals.heartbeat ?? '0.1', 'metrics-interval': intervals.metrics, 'max-backoff': intervals.maxBackoff },
       { HOME: stateDir, SINDRI_AGENT_TOKEN: token },
     ),
     silent,
+    onState,
   );
+}
+
+const SAMPLE_TABLES = ['heartbeats', 'metric_samples', 'instance_events'];
+
+/** Makes the database itself refuse every insert of a sample (a trigger that raises), until `allow()`. */
+async function refuseSampleWrites(knex: Knex) {
+  const pg = knex.client.config.client === 'pg';
+  if (pg) {
+    await knex.raw(`create or replace function sindri_refuse() returns trigger as $$ begin raise exception 'the database refuses writes'; end $$ language plpgsql`);
+  }
+  for (const table of SAMPLE_TABLES) {
+    await knex.raw(
+      pg
+        ? `create trigger refuse_${table} before insert on ${table} for each row execute function sindri_refuse()`
+        : `create trigger refuse_${table} before insert on ${table} begin select raise(abort, 'the database refuses writes'); end`,
+    );
+  }
+  return {
+    async allow() {
+      for (const table of SAMPLE_TABLES) await knex.raw(pg ? `drop trigger refuse_${table} on ${table}` : `drop trigger refuse_${table}`);
+    },
+  };
 }
 
 describe('a real agent against the sindri backend', () => {
@@ -127,6 +150,37 @@ describe('a real agent against the sindri backend', () => {
     await backend.stop();
     await proxy.close();
   });
+
+  it.each(databases.eachSupportedId())(
+    'stores every sample exactly once after the database refused writes for 30 s while the socket stayed up, on %p',
+    async databaseId => {
+      const knex = await databases.init(databaseId);
+      const backend = await startBackend(knex);
+      const states: string[] = [];
+      const agent = fastAgent((backend.server.address() as net.AddressInfo).port, await enrollDemo(backend.server), { heartbeat: '0.2', metrics: '1', maxBackoff: '0.3' }, state => states.push(state));
+      await agent.start();
+      await until(async () => (await stored(knex)).metrics >= 1);
+
+      const refusal = await refuseSampleWrites(knex);
+      const before = await stored(knex);
+      const producedBefore = agent.produced.heartbeat;
+      await new Promise(r => setTimeout(r, 30_000));
+      // nothing got in, the agent kept producing, and the connection never dropped
+      expect(await stored(knex)).toEqual(before);
+      expect(agent.produced.heartbeat - producedBefore).toBeGreaterThanOrEqual(100);
+      expect(agent.outbox.size).toBeGreaterThanOrEqual(100);
+      await refusal.allow();
+
+      await until(() => agent.outbox.size === 0, 60_000);
+      await agent.flushAndStop(10_000);
+      expect(states.filter(s => s === 'disconnected')).toEqual([]);
+      expect(agent.outbox.dropped).toBe(0);
+      expect(agent.outbox.invalid).toBe(0);
+      expect(await stored(knex)).toEqual(agent.produced);
+      await backend.stop();
+    },
+    150_000,
+  );
 
   it('falls back to HTTP ingest when the WebSocket cannot get through', async () => {
     const [databaseId] = databases.eachSupportedId()[0];

@@ -14,6 +14,7 @@ import {
 import { AgentLink, AgentLinks } from '../live/AgentLinks';
 import { AgentIdentity, InstanceStore } from '../database/InstanceStore';
 import { Keepalive } from '../sockets/Keepalive';
+import { ReadGate } from '../sockets/ReadGate';
 import { bearerToken } from '../tokens/agentToken';
 import { TokenSweeper } from '../tokens/TokenSweeper';
 import { IngestService } from './IngestService';
@@ -104,7 +105,7 @@ export class AgentSocketServer {
     };
     links.connected(link);
 
-    const flow = new ReadGate(ws);
+    const flow = new ReadGate(ws, CONNECTION_QUEUE_LIMITS);
     // ingest frames and their refusals are answered in arrival order
     let chain = Promise.resolve();
     const inOrder = (bytes: number, work: () => Promise<void> | void) => {
@@ -161,66 +162,5 @@ export class AgentSocketServer {
       links.disconnected(link);
     });
     ws.on('error', error => logger.warn(`Agent connection of ${agent.name}: ${error.message}`));
-  }
-}
-
-/**
- * Whether a connection is read: not while too much of what it sent waits to
- * be handled (CONNECTION_QUEUE_LIMITS), nor for a moment after it went over
- * its live-frame rate. The agent's sends then wait in its own socket buffer,
- * which is its flow control.
- */
-class ReadGate {
-  private frames = 0;
-  private bytes = 0;
-  private throttledUntil = 0;
-  private timer?: NodeJS.Timeout;
-  private paused = false;
-
-  constructor(private readonly ws: WebSocket) {}
-
-  queued(bytes: number) {
-    this.frames += 1;
-    this.bytes += bytes;
-    this.update();
-  }
-
-  done(bytes: number) {
-    this.frames -= 1;
-    this.bytes -= bytes;
-    this.update();
-  }
-
-  throttle(ms: number) {
-    this.throttledUntil = Math.max(this.throttledUntil, Date.now() + ms);
-    this.update();
-    this.wake();
-  }
-
-  close() {
-    clearTimeout(this.timer);
-  }
-
-  /** Looks again once the throttle has passed. */
-  private wake() {
-    if (this.timer) return;
-    this.timer = setTimeout(() => {
-      this.timer = undefined;
-      if (Date.now() < this.throttledUntil) this.wake();
-      else this.update();
-    }, Math.max(1, this.throttledUntil - Date.now()));
-  }
-
-  private update() {
-    const full = this.frames >= CONNECTION_QUEUE_LIMITS.frames || this.bytes >= CONNECTION_QUEUE_LIMITS.bytes;
-    const drained = this.frames <= CONNECTION_QUEUE_LIMITS.frames / 2 && this.bytes <= CONNECTION_QUEUE_LIMITS.bytes / 2;
-    const throttled = Date.now() < this.throttledUntil;
-    if (!this.paused && (full || throttled)) {
-      this.paused = true;
-      this.ws.pause();
-    } else if (this.paused && drained && !throttled) {
-      this.paused = false;
-      this.ws.resume();
-    }
   }
 }

@@ -93,7 +93,7 @@ describe('TerminalRelay', () => {
   });
 
   it('ends the audit row of a shell that exits while this backend no longer follows it', async () => {
-    const { knex, audit, link, relay } = await setUp();
+    const { knex, audit, link, relay, sent } = await setUp();
     await audit.start({ instanceId: 'i-1', instanceName: 'dev-1', sessionId: 'session-0003', openedBy: 'user:default/ops' });
 
     relay.onFrame(link, { type: 'pty-exit', session: 'session-0003', reason: 'idle', exitCode: null });
@@ -104,6 +104,9 @@ describe('TerminalRelay', () => {
     }
     expect(row).toMatchObject({ end_reason: 'idle' });
     expect(row.ended_at).not.toBeNull();
+    // recorded: the agent may forget it
+    for (let i = 0; i < 50 && !sent.some(f => f.type === 'pty-exit-ack'); i++) await new Promise(r => setTimeout(r, 10));
+    expect(sent).toContainEqual({ type: 'pty-exit-ack', session: 'session-0003' });
     await relay.close();
   });
 });
