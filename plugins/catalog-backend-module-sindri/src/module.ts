@@ -7,6 +7,7 @@ import { eventsServiceRef } from '@backstage/plugin-events-node';
 import { sindriRegistryServiceRef } from '@internal/plugin-sindri-node';
 import { SindriExtensionEntityProvider } from './providers/SindriExtensionEntityProvider';
 import { SindriInstanceEntityProvider } from './providers/SindriInstanceEntityProvider';
+import { StitchRepair } from './repair/StitchRepair';
 
 /** Owner of the extension entities when `sindri.catalog.extensionOwner` is not set. */
 export const DEFAULT_EXTENSION_OWNER = 'group:default/sindri-maintainers';
@@ -26,18 +27,37 @@ export const catalogModuleSindri = createBackendModule({
         auth: coreServices.auth,
         catalog: catalogProcessingExtensionPoint,
         config: coreServices.rootConfig,
+        database: coreServices.database,
+        lifecycle: coreServices.lifecycle,
         discovery: coreServices.discovery,
         events: eventsServiceRef,
         logger: coreServices.logger,
         registry: sindriRegistryServiceRef,
         scheduler: coreServices.scheduler,
       },
-      async init({ catalog, config, registry, ...deps }) {
+      async init({ catalog, config, registry, database, lifecycle, ...deps }) {
         const owner =
           config.getOptionalString('sindri.catalog.extensionOwner') ??
           DEFAULT_EXTENSION_OWNER;
         catalog.addEntityProvider(new SindriExtensionEntityProvider(registry, owner));
         catalog.addEntityProvider(SindriInstanceEntityProvider.fromConfig(config, { registry, ...deps }));
+
+        // the catalog's tables are this module's plugin's: mend what a killed catalog process left
+        const repair = new StitchRepair(await database.getClient());
+        lifecycle.addStartupHook(async () => {
+          const { released, stitched } = await repair.afterStart();
+          if (released || stitched) deps.logger.info(`Catalog repair after start: ${released} leases released, ${stitched} entities stitched again`);
+        });
+        await deps.scheduler.scheduleTask({
+          id: 'sindri-catalog-stitch-repair',
+          frequency: { minutes: 1 },
+          timeout: { minutes: 1 },
+          initialDelay: { minutes: 1 },
+          fn: async () => {
+            const stitched = await repair.mend();
+            if (stitched) deps.logger.info(`Catalog repair: ${stitched} entities were left half-stitched; stitching them again`);
+          },
+        });
       },
     });
   },

@@ -58,6 +58,7 @@ export function mockSindriApi(overrides: Partial<SindriApi> = {}): jest.Mocked<S
     cancelCommand: jest.fn(),
     previewCommandTargets: jest.fn().mockResolvedValue([]),
     listTerminalSessions: jest.fn().mockResolvedValue([]),
+    getTerminalSessionInput: jest.fn(),
     getTerminalSocketUrl: jest.fn(),
     getDeploymentOptions: jest.fn(),
     validateConfig: jest.fn(),

@@ -13,6 +13,7 @@ import {
   SindriConfigVerdict,
   InstanceEvent,
   MetricsSample,
+  TerminalSessionInput,
   TerminalSessionRecord,
 } from '@internal/plugin-sindri-common';
 
@@ -67,8 +68,10 @@ export interface SindriApi {
   /** The instances a target selects, for a preview before running. */
   previewCommandTargets(target: CommandRequest['target']): Promise<CommandTargetPreview[]>;
 
-  /** The terminal sessions of an instance, for the audit. */
+  /** The terminal sessions of an instance, for the audit (only the caller's own without sindri.instance.audit.read). */
   listTerminalSessions(name: string): Promise<TerminalSessionRecord[]>;
+  /** The recorded keystrokes of a session: sensitive, for audit readers only. */
+  getTerminalSessionInput(name: string, id: string): Promise<TerminalSessionInput>;
   /**
    * The WebSocket URL of a terminal session, once the Backstage user cookie the
    * socket is authenticated with has been issued (or refreshed, near its expiry).

@@ -13,6 +13,7 @@ import {
   OperationStreamEvent,
   SindriConfigVerdict,
   InstanceEvent,
+  TerminalSessionInput,
   TerminalSessionRecord,
 } from '@internal/plugin-sindri-common';
 import {
@@ -117,6 +118,10 @@ export class SindriClient implements SindriApi {
 
   async listTerminalSessions(name: string): Promise<TerminalSessionRecord[]> {
     return (await this.json<{ items: TerminalSessionRecord[] }>('GET', `/instances/${enc(name)}/terminal-sessions`)).items;
+  }
+
+  getTerminalSessionInput(name: string, id: string): Promise<TerminalSessionInput> {
+    return this.json('GET', `/instances/${enc(name)}/terminal-sessions/${enc(id)}/input`);
   }
 
   async getTerminalSocketUrl(request: TerminalSocketRequest): Promise<string> {

@@ -9,7 +9,7 @@ import { useDeploymentOptions } from './useDeploymentOptions';
 
 function helperText(error: Error | undefined, drivers: number | undefined, description?: string) {
   if (error) return `Could not load the portal's drivers: ${error.message}`;
-  if (drivers === 0) return 'This portal has no deployment driver configured (sindri.cli.path or sindri.drivers.local)';
+  if (drivers === 0) return 'No deployment driver you may use: the portal has none configured (sindri.cli.path, sindri.drivers.local), or the permission policy grants you none (sindri.driver.use)';
   return description;
 }
 

@@ -146,6 +146,20 @@ describe('InstanceLifecycleCard', () => {
     expect(await screen.findByText(/the progress stream ended before the operation did/)).toBeInTheDocument();
   });
 
+  it('watches an operation someone else runs without asking for its log, and says whose it is', async () => {
+    const hidden = operation('suspend', 'running', { actor: 'user:default/bob', log: [], logHidden: true });
+    const api = mockSindriApi({
+      getDeployment: jest.fn().mockResolvedValue({ ...deployment('suspending'), sindriYaml: undefined, sindriYamlHidden: true }),
+      listOperations: jest.fn().mockResolvedValueOnce([hidden]).mockResolvedValue([{ ...hidden, state: 'succeeded' }]),
+      streamOperation: jest.fn(),
+    });
+    await renderCard(api, false, 'dev-lc-hidden');
+    expect(await screen.findAllByText('shown to user:default/bob and to sindri.instance.audit.read')).not.toHaveLength(0);
+    // read again until it ends, never streamed
+    await waitFor(() => expect(api.listOperations.mock.calls.length).toBeGreaterThanOrEqual(2), { timeout: 5000 });
+    expect(api.streamOperation).not.toHaveBeenCalled();
+  });
+
   it('says so for an instance enrolled by hand', async () => {
     await renderCard(mockSindriApi());
     expect(await screen.findByText(/was enrolled by hand, not deployed by the portal/)).toBeInTheDocument();

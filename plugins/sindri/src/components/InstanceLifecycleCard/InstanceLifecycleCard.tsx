@@ -62,12 +62,19 @@ export const InstanceLifecycleCard = () => {
     laterRefresh.current = setTimeout(() => refresh?.(), 2000);
   });
 
-  // an operation already running (started elsewhere, or before a reload) is followed too
+  // an operation already running (started elsewhere, or before a reload) is followed too: its
+  // progress where the user may see its log, else its state, read again until it ends
   const newest = operations.value?.[0];
   const { follow } = current;
   const following = Boolean(current.operation);
   useEffect(() => {
-    if (!following && newest?.state === 'running') void follow(newest);
+    if (following || newest?.state !== 'running') return undefined;
+    if (!newest.logHidden) {
+      void follow(newest);
+      return undefined;
+    }
+    const timer = setTimeout(reload, 2000);
+    return () => clearTimeout(timer);
   }, [following, newest, follow]);
 
   const run = async (request: LifecycleRequest) => {

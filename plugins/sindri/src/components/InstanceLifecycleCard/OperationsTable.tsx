@@ -1,5 +1,5 @@
 import { Table, TableColumn } from '@backstage/core-components';
-import { LifecycleOperation } from '@internal/plugin-sindri-common';
+import { LifecycleOperation, sindriInstanceAuditReadPermission } from '@internal/plugin-sindri-common';
 import { formatAgo } from '../common/format';
 import { OperationStateLabel } from './OperationStateLabel';
 
@@ -8,7 +8,10 @@ const columns: TableColumn<LifecycleOperation>[] = [
   { title: 'State', render: op => <OperationStateLabel state={op.state} /> },
   { title: 'By', field: 'actor' },
   { title: 'Started', render: op => formatAgo(op.startedAt) },
-  { title: 'Message', render: op => op.message ?? '' },
+  {
+    title: 'Message',
+    render: op => (op.logHidden ? `shown to ${op.actor} and to ${sindriInstanceAuditReadPermission.name}` : op.message ?? ''),
+  },
 ];
 
 /** The audit log of the instance's deploy and lifecycle operations. */

@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { CommandResult, FINAL_COMMAND_STATES, LIVE_LIMITS } from '@internal/plugin-sindri-common';
+import { CommandResult, FINAL_COMMAND_STATES, LIVE_LIMITS, sindriInstanceAuditReadPermission } from '@internal/plugin-sindri-common';
 import Box from '@material-ui/core/Box';
 import Collapse from '@material-ui/core/Collapse';
 import IconButton from '@material-ui/core/IconButton';
@@ -72,8 +72,17 @@ const ResultRow = ({ result, output, initiallyOpen }: { result: CommandResult; o
         <TableCell colSpan={7} style={{ paddingTop: 0, paddingBottom: 0, borderBottom: open ? undefined : 'none' }}>
           <Collapse in={open} unmountOnExit>
             <Box py={1}>
-              <OutputBlock title="stdout" text={stdout} bytes={result.stdoutBytes} />
-              <OutputBlock title="stderr" text={stderr} bytes={result.stderrBytes} />
+              {result.outputHidden ? (
+                <Typography variant="body2" color="textSecondary">
+                  Output hidden: it is shown to whoever ran the command and to those with{' '}
+                  <code>{sindriInstanceAuditReadPermission.name}</code> on {result.instance}.
+                </Typography>
+              ) : (
+                <>
+                  <OutputBlock title="stdout" text={stdout} bytes={result.stdoutBytes} />
+                  <OutputBlock title="stderr" text={stderr} bytes={result.stderrBytes} />
+                </>
+              )}
             </Box>
           </Collapse>
         </TableCell>
