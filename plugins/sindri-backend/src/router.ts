@@ -219,6 +219,8 @@ export async function createRouter(options: RouterOptions): Promise<express.Rout
   // body-parser errors are the client's: say so instead of answering 500
   router.use((error: any, _req: express.Request, res: express.Response, next: express.NextFunction) => {
     if (error?.type === 'entity.too.large') {
+      // the rest of the body is not read: the connection closes after the answer instead of hanging on it
+      res.set('Connection', 'close');
       res.status(413).json({ error: { name: 'PayloadTooLarge', message: `body: larger than the ${INGEST_LIMITS.maxFrameBytes} byte limit` } });
     } else if (error?.type === 'entity.parse.failed') {
       res.status(400).json({ error: { name: 'InputError', message: '(root): the body is not valid JSON' } });

@@ -38,8 +38,11 @@ export function createUpgradeMiddleware(basePath: () => Promise<string>, routes:
     if (found) {
       await found.r.handle(req, socket, head, found.match);
     } else if (server && server.listenerCount('upgrade') === 1) {
+      // answered as a plain request, then closed: this socket is outside the server's keep-alive handling
       const res = new ServerResponse(req);
+      res.shouldKeepAlive = false;
       res.assignSocket(socket as Socket);
+      res.on('finish', () => socket.destroy());
       server.emit('request', req, res);
     }
   };
