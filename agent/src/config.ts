@@ -93,7 +93,11 @@ export function readTokenFile(file: string): string {
   return fs.readFileSync(file, 'utf8').trim();
 }
 
-const nameOf = (s: (typeof SETTINGS)[number]) => (s.flag ? `--${s.flag} / ${s.env}` : s.key === 'token' ? `${s.env} / --${TOKEN_FILE.flag}` : s.env);
+/** How an error names a setting: its flag and variable (the token: its variable and the token file's flag). */
+function nameOf(s: (typeof SETTINGS)[number]): string {
+  if (s.flag) return `--${s.flag} / ${s.env}`;
+  return s.key === 'token' ? `${s.env} / --${TOKEN_FILE.flag}` : s.env;
+}
 
 /** Flags win over environment variables, which win over defaults; the token comes from the environment or a file. */
 export function resolveConfig(flags: Record<string, string | undefined>, env: NodeJS.ProcessEnv): AgentConfig {

@@ -108,12 +108,12 @@ describe('the catalog after restarts', () => {
     const auth = { Authorization: `Bearer ${await token()}` };
     const count = async (filter: string) =>
       ((await (await fetch(`${base}/api/catalog/entities?filter=${filter}&fields=metadata.name`, { headers: auth })).json()) as Array<{ metadata: { name: string } }>).map(e => e.metadata.name);
+    const complete = (extensions: string[], instances: string[]) => extensions.length === EXTENSIONS && registered.every(n => instances.includes(n));
     let extensions: string[] = [];
     let instances: string[] = [];
     while (Date.now() - startedAt < 10_000) {
-      extensions = await count('spec.type=sindri-extension');
-      instances = await count('spec.type=sindri-instance');
-      if (extensions.length === EXTENSIONS && registered.every(n => instances.includes(n))) break;
+      [extensions, instances] = await Promise.all([count('spec.type=sindri-extension'), count('spec.type=sindri-instance')]);
+      if (complete(extensions, instances)) break;
       await new Promise(r => setTimeout(r, 250));
     }
     const all = fs.readdirSync(path.join(repoRoot, 'registry/sindri-v3/extensions'));

@@ -90,51 +90,64 @@ export class SampleStore {
 
   private async rollUp(from: Resolution, to: Resolution, now: Date): Promise<number> {
     const width = RESOLUTIONS[to];
-    const lastComplete = Math.floor(now.getTime() / width) * width;
+    const lastComplete = new Date(Math.floor(now.getTime() / width) * width);
     const instances = await this.knex('metric_samples').where({ resolution: from }).distinct('instance_id');
     let written = 0;
-    for (const { instance_id: instanceId } of instances) {
-      const newest = await this.knex('metric_samples').where({ instance_id: instanceId, resolution: to }).max({ at: 'at' }).first();
-      // recompute the newest bucket too: samples may have arrived late for it
-      const start = toDate(newest?.at)?.getTime() ?? 0;
-      // paged by time, so an agent that stored a great many samples is never read whole
-      let bucket: { start: number; samples: MetricsSample[] } | undefined;
-      const writeBucket = async () => {
-        if (!bucket) return;
-        const id = `${instanceId}:${to}:${bucket.start}`;
-        const at = new Date(bucket.start);
-        await this.knex('metric_samples')
-          .insert({ id, instance_id: instanceId, resolution: to, at, data: JSON.stringify(downsample(bucket.samples, id, at)) })
-          .onConflict('id')
-          .merge(['data']);
+    for (const { instance_id: instanceId } of instances) written += await this.rollUpInstance(instanceId, from, to, lastComplete);
+    return written;
+  }
+
+  /** Folds one instance's `from` samples into `to` buckets, from its newest `to` bucket up to `before`. */
+  private async rollUpInstance(instanceId: string, from: Resolution, to: Resolution, before: Date): Promise<number> {
+    const width = RESOLUTIONS[to];
+    const newest = await this.knex('metric_samples').where({ instance_id: instanceId, resolution: to }).max({ at: 'at' }).first();
+    // recompute the newest bucket too: samples may have arrived late for it
+    const since = new Date(toDate(newest?.at)?.getTime() ?? 0);
+    let written = 0;
+    let bucket: { start: number; samples: MetricsSample[] } | undefined;
+    for await (const sample of this.samplesBetween(instanceId, from, since, before)) {
+      const start = Math.floor(new Date(sample.at).getTime() / width) * width;
+      if (bucket && bucket.start !== start) {
+        await this.writeBucket(instanceId, to, bucket);
         written += 1;
-      };
-      let cursor = { at: new Date(start), id: '' };
-      for (;;) {
-        const rows: Array<{ id: string; at: unknown; data: string }> = await this.knex('metric_samples')
-          .where({ instance_id: instanceId, resolution: from })
-          .where(q => q.where('at', '>', cursor.at).orWhere(w => w.where('at', '=', cursor.at).where('id', '>', cursor.id)))
-          .where('at', '<', new Date(lastComplete))
-          .orderBy([{ column: 'at' }, { column: 'id' }])
-          .limit(ROLL_UP_PAGE)
-          .select('id', 'at', 'data');
-        for (const row of rows) {
-          const sample: MetricsSample = JSON.parse(row.data);
-          const start = Math.floor(new Date(sample.at).getTime() / width) * width;
-          if (bucket && bucket.start !== start) {
-            await writeBucket();
-            bucket = undefined;
-          }
-          bucket ??= { start, samples: [] };
-          bucket.samples.push(sample);
-        }
-        if (rows.length < ROLL_UP_PAGE) break;
-        const last = rows[rows.length - 1];
-        cursor = { at: toDate(last.at)!, id: last.id };
+        bucket = undefined;
       }
-      await writeBucket();
+      bucket ??= { start, samples: [] };
+      bucket.samples.push(sample);
+    }
+    if (bucket) {
+      await this.writeBucket(instanceId, to, bucket);
+      written += 1;
     }
     return written;
+  }
+
+  /** An instance's samples of one resolution in [since, before), oldest first, read a page at a time: never whole. */
+  private async *samplesBetween(instanceId: string, resolution: Resolution, since: Date, before: Date): AsyncGenerator<MetricsSample> {
+    let after = { at: since, id: '' };
+    for (;;) {
+      const { at, id } = after;
+      const rows: Array<{ id: string; at: unknown; data: string }> = await this.knex('metric_samples')
+        .where({ instance_id: instanceId, resolution })
+        .where(q => q.where('at', '>', at).orWhere(w => w.where('at', '=', at).where('id', '>', id)))
+        .where('at', '<', before)
+        .orderBy([{ column: 'at' }, { column: 'id' }])
+        .limit(ROLL_UP_PAGE)
+        .select('id', 'at', 'data');
+      for (const row of rows) yield JSON.parse(row.data);
+      if (rows.length < ROLL_UP_PAGE) return;
+      const last = rows[rows.length - 1];
+      after = { at: toDate(last.at)!, id: last.id };
+    }
+  }
+
+  private async writeBucket(instanceId: string, resolution: Resolution, bucket: { start: number; samples: MetricsSample[] }) {
+    const id = `${instanceId}:${resolution}:${bucket.start}`;
+    const at = new Date(bucket.start);
+    await this.knex('metric_samples')
+      .insert({ id, instance_id: instanceId, resolution, at, data: JSON.stringify(downsample(bucket.samples, id, at)) })
+      .onConflict('id')
+      .merge(['data']);
   }
 
   private async insertOnce(table: string, row: Record<string, unknown>): Promise<boolean> {

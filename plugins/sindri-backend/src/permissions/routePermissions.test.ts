@@ -162,7 +162,7 @@ describe('every route checks its permission', () => {
       await ctx.knex('command_results').update({ stdout_tail: 'secret output' });
       return ctx;
     };
-    const get = (server: any, path: string) => request(server).get(`/api/sindri${path}`).set('Authorization', auth);
+    const get = (server: any, route: string) => request(server).get(`/api/sindri${route}`).set('Authorization', auth);
 
     const reader = await set([AUDIT]);
     expect((await get(reader.server, '/commands')).body.items).toEqual([]);

@@ -48,13 +48,9 @@ export function isTransientRefusal(status: number): boolean {
 export function rawFrameId(raw: unknown): string | undefined {
   if (!raw || typeof raw !== 'object') return undefined;
   const frame = raw as Record<string, any>;
-  const id =
-    frame.type === 'register'
-      ? typeof frame.registration?.instanceId === 'string'
-        ? `register:${frame.registration.instanceId}`
-        : undefined
-      : frame[frame.type]?.id;
-  return typeof id === 'string' && id.length <= 128 ? id : undefined;
+  const id = frame.type === 'register' ? frame.registration?.instanceId : frame[frame.type]?.id;
+  if (typeof id !== 'string' || id.length > 128) return undefined;
+  return frame.type === 'register' ? `register:${id}` : id;
 }
 
 /** The id that an ack for this frame carries. */
