@@ -114,6 +114,39 @@ describe('Outbox', () => {
   });
 });
 
+describe('Outbox, as the portal refuses frames', () => {
+  it('sends a frame refused for now again, not before its wait, and gives up an invalid one, counting it', () => {
+    let now = 1000;
+    const outbox = new Outbox(10, () => {}, () => now);
+    const [a, b] = [hb(), hb()];
+    outbox.push(a);
+    outbox.push(b);
+    expect(outbox.takeUnsent()).toEqual([a, b]);
+    expect(outbox.retryLater((a as any).heartbeat.id, 500)).toBe(true);
+    expect(outbox.giveUp((b as any).heartbeat.id)).toBe(true);
+    expect(outbox.invalid).toBe(1);
+    expect(outbox.takeUnsent()).toEqual([]);
+    expect(outbox.nextDue()).toBe(1500);
+    now = 1500;
+    expect(outbox.takeUnsent()).toEqual([a]);
+    expect(outbox.size).toBe(1);
+  });
+
+  it('takes batches that fit a byte budget, and leaves what cannot fit any batch out', () => {
+    const outbox = new Outbox(10);
+    const big: AgentFrame = { type: 'event', event: { id: crypto.randomUUID(), at: new Date().toISOString(), type: 'deploy', message: 'x'.repeat(1000) } };
+    const frames = [hb(), hb(), big, hb()];
+    frames.forEach(f => outbox.push(f));
+    const size = (f: AgentFrame) => JSON.stringify(f).length;
+    const budget = { maxBytes: size(frames[0]) * 2 + 2, size };
+    expect(outbox.takeUnsent(Infinity, budget)).toEqual([frames[0], frames[1]]);
+    // the big one would never fit: it is passed over, the rest goes on
+    expect(outbox.takeUnsent(Infinity, budget)).toEqual([frames[3]]);
+    expect(outbox.giveUpWhere(f => size(f) + 1 > budget.maxBytes)).toBe(1);
+    expect(outbox.invalid).toBe(1);
+  });
+});
+
 describe('backoffDelayMs', () => {
   it('grows exponentially up to the cap, with jitter below the ceiling', () => {
     expect(backoffDelayMs(0, 1000, 60_000, () => 0.999)).toBe(999);

@@ -133,7 +133,7 @@ describe('commands', () => {
     const ids = Array.from({ length: MAX_UNSENT_EXITS + 5 }, () =>
       run({ argv: ['sh', '-c', 'while [ ! -e "$1" ]; do sleep 0.05; done; echo late', 'sh', flag] }),
     );
-    await until(() => live.standIn.frames('cmd-started').length === ids.length, 'every command to start');
+    await until(() => live.standIn.frames('cmd-started').length === ids.length, 'every command to start', 30_000);
     live.standIn.refuse = true;
     live.standIn.socket!.terminate();
     await until(() => !live.agent.connection.isOpen, 'the agent to notice the drop');

@@ -82,8 +82,8 @@ describe('the portal in a browser', () => {
   it('finds a Sindri extension with the portal search', async () => {
     const token = ((await (await fetch(`${backendUrl}/api/auth/guest/refresh`)).json()) as any).backstageIdentity.token;
     let locations: string[] = [];
-    // the search index is built a few seconds after start
-    for (let i = 0; i < 60 && !locations.includes('/catalog/sindri/component/playwright'); i++) {
+    // the search index is built a few seconds after start, and again every minute
+    for (let i = 0; i < 90 && !locations.includes('/catalog/sindri/component/playwright'); i++) {
       const res = await fetch(`${backendUrl}/api/search/query?term=playwright`, { headers: { Authorization: `Bearer ${token}` } });
       locations = res.ok ? ((await res.json()) as any).results.map((r: any) => r.document.location) : [];
       if (!locations.length) await new Promise(r => setTimeout(r, 1000));

@@ -190,7 +190,11 @@ describe('a real agent against the sindri backend', () => {
     const agent = fastAgent(proxy.port, await enrollDemo(backend.server), { metrics: '60', maxBackoff: '0.2' });
     await agent.start();
     await until(async () => (await stored(knex)).heartbeat >= 5);
+    // more than one request body's worth (256 KiB): sent in batches that each fit
+    for (let i = 0; i < 300; i++) agent.event('deploy', `${i} ${'x'.repeat(1000)}`);
+    await until(async () => (await stored(knex)).event >= 301, 30_000);
     await agent.flushAndStop(1000);
+    expect(agent.outbox.invalid).toBe(0);
 
     const instance = await request(backend.server).get('/api/sindri/instances/demo-1').set('Authorization', mockCredentials.user.header());
     expect(instance.body).toMatchObject({ status: 'running', registration: { name: 'demo-1' } });

@@ -211,6 +211,10 @@ describe('instances created and run through the local driver', () => {
       // the audit outlives the instance
       const audit = await knex('lifecycle_operations').where({ instance_name: 'dev-local' }).whereNotNull('instance_id').orderBy('started_at').pluck('kind');
       expect(audit).toEqual(['deploy', 'suspend', 'resume', 'redeploy', 'destroy']);
+      // ...terminal sessions too, with the instance's name, and its samples and token do not
+      expect(await knex('terminal_sessions').where({ instance_name: 'dev-local' }).count({ n: '*' }).then(r => Number(r[0].n))).toBeGreaterThanOrEqual(1);
+      expect(await knex('agent_tokens').count({ n: '*' }).then(r => Number(r[0].n))).toBe(0);
+      expect(await knex('heartbeats').count({ n: '*' }).then(r => Number(r[0].n))).toBe(0);
     } finally {
       await backend.stop();
       fs.rmSync(workDir, { recursive: true, force: true });

@@ -7,7 +7,7 @@ import {
 } from '@backstage/core-components';
 import { useApi } from '@backstage/core-plugin-api';
 import { EntityRefLink } from '@backstage/plugin-catalog-react';
-import { FleetInstance, SINDRI_INSTANCE_RESOURCE_TYPE } from '@internal/plugin-sindri-common';
+import { FleetInstance, instanceEntityRef, SINDRI_INSTANCE_RESOURCE_TYPE } from '@internal/plugin-sindri-common';
 import Typography from '@material-ui/core/Typography';
 import useAsyncRetry from 'react-use/esm/useAsyncRetry';
 import useInterval from 'react-use/esm/useInterval';
@@ -23,7 +23,7 @@ const columns: TableColumn<Row>[] = [
     title: 'Name',
     field: 'name',
     highlight: true,
-    render: row => <EntityRefLink entityRef={{ kind: 'resource', namespace: 'default', name: row.name }} />,
+    render: row => <EntityRefLink entityRef={instanceEntityRef(row.name)} />,
   },
   { title: 'Status', field: 'status', render: row => <StatusLabel status={row.status} /> },
   { title: 'Provider', field: 'provider', emptyValue: NOT_REPORTED },

@@ -9,6 +9,7 @@ import Typography from '@material-ui/core/Typography';
 import useAsync from 'react-use/esm/useAsync';
 import {
   DeploymentState,
+  instanceEntityRef,
   LifecycleAction,
   LifecycleRequest,
   sindriInstanceLifecyclePermission,
@@ -33,7 +34,7 @@ const LABELS: Record<LifecycleAction, string> = { suspend: 'Suspend', resume: 'R
 
 /** The clone template, with this instance picked as its source. */
 const cloneLink = (name: string) =>
-  `/create/templates/default/sindri-clone-instance?formData=${encodeURIComponent(JSON.stringify({ source: `resource:default/${name}` }))}`;
+  `/create/templates/default/sindri-clone-instance?formData=${encodeURIComponent(JSON.stringify({ source: instanceEntityRef(name) }))}`;
 
 /** Suspend, resume, redeploy and destroy an instance the portal deployed, with its operations. */
 export const InstanceLifecycleCard = () => {
