@@ -57,6 +57,12 @@ export interface Config {
        * audit readers, marked sensitive. Default: false.
        */
       recordInput?: boolean;
+      /**
+       * How often the permission of every open terminal is asked again: a user
+       * whose role no longer grants sindri.instance.terminal is disconnected
+       * (close code 4403). Default: 30 seconds.
+       */
+      permissionRecheckInterval?: HumanDuration | string;
     };
     /** Creating instances and running their lifecycle. */
     deployments?: {

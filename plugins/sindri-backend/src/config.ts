@@ -8,7 +8,7 @@ export interface SindriBackendConfig {
   retention: RetentionPolicy;
   rateLimit: { framesPerSecond: number; burst: number; liveFramesPerSecond: number; liveBurst: number };
   agents: { keepaliveIntervalMs: number; tokenCheckIntervalMs: number };
-  terminal: { recordInput: boolean };
+  terminal: { recordInput: boolean; recheckIntervalMs: number };
   /** how long terminal sessions, command runs and lifecycle operations are kept after they end, even past their instance */
   auditRetentionMs: number;
   deployments: {
@@ -50,6 +50,7 @@ export function readSindriBackendConfig(config: Config): SindriBackendConfig {
     },
     terminal: {
       recordInput: config.getOptionalBoolean('sindri.terminal.recordInput') ?? false,
+      recheckIntervalMs: duration(config, 'sindri.terminal.permissionRecheckInterval', { seconds: 30 }),
     },
     auditRetentionMs: duration(config, 'sindri.audit.retention', { days: 365 }),
     deployments: {

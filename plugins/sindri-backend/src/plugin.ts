@@ -152,6 +152,7 @@ export const sindriPlugin = createBackendPlugin({
           relay,
           logger,
           allowedOrigins: allowedOrigins(config),
+          recheckIntervalMs: settings.terminal.recheckIntervalMs,
         });
         const commandStore = new CommandStore(knex);
         const abandoned = await commandStore.abandonUnfinished('the portal restarted before the instance answered');

@@ -1,6 +1,6 @@
 import { IncomingMessage } from 'node:http';
 import { Duplex } from 'node:stream';
-import { LoggerService } from '@backstage/backend-plugin-api';
+import { BackstageCredentials, LoggerService } from '@backstage/backend-plugin-api';
 import { WebSocket, WebSocketServer } from 'ws';
 import { z } from 'zod';
 import {
@@ -45,6 +45,9 @@ export class TerminalSocketServer {
   private readonly sockets = new Set<WebSocket>();
   // a browser that vanished (sleep, network change) never closes its socket: ping, and drop the silent
   private readonly keepalive = new Keepalive(60_000);
+  /** who holds each open socket, on which instance: the permission is asked again while it is open */
+  private readonly holders = new Map<WebSocket, { credentials: BackstageCredentials; resourceRef: string }>();
+  private readonly recheck: NodeJS.Timeout;
 
   constructor(
     private readonly options: {
@@ -54,8 +57,13 @@ export class TerminalSocketServer {
       logger: LoggerService;
       /** origins a browser may open terminals from (the app's and the backend's) */
       allowedOrigins: string[];
+      /** how often open terminals' permission is checked again (a role taken away ends them). Default: 30 s */
+      recheckIntervalMs?: number;
     },
-  ) {}
+  ) {
+    this.recheck = setInterval(() => void this.recheckPermissions(), options.recheckIntervalMs ?? 30_000);
+    this.recheck.unref?.();
+  }
 
   async handleUpgrade(req: IncomingMessage, socket: Duplex, head: Buffer, match: RegExpMatchArray): Promise<void> {
     const origin = req.headers.origin;
@@ -109,12 +117,23 @@ export class TerminalSocketServer {
       return;
     }
 
-    this.wss.handleUpgrade(req, socket, head, ws =>
-      this.serve(ws, { instanceId: instance.id, sessionId: sessionId.data, ...size.data, user }),
-    );
+    const resourceRef = instanceEntityRef(name.data);
+    this.wss.handleUpgrade(req, socket, head, ws => {
+      this.holders.set(ws, { credentials, resourceRef });
+      this.serve(ws, { instanceId: instance.id, sessionId: sessionId.data, ...size.data, user });
+    });
+  }
+
+  /** Closes the terminals of users no longer allowed them (4403); a policy that cannot answer closes none. */
+  private async recheckPermissions() {
+    for (const [ws, { credentials, resourceRef }] of this.holders) {
+      const allowed = await this.options.guard.allows(credentials, sindriInstanceTerminalPermission, resourceRef).catch(() => true);
+      if (!allowed) ws.close(TERMINAL_CLOSE_CODES.forbidden, `not permitted any more: ${sindriInstanceTerminalPermission.name}`);
+    }
   }
 
   close() {
+    clearInterval(this.recheck);
     this.keepalive.close();
     for (const ws of this.sockets) ws.close(1001, 'backend shutting down');
   }
@@ -167,6 +186,7 @@ export class TerminalSocketServer {
     });
     ws.on('close', () => {
       this.sockets.delete(ws);
+      this.holders.delete(ws);
       void attached.then(a => a?.detach());
     });
     ws.on('error', error => this.options.logger.debug(`Terminal socket: ${error.message}`));

@@ -181,5 +181,23 @@ describe('terminals', () => {
       await new Promise(r => setTimeout(r, 100));
       expect(agent.frames).toEqual([]);
     });
+
+    it('closes an open terminal (4403) once the policy stops granting sindri.instance.terminal, and only then', async () => {
+      const denied: string[] = [];
+      const { base, agent } = await setUp({ denied, config: { terminal: { permissionRecheckInterval: { milliseconds: 100 } } } });
+      const browser = await TerminalClient.open(base, 'dev-1', SESSION);
+      await agent.next('pty-open');
+      agent.send({ type: 'pty-opened', session: SESSION, created: true, pid: 42, replayBytes: 0 });
+      await waitFor(() => browser.messages.length === 1, 'the session to open');
+
+      await new Promise(r => setTimeout(r, 400));
+      expect(browser.closed).toBeUndefined();
+
+      denied.push('sindri.instance.terminal');
+      expect(await browser.closedWith()).toEqual({
+        code: TERMINAL_CLOSE_CODES.forbidden,
+        reason: 'not permitted any more: sindri.instance.terminal',
+      });
+    });
   });
 });

@@ -53,6 +53,15 @@ describe('FleetPage', () => {
     expect(screen.queryByText('No Sindri instances yet')).not.toBeInTheDocument();
   });
 
+  it('says the fleet is not the user\'s to see, and which permission, rather than showing an error or an empty fleet', async () => {
+    const forbidden = Object.assign(new Error('not permitted: sindri.instance.read'), { statusCode: 403 });
+    await renderPage(mockSindriApi({ listInstances: jest.fn().mockRejectedValue(forbidden) }));
+
+    expect(await screen.findByText('You are not permitted to see the fleet')).toBeInTheDocument();
+    expect(screen.getByText('sindri.instance.read')).toBeInTheDocument();
+    expect(screen.queryByText('No Sindri instances yet')).not.toBeInTheDocument();
+  });
+
   it('links to the Run command page when the app mounts it', async () => {
     await renderPage(mockSindriApi(), { '/sindri/commands': commandsRouteRef });
 

@@ -7,7 +7,7 @@ import {
 } from '@backstage/core-components';
 import { useApi } from '@backstage/core-plugin-api';
 import { EntityRefLink } from '@backstage/plugin-catalog-react';
-import { FleetInstance, instanceEntityRef, SINDRI_INSTANCE_RESOURCE_TYPE } from '@internal/plugin-sindri-common';
+import { FleetInstance, instanceEntityRef, SINDRI_INSTANCE_RESOURCE_TYPE, sindriInstanceReadPermission } from '@internal/plugin-sindri-common';
 import Typography from '@material-ui/core/Typography';
 import useAsyncRetry from 'react-use/esm/useAsyncRetry';
 import useInterval from 'react-use/esm/useInterval';
@@ -42,7 +42,21 @@ export const InstanceTable = () => {
   useInterval(retry, 15_000);
 
   if (loading && !value) return <Progress />;
-  if (error && !value) return <ResponseErrorPanel error={error} />;
+  if (error && !value) {
+    if ((error as { statusCode?: number }).statusCode !== 403) return <ResponseErrorPanel error={error} />;
+    return (
+      <EmptyState
+        missing="info"
+        title="You are not permitted to see the fleet"
+        description={
+          <Typography component="span">
+            The portal's permission policy grants you <code>{sindriInstanceReadPermission.name}</code> on no instance. Ask a
+            portal admin for a role.
+          </Typography>
+        }
+      />
+    );
+  }
 
   const instances = value ?? [];
   if (instances.length === 0) {

@@ -19,6 +19,7 @@ export const RecordedInputDialog = ({ instance, sessionId, onClose }: { instance
       <DialogContent>
         <WarningPanel
           severity="warning"
+          defaultExpanded
           title="Sensitive"
           message="These are the keystrokes typed in the session, as recorded (sindri.terminal.recordInput): passwords and secrets typed at a prompt are among them. Do not copy them anywhere."
         />
