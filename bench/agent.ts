@@ -11,26 +11,49 @@ import { spawn } from 'node:child_process';
 import { parseArgs } from 'node:util';
 import { enroll, repoRoot, startServer } from './lib/harness';
 
-const { values } = parseArgs({ options: { seconds: { type: 'string', default: '120' } } });
+const { values } = parseArgs({
+  options: { seconds: { type: 'string', default: '120' } },
+});
 const TICKS_PER_S = 100; // USER_HZ on Linux
 
 function cpuSeconds(pid: number): number {
-  const fields = fs.readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
+  const fields = fs
+    .readFileSync(`/proc/${pid}/stat`, 'utf8')
+    .split(') ')[1]
+    .split(' ');
   return (Number(fields[11]) + Number(fields[12])) / TICKS_PER_S;
 }
 
 function rssMb(pid: number): number {
-  return Number(/VmRSS:\s+(\d+) kB/.exec(fs.readFileSync(`/proc/${pid}/status`, 'utf8'))![1]) / 1024;
+  return (
+    Number(
+      /VmRSS:\s+(\d+) kB/.exec(
+        fs.readFileSync(`/proc/${pid}/status`, 'utf8'),
+      )![1],
+    ) / 1024
+  );
 }
 
 async function main() {
   const server = await startServer('sqlite');
   const token = await enroll(server.url, 'bench-agent');
-  const stateDir = fs.mkdtempSync(path.join(os.tmpdir(), 'sindri-agent-bench-'));
-  const agent = spawn(process.execPath, [path.join(repoRoot, 'agent/bin/sindri-agent')], {
-    stdio: 'ignore',
-    env: { ...process.env, SINDRI_CONSOLE_URL: server.url, SINDRI_AGENT_TOKEN: token, SINDRI_INSTANCE_NAME: 'bench-agent', SINDRI_AGENT_STATE_DIR: stateDir },
-  });
+  const stateDir = fs.mkdtempSync(
+    path.join(os.tmpdir(), 'sindri-agent-bench-'),
+  );
+  const agent = spawn(
+    process.execPath,
+    [path.join(repoRoot, 'agent/bin/sindri-agent')],
+    {
+      stdio: 'ignore',
+      env: {
+        ...process.env,
+        SINDRI_CONSOLE_URL: server.url,
+        SINDRI_AGENT_TOKEN: token,
+        SINDRI_INSTANCE_NAME: 'bench-agent',
+        SINDRI_AGENT_STATE_DIR: stateDir,
+      },
+    },
+  );
   // start-up (loading and transpiling) is not the steady state
   await new Promise(r => setTimeout(r, 15_000));
   const cpu0 = cpuSeconds(agent.pid!);
@@ -40,11 +63,18 @@ async function main() {
     rss.push(rssMb(agent.pid!));
     await new Promise(r => setTimeout(r, 1000));
   }
-  const cpuPercent = ((cpuSeconds(agent.pid!) - cpu0) / ((Date.now() - t0) / 1000)) * 100;
+  const cpuPercent =
+    ((cpuSeconds(agent.pid!) - cpu0) / ((Date.now() - t0) / 1000)) * 100;
   agent.kill('SIGTERM');
   await server.stop();
   const avg = rss.reduce((a, b) => a + b, 0) / rss.length;
-  process.stdout.write(`agent: seconds=${values.seconds} cpu_percent=${cpuPercent.toFixed(2)} rss_avg_mb=${avg.toFixed(0)} rss_max_mb=${Math.max(...rss).toFixed(0)}\n`);
+  process.stdout.write(
+    `agent: seconds=${values.seconds} cpu_percent=${cpuPercent.toFixed(
+      2,
+    )} rss_avg_mb=${avg.toFixed(0)} rss_max_mb=${Math.max(...rss).toFixed(
+      0,
+    )}\n`,
+  );
 }
 
 main().catch(error => {

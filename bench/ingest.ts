@@ -14,7 +14,14 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import knexFactory, { Knex } from 'knex';
 import WebSocket from 'ws';
-import { enroll, percentile, postgresAvailable, registration, repoRoot, startServer } from './lib/harness';
+import {
+  enroll,
+  percentile,
+  postgresAvailable,
+  registration,
+  repoRoot,
+  startServer,
+} from './lib/harness';
 
 const { values } = parseArgs({
   options: {
@@ -37,14 +44,37 @@ function metricsFrame() {
       at,
       cpu: { percent: 12.5 },
       load: { one: 0.5, five: 0.4, fifteen: 0.3 },
-      memory: { totalBytes: 8e9, usedBytes: 2e9, availableBytes: 6e9, cachedBytes: 1e9 },
+      memory: {
+        totalBytes: 8e9,
+        usedBytes: 2e9,
+        availableBytes: 6e9,
+        cachedBytes: 1e9,
+      },
       swap: { totalBytes: 2e9, usedBytes: 0 },
-      disks: [{ mount: '/', sizeBytes: 100e9, usedBytes: 40e9, inodesTotal: 6e6, inodesUsed: 1e6 }],
+      disks: [
+        {
+          mount: '/',
+          sizeBytes: 100e9,
+          usedBytes: 40e9,
+          inodesTotal: 6e6,
+          inodesUsed: 1e6,
+        },
+      ],
       network: { rxBytes: 123456789, txBytes: 98765432 },
       processes: {
         count: 180,
-        topByCpu: Array.from({ length: 10 }, (_, i) => ({ pid: 100 + i, name: `proc-${i}`, cpuPercent: 10 - i, memoryBytes: 1e8 })),
-        topByMemory: Array.from({ length: 10 }, (_, i) => ({ pid: 200 + i, name: `mem-${i}`, cpuPercent: 1, memoryBytes: 1e9 - i * 1e7 })),
+        topByCpu: Array.from({ length: 10 }, (_, i) => ({
+          pid: 100 + i,
+          name: `proc-${i}`,
+          cpuPercent: 10 - i,
+          memoryBytes: 1e8,
+        })),
+        topByMemory: Array.from({ length: 10 }, (_, i) => ({
+          pid: 200 + i,
+          name: `mem-${i}`,
+          cpuPercent: 1,
+          memoryBytes: 1e9 - i * 1e7,
+        })),
       },
     },
   };
@@ -52,18 +82,30 @@ function metricsFrame() {
 
 const heartbeatFrame = () => ({
   type: 'heartbeat',
-  heartbeat: { id: crypto.randomUUID(), at: new Date().toISOString(), uptimeSeconds: 1000, load: [0.5, 0.4, 0.3] },
+  heartbeat: {
+    id: crypto.randomUUID(),
+    at: new Date().toISOString(),
+    uptimeSeconds: 1000,
+    load: [0.5, 0.4, 0.3],
+  },
 });
 
-async function inBatches<T>(items: T[], size: number, fn: (item: T) => Promise<void>) {
-  for (let i = 0; i < items.length; i += size) await Promise.all(items.slice(i, i + size).map(fn));
+async function inBatches<T>(
+  items: T[],
+  size: number,
+  fn: (item: T) => Promise<void>,
+) {
+  for (let i = 0; i < items.length; i += size)
+    await Promise.all(items.slice(i, i + size).map(fn));
 }
 
 async function runIngest(db: 'sqlite' | 'pg') {
   const server = await startServer(db);
   const names = Array.from({ length: AGENTS }, (_, i) => `bench-${i}`);
   const tokens = new Map<string, string>();
-  await inBatches(names, 50, async name => { tokens.set(name, await enroll(server.url, name)); });
+  await inBatches(names, 50, async name => {
+    tokens.set(name, await enroll(server.url, name));
+  });
 
   const sockets: WebSocket[] = [];
   const sentAt = new Map<string, number>();
@@ -84,12 +126,20 @@ async function runIngest(db: 'sqlite' | 'pg') {
   };
 
   await inBatches(names, 100, async name => {
-    const ws = new WebSocket(`${server.url.replace('http', 'ws')}/api/sindri/agent/connect`, {
-      headers: { Authorization: `Bearer ${tokens.get(name)}` },
+    const ws = new WebSocket(
+      `${server.url.replace('http', 'ws')}/api/sindri/agent/connect`,
+      {
+        headers: { Authorization: `Bearer ${tokens.get(name)}` },
+      },
+    );
+    await new Promise((resolve, reject) => {
+      ws.once('open', resolve);
+      ws.once('error', reject);
     });
-    await new Promise((resolve, reject) => { ws.once('open', resolve); ws.once('error', reject); });
     const registered = new Promise(resolve => ws.once('message', resolve));
-    ws.send(JSON.stringify({ type: 'register', registration: registration(name) }));
+    ws.send(
+      JSON.stringify({ type: 'register', registration: registration(name) }),
+    );
     await registered;
     ws.on('message', data => {
       const reply = JSON.parse(data.toString());
@@ -106,7 +156,9 @@ async function runIngest(db: 'sqlite' | 'pg') {
   });
 
   const warmup = 1000;
-  sockets.forEach(ws => { for (let i = 0; i < WINDOW; i++) pump(ws); });
+  sockets.forEach(ws => {
+    for (let i = 0; i < WINDOW; i++) pump(ws);
+  });
   await new Promise(r => setTimeout(r, warmup));
   measuring = true;
   const t0 = performance.now();
@@ -119,30 +171,73 @@ async function runIngest(db: 'sqlite' | 'pg') {
   await server.stop();
 
   latencies.sort((a, b) => a - b);
-  return { samplesPerS: acked / elapsed, p50: percentile(latencies, 50), p99: percentile(latencies, 99), rss, acked, errors };
+  return {
+    samplesPerS: acked / elapsed,
+    p50: percentile(latencies, 50),
+    p99: percentile(latencies, 99),
+    rss,
+    acked,
+    errors,
+  };
 }
 
 /** The same rows, bulk-inserted straight into a fresh database of the same kind. */
-async function runBulkInsert(db: 'sqlite' | 'pg', rows: number): Promise<number> {
+async function runBulkInsert(
+  db: 'sqlite' | 'pg',
+  rows: number,
+): Promise<number> {
   let knex: Knex;
   let cleanup: () => Promise<void>;
   if (db === 'pg') {
     const name = `sindri_bulk_${process.pid}`;
-    const admin = knexFactory({ client: 'pg', connection: 'postgresql://postgres@127.0.0.1:5432/postgres' });
+    const admin = knexFactory({
+      client: 'pg',
+      connection: 'postgresql://postgres@127.0.0.1:5432/postgres',
+    });
     await admin.raw(`CREATE DATABASE ${name}`);
-    knex = knexFactory({ client: 'pg', connection: `postgresql://postgres@127.0.0.1:5432/${name}` });
-    cleanup = async () => { await knex.destroy(); await admin.raw(`DROP DATABASE ${name}`); await admin.destroy(); };
+    knex = knexFactory({
+      client: 'pg',
+      connection: `postgresql://postgres@127.0.0.1:5432/${name}`,
+    });
+    cleanup = async () => {
+      await knex.destroy();
+      await admin.raw(`DROP DATABASE ${name}`);
+      await admin.destroy();
+    };
   } else {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'sindri-bulk-'));
-    knex = knexFactory({ client: 'better-sqlite3', connection: { filename: path.join(dir, 'bulk.sqlite') }, useNullAsDefault: true });
+    knex = knexFactory({
+      client: 'better-sqlite3',
+      connection: { filename: path.join(dir, 'bulk.sqlite') },
+      useNullAsDefault: true,
+    });
     await knex.raw('PRAGMA journal_mode = WAL');
-    cleanup = async () => { await knex.destroy(); fs.rmSync(dir, { recursive: true, force: true }); };
+    cleanup = async () => {
+      await knex.destroy();
+      fs.rmSync(dir, { recursive: true, force: true });
+    };
   }
-  await knex.migrate.latest({ directory: path.join(repoRoot, 'plugins/sindri-backend/migrations'), tableName: 'sindri_knex_migrations' });
-  await knex('instances').insert({ id: 'bulk', name: 'bulk', owner: 'group:default/bench', status: 'running', created_at: new Date(), updated_at: new Date() });
+  await knex.migrate.latest({
+    directory: path.join(repoRoot, 'plugins/sindri-backend/migrations'),
+    tableName: 'sindri_knex_migrations',
+  });
+  await knex('instances').insert({
+    id: 'bulk',
+    name: 'bulk',
+    owner: 'group:default/bench',
+    status: 'running',
+    created_at: new Date(),
+    updated_at: new Date(),
+  });
   const data = Array.from({ length: rows }, () => {
     const m = metricsFrame().metrics;
-    return { id: m.id, instance_id: 'bulk', resolution: 'raw', at: new Date(m.at), data: JSON.stringify(m) };
+    return {
+      id: m.id,
+      instance_id: 'bulk',
+      resolution: 'raw',
+      at: new Date(m.at),
+      data: JSON.stringify(m),
+    };
   });
   const t0 = performance.now();
   await knex.batchInsert('metric_samples', data, 500);
@@ -152,19 +247,41 @@ async function runBulkInsert(db: 'sqlite' | 'pg', rows: number): Promise<number>
 }
 
 async function main() {
-  const dbs: Array<'sqlite' | 'pg'> = values.db === 'both' ? ['sqlite', ...((await postgresAvailable()) ? ['pg' as const] : [])] : [values.db as 'sqlite' | 'pg'];
+  const dbs: Array<'sqlite' | 'pg'> =
+    values.db === 'both'
+      ? ['sqlite', ...((await postgresAvailable()) ? ['pg' as const] : [])]
+      : [values.db as 'sqlite' | 'pg'];
   const lines: string[] = [];
   for (const db of dbs) {
-    process.stdout.write(`[${db}] ${AGENTS} agents, ${SECONDS} s, window ${WINDOW} ...\n`);
+    process.stdout.write(
+      `[${db}] ${AGENTS} agents, ${SECONDS} s, window ${WINDOW} ...\n`,
+    );
     const result = await runIngest(db);
-    const bulk = await runBulkInsert(db, Math.max(10_000, Math.min(200_000, result.acked)));
+    const bulk = await runBulkInsert(
+      db,
+      Math.max(10_000, Math.min(200_000, result.acked)),
+    );
     const ratio = result.samplesPerS / bulk;
     process.stdout.write(
-      `[${db}] samples_per_s=${result.samplesPerS.toFixed(0)} p50_ms=${result.p50.toFixed(1)} p99_ms=${result.p99.toFixed(1)} ` +
-        `backend_rss_mb=${result.rss.now.toFixed(0)} backend_peak_rss_mb=${result.rss.peak.toFixed(0)} errors=${result.errors} ` +
-        `bulk_insert_rows_per_s=${bulk.toFixed(0)} ratio_vs_bulk_insert=${ratio.toFixed(3)}\n`,
+      `[${db}] samples_per_s=${result.samplesPerS.toFixed(
+        0,
+      )} p50_ms=${result.p50.toFixed(1)} p99_ms=${result.p99.toFixed(1)} ` +
+        `backend_rss_mb=${result.rss.now.toFixed(
+          0,
+        )} backend_peak_rss_mb=${result.rss.peak.toFixed(0)} errors=${
+          result.errors
+        } ` +
+        `bulk_insert_rows_per_s=${bulk.toFixed(
+          0,
+        )} ratio_vs_bulk_insert=${ratio.toFixed(3)}\n`,
     );
-    lines.push(`ingest: agents=${AGENTS} samples_per_s=${result.samplesPerS.toFixed(0)} p99_ms=${result.p99.toFixed(1)} ratio_vs_bulk_insert=${ratio.toFixed(3)}`);
+    lines.push(
+      `ingest: agents=${AGENTS} samples_per_s=${result.samplesPerS.toFixed(
+        0,
+      )} p99_ms=${result.p99.toFixed(1)} ratio_vs_bulk_insert=${ratio.toFixed(
+        3,
+      )}`,
+    );
   }
   process.stdout.write(`${lines[lines.length - 1]}\n`);
 }

@@ -11,7 +11,11 @@ import path from 'node:path';
 import { spawn } from 'node:child_process';
 import { parseArgs } from 'node:util';
 import { enroll, repoRoot, startServer, USER_AUTH } from './lib/harness';
-import { directTerminal, portalTerminal, sshTerminal } from './terminal/transports';
+import {
+  directTerminal,
+  portalTerminal,
+  sshTerminal,
+} from './terminal/transports';
 import { bulkOutput, echoRoundTrips, ready } from './terminal/measure';
 
 const { values } = parseArgs({
@@ -22,7 +26,12 @@ const { values } = parseArgs({
   },
 });
 
-const rssMb = (pid: number) => Number(/VmRSS:\s+(\d+) kB/.exec(fs.readFileSync(`/proc/${pid}/status`, 'utf8'))![1]) / 1024;
+const rssMb = (pid: number) =>
+  Number(
+    /VmRSS:\s+(\d+) kB/.exec(
+      fs.readFileSync(`/proc/${pid}/status`, 'utf8'),
+    )![1],
+  ) / 1024;
 const fixed = (n: number, digits = 2) => n.toFixed(digits);
 
 async function main() {
@@ -30,29 +39,52 @@ async function main() {
   const name = 'bench-term';
   const token = await enroll(server.url, name);
   const stateDir = fs.mkdtempSync(path.join(os.tmpdir(), 'sindri-term-bench-'));
-  const agent = spawn(process.execPath, [path.join(repoRoot, 'agent/bin/sindri-agent')], {
-    stdio: 'ignore',
-    env: { ...process.env, SINDRI_CONSOLE_URL: server.url, SINDRI_AGENT_TOKEN: token, SINDRI_INSTANCE_NAME: name, SINDRI_AGENT_STATE_DIR: stateDir, SINDRI_WORKSPACE: os.homedir() },
-  });
+  const agent = spawn(
+    process.execPath,
+    [path.join(repoRoot, 'agent/bin/sindri-agent')],
+    {
+      stdio: 'ignore',
+      env: {
+        ...process.env,
+        SINDRI_CONSOLE_URL: server.url,
+        SINDRI_AGENT_TOKEN: token,
+        SINDRI_INSTANCE_NAME: name,
+        SINDRI_AGENT_STATE_DIR: stateDir,
+        SINDRI_WORKSPACE: os.homedir(),
+      },
+    },
+  );
   try {
     for (let i = 0; ; i++) {
-      const res = await fetch(`${server.url}/api/sindri/instances/${name}`, { headers: { Authorization: USER_AUTH } });
+      const res = await fetch(`${server.url}/api/sindri/instances/${name}`, {
+        headers: { Authorization: USER_AUTH },
+      });
       if (res.ok) break;
       if (i > 300) throw new Error('the agent did not register within 30 s');
       await new Promise(r => setTimeout(r, 100));
     }
-    console.log(`terminal bench: ${values.keystrokes} keystrokes, ${values.megabytes} MB bulk output, ${values['flood-seconds']} s flood (loopback, ${os.cpus().length} cores)`);
+    console.log(
+      `terminal bench: ${values.keystrokes} keystrokes, ${
+        values.megabytes
+      } MB bulk output, ${values['flood-seconds']} s flood (loopback, ${
+        os.cpus().length
+      } cores)`,
+    );
 
     const portal = await portalTerminal(server.url, name, USER_AUTH);
     const ssh = await sshTerminal();
     const direct = directTerminal();
     const terminals = [portal, ssh, direct];
     for (const t of terminals) await ready(t);
-    const [echoPortal, echoSsh, echoPty] = await echoRoundTrips(terminals, Number(values.keystrokes));
+    const [echoPortal, echoSsh, echoPty] = await echoRoundTrips(
+      terminals,
+      Number(values.keystrokes),
+    );
     // bulk output in rounds, each transport in turn, so that all meet the same conditions; the median round counts
     const rounds: number[][] = terminals.map(() => []);
     for (let round = 0; round < 3; round++) {
-      for (const [i, t] of terminals.entries()) rounds[i].push(await bulkOutput(t, Number(values.megabytes) / 3));
+      for (const [i, t] of terminals.entries())
+        rounds[i].push(await bulkOutput(t, Number(values.megabytes) / 3));
     }
     const bulk = rounds.map(r => [...r].sort((a, b) => a - b)[1]);
     await ssh.close();
@@ -60,8 +92,17 @@ async function main() {
     const viaPortal = { ...echoPortal, mbPerS: bulk[0] };
     const viaSsh = { ...echoSsh, mbPerS: bulk[1] };
     const viaPty = { ...echoPty, mbPerS: bulk[2] };
-    for (const [label, r] of [['portal', viaPortal], ['ssh', viaSsh], ['node-pty', viaPty]] as const) {
-      console.log(`  ${label.padEnd(8)} echo p50 ${fixed(r.p50, 3)} ms  p99 ${fixed(r.p99, 3)} ms  bulk ${fixed(r.mbPerS, 1)} MB/s`);
+    for (const [label, r] of [
+      ['portal', viaPortal],
+      ['ssh', viaSsh],
+      ['node-pty', viaPty],
+    ] as const) {
+      console.log(
+        `  ${label.padEnd(8)} echo p50 ${fixed(r.p50, 3)} ms  p99 ${fixed(
+          r.p99,
+          3,
+        )} ms  bulk ${fixed(r.mbPerS, 1)} MB/s`,
+      );
     }
 
     // flood: `yes` for the whole period; RSS before, and the highest seen during it
@@ -72,7 +113,10 @@ async function main() {
     portal.write('yes\r');
     const peak = { ...before };
     // the peak of each half: bounded memory levels off, a leak keeps climbing
-    const halves = [{ backend: 0, agent: 0 }, { backend: 0, agent: 0 }];
+    const halves = [
+      { backend: 0, agent: 0 },
+      { backend: 0, agent: 0 },
+    ];
     const floodMs = Number(values['flood-seconds']) * 1000;
     const t0 = Date.now();
     while (Date.now() - t0 < floodMs) {
@@ -86,18 +130,46 @@ async function main() {
     }
     portal.write('\x03');
     const floodMbPerS = floodBytes / 1024 / 1024 / ((Date.now() - t0) / 1000);
-    const growth = Math.max(peak.backend - before.backend, 0) + Math.max(peak.agent - before.agent, 0);
+    const growth =
+      Math.max(peak.backend - before.backend, 0) +
+      Math.max(peak.agent - before.agent, 0);
     console.log(
-      `  flood    ${fixed(floodMbPerS, 1)} MB/s for ${values['flood-seconds']} s; RSS backend ${fixed(before.backend, 0)} → peak ${fixed(peak.backend, 0)} MB, agent ${fixed(before.agent, 0)} → peak ${fixed(peak.agent, 0)} MB`,
+      `  flood    ${fixed(floodMbPerS, 1)} MB/s for ${
+        values['flood-seconds']
+      } s; RSS backend ${fixed(before.backend, 0)} → peak ${fixed(
+        peak.backend,
+        0,
+      )} MB, agent ${fixed(before.agent, 0)} → peak ${fixed(peak.agent, 0)} MB`,
     );
     console.log(
-      `  flood    peak RSS first half / second half: backend ${fixed(halves[0].backend, 0)} / ${fixed(halves[1].backend, 0)} MB, agent ${fixed(halves[0].agent, 0)} / ${fixed(halves[1].agent, 0)} MB`,
+      `  flood    peak RSS first half / second half: backend ${fixed(
+        halves[0].backend,
+        0,
+      )} / ${fixed(halves[1].backend, 0)} MB, agent ${fixed(
+        halves[0].agent,
+        0,
+      )} / ${fixed(halves[1].agent, 0)} MB`,
     );
     await portal.close();
 
-    console.log(`  targets: echo p50 ≤ 2× ssh (${fixed(viaPortal.p50 / viaSsh.p50)}×), throughput ≥ ssh (${fixed(viaPortal.mbPerS / viaSsh.mbPerS)}×); direct node-pty echo p50 ${fixed(viaPty.p50, 3)} ms, ${fixed(viaPty.mbPerS, 1)} MB/s`);
     console.log(
-      `terminal: echo_p50_ms=${fixed(viaPortal.p50, 3)} ssh_echo_p50_ms=${fixed(viaSsh.p50, 3)} mb_per_s=${fixed(viaPortal.mbPerS, 1)} ssh_mb_per_s=${fixed(viaSsh.mbPerS, 1)} flood_rss_growth_mb=${fixed(growth, 1)}`,
+      `  targets: echo p50 ≤ 2× ssh (${fixed(
+        viaPortal.p50 / viaSsh.p50,
+      )}×), throughput ≥ ssh (${fixed(
+        viaPortal.mbPerS / viaSsh.mbPerS,
+      )}×); direct node-pty echo p50 ${fixed(viaPty.p50, 3)} ms, ${fixed(
+        viaPty.mbPerS,
+        1,
+      )} MB/s`,
+    );
+    console.log(
+      `terminal: echo_p50_ms=${fixed(viaPortal.p50, 3)} ssh_echo_p50_ms=${fixed(
+        viaSsh.p50,
+        3,
+      )} mb_per_s=${fixed(viaPortal.mbPerS, 1)} ssh_mb_per_s=${fixed(
+        viaSsh.mbPerS,
+        1,
+      )} flood_rss_growth_mb=${fixed(growth, 1)}`,
     );
   } finally {
     agent.kill('SIGTERM');

@@ -19,20 +19,34 @@ const { values } = parseArgs({
 
 try {
   const token = await backstageToken(values.url);
-  const enrollment = await enrollOrRotate(values.url, token, values.name, values.owner);
-  console.log(`${enrollment.rotated ? 'Re-enrolled' : 'Enrolled'} ${values.name} (owner ${values.owner}); starting sindri-agent`);
-  const agent = spawn(process.execPath, [path.join(root, 'agent/bin/sindri-agent')], {
-    stdio: 'inherit',
-    env: {
-      ...process.env,
-      SINDRI_CONSOLE_URL: values.url,
-      SINDRI_AGENT_TOKEN: enrollment.token,
-      SINDRI_INSTANCE_NAME: values.name,
-      SINDRI_PROVIDER: 'local',
-      SINDRI_AGENT_STATE_DIR: path.join(root, 'data/agents', values.name),
+  const enrollment = await enrollOrRotate(
+    values.url,
+    token,
+    values.name,
+    values.owner,
+  );
+  console.log(
+    `${enrollment.rotated ? 'Re-enrolled' : 'Enrolled'} ${values.name} (owner ${
+      values.owner
+    }); starting sindri-agent`,
+  );
+  const agent = spawn(
+    process.execPath,
+    [path.join(root, 'agent/bin/sindri-agent')],
+    {
+      stdio: 'inherit',
+      env: {
+        ...process.env,
+        SINDRI_CONSOLE_URL: values.url,
+        SINDRI_AGENT_TOKEN: enrollment.token,
+        SINDRI_INSTANCE_NAME: values.name,
+        SINDRI_PROVIDER: 'local',
+        SINDRI_AGENT_STATE_DIR: path.join(root, 'data/agents', values.name),
+      },
     },
-  });
-  for (const signal of ['SIGINT', 'SIGTERM']) process.on(signal, () => agent.kill(signal));
+  );
+  for (const signal of ['SIGINT', 'SIGTERM'])
+    process.on(signal, () => agent.kill(signal));
   agent.on('exit', code => process.exit(code ?? 0));
 } catch (error) {
   console.error(`sindri:demo-agent: ${error.message}`);

@@ -14,12 +14,21 @@ const { values } = parseArgs({
 });
 
 if (!values.name || !values.owner) {
-  console.error('usage: yarn sindri:enroll --name NAME --owner group:default/TEAM [--url http://localhost:7007]');
+  console.error(
+    'usage: yarn sindri:enroll --name NAME --owner group:default/TEAM [--url http://localhost:7007]',
+  );
   process.exit(2);
 }
 try {
-  const result = await enroll(values.url, await backstageToken(values.url), values.name, values.owner);
-  console.log(`Enrolled ${result.name} for ${result.owner}. Give the instance these settings:`);
+  const result = await enroll(
+    values.url,
+    await backstageToken(values.url),
+    values.name,
+    values.owner,
+  );
+  console.log(
+    `Enrolled ${result.name} for ${result.owner}. Give the instance these settings:`,
+  );
   console.log(`SINDRI_CONSOLE_URL=${values.url}`);
   console.log(`SINDRI_INSTANCE_NAME=${result.name}`);
   console.log(`SINDRI_AGENT_TOKEN=${result.token}`);

@@ -32,7 +32,9 @@ function nativeBuildEnv() {
   if (!fs.existsSync(header)) return {};
   const text = fs.readFileSync(header, 'utf8');
   const major = text.match(/#define NODE_MAJOR_VERSION (\d+)/)?.[1];
-  return major === process.versions.node.split('.')[0] ? { npm_config_nodedir: '/usr' } : {};
+  return major === process.versions.node.split('.')[0]
+    ? { npm_config_nodedir: '/usr' }
+    : {};
 }
 
 async function install() {
@@ -46,16 +48,24 @@ async function install() {
 function answers(port, host = '127.0.0.1') {
   return new Promise(resolve => {
     const socket = net.connect({ port, host, timeout: 1000 });
-    socket.once('connect', () => { socket.destroy(); resolve(true); });
+    socket.once('connect', () => {
+      socket.destroy();
+      resolve(true);
+    });
     socket.once('error', () => resolve(false));
-    socket.once('timeout', () => { socket.destroy(); resolve(false); });
+    socket.once('timeout', () => {
+      socket.destroy();
+      resolve(false);
+    });
   });
 }
 
 function findChromium() {
-  return [process.env.CHROMIUM_PATH, '/usr/bin/chromium', '/usr/bin/chromium-browser'].find(
-    p => p && fs.existsSync(p),
-  );
+  return [
+    process.env.CHROMIUM_PATH,
+    '/usr/bin/chromium',
+    '/usr/bin/chromium-browser',
+  ].find(p => p && fs.existsSync(p));
 }
 
 function readCounts(file) {
@@ -90,7 +100,13 @@ async function test() {
   const e2eFile = path.join(resultsDir, 'e2e.json');
 
   const unitCode = await run(
-    ['node_modules/@backstage/cli/bin/backstage-cli', 'repo', 'test', '--json', `--outputFile=${unitFile}`],
+    [
+      'node_modules/@backstage/cli/bin/backstage-cli',
+      'repo',
+      'test',
+      '--json',
+      `--outputFile=${unitFile}`,
+    ],
     env,
   );
 
@@ -98,14 +114,25 @@ async function test() {
   const chromium = findChromium();
   if (chromium) {
     e2eCode = await run(
-      ['node_modules/jest/bin/jest.js', '--config', 'packages/app/e2e-tests/jest.config.js', '--json', `--outputFile=${e2eFile}`],
+      [
+        'node_modules/jest/bin/jest.js',
+        '--config',
+        'packages/app/e2e-tests/jest.config.js',
+        '--json',
+        `--outputFile=${e2eFile}`,
+      ],
       { ...env, CHROMIUM_PATH: chromium },
     );
   } else {
-    console.log('No Chromium found (install Debian\'s chromium or set CHROMIUM_PATH): browser tests not run.');
+    console.log(
+      "No Chromium found (install Debian's chromium or set CHROMIUM_PATH): browser tests not run.",
+    );
   }
 
-  const counts = [readCounts(unitFile), chromium ? readCounts(e2eFile) : undefined].filter(Boolean);
+  const counts = [
+    readCounts(unitFile),
+    chromium ? readCounts(e2eFile) : undefined,
+  ].filter(Boolean);
   const passed = counts.reduce((n, c) => n + c.passed, 0);
   let failed = counts.reduce((n, c) => n + c.failed, 0);
   const skipped = counts.reduce((n, c) => n + c.skipped, 0);
@@ -113,18 +140,30 @@ async function test() {
   if (unitCode !== 0 && !fs.existsSync(unitFile)) failed += 1;
   if (chromium && e2eCode !== 0 && !fs.existsSync(e2eFile)) failed += 1;
 
-  console.log(`${passed} passed, ${failed} failed${skipped ? `, ${skipped} skipped` : ''}`);
+  console.log(
+    `${passed} passed, ${failed} failed${
+      skipped ? `, ${skipped} skipped` : ''
+    }`,
+  );
   process.exit(unitCode !== 0 || e2eCode !== 0 || failed > 0 ? 1 : 0);
 }
 
 const command = process.argv[2];
 if (command === 'start') {
   await install();
-  process.exit(await run(['node_modules/@backstage/cli/bin/backstage-cli', 'repo', 'start']));
+  process.exit(
+    await run([
+      'node_modules/@backstage/cli/bin/backstage-cli',
+      'repo',
+      'start',
+    ]),
+  );
 } else if (command === 'test') {
   await install();
   await test();
 } else {
-  console.error(`usage: node scripts/portal.mjs start|test (platform: ${os.platform()})`);
+  console.error(
+    `usage: node scripts/portal.mjs start|test (platform: ${os.platform()})`,
+  );
   process.exit(2);
 }

@@ -15,14 +15,29 @@ describe('Agent', () => {
     const ledger = path.join(dir, 'status_ledger.jsonl');
     const sindriYaml = path.join(dir, 'sindri.yaml');
     const line = (name: string, state: string, version?: string) =>
-      `${JSON.stringify({ event_id: 'x', timestamp: 't', extension_name: name, cli_version: '3.1.3', state_after: state, event: { type: 'install_completed', ...(version ? { version } : {}) } })}\n`;
+      `${JSON.stringify({
+        event_id: 'x',
+        timestamp: 't',
+        extension_name: name,
+        cli_version: '3.1.3',
+        state_after: state,
+        event: { type: 'install_completed', ...(version ? { version } : {}) },
+      })}\n`;
     fs.writeFileSync(ledger, line('nodejs', 'installed', '1.0.0'));
     fs.writeFileSync(sindriYaml, 'name: one\n');
 
     // nothing listens on port 9: the frames stay in the outbox, where the test reads them
     const agent = new Agent(
       resolveConfig(
-        { 'console-url': 'http://127.0.0.1:9', name: 'demo-1', 'state-dir': dir, 'status-ledger': ledger, 'sindri-yaml': sindriYaml, 'metrics-interval': '3600', 'heartbeat-interval': '3600' },
+        {
+          'console-url': 'http://127.0.0.1:9',
+          name: 'demo-1',
+          'state-dir': dir,
+          'status-ledger': ledger,
+          'sindri-yaml': sindriYaml,
+          'metrics-interval': '3600',
+          'heartbeat-interval': '3600',
+        },
         { SINDRI_AGENT_TOKEN: 't' },
       ),
       silent,
@@ -31,14 +46,19 @@ describe('Agent', () => {
     // the first metrics sample at start takes the baseline
     while (!(agent as any).reported) await new Promise(r => setTimeout(r, 20));
 
-    fs.appendFileSync(ledger, line('python', 'installed') + line('nodejs', 'removing'));
+    fs.appendFileSync(
+      ledger,
+      line('python', 'installed') + line('nodejs', 'removing'),
+    );
     fs.writeFileSync(sindriYaml, 'name: two\n');
     await (agent as any).sampleMetrics();
     agent.stop();
 
     const events = agent.outbox
       .takeUnsent()
-      .filter((f): f is Extract<AgentFrame, { type: 'event' }> => f.type === 'event')
+      .filter(
+        (f): f is Extract<AgentFrame, { type: 'event' }> => f.type === 'event',
+      )
       .map(f => [f.event.type, f.event.data?.extension ?? null]);
     expect(events).toEqual([
       ['started', null],
@@ -53,13 +73,24 @@ describe('Agent', () => {
     const standIn = await BackendStandIn.start();
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'sindri-agent-test-'));
     const token = 'sindri_agent_wiring_token_42';
-    const saved = { token: process.env.SINDRI_AGENT_TOKEN, home: process.env.HOME };
+    const saved = {
+      token: process.env.SINDRI_AGENT_TOKEN,
+      home: process.env.HOME,
+    };
     process.env.SINDRI_AGENT_TOKEN = token;
     // the login shell reads no dotfiles of the user running the tests
     process.env.HOME = dir;
     const agent = new Agent(
       resolveConfig(
-        { 'console-url': standIn.url, name: 'demo-1', 'state-dir': dir, workspace: dir, 'status-ledger': path.join(dir, 'none.jsonl'), 'metrics-interval': '3600', 'heartbeat-interval': '3600' },
+        {
+          'console-url': standIn.url,
+          name: 'demo-1',
+          'state-dir': dir,
+          workspace: dir,
+          'status-ledger': path.join(dir, 'none.jsonl'),
+          'metrics-interval': '3600',
+          'heartbeat-interval': '3600',
+        },
         process.env,
       ),
       silent,
@@ -68,24 +99,55 @@ describe('Agent', () => {
       await agent.start();
       await until(() => standIn.socket, 'the agent to connect');
 
-      standIn.send({ type: 'pty-open', session: 'agent-wiring-1', cols: 80, rows: 24, user: 'user:default/ops' });
-      standIn.input('agent-wiring-1', 'echo $((6*7)) ${SINDRI_AGENT_TOKEN:-no-token}\r');
-      await until(() => /[\r\n]42 no-token\r\n/.test(standIn.output('agent-wiring-1')), '42 from the shell');
+      standIn.send({
+        type: 'pty-open',
+        session: 'agent-wiring-1',
+        cols: 80,
+        rows: 24,
+        user: 'user:default/ops',
+      });
+      standIn.input(
+        'agent-wiring-1',
+        'echo $((6*7)) ${SINDRI_AGENT_TOKEN:-no-token}\r',
+      );
+      await until(
+        () => /[\r\n]42 no-token\r\n/.test(standIn.output('agent-wiring-1')),
+        '42 from the shell',
+      );
 
       const run = crypto.randomUUID();
-      standIn.send({ type: 'cmd-run', run, command: { argv: ['sh', '-c', 'echo "${SINDRI_AGENT_TOKEN:-no-token} $(pwd)"'] }, timeoutSeconds: 10 });
-      expect(await until(() => standIn.frames('cmd-exit', f => f.run === run)[0], 'cmd-exit')).toMatchObject({ exitCode: 0, ended: 'exited' });
+      standIn.send({
+        type: 'cmd-run',
+        run,
+        command: {
+          argv: ['sh', '-c', 'echo "${SINDRI_AGENT_TOKEN:-no-token} $(pwd)"'],
+        },
+        timeoutSeconds: 10,
+      });
+      expect(
+        await until(
+          () => standIn.frames('cmd-exit', f => f.run === run)[0],
+          'cmd-exit',
+        ),
+      ).toMatchObject({ exitCode: 0, ended: 'exited' });
       expect(standIn.commandOutput(run)).toBe(`no-token ${dir}\n`);
 
       // stopping kills the shell; its end is still reported
       await agent.flushAndStop(5000);
       expect(agent.live.stats().sessions).toBe(0);
       const exit = await until(() => standIn.frames('pty-exit')[0], 'pty-exit');
-      expect(exit).toMatchObject({ session: 'agent-wiring-1', reason: 'closed', message: 'the agent stopped' });
+      expect(exit).toMatchObject({
+        session: 'agent-wiring-1',
+        reason: 'closed',
+        message: 'the agent stopped',
+      });
       standIn.assertValid();
     } finally {
       agent.stop();
-      for (const [name, value] of [['SINDRI_AGENT_TOKEN', saved.token], ['HOME', saved.home]] as const) {
+      for (const [name, value] of [
+        ['SINDRI_AGENT_TOKEN', saved.token],
+        ['HOME', saved.home],
+      ] as const) {
         if (value === undefined) delete process.env[name];
         else process.env[name] = value;
       }

@@ -1,7 +1,11 @@
 import crypto from 'node:crypto';
 import os from 'node:os';
 import si from 'systeminformation';
-import { AgentEvent, AgentFrame, Registration } from '@internal/plugin-sindri-common';
+import {
+  AgentEvent,
+  AgentFrame,
+  Registration,
+} from '@internal/plugin-sindri-common';
 import { AgentConfig } from './config';
 import { readInstalledExtensions } from './collect/installedExtensions';
 import { readSindriConfig } from './collect/sindriConfig';
@@ -28,7 +32,10 @@ export class Agent {
   private instanceId?: string;
   private distro?: string;
   /** What the last registration said about sindri.yaml and the installed extensions. */
-  private reported?: { configHash?: string; extensions: Map<string, string | undefined> };
+  private reported?: {
+    configHash?: string;
+    extensions: Map<string, string | undefined>;
+  };
 
   constructor(
     private readonly config: AgentConfig,
@@ -36,7 +43,9 @@ export class Agent {
     onState?: (state: ConnectionState) => void,
   ) {
     this.outbox = new Outbox(config.bufferSize, dropped =>
-      logger.warn(`buffer full (${config.bufferSize}): dropped the oldest sample, ${dropped} dropped so far`),
+      logger.warn(
+        `buffer full (${config.bufferSize}): dropped the oldest sample, ${dropped} dropped so far`,
+      ),
     );
     this.connection = new AgentConnection({
       consoleUrl: config.consoleUrl,
@@ -60,14 +69,25 @@ export class Agent {
 
   async start(): Promise<void> {
     this.instanceId = await loadInstanceId(this.config.stateDir);
-    this.distro = await si.osInfo().then(o => o.distro, () => undefined);
+    this.distro = await si.osInfo().then(
+      o => o.distro,
+      () => undefined,
+    );
     this.connection.start();
-    this.event('started', 'sindri-agent started', { agentVersion: AGENT_VERSION });
+    this.event('started', 'sindri-agent started', {
+      agentVersion: AGENT_VERSION,
+    });
     this.enqueue({ type: 'heartbeat', heartbeat: readHeartbeat() });
     void this.sampleMetrics();
     this.timers.push(
-      setInterval(() => this.enqueue({ type: 'heartbeat', heartbeat: readHeartbeat() }), this.config.heartbeatSeconds * 1000),
-      setInterval(() => void this.sampleMetrics(), this.config.metricsSeconds * 1000),
+      setInterval(
+        () => this.enqueue({ type: 'heartbeat', heartbeat: readHeartbeat() }),
+        this.config.heartbeatSeconds * 1000,
+      ),
+      setInterval(
+        () => void this.sampleMetrics(),
+        this.config.metricsSeconds * 1000,
+      ),
     );
   }
 
@@ -91,15 +111,30 @@ export class Agent {
       await new Promise(r => setTimeout(r, 50));
     }
     let timer: NodeJS.Timeout | undefined;
-    await Promise.race([liveStopped, new Promise(r => (timer = setTimeout(r, Math.max(0, deadline - Date.now()))))]);
+    await Promise.race([
+      liveStopped,
+      new Promise(
+        r => (timer = setTimeout(r, Math.max(0, deadline - Date.now()))),
+      ),
+    ]);
     clearTimeout(timer);
     this.connection.stop();
   }
 
-  event(type: AgentEvent['type'], message?: string, data?: AgentEvent['data']): void {
+  event(
+    type: AgentEvent['type'],
+    message?: string,
+    data?: AgentEvent['data'],
+  ): void {
     this.enqueue({
       type: 'event',
-      event: { id: crypto.randomUUID(), at: new Date().toISOString(), type, ...(message ? { message } : {}), ...(data ? { data } : {}) },
+      event: {
+        id: crypto.randomUUID(),
+        at: new Date().toISOString(),
+        type,
+        ...(message ? { message } : {}),
+        ...(data ? { data } : {}),
+      },
     });
   }
 
@@ -126,15 +161,24 @@ export class Agent {
     const registration = await this.registration();
     const current = {
       configHash: registration.sindriConfig?.hash,
-      extensions: new Map(registration.extensions.map(e => [e.name, e.version])),
+      extensions: new Map(
+        registration.extensions.map(e => [e.name, e.version]),
+      ),
     };
     const previous = this.reported;
     this.reported = current;
     if (!previous) return;
     let changed = false;
     for (const [name, version] of current.extensions) {
-      if (!previous.extensions.has(name) || previous.extensions.get(name) !== version) {
-        this.event('extension-installed', `${name}${version ? ` ${version}` : ''} installed`, { extension: name, ...(version ? { version } : {}) });
+      if (
+        !previous.extensions.has(name) ||
+        previous.extensions.get(name) !== version
+      ) {
+        this.event(
+          'extension-installed',
+          `${name}${version ? ` ${version}` : ''} installed`,
+          { extension: name, ...(version ? { version } : {}) },
+        );
         changed = true;
       }
     }
@@ -145,7 +189,11 @@ export class Agent {
       }
     }
     if (previous.configHash !== current.configHash) {
-      this.event('config-changed', 'sindri.yaml changed', current.configHash ? { hash: current.configHash } : undefined);
+      this.event(
+        'config-changed',
+        'sindri.yaml changed',
+        current.configHash ? { hash: current.configHash } : undefined,
+      );
       changed = true;
     }
     if (changed) await this.connection.reregister();
@@ -153,20 +201,38 @@ export class Agent {
 
   private async registration(): Promise<Registration> {
     const { config } = this;
-    const sindriConfig = config.sindriYaml ? await readSindriConfig(config.sindriYaml) : undefined;
+    const sindriConfig = config.sindriYaml
+      ? await readSindriConfig(config.sindriYaml)
+      : undefined;
     return {
       instanceId: this.instanceId!,
       name: config.name,
       provider: config.provider,
       ...(config.region ? { region: config.region } : {}),
       hostname: os.hostname().slice(0, 253),
-      os: { platform: os.platform(), release: os.release(), arch: os.arch(), ...(this.distro ? { distro: this.distro } : {}) },
+      os: {
+        platform: os.platform(),
+        release: os.release(),
+        arch: os.arch(),
+        ...(this.distro ? { distro: this.distro } : {}),
+      },
       agentVersion: AGENT_VERSION,
       bootTime: new Date(Date.now() - os.uptime() * 1000).toISOString(),
-      heartbeatIntervalSeconds: Math.max(1, Math.round(config.heartbeatSeconds)),
+      heartbeatIntervalSeconds: Math.max(
+        1,
+        Math.round(config.heartbeatSeconds),
+      ),
       ...(sindriConfig ? { sindriConfig } : {}),
       extensions: await readInstalledExtensions(config.statusLedger),
-      ...(config.sshHost ? { ssh: { host: config.sshHost, port: config.sshPort ?? 22, ...(config.sshUser ? { user: config.sshUser } : {}) } } : {}),
+      ...(config.sshHost
+        ? {
+            ssh: {
+              host: config.sshHost,
+              port: config.sshPort ?? 22,
+              ...(config.sshUser ? { user: config.sshUser } : {}),
+            },
+          }
+        : {}),
     };
   }
 }

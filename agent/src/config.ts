@@ -2,7 +2,10 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { z } from 'zod';
-import { INSTANCE_PROVIDERS, instanceNameSchema } from '@internal/plugin-sindri-common';
+import {
+  INSTANCE_PROVIDERS,
+  instanceNameSchema,
+} from '@internal/plugin-sindri-common';
 
 const positiveSeconds = z.coerce.number().positive();
 
@@ -31,25 +34,131 @@ export const agentConfigSchema = z.object({
 export type AgentConfig = z.infer<typeof agentConfigSchema>;
 
 /** Flag name, environment variable and default of each setting; the token has no flag (argv is visible to every user). */
-export const SETTINGS: Array<{ key: keyof AgentConfig; flag?: string; env: string; fallback?: (env: NodeJS.ProcessEnv) => string | undefined; help: string }> = [
-  { key: 'consoleUrl', flag: 'console-url', env: 'SINDRI_CONSOLE_URL', help: 'base URL of the portal backend, e.g. https://portal.example.com' },
-  { key: 'token', env: 'SINDRI_AGENT_TOKEN', help: 'this instance\'s enrollment token (or --token-file)' },
-  { key: 'name', flag: 'name', env: 'SINDRI_INSTANCE_NAME', help: 'instance name, as enrolled' },
-  { key: 'provider', flag: 'provider', env: 'SINDRI_PROVIDER', fallback: () => 'local', help: `where it runs: ${INSTANCE_PROVIDERS.join(', ')}` },
-  { key: 'region', flag: 'region', env: 'SINDRI_REGION', help: 'provider region' },
-  { key: 'sindriYaml', flag: 'sindri-yaml', env: 'SINDRI_CONFIG', help: 'path of the instance\'s sindri.yaml' },
-  { key: 'statusLedger', flag: 'status-ledger', env: 'SINDRI_STATUS_LEDGER', fallback: env => (env.HOME ? `${env.HOME}/.sindri/status_ledger.jsonl` : undefined), help: 'Sindri\'s extension status ledger' },
-  { key: 'stateDir', flag: 'state-dir', env: 'SINDRI_AGENT_STATE_DIR', fallback: env => `${env.HOME ?? '/tmp'}/.sindri-agent`, help: 'where the agent keeps its instance id' },
-  { key: 'heartbeatSeconds', flag: 'heartbeat-interval', env: 'SINDRI_AGENT_HEARTBEAT_SECONDS', fallback: () => '10', help: 'seconds between heartbeats' },
-  { key: 'metricsSeconds', flag: 'metrics-interval', env: 'SINDRI_AGENT_METRICS_SECONDS', fallback: () => '30', help: 'seconds between metrics samples' },
-  { key: 'bufferSize', flag: 'buffer-size', env: 'SINDRI_AGENT_BUFFER_SIZE', fallback: () => '2000', help: 'samples kept while disconnected (oldest dropped first)' },
-  { key: 'maxBackoffSeconds', flag: 'max-backoff', env: 'SINDRI_AGENT_MAX_BACKOFF_SECONDS', fallback: () => '60', help: 'longest wait between reconnect attempts' },
-  { key: 'sshHost', flag: 'ssh-host', env: 'SINDRI_SSH_HOST', help: 'SSH endpoint host to advertise' },
-  { key: 'sshPort', flag: 'ssh-port', env: 'SINDRI_SSH_PORT', help: 'SSH endpoint port' },
-  { key: 'sshUser', flag: 'ssh-user', env: 'SINDRI_SSH_USER', help: 'SSH user' },
-  { key: 'workspace', flag: 'workspace', env: 'SINDRI_WORKSPACE', fallback: defaultWorkspace, help: 'where terminals start and commands run (default ~/workspace, else ~)' },
-  { key: 'shell', flag: 'shell', env: 'SINDRI_AGENT_SHELL', fallback: defaultShell, help: 'the terminals\' login shell (default the user\'s)' },
-  { key: 'terminalIdleSeconds', flag: 'terminal-idle-timeout', env: 'SINDRI_AGENT_TERMINAL_IDLE_SECONDS', fallback: () => '900', help: 'seconds a terminal nobody is attached to lives on' },
+export const SETTINGS: Array<{
+  key: keyof AgentConfig;
+  flag?: string;
+  env: string;
+  fallback?: (env: NodeJS.ProcessEnv) => string | undefined;
+  help: string;
+}> = [
+  {
+    key: 'consoleUrl',
+    flag: 'console-url',
+    env: 'SINDRI_CONSOLE_URL',
+    help: 'base URL of the portal backend, e.g. https://portal.example.com',
+  },
+  {
+    key: 'token',
+    env: 'SINDRI_AGENT_TOKEN',
+    help: "this instance's enrollment token (or --token-file)",
+  },
+  {
+    key: 'name',
+    flag: 'name',
+    env: 'SINDRI_INSTANCE_NAME',
+    help: 'instance name, as enrolled',
+  },
+  {
+    key: 'provider',
+    flag: 'provider',
+    env: 'SINDRI_PROVIDER',
+    fallback: () => 'local',
+    help: `where it runs: ${INSTANCE_PROVIDERS.join(', ')}`,
+  },
+  {
+    key: 'region',
+    flag: 'region',
+    env: 'SINDRI_REGION',
+    help: 'provider region',
+  },
+  {
+    key: 'sindriYaml',
+    flag: 'sindri-yaml',
+    env: 'SINDRI_CONFIG',
+    help: "path of the instance's sindri.yaml",
+  },
+  {
+    key: 'statusLedger',
+    flag: 'status-ledger',
+    env: 'SINDRI_STATUS_LEDGER',
+    fallback: env =>
+      env.HOME ? `${env.HOME}/.sindri/status_ledger.jsonl` : undefined,
+    help: "Sindri's extension status ledger",
+  },
+  {
+    key: 'stateDir',
+    flag: 'state-dir',
+    env: 'SINDRI_AGENT_STATE_DIR',
+    fallback: env => `${env.HOME ?? '/tmp'}/.sindri-agent`,
+    help: 'where the agent keeps its instance id',
+  },
+  {
+    key: 'heartbeatSeconds',
+    flag: 'heartbeat-interval',
+    env: 'SINDRI_AGENT_HEARTBEAT_SECONDS',
+    fallback: () => '10',
+    help: 'seconds between heartbeats',
+  },
+  {
+    key: 'metricsSeconds',
+    flag: 'metrics-interval',
+    env: 'SINDRI_AGENT_METRICS_SECONDS',
+    fallback: () => '30',
+    help: 'seconds between metrics samples',
+  },
+  {
+    key: 'bufferSize',
+    flag: 'buffer-size',
+    env: 'SINDRI_AGENT_BUFFER_SIZE',
+    fallback: () => '2000',
+    help: 'samples kept while disconnected (oldest dropped first)',
+  },
+  {
+    key: 'maxBackoffSeconds',
+    flag: 'max-backoff',
+    env: 'SINDRI_AGENT_MAX_BACKOFF_SECONDS',
+    fallback: () => '60',
+    help: 'longest wait between reconnect attempts',
+  },
+  {
+    key: 'sshHost',
+    flag: 'ssh-host',
+    env: 'SINDRI_SSH_HOST',
+    help: 'SSH endpoint host to advertise',
+  },
+  {
+    key: 'sshPort',
+    flag: 'ssh-port',
+    env: 'SINDRI_SSH_PORT',
+    help: 'SSH endpoint port',
+  },
+  {
+    key: 'sshUser',
+    flag: 'ssh-user',
+    env: 'SINDRI_SSH_USER',
+    help: 'SSH user',
+  },
+  {
+    key: 'workspace',
+    flag: 'workspace',
+    env: 'SINDRI_WORKSPACE',
+    fallback: defaultWorkspace,
+    help: 'where terminals start and commands run (default ~/workspace, else ~)',
+  },
+  {
+    key: 'shell',
+    flag: 'shell',
+    env: 'SINDRI_AGENT_SHELL',
+    fallback: defaultShell,
+    help: "the terminals' login shell (default the user's)",
+  },
+  {
+    key: 'terminalIdleSeconds',
+    flag: 'terminal-idle-timeout',
+    env: 'SINDRI_AGENT_TERMINAL_IDLE_SECONDS',
+    fallback: () => '900',
+    help: 'seconds a terminal nobody is attached to lives on',
+  },
 ];
 
 function defaultWorkspace(env: NodeJS.ProcessEnv): string {
@@ -71,7 +180,10 @@ function defaultShell(env: NodeJS.ProcessEnv): string {
 }
 
 /** Where the token may come from besides SINDRI_AGENT_TOKEN: a file only its owner can read. */
-export const TOKEN_FILE = { flag: 'token-file', env: 'SINDRI_AGENT_TOKEN_FILE' } as const;
+export const TOKEN_FILE = {
+  flag: 'token-file',
+  env: 'SINDRI_AGENT_TOKEN_FILE',
+} as const;
 
 /**
  * Reads the token file: it must be a regular file of this user that no one
@@ -83,13 +195,22 @@ export function readTokenFile(file: string): string {
   try {
     stat = fs.statSync(file);
   } catch (error) {
-    throw new Error(`${name}: cannot read ${file}: ${(error as NodeJS.ErrnoException).code ?? error}`);
+    throw new Error(
+      `${name}: cannot read ${file}: ${
+        (error as NodeJS.ErrnoException).code ?? error
+      }`,
+    );
   }
   if (!stat.isFile()) throw new Error(`${name}: ${file} is not a file`);
   if ((stat.mode & 0o077) !== 0) {
-    throw new Error(`${name}: ${file} is readable or writable by others (mode ${(stat.mode & 0o777).toString(8)}); chmod 600 it`);
+    throw new Error(
+      `${name}: ${file} is readable or writable by others (mode ${(
+        stat.mode & 0o777
+      ).toString(8)}); chmod 600 it`,
+    );
   }
-  if (typeof process.getuid === 'function' && stat.uid !== process.getuid()) throw new Error(`${name}: ${file} belongs to another user`);
+  if (typeof process.getuid === 'function' && stat.uid !== process.getuid())
+    throw new Error(`${name}: ${file} belongs to another user`);
   return fs.readFileSync(file, 'utf8').trim();
 }
 
@@ -100,14 +221,21 @@ function nameOf(s: (typeof SETTINGS)[number]): string {
 }
 
 /** Flags win over environment variables, which win over defaults; the token comes from the environment or a file. */
-export function resolveConfig(flags: Record<string, string | undefined>, env: NodeJS.ProcessEnv): AgentConfig {
+export function resolveConfig(
+  flags: Record<string, string | undefined>,
+  env: NodeJS.ProcessEnv,
+): AgentConfig {
   const raw: Record<string, string | undefined> = {};
   for (const s of SETTINGS) {
-    raw[s.key] = (s.flag ? flags[s.flag] : undefined) ?? env[s.env] ?? s.fallback?.(env);
+    raw[s.key] =
+      (s.flag ? flags[s.flag] : undefined) ?? env[s.env] ?? s.fallback?.(env);
   }
   const tokenFile = flags[TOKEN_FILE.flag] ?? env[TOKEN_FILE.env];
   if (tokenFile !== undefined) {
-    if (env.SINDRI_AGENT_TOKEN) throw new Error(`SINDRI_AGENT_TOKEN and --${TOKEN_FILE.flag} / ${TOKEN_FILE.env}: give the token one way only`);
+    if (env.SINDRI_AGENT_TOKEN)
+      throw new Error(
+        `SINDRI_AGENT_TOKEN and --${TOKEN_FILE.flag} / ${TOKEN_FILE.env}: give the token one way only`,
+      );
     raw.token = readTokenFile(tokenFile);
   }
   const parsed = agentConfigSchema.safeParse(raw);
@@ -115,7 +243,13 @@ export function resolveConfig(flags: Record<string, string | undefined>, env: No
     const issue = parsed.error.issues[0];
     const setting = SETTINGS.find(s => s.key === issue.path[0]);
     const name = setting ? nameOf(setting) : String(issue.path[0]);
-    throw new Error(`${name}: ${raw[issue.path[0] as string] === undefined ? 'is required' : issue.message}`);
+    throw new Error(
+      `${name}: ${
+        raw[issue.path[0] as string] === undefined
+          ? 'is required'
+          : issue.message
+      }`,
+    );
   }
   return parsed.data;
 }

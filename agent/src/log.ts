@@ -5,8 +5,11 @@ export interface AgentLogger {
   error(message: string): void;
 }
 
-export function consoleLogger(stream: NodeJS.WritableStream = process.stderr): AgentLogger {
-  const write = (level: string, message: string) => stream.write(`${new Date().toISOString()} ${level} ${message}\n`);
+export function consoleLogger(
+  stream: NodeJS.WritableStream = process.stderr,
+): AgentLogger {
+  const write = (level: string, message: string) =>
+    stream.write(`${new Date().toISOString()} ${level} ${message}\n`);
   return {
     info: m => write('info', m),
     warn: m => write('warn', m),

@@ -36,7 +36,9 @@ export async function main(
   const logger = consoleLogger(err);
   const agent = new Agent(config, logger);
   await agent.start();
-  logger.info(`sindri-agent ${AGENT_VERSION} reporting ${config.name} to ${config.consoleUrl}`);
+  logger.info(
+    `sindri-agent ${AGENT_VERSION} reporting ${config.name} to ${config.consoleUrl}`,
+  );
   return new Promise(resolve => {
     const stop = () => {
       logger.info('stopping: delivering buffered samples (up to 5 s)');

@@ -1,5 +1,6 @@
 /** Names whose values are secrets: env variables, YAML keys, event data keys. */
-const SECRET_NAME = /(TOKEN|SECRET|PASSWORD|PASSWD|PASSPHRASE|CREDENTIAL|PRIVATE|API_?KEY|ACCESS_?KEY|AUTH|(^|[_-])KEY$)/i;
+const SECRET_NAME =
+  /(TOKEN|SECRET|PASSWORD|PASSWD|PASSPHRASE|CREDENTIAL|PRIVATE|API_?KEY|ACCESS_?KEY|AUTH|(^|[_-])KEY$)/i;
 const ASSIGNMENT = /\b([A-Za-z_][A-Za-z0-9_]*)=("[^"]*"|'[^']*'|\S+)/g;
 
 export const MASK = '***';
@@ -10,7 +11,9 @@ export function isSecretName(name: string): boolean {
 
 /** Masks `NAME=value` pairs whose name looks secret inside free text. */
 export function maskText(text: string): string {
-  return text.replace(ASSIGNMENT, (whole, name: string) => (isSecretName(name) ? `${name}=${MASK}` : whole));
+  return text.replace(ASSIGNMENT, (whole, name: string) =>
+    isSecretName(name) ? `${name}=${MASK}` : whole,
+  );
 }
 
 /**
@@ -22,7 +25,12 @@ export function maskSecrets<T>(value: T): T {
   if (Array.isArray(value)) return value.map(v => maskSecrets(v)) as T;
   if (value && typeof value === 'object') {
     return Object.fromEntries(
-      Object.entries(value).map(([k, v]) => [k, isSecretName(k) && v !== null && typeof v !== 'object' ? MASK : maskSecrets(v)]),
+      Object.entries(value).map(([k, v]) => [
+        k,
+        isSecretName(k) && v !== null && typeof v !== 'object'
+          ? MASK
+          : maskSecrets(v),
+      ]),
     ) as T;
   }
   return value;

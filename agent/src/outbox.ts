@@ -45,7 +45,10 @@ export class Outbox {
    * as sent: at most `limit` of them, and no more than `maxBytes` of JSON
    * (`size` measures one). A frame that alone is over `maxBytes` is skipped.
    */
-  takeUnsent(limit = Infinity, budget?: { maxBytes: number; size: (frame: AgentFrame) => number }): AgentFrame[] {
+  takeUnsent(
+    limit = Infinity,
+    budget?: { maxBytes: number; size: (frame: AgentFrame) => number },
+  ): AgentFrame[] {
     const out: AgentFrame[] = [];
     const now = this.now();
     let bytes = 0;
@@ -68,7 +71,12 @@ export class Outbox {
   nextDue(): number | undefined {
     let next: number | undefined;
     for (const entry of this.entries.values()) {
-      if (!entry.sent && entry.notBefore > 0 && (next === undefined || entry.notBefore < next)) next = entry.notBefore;
+      if (
+        !entry.sent &&
+        entry.notBefore > 0 &&
+        (next === undefined || entry.notBefore < next)
+      )
+        next = entry.notBefore;
     }
     return next;
   }

@@ -16,11 +16,30 @@ export interface BenchServer {
 }
 
 /** Starts bench/lib/server.ts in a child process and waits for its port. */
-export async function startServer(db: 'sqlite' | 'pg', options: { catalog?: boolean; localDriver?: boolean } = {}): Promise<BenchServer> {
+export async function startServer(
+  db: 'sqlite' | 'pg',
+  options: { catalog?: boolean; localDriver?: boolean } = {},
+): Promise<BenchServer> {
   const child = spawn(
     process.execPath,
-    ['-r', require.resolve('@backstage/cli/config/nodeTransform.cjs'), path.join(__dirname, 'server.ts'), '--db', db, ...(options.catalog ? ['--catalog'] : []), ...(options.localDriver ? ['--local-driver'] : [])],
-    { cwd: repoRoot, stdio: ['ignore', 'pipe', 'inherit'], env: { ...process.env, NODE_ENV: 'production', LOG_LEVEL: process.env.LOG_LEVEL ?? 'warn' } },
+    [
+      '-r',
+      require.resolve('@backstage/cli/config/nodeTransform.cjs'),
+      path.join(__dirname, 'server.ts'),
+      '--db',
+      db,
+      ...(options.catalog ? ['--catalog'] : []),
+      ...(options.localDriver ? ['--local-driver'] : []),
+    ],
+    {
+      cwd: repoRoot,
+      stdio: ['ignore', 'pipe', 'inherit'],
+      env: {
+        ...process.env,
+        NODE_ENV: 'production',
+        LOG_LEVEL: process.env.LOG_LEVEL ?? 'warn',
+      },
+    },
   );
   const port = await new Promise<number>((resolve, reject) => {
     const lines = readline.createInterface({ input: child.stdout! });
@@ -32,11 +51,15 @@ export async function startServer(db: 'sqlite' | 'pg', options: { catalog?: bool
         // log output before the port line
       }
     });
-    child.once('exit', code => reject(new Error(`bench server exited with code ${code}`)));
+    child.once('exit', code =>
+      reject(new Error(`bench server exited with code ${code}`)),
+    );
   });
   const status = (field: string) => {
     const text = fs.readFileSync(`/proc/${child.pid}/status`, 'utf8');
-    return Number(new RegExp(`${field}:\\s+(\\d+) kB`).exec(text)?.[1] ?? 0) / 1024;
+    return (
+      Number(new RegExp(`${field}:\\s+(\\d+) kB`).exec(text)?.[1] ?? 0) / 1024
+    );
   };
   return {
     url: `http://127.0.0.1:${port}`,
@@ -52,16 +75,28 @@ export async function startServer(db: 'sqlite' | 'pg', options: { catalog?: bool
 
 export async function postgresAvailable(): Promise<boolean> {
   return new Promise(resolve => {
-    const socket = net.connect({ port: 5432, host: '127.0.0.1', timeout: 1000 });
-    socket.once('connect', () => { socket.destroy(); resolve(true); });
+    const socket = net.connect({
+      port: 5432,
+      host: '127.0.0.1',
+      timeout: 1000,
+    });
+    socket.once('connect', () => {
+      socket.destroy();
+      resolve(true);
+    });
     socket.once('error', () => resolve(false));
-    socket.once('timeout', () => { socket.destroy(); resolve(false); });
+    socket.once('timeout', () => {
+      socket.destroy();
+      resolve(false);
+    });
   });
 }
 
 export function percentile(sorted: number[], p: number): number {
   if (!sorted.length) return NaN;
-  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))];
+  return sorted[
+    Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))
+  ];
 }
 
 export async function enroll(url: string, name: string): Promise<string> {
@@ -70,7 +105,10 @@ export async function enroll(url: string, name: string): Promise<string> {
     headers: { Authorization: USER_AUTH, 'Content-Type': 'application/json' },
     body: JSON.stringify({ name, owner: 'group:default/bench' }),
   });
-  if (res.status !== 201) throw new Error(`enrollment of ${name} failed: ${res.status} ${await res.text()}`);
+  if (res.status !== 201)
+    throw new Error(
+      `enrollment of ${name} failed: ${res.status} ${await res.text()}`,
+    );
   return ((await res.json()) as { token: string }).token;
 }
 

@@ -14,17 +14,26 @@ import { rootLoggerServiceFactory } from '@backstage/backend-defaults/rootLogger
 import { eventsServiceFactory } from '@backstage/plugin-events-node';
 
 const { values } = parseArgs({
-  options: { db: { type: 'string', default: 'sqlite' }, catalog: { type: 'boolean', default: false }, 'local-driver': { type: 'boolean', default: false } },
+  options: {
+    db: { type: 'string', default: 'sqlite' },
+    catalog: { type: 'boolean', default: false },
+    'local-driver': { type: 'boolean', default: false },
+  },
 });
 const registryDir = path.resolve(__dirname, '../../registry/sindri-v3');
 
 async function database(): Promise<{ knex: Knex; drop: () => Promise<void> }> {
   if (values.db === 'pg') {
-    const url = process.env.BENCH_POSTGRES_URL ?? 'postgresql://postgres@127.0.0.1:5432';
+    const url =
+      process.env.BENCH_POSTGRES_URL ?? 'postgresql://postgres@127.0.0.1:5432';
     const name = `sindri_bench_${process.pid}`;
     const admin = knexFactory({ client: 'pg', connection: `${url}/postgres` });
     await admin.raw(`CREATE DATABASE ${name}`);
-    const knex = knexFactory({ client: 'pg', connection: `${url}/${name}`, pool: { min: 0, max: 10 } });
+    const knex = knexFactory({
+      client: 'pg',
+      connection: `${url}/${name}`,
+      pool: { min: 0, max: 10 },
+    });
     return {
       knex,
       drop: async () => {
@@ -35,9 +44,19 @@ async function database(): Promise<{ knex: Knex; drop: () => Promise<void> }> {
     };
   }
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'sindri-bench-'));
-  const knex = knexFactory({ client: 'better-sqlite3', connection: { filename: path.join(dir, 'sindri.sqlite') }, useNullAsDefault: true });
+  const knex = knexFactory({
+    client: 'better-sqlite3',
+    connection: { filename: path.join(dir, 'sindri.sqlite') },
+    useNullAsDefault: true,
+  });
   await knex.raw('PRAGMA journal_mode = WAL');
-  return { knex, drop: async () => { await knex.destroy(); fs.rmSync(dir, { recursive: true, force: true }); } };
+  return {
+    knex,
+    drop: async () => {
+      await knex.destroy();
+      fs.rmSync(dir, { recursive: true, force: true });
+    },
+  };
 }
 
 async function main() {
@@ -53,12 +72,27 @@ async function main() {
         sindri: {
           registry: { path: registryDir },
           // the benchmark measures throughput, not the per-instance limit
-          ingest: { rateLimit: { framesPerSecond: 1_000_000, burst: 1_000_000 } },
+          ingest: {
+            rateLimit: { framesPerSecond: 1_000_000, burst: 1_000_000 },
+          },
           catalog: { instances: { schedule: { frequencySeconds: 3600 } } },
           ...(values['local-driver']
             ? {
-                deployments: { workDir: fs.mkdtempSync(path.join(os.tmpdir(), 'sindri-bench-instances-')) },
-                drivers: { local: { enabled: true, allowNonLoopback: true, agentCommand: [process.execPath, path.resolve(__dirname, '../../agent/bin/sindri-agent')] } },
+                deployments: {
+                  workDir: fs.mkdtempSync(
+                    path.join(os.tmpdir(), 'sindri-bench-instances-'),
+                  ),
+                },
+                drivers: {
+                  local: {
+                    enabled: true,
+                    allowNonLoopback: true,
+                    agentCommand: [
+                      process.execPath,
+                      path.resolve(__dirname, '../../agent/bin/sindri-agent'),
+                    ],
+                  },
+                },
               }
             : {}),
         },
@@ -68,10 +102,17 @@ async function main() {
     }),
   ];
   if (values.catalog) {
-    features.push(import('@backstage/plugin-catalog-backend'), import('@internal/plugin-catalog-backend-module-sindri'));
+    features.push(
+      import('@backstage/plugin-catalog-backend'),
+      import('@internal/plugin-catalog-backend-module-sindri'),
+    );
   }
   const backend = await startTestBackend({ features });
-  process.stdout.write(`${JSON.stringify({ port: (backend.server.address() as AddressInfo).port })}\n`);
+  process.stdout.write(
+    `${JSON.stringify({
+      port: (backend.server.address() as AddressInfo).port,
+    })}\n`,
+  );
   const stop = async () => {
     await backend.stop();
     await drop();

@@ -2,14 +2,27 @@ import { percentile } from '../lib/harness';
 import { BenchTerminal } from './transports';
 
 /** Resolves when the terminal's output since the call contains `marker`. */
-export function waitForOutput(t: BenchTerminal, marker: string, timeoutMs = 120_000): { done: Promise<number>; bytes: () => number } {
+export function waitForOutput(
+  t: BenchTerminal,
+  marker: string,
+  timeoutMs = 120_000,
+): { done: Promise<number>; bytes: () => number } {
   let seen = '';
   let bytes = 0;
   let resolve!: (n: number) => void;
   let active = true;
   const done = new Promise<number>((res, rej) => {
     resolve = res;
-    setTimeout(() => active && rej(new Error(`${t.name}: "${marker}" did not appear within ${timeoutMs} ms`)), timeoutMs).unref();
+    setTimeout(
+      () =>
+        active &&
+        rej(
+          new Error(
+            `${t.name}: "${marker}" did not appear within ${timeoutMs} ms`,
+          ),
+        ),
+      timeoutMs,
+    ).unref();
   });
   t.onData(chunk => {
     if (!active) return;
@@ -85,7 +98,10 @@ export class EchoProbe {
  * Keystroke echo on several terminals, interleaved (one keystroke on each in
  * turn) so that every transport is measured under the same conditions.
  */
-export async function echoRoundTrips(terminals: BenchTerminal[], count: number): Promise<Array<{ p50: number; p99: number }>> {
+export async function echoRoundTrips(
+  terminals: BenchTerminal[],
+  count: number,
+): Promise<Array<{ p50: number; p99: number }>> {
   const probes = terminals.map(t => new EchoProbe(t));
   for (let i = 0; i < count; i++) {
     for (const probe of probes) await probe.keystroke();
@@ -97,10 +113,17 @@ export async function echoRoundTrips(terminals: BenchTerminal[], count: number):
 }
 
 /** Bulk output: the shell writes `megabytes` MB; MB/s from typing the command to the end marker. */
-export async function bulkOutput(t: BenchTerminal, megabytes: number): Promise<number> {
+export async function bulkOutput(
+  t: BenchTerminal,
+  megabytes: number,
+): Promise<number> {
   const w = waitForOutput(t, 'BULK_END', 300_000);
   const start = process.hrtime.bigint();
-  t.write(`head -c ${megabytes * 1024 * 1024} /dev/zero | tr '\\0' x; echo; echo BULK_""END\r`);
+  t.write(
+    `head -c ${
+      megabytes * 1024 * 1024
+    } /dev/zero | tr '\\0' x; echo; echo BULK_""END\r`,
+  );
   const bytes = await w.done;
   const seconds = Number(process.hrtime.bigint() - start) / 1e9;
   await new Promise(r => setTimeout(r, 200));

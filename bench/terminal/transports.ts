@@ -17,13 +17,23 @@ export interface BenchTerminal {
 
 function listeners() {
   const all: Array<(chunk: Buffer) => void> = [];
-  return { add: (l: (chunk: Buffer) => void) => all.push(l), emit: (chunk: Buffer) => all.forEach(l => l(chunk)) };
+  return {
+    add: (l: (chunk: Buffer) => void) => all.push(l),
+    emit: (chunk: Buffer) => all.forEach(l => l(chunk)),
+  };
 }
 
 /** Browser-side client of the portal's terminal socket, acknowledging output as a browser does once rendered. */
-export async function portalTerminal(baseUrl: string, instance: string, auth: string): Promise<BenchTerminal> {
+export async function portalTerminal(
+  baseUrl: string,
+  instance: string,
+  auth: string,
+): Promise<BenchTerminal> {
   const session = crypto.randomUUID();
-  const url = `${baseUrl.replace(/^http/, 'ws')}/api/sindri/instances/${instance}/terminal/${session}?cols=200&rows=50`;
+  const url = `${baseUrl.replace(
+    /^http/,
+    'ws',
+  )}/api/sindri/instances/${instance}/terminal/${session}?cols=200&rows=50`;
   const ws = new WebSocket(url, { headers: { Authorization: auth } });
   const out = listeners();
   let unacked = 0;
@@ -46,7 +56,9 @@ export async function portalTerminal(baseUrl: string, instance: string, auth: st
   }, 20);
   await new Promise((resolve, reject) => {
     ws.once('open', resolve);
-    ws.once('unexpected-response', (_req, res) => reject(new Error(`terminal upgrade refused: HTTP ${res.statusCode}`)));
+    ws.once('unexpected-response', (_req, res) =>
+      reject(new Error(`terminal upgrade refused: HTTP ${res.statusCode}`)),
+    );
     ws.once('error', reject);
   });
   return {
@@ -65,10 +77,22 @@ export async function portalTerminal(baseUrl: string, instance: string, auth: st
 /** A node-pty session in this process: the floor no relay can beat. */
 export function directTerminal(): BenchTerminal {
   const shell = os.userInfo().shell || '/bin/bash';
-  const p = pty.spawn(shell, ['-l'], { name: 'xterm-256color', cols: 200, rows: 50, cwd: os.homedir(), env: process.env as Record<string, string>, encoding: null } as any);
+  const p = pty.spawn(shell, ['-l'], {
+    name: 'xterm-256color',
+    cols: 200,
+    rows: 50,
+    cwd: os.homedir(),
+    env: process.env as Record<string, string>,
+    encoding: null,
+  } as any);
   const out = listeners();
   p.onData((d: any) => out.emit(Buffer.isBuffer(d) ? d : Buffer.from(d)));
-  return { name: 'node-pty', write: text => p.write(text), onData: out.add, close: async () => p.kill() };
+  return {
+    name: 'node-pty',
+    write: text => p.write(text),
+    onData: out.add,
+    close: async () => p.kill(),
+  };
 }
 
 async function freePort(): Promise<number> {
@@ -80,14 +104,27 @@ async function freePort(): Promise<number> {
 }
 
 /** Debian's OpenSSH server on a loopback port with throwaway keys, and `ssh -tt` into it. */
-export async function sshTerminal(): Promise<BenchTerminal & { sshd: ChildProcess }> {
-  const sshdPath = ['/usr/sbin/sshd', '/usr/bin/sshd'].find(p => fs.existsSync(p));
-  if (!sshdPath) throw new Error('no sshd: install Debian\'s openssh-server (apt-get install -y openssh-server)');
+export async function sshTerminal(): Promise<
+  BenchTerminal & { sshd: ChildProcess }
+> {
+  const sshdPath = ['/usr/sbin/sshd', '/usr/bin/sshd'].find(p =>
+    fs.existsSync(p),
+  );
+  if (!sshdPath)
+    throw new Error(
+      "no sshd: install Debian's openssh-server (apt-get install -y openssh-server)",
+    );
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'sindri-bench-ssh-'));
-  const keygen = (file: string) => spawnSync('ssh-keygen', ['-q', '-t', 'ed25519', '-N', '', '-f', file], { stdio: 'ignore' });
+  const keygen = (file: string) =>
+    spawnSync('ssh-keygen', ['-q', '-t', 'ed25519', '-N', '', '-f', file], {
+      stdio: 'ignore',
+    });
   keygen(path.join(dir, 'host'));
   keygen(path.join(dir, 'client'));
-  fs.copyFileSync(path.join(dir, 'client.pub'), path.join(dir, 'authorized_keys'));
+  fs.copyFileSync(
+    path.join(dir, 'client.pub'),
+    path.join(dir, 'authorized_keys'),
+  );
   fs.mkdirSync('/run/sshd', { recursive: true });
   const port = await freePort();
   const user = os.userInfo().username;
@@ -107,11 +144,18 @@ export async function sshTerminal(): Promise<BenchTerminal & { sshd: ChildProces
       '',
     ].join('\n'),
   );
-  const sshd = spawn(sshdPath, ['-D', '-e', '-f', path.join(dir, 'sshd_config')], { stdio: 'ignore' });
+  const sshd = spawn(
+    sshdPath,
+    ['-D', '-e', '-f', path.join(dir, 'sshd_config')],
+    { stdio: 'ignore' },
+  );
   for (let i = 0; i < 100; i++) {
     const up = await new Promise(resolve => {
       const s = net.connect(port, '127.0.0.1');
-      s.once('connect', () => { s.destroy(); resolve(true); });
+      s.once('connect', () => {
+        s.destroy();
+        resolve(true);
+      });
       s.once('error', () => resolve(false));
     });
     if (up) break;
@@ -119,7 +163,22 @@ export async function sshTerminal(): Promise<BenchTerminal & { sshd: ChildProces
   }
   const ssh = spawn(
     'ssh',
-    ['-tt', '-i', path.join(dir, 'client'), '-p', String(port), '-o', 'StrictHostKeyChecking=no', '-o', 'UserKnownHostsFile=/dev/null', '-o', 'BatchMode=yes', '-o', 'LogLevel=ERROR', `${user}@127.0.0.1`],
+    [
+      '-tt',
+      '-i',
+      path.join(dir, 'client'),
+      '-p',
+      String(port),
+      '-o',
+      'StrictHostKeyChecking=no',
+      '-o',
+      'UserKnownHostsFile=/dev/null',
+      '-o',
+      'BatchMode=yes',
+      '-o',
+      'LogLevel=ERROR',
+      `${user}@127.0.0.1`,
+    ],
     { stdio: ['pipe', 'pipe', 'inherit'] },
   );
   const out = listeners();

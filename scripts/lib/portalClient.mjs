@@ -6,9 +6,13 @@
  */
 export async function backstageToken(baseUrl) {
   if (process.env.BACKSTAGE_TOKEN) return process.env.BACKSTAGE_TOKEN;
-  const res = await fetch(`${baseUrl}/api/auth/guest/refresh`, { headers: { 'X-Requested-With': 'XMLHttpRequest' } });
+  const res = await fetch(`${baseUrl}/api/auth/guest/refresh`, {
+    headers: { 'X-Requested-With': 'XMLHttpRequest' },
+  });
   if (!res.ok) {
-    throw new Error(`guest sign-in refused (${res.status}); set BACKSTAGE_TOKEN to a user token with sindri.enrollment.manage`);
+    throw new Error(
+      `guest sign-in refused (${res.status}); set BACKSTAGE_TOKEN to a user token with sindri.enrollment.manage`,
+    );
   }
   return (await res.json()).backstageIdentity.token;
 }
@@ -16,13 +20,18 @@ export async function backstageToken(baseUrl) {
 async function call(baseUrl, token, method, path, body) {
   const res = await fetch(`${baseUrl}/api/sindri${path}`, {
     method,
-    headers: { Authorization: `Bearer ${token}`, 'Content-Type': 'application/json' },
+    headers: {
+      Authorization: `Bearer ${token}`,
+      'Content-Type': 'application/json',
+    },
     body: body ? JSON.stringify(body) : undefined,
   });
   const text = await res.text();
   const json = text ? JSON.parse(text) : undefined;
   if (!res.ok) {
-    const error = new Error(`${method} ${path}: ${res.status} ${json?.error?.message ?? text}`);
+    const error = new Error(
+      `${method} ${path}: ${res.status} ${json?.error?.message ?? text}`,
+    );
     error.status = res.status;
     throw error;
   }
@@ -37,7 +46,12 @@ export async function enrollOrRotate(baseUrl, token, name, owner) {
     if (error.status !== 409) throw error;
     const { items } = await call(baseUrl, token, 'GET', '/enrollments');
     const existing = items.find(e => e.name === name);
-    const { token: agentToken } = await call(baseUrl, token, 'POST', `/enrollments/${existing.instanceId}/rotate`);
+    const { token: agentToken } = await call(
+      baseUrl,
+      token,
+      'POST',
+      `/enrollments/${existing.instanceId}/rotate`,
+    );
     return { ...existing, token: agentToken, rotated: true };
   }
 }

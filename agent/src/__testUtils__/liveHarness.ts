@@ -22,7 +22,9 @@ import { Outbox } from '../outbox';
 
 export const silentLogger = { info: () => {}, warn: () => {}, error: () => {} };
 
-export type Received = { kind: 'frame'; frame: AgentLiveFrame } | { kind: 'data'; frame: DataFrame };
+export type Received =
+  | { kind: 'frame'; frame: AgentLiveFrame }
+  | { kind: 'data'; frame: DataFrame };
 
 /**
  * A stand-in for the portal backend's agent endpoint: a real WebSocket server
@@ -43,13 +45,18 @@ export class BackendStandIn {
   /** while true, cmd-exit and pty-exit are acknowledged as the portal does once it has stored them */
   ackExits = true;
   /** output text by session, appended as it comes */
-  private readonly outputs = new Map<string, { decoder: StringDecoder; text: string; bytes: number }>();
+  private readonly outputs = new Map<
+    string,
+    { decoder: StringDecoder; text: string; bytes: number }
+  >();
 
   private constructor(private readonly wss: WebSocketServer) {
     wss.on('connection', ws => {
       this.connections += 1;
       this.socket = ws;
-      ws.on('message', (data, isBinary) => this.onMessage(ws, data as Buffer, isBinary));
+      ws.on('message', (data, isBinary) =>
+        this.onMessage(ws, data as Buffer, isBinary),
+      );
       ws.on('close', () => {
         if (this.socket === ws) this.socket = undefined;
       });
@@ -62,7 +69,8 @@ export class BackendStandIn {
       host: '127.0.0.1',
       port: 0,
       path: '/api/sindri/agent/connect',
-      verifyClient: (_info, done) => (created.standIn!.refuse ? done(false, 503) : done(true)),
+      verifyClient: (_info, done) =>
+        created.standIn!.refuse ? done(false, 503) : done(true),
     });
     created.standIn = new BackendStandIn(wss);
     await new Promise<void>(resolve => wss.once('listening', resolve));
@@ -71,7 +79,10 @@ export class BackendStandIn {
 
   /** Throws if the agent sent anything that breaks the contract. */
   assertValid(): void {
-    if (this.invalid.length > 0) throw new Error(`the agent broke the live contract:\n${this.invalid.join('\n')}`);
+    if (this.invalid.length > 0)
+      throw new Error(
+        `the agent broke the live contract:\n${this.invalid.join('\n')}`,
+      );
   }
 
   get url(): string {
@@ -92,15 +103,28 @@ export class BackendStandIn {
     this.socket!.send(encodeDataFrame('input', session, payload));
   }
 
-  frames<T extends AgentLiveFrame['type']>(type: T, filter: (f: Extract<AgentLiveFrame, { type: T }>) => boolean = () => true): Array<Extract<AgentLiveFrame, { type: T }>> {
+  frames<T extends AgentLiveFrame['type']>(
+    type: T,
+    filter: (f: Extract<AgentLiveFrame, { type: T }>) => boolean = () => true,
+  ): Array<Extract<AgentLiveFrame, { type: T }>> {
     return this.received
-      .filter((r): r is { kind: 'frame'; frame: AgentLiveFrame } => r.kind === 'frame' && r.frame.type === type)
+      .filter(
+        (r): r is { kind: 'frame'; frame: AgentLiveFrame } =>
+          r.kind === 'frame' && r.frame.type === type,
+      )
       .map(r => r.frame as Extract<AgentLiveFrame, { type: T }>)
       .filter(filter);
   }
 
   dataFrames(session: string, kind: DataFrame['kind']): DataFrame[] {
-    return this.received.filter((r): r is { kind: 'data'; frame: DataFrame } => r.kind === 'data' && r.frame.session === session && r.frame.kind === kind).map(r => r.frame);
+    return this.received
+      .filter(
+        (r): r is { kind: 'data'; frame: DataFrame } =>
+          r.kind === 'data' &&
+          r.frame.session === session &&
+          r.frame.kind === kind,
+      )
+      .map(r => r.frame);
   }
 
   /** All output of a session so far, as text. */
@@ -138,13 +162,29 @@ export class BackendStandIn {
   private onMessage(ws: WebSocket, data: Buffer, isBinary: boolean) {
     if (isBinary) {
       const frame = decodeDataFrame(new Uint8Array(data));
-      if (!frame || frame.kind === 'input') this.invalid.push(`bad data frame (${data.length} bytes)`);
-      else if (frame.kind === 'replay') this.received.push({ kind: 'data', frame: { ...frame, payload: Buffer.from(frame.payload) } });
+      if (!frame || frame.kind === 'input')
+        this.invalid.push(`bad data frame (${data.length} bytes)`);
+      else if (frame.kind === 'replay')
+        this.received.push({
+          kind: 'data',
+          frame: { ...frame, payload: Buffer.from(frame.payload) },
+        });
       else {
         // output is kept as text only: a flood would make a frame list heavy
-        this.received.push({ kind: 'data', frame: { ...frame, payload: Buffer.alloc(0) } });
+        this.received.push({
+          kind: 'data',
+          frame: { ...frame, payload: Buffer.alloc(0) },
+        });
         let output = this.outputs.get(frame.session);
-        if (!output) this.outputs.set(frame.session, (output = { decoder: new StringDecoder('utf8'), text: '', bytes: 0 }));
+        if (!output)
+          this.outputs.set(
+            frame.session,
+            (output = {
+              decoder: new StringDecoder('utf8'),
+              text: '',
+              bytes: 0,
+            }),
+          );
         output.text += output.decoder.write(frame.payload);
         output.bytes += frame.payload.length;
       }
@@ -154,10 +194,18 @@ export class BackendStandIn {
     const json = JSON.parse(data.toString());
     if (isLiveFrameType(json.type)) {
       const parsed = agentLiveFrameSchema.safeParse(json);
-      if (parsed.success) this.received.push({ kind: 'frame', frame: parsed.data });
+      if (parsed.success)
+        this.received.push({ kind: 'frame', frame: parsed.data });
       else this.invalid.push(`${json.type}: ${parsed.error.message}`);
-      if (parsed.success && this.ackExits && parsed.data.type === 'cmd-exit') ws.send(JSON.stringify({ type: 'cmd-exit-ack', run: parsed.data.run }));
-      if (parsed.success && this.ackExits && parsed.data.type === 'pty-exit') ws.send(JSON.stringify({ type: 'pty-exit-ack', session: parsed.data.session }));
+      if (parsed.success && this.ackExits && parsed.data.type === 'cmd-exit')
+        ws.send(JSON.stringify({ type: 'cmd-exit-ack', run: parsed.data.run }));
+      if (parsed.success && this.ackExits && parsed.data.type === 'pty-exit')
+        ws.send(
+          JSON.stringify({
+            type: 'pty-exit-ack',
+            session: parsed.data.session,
+          }),
+        );
       return;
     }
     ws.send(JSON.stringify({ type: 'ack', id: frameId(json) }));
@@ -165,7 +213,11 @@ export class BackendStandIn {
 }
 
 /** Polls `condition` until it holds; fails with `what` after `timeoutMs`. */
-export async function until<T>(condition: () => T | undefined | false, what: string, timeoutMs = 10_000): Promise<T> {
+export async function until<T>(
+  condition: () => T | undefined | false,
+  what: string,
+  timeoutMs = 10_000,
+): Promise<T> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
     const value = condition();
@@ -190,11 +242,17 @@ export interface LiveAgentUnderTest {
  * the shells and commands start from, under its own name and another; HOME
  * is an empty directory in the workspace.
  */
-export async function startLiveAgent(standIn: BackendStandIn, options: { terminalIdleSeconds?: number } = {}): Promise<LiveAgentUnderTest> {
+export async function startLiveAgent(
+  standIn: BackendStandIn,
+  options: { terminalIdleSeconds?: number } = {},
+): Promise<LiveAgentUnderTest> {
   const workspace = fs.mkdtempSync(path.join(os.tmpdir(), 'sindri-live-test-'));
   const home = path.join(workspace, 'home');
   fs.mkdirSync(home);
-  const registration = { instanceId: 'test-instance', name: 'demo-1' } as Registration;
+  const registration = {
+    instanceId: 'test-instance',
+    name: 'demo-1',
+  } as Registration;
   const connection = new AgentConnection({
     consoleUrl: standIn.url,
     token: TEST_TOKEN,
@@ -212,12 +270,20 @@ export async function startLiveAgent(standIn: BackendStandIn, options: { termina
     terminalIdleSeconds: options.terminalIdleSeconds ?? 900,
     token: TEST_TOKEN,
     // a fresh HOME: the login shell reads no dotfiles of the user running the tests
-    env: { ...process.env, HOME: home, SINDRI_AGENT_TOKEN: TEST_TOKEN, SOME_COPY: TEST_TOKEN },
+    env: {
+      ...process.env,
+      HOME: home,
+      SINDRI_AGENT_TOKEN: TEST_TOKEN,
+      SOME_COPY: TEST_TOKEN,
+    },
   });
   connection.setLiveHandler(live);
   const before = standIn.connections;
   connection.start();
-  await until(() => standIn.connections > before && standIn.socket, 'the agent to connect');
+  await until(
+    () => standIn.connections > before && standIn.socket,
+    'the agent to connect',
+  );
   return {
     connection,
     live,
@@ -234,7 +300,10 @@ export async function startLiveAgent(standIn: BackendStandIn, options: { termina
  * A backend stand-in and a live agent for each test of the calling suite,
  * stopped after it; the stand-in checks every frame the agent sent.
  */
-export function useLiveAgent(options: { terminalIdleSeconds?: number } = {}): { readonly standIn: BackendStandIn; readonly agent: LiveAgentUnderTest } {
+export function useLiveAgent(options: { terminalIdleSeconds?: number } = {}): {
+  readonly standIn: BackendStandIn;
+  readonly agent: LiveAgentUnderTest;
+} {
   const current = {} as { standIn: BackendStandIn; agent: LiveAgentUnderTest };
   beforeEach(async () => {
     current.standIn = await BackendStandIn.start();

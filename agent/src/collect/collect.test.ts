@@ -6,7 +6,10 @@ import { readInstalledExtensions } from './installedExtensions';
 import { readSindriConfig } from './sindriConfig';
 import { readHeartbeat, readMetrics } from './system';
 
-const examples = path.resolve(__dirname, '../../../registry/sindri-v3/examples');
+const examples = path.resolve(
+  __dirname,
+  '../../../registry/sindri-v3/examples',
+);
 
 describe('collectors', () => {
   it('reads a schema-valid metrics sample from this machine', async () => {
@@ -16,7 +19,10 @@ describe('collectors', () => {
     // this Linux machine exposes all of these; a field missing here means a broken reader
     expect(sample.cpu?.percent).toBeGreaterThanOrEqual(0);
     expect(sample.memory?.totalBytes).toBeGreaterThan(0);
-    expect(sample.disks?.find(d => d.mount === '/')).toMatchObject({ sizeBytes: expect.any(Number), inodesTotal: expect.any(Number) });
+    expect(sample.disks?.find(d => d.mount === '/')).toMatchObject({
+      sizeBytes: expect.any(Number),
+      inodesTotal: expect.any(Number),
+    });
     expect(sample.processes?.count).toBeGreaterThan(0);
     expect(sample.processes?.topByCpu.length).toBeLessThanOrEqual(10);
     expect(sample.processes?.topByMemory[0].memoryBytes).toBeGreaterThan(0);
@@ -32,18 +38,24 @@ describe('collectors', () => {
     const file = path.join(examples, 'runpod-a100-training.yaml');
     const summary = await readSindriConfig(file);
 
-    expect(summary?.hash).toBe(crypto.createHash('sha256').update(fs.readFileSync(file)).digest('hex'));
+    expect(summary?.hash).toBe(
+      crypto.createHash('sha256').update(fs.readFileSync(file)).digest('hex'),
+    );
     expect(summary?.name).toEqual(expect.any(String));
     // the examples omit the extensions key: no extension is claimed
     expect(summary?.extensions).toEqual([]);
   });
 
   it('reports no sindri.yaml summary when the file is missing', async () => {
-    await expect(readSindriConfig('/no/such/sindri.yaml')).resolves.toBeUndefined();
+    await expect(
+      readSindriConfig('/no/such/sindri.yaml'),
+    ).resolves.toBeUndefined();
   });
 
   it('reads the extensions the status ledger says are installed now', async () => {
-    const extensions = await readInstalledExtensions(path.join(__dirname, '../__fixtures__/status_ledger.jsonl'));
+    const extensions = await readInstalledExtensions(
+      path.join(__dirname, '../__fixtures__/status_ledger.jsonl'),
+    );
     // nodejs installed; python failed; docker installed, then being removed
     expect(extensions).toEqual([{ name: 'nodejs', version: '1.2.0' }]);
     await expect(readInstalledExtensions('/no/ledger')).resolves.toEqual([]);

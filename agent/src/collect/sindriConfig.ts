@@ -3,13 +3,16 @@ import fs from 'node:fs/promises';
 import { parse } from 'yaml';
 import { SindriConfigSummary } from '@internal/plugin-sindri-common';
 
-const text = (v: unknown, max = 64) => (typeof v === 'string' && v.length > 0 ? v.slice(0, max) : undefined);
+const text = (v: unknown, max = 64) =>
+  typeof v === 'string' && v.length > 0 ? v.slice(0, max) : undefined;
 
 /**
  * Hash and summary of the instance's sindri.yaml: name, profile, active
  * extensions and resources. Undefined when the file cannot be read or parsed.
  */
-export async function readSindriConfig(file: string): Promise<SindriConfigSummary | undefined> {
+export async function readSindriConfig(
+  file: string,
+): Promise<SindriConfigSummary | undefined> {
   let bytes: Buffer;
   try {
     bytes = await fs.readFile(file);
@@ -24,12 +27,20 @@ export async function readSindriConfig(file: string): Promise<SindriConfigSummar
   }
   const extensions = doc?.extensions ?? {};
   const resources = doc?.deployment?.resources ?? {};
-  const active = Array.isArray(extensions.active) ? extensions.active.filter((e: unknown) => typeof e === 'string') : [];
-  const gpu = resources.gpu?.enabled ? text(resources.gpu?.tier ?? resources.gpu?.type) : undefined;
+  const active = Array.isArray(extensions.active)
+    ? extensions.active.filter((e: unknown) => typeof e === 'string')
+    : [];
+  const gpu = resources.gpu?.enabled
+    ? text(resources.gpu?.tier ?? resources.gpu?.type)
+    : undefined;
   const summaryResources = {
     ...(typeof resources.cpus === 'number' ? { cpus: resources.cpus } : {}),
-    ...(text(resources.memory, 32) ? { memory: text(resources.memory, 32) } : {}),
-    ...(text(doc?.deployment?.volumes?.workspace?.size, 32) ? { disk: text(doc.deployment.volumes.workspace.size, 32) } : {}),
+    ...(text(resources.memory, 32)
+      ? { memory: text(resources.memory, 32) }
+      : {}),
+    ...(text(doc?.deployment?.volumes?.workspace?.size, 32)
+      ? { disk: text(doc.deployment.volumes.workspace.size, 32) }
+      : {}),
     ...(gpu ? { gpu } : {}),
   };
   return {
@@ -37,6 +48,8 @@ export async function readSindriConfig(file: string): Promise<SindriConfigSummar
     ...(text(doc?.name, 128) ? { name: text(doc.name, 128) } : {}),
     ...(text(extensions.profile) ? { profile: text(extensions.profile) } : {}),
     extensions: active.slice(0, 200),
-    ...(Object.keys(summaryResources).length ? { resources: summaryResources } : {}),
+    ...(Object.keys(summaryResources).length
+      ? { resources: summaryResources }
+      : {}),
   };
 }

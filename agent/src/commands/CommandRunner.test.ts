@@ -1,6 +1,10 @@
 import crypto from 'node:crypto';
 import fs from 'node:fs';
-import { CommandSpec, INGEST_LIMITS, LIVE_LIMITS } from '@internal/plugin-sindri-common';
+import {
+  CommandSpec,
+  INGEST_LIMITS,
+  LIVE_LIMITS,
+} from '@internal/plugin-sindri-common';
 import { TEST_TOKEN, until, useLiveAgent } from '../__testUtils__/liveHarness';
 import { MAX_UNSENT_EXITS } from './CommandRunner';
 
@@ -24,39 +28,92 @@ describe('commands', () => {
     return id;
   }
 
-  const started = (id: string) => until(() => live.standIn.frames('cmd-started', f => f.run === id)[0], `cmd-started of ${id}`);
-  const exited = (id: string, timeoutMs?: number) => until(() => live.standIn.frames('cmd-exit', f => f.run === id)[0], `cmd-exit of ${id}`, timeoutMs);
+  const started = (id: string) =>
+    until(
+      () => live.standIn.frames('cmd-started', f => f.run === id)[0],
+      `cmd-started of ${id}`,
+    );
+  const exited = (id: string, timeoutMs?: number) =>
+    until(
+      () => live.standIn.frames('cmd-exit', f => f.run === id)[0],
+      `cmd-exit of ${id}`,
+      timeoutMs,
+    );
 
   it('runs an argv without a shell in the workspace: started, output, then exactly one exit', async () => {
-    const id = run({ argv: ['sh', '-c', 'printf "%s|" "$@"; pwd', 'sh', 'a b', '$HOME', '*'] });
+    const id = run({
+      argv: ['sh', '-c', 'printf "%s|" "$@"; pwd', 'sh', 'a b', '$HOME', '*'],
+    });
     const exit = await exited(id);
-    expect(exit).toMatchObject({ exitCode: 0, signal: null, ended: 'exited', stderrBytes: 0 });
-    expect(live.standIn.commandOutput(id)).toBe(`a b|$HOME|*|${live.agent.workspace}\n`);
-    expect(exit.stdoutBytes).toBe(Buffer.byteLength(live.standIn.commandOutput(id)));
+    expect(exit).toMatchObject({
+      exitCode: 0,
+      signal: null,
+      ended: 'exited',
+      stderrBytes: 0,
+    });
+    expect(live.standIn.commandOutput(id)).toBe(
+      `a b|$HOME|*|${live.agent.workspace}\n`,
+    );
+    expect(exit.stdoutBytes).toBe(
+      Buffer.byteLength(live.standIn.commandOutput(id)),
+    );
 
-    const mine = live.standIn.received.flatMap(r => (r.kind === 'frame' && 'run' in r.frame && r.frame.run === id ? [r.frame.type] : []));
-    expect(mine).toEqual(['cmd-started', ...mine.slice(1, -1).map(() => 'cmd-output'), 'cmd-exit']);
+    const mine = live.standIn.received.flatMap(r =>
+      r.kind === 'frame' && 'run' in r.frame && r.frame.run === id
+        ? [r.frame.type]
+        : [],
+    );
+    expect(mine).toEqual([
+      'cmd-started',
+      ...mine.slice(1, -1).map(() => 'cmd-output'),
+      'cmd-exit',
+    ]);
   });
 
   it('reports a non-zero exit code and stderr', async () => {
     const id = run({ argv: ['sh', '-c', 'echo bad >&2; exit 7'] });
-    expect(await exited(id)).toMatchObject({ exitCode: 7, ended: 'exited', stdoutBytes: 0, stderrBytes: 4 });
+    expect(await exited(id)).toMatchObject({
+      exitCode: 7,
+      ended: 'exited',
+      stdoutBytes: 0,
+      stderrBytes: 4,
+    });
     expect(live.standIn.commandOutput(id, 'stderr')).toBe('bad\n');
   });
 
   it('reports a program that does not exist as an error', async () => {
     const id = run({ argv: ['no-such-program-here', '--flag'] });
-    expect(await exited(id)).toMatchObject({ exitCode: null, ended: 'error', message: 'program not found: no-such-program-here' });
-    expect(live.standIn.frames('cmd-started', f => f.run === id)).toHaveLength(0);
+    expect(await exited(id)).toMatchObject({
+      exitCode: null,
+      ended: 'error',
+      message: 'program not found: no-such-program-here',
+    });
+    expect(live.standIn.frames('cmd-started', f => f.run === id)).toHaveLength(
+      0,
+    );
   });
 
   it('kills a command at its timeout, children included', async () => {
     const t0 = Date.now();
-    const id = run({ script: '#!/bin/sh\nsleep 30 &\necho child=$!\nsleep 30\n' }, 1);
+    const id = run(
+      { script: '#!/bin/sh\nsleep 30 &\necho child=$!\nsleep 30\n' },
+      1,
+    );
     await started(id);
-    const child = Number((await until(() => /child=(\d+)/.exec(live.standIn.commandOutput(id)) ?? undefined, 'the child pid'))[1]);
+    const child = Number(
+      (
+        await until(
+          () => /child=(\d+)/.exec(live.standIn.commandOutput(id)) ?? undefined,
+          'the child pid',
+        )
+      )[1],
+    );
     const exit = await exited(id, 6000);
-    expect(exit).toMatchObject({ ended: 'timeout', exitCode: null, signal: 'SIGTERM' });
+    expect(exit).toMatchObject({
+      ended: 'timeout',
+      exitCode: null,
+      signal: 'SIGTERM',
+    });
     expect(exit.durationMs).toBeGreaterThanOrEqual(1000);
     expect(Date.now() - t0).toBeLessThan(1000 + 3000 + 1000);
     await until(() => !isAlive(child), 'the background child to be gone', 2000);
@@ -74,9 +131,15 @@ describe('commands', () => {
   });
 
   it('runs a script from a private temp file it deletes afterwards', async () => {
-    const id = run({ script: '#!/bin/sh\necho "path=$0 mode=$(stat -c %a "$0") dir=$(stat -c %a "$(dirname "$0")") pwd=$(pwd)"\n' });
+    const id = run({
+      script:
+        '#!/bin/sh\necho "path=$0 mode=$(stat -c %a "$0") dir=$(stat -c %a "$(dirname "$0")") pwd=$(pwd)"\n',
+    });
     expect(await exited(id)).toMatchObject({ exitCode: 0, ended: 'exited' });
-    const [, file, mode, dirMode, pwd] = /path=(\S+) mode=(\d+) dir=(\d+) pwd=(\S+)/.exec(live.standIn.commandOutput(id))!;
+    const [, file, mode, dirMode, pwd] =
+      /path=(\S+) mode=(\d+) dir=(\d+) pwd=(\S+)/.exec(
+        live.standIn.commandOutput(id),
+      )!;
     expect([mode, dirMode, pwd]).toEqual(['700', '700', live.agent.workspace]);
     await until(() => !fs.existsSync(file), 'the script to be deleted', 2000);
   });
@@ -92,32 +155,52 @@ describe('commands', () => {
 
   it('does not split multi-byte characters across output frames', async () => {
     const text = 'ä€𝄞'.repeat(30_000); // 270,000 bytes, more than one frame
-    const id = run({ argv: [process.execPath, '-e', `process.stdout.write('ä€𝄞'.repeat(30000))`] });
+    const id = run({
+      argv: [
+        process.execPath,
+        '-e',
+        `process.stdout.write('ä€𝄞'.repeat(30000))`,
+      ],
+    });
     const exit = await exited(id);
     expect(exit.stdoutBytes).toBe(Buffer.byteLength(text));
     expect(live.standIn.commandOutput(id)).toBe(text);
-    expect(live.standIn.frames('cmd-output', f => f.run === id).length).toBeGreaterThan(1);
+    expect(
+      live.standIn.frames('cmd-output', f => f.run === id).length,
+    ).toBeGreaterThan(1);
   });
 
-  it('keeps output frames within the portal\'s frame limit, however the text escapes', async () => {
+  it("keeps output frames within the portal's frame limit, however the text escapes", async () => {
     const id = run({ argv: ['head', '-c', '300000', '/dev/zero'] });
-    expect(await exited(id)).toMatchObject({ exitCode: 0, stdoutBytes: 300_000 });
+    expect(await exited(id)).toMatchObject({
+      exitCode: 0,
+      stdoutBytes: 300_000,
+    });
     expect(live.standIn.commandOutput(id)).toBe('\0'.repeat(300_000));
-    expect(live.standIn.maxTextFrameBytes).toBeLessThanOrEqual(INGEST_LIMITS.maxFrameBytes);
+    expect(live.standIn.maxTextFrameBytes).toBeLessThanOrEqual(
+      INGEST_LIMITS.maxFrameBytes,
+    );
   });
 
   it('pauses a flooding command while its socket is over the high-water mark, and loses nothing', async () => {
     const total = 20_000_000;
     live.standIn.socket!.pause(); // the backend stops reading
-    const id = run({ argv: ['sh', '-c', `yes 0123456789abcdef | head -c ${total}`] });
+    const id = run({
+      argv: ['sh', '-c', `yes 0123456789abcdef | head -c ${total}`],
+    });
     let peak = 0;
     const t0 = Date.now();
     while (Date.now() - t0 < 1000) {
       peak = Math.max(peak, live.agent.live.stats().bufferedAmount);
       await new Promise(r => setTimeout(r, 5));
     }
-    expect(peak).toBeLessThanOrEqual(LIVE_LIMITS.highWaterBytes + 4 * LIVE_LIMITS.maxOutputChunkBytes);
-    expect(live.agent.live.stats()).toMatchObject({ socketPaused: true, commands: 1 });
+    expect(peak).toBeLessThanOrEqual(
+      LIVE_LIMITS.highWaterBytes + 4 * LIVE_LIMITS.maxOutputChunkBytes,
+    );
+    expect(live.agent.live.stats()).toMatchObject({
+      socketPaused: true,
+      commands: 1,
+    });
 
     live.standIn.socket!.resume();
     const exit = await exited(id, 15_000);
@@ -131,48 +214,97 @@ describe('commands', () => {
     // each command ends once the flag file exists
     const flag = `${live.agent.workspace}/go`;
     const ids = Array.from({ length: MAX_UNSENT_EXITS + 5 }, () =>
-      run({ argv: ['sh', '-c', 'while [ ! -e "$1" ]; do sleep 0.05; done; echo late', 'sh', flag] }),
+      run({
+        argv: [
+          'sh',
+          '-c',
+          'while [ ! -e "$1" ]; do sleep 0.05; done; echo late',
+          'sh',
+          flag,
+        ],
+      }),
     );
-    await until(() => live.standIn.frames('cmd-started').length === ids.length, 'every command to start', 30_000);
+    await until(
+      () => live.standIn.frames('cmd-started').length === ids.length,
+      'every command to start',
+      30_000,
+    );
     live.standIn.refuse = true;
     live.standIn.socket!.terminate();
-    await until(() => !live.agent.connection.isOpen, 'the agent to notice the drop');
+    await until(
+      () => !live.agent.connection.isOpen,
+      'the agent to notice the drop',
+    );
     fs.writeFileSync(flag, '');
-    await until(() => live.agent.live.stats().commands === 0, 'every command to end');
+    await until(
+      () => live.agent.live.stats().commands === 0,
+      'every command to end',
+    );
     expect(live.agent.live.stats().waitingExits).toBe(MAX_UNSENT_EXITS);
     expect(live.standIn.frames('cmd-exit')).toHaveLength(0);
 
     live.standIn.refuse = false;
-    await until(() => live.standIn.frames('cmd-exit').length === MAX_UNSENT_EXITS, 'the kept exits');
+    await until(
+      () => live.standIn.frames('cmd-exit').length === MAX_UNSENT_EXITS,
+      'the kept exits',
+    );
     for (const exit of live.standIn.frames('cmd-exit')) {
-      expect(exit).toMatchObject({ ended: 'exited', exitCode: 0, stdoutBytes: 5 });
+      expect(exit).toMatchObject({
+        ended: 'exited',
+        exitCode: 0,
+        stdoutBytes: 5,
+      });
       expect(ids).toContain(exit.run);
     }
     expect(live.standIn.frames('cmd-output')).toHaveLength(0);
-    await until(() => live.agent.live.stats().waitingExits === 0, 'the portal\'s acks');
+    await until(
+      () => live.agent.live.stats().waitingExits === 0,
+      "the portal's acks",
+    );
   });
 
   it('sends an exit again on every connect until the portal acknowledges it', async () => {
     live.standIn.ackExits = false;
     const id = run({ argv: ['true'] });
-    await until(() => live.standIn.frames('cmd-exit', f => f.run === id).length === 1, 'the exit');
+    await until(
+      () => live.standIn.frames('cmd-exit', f => f.run === id).length === 1,
+      'the exit',
+    );
     // sent as the connection dropped, say: the portal never stored it
     live.standIn.socket!.terminate();
-    await until(() => live.standIn.frames('cmd-exit', f => f.run === id).length === 2, 'the exit sent again on reconnect');
+    await until(
+      () => live.standIn.frames('cmd-exit', f => f.run === id).length === 2,
+      'the exit sent again on reconnect',
+    );
     expect(live.agent.live.stats().waitingExits).toBe(1);
 
     live.standIn.send({ type: 'cmd-exit-ack', run: id });
-    await until(() => live.agent.live.stats().waitingExits === 0, 'the exit forgotten once acknowledged');
+    await until(
+      () => live.agent.live.stats().waitingExits === 0,
+      'the exit forgotten once acknowledged',
+    );
     live.standIn.ackExits = true;
     live.standIn.socket!.terminate();
-    await until(() => live.agent.connection.isOpen && live.standIn.connections >= 3, 'a third connection');
+    await until(
+      () => live.agent.connection.isOpen && live.standIn.connections >= 3,
+      'a third connection',
+    );
     await new Promise(r => setTimeout(r, 200));
     expect(live.standIn.frames('cmd-exit', f => f.run === id)).toHaveLength(2);
   });
 
   it('answers an invalid cmd-run with an error exit', async () => {
     const id = crypto.randomUUID();
-    live.standIn.sendRaw({ type: 'cmd-run', run: id, command: { argv: [] }, timeoutSeconds: 5 });
-    expect(await exited(id)).toMatchObject({ ended: 'error', exitCode: null, message: expect.stringMatching(/^invalid cmd-run: command/) });
+    live.standIn.sendRaw({
+      type: 'cmd-run',
+      run: id,
+      command: { argv: [] },
+      timeoutSeconds: 5,
+    });
+    expect(await exited(id)).toMatchObject({
+      ended: 'error',
+      exitCode: null,
+      message: expect.stringMatching(/^invalid cmd-run: command/),
+    });
   });
 });

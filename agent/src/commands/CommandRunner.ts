@@ -3,7 +3,12 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { StringDecoder } from 'node:string_decoder';
-import { AgentLiveFrame, BackendLiveFrame, INGEST_LIMITS, LIVE_LIMITS } from '@internal/plugin-sindri-common';
+import {
+  AgentLiveFrame,
+  BackendLiveFrame,
+  INGEST_LIMITS,
+  LIVE_LIMITS,
+} from '@internal/plugin-sindri-common';
 import { LiveLink } from '../connection/AgentConnection';
 import { SocketFlow } from '../live/SocketFlow';
 import { AgentLogger } from '../log';
@@ -67,7 +72,9 @@ export class CommandRunner {
   private readonly unackedExits = new Map<string, ExitFrame>();
 
   constructor(private readonly options: CommandRunnerOptions) {
-    options.flow.onChange(paused => this.runs.forEach(run => this.setReading(run, !paused)));
+    options.flow.onChange(paused =>
+      this.runs.forEach(run => this.setReading(run, !paused)),
+    );
   }
 
   get running(): number {
@@ -81,7 +88,9 @@ export class CommandRunner {
 
   run(frame: RunFrame): void {
     if (this.runs.has(frame.run)) {
-      this.options.logger.warn(`command ${frame.run}: already running, the second cmd-run is ignored`);
+      this.options.logger.warn(
+        `command ${frame.run}: already running, the second cmd-run is ignored`,
+      );
       return;
     }
     let resolveDone!: () => void;
@@ -90,13 +99,24 @@ export class CommandRunner {
       id: frame.run,
       startedAt: Date.now(),
       bytes: { stdout: 0, stderr: 0 },
-      decoders: { stdout: new StringDecoder('utf8'), stderr: new StringDecoder('utf8') },
+      decoders: {
+        stdout: new StringDecoder('utf8'),
+        stderr: new StringDecoder('utf8'),
+      },
       finished: false,
       done,
       resolveDone,
     };
     this.runs.set(run.id, run);
-    void this.start(run, frame).catch(error => this.finish(run, null, null, 'error', `could not start: ${(error as Error).message}`));
+    void this.start(run, frame).catch(error =>
+      this.finish(
+        run,
+        null,
+        null,
+        'error',
+        `could not start: ${(error as Error).message}`,
+      ),
+    );
   }
 
   /** cmd-cancel: SIGTERM to the command's process group, SIGKILL after the grace. */
@@ -131,7 +151,13 @@ export class CommandRunner {
   private async start(run: Run, frame: RunFrame) {
     const { cwd, env } = this.options;
     if (!(await fs.promises.stat(cwd).catch(() => undefined))?.isDirectory()) {
-      this.finish(run, null, null, 'error', `workspace ${cwd} is not a directory`);
+      this.finish(
+        run,
+        null,
+        null,
+        'error',
+        `workspace ${cwd} is not a directory`,
+      );
       return;
     }
     let file: string;
@@ -141,11 +167,17 @@ export class CommandRunner {
       [file, ...args] = frame.command.argv;
       notFound = `program not found: ${file}`;
     } else {
-      run.scriptDir = await fs.promises.mkdtemp(path.join(os.tmpdir(), 'sindri-command-'));
+      run.scriptDir = await fs.promises.mkdtemp(
+        path.join(os.tmpdir(), 'sindri-command-'),
+      );
       file = path.join(run.scriptDir, 'script');
       await fs.promises.writeFile(file, frame.command.script, { mode: 0o700 });
       args = [];
-      notFound = `interpreter not found: ${frame.command.script.slice(2).split('\n')[0].trim().slice(0, 200)}`;
+      notFound = `interpreter not found: ${frame.command.script
+        .slice(2)
+        .split('\n')[0]
+        .trim()
+        .slice(0, 200)}`;
     }
     // cancelled while the script was written
     if (run.ended) {
@@ -156,9 +188,21 @@ export class CommandRunner {
     let child: ChildProcess;
     try {
       // detached: its own process group, which a timeout or cancel kills as a whole
-      child = spawn(file, args, { cwd, env, shell: false, detached: true, stdio: ['ignore', 'pipe', 'pipe'] });
+      child = spawn(file, args, {
+        cwd,
+        env,
+        shell: false,
+        detached: true,
+        stdio: ['ignore', 'pipe', 'pipe'],
+      });
     } catch (error) {
-      this.finish(run, null, null, 'error', `could not start ${file}: ${(error as Error).message}`);
+      this.finish(
+        run,
+        null,
+        null,
+        'error',
+        `could not start ${file}: ${(error as Error).message}`,
+      );
       return;
     }
     run.child = child;
@@ -174,12 +218,28 @@ export class CommandRunner {
     });
     if (child.pid === undefined) return; // 'error' follows
 
-    this.options.link.sendLive({ type: 'cmd-started', run: run.id, pid: child.pid });
+    this.options.link.sendLive({
+      type: 'cmd-started',
+      run: run.id,
+      pid: child.pid,
+    });
     this.options.logger.info(`command ${run.id}: started (pid ${child.pid})`);
-    child.stdout!.on('data', (chunk: Buffer) => this.output(run, 'stdout', chunk));
-    child.stderr!.on('data', (chunk: Buffer) => this.output(run, 'stderr', chunk));
+    child.stdout!.on('data', (chunk: Buffer) =>
+      this.output(run, 'stdout', chunk),
+    );
+    child.stderr!.on('data', (chunk: Buffer) =>
+      this.output(run, 'stderr', chunk),
+    );
     this.setReading(run, !this.options.flow.isPaused);
-    run.timeout = setTimeout(() => this.terminate(run, 'timeout', `timed out after ${frame.timeoutSeconds} s`), frame.timeoutSeconds * 1000);
+    run.timeout = setTimeout(
+      () =>
+        this.terminate(
+          run,
+          'timeout',
+          `timed out after ${frame.timeoutSeconds} s`,
+        ),
+      frame.timeoutSeconds * 1000,
+    );
     child.on('exit', () => {
       clearTimeout(run.timeout);
       // a background child may hold the pipes open: after the grace, stop waiting for their end
@@ -212,14 +272,19 @@ export class CommandRunner {
       return;
     }
     for (let at = 0; at < chunk.length; at += LIVE_LIMITS.maxOutputChunkBytes) {
-      const data = run.decoders[stream].write(chunk.subarray(at, at + LIVE_LIMITS.maxOutputChunkBytes));
+      const data = run.decoders[stream].write(
+        chunk.subarray(at, at + LIVE_LIMITS.maxOutputChunkBytes),
+      );
       if (data) this.sendOutput(run, stream, data);
     }
     flow.check();
   }
 
   private sendOutput(run: Run, stream: Stream, data: string) {
-    if (data.length > ALWAYS_FITS_CHARS && Buffer.byteLength(JSON.stringify(data)) > MAX_OUTPUT_JSON_BYTES) {
+    if (
+      data.length > ALWAYS_FITS_CHARS &&
+      Buffer.byteLength(JSON.stringify(data)) > MAX_OUTPUT_JSON_BYTES
+    ) {
       let half = data.length >> 1;
       const code = data.charCodeAt(half - 1);
       if (code >= 0xd800 && code <= 0xdbff) half -= 1; // keep a surrogate pair together
@@ -227,7 +292,10 @@ export class CommandRunner {
       this.sendOutput(run, stream, data.slice(half));
       return;
     }
-    this.options.link.sendLive({ type: 'cmd-output', run: run.id, stream, data }, this.options.flow.check);
+    this.options.link.sendLive(
+      { type: 'cmd-output', run: run.id, stream, data },
+      this.options.flow.check,
+    );
   }
 
   private setReading(run: Run, reading: boolean) {
@@ -247,10 +315,19 @@ export class CommandRunner {
     const pid = run.child.pid;
     this.options.logger.info(`command ${run.id}: ${message}`);
     killGroup(pid, 'SIGTERM');
-    setTimeout(() => killGroup(pid, 'SIGKILL'), this.options.killGraceMs ?? 3000).unref();
+    setTimeout(
+      () => killGroup(pid, 'SIGKILL'),
+      this.options.killGraceMs ?? 3000,
+    ).unref();
   }
 
-  private finish(run: Run, exitCode: number | null, signal: NodeJS.Signals | null, ended: ExitFrame['ended'], message?: string) {
+  private finish(
+    run: Run,
+    exitCode: number | null,
+    signal: NodeJS.Signals | null,
+    ended: ExitFrame['ended'],
+    message?: string,
+  ) {
     if (run.finished) return;
     run.finished = true;
     clearTimeout(run.timeout);
@@ -263,7 +340,8 @@ export class CommandRunner {
         if (rest) this.sendOutput(run, stream, rest);
       }
     }
-    if (run.scriptDir) fs.rm(run.scriptDir, { recursive: true, force: true }, () => {});
+    if (run.scriptDir)
+      fs.rm(run.scriptDir, { recursive: true, force: true }, () => {});
     const frame: ExitFrame = {
       type: 'cmd-exit',
       run: run.id,
@@ -275,12 +353,18 @@ export class CommandRunner {
       stderrBytes: run.bytes.stderr,
       ...(message ? { message: message.slice(0, 1024) } : {}),
     };
-    this.options.logger.info(`command ${run.id}: ended (${ended}, exit code ${exitCode}${signal ? `, ${signal}` : ''})`);
+    this.options.logger.info(
+      `command ${run.id}: ended (${ended}, exit code ${exitCode}${
+        signal ? `, ${signal}` : ''
+      })`,
+    );
     this.unackedExits.set(run.id, frame);
     if (this.unackedExits.size > MAX_UNSENT_EXITS) {
       const oldest = this.unackedExits.keys().next().value as string;
       this.unackedExits.delete(oldest);
-      this.options.logger.warn(`command ${oldest}: its end was never acknowledged by the portal; given up (more than ${MAX_UNSENT_EXITS} waiting)`);
+      this.options.logger.warn(
+        `command ${oldest}: its end was never acknowledged by the portal; given up (more than ${MAX_UNSENT_EXITS} waiting)`,
+      );
     }
     link.sendLive(frame, flow.check);
     run.resolveDone();

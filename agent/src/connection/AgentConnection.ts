@@ -18,7 +18,11 @@ import { maskSecrets } from '../mask';
 import { Outbox } from '../outbox';
 import { backoffDelayMs } from './backoff';
 
-export type ConnectionState = 'connecting' | 'connected' | 'disconnected' | 'stopped';
+export type ConnectionState =
+  | 'connecting'
+  | 'connected'
+  | 'disconnected'
+  | 'stopped';
 
 export interface AgentConnectionOptions {
   consoleUrl: string;
@@ -128,7 +132,10 @@ export class AgentConnection implements LiveLink {
   /** Sends a fresh registration now, if connected (on reconnect one is sent anyway). */
   async reregister(): Promise<void> {
     if (this.ws?.readyState !== WebSocket.OPEN) return;
-    this.send({ type: 'register', registration: await this.options.registration() });
+    this.send({
+      type: 'register',
+      registration: await this.options.registration(),
+    });
   }
 
   /** Sends whatever is waiting, if connected. */
@@ -152,7 +159,10 @@ export class AgentConnection implements LiveLink {
     this.setState('connecting');
     const url = new URL('/api/sindri/agent/connect', this.options.consoleUrl);
     url.protocol = url.protocol === 'https:' ? 'wss:' : 'ws:';
-    const ws = new WebSocket(url, { headers: { Authorization: `Bearer ${this.options.token}` }, handshakeTimeout: 10_000 });
+    const ws = new WebSocket(url, {
+      headers: { Authorization: `Bearer ${this.options.token}` },
+      handshakeTimeout: 10_000,
+    });
     this.ws = ws;
 
     let opened = false;
@@ -163,15 +173,26 @@ export class AgentConnection implements LiveLink {
       this.options.logger.info(`connected to ${this.options.consoleUrl}`);
       // the backend takes live frames as soon as the socket is open
       this.live?.onConnected();
-      this.send({ type: 'register', registration: await this.options.registration() });
+      this.send({
+        type: 'register',
+        registration: await this.options.registration(),
+      });
       this.flush();
     });
-    ws.on('message', (data, isBinary) => this.onMessage(data as Buffer, isBinary));
+    ws.on('message', (data, isBinary) =>
+      this.onMessage(data as Buffer, isBinary),
+    );
     ws.on('unexpected-response', (_req, res) => {
-      this.options.logger.warn(`the portal refused the connection: HTTP ${res.statusCode}${res.statusCode === 401 ? ' (token missing, wrong or revoked)' : ''}`);
+      this.options.logger.warn(
+        `the portal refused the connection: HTTP ${res.statusCode}${
+          res.statusCode === 401 ? ' (token missing, wrong or revoked)' : ''
+        }`,
+      );
       ws.terminate();
     });
-    ws.on('error', error => this.options.logger.warn(`connection error: ${error.message}`));
+    ws.on('error', error =>
+      this.options.logger.warn(`connection error: ${error.message}`),
+    );
     ws.on('close', () => {
       if (this.ws === ws) this.ws = undefined;
       this.options.outbox.resetSent();
@@ -186,7 +207,10 @@ export class AgentConnection implements LiveLink {
     if (isBinary) {
       const frame = decodeDataFrame(data);
       if (frame) this.live?.onDataFrame(frame);
-      else this.options.logger.warn(`ignored a binary frame that is not a data frame (${data.length} bytes)`);
+      else
+        this.options.logger.warn(
+          `ignored a binary frame that is not a data frame (${data.length} bytes)`,
+        );
       return;
     }
     let json: any;
@@ -213,12 +237,20 @@ export class AgentConnection implements LiveLink {
       return;
     }
     if (!reply.id) {
-      logger.warn(`the portal refused a frame it could not identify: ${reply.status} ${reply.message}`);
+      logger.warn(
+        `the portal refused a frame it could not identify: ${reply.status} ${reply.message}`,
+      );
       return;
     }
     if (isTransientRefusal(reply.status)) {
       // not now (its database away, a rate limit): the frame is sent again, later and later while it lasts
-      const delay = (this.options.baseRetryMs ?? 500) / 2 + backoffDelayMs(this.retryAttempt, this.options.baseRetryMs ?? 500, this.options.maxRetryMs ?? 10_000);
+      const delay =
+        (this.options.baseRetryMs ?? 500) / 2 +
+        backoffDelayMs(
+          this.retryAttempt,
+          this.options.baseRetryMs ?? 500,
+          this.options.maxRetryMs ?? 10_000,
+        );
       this.retryAttempt += 1;
       if (reply.id.startsWith('register:')) this.registerAgain = true;
       else outbox.retryLater(reply.id, delay);
@@ -228,9 +260,13 @@ export class AgentConnection implements LiveLink {
     }
     // a frame the portal finds invalid will not become valid: give it up, and count it
     if (outbox.giveUp(reply.id)) {
-      logger.warn(`the portal refused ${reply.id} as invalid (${reply.status} ${reply.message}); dropped it, ${outbox.invalid} invalid so far`);
+      logger.warn(
+        `the portal refused ${reply.id} as invalid (${reply.status} ${reply.message}); dropped it, ${outbox.invalid} invalid so far`,
+      );
     } else {
-      logger.warn(`the portal refused ${reply.id}: ${reply.status} ${reply.message}`);
+      logger.warn(
+        `the portal refused ${reply.id}: ${reply.status} ${reply.message}`,
+      );
     }
   }
 
@@ -238,7 +274,9 @@ export class AgentConnection implements LiveLink {
   private logRefusal(reply: Extract<BackendFrame, { type: 'error' }>) {
     this.refusalsUnlogged += 1;
     if (Date.now() - this.lastRefusalLog < 5000) return;
-    this.options.logger.warn(`the portal refused ${this.refusalsUnlogged} frame(s) for now (${reply.status} ${reply.message}); sending them again`);
+    this.options.logger.warn(
+      `the portal refused ${this.refusalsUnlogged} frame(s) for now (${reply.status} ${reply.message}); sending them again`,
+    );
     this.lastRefusalLog = Date.now();
     this.refusalsUnlogged = 0;
   }
@@ -254,15 +292,21 @@ export class AgentConnection implements LiveLink {
       }
       this.flush();
       const next = this.options.outbox.nextDue();
-      if (next !== undefined) this.scheduleRetry(Math.max(0, next - Date.now()));
+      if (next !== undefined)
+        this.scheduleRetry(Math.max(0, next - Date.now()));
     }, delayMs);
     this.retryTimer.unref?.();
   }
 
   private scheduleReconnect() {
-    const delay = backoffDelayMs(this.attempt, this.options.baseBackoffMs ?? 1000, this.options.maxBackoffMs);
+    const delay = backoffDelayMs(
+      this.attempt,
+      this.options.baseBackoffMs ?? 1000,
+      this.options.maxBackoffMs,
+    );
     this.attempt += 1;
-    if (this.attempt >= (this.options.httpFallbackAfter ?? 3)) void this.sendOverHttp();
+    if (this.attempt >= (this.options.httpFallbackAfter ?? 3))
+      void this.sendOverHttp();
     this.timer = setTimeout(() => this.connect(), delay);
   }
 
@@ -272,11 +316,17 @@ export class AgentConnection implements LiveLink {
     this.httpBusy = true;
     try {
       // batch after batch while the portal takes them and more are due
-      for (let batch = 0; batch < 20 && this.state !== 'connected' && this.state !== 'stopped'; batch++) {
+      for (
+        let batch = 0;
+        batch < 20 && this.state !== 'connected' && this.state !== 'stopped';
+        batch++
+      ) {
         if (!(await this.sendBatchOverHttp())) break;
       }
     } catch (error) {
-      this.options.logger.warn(`HTTP ingest failed: ${(error as Error).message}`);
+      this.options.logger.warn(
+        `HTTP ingest failed: ${(error as Error).message}`,
+      );
     } finally {
       this.options.outbox.resetSent();
       this.httpBusy = false;
@@ -286,19 +336,35 @@ export class AgentConnection implements LiveLink {
   /** One batch that fits the portal's body limit; true when it was taken and frames remain due. */
   private async sendBatchOverHttp(): Promise<boolean> {
     const { outbox, logger } = this.options;
-    const register: AgentFrame = { type: 'register', registration: await this.options.registration() };
-    const size = (frame: AgentFrame) => Buffer.byteLength(JSON.stringify(maskSecrets(frame)));
+    const register: AgentFrame = {
+      type: 'register',
+      registration: await this.options.registration(),
+    };
+    const size = (frame: AgentFrame) =>
+      Buffer.byteLength(JSON.stringify(maskSecrets(frame)));
     const maxBytes = INGEST_LIMITS.maxFrameBytes - 64 - size(register);
     const tooLarge = outbox.giveUpWhere(frame => size(frame) + 1 > maxBytes);
-    if (tooLarge) logger.warn(`dropped ${tooLarge} frame(s) larger than the portal takes; ${outbox.invalid} invalid so far`);
-    const taken = outbox.takeUnsent(INGEST_LIMITS.maxFramesPerRequest - 1, { maxBytes, size });
-    if (!taken.length) return false;
-    const res = await fetch(new URL('/api/sindri/ingest', this.options.consoleUrl), {
-      method: 'POST',
-      headers: { Authorization: `Bearer ${this.options.token}`, 'Content-Type': 'application/json' },
-      body: JSON.stringify(maskSecrets({ frames: [register, ...taken] })),
-      signal: AbortSignal.timeout(15_000),
+    if (tooLarge)
+      logger.warn(
+        `dropped ${tooLarge} frame(s) larger than the portal takes; ${outbox.invalid} invalid so far`,
+      );
+    const taken = outbox.takeUnsent(INGEST_LIMITS.maxFramesPerRequest - 1, {
+      maxBytes,
+      size,
     });
+    if (!taken.length) return false;
+    const res = await fetch(
+      new URL('/api/sindri/ingest', this.options.consoleUrl),
+      {
+        method: 'POST',
+        headers: {
+          Authorization: `Bearer ${this.options.token}`,
+          'Content-Type': 'application/json',
+        },
+        body: JSON.stringify(maskSecrets({ frames: [register, ...taken] })),
+        signal: AbortSignal.timeout(15_000),
+      },
+    );
     if (!res.ok) {
       logger.warn(`HTTP ingest refused: ${res.status}`);
       return false;

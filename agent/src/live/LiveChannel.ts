@@ -1,4 +1,9 @@
-import { BackendLiveFrame, commandRunIdSchema, DataFrame, terminalSessionIdSchema } from '@internal/plugin-sindri-common';
+import {
+  BackendLiveFrame,
+  commandRunIdSchema,
+  DataFrame,
+  terminalSessionIdSchema,
+} from '@internal/plugin-sindri-common';
 import { CommandRunner } from '../commands/CommandRunner';
 import { LiveHandler, LiveLink } from '../connection/AgentConnection';
 import { AgentLogger } from '../log';
@@ -42,11 +47,24 @@ export class LiveChannel implements LiveHandler {
       env,
       idleSeconds: options.terminalIdleSeconds,
     });
-    this.commands = new CommandRunner({ link: options.link, flow: this.flow, logger: options.logger, cwd: options.workspace, env });
+    this.commands = new CommandRunner({
+      link: options.link,
+      flow: this.flow,
+      logger: options.logger,
+      cwd: options.workspace,
+      env,
+    });
   }
 
   /** What waits where, for tests and diagnostics. */
-  stats(): { sessions: number; commands: number; socketPaused: boolean; bufferedAmount: number; pendingBytes: number; waitingExits: number } {
+  stats(): {
+    sessions: number;
+    commands: number;
+    socketPaused: boolean;
+    bufferedAmount: number;
+    pendingBytes: number;
+    waitingExits: number;
+  } {
     return {
       sessions: this.terminals.size,
       commands: this.commands.running,
@@ -101,18 +119,34 @@ export class LiveChannel implements LiveHandler {
         this.terminals.exitAcked(frame.session);
         return;
       default:
-        this.options.logger.warn(`ignored the live frame ${(frame as { type: string }).type}`);
+        this.options.logger.warn(
+          `ignored the live frame ${(frame as { type: string }).type}`,
+        );
     }
   }
 
   /** A bad pty-open or cmd-run is answered, so the backend does not wait for an answer that never comes. */
   onInvalidLiveFrame(raw: Record<string, unknown>, message: string): void {
-    this.options.logger.warn(`ignored an invalid ${String(raw.type)} frame: ${message}`);
+    this.options.logger.warn(
+      `ignored an invalid ${String(raw.type)} frame: ${message}`,
+    );
     const { link } = this.options;
     const error = `invalid ${String(raw.type)}: ${message}`.slice(0, 1024);
-    if (raw.type === 'pty-open' && terminalSessionIdSchema.safeParse(raw.session).success) {
-      link.sendLive({ type: 'pty-exit', session: raw.session as string, reason: 'error', exitCode: null, message: error });
-    } else if (raw.type === 'cmd-run' && commandRunIdSchema.safeParse(raw.run).success) {
+    if (
+      raw.type === 'pty-open' &&
+      terminalSessionIdSchema.safeParse(raw.session).success
+    ) {
+      link.sendLive({
+        type: 'pty-exit',
+        session: raw.session as string,
+        reason: 'error',
+        exitCode: null,
+        message: error,
+      });
+    } else if (
+      raw.type === 'cmd-run' &&
+      commandRunIdSchema.safeParse(raw.run).success
+    ) {
       link.sendLive({
         type: 'cmd-exit',
         run: raw.run as string,
@@ -128,8 +162,12 @@ export class LiveChannel implements LiveHandler {
   }
 
   onDataFrame(frame: DataFrame): void {
-    if (frame.kind === 'input') this.terminals.input(frame.session, frame.payload);
-    else this.options.logger.warn(`ignored a ${frame.kind} data frame from the portal`);
+    if (frame.kind === 'input')
+      this.terminals.input(frame.session, frame.payload);
+    else
+      this.options.logger.warn(
+        `ignored a ${frame.kind} data frame from the portal`,
+      );
   }
 
   /** Kills every shell and command; resolves when they have ended. */

@@ -12,7 +12,10 @@ export class SocketFlow {
 
   constructor(
     private readonly socket: { readonly bufferedAmount: number },
-    private readonly limits: { highWaterBytes: number; lowWaterBytes: number } = LIVE_LIMITS,
+    private readonly limits: {
+      highWaterBytes: number;
+      lowWaterBytes: number;
+    } = LIVE_LIMITS,
     private readonly pollMs = 10,
   ) {}
 

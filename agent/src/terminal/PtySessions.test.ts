@@ -23,7 +23,9 @@ function expectSequence(values: number[], count: number) {
 /** State letter of a process (R, S, Z, ...), undefined when it is gone. */
 function processState(pid: number): string | undefined {
   try {
-    return fs.readFileSync(`/proc/${pid}/stat`, 'utf8').replace(/^.*\) /s, '')[0];
+    return fs
+      .readFileSync(`/proc/${pid}/stat`, 'utf8')
+      .replace(/^.*\) /s, '')[0];
   } catch {
     return undefined;
   }
@@ -43,7 +45,9 @@ function childrenNamed(pid: number, name: string): number[] {
       try {
         const stat = fs.readFileSync(`/proc/${d}/stat`, 'utf8');
         const comm = stat.slice(stat.indexOf('(') + 1, stat.lastIndexOf(')'));
-        const ppid = Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]);
+        const ppid = Number(
+          stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1],
+        );
         return comm === name && ppid === pid;
       } catch {
         return false;
@@ -58,9 +62,22 @@ describe('terminals', () => {
   const live = useLiveAgent();
 
   async function open(session: string, cols = 80, rows = 24) {
-    const before = live.standIn.frames('pty-opened', f => f.session === session).length;
-    live.standIn.send({ type: 'pty-open', session, cols, rows, user: 'user:default/ops' });
-    return until(() => live.standIn.frames('pty-opened', f => f.session === session)[before], `pty-opened for ${session}`);
+    const before = live.standIn.frames(
+      'pty-opened',
+      f => f.session === session,
+    ).length;
+    live.standIn.send({
+      type: 'pty-open',
+      session,
+      cols,
+      rows,
+      user: 'user:default/ops',
+    });
+    return until(
+      () =>
+        live.standIn.frames('pty-opened', f => f.session === session)[before],
+      `pty-opened for ${session}`,
+    );
   }
 
   it('runs the login shell in a PTY: keystrokes in, output out, the token not in its environment', async () => {
@@ -69,14 +86,34 @@ describe('terminals', () => {
     expect(opened.pid).toBeGreaterThan(0);
 
     live.standIn.input('session-echo', 'echo $((6*7))\r');
-    await until(() => /[\r\n]42\r\n/.test(live.standIn.output('session-echo')), '42 in the output');
+    await until(
+      () => /[\r\n]42\r\n/.test(live.standIn.output('session-echo')),
+      '42 in the output',
+    );
 
-    live.standIn.input('session-echo', 'echo "token=${SINDRI_AGENT_TOKEN:-none} copy=${SOME_COPY:-none} term=$TERM pwd=$(pwd)"\r');
-    await until(() => live.standIn.output('session-echo').includes(`token=none copy=none term=xterm-256color pwd=${live.agent.workspace}`), 'the environment line');
-    expect(live.standIn.output('session-echo')).not.toContain('sindri_live_test_token');
+    live.standIn.input(
+      'session-echo',
+      'echo "token=${SINDRI_AGENT_TOKEN:-none} copy=${SOME_COPY:-none} term=$TERM pwd=$(pwd)"\r',
+    );
+    await until(
+      () =>
+        live.standIn
+          .output('session-echo')
+          .includes(
+            `token=none copy=none term=xterm-256color pwd=${live.agent.workspace}`,
+          ),
+      'the environment line',
+    );
+    expect(live.standIn.output('session-echo')).not.toContain(
+      'sindri_live_test_token',
+    );
 
     live.standIn.input('session-echo', 'exit 3\r');
-    const exit = await until(() => live.standIn.frames('pty-exit', f => f.session === 'session-echo')[0], 'pty-exit');
+    const exit = await until(
+      () =>
+        live.standIn.frames('pty-exit', f => f.session === 'session-echo')[0],
+      'pty-exit',
+    );
     expect(exit).toMatchObject({ reason: 'exited', exitCode: 3 });
     expect(live.agent.live.stats().sessions).toBe(0);
   });
@@ -85,19 +122,38 @@ describe('terminals', () => {
     const session = 'session-owned';
     const first = await open(session);
     live.standIn.input(session, 'echo secret-$((40+2))\r');
-    await until(() => live.standIn.output(session).includes('secret-42'), 'the first user\'s output');
+    await until(
+      () => live.standIn.output(session).includes('secret-42'),
+      "the first user's output",
+    );
     live.standIn.send({ type: 'pty-detach', session });
 
     const replaysBefore = live.standIn.dataFrames(session, 'replay').length;
-    live.standIn.send({ type: 'pty-open', session, cols: 80, rows: 24, user: 'user:default/eve' });
-    const denied = await until(() => live.standIn.frames('pty-denied', f => f.session === session)[0], 'pty-denied');
+    live.standIn.send({
+      type: 'pty-open',
+      session,
+      cols: 80,
+      rows: 24,
+      user: 'user:default/eve',
+    });
+    const denied = await until(
+      () => live.standIn.frames('pty-denied', f => f.session === session)[0],
+      'pty-denied',
+    );
     expect(denied.message).toMatch(/belongs to another user/);
     // nothing of the shell went to the other user: no replay, no second pty-opened, the shell untouched
-    expect(live.standIn.dataFrames(session, 'replay').length).toBe(replaysBefore);
-    expect(live.standIn.frames('pty-opened', f => f.session === session)).toHaveLength(1);
+    expect(live.standIn.dataFrames(session, 'replay').length).toBe(
+      replaysBefore,
+    );
+    expect(
+      live.standIn.frames('pty-opened', f => f.session === session),
+    ).toHaveLength(1);
     expect(isAlive(first.pid!)).toBe(true);
     live.standIn.send({ type: 'pty-close', session });
-    await until(() => live.standIn.frames('pty-exit', f => f.session === session)[0], 'pty-exit');
+    await until(
+      () => live.standIn.frames('pty-exit', f => f.session === session)[0],
+      'pty-exit',
+    );
   });
 
   it('reports a shell that ended while the agent was disconnected once it is back, until the portal acknowledges it', async () => {
@@ -105,64 +161,120 @@ describe('terminals', () => {
     await open(session);
     live.standIn.refuse = true;
     live.standIn.socket!.terminate();
-    await until(() => !live.agent.connection.isOpen, 'the agent to notice the drop');
+    await until(
+      () => !live.agent.connection.isOpen,
+      'the agent to notice the drop',
+    );
     // the shell ends while nobody hears it: the agent keeps its end
-    const pid = live.standIn.frames('pty-opened', f => f.session === session)[0].pid!;
+    const pid = live.standIn.frames('pty-opened', f => f.session === session)[0]
+      .pid!;
     process.kill(pid, 'SIGKILL');
-    await until(() => live.agent.live.stats().sessions === 0, 'the shell to end');
-    expect(live.standIn.frames('pty-exit', f => f.session === session)).toHaveLength(0);
+    await until(
+      () => live.agent.live.stats().sessions === 0,
+      'the shell to end',
+    );
+    expect(
+      live.standIn.frames('pty-exit', f => f.session === session),
+    ).toHaveLength(0);
 
     live.standIn.ackExits = false;
     live.standIn.refuse = false;
-    const exit = await until(() => live.standIn.frames('pty-exit', f => f.session === session)[0], 'the end reported on reconnect');
+    const exit = await until(
+      () => live.standIn.frames('pty-exit', f => f.session === session)[0],
+      'the end reported on reconnect',
+    );
     expect(exit).toMatchObject({ reason: 'exited' });
     // not acknowledged: sent again on the next connection
     live.standIn.socket!.terminate();
-    await until(() => live.standIn.frames('pty-exit', f => f.session === session).length === 2, 'the end reported again');
+    await until(
+      () =>
+        live.standIn.frames('pty-exit', f => f.session === session).length ===
+        2,
+      'the end reported again',
+    );
     live.standIn.send({ type: 'pty-exit-ack', session });
     live.standIn.ackExits = true;
     live.standIn.socket!.terminate();
-    await until(() => live.agent.connection.isOpen && live.standIn.connections >= 4, 'a fourth connection');
+    await until(
+      () => live.agent.connection.isOpen && live.standIn.connections >= 4,
+      'a fourth connection',
+    );
     await new Promise(r => setTimeout(r, 200));
-    expect(live.standIn.frames('pty-exit', f => f.session === session)).toHaveLength(2);
+    expect(
+      live.standIn.frames('pty-exit', f => f.session === session),
+    ).toHaveLength(2);
   });
 
   it('keeps the session across a detach and replays its recent output on every attach', async () => {
     const session = 'session-replay';
     await open(session);
     live.standIn.input(session, 'echo marker-$((40+2))\r');
-    await until(() => live.standIn.output(session).includes('marker-42'), 'the marker');
+    await until(
+      () => live.standIn.output(session).includes('marker-42'),
+      'the marker',
+    );
 
     live.standIn.send({ type: 'pty-detach', session });
     const reopened = await open(session, 100, 30);
-    expect(reopened).toMatchObject({ created: false, pid: live.standIn.frames('pty-opened')[0].pid });
+    expect(reopened).toMatchObject({
+      created: false,
+      pid: live.standIn.frames('pty-opened')[0].pid,
+    });
     expect(reopened.replayBytes).toBeGreaterThan(0);
 
     // a second viewer attaching while the first is attached gets a replay too
     const again = await open(session, 100, 30);
     expect(again).toMatchObject({ created: false });
     expect(again.replayBytes).toBeGreaterThanOrEqual(reopened.replayBytes);
-    await until(() => live.standIn.dataFrames(session, 'replay').length === 2, 'the second replay');
+    await until(
+      () => live.standIn.dataFrames(session, 'replay').length === 2,
+      'the second replay',
+    );
 
     // each pty-opened with replayBytes > 0 is followed at once by exactly one replay frame of that size
-    const mine = live.standIn.received.filter(r => (r.kind === 'frame' ? 'session' in r.frame && r.frame.session === session : r.frame.session === session));
+    const mine = live.standIn.received.filter(r =>
+      r.kind === 'frame'
+        ? 'session' in r.frame && r.frame.session === session
+        : r.frame.session === session,
+    );
     const describeReceived = (r: (typeof mine)[number] | undefined) =>
-      r?.kind === 'data' ? `${r.frame.kind} ${r.frame.payload.length}` : `${r?.frame.type}`;
-    const withReplay = mine.flatMap((r, i) => (r.kind === 'frame' && r.frame.type === 'pty-opened' && r.frame.replayBytes > 0 ? [{ replayBytes: r.frame.replayBytes, next: mine[i + 1] }] : []));
-    expect(withReplay.map(({ next }) => describeReceived(next))).toEqual(withReplay.map(({ replayBytes }) => `replay ${replayBytes}`));
+      r?.kind === 'data'
+        ? `${r.frame.kind} ${r.frame.payload.length}`
+        : `${r?.frame.type}`;
+    const withReplay = mine.flatMap((r, i) =>
+      r.kind === 'frame' &&
+      r.frame.type === 'pty-opened' &&
+      r.frame.replayBytes > 0
+        ? [{ replayBytes: r.frame.replayBytes, next: mine[i + 1] }]
+        : [],
+    );
+    expect(withReplay.map(({ next }) => describeReceived(next))).toEqual(
+      withReplay.map(({ replayBytes }) => `replay ${replayBytes}`),
+    );
     const replays = live.standIn.dataFrames(session, 'replay');
     expect(replays).toHaveLength(2);
-    replays.forEach(r => expect(Buffer.from(r.payload).toString()).toContain('marker-42'));
+    replays.forEach(r =>
+      expect(Buffer.from(r.payload).toString()).toContain('marker-42'),
+    );
 
     // the attach resized the PTY, and pty-resize does too
     live.standIn.input(session, 'stty size\r');
-    await until(() => live.standIn.output(session).includes('30 100'), 'the size from the attach');
+    await until(
+      () => live.standIn.output(session).includes('30 100'),
+      'the size from the attach',
+    );
     live.standIn.send({ type: 'pty-resize', session, cols: 120, rows: 40 });
     live.standIn.input(session, 'stty size\r');
-    await until(() => live.standIn.output(session).includes('40 120'), 'the size after pty-resize');
+    await until(
+      () => live.standIn.output(session).includes('40 120'),
+      'the size after pty-resize',
+    );
 
     live.standIn.send({ type: 'pty-close', session });
-    const exit = await until(() => live.standIn.frames('pty-exit', f => f.session === session)[0], 'pty-exit');
+    const exit = await until(
+      () => live.standIn.frames('pty-exit', f => f.session === session)[0],
+      'pty-exit',
+    );
     expect(exit.reason).toBe('closed');
     expect(isAlive(reopened.pid!)).toBe(false);
   });
@@ -172,9 +284,17 @@ describe('terminals', () => {
     await open(session, 1000, 50);
     await until(() => live.standIn.outputBytes(session) > 0, 'the prompt');
     const letters = 'abcdefghijklmnopqrstuvwxyz';
-    const payload = Array.from({ length: 2000 }, (_, i) => letters[(i * 7 + Math.floor(i / 26)) % 26]).join('');
-    for (const byte of Buffer.from(`echo ${payload} | tr a-z A-Z\r`)) live.standIn.input(session, Buffer.from([byte]));
-    await until(() => live.standIn.output(session).includes(payload.toUpperCase()), 'the typed line, upper-cased', 15_000);
+    const payload = Array.from(
+      { length: 2000 },
+      (_, i) => letters[(i * 7 + Math.floor(i / 26)) % 26],
+    ).join('');
+    for (const byte of Buffer.from(`echo ${payload} | tr a-z A-Z\r`))
+      live.standIn.input(session, Buffer.from([byte]));
+    await until(
+      () => live.standIn.output(session).includes(payload.toUpperCase()),
+      'the typed line, upper-cased',
+      15_000,
+    );
     expect(live.standIn.output(session)).toContain(payload.toUpperCase());
   });
 
@@ -194,15 +314,25 @@ describe('terminals', () => {
       last = now;
       return still;
     }, 'the output to stop');
-    const [seq] = await until(() => childrenNamed(opened.pid!, 'seq').length === 1 && childrenNamed(opened.pid!, 'seq'), 'seq running');
+    const [seq] = await until(
+      () =>
+        childrenNamed(opened.pid!, 'seq').length === 1 &&
+        childrenNamed(opened.pid!, 'seq'),
+      'seq running',
+    );
     await new Promise(r => setTimeout(r, 300));
     expect(live.standIn.outputBytes(session)).toBe(last);
     expect(isAlive(seq)).toBe(true);
-    expect(live.agent.live.terminals.describe(session)).toMatchObject({ reading: false });
+    expect(live.agent.live.terminals.describe(session)).toMatchObject({
+      reading: false,
+    });
     expect(live.standIn.output(session)).not.toContain('DONE-42');
 
     live.standIn.send({ type: 'pty-resume', session });
-    await until(() => live.standIn.outputTail(session).includes('DONE-42'), 'the end of the numbers');
+    await until(
+      () => live.standIn.outputTail(session).includes('DONE-42'),
+      'the end of the numbers',
+    );
     expectSequence(numbers(live.standIn.output(session)), count);
   });
 
@@ -222,39 +352,95 @@ describe('terminals', () => {
       peak = Math.max(peak, bufferedAmount + pendingBytes);
       await new Promise(r => setTimeout(r, 5));
     }
-    expect(peak).toBeLessThanOrEqual(LIVE_LIMITS.highWaterBytes + 4 * LIVE_LIMITS.maxOutputChunkBytes);
+    expect(peak).toBeLessThanOrEqual(
+      LIVE_LIMITS.highWaterBytes + 4 * LIVE_LIMITS.maxOutputChunkBytes,
+    );
     expect(live.agent.live.stats().socketPaused).toBe(true);
-    expect(live.agent.live.terminals.describe(session)).toMatchObject({ reading: false });
+    expect(live.agent.live.terminals.describe(session)).toMatchObject({
+      reading: false,
+    });
 
     live.standIn.socket!.resume();
-    await until(() => live.standIn.outputTail(session).includes('DONE-42'), 'the end of the numbers', 30_000);
+    await until(
+      () => live.standIn.outputTail(session).includes('DONE-42'),
+      'the end of the numbers',
+      30_000,
+    );
     expect(live.agent.live.stats().socketPaused).toBe(false);
     expectSequence(numbers(live.standIn.output(session)), count);
   });
 
   it('refuses a session over the per-instance limit', async () => {
-    for (let i = 0; i < LIVE_LIMITS.maxSessionsPerInstance; i++) live.standIn.send({ type: 'pty-open', session: `session-many-${i}`, cols: 80, rows: 24, user: 'user:default/ops' });
-    await until(() => live.standIn.frames('pty-opened').length === LIVE_LIMITS.maxSessionsPerInstance, 'every session open');
-    live.standIn.send({ type: 'pty-open', session: 'session-one-too-many', cols: 80, rows: 24, user: 'user:default/ops' });
-    const exit = await until(() => live.standIn.frames('pty-exit', f => f.session === 'session-one-too-many')[0], 'the refusal');
-    expect(exit).toMatchObject({ reason: 'error', exitCode: null, message: expect.stringMatching(/too many/) });
+    for (let i = 0; i < LIVE_LIMITS.maxSessionsPerInstance; i++)
+      live.standIn.send({
+        type: 'pty-open',
+        session: `session-many-${i}`,
+        cols: 80,
+        rows: 24,
+        user: 'user:default/ops',
+      });
+    await until(
+      () =>
+        live.standIn.frames('pty-opened').length ===
+        LIVE_LIMITS.maxSessionsPerInstance,
+      'every session open',
+    );
+    live.standIn.send({
+      type: 'pty-open',
+      session: 'session-one-too-many',
+      cols: 80,
+      rows: 24,
+      user: 'user:default/ops',
+    });
+    const exit = await until(
+      () =>
+        live.standIn.frames(
+          'pty-exit',
+          f => f.session === 'session-one-too-many',
+        )[0],
+      'the refusal',
+    );
+    expect(exit).toMatchObject({
+      reason: 'error',
+      exitCode: null,
+      message: expect.stringMatching(/too many/),
+    });
   });
 
   it('keeps shells over a dropped connection: they are detached, and attach again with their replay', async () => {
     const session = 'session-drop';
     const opened = await open(session);
     live.standIn.input(session, 'echo before-$((1+1))\r');
-    await until(() => live.standIn.output(session).includes('before-2'), 'output before the drop');
+    await until(
+      () => live.standIn.output(session).includes('before-2'),
+      'output before the drop',
+    );
 
     live.standIn.socket!.terminate();
-    await until(() => live.standIn.socket && live.agent.connection.isOpen && live.standIn.connections === 2, 'the agent to reconnect');
-    expect(live.agent.live.terminals.describe(session)).toMatchObject({ attached: false, reading: true });
+    await until(
+      () =>
+        live.standIn.socket &&
+        live.agent.connection.isOpen &&
+        live.standIn.connections === 2,
+      'the agent to reconnect',
+    );
+    expect(live.agent.live.terminals.describe(session)).toMatchObject({
+      attached: false,
+      reading: true,
+    });
 
     const reopened = await open(session);
     expect(reopened).toMatchObject({ created: false, pid: opened.pid });
-    expect(Buffer.from(live.standIn.dataFrames(session, 'replay')[0].payload).toString()).toContain('before-2');
+    expect(
+      Buffer.from(
+        live.standIn.dataFrames(session, 'replay')[0].payload,
+      ).toString(),
+    ).toContain('before-2');
     live.standIn.input(session, 'echo after-$((1+2))\r');
-    await until(() => live.standIn.output(session).includes('after-3'), 'output after the reconnect');
+    await until(
+      () => live.standIn.output(session).includes('after-3'),
+      'output after the reconnect',
+    );
   });
 });
 
@@ -263,14 +449,37 @@ describe('terminal idle timeout', () => {
 
   it('ends a session nobody was attached to for the idle timeout, and only that one', async () => {
     const { standIn, agent } = live;
-    for (const session of ['session-idle', 'session-kept', 'session-back']) standIn.send({ type: 'pty-open', session, cols: 80, rows: 24, user: 'user:default/ops' });
-    await until(() => standIn.frames('pty-opened').length === 3, 'three sessions');
-    const idlePid = standIn.frames('pty-opened', f => f.session === 'session-idle')[0].pid!;
+    for (const session of ['session-idle', 'session-kept', 'session-back'])
+      standIn.send({
+        type: 'pty-open',
+        session,
+        cols: 80,
+        rows: 24,
+        user: 'user:default/ops',
+      });
+    await until(
+      () => standIn.frames('pty-opened').length === 3,
+      'three sessions',
+    );
+    const idlePid = standIn.frames(
+      'pty-opened',
+      f => f.session === 'session-idle',
+    )[0].pid!;
     standIn.send({ type: 'pty-detach', session: 'session-idle' });
     standIn.send({ type: 'pty-detach', session: 'session-back' });
-    standIn.send({ type: 'pty-open', session: 'session-back', cols: 80, rows: 24, user: 'user:default/ops' });
+    standIn.send({
+      type: 'pty-open',
+      session: 'session-back',
+      cols: 80,
+      rows: 24,
+      user: 'user:default/ops',
+    });
 
-    const exit = await until(() => standIn.frames('pty-exit')[0], 'the idle pty-exit', 5000);
+    const exit = await until(
+      () => standIn.frames('pty-exit')[0],
+      'the idle pty-exit',
+      5000,
+    );
     expect(exit).toMatchObject({ session: 'session-idle', reason: 'idle' });
     await until(() => !isAlive(idlePid), 'the idle shell to be gone');
     // attached (or attached again) sessions live on

@@ -1,7 +1,11 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import * as pty from 'node-pty';
-import { AgentLiveFrame, encodeDataFrame, LIVE_LIMITS } from '@internal/plugin-sindri-common';
+import {
+  AgentLiveFrame,
+  encodeDataFrame,
+  LIVE_LIMITS,
+} from '@internal/plugin-sindri-common';
 import { LiveLink } from '../connection/AgentConnection';
 import { SocketFlow } from '../live/SocketFlow';
 import { AgentLogger } from '../log';
@@ -50,7 +54,16 @@ interface Session {
 }
 
 /** Variables that describe the agent's own terminal, not the new one. */
-const TERMINAL_VARIABLES = ['TMUX', 'TMUX_PANE', 'STY', 'WINDOW', 'WINDOWID', 'TERMCAP', 'COLUMNS', 'LINES'];
+const TERMINAL_VARIABLES = [
+  'TMUX',
+  'TMUX_PANE',
+  'STY',
+  'WINDOW',
+  'WINDOWID',
+  'TERMCAP',
+  'COLUMNS',
+  'LINES',
+];
 
 /**
  * The instance's terminal sessions: one PTY running the login shell each,
@@ -64,10 +77,15 @@ export class PtySessions {
   private readonly sessions = new Map<string, Session>();
   private readonly exited = new Set<Promise<void>>();
   /** pty-exit frames the portal has not acknowledged, by session: sent again on every connect */
-  private readonly unackedExits = new Map<string, AgentLiveFrame & { type: 'pty-exit' }>();
+  private readonly unackedExits = new Map<
+    string,
+    AgentLiveFrame & { type: 'pty-exit' }
+  >();
 
   constructor(private readonly options: PtySessionsOptions) {
-    options.flow.onChange(() => this.sessions.forEach(s => this.updateReading(s)));
+    options.flow.onChange(() =>
+      this.sessions.forEach(s => this.updateReading(s)),
+    );
   }
 
   get size(): number {
@@ -82,9 +100,20 @@ export class PtySessions {
   }
 
   /** What a session looks like now (for tests and diagnostics). */
-  describe(id: string): { pid: number; attached: boolean; reading: boolean; replayBytes: number } | undefined {
+  describe(
+    id: string,
+  ):
+    | { pid: number; attached: boolean; reading: boolean; replayBytes: number }
+    | undefined {
     const s = this.sessions.get(id);
-    return s && { pid: s.pty.pid, attached: s.attached, reading: !s.readPaused, replayBytes: s.replay.size };
+    return (
+      s && {
+        pid: s.pty.pid,
+        attached: s.attached,
+        reading: !s.readPaused,
+        replayBytes: s.replay.size,
+      }
+    );
   }
 
   /**
@@ -96,23 +125,44 @@ export class PtySessions {
     let session = this.sessions.get(id);
     let created = false;
     if (session && session.owner !== user) {
-      this.options.logger.warn(`terminal ${id}: refused ${user}, the shell belongs to ${session.owner}`);
-      this.options.link.sendLive({ type: 'pty-denied', session: id, message: 'this terminal session belongs to another user' });
+      this.options.logger.warn(
+        `terminal ${id}: refused ${user}, the shell belongs to ${session.owner}`,
+      );
+      this.options.link.sendLive({
+        type: 'pty-denied',
+        session: id,
+        message: 'this terminal session belongs to another user',
+      });
       return;
     }
     if (session) {
-      if (session.pty.cols !== cols || session.pty.rows !== rows) this.resize(id, cols, rows);
+      if (session.pty.cols !== cols || session.pty.rows !== rows)
+        this.resize(id, cols, rows);
       // what was read before this attach is in the replay: send it as output first, so the replay is exactly what preceded pty-opened
       this.flush(session);
     } else {
       if (this.sessions.size >= LIVE_LIMITS.maxSessionsPerInstance) {
-        this.sendExit(id, 'error', null, null, `too many terminal sessions on this instance (at most ${LIVE_LIMITS.maxSessionsPerInstance})`);
+        this.sendExit(
+          id,
+          'error',
+          null,
+          null,
+          `too many terminal sessions on this instance (at most ${LIVE_LIMITS.maxSessionsPerInstance})`,
+        );
         return;
       }
       try {
         session = this.spawn(id, cols, rows, user);
       } catch (error) {
-        this.sendExit(id, 'error', null, null, `could not start ${this.options.shell}: ${(error as Error).message}`.slice(0, 1024));
+        this.sendExit(
+          id,
+          'error',
+          null,
+          null,
+          `could not start ${this.options.shell}: ${
+            (error as Error).message
+          }`.slice(0, 1024),
+        );
         return;
       }
       created = true;
@@ -121,8 +171,18 @@ export class PtySessions {
     session.idleTimer = undefined;
     session.attached = true;
     const replay = session.replay.snapshot();
-    this.options.link.sendLive({ type: 'pty-opened', session: id, created, pid: session.pty.pid, replayBytes: replay.length });
-    if (replay.length > 0) this.options.link.sendData(encodeDataFrame('replay', id, replay), this.options.flow.check);
+    this.options.link.sendLive({
+      type: 'pty-opened',
+      session: id,
+      created,
+      pid: session.pty.pid,
+      replayBytes: replay.length,
+    });
+    if (replay.length > 0)
+      this.options.link.sendData(
+        encodeDataFrame('replay', id, replay),
+        this.options.flow.check,
+      );
     this.options.flow.check();
     this.updateReading(session);
   }
@@ -133,7 +193,9 @@ export class PtySessions {
     try {
       session.pty.resize(cols, rows);
     } catch (error) {
-      this.options.logger.warn(`terminal ${id}: resize failed: ${(error as Error).message}`);
+      this.options.logger.warn(
+        `terminal ${id}: resize failed: ${(error as Error).message}`,
+      );
     }
   }
 
@@ -165,14 +227,21 @@ export class PtySessions {
   input(id: string, bytes: Uint8Array): void {
     const session = this.sessions.get(id);
     if (!session) {
-      this.options.logger.warn(`terminal ${id}: input for a session that does not exist`);
+      this.options.logger.warn(
+        `terminal ${id}: input for a session that does not exist`,
+      );
       return;
     }
     try {
-      writeInput(session.pty, Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength));
+      writeInput(
+        session.pty,
+        Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength),
+      );
     } catch (error) {
       // the shell is exiting (its PTY closed just before node-pty says so): the keystrokes have nowhere to go
-      this.options.logger.warn(`terminal ${id}: input not written: ${(error as Error).message}`);
+      this.options.logger.warn(
+        `terminal ${id}: input not written: ${(error as Error).message}`,
+      );
     }
   }
 
@@ -199,11 +268,20 @@ export class PtySessions {
     await Promise.all([...this.exited]);
   }
 
-  private spawn(id: string, cols: number, rows: number, owner: string): Session {
+  private spawn(
+    id: string,
+    cols: number,
+    rows: number,
+    owner: string,
+  ): Session {
     const { shell, cwd } = this.options;
-    if (!fs.statSync(cwd, { throwIfNoEntry: false })?.isDirectory()) throw new Error(`workspace ${cwd} is not a directory`);
+    if (!fs.statSync(cwd, { throwIfNoEntry: false })?.isDirectory())
+      throw new Error(`workspace ${cwd} is not a directory`);
     if (path.isAbsolute(shell)) fs.accessSync(shell, fs.constants.X_OK);
-    const env: NodeJS.ProcessEnv = { ...this.options.env, TERM: 'xterm-256color' };
+    const env: NodeJS.ProcessEnv = {
+      ...this.options.env,
+      TERM: 'xterm-256color',
+    };
     for (const name of TERMINAL_VARIABLES) delete env[name];
     const term = pty.spawn(shell, ['-l'], {
       name: 'xterm-256color',
@@ -227,7 +305,9 @@ export class PtySessions {
       flushQueued: false,
     };
     this.sessions.set(id, session);
-    term.onData(data => this.onOutput(session, data as unknown as Buffer | string));
+    term.onData(data =>
+      this.onOutput(session, data as unknown as Buffer | string),
+    );
     const exited = new Promise<void>(resolve =>
       term.onExit(({ exitCode, signal }) => {
         this.onExit(session, exitCode, signal || null);
@@ -236,7 +316,9 @@ export class PtySessions {
     );
     this.exited.add(exited);
     void exited.then(() => this.exited.delete(exited));
-    this.options.logger.info(`terminal ${id}: started ${shell} (pid ${term.pid})`);
+    this.options.logger.info(
+      `terminal ${id}: started ${shell} (pid ${term.pid})`,
+    );
     return session;
   }
 
@@ -260,21 +342,28 @@ export class PtySessions {
   /** Sends what was read, in frames of at most maxOutputChunkBytes. */
   private flush(session: Session) {
     if (session.pendingBytes === 0) return;
-    const bytes = session.pending.length === 1 ? session.pending[0] : Buffer.concat(session.pending, session.pendingBytes);
+    const bytes =
+      session.pending.length === 1
+        ? session.pending[0]
+        : Buffer.concat(session.pending, session.pendingBytes);
     session.pending = [];
     session.pendingBytes = 0;
     if (!session.attached) return;
     const { link, flow } = this.options;
     for (let at = 0; at < bytes.length; at += LIVE_LIMITS.maxOutputChunkBytes) {
       const chunk = bytes.subarray(at, at + LIVE_LIMITS.maxOutputChunkBytes);
-      if (!link.sendData(encodeDataFrame('output', session.id, chunk), flow.check)) break;
+      if (
+        !link.sendData(encodeDataFrame('output', session.id, chunk), flow.check)
+      )
+        break;
     }
     flow.check();
   }
 
   /** Read only when nobody asks for a pause: the backend for this session, or the socket while someone is attached. */
   private updateReading(session: Session) {
-    const pause = session.attached && (session.backendPaused || this.options.flow.isPaused);
+    const pause =
+      session.attached && (session.backendPaused || this.options.flow.isPaused);
     if (pause === session.readPaused) return;
     session.readPaused = pause;
     if (pause) session.pty.pause();
@@ -323,9 +412,14 @@ export class PtySessions {
     this.flush(session);
     clearTimeout(session.idleTimer);
     clearTimeout(session.killTimer);
-    if (this.sessions.get(session.id) === session) this.sessions.delete(session.id);
+    if (this.sessions.get(session.id) === session)
+      this.sessions.delete(session.id);
     const reason = session.endReason ?? 'exited';
-    this.options.logger.info(`terminal ${session.id}: ended (${reason}, exit code ${exitCode}${signal ? `, signal ${signal}` : ''})`);
+    this.options.logger.info(
+      `terminal ${session.id}: ended (${reason}, exit code ${exitCode}${
+        signal ? `, signal ${signal}` : ''
+      })`,
+    );
     this.sendExit(session.id, reason, exitCode, signal, session.endMessage);
   }
 
@@ -338,10 +432,20 @@ export class PtySessions {
     message?: string,
     record = reason !== 'error',
   ) {
-    const frame = { type: 'pty-exit' as const, session, reason, exitCode, signal, ...(message ? { message } : {}) };
+    const frame = {
+      type: 'pty-exit' as const,
+      session,
+      reason,
+      exitCode,
+      signal,
+      ...(message ? { message } : {}),
+    };
     if (record) {
       this.unackedExits.set(session, frame);
-      if (this.unackedExits.size > LIVE_LIMITS.maxSessionsPerInstance * 8) this.unackedExits.delete(this.unackedExits.keys().next().value as string);
+      if (this.unackedExits.size > LIVE_LIMITS.maxSessionsPerInstance * 8)
+        this.unackedExits.delete(
+          this.unackedExits.keys().next().value as string,
+        );
     }
     this.options.link.sendLive(frame);
   }

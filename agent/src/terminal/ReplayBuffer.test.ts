@@ -19,7 +19,9 @@ describe('ReplayBuffer', () => {
     const buffer = new ReplayBuffer(64);
     let all = Buffer.alloc(0);
     for (let i = 0; i < 500; i++) {
-      const chunk = Buffer.from(Array.from({ length: (i * 37) % 90 }, (_, j) => 0x21 + ((i + j) % 90)));
+      const chunk = Buffer.from(
+        Array.from({ length: (i * 37) % 90 }, (_, j) => 0x21 + ((i + j) % 90)),
+      );
       buffer.push(chunk);
       all = Buffer.concat([all, chunk]).subarray(-64);
       expect(buffer.snapshot().equals(all)).toBe(true);

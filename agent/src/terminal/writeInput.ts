@@ -2,7 +2,11 @@ import fs from 'node:fs';
 import { IPty } from 'node-pty';
 
 /** What node-pty's Unix terminal has beyond IPty: its master fd and its write queue. */
-type UnixPty = IPty & { fd?: unknown; _writable?: boolean; _writeStream?: { _writeQueue?: unknown[] } };
+type UnixPty = IPty & {
+  fd?: unknown;
+  _writable?: boolean;
+  _writeStream?: { _writeQueue?: unknown[] };
+};
 
 /**
  * Writes keystrokes to the PTY. node-pty queues every write through libuv's
@@ -16,7 +20,12 @@ export function writeInput(pty: IPty, bytes: Buffer): void {
   const queue = unix._writeStream?._writeQueue;
   let rest = bytes;
   // once node-pty has closed the PTY its fd number may belong to another file
-  if (typeof unix.fd === 'number' && unix._writable !== false && Array.isArray(queue) && queue.length === 0) {
+  if (
+    typeof unix.fd === 'number' &&
+    unix._writable !== false &&
+    Array.isArray(queue) &&
+    queue.length === 0
+  ) {
     try {
       rest = bytes.subarray(fs.writeSync(unix.fd, bytes));
     } catch (error) {

@@ -7,7 +7,10 @@ module.exports = {
   transform: {
     '\\.ts$': [
       require.resolve('@backstage/cli/config/jestSwcTransform.js'),
-      { jsc: { parser: { syntax: 'typescript' } }, module: { type: 'commonjs' } },
+      {
+        jsc: { parser: { syntax: 'typescript' } },
+        module: { type: 'commonjs' },
+      },
     ],
   },
   globalSetup: '<rootDir>/portal/globalSetup.js',

@@ -29,11 +29,16 @@ describe('the portal in a browser', () => {
   let browser: Browser;
   let page: Page;
   const sidebarLink = (name: string) =>
-    page.getByRole('navigation', { name: 'sidebar nav' }).getByRole('link', { name, exact: true });
+    page
+      .getByRole('navigation', { name: 'sidebar nav' })
+      .getByRole('link', { name, exact: true });
 
   beforeAll(async () => {
     const executablePath = findChromium();
-    if (!executablePath) throw new Error('no Chromium found; install Debian\'s chromium or set CHROMIUM_PATH');
+    if (!executablePath)
+      throw new Error(
+        "no Chromium found; install Debian's chromium or set CHROMIUM_PATH",
+      );
     browser = await chromium.launch({ executablePath, args: chromiumArgs });
     page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
     await page.goto(appUrl);
@@ -58,53 +63,111 @@ describe('the portal in a browser', () => {
   it('opens the Sindri page from the sidebar and shows the empty fleet with how to add an instance', async () => {
     await sidebarLink('Sindri').click();
 
-    expect(await shows(page.getByRole('heading', { name: 'Sindri fleet' }))).toBe(true);
+    expect(
+      await shows(page.getByRole('heading', { name: 'Sindri fleet' })),
+    ).toBe(true);
     expect(page.url()).toBe(`${appUrl}/sindri`);
     expect(await shows(page.getByText('No Sindri instances yet'))).toBe(true);
-    expect(await shows(page.getByText(/console agent on it has enrolled/))).toBe(true);
+    expect(
+      await shows(page.getByText(/console agent on it has enrolled/)),
+    ).toBe(true);
   });
 
   it('shows the Sindri extensions in the catalog', async () => {
-    await page.goto(`${appUrl}/catalog?filters[kind]=component&filters[type]=sindri-extension&filters[user]=all`);
+    await page.goto(
+      `${appUrl}/catalog?filters[kind]=component&filters[type]=sindri-extension&filters[user]=all`,
+    );
 
-    expect(await shows(page.getByText('All sindri-extension Components (67)'))).toBe(true);
-    expect(await shows(page.getByRole('link', { name: 'agent-browser', exact: true }))).toBe(true);
+    expect(
+      await shows(page.getByText('All sindri-extension Components (67)')),
+    ).toBe(true);
+    expect(
+      await shows(
+        page.getByRole('link', { name: 'agent-browser', exact: true }),
+      ),
+    ).toBe(true);
   });
 
   it('has this repository and its plugins in the catalog, from catalog-info.yaml', async () => {
     await page.goto(`${appUrl}/catalog/default/system/sindri-fleet-portal`);
 
-    expect(await shows(page.getByRole('heading', { name: 'sindri-fleet-portal' }))).toBe(true);
-    expect(await shows(page.getByRole('link', { name: 'sindri-backend-plugin', exact: true }))).toBe(true);
-    expect(await shows(page.getByRole('link', { name: 'catalog-backend-module-sindri', exact: true }))).toBe(true);
+    expect(
+      await shows(page.getByRole('heading', { name: 'sindri-fleet-portal' })),
+    ).toBe(true);
+    expect(
+      await shows(
+        page.getByRole('link', { name: 'sindri-backend-plugin', exact: true }),
+      ),
+    ).toBe(true);
+    expect(
+      await shows(
+        page.getByRole('link', {
+          name: 'catalog-backend-module-sindri',
+          exact: true,
+        }),
+      ),
+    ).toBe(true);
   });
 
   it('finds a Sindri extension with the portal search', async () => {
-    const token = ((await (await fetch(`${backendUrl}/api/auth/guest/refresh`)).json()) as any).backstageIdentity.token;
+    const token = (
+      (await (
+        await fetch(`${backendUrl}/api/auth/guest/refresh`)
+      ).json()) as any
+    ).backstageIdentity.token;
     let locations: string[] = [];
     // the search index is built a few seconds after start, and again every minute
-    for (let i = 0; i < 90 && !locations.includes('/catalog/sindri/component/playwright'); i++) {
-      const res = await fetch(`${backendUrl}/api/search/query?term=playwright`, { headers: { Authorization: `Bearer ${token}` } });
-      locations = res.ok ? ((await res.json()) as any).results.map((r: any) => r.document.location) : [];
+    for (
+      let i = 0;
+      i < 90 && !locations.includes('/catalog/sindri/component/playwright');
+      i++
+    ) {
+      const res = await fetch(
+        `${backendUrl}/api/search/query?term=playwright`,
+        { headers: { Authorization: `Bearer ${token}` } },
+      );
+      locations = res.ok
+        ? ((await res.json()) as any).results.map(
+            (r: any) => r.document.location,
+          )
+        : [];
       if (!locations.length) await new Promise(r => setTimeout(r, 1000));
     }
     expect(locations).toContain('/catalog/sindri/component/playwright');
   });
 
   it('offers the sindri:config:validate template action', async () => {
-    const token = ((await (await fetch(`${backendUrl}/api/auth/guest/refresh`)).json()) as any).backstageIdentity.token;
-    const res = await fetch(`${backendUrl}/api/scaffolder/v2/actions`, { headers: { Authorization: `Bearer ${token}` } });
+    const token = (
+      (await (
+        await fetch(`${backendUrl}/api/auth/guest/refresh`)
+      ).json()) as any
+    ).backstageIdentity.token;
+    const res = await fetch(`${backendUrl}/api/scaffolder/v2/actions`, {
+      headers: { Authorization: `Bearer ${token}` },
+    });
     expect(res.status).toBe(200);
-    expect(((await res.json()) as any[]).map(a => a.id)).toContain('sindri:config:validate');
+    expect(((await res.json()) as any[]).map(a => a.id)).toContain(
+      'sindri:config:validate',
+    );
   });
 
   it('shows an extension entity with its dependencies', async () => {
     await page.goto(`${appUrl}/catalog/sindri/component/playwright`);
 
-    expect(await shows(page.getByRole('heading', { name: 'playwright' }))).toBe(true);
-    expect(await shows(page.getByText('Playwright browser automation framework with Chromium'))).toBe(true);
-    const dependsOn = page.locator('div', { has: page.getByRole('heading', { name: 'Depends on components' }) });
-    expect(await shows(dependsOn.getByRole('link', { name: 'nodejs', exact: true }))).toBe(true);
+    expect(await shows(page.getByRole('heading', { name: 'playwright' }))).toBe(
+      true,
+    );
+    expect(
+      await shows(
+        page.getByText('Playwright browser automation framework with Chromium'),
+      ),
+    ).toBe(true);
+    const dependsOn = page.locator('div', {
+      has: page.getByRole('heading', { name: 'Depends on components' }),
+    });
+    expect(
+      await shows(dependsOn.getByRole('link', { name: 'nodejs', exact: true })),
+    ).toBe(true);
   });
 
   describe('with a demo agent running', () => {
@@ -116,18 +179,35 @@ describe('the portal in a browser', () => {
 
     it('shows the instance in the catalog within seconds, on the Sindri page, with its overview and charts', async () => {
       const started = Date.now();
-      agent = spawn(process.execPath, [path.resolve(__dirname, '../../../scripts/demo-agent.mjs'), '--name', 'e2e-1', '--url', backendUrl], {
-        stdio: 'ignore',
-        // two samples make a line: sample faster than the 30 s default
-        env: { ...process.env, SINDRI_AGENT_METRICS_SECONDS: '2' },
-      });
+      agent = spawn(
+        process.execPath,
+        [
+          path.resolve(__dirname, '../../../scripts/demo-agent.mjs'),
+          '--name',
+          'e2e-1',
+          '--url',
+          backendUrl,
+        ],
+        {
+          stdio: 'ignore',
+          // two samples make a line: sample faster than the 30 s default
+          env: { ...process.env, SINDRI_AGENT_METRICS_SECONDS: '2' },
+        },
+      );
 
-      const token = ((await (await fetch(`${backendUrl}/api/auth/guest/refresh`)).json()) as any).backstageIdentity.token;
+      const token = (
+        (await (
+          await fetch(`${backendUrl}/api/auth/guest/refresh`)
+        ).json()) as any
+      ).backstageIdentity.token;
       let entity: any;
       while (Date.now() - started < 30_000) {
-        const res = await fetch(`${backendUrl}/api/catalog/entities/by-name/resource/default/e2e-1`, {
-          headers: { Authorization: `Bearer ${token}` },
-        });
+        const res = await fetch(
+          `${backendUrl}/api/catalog/entities/by-name/resource/default/e2e-1`,
+          {
+            headers: { Authorization: `Bearer ${token}` },
+          },
+        );
         if (res.ok) {
           entity = await res.json();
           break;
@@ -141,13 +221,17 @@ describe('the portal in a browser', () => {
       expect(await shows(page.getByText('running'))).toBe(true);
 
       await page.goto(`${appUrl}/catalog/default/resource/e2e-1`);
-      expect(await shows(page.getByText('Sindri instance', { exact: true }))).toBe(true);
+      expect(
+        await shows(page.getByText('Sindri instance', { exact: true })),
+      ).toBe(true);
       expect(await shows(page.getByText('local', { exact: true }))).toBe(true);
 
       await page.goto(`${appUrl}/catalog/default/resource/e2e-1/metrics`);
       // the agent samples metrics at start: a chart line and the process tables appear
       expect(await shows(page.locator('.recharts-line-curve'))).toBe(true);
-      expect(await shows(page.getByText(/^Top by CPU \(\d+ processes\)$/))).toBe(true);
+      expect(
+        await shows(page.getByText(/^Top by CPU \(\d+ processes\)$/)),
+      ).toBe(true);
     });
 
     it('opens a shell in the Terminal tab, answers 42, and brings the same session back after a refresh', async () => {
@@ -163,30 +247,60 @@ describe('the portal in a browser', () => {
       await page.reload();
       expect(await shows(page.getByText('live', { exact: true }))).toBe(true);
       // the replay brings back what the session showed before the refresh
-      expect(await shows(page.locator('.xterm-rows').getByText('echo $((6*7))'))).toBe(true);
-      expect(await shows(page.locator('.xterm-rows').getByText(/^42\s*$/))).toBe(true);
+      expect(
+        await shows(page.locator('.xterm-rows').getByText('echo $((6*7))')),
+      ).toBe(true);
+      expect(
+        await shows(page.locator('.xterm-rows').getByText(/^42\s*$/)),
+      ).toBe(true);
     });
 
     it('runs a command from the Commands tab and shows its output, exit code and history', async () => {
       await page.goto(`${appUrl}/catalog/default/resource/e2e-1/commands`);
-      await page.getByLabel('Command line').fill("sh -c 'echo hello-$((6*7)); exit 3'");
+      await page
+        .getByLabel('Command line')
+        .fill("sh -c 'echo hello-$((6*7)); exit 3'");
       await page.getByRole('button', { name: 'Run' }).click();
       expect(await shows(page.getByText('hello-42'))).toBe(true);
       expect(await shows(page.getByText('failed').first())).toBe(true);
-      expect(await shows(page.getByRole('cell', { name: '3', exact: true }))).toBe(true);
+      expect(
+        await shows(page.getByRole('cell', { name: '3', exact: true })),
+      ).toBe(true);
       // the history lists the run
-      expect(await shows(page.getByRole('cell', { name: /echo hello-\$\(\(6\*7\)\)/ }).first())).toBe(true);
+      expect(
+        await shows(
+          page.getByRole('cell', { name: /echo hello-\$\(\(6\*7\)\)/ }).first(),
+        ),
+      ).toBe(true);
     });
 
     describe('as a viewer', () => {
       const rolesFile = process.env.SINDRI_E2E_ROLES_FILE!;
       const terminalDecision = async () => {
-        const token = ((await (await fetch(`${backendUrl}/api/auth/guest/refresh`)).json()) as any).backstageIdentity.token;
+        const token = (
+          (await (
+            await fetch(`${backendUrl}/api/auth/guest/refresh`)
+          ).json()) as any
+        ).backstageIdentity.token;
         const res = await fetch(`${backendUrl}/api/permission/authorize`, {
           method: 'POST',
-          headers: { Authorization: `Bearer ${token}`, 'Content-Type': 'application/json' },
+          headers: {
+            Authorization: `Bearer ${token}`,
+            'Content-Type': 'application/json',
+          },
           body: JSON.stringify({
-            items: [{ id: '1', permission: { type: 'resource', resourceType: 'sindri-instance', name: 'sindri.instance.terminal', attributes: { action: 'update' } }, resourceRef: 'resource:default/e2e-1' }],
+            items: [
+              {
+                id: '1',
+                permission: {
+                  type: 'resource',
+                  resourceType: 'sindri-instance',
+                  name: 'sindri.instance.terminal',
+                  attributes: { action: 'update' },
+                },
+                resourceRef: 'resource:default/e2e-1',
+              },
+            ],
           }),
         });
         return ((await res.json()) as any).items[0].result as string;
@@ -195,13 +309,19 @@ describe('the portal in a browser', () => {
         fs.writeFileSync(rolesFile, yaml);
         const deadline = Date.now() + 30_000;
         while ((await terminalDecision()) !== expected) {
-          if (Date.now() > deadline) throw new Error(`the role change did not apply within 30 s (wanted ${expected})`);
+          if (Date.now() > deadline)
+            throw new Error(
+              `the role change did not apply within 30 s (wanted ${expected})`,
+            );
           await new Promise(r => setTimeout(r, 250));
         }
       };
 
       beforeAll(async () => {
-        await roles('sindri:\n  permissions:\n    roles:\n      admin: []\n      viewer: [user:development/guest]\n', 'DENY');
+        await roles(
+          'sindri:\n  permissions:\n    roles:\n      admin: []\n      viewer: [user:development/guest]\n',
+          'DENY',
+        );
       });
       afterAll(async () => {
         await roles('{}\n', 'ALLOW');
@@ -210,19 +330,39 @@ describe('the portal in a browser', () => {
       it('gets a clear "not permitted" in the Terminal tab, and the backend answers 403 to a direct upgrade', async () => {
         // the app's dev server reloads open pages when a config file changes
         await visit(page, `${appUrl}/catalog/default/resource/e2e-1/terminal`);
-        expect(await shows(page.getByText(/not permitted to open a terminal/i))).toBe(true);
+        expect(
+          await shows(page.getByText(/not permitted to open a terminal/i)),
+        ).toBe(true);
         expect(await page.getByTestId('sindri-terminal').count()).toBe(0);
 
         await page.goto(`${appUrl}/catalog/default/resource/e2e-1/commands`);
-        expect(await shows(page.getByText('Commands are not available to you here'))).toBe(true);
-        expect(await page.getByText(/not permitted to run commands on this instance/i).count()).toBeGreaterThan(0);
-        expect(await page.getByRole('button', { name: 'Run' }).isDisabled()).toBe(true);
+        expect(
+          await shows(page.getByText('Commands are not available to you here')),
+        ).toBe(true);
+        expect(
+          await page
+            .getByText(/not permitted to run commands on this instance/i)
+            .count(),
+        ).toBeGreaterThan(0);
+        expect(
+          await page.getByRole('button', { name: 'Run' }).isDisabled(),
+        ).toBe(true);
 
-        const token = ((await (await fetch(`${backendUrl}/api/auth/guest/refresh`)).json()) as any).backstageIdentity.token;
+        const token = (
+          (await (
+            await fetch(`${backendUrl}/api/auth/guest/refresh`)
+          ).json()) as any
+        ).backstageIdentity.token;
         const status = await new Promise<number>((resolve, reject) => {
-          const ws = new WebSocket(`${backendUrl.replace('http', 'ws')}/api/sindri/instances/e2e-1/terminal/e2e-direct-1`, {
-            headers: { Authorization: `Bearer ${token}` },
-          });
+          const ws = new WebSocket(
+            `${backendUrl.replace(
+              'http',
+              'ws',
+            )}/api/sindri/instances/e2e-1/terminal/e2e-direct-1`,
+            {
+              headers: { Authorization: `Bearer ${token}` },
+            },
+          );
           ws.on('open', () => reject(new Error('the upgrade was accepted')));
           ws.on('unexpected-response', (_req, res) => resolve(res.statusCode!));
           ws.on('error', () => {});
@@ -233,9 +373,19 @@ describe('the portal in a browser', () => {
   });
 
   describe('creating an instance from a template', () => {
-    const guestToken = async () => ((await (await fetch(`${backendUrl}/api/auth/guest/refresh`)).json()) as any).backstageIdentity.token;
+    const guestToken = async () =>
+      (
+        (await (
+          await fetch(`${backendUrl}/api/auth/guest/refresh`)
+        ).json()) as any
+      ).backstageIdentity.token;
     const entityStatus = async (name: string) =>
-      (await fetch(`${backendUrl}/api/catalog/entities/by-name/resource/default/${name}`, { headers: { Authorization: `Bearer ${await guestToken()}` } })).status;
+      (
+        await fetch(
+          `${backendUrl}/api/catalog/entities/by-name/resource/default/${name}`,
+          { headers: { Authorization: `Bearer ${await guestToken()}` } },
+        )
+      ).status;
 
     /** Fills the first page every Sindri template has: name and owner. */
     async function instancePage(name: string) {
@@ -243,10 +393,13 @@ describe('the portal in a browser', () => {
       const owner = page.getByLabel('Owner').first();
       await owner.click();
       await owner.fill('guests');
-      await page.getByRole('option', { name: /guests/ }).first().click();
+      await page
+        .getByRole('option', { name: /guests/ })
+        .first()
+        .click();
     }
 
-    it('renders each template\'s TechDocs', async () => {
+    it("renders each template's TechDocs", async () => {
       for (const [template, text] of [
         ['sindri-python-ml', 'The template writes a'],
         ['sindri-fullstack-typescript', 'The template writes a'],
@@ -259,17 +412,37 @@ describe('the portal in a browser', () => {
         // the first visit builds the docs with mkdocs; the reader shows them once its styles load
         await page.getByText(text).first().waitFor({ timeout: 90_000 });
       }
-      expect(await shows(page.getByRole('heading', { name: 'Clone a Sindri instance', exact: true }))).toBe(true);
+      expect(
+        await shows(
+          page.getByRole('heading', {
+            name: 'Clone a Sindri instance',
+            exact: true,
+          }),
+        ),
+      ).toBe(true);
     });
 
     it('refuses an invalid pasted sindri.yaml in the form, naming the JSON path, before anything runs', async () => {
-      await visit(page, `${appUrl}/create/templates/default/sindri-paste-your-own`);
+      await visit(
+        page,
+        `${appUrl}/create/templates/default/sindri-paste-your-own`,
+      );
       await instancePage('e2e-pasted');
       await page.getByRole('button', { name: 'Next' }).click();
-      await page.getByLabel('sindri.yaml').fill('version: "3.0"\nname: x\ndeployment:\n  provider: moon\nextensions:\n  profile: minimal\n');
+      await page
+        .getByLabel('sindri.yaml')
+        .fill(
+          'version: "3.0"\nname: x\ndeployment:\n  provider: moon\nextensions:\n  profile: minimal\n',
+        );
       await page.getByRole('button', { name: 'Review' }).click();
-      expect(await shows(page.getByText(/\/deployment\/provider: "moon" is not one of/))).toBe(true);
-      expect(await page.getByRole('button', { name: 'Create' }).count()).toBe(0);
+      expect(
+        await shows(
+          page.getByText(/\/deployment\/provider: "moon" is not one of/),
+        ),
+      ).toBe(true);
+      expect(await page.getByRole('button', { name: 'Create' }).count()).toBe(
+        0,
+      );
       expect(await entityStatus('e2e-pasted')).toBe(404);
     });
 
@@ -278,7 +451,9 @@ describe('the portal in a browser', () => {
       await instancePage('e2e-created');
       await page.getByRole('button', { name: 'Next' }).click();
       // the driver picker starts on the portal's default, this machine
-      expect(await shows(page.getByText('This machine (local driver)'))).toBe(true);
+      expect(await shows(page.getByText('This machine (local driver)'))).toBe(
+        true,
+      );
       await page.getByRole('button', { name: 'Next' }).click();
       await page.getByRole('button', { name: 'Review' }).click();
       await page.getByRole('button', { name: 'Create' }).click();
@@ -288,30 +463,49 @@ describe('the portal in a browser', () => {
       await open.waitFor({ timeout: 90_000 });
       const finished = Date.now();
       while ((await entityStatus('e2e-created')) !== 200) {
-        if (Date.now() - finished > 10_000) throw new Error('the new instance was not in the catalog within 10 s of the run');
+        if (Date.now() - finished > 10_000)
+          throw new Error(
+            'the new instance was not in the catalog within 10 s of the run',
+          );
         await new Promise(r => setTimeout(r, 200));
       }
       await open.click();
-      expect(await shows(page.getByText('Lifecycle', { exact: true }))).toBe(true);
+      expect(await shows(page.getByText('Lifecycle', { exact: true }))).toBe(
+        true,
+      );
 
-      await page.goto(`${appUrl}/catalog/default/resource/e2e-created/terminal`);
+      await page.goto(
+        `${appUrl}/catalog/default/resource/e2e-created/terminal`,
+      );
       expect(await shows(page.getByText('live', { exact: true }))).toBe(true);
       await page.getByTestId('sindri-terminal').first().click();
       await page.keyboard.type('echo $((6*7))');
       await page.keyboard.press('Enter');
-      expect(await shows(page.locator('.xterm-rows').getByText(/^42\s*$/))).toBe(true);
+      expect(
+        await shows(page.locator('.xterm-rows').getByText(/^42\s*$/)),
+      ).toBe(true);
 
       await page.goto(`${appUrl}/catalog/default/resource/e2e-created`);
       const current = page.getByLabel('Current operation');
       const instanceStatus = async () =>
-        ((await (await fetch(`${backendUrl}/api/sindri/instances/e2e-created`, { headers: { Authorization: `Bearer ${await guestToken()}` } })).json()) as any).status;
+        (
+          (await (
+            await fetch(`${backendUrl}/api/sindri/instances/e2e-created`, {
+              headers: { Authorization: `Bearer ${await guestToken()}` },
+            })
+          ).json()) as any
+        ).status;
       await page.getByRole('button', { name: 'Suspend' }).click();
       expect(await shows(current.getByText('suspend:'))).toBe(true);
       expect(await shows(current.getByText('succeeded'))).toBe(true);
-      expect(await shows(page.getByText('suspended', { exact: true }))).toBe(true);
+      expect(await shows(page.getByText('suspended', { exact: true }))).toBe(
+        true,
+      );
       expect(await instanceStatus()).toBe('stopped');
       // the overview card and the entity's status label follow
-      expect(await shows(page.getByText('stopped', { exact: true }))).toBe(true);
+      expect(await shows(page.getByText('stopped', { exact: true }))).toBe(
+        true,
+      );
       await page.getByRole('button', { name: 'Resume' }).click();
       expect(await shows(current.getByText('resume:'))).toBe(true);
       // the resume waits for the agent to register again
@@ -324,67 +518,110 @@ describe('the portal in a browser', () => {
       await page.getByRole('button', { name: 'Next' }).click();
       await page.getByRole('button', { name: 'Review' }).click();
       await page.getByRole('button', { name: 'Create' }).click();
-      await page.getByRole('link', { name: 'Open the clone' }).waitFor({ timeout: 90_000 });
+      await page
+        .getByRole('link', { name: 'Open the clone' })
+        .waitFor({ timeout: 90_000 });
       expect(await entityStatus('e2e-clone')).toBe(200);
-      const cloned = await fetch(`${backendUrl}/api/sindri/instances/e2e-clone/deployment`, { headers: { Authorization: `Bearer ${await guestToken()}` } });
+      const cloned = await fetch(
+        `${backendUrl}/api/sindri/instances/e2e-clone/deployment`,
+        { headers: { Authorization: `Bearer ${await guestToken()}` } },
+      );
       expect(((await cloned.json()) as any).sindriYaml).toContain('- ollama');
       await fetch(`${backendUrl}/api/sindri/instances/e2e-clone/lifecycle`, {
         method: 'POST',
-        headers: { Authorization: `Bearer ${await guestToken()}`, 'Content-Type': 'application/json' },
+        headers: {
+          Authorization: `Bearer ${await guestToken()}`,
+          'Content-Type': 'application/json',
+        },
         body: JSON.stringify({ action: 'destroy', confirm: 'e2e-clone' }),
       });
       await visit(page, `${appUrl}/catalog/default/resource/e2e-created`);
 
       await page.getByRole('button', { name: 'Destroy' }).click();
-      await page.getByLabel('Type the instance name to confirm').fill('e2e-created');
-      await page.getByRole('dialog').getByRole('button', { name: 'Destroy' }).click();
-      expect(await shows(page.getByText('e2e-created is destroyed and has left the catalog.'))).toBe(true);
+      await page
+        .getByLabel('Type the instance name to confirm')
+        .fill('e2e-created');
+      await page
+        .getByRole('dialog')
+        .getByRole('button', { name: 'Destroy' })
+        .click();
+      expect(
+        await shows(
+          page.getByText('e2e-created is destroyed and has left the catalog.'),
+        ),
+      ).toBe(true);
       const destroyed = Date.now();
       while ((await entityStatus('e2e-created')) !== 404) {
-        if (Date.now() - destroyed > 10_000) throw new Error('the destroyed instance was still in the catalog after 10 s');
+        if (Date.now() - destroyed > 10_000)
+          throw new Error(
+            'the destroyed instance was still in the catalog after 10 s',
+          );
         await new Promise(r => setTimeout(r, 200));
       }
     });
 
-    (process.env.SINDRI_CLI ? describe : describe.skip)('with the real Sindri CLI', () => {
-      it('runs sindri:deploy as a dry run through the real Sindri CLI and shows its answer in the scaffolder log', async () => {
-        const template = {
-          apiVersion: 'scaffolder.backstage.io/v1beta3',
-          kind: 'Template',
-          metadata: { name: 'e2e-dry-run' },
-          spec: {
-            type: 'sindri-environment',
-            owner: 'group:default/guests',
-            parameters: [],
-            steps: [
-              {
-                id: 'deploy',
-                name: 'Deploy',
-                action: 'sindri:deploy',
-                input: {
-                  name: 'e2e-fly',
-                  owner: 'group:default/guests',
-                  driver: 'sindri-cli',
-                  config: { version: '3.0', name: 'e2e-fly', deployment: { provider: 'fly', image: 'ghcr.io/sindri-labs/sindri:latest' }, extensions: { profile: 'minimal' }, providers: { fly: { region: 'ams' } } },
+    (process.env.SINDRI_CLI ? describe : describe.skip)(
+      'with the real Sindri CLI',
+      () => {
+        it('runs sindri:deploy as a dry run through the real Sindri CLI and shows its answer in the scaffolder log', async () => {
+          const template = {
+            apiVersion: 'scaffolder.backstage.io/v1beta3',
+            kind: 'Template',
+            metadata: { name: 'e2e-dry-run' },
+            spec: {
+              type: 'sindri-environment',
+              owner: 'group:default/guests',
+              parameters: [],
+              steps: [
+                {
+                  id: 'deploy',
+                  name: 'Deploy',
+                  action: 'sindri:deploy',
+                  input: {
+                    name: 'e2e-fly',
+                    owner: 'group:default/guests',
+                    driver: 'sindri-cli',
+                    config: {
+                      version: '3.0',
+                      name: 'e2e-fly',
+                      deployment: {
+                        provider: 'fly',
+                        image: 'ghcr.io/sindri-labs/sindri:latest',
+                      },
+                      extensions: { profile: 'minimal' },
+                      providers: { fly: { region: 'ams' } },
+                    },
+                  },
                 },
-              },
-            ],
-          },
-        };
-        const res = await fetch(`${backendUrl}/api/scaffolder/v2/dry-run`, {
-          method: 'POST',
-          headers: { Authorization: `Bearer ${await guestToken()}`, 'Content-Type': 'application/json' },
-          body: JSON.stringify({ template, values: {}, directoryContents: [] }),
+              ],
+            },
+          };
+          const res = await fetch(`${backendUrl}/api/scaffolder/v2/dry-run`, {
+            method: 'POST',
+            headers: {
+              Authorization: `Bearer ${await guestToken()}`,
+              'Content-Type': 'application/json',
+            },
+            body: JSON.stringify({
+              template,
+              values: {},
+              directoryContents: [],
+            }),
+          });
+          const body = (await res.json()) as any;
+          expect({ status: res.status, error: body.error?.message }).toEqual({
+            status: 200,
+            error: undefined,
+          });
+          const log = body.log.map((l: any) => l.body.message).join('\n');
+          // offline, the CLI's plan stops at its prerequisites: its own words reach the log
+          expect(log).toContain('Deploying sindri to fly');
+          expect(log).toContain(
+            "the sindri-cli driver's plan for e2e-fly failed: sindri deploy: Prerequisites not satisfied: missing flyctl: Fly.io CLI",
+          );
+          expect(await entityStatus('e2e-fly')).toBe(404);
         });
-        const body = (await res.json()) as any;
-        expect({ status: res.status, error: body.error?.message }).toEqual({ status: 200, error: undefined });
-        const log = body.log.map((l: any) => l.body.message).join('\n');
-        // offline, the CLI's plan stops at its prerequisites: its own words reach the log
-        expect(log).toContain('Deploying sindri to fly');
-        expect(log).toContain("the sindri-cli driver's plan for e2e-fly failed: sindri deploy: Prerequisites not satisfied: missing flyctl: Fly.io CLI");
-        expect(await entityStatus('e2e-fly')).toBe(404);
-      });
-    });
+      },
+    );
   });
 });
-

@@ -25,7 +25,11 @@ async function forwarder() {
   const sockets = new Set<net.Socket>();
   const server = net.createServer(client => {
     const upstream = net.connect(target, '127.0.0.1');
-    [client, upstream].forEach(s => { sockets.add(s); s.on('close', () => sockets.delete(s)); s.on('error', () => {}); });
+    [client, upstream].forEach(s => {
+      sockets.add(s);
+      s.on('close', () => sockets.delete(s));
+      s.on('error', () => {});
+    });
     client.pipe(upstream).pipe(client);
     client.on('close', () => upstream.destroy());
     upstream.on('close', () => client.destroy());
@@ -33,24 +37,43 @@ async function forwarder() {
   await new Promise<void>(r => server.listen(0, '127.0.0.1', r));
   return {
     port: (server.address() as net.AddressInfo).port,
-    pointAt(port: number) { target = port; },
-    async close() { sockets.forEach(s => s.destroy()); await new Promise(r => server.close(r)); },
+    pointAt(port: number) {
+      target = port;
+    },
+    async close() {
+      sockets.forEach(s => s.destroy());
+      await new Promise(r => server.close(r));
+    },
   };
 }
 
 /** An HTTP proxy that refuses WebSocket upgrades: only the agent's HTTP fallback gets through. */
 async function httpOnlyProxy(target: () => number) {
   const server = http.createServer((req, res) => {
-    const upstream = http.request({ host: '127.0.0.1', port: target(), path: req.url, method: req.method, headers: req.headers }, up => {
-      res.writeHead(up.statusCode ?? 502, up.headers);
-      up.pipe(res);
-    });
+    const upstream = http.request(
+      {
+        host: '127.0.0.1',
+        port: target(),
+        path: req.url,
+        method: req.method,
+        headers: req.headers,
+      },
+      up => {
+        res.writeHead(up.statusCode ?? 502, up.headers);
+        up.pipe(res);
+      },
+    );
     upstream.on('error', () => res.destroy());
     req.pipe(upstream);
   });
-  server.on('upgrade', (_req, socket) => socket.end('HTTP/1.1 502 Bad Gateway\r\nContent-Length: 0\r\n\r\n'));
+  server.on('upgrade', (_req, socket) =>
+    socket.end('HTTP/1.1 502 Bad Gateway\r\nContent-Length: 0\r\n\r\n'),
+  );
   await new Promise<void>(r => server.listen(0, '127.0.0.1', r));
-  return { port: (server.address() as net.AddressInfo).port, close: () => new Promise(r => server.close(r)) };
+  return {
+    port: (server.address() as net.AddressInfo).port,
+    close: () => new Promise(r => server.close(r)),
+  };
 }
 
 const startBackend = (knex: Knex) =>
@@ -58,11 +81,16 @@ const startBackend = (knex: Knex) =>
     features: [
       sindriPlugin,
       mockServices.database.factory({ knex }),
-      mockServices.rootConfig.factory({ data: { sindri: { registry: { path: registryDir } } } }),
+      mockServices.rootConfig.factory({
+        data: { sindri: { registry: { path: registryDir } } },
+      }),
     ],
   });
 
-async function until(condition: () => Promise<boolean> | boolean, timeoutMs = 30_000) {
+async function until(
+  condition: () => Promise<boolean> | boolean,
+  timeoutMs = 30_000,
+) {
   const deadline = Date.now() + timeoutMs;
   while (!(await condition())) {
     if (Date.now() > deadline) throw new Error('condition not met in time');
@@ -71,8 +99,13 @@ async function until(condition: () => Promise<boolean> | boolean, timeoutMs = 30
 }
 
 async function stored(knex: Knex) {
-  const n = async (table: string, where = {}) => Number((await knex(table).where(where).count({ n: '*' }))[0].n);
-  return { heartbeat: await n('heartbeats'), metrics: await n('metric_samples', { resolution: 'raw' }), event: await n('instance_events') };
+  const n = async (table: string, where = {}) =>
+    Number((await knex(table).where(where).count({ n: '*' }))[0].n);
+  return {
+    heartbeat: await n('heartbeats'),
+    metrics: await n('metric_samples', { resolution: 'raw' }),
+    event: await n('instance_events'),
+  };
 }
 
 async function enrollDemo(server: http.Server): Promise<string> {
@@ -85,12 +118,23 @@ async function enrollDemo(server: http.Server): Promise<string> {
 }
 
 /** A real agent for demo-1 with short intervals, talking to 127.0.0.1:port. */
-function fastAgent(port: number, token: string, intervals: { metrics: string; maxBackoff: string; heartbeat?: string }, onState?: (state: string) => void) {
+function fastAgent(
+  port: number,
+  token: string,
+  intervals: { metrics: string; maxBackoff: string; heartbeat?: string },
+  onState?: (state: string) => void,
+) {
   const stateDir = fs.mkdtempSync(path.join(os.tmpdir(), 'sindri-agent-'));
   return new Agent(
     resolveConfig(
-      { 'console-url': `http://127.0.0.1:${port}`, name: 'demo-1', 'state-dir': stateDir,
-        'heartbeat-interval': intervals.heartbeat ?? '0.1', 'metrics-interval': intervals.metrics, 'max-backoff': intervals.maxBackoff },
+      {
+        'console-url': `http://127.0.0.1:${port}`,
+        name: 'demo-1',
+        'state-dir': stateDir,
+        'heartbeat-interval': intervals.heartbeat ?? '0.1',
+        'metrics-interval': intervals.metrics,
+        'max-backoff': intervals.maxBackoff,
+      },
       { HOME: stateDir, SINDRI_AGENT_TOKEN: token },
     ),
     silent,
@@ -104,7 +148,9 @@ const SAMPLE_TABLES = ['heartbeats', 'metric_samples', 'instance_events'];
 async function refuseSampleWrites(knex: Knex) {
   const pg = knex.client.config.client === 'pg';
   if (pg) {
-    await knex.raw(`create or replace function sindri_refuse() returns trigger as $$ begin raise exception 'the database refuses writes'; end $$ language plpgsql`);
+    await knex.raw(
+      `create or replace function sindri_refuse() returns trigger as $$ begin raise exception 'the database refuses writes'; end $$ language plpgsql`,
+    );
   }
   for (const table of SAMPLE_TABLES) {
     await knex.raw(
@@ -115,7 +161,12 @@ async function refuseSampleWrites(knex: Knex) {
   }
   return {
     async allow() {
-      for (const table of SAMPLE_TABLES) await knex.raw(pg ? `drop trigger refuse_${table} on ${table}` : `drop trigger refuse_${table}`);
+      for (const table of SAMPLE_TABLES)
+        await knex.raw(
+          pg
+            ? `drop trigger refuse_${table} on ${table}`
+            : `drop trigger refuse_${table}`,
+        );
     },
   };
 }
@@ -123,33 +174,39 @@ async function refuseSampleWrites(knex: Knex) {
 describe('a real agent against the sindri backend', () => {
   const databases = TestDatabases.create({ ids: ['SQLITE_3', 'POSTGRES_15'] });
 
-  it.each(databases.eachSupportedId())('loses and doubles no sample across a backend restart, on %p', async databaseId => {
-    const knex = await databases.init(databaseId);
-    const proxy = await forwarder();
-    let backend = await startBackend(knex);
-    proxy.pointAt((backend.server.address() as net.AddressInfo).port);
+  it.each(databases.eachSupportedId())(
+    'loses and doubles no sample across a backend restart, on %p',
+    async databaseId => {
+      const knex = await databases.init(databaseId);
+      const proxy = await forwarder();
+      let backend = await startBackend(knex);
+      proxy.pointAt((backend.server.address() as net.AddressInfo).port);
 
-    const agent = fastAgent(proxy.port, await enrollDemo(backend.server), { metrics: '0.5', maxBackoff: '0.3' });
-    await agent.start();
+      const agent = fastAgent(proxy.port, await enrollDemo(backend.server), {
+        metrics: '0.5',
+        maxBackoff: '0.3',
+      });
+      await agent.start();
 
-    await until(async () => (await stored(knex)).metrics >= 2);
-    await backend.stop();
-    // the portal is down: the agent keeps sampling into its buffer
-    const producedWhileDown = agent.produced.heartbeat;
-    await until(() => agent.produced.heartbeat >= producedWhileDown + 10);
-    expect(agent.outbox.size).toBeGreaterThanOrEqual(10);
+      await until(async () => (await stored(knex)).metrics >= 2);
+      await backend.stop();
+      // the portal is down: the agent keeps sampling into its buffer
+      const producedWhileDown = agent.produced.heartbeat;
+      await until(() => agent.produced.heartbeat >= producedWhileDown + 10);
+      expect(agent.outbox.size).toBeGreaterThanOrEqual(10);
 
-    backend = await startBackend(knex);
-    proxy.pointAt((backend.server.address() as net.AddressInfo).port);
-    await until(() => agent.produced.heartbeat >= producedWhileDown + 20);
-    await agent.flushAndStop(10_000);
+      backend = await startBackend(knex);
+      proxy.pointAt((backend.server.address() as net.AddressInfo).port);
+      await until(() => agent.produced.heartbeat >= producedWhileDown + 20);
+      await agent.flushAndStop(10_000);
 
-    expect(agent.outbox.size).toBe(0);
-    expect(agent.outbox.dropped).toBe(0);
-    expect(await stored(knex)).toEqual(agent.produced);
-    await backend.stop();
-    await proxy.close();
-  });
+      expect(agent.outbox.size).toBe(0);
+      expect(agent.outbox.dropped).toBe(0);
+      expect(await stored(knex)).toEqual(agent.produced);
+      await backend.stop();
+      await proxy.close();
+    },
+  );
 
   it.each(databases.eachSupportedId())(
     'stores every sample exactly once after the database refused writes for 30 s while the socket stayed up, on %p',
@@ -157,7 +214,12 @@ describe('a real agent against the sindri backend', () => {
       const knex = await databases.init(databaseId);
       const backend = await startBackend(knex);
       const states: string[] = [];
-      const agent = fastAgent((backend.server.address() as net.AddressInfo).port, await enrollDemo(backend.server), { heartbeat: '0.2', metrics: '1', maxBackoff: '0.3' }, state => states.push(state));
+      const agent = fastAgent(
+        (backend.server.address() as net.AddressInfo).port,
+        await enrollDemo(backend.server),
+        { heartbeat: '0.2', metrics: '1', maxBackoff: '0.3' },
+        state => states.push(state),
+      );
       await agent.start();
       await until(async () => (await stored(knex)).metrics >= 1);
 
@@ -167,7 +229,9 @@ describe('a real agent against the sindri backend', () => {
       await new Promise(r => setTimeout(r, 30_000));
       // nothing got in, the agent kept producing, and the connection never dropped
       expect(await stored(knex)).toEqual(before);
-      expect(agent.produced.heartbeat - producedBefore).toBeGreaterThanOrEqual(100);
+      expect(agent.produced.heartbeat - producedBefore).toBeGreaterThanOrEqual(
+        100,
+      );
       expect(agent.outbox.size).toBeGreaterThanOrEqual(100);
       await refusal.allow();
 
@@ -186,18 +250,29 @@ describe('a real agent against the sindri backend', () => {
     const [databaseId] = databases.eachSupportedId()[0];
     const knex = await databases.init(databaseId);
     const backend = await startBackend(knex);
-    const proxy = await httpOnlyProxy(() => (backend.server.address() as net.AddressInfo).port);
-    const agent = fastAgent(proxy.port, await enrollDemo(backend.server), { metrics: '60', maxBackoff: '0.2' });
+    const proxy = await httpOnlyProxy(
+      () => (backend.server.address() as net.AddressInfo).port,
+    );
+    const agent = fastAgent(proxy.port, await enrollDemo(backend.server), {
+      metrics: '60',
+      maxBackoff: '0.2',
+    });
     await agent.start();
     await until(async () => (await stored(knex)).heartbeat >= 5);
     // more than one request body's worth (256 KiB): sent in batches that each fit
-    for (let i = 0; i < 300; i++) agent.event('deploy', `${i} ${'x'.repeat(1000)}`);
+    for (let i = 0; i < 300; i++)
+      agent.event('deploy', `${i} ${'x'.repeat(1000)}`);
     await until(async () => (await stored(knex)).event >= 301, 30_000);
     await agent.flushAndStop(1000);
     expect(agent.outbox.invalid).toBe(0);
 
-    const instance = await request(backend.server).get('/api/sindri/instances/demo-1').set('Authorization', mockCredentials.user.header());
-    expect(instance.body).toMatchObject({ status: 'running', registration: { name: 'demo-1' } });
+    const instance = await request(backend.server)
+      .get('/api/sindri/instances/demo-1')
+      .set('Authorization', mockCredentials.user.header());
+    expect(instance.body).toMatchObject({
+      status: 'running',
+      registration: { name: 'demo-1' },
+    });
     await proxy.close();
     await backend.stop();
   });

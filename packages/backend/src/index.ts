@@ -7,7 +7,9 @@ function fail(error: unknown): never {
   const message =
     error instanceof SindriConfigError
       ? `Invalid configuration: ${error.message}`
-      : `Backend failed to start: ${error instanceof Error ? error.message : error}`;
+      : `Backend failed to start: ${
+          error instanceof Error ? error.message : error
+        }`;
   process.stderr.write(`${message.split('\n')[0]}\n`);
   process.exit(1);
 }

@@ -13,7 +13,9 @@ function checkDatabase(config: Config): void {
   if (!client || !DATABASE_CLIENTS.includes(client)) {
     throw new SindriConfigError(
       'backend.database.client',
-      `must be one of ${DATABASE_CLIENTS.join(', ')} (got ${client ? `"${client}"` : 'nothing'})`,
+      `must be one of ${DATABASE_CLIENTS.join(', ')} (got ${
+        client ? `"${client}"` : 'nothing'
+      })`,
     );
   }
   const connection = config.getOptional('backend.database.connection');
@@ -22,19 +24,31 @@ function checkDatabase(config: Config): void {
     try {
       url = new URL(connection);
     } catch {
-      throw new SindriConfigError('backend.database.connection', 'is not a valid URL; expected postgresql://user:password@host:port/database');
+      throw new SindriConfigError(
+        'backend.database.connection',
+        'is not a valid URL; expected postgresql://user:password@host:port/database',
+      );
     }
     if (url.protocol !== 'postgres:' && url.protocol !== 'postgresql:') {
-      throw new SindriConfigError('backend.database.connection', `has protocol "${url.protocol}"; expected postgresql://`);
+      throw new SindriConfigError(
+        'backend.database.connection',
+        `has protocol "${url.protocol}"; expected postgresql://`,
+      );
     }
     if (!url.hostname) {
-      throw new SindriConfigError('backend.database.connection', 'names no host; expected postgresql://user:password@host:port/database');
+      throw new SindriConfigError(
+        'backend.database.connection',
+        'names no host; expected postgresql://user:password@host:port/database',
+      );
     }
   }
   if (client === 'pg' && connection && typeof connection === 'object') {
     const port = config.getOptional('backend.database.connection.port');
     if (port !== undefined && !/^\d+$/.test(String(port))) {
-      throw new SindriConfigError('backend.database.connection.port', `must be a port number (got "${port}")`);
+      throw new SindriConfigError(
+        'backend.database.connection.port',
+        `must be a port number (got "${port}")`,
+      );
     }
   }
 }

@@ -6,6 +6,9 @@
  */
 export { catalogModuleSindri as default } from './module';
 export { SindriExtensionEntityProvider } from './providers/SindriExtensionEntityProvider';
-export { extensionToEntity, EXTENSION_NAMESPACE } from './providers/extensionEntity';
+export {
+  extensionToEntity,
+  EXTENSION_NAMESPACE,
+} from './providers/extensionEntity';
 export { SindriInstanceEntityProvider } from './providers/SindriInstanceEntityProvider';
 export { instanceToEntity } from './providers/instanceEntity';

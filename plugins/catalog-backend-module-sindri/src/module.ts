@@ -39,14 +39,24 @@ export const catalogModuleSindri = createBackendModule({
         const owner =
           config.getOptionalString('sindri.catalog.extensionOwner') ??
           DEFAULT_EXTENSION_OWNER;
-        catalog.addEntityProvider(new SindriExtensionEntityProvider(registry, owner));
-        catalog.addEntityProvider(SindriInstanceEntityProvider.fromConfig(config, { registry, ...deps }));
+        catalog.addEntityProvider(
+          new SindriExtensionEntityProvider(registry, owner),
+        );
+        catalog.addEntityProvider(
+          SindriInstanceEntityProvider.fromConfig(config, {
+            registry,
+            ...deps,
+          }),
+        );
 
         // the catalog's tables are this module's plugin's: mend what a killed catalog process left
         const repair = new StitchRepair(await database.getClient());
         lifecycle.addStartupHook(async () => {
           const { released, stitched } = await repair.afterStart();
-          if (released || stitched) deps.logger.info(`Catalog repair after start: ${released} leases released, ${stitched} entities stitched again`);
+          if (released || stitched)
+            deps.logger.info(
+              `Catalog repair after start: ${released} leases released, ${stitched} entities stitched again`,
+            );
         });
         await deps.scheduler.scheduleTask({
           id: 'sindri-catalog-stitch-repair',
@@ -55,7 +65,10 @@ export const catalogModuleSindri = createBackendModule({
           initialDelay: { minutes: 1 },
           fn: async () => {
             const stitched = await repair.mend();
-            if (stitched) deps.logger.info(`Catalog repair: ${stitched} entities were left half-stitched; stitching them again`);
+            if (stitched)
+              deps.logger.info(
+                `Catalog repair: ${stitched} entities were left half-stitched; stitching them again`,
+              );
           },
         });
       },

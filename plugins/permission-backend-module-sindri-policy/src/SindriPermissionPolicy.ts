@@ -1,5 +1,8 @@
 import { LoggerService } from '@backstage/backend-plugin-api';
-import { AuthorizeResult, PolicyDecision } from '@backstage/plugin-permission-common';
+import {
+  AuthorizeResult,
+  PolicyDecision,
+} from '@backstage/plugin-permission-common';
 import {
   PermissionPolicy,
   PolicyQuery,
@@ -15,7 +18,9 @@ import { RoleMapping, roleOf } from './roles';
  * A permission the table does not name is refused, and logged once.
  */
 export class SindriPermissionPolicy implements PermissionPolicy {
-  private readonly rows = new Map<string, PermissionRow>(PERMISSION_TABLE.map(r => [r.name, r]));
+  private readonly rows = new Map<string, PermissionRow>(
+    PERMISSION_TABLE.map(r => [r.name, r]),
+  );
   private readonly reported = new Set<string>();
 
   constructor(
@@ -28,17 +33,29 @@ export class SindriPermissionPolicy implements PermissionPolicy {
     this.roles = roles;
   }
 
-  async handle(request: PolicyQuery, user?: PolicyQueryUser): Promise<PolicyDecision> {
+  async handle(
+    request: PolicyQuery,
+    user?: PolicyQueryUser,
+  ): Promise<PolicyDecision> {
     const { permission } = request;
     const row = this.rows.get(permission.name);
     if (!row) {
       if (!this.reported.has(permission.name)) {
         this.reported.add(permission.name);
-        this.logger?.warn(`Permission ${permission.name} is not in the Sindri policy's table: refused for everyone until it is decided there`);
+        this.logger?.warn(
+          `Permission ${permission.name} is not in the Sindri policy's table: refused for everyone until it is decided there`,
+        );
       }
       return { result: AuthorizeResult.DENY };
     }
-    const role = user ? roleOf(user.info.ownershipEntityRefs, this.roles) : 'none';
-    return row.grants[role].decide({ permission, user, role, settings: this.roles });
+    const role = user
+      ? roleOf(user.info.ownershipEntityRefs, this.roles)
+      : 'none';
+    return row.grants[role].decide({
+      permission,
+      user,
+      role,
+      settings: this.roles,
+    });
   }
 }

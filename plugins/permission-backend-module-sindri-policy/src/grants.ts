@@ -1,5 +1,11 @@
-import { createCatalogConditionalDecision, catalogConditions } from '@backstage/plugin-catalog-backend/alpha';
-import { createScaffolderTaskConditionalDecision, scaffolderTaskConditions } from '@backstage/plugin-scaffolder-backend/alpha';
+import {
+  createCatalogConditionalDecision,
+  catalogConditions,
+} from '@backstage/plugin-catalog-backend/alpha';
+import {
+  createScaffolderTaskConditionalDecision,
+  scaffolderTaskConditions,
+} from '@backstage/plugin-scaffolder-backend/alpha';
 import {
   AuthorizeResult,
   isResourcePermission,
@@ -38,10 +44,15 @@ export interface Grant {
 const ALLOW: PolicyDecision = { result: AuthorizeResult.ALLOW };
 const DENY: PolicyDecision = { result: AuthorizeResult.DENY };
 
-const claimsOf = (user?: PolicyQueryUser) => user?.info.ownershipEntityRefs ?? [];
+const claimsOf = (user?: PolicyQueryUser) =>
+  user?.info.ownershipEntityRefs ?? [];
 
-function resource<T extends string>(permission: Permission, type: T): ResourcePermission<T> {
-  if (!isResourcePermission(permission, type)) throw new Error(`${permission.name} is not a ${type} permission`);
+function resource<T extends string>(
+  permission: Permission,
+  type: T,
+): ResourcePermission<T> {
+  if (!isResourcePermission(permission, type))
+    throw new Error(`${permission.name} is not a ${type} permission`);
   return permission;
 }
 
@@ -52,27 +63,44 @@ export const no: Grant = { describe: () => 'no', decide: () => DENY };
 export const ownInstances: Grant = {
   describe: () => 'own',
   decide: ({ permission, user }) =>
-    createSindriInstanceConditionalDecision(resource(permission, 'sindri-instance'), sindriInstanceConditions.isOwner({ claims: claimsOf(user) })),
+    createSindriInstanceConditionalDecision(
+      resource(permission, 'sindri-instance'),
+      sindriInstanceConditions.isOwner({ claims: claimsOf(user) }),
+    ),
 };
 
 /** Kind Resource with `spec.type: sindri-instance`: a Sindri instance's entity. */
-const isInstanceEntity: PermissionCriteria<PermissionCondition<'catalog-entity'>> = {
-  allOf: [catalogConditions.isEntityKind({ kinds: ['resource'] }), catalogConditions.hasSpec({ key: 'type', value: SINDRI_INSTANCE_RESOURCE_TYPE })],
+const isInstanceEntity: PermissionCriteria<
+  PermissionCondition<'catalog-entity'>
+> = {
+  allOf: [
+    catalogConditions.isEntityKind({ kinds: ['resource'] }),
+    catalogConditions.hasSpec({
+      key: 'type',
+      value: SINDRI_INSTANCE_RESOURCE_TYPE,
+    }),
+  ],
 };
 
 /** Catalog entities, but instance entities only where `sindri.instance.read` would allow them: owned ones. */
 export const entitiesAndOwnInstances: Grant = {
-  describe: () => 'all but others\' instances',
+  describe: () => "all but others' instances",
   decide: ({ permission, user }) =>
     createCatalogConditionalDecision(resource(permission, 'catalog-entity'), {
-      anyOf: [{ not: isInstanceEntity }, catalogConditions.isEntityOwner({ claims: claimsOf(user) })],
+      anyOf: [
+        { not: isInstanceEntity },
+        catalogConditions.isEntityOwner({ claims: claimsOf(user) }),
+      ],
     }),
 };
 
 /** Catalog entities other than Sindri instances. */
 export const entitiesButInstances: Grant = {
   describe: () => 'all but instances',
-  decide: ({ permission }) => createCatalogConditionalDecision(resource(permission, 'catalog-entity'), { not: isInstanceEntity }),
+  decide: ({ permission }) =>
+    createCatalogConditionalDecision(resource(permission, 'catalog-entity'), {
+      not: isInstanceEntity,
+    }),
 };
 
 /** Scaffolder tasks the user started (IS_TASK_OWNER). */
@@ -81,7 +109,9 @@ export const ownTasks: Grant = {
   decide: ({ permission, user }) =>
     createScaffolderTaskConditionalDecision(
       resource(permission, 'scaffolder-task'),
-      scaffolderTaskConditions.isTaskOwner({ createdBy: user ? [user.info.userEntityRef] : [] }),
+      scaffolderTaskConditions.isTaskOwner({
+        createdBy: user ? [user.info.userEntityRef] : [],
+      }),
     ),
 };
 
@@ -89,24 +119,38 @@ export const ownTasks: Grant = {
 export const driversButLocal: Grant = {
   describe: () => 'all but local',
   decide: ({ permission }) =>
-    createSindriDriverConditionalDecision(resource(permission, 'sindri-driver'), { not: sindriDriverConditions.isDriver({ drivers: ['local'] }) }),
+    createSindriDriverConditionalDecision(
+      resource(permission, 'sindri-driver'),
+      { not: sindriDriverConditions.isDriver({ drivers: ['local'] }) },
+    ),
 };
 
 /** The guarded sindri.yaml fields `sindri.permissions.allowedFields.<role>` lists. */
 export const allowedFields: Grant = {
   describe: (settings, role) => {
-    const fields = role === 'admin' || role === 'none' ? [] : settings.allowedFields[role];
-    return fields.length ? `allowedFields: ${fields.join(', ')}` : 'those in allowedFields (none by default)';
+    const fields =
+      role === 'admin' || role === 'none' ? [] : settings.allowedFields[role];
+    return fields.length
+      ? `allowedFields: ${fields.join(', ')}`
+      : 'those in allowedFields (none by default)';
   },
   decide: ({ permission, role, settings }) => {
-    const fields = role === 'admin' || role === 'none' ? [] : settings.allowedFields[role];
+    const fields =
+      role === 'admin' || role === 'none' ? [] : settings.allowedFields[role];
     if (!fields.length) return DENY;
-    return createSindriConfigFieldConditionalDecision(resource(permission, 'sindri-config-field'), sindriConfigFieldConditions.isField({ fields }));
+    return createSindriConfigFieldConditionalDecision(
+      resource(permission, 'sindri-config-field'),
+      sindriConfigFieldConditions.isField({ fields }),
+    );
   },
 };
 
 /** Yes for the roles in `sindri.permissions.catalogManagers` (admin by default). */
 export const catalogManagers: Grant = {
-  describe: (settings, role) => (role !== 'none' && settings.catalogManagers.includes(role) ? 'yes †' : 'no †'),
-  decide: ({ role, settings }) => (role !== 'none' && settings.catalogManagers.includes(role) ? ALLOW : DENY),
+  describe: (settings, role) =>
+    role !== 'none' && settings.catalogManagers.includes(role)
+      ? 'yes †'
+      : 'no †',
+  decide: ({ role, settings }) =>
+    role !== 'none' && settings.catalogManagers.includes(role) ? ALLOW : DENY,
 };

@@ -1,5 +1,8 @@
 import { startTestBackend, mockServices } from '@backstage/backend-test-utils';
-import { coreServices, createServiceFactory } from '@backstage/backend-plugin-api';
+import {
+  coreServices,
+  createServiceFactory,
+} from '@backstage/backend-plugin-api';
 import request from 'supertest';
 import permissionPlugin from '@backstage/plugin-permission-backend';
 import permissionModuleSindriPolicy from '.';
@@ -10,7 +13,9 @@ describe('permissionModuleSindriPolicy', () => {
       features: [
         permissionPlugin,
         permissionModuleSindriPolicy,
-        mockServices.rootConfig.factory({ data: { permission: { enabled: true } } }),
+        mockServices.rootConfig.factory({
+          data: { permission: { enabled: true } },
+        }),
       ],
     });
 
@@ -21,11 +26,19 @@ describe('permissionModuleSindriPolicy', () => {
         items: [
           {
             id: '1',
-            permission: { type: 'basic', name: 'catalog.entity.create', attributes: { action: 'create' } },
+            permission: {
+              type: 'basic',
+              name: 'catalog.entity.create',
+              attributes: { action: 'create' },
+            },
           },
           {
             id: '2',
-            permission: { type: 'basic', name: 'scaffolder.template.parameter.read', attributes: { action: 'read' } },
+            permission: {
+              type: 'basic',
+              name: 'scaffolder.template.parameter.read',
+              attributes: { action: 'read' },
+            },
           },
         ],
       });
@@ -42,13 +55,20 @@ describe('permissionModuleSindriPolicy', () => {
 describe('permissionModuleSindriPolicy role reload', () => {
   it('applies a changed sindri.permissions mapping to the next decision', async () => {
     const config = mockServices.rootConfig({
-      data: { permission: { enabled: true }, sindri: { permissions: { roles: { admin: ['user:default/mock'] } } } },
+      data: {
+        permission: { enabled: true },
+        sindri: { permissions: { roles: { admin: ['user:default/mock'] } } },
+      },
     });
     const { server } = await startTestBackend({
       features: [
         permissionPlugin,
         permissionModuleSindriPolicy,
-        createServiceFactory({ service: coreServices.rootConfig, deps: {}, factory: () => config }),
+        createServiceFactory({
+          service: coreServices.rootConfig,
+          deps: {},
+          factory: () => config,
+        }),
       ],
     });
     const terminal = () =>
@@ -59,7 +79,12 @@ describe('permissionModuleSindriPolicy role reload', () => {
           items: [
             {
               id: '1',
-              permission: { type: 'resource', resourceType: 'sindri-instance', name: 'sindri.instance.terminal', attributes: { action: 'update' } },
+              permission: {
+                type: 'resource',
+                resourceType: 'sindri-instance',
+                name: 'sindri.instance.terminal',
+                attributes: { action: 'update' },
+              },
               resourceRef: 'resource:default/dev-1',
             },
           ],
@@ -67,7 +92,12 @@ describe('permissionModuleSindriPolicy role reload', () => {
 
     expect((await terminal()).body.items[0].result).toBe('ALLOW');
     config.update({
-      data: { permission: { enabled: true }, sindri: { permissions: { roles: { admin: [], viewer: ['user:default/mock'] } } } },
+      data: {
+        permission: { enabled: true },
+        sindri: {
+          permissions: { roles: { admin: [], viewer: ['user:default/mock'] } },
+        },
+      },
     });
     expect((await terminal()).body.items[0].result).toBe('DENY');
   });

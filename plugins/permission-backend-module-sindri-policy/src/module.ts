@@ -17,9 +17,16 @@ export const permissionModuleSindriPolicy = createBackendModule({
   moduleId: 'sindri-policy',
   register(reg) {
     reg.registerInit({
-      deps: { policy: policyExtensionPoint, config: coreServices.rootConfig, logger: coreServices.logger },
+      deps: {
+        policy: policyExtensionPoint,
+        config: coreServices.rootConfig,
+        logger: coreServices.logger,
+      },
       async init({ policy, config, logger }) {
-        const sindriPolicy = new SindriPermissionPolicy(readRoleMapping(config), logger);
+        const sindriPolicy = new SindriPermissionPolicy(
+          readRoleMapping(config),
+          logger,
+        );
         policy.setPolicy(sindriPolicy);
         // role changes in app-config apply without a restart where config is watched
         config.subscribe?.(() => {
@@ -27,7 +34,11 @@ export const permissionModuleSindriPolicy = createBackendModule({
             sindriPolicy.setRoles(readRoleMapping(config));
             logger.info('Sindri roles reloaded from configuration');
           } catch (error) {
-            logger.error(`Sindri roles not reloaded, keeping the previous ones: ${(error as Error).message}`);
+            logger.error(
+              `Sindri roles not reloaded, keeping the previous ones: ${
+                (error as Error).message
+              }`,
+            );
           }
         });
       },

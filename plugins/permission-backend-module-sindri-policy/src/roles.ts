@@ -1,5 +1,8 @@
 import { Config } from '@backstage/config';
-import { GUARDED_FIELD_IDS, GuardedFieldId } from '@internal/plugin-sindri-common';
+import {
+  GUARDED_FIELD_IDS,
+  GuardedFieldId,
+} from '@internal/plugin-sindri-common';
 
 export const ROLES = ['admin', 'operator', 'developer', 'viewer'] as const;
 export type SindriRole = (typeof ROLES)[number];
@@ -18,9 +21,15 @@ export interface RoleMapping {
   allowedFields: Record<Exclude<SindriRole, 'admin'>, GuardedFieldId[]>;
 }
 
-function oneOf<T extends string>(value: string, allowed: readonly T[], key: string): T {
+function oneOf<T extends string>(
+  value: string,
+  allowed: readonly T[],
+  key: string,
+): T {
   if (!(allowed as readonly string[]).includes(value)) {
-    throw new Error(`${key}: must be one of ${allowed.join(', ')} (got "${value}")`);
+    throw new Error(
+      `${key}: must be one of ${allowed.join(', ')} (got "${value}")`,
+    );
   }
   return value as T;
 }
@@ -32,24 +41,46 @@ function oneOf<T extends string>(value: string, allowed: readonly T[], key: stri
  */
 export function readRoleMapping(config: Config): RoleMapping {
   const key = (k: string) => `sindri.permissions.${k}`;
-  const members = Object.fromEntries(ROLES.map(role => [role, config.getOptionalStringArray(key(`roles.${role}`)) ?? []])) as RoleMapping['members'];
-  const defaultRole = oneOf(config.getOptionalString(key('defaultRole')) ?? 'viewer', [...ROLES, 'none'] as const, key('defaultRole'));
-  const catalogManagers = (config.getOptionalStringArray(key('catalogManagers')) ?? ['admin']).map((r, i) =>
-    oneOf(r, ROLES, key(`catalogManagers[${i}]`)),
+  const members = Object.fromEntries(
+    ROLES.map(role => [
+      role,
+      config.getOptionalStringArray(key(`roles.${role}`)) ?? [],
+    ]),
+  ) as RoleMapping['members'];
+  const defaultRole = oneOf(
+    config.getOptionalString(key('defaultRole')) ?? 'viewer',
+    [...ROLES, 'none'] as const,
+    key('defaultRole'),
   );
+  const catalogManagers = (
+    config.getOptionalStringArray(key('catalogManagers')) ?? ['admin']
+  ).map((r, i) => oneOf(r, ROLES, key(`catalogManagers[${i}]`)));
   const fieldsOf = (role: string) =>
-    (config.getOptionalStringArray(key(`allowedFields.${role}`)) ?? []).map((f, i) => oneOf(f, GUARDED_FIELD_IDS, key(`allowedFields.${role}[${i}]`)));
+    (config.getOptionalStringArray(key(`allowedFields.${role}`)) ?? []).map(
+      (f, i) => oneOf(f, GUARDED_FIELD_IDS, key(`allowedFields.${role}[${i}]`)),
+    );
   return {
     members,
     defaultRole,
     catalogManagers,
-    allowedFields: { operator: fieldsOf('operator'), developer: fieldsOf('developer'), viewer: fieldsOf('viewer') },
+    allowedFields: {
+      operator: fieldsOf('operator'),
+      developer: fieldsOf('developer'),
+      viewer: fieldsOf('viewer'),
+    },
   };
 }
 
 /** The strongest role any of the user's ownership refs (user and groups) maps to. */
-export function roleOf(ownershipEntityRefs: string[], mapping: RoleMapping): Role {
-  const refs = new Set(ownershipEntityRefs.map(r => r.toLocaleLowerCase('en-US')));
-  const found = ROLES.find(role => mapping.members[role].some(ref => refs.has(ref.toLocaleLowerCase('en-US'))));
+export function roleOf(
+  ownershipEntityRefs: string[],
+  mapping: RoleMapping,
+): Role {
+  const refs = new Set(
+    ownershipEntityRefs.map(r => r.toLocaleLowerCase('en-US')),
+  );
+  const found = ROLES.find(role =>
+    mapping.members[role].some(ref => refs.has(ref.toLocaleLowerCase('en-US'))),
+  );
   return found ?? mapping.defaultRole;
 }

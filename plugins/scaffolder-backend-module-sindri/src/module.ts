@@ -1,6 +1,13 @@
-import { coreServices, createBackendModule } from '@backstage/backend-plugin-api';
+import {
+  coreServices,
+  createBackendModule,
+} from '@backstage/backend-plugin-api';
 import { scaffolderActionsExtensionPoint } from '@backstage/plugin-scaffolder-node';
-import { loadSindriConfigValidator, SindriDeploymentsClient, sindriRegistryServiceRef } from '@internal/plugin-sindri-node';
+import {
+  loadSindriConfigValidator,
+  SindriDeploymentsClient,
+  sindriRegistryServiceRef,
+} from '@internal/plugin-sindri-node';
 import { createSindriActions } from './actions';
 
 /**

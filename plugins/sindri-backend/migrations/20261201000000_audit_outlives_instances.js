@@ -12,11 +12,16 @@
 exports.up = async function up(knex) {
   await knex.schema.alterTable('terminal_sessions', table => {
     table.dropForeign(['instance_id']);
-    table.string('instance_name', 63).nullable().comment('The instance name when the session ran');
+    table
+      .string('instance_name', 63)
+      .nullable()
+      .comment('The instance name when the session ran');
     table.index(['started_at']);
   });
   await knex('terminal_sessions').update({
-    instance_name: knex('instances').select('name').where('instances.id', knex.ref('terminal_sessions.instance_id')),
+    instance_name: knex('instances')
+      .select('name')
+      .where('instances.id', knex.ref('terminal_sessions.instance_id')),
   });
   await knex.schema.alterTable('command_results', table => {
     table.dropForeign(['instance_id']);
@@ -37,10 +42,17 @@ exports.up = async function up(knex) {
 exports.down = async function down(knex) {
   const gone = knex('instances').select('id');
   await knex('terminal_input')
-    .whereIn('terminal_session_id', knex('terminal_sessions').whereNotIn('instance_id', gone).select('id'))
+    .whereIn(
+      'terminal_session_id',
+      knex('terminal_sessions').whereNotIn('instance_id', gone).select('id'),
+    )
     .delete();
-  await knex('terminal_sessions').whereNotIn('instance_id', knex('instances').select('id')).delete();
-  await knex('command_results').whereNotIn('instance_id', knex('instances').select('id')).delete();
+  await knex('terminal_sessions')
+    .whereNotIn('instance_id', knex('instances').select('id'))
+    .delete();
+  await knex('command_results')
+    .whereNotIn('instance_id', knex('instances').select('id'))
+    .delete();
   await knex.schema.alterTable('lifecycle_operations', table => {
     table.dropIndex(['finished_at']);
   });
@@ -48,11 +60,19 @@ exports.down = async function down(knex) {
     table.dropIndex(['ended_at']);
   });
   await knex.schema.alterTable('command_results', table => {
-    table.foreign('instance_id').references('id').inTable('instances').onDelete('CASCADE');
+    table
+      .foreign('instance_id')
+      .references('id')
+      .inTable('instances')
+      .onDelete('CASCADE');
   });
   await knex.schema.alterTable('terminal_sessions', table => {
     table.dropIndex(['started_at']);
     table.dropColumn('instance_name');
-    table.foreign('instance_id').references('id').inTable('instances').onDelete('CASCADE');
+    table
+      .foreign('instance_id')
+      .references('id')
+      .inTable('instances')
+      .onDelete('CASCADE');
   });
 };

@@ -1,12 +1,20 @@
 import path from 'node:path';
 import { Config, readDurationFromConfig } from '@backstage/config';
 import { durationToMilliseconds, HumanDuration } from '@backstage/types';
-import { AllowedOrganizations, ORGANIZATION_FIELDS } from '@internal/plugin-sindri-common';
+import {
+  AllowedOrganizations,
+  ORGANIZATION_FIELDS,
+} from '@internal/plugin-sindri-common';
 import { RetentionPolicy } from './database/SampleStore';
 
 export interface SindriBackendConfig {
   retention: RetentionPolicy;
-  rateLimit: { framesPerSecond: number; burst: number; liveFramesPerSecond: number; liveBurst: number };
+  rateLimit: {
+    framesPerSecond: number;
+    burst: number;
+    liveFramesPerSecond: number;
+    liveBurst: number;
+  };
   agents: { keepaliveIntervalMs: number; tokenCheckIntervalMs: number };
   terminal: { recordInput: boolean; recheckIntervalMs: number };
   /** how long terminal sessions, command runs and lifecycle operations are kept after they end, even past their instance */
@@ -26,8 +34,14 @@ export interface SindriBackendConfig {
   localDriver?: { agentCommand: string[] };
 }
 
-function duration(config: Config, key: string, fallback: HumanDuration): number {
-  return durationToMilliseconds(config.has(key) ? readDurationFromConfig(config, { key }) : fallback);
+function duration(
+  config: Config,
+  key: string,
+  fallback: HumanDuration,
+): number {
+  return durationToMilliseconds(
+    config.has(key) ? readDurationFromConfig(config, { key }) : fallback,
+  );
 }
 
 /** Reads the plugin's settings, with the documented defaults. */
@@ -35,41 +49,86 @@ export function readSindriBackendConfig(config: Config): SindriBackendConfig {
   return {
     retention: {
       rawMs: duration(config, 'sindri.metrics.retention.raw', { hours: 24 }),
-      fiveMinuteMs: duration(config, 'sindri.metrics.retention.fiveMinute', { days: 7 }),
+      fiveMinuteMs: duration(config, 'sindri.metrics.retention.fiveMinute', {
+        days: 7,
+      }),
       hourMs: duration(config, 'sindri.metrics.retention.hour', { days: 90 }),
     },
     rateLimit: {
-      framesPerSecond: config.getOptionalNumber('sindri.ingest.rateLimit.framesPerSecond') ?? 20,
+      framesPerSecond:
+        config.getOptionalNumber('sindri.ingest.rateLimit.framesPerSecond') ??
+        20,
       burst: config.getOptionalNumber('sindri.ingest.rateLimit.burst') ?? 600,
-      liveFramesPerSecond: config.getOptionalNumber('sindri.ingest.rateLimit.liveFramesPerSecond') ?? 5000,
-      liveBurst: config.getOptionalNumber('sindri.ingest.rateLimit.liveBurst') ?? 10000,
+      liveFramesPerSecond:
+        config.getOptionalNumber(
+          'sindri.ingest.rateLimit.liveFramesPerSecond',
+        ) ?? 5000,
+      liveBurst:
+        config.getOptionalNumber('sindri.ingest.rateLimit.liveBurst') ?? 10000,
     },
     agents: {
-      keepaliveIntervalMs: duration(config, 'sindri.agents.keepaliveInterval', { seconds: 10 }),
-      tokenCheckIntervalMs: duration(config, 'sindri.agents.tokenCheckInterval', { seconds: 1 }),
+      keepaliveIntervalMs: duration(config, 'sindri.agents.keepaliveInterval', {
+        seconds: 10,
+      }),
+      tokenCheckIntervalMs: duration(
+        config,
+        'sindri.agents.tokenCheckInterval',
+        { seconds: 1 },
+      ),
     },
     terminal: {
-      recordInput: config.getOptionalBoolean('sindri.terminal.recordInput') ?? false,
-      recheckIntervalMs: duration(config, 'sindri.terminal.permissionRecheckInterval', { seconds: 30 }),
+      recordInput:
+        config.getOptionalBoolean('sindri.terminal.recordInput') ?? false,
+      recheckIntervalMs: duration(
+        config,
+        'sindri.terminal.permissionRecheckInterval',
+        { seconds: 30 },
+      ),
     },
     auditRetentionMs: duration(config, 'sindri.audit.retention', { days: 365 }),
     deployments: {
-      workDir: path.resolve(config.getOptionalString('sindri.deployments.workDir') ?? 'data/sindri-deployments'),
+      workDir: path.resolve(
+        config.getOptionalString('sindri.deployments.workDir') ??
+          'data/sindri-deployments',
+      ),
       consoleUrl: config.getOptionalString('sindri.deployments.consoleUrl'),
-      defaultDriver: config.getOptionalString('sindri.deployments.defaultDriver'),
-      operationTimeoutMs: duration(config, 'sindri.deployments.operationTimeout', { minutes: 30 }),
-      registrationTimeoutMs: duration(config, 'sindri.deployments.registrationTimeout', { minutes: 10 }),
-      catalogTimeoutMs: duration(config, 'sindri.deployments.catalogTimeout', { seconds: 30 }),
+      defaultDriver: config.getOptionalString(
+        'sindri.deployments.defaultDriver',
+      ),
+      operationTimeoutMs: duration(
+        config,
+        'sindri.deployments.operationTimeout',
+        { minutes: 30 },
+      ),
+      registrationTimeoutMs: duration(
+        config,
+        'sindri.deployments.registrationTimeout',
+        { minutes: 10 },
+      ),
+      catalogTimeoutMs: duration(config, 'sindri.deployments.catalogTimeout', {
+        seconds: 30,
+      }),
       organizations: Object.fromEntries(
-        Object.keys(ORGANIZATION_FIELDS).map(key => [key, config.getOptionalStringArray(`sindri.deployments.organizations.${key}`) ?? []]),
+        Object.keys(ORGANIZATION_FIELDS).map(key => [
+          key,
+          config.getOptionalStringArray(
+            `sindri.deployments.organizations.${key}`,
+          ) ?? [],
+        ]),
       ),
     },
     cliPath: config.getOptionalString('sindri.cli.path'),
     localDriver: config.getOptionalBoolean('sindri.drivers.local.enabled')
       ? {
           // relative paths are the config's, from the backend's working directory; the agent runs elsewhere
-          agentCommand: (config.getOptionalStringArray('sindri.drivers.local.agentCommand') ?? ['sindri-agent']).map(arg =>
-            arg.startsWith('./') || arg.startsWith('../') ? path.resolve(arg) : arg,
+          agentCommand: (
+            config.getOptionalStringArray(
+              'sindri.drivers.local.agentCommand',
+            ) ?? ['sindri-agent']
+          ).map(arg =>
+            arg.startsWith('./') || arg.startsWith('../')
+              ? path.resolve(arg)
+              : arg,
           ),
         }
       : undefined,

@@ -23,7 +23,9 @@ describe('sindri-backend plugin', () => {
         features: [
           sindriPlugin,
           mockServices.database.factory({ knex }),
-          mockServices.rootConfig.factory({ data: { sindri: { registry: { path: registryDir } } } }),
+          mockServices.rootConfig.factory({
+            data: { sindri: { registry: { path: registryDir } } },
+          }),
         ],
       });
 
@@ -54,6 +56,8 @@ describe('sindri-backend plugin', () => {
           }),
         ],
       }),
-    ).rejects.toThrow(/sindri\.registry\.path: "\/nonexistent\/registry".*is not a directory/);
+    ).rejects.toThrow(
+      /sindri\.registry\.path: "\/nonexistent\/registry".*is not a directory/,
+    );
   });
 });

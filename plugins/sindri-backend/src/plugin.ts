@@ -48,7 +48,10 @@ import { CommandService } from './commands/CommandService';
 import { CommandStore } from './commands/CommandStore';
 import { TerminalAuditStore } from './terminal/TerminalAuditStore';
 import { TerminalRelay } from './terminal/TerminalRelay';
-import { TERMINAL_PATH, TerminalSocketServer } from './terminal/TerminalSocketServer';
+import {
+  TERMINAL_PATH,
+  TerminalSocketServer,
+} from './terminal/TerminalSocketServer';
 import { SindriCliDriver } from './drivers/SindriCliDriver';
 import { LocalDriver } from './drivers/local/LocalDriver';
 import { DeploymentService } from './deployments/DeploymentService';
@@ -57,11 +60,16 @@ import { readRegionHints } from './deployments/regionHints';
 
 /** Origins a browser may open terminals from: the app's and the backend's, and CORS origins. */
 function allowedOrigins(config: Config): string[] {
-  const origins = [config.getOptionalString('app.baseUrl'), config.getOptionalString('backend.baseUrl')]
+  const origins = [
+    config.getOptionalString('app.baseUrl'),
+    config.getOptionalString('backend.baseUrl'),
+  ]
     .filter((u): u is string => Boolean(u))
     .map(u => new URL(u).origin);
   const cors = config.getOptional('backend.cors.origin');
-  for (const o of Array.isArray(cors) ? cors : [cors]) if (typeof o === 'string' && !o.includes('*')) origins.push(new URL(o).origin);
+  for (const o of Array.isArray(cors) ? cors : [cors])
+    if (typeof o === 'string' && !o.includes('*'))
+      origins.push(new URL(o).origin);
   return [...new Set(origins)];
 }
 
@@ -100,7 +108,15 @@ export const sindriPlugin = createBackendPlugin({
         userInfo: coreServices.userInfo,
       },
       async init(deps) {
-        const { config, database, discovery, httpRouter, logger, registry, scheduler } = deps;
+        const {
+          config,
+          database,
+          discovery,
+          httpRouter,
+          logger,
+          registry,
+          scheduler,
+        } = deps;
         const settings = readSindriBackendConfig(config);
         checkLocalDriverListen(config);
         const knex = await database.getClient();
@@ -108,21 +124,42 @@ export const sindriPlugin = createBackendPlugin({
           await migrateUp(knex);
         }
         logger.info(
-          `Sindri registry at ${registry.path}: ${registry.listExtensions().length} extensions, ${registry.listProfiles().length} profiles`,
+          `Sindri registry at ${registry.path}: ${
+            registry.listExtensions().length
+          } extensions, ${registry.listProfiles().length} profiles`,
         );
 
         const instances = new InstanceStore(knex);
         const samples = new SampleStore(knex);
         const changes = new InstanceChanges(deps.events);
-        const limiter = new RateLimiter(settings.rateLimit.framesPerSecond, settings.rateLimit.burst);
-        const ingest = new IngestService(instances, samples, new SampleWriter(knex), changes, logger, limiter);
+        const limiter = new RateLimiter(
+          settings.rateLimit.framesPerSecond,
+          settings.rateLimit.burst,
+        );
+        const ingest = new IngestService(
+          instances,
+          samples,
+          new SampleWriter(knex),
+          changes,
+          logger,
+          limiter,
+        );
         const links = new AgentLinks();
-        const tokens = new TokenSweeper(instances, logger, settings.agents.tokenCheckIntervalMs);
-        const agentKeepalive = new Keepalive(settings.agents.keepaliveIntervalMs);
+        const tokens = new TokenSweeper(
+          instances,
+          logger,
+          settings.agents.tokenCheckIntervalMs,
+        );
+        const agentKeepalive = new Keepalive(
+          settings.agents.keepaliveIntervalMs,
+        );
         const sockets = new AgentSocketServer({
           instances,
           ingest,
-          liveLimiter: new RateLimiter(settings.rateLimit.liveFramesPerSecond, settings.rateLimit.liveBurst),
+          liveLimiter: new RateLimiter(
+            settings.rateLimit.liveFramesPerSecond,
+            settings.rateLimit.liveBurst,
+          ),
           logger,
           links,
           tokens,
@@ -131,20 +168,32 @@ export const sindriPlugin = createBackendPlugin({
             try {
               if (await instances.setStatus(instanceId, 'unresponsive')) {
                 const instance = await instances.get(instanceId);
-                if (instance) await changes.publish({ reason: 'status', instance });
+                if (instance)
+                  await changes.publish({ reason: 'status', instance });
               }
             } catch (error) {
-              logger.warn(`Instance ${instanceId} not marked unresponsive: ${error}`);
+              logger.warn(
+                `Instance ${instanceId} not marked unresponsive: ${error}`,
+              );
             }
           },
         });
         const terminalAudit = new TerminalAuditStore(knex);
-        const relay = new TerminalRelay(links, terminalAudit, logger, settings.terminal);
+        const relay = new TerminalRelay(
+          links,
+          terminalAudit,
+          logger,
+          settings.terminal,
+        );
         const guard = new PermissionGuard({
           httpAuth: deps.httpAuth,
           permissions: deps.permissions,
           toInstanceCriteria: () =>
-            createConditionTransformer(deps.permissionsRegistry.getPermissionRuleset(sindriInstancePermissionResourceRef)),
+            createConditionTransformer(
+              deps.permissionsRegistry.getPermissionRuleset(
+                sindriInstancePermissionResourceRef,
+              ),
+            ),
         });
         const terminals = new TerminalSocketServer({
           guard,
@@ -155,18 +204,25 @@ export const sindriPlugin = createBackendPlugin({
           recheckIntervalMs: settings.terminal.recheckIntervalMs,
         });
         const commandStore = new CommandStore(knex);
-        const abandoned = await commandStore.abandonUnfinished('the portal restarted before the instance answered');
-        if (abandoned) logger.warn(`${abandoned} command results left unfinished by an earlier start were marked cancelled`);
+        const abandoned = await commandStore.abandonUnfinished(
+          'the portal restarted before the instance answered',
+        );
+        if (abandoned)
+          logger.warn(
+            `${abandoned} command results left unfinished by an earlier start were marked cancelled`,
+          );
         const commands = new CommandService(links, commandStore, logger);
         const drivers = new Map<string, SindriDriver>();
         const localDriver = settings.localDriver
           ? new LocalDriver({
               agentCommand: settings.localDriver.agentCommand,
-              onCrash: (name, detail) => logger.warn(`Local instance ${name}: sindri-agent ${detail}`),
+              onCrash: (name, detail) =>
+                logger.warn(`Local instance ${name}: sindri-agent ${detail}`),
             })
           : undefined;
         if (localDriver) drivers.set(localDriver.id, localDriver);
-        if (settings.cliPath) drivers.set('sindri-cli', new SindriCliDriver(settings.cliPath));
+        if (settings.cliPath)
+          drivers.set('sindri-cli', new SindriCliDriver(settings.cliPath));
         for (const driver of addedDrivers) drivers.set(driver.id, driver);
         const deploymentStore = new DeploymentStore(knex);
         const deployments = new DeploymentService({
@@ -179,7 +235,11 @@ export const sindriPlugin = createBackendPlugin({
           registry,
           logger,
           entityVisible: async entityRef =>
-            Boolean(await deps.catalog.getEntityByRef(entityRef, { credentials: await deps.auth.getOwnServiceCredentials() })),
+            Boolean(
+              await deps.catalog.getEntityByRef(entityRef, {
+                credentials: await deps.auth.getOwnServiceCredentials(),
+              }),
+            ),
           onRemoved: instanceId => {
             ingest.forget(instanceId);
             links.get(instanceId)?.close(4410, 'the instance was destroyed');
@@ -190,10 +250,17 @@ export const sindriPlugin = createBackendPlugin({
             ...settings.deployments,
             regionHints: readRegionHints(registry.path),
             // agents address the backend's root: they add /api/sindri themselves
-            consoleUrl: async () => settings.deployments.consoleUrl ?? new URL(await discovery.getExternalBaseUrl('sindri')).origin,
+            consoleUrl: async () =>
+              settings.deployments.consoleUrl ??
+              new URL(await discovery.getExternalBaseUrl('sindri')).origin,
           },
         });
-        logger.info(`Sindri deployment drivers: ${[...drivers.keys()].join(', ') || 'none (set sindri.cli.path or sindri.drivers.local.enabled)'}`);
+        logger.info(
+          `Sindri deployment drivers: ${
+            [...drivers.keys()].join(', ') ||
+            'none (set sindri.cli.path or sindri.drivers.local.enabled)'
+          }`,
+        );
         // before any route serves: what an earlier start left running is settled now
         const unfinishedDeploys = await deployments.abandonUnfinished();
 
@@ -206,36 +273,56 @@ export const sindriPlugin = createBackendPlugin({
           await deployments.shutdown();
           await localDriver?.shutdown();
         });
-        deps.permissionsRegistry.addPermissions([sindriEnrollmentManagePermission, sindriInstanceCreatePermission]);
+        deps.permissionsRegistry.addPermissions([
+          sindriEnrollmentManagePermission,
+          sindriInstanceCreatePermission,
+        ]);
         deps.permissionsRegistry.addResourceType({
           resourceRef: sindriInstancePermissionResourceRef,
           permissions: sindriInstancePermissions,
           rules: Object.values(sindriInstanceRules),
           // resource refs are the instances' entity refs: resource:default/<name>
           getResources: async refs =>
-            Promise.all(refs.map(ref => {
-              const name = instanceNameOfRef(ref);
-              return name ? instances.getByName(name) : undefined;
-            })),
+            Promise.all(
+              refs.map(ref => {
+                const name = instanceNameOfRef(ref);
+                return name ? instances.getByName(name) : undefined;
+              }),
+            ),
         });
         deps.permissionsRegistry.addResourceType({
           resourceRef: sindriDriverPermissionResourceRef,
           permissions: [sindriDriverUsePermission],
           rules: Object.values(sindriDriverRules),
-          getResources: async ids => ids.map(id => (drivers.has(id) ? { id } : undefined)),
+          getResources: async ids =>
+            ids.map(id => (drivers.has(id) ? { id } : undefined)),
         });
         deps.permissionsRegistry.addResourceType({
           resourceRef: sindriConfigFieldPermissionResourceRef,
           permissions: [sindriConfigFieldSetPermission],
           rules: Object.values(sindriConfigFieldRules),
-          getResources: async ids => ids.map(id => ((GUARDED_FIELD_IDS as readonly string[]).includes(id) ? { id } : undefined)),
+          getResources: async ids =>
+            ids.map(id =>
+              (GUARDED_FIELD_IDS as readonly string[]).includes(id)
+                ? { id }
+                : undefined,
+            ),
         });
 
-        const basePath = async () => new URL(await discovery.getBaseUrl('sindri')).pathname;
+        const basePath = async () =>
+          new URL(await discovery.getBaseUrl('sindri')).pathname;
         httpRouter.use(
           createUpgradeMiddleware(basePath, [
-            { path: /^\/agent\/connect$/, handle: (req, socket, head) => sockets.handleUpgrade(req, socket, head) },
-            { path: TERMINAL_PATH, handle: (req, socket, head, match) => terminals.handleUpgrade(req, socket, head, match) },
+            {
+              path: /^\/agent\/connect$/,
+              handle: (req, socket, head) =>
+                sockets.handleUpgrade(req, socket, head),
+            },
+            {
+              path: TERMINAL_PATH,
+              handle: (req, socket, head, match) =>
+                terminals.handleUpgrade(req, socket, head, match),
+            },
           ]),
         );
         httpRouter.use(
@@ -261,7 +348,10 @@ export const sindriPlugin = createBackendPlugin({
         // authenticate with their own tokens, checked by the routes themselves.
         httpRouter.addAuthPolicy({ path: '/health', allow: 'unauthenticated' });
         httpRouter.addAuthPolicy({ path: '/ingest', allow: 'unauthenticated' });
-        httpRouter.addAuthPolicy({ path: '/agent/connect', allow: 'unauthenticated' });
+        httpRouter.addAuthPolicy({
+          path: '/agent/connect',
+          allow: 'unauthenticated',
+        });
         // Browsers cannot put a token on a WebSocket: terminals authenticate with
         // the user cookie, as TechDocs does. Every other /instances route still
         // refuses cookie (limited) credentials in its own check.
@@ -270,7 +360,9 @@ export const sindriPlugin = createBackendPlugin({
         // the HTTP server before the first agent connects.
         deps.lifecycle.addStartupHook(async () => {
           const health = `${await discovery.getBaseUrl('sindri')}/health`;
-          await fetch(health).catch(error => logger.warn(`Could not reach ${health} at start-up: ${error}`));
+          await fetch(health).catch(error =>
+            logger.warn(`Could not reach ${health} at start-up: ${error}`),
+          );
           // local instances' agents connect back to this backend: start them once it listens
           await deployments.recoverAfterStart(unfinishedDeploys);
         });
@@ -283,7 +375,8 @@ export const sindriPlugin = createBackendPlugin({
           fn: async () => {
             for (const id of await instances.markUnresponsive()) {
               const instance = await instances.get(id);
-              if (instance) await changes.publish({ reason: 'status', instance });
+              if (instance)
+                await changes.publish({ reason: 'status', instance });
             }
           },
         });
@@ -292,8 +385,13 @@ export const sindriPlugin = createBackendPlugin({
           frequency: { hours: 1 },
           timeout: { minutes: 10 },
           fn: async () => {
-            const pruned = await pruneAudit(knex, new Date(Date.now() - settings.auditRetentionMs));
-            logger.debug(`Audit retention: ${JSON.stringify(pruned)} rows pruned`);
+            const pruned = await pruneAudit(
+              knex,
+              new Date(Date.now() - settings.auditRetentionMs),
+            );
+            logger.debug(
+              `Audit retention: ${JSON.stringify(pruned)} rows pruned`,
+            );
           },
         });
         await scheduler.scheduleTask({
@@ -309,8 +407,12 @@ export const sindriPlugin = createBackendPlugin({
           frequency: { minutes: 5 },
           timeout: { minutes: 4 },
           fn: async () => {
-            const { downsampled, pruned } = await samples.compact(settings.retention);
-            logger.debug(`Metrics compaction: ${downsampled} buckets written, ${pruned} rows pruned`);
+            const { downsampled, pruned } = await samples.compact(
+              settings.retention,
+            );
+            logger.debug(
+              `Metrics compaction: ${downsampled} buckets written, ${pruned} rows pruned`,
+            );
           },
         });
       },

@@ -34,7 +34,12 @@ export const INSTANCE_PROVIDERS = [...SINDRI_PROVIDERS, 'local'] as const;
 export type InstanceProvider = (typeof INSTANCE_PROVIDERS)[number];
 
 /** The status of an instance, derived by the backend from what its agent sends. */
-export const INSTANCE_STATUSES = ['running', 'unresponsive', 'stopped', 'unknown'] as const;
+export const INSTANCE_STATUSES = [
+  'running',
+  'unresponsive',
+  'stopped',
+  'unknown',
+] as const;
 
 export type InstanceStatus = (typeof INSTANCE_STATUSES)[number];
 

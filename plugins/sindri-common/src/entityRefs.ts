@@ -9,6 +9,8 @@ export function instanceEntityRef(name: string): string {
 
 /** The instance name in an instance entity ref, or undefined for any other ref. */
 export function instanceNameOfRef(ref: string): string | undefined {
-  const match = /^resource:default\/([a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?)$/.exec(ref.toLocaleLowerCase('en-US'));
+  const match = /^resource:default\/([a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?)$/.exec(
+    ref.toLocaleLowerCase('en-US'),
+  );
   return match?.[1];
 }

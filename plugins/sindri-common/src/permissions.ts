@@ -7,7 +7,8 @@ export const SINDRI_INSTANCE_PERMISSION_RESOURCE_TYPE = 'sindri-instance';
 export const SINDRI_DRIVER_PERMISSION_RESOURCE_TYPE = 'sindri-driver';
 
 /** Resource type of `sindri.config.field.set`; the resource ref is a guarded field's id (see GUARDED_FIELDS). */
-export const SINDRI_CONFIG_FIELD_PERMISSION_RESOURCE_TYPE = 'sindri-config-field';
+export const SINDRI_CONFIG_FIELD_PERMISSION_RESOURCE_TYPE =
+  'sindri-config-field';
 
 /** See an instance: its state, metrics and events. */
 export const sindriInstanceReadPermission = createPermission({

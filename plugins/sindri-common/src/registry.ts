@@ -9,7 +9,10 @@ import { z } from 'zod';
 
 const extensionName = z
   .string()
-  .regex(/^[a-z0-9][a-z0-9-]*$/, 'must be lower-case letters, digits and dashes');
+  .regex(
+    /^[a-z0-9][a-z0-9-]*$/,
+    'must be lower-case letters, digits and dashes',
+  );
 
 export const registryFileSchema = z.object({
   version: z.string(),

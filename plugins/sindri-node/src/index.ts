@@ -20,7 +20,10 @@ export { SindriFleetClient } from './fleet/SindriFleetClient';
 export * from './permissions';
 export { loadSindriConfigValidator } from './config/loadSindriConfigValidator';
 export { validateFiles } from './config/validateFiles';
-export { SindriDriverError, sindriDriversExtensionPoint } from './drivers/SindriDriver';
+export {
+  SindriDriverError,
+  sindriDriversExtensionPoint,
+} from './drivers/SindriDriver';
 export type {
   DriverProgress,
   DriverRun,

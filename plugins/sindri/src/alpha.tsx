@@ -47,7 +47,8 @@ const runCommandPage = PageBlueprint.make({
     title: 'Sindri commands',
     icon: <PlaylistPlayIcon />,
     routeRef: convertLegacyRouteRef(commandsRouteRef),
-    loader: () => import('./components/RunCommandPage').then(m => <m.RunCommandPage />),
+    loader: () =>
+      import('./components/RunCommandPage').then(m => <m.RunCommandPage />),
   },
 });
 
@@ -55,7 +56,10 @@ const overviewCard = EntityCardBlueprint.make({
   name: 'overview',
   params: {
     filter: isSindriInstance,
-    loader: () => import('./components/InstanceOverviewCard').then(m => <m.InstanceOverviewCard />),
+    loader: () =>
+      import('./components/InstanceOverviewCard').then(m => (
+        <m.InstanceOverviewCard />
+      )),
   },
 });
 
@@ -63,7 +67,10 @@ const lifecycleCard = EntityCardBlueprint.make({
   name: 'lifecycle',
   params: {
     filter: isSindriInstance,
-    loader: () => import('./components/InstanceLifecycleCard').then(m => <m.InstanceLifecycleCard />),
+    loader: () =>
+      import('./components/InstanceLifecycleCard').then(m => (
+        <m.InstanceLifecycleCard />
+      )),
   },
 });
 
@@ -73,7 +80,10 @@ const metricsContent = EntityContentBlueprint.make({
     path: 'metrics',
     title: 'Metrics',
     filter: isSindriInstance,
-    loader: () => import('./components/InstanceMetrics').then(m => <m.InstanceMetricsContent />),
+    loader: () =>
+      import('./components/InstanceMetrics').then(m => (
+        <m.InstanceMetricsContent />
+      )),
   },
 });
 
@@ -83,7 +93,10 @@ const terminalContent = EntityContentBlueprint.make({
     path: 'terminal',
     title: 'Terminal',
     filter: isSindriInstance,
-    loader: () => import('./components/InstanceTerminal').then(m => <m.InstanceTerminalContent />),
+    loader: () =>
+      import('./components/InstanceTerminal').then(m => (
+        <m.InstanceTerminalContent />
+      )),
   },
 });
 
@@ -93,15 +106,23 @@ const commandsContent = EntityContentBlueprint.make({
     path: 'commands',
     title: 'Commands',
     filter: isSindriInstance,
-    loader: () => import('./components/InstanceCommands').then(m => <m.InstanceCommandsContent />),
+    loader: () =>
+      import('./components/InstanceCommands').then(m => (
+        <m.InstanceCommandsContent />
+      )),
   },
 });
 
 /** The scaffolder fields Sindri templates use (`ui:field: SindriDriverPicker`, ...). */
-const formFields = (['driver', 'profile', 'extensions', 'region', 'yaml'] as const).map(key =>
+const formFields = (
+  ['driver', 'profile', 'extensions', 'region', 'yaml'] as const
+).map(key =>
   FormFieldBlueprint.make({
     name: `sindri-${key}`,
-    params: { field: () => import('./scaffolder/fields').then(m => m.sindriFormFields[key]) },
+    params: {
+      field: () =>
+        import('./scaffolder/fields').then(m => m.sindriFormFields[key]),
+    },
   }),
 );
 
@@ -114,6 +135,19 @@ export default createFrontendPlugin({
   pluginId: 'sindri',
   title: 'Sindri',
   icon: <CloudQueueIcon />,
-  extensions: [sindriApi, fleetPage, runCommandPage, overviewCard, lifecycleCard, metricsContent, terminalContent, commandsContent, ...formFields],
-  routes: convertLegacyRouteRefs({ root: rootRouteRef, commands: commandsRouteRef }),
+  extensions: [
+    sindriApi,
+    fleetPage,
+    runCommandPage,
+    overviewCard,
+    lifecycleCard,
+    metricsContent,
+    terminalContent,
+    commandsContent,
+    ...formFields,
+  ],
+  routes: convertLegacyRouteRefs({
+    root: rootRouteRef,
+    commands: commandsRouteRef,
+  }),
 });

@@ -48,7 +48,12 @@ export const SindriFleetPage = sindriPlugin.provide(
 export const EntitySindriOverviewCard = sindriPlugin.provide(
   createComponentExtension({
     name: 'EntitySindriOverviewCard',
-    component: { lazy: () => import('./components/InstanceOverviewCard').then(m => m.InstanceOverviewCard) },
+    component: {
+      lazy: () =>
+        import('./components/InstanceOverviewCard').then(
+          m => m.InstanceOverviewCard,
+        ),
+    },
   }),
 );
 
@@ -60,7 +65,12 @@ export const EntitySindriOverviewCard = sindriPlugin.provide(
 export const EntitySindriMetricsContent = sindriPlugin.provide(
   createComponentExtension({
     name: 'EntitySindriMetricsContent',
-    component: { lazy: () => import('./components/InstanceMetrics').then(m => m.InstanceMetricsContent) },
+    component: {
+      lazy: () =>
+        import('./components/InstanceMetrics').then(
+          m => m.InstanceMetricsContent,
+        ),
+    },
   }),
 );
 
@@ -72,7 +82,8 @@ export const EntitySindriMetricsContent = sindriPlugin.provide(
 export const SindriRunCommandPage = sindriPlugin.provide(
   createRoutableExtension({
     name: 'SindriRunCommandPage',
-    component: () => import('./components/RunCommandPage').then(m => m.RunCommandPage),
+    component: () =>
+      import('./components/RunCommandPage').then(m => m.RunCommandPage),
     mountPoint: commandsRouteRef,
   }),
 );
@@ -85,7 +96,12 @@ export const SindriRunCommandPage = sindriPlugin.provide(
 export const EntitySindriTerminalContent = sindriPlugin.provide(
   createComponentExtension({
     name: 'EntitySindriTerminalContent',
-    component: { lazy: () => import('./components/InstanceTerminal').then(m => m.InstanceTerminalContent) },
+    component: {
+      lazy: () =>
+        import('./components/InstanceTerminal').then(
+          m => m.InstanceTerminalContent,
+        ),
+    },
   }),
 );
 
@@ -97,7 +113,12 @@ export const EntitySindriTerminalContent = sindriPlugin.provide(
 export const EntitySindriCommandsContent = sindriPlugin.provide(
   createComponentExtension({
     name: 'EntitySindriCommandsContent',
-    component: { lazy: () => import('./components/InstanceCommands').then(m => m.InstanceCommandsContent) },
+    component: {
+      lazy: () =>
+        import('./components/InstanceCommands').then(
+          m => m.InstanceCommandsContent,
+        ),
+    },
   }),
 );
 
@@ -109,6 +130,11 @@ export const EntitySindriCommandsContent = sindriPlugin.provide(
 export const EntitySindriLifecycleCard = sindriPlugin.provide(
   createComponentExtension({
     name: 'EntitySindriLifecycleCard',
-    component: { lazy: () => import('./components/InstanceLifecycleCard').then(m => m.InstanceLifecycleCard) },
+    component: {
+      lazy: () =>
+        import('./components/InstanceLifecycleCard').then(
+          m => m.InstanceLifecycleCard,
+        ),
+    },
   }),
 );

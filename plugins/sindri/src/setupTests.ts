@@ -18,7 +18,8 @@ if (!window.matchMedia) {
 }
 
 // jsdom has no canvas; xterm only uses it to measure glyphs, so "no 2d context" is enough.
-HTMLCanvasElement.prototype.getContext = (() => null) as typeof HTMLCanvasElement.prototype.getContext;
+HTMLCanvasElement.prototype.getContext = (() =>
+  null) as typeof HTMLCanvasElement.prototype.getContext;
 
 // jsdom has no ResizeObserver: record the observers so tests can report a resize.
 class ResizeObserverStub {
@@ -29,11 +30,14 @@ class ResizeObserverStub {
   observe() {}
   unobserve() {}
   disconnect() {
-    ResizeObserverStub.instances = ResizeObserverStub.instances.filter(o => o !== this);
+    ResizeObserverStub.instances = ResizeObserverStub.instances.filter(
+      o => o !== this,
+    );
   }
   /** test helper: every live observer sees a resize */
   static resizeAll() {
-    for (const o of ResizeObserverStub.instances) o.callback([], o as unknown as ResizeObserver);
+    for (const o of ResizeObserverStub.instances)
+      o.callback([], o as unknown as ResizeObserver);
   }
 }
 (window as any).ResizeObserver = ResizeObserverStub;

@@ -1,6 +1,10 @@
 const fs = require('node:fs');
 
-const candidates = [process.env.CHROMIUM_PATH, '/usr/bin/chromium', '/usr/bin/chromium-browser'];
+const candidates = [
+  process.env.CHROMIUM_PATH,
+  '/usr/bin/chromium',
+  '/usr/bin/chromium-browser',
+];
 
 /** Path of a Chromium to drive, or undefined when none is installed. */
 function findChromium() {

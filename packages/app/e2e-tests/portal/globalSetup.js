@@ -9,7 +9,9 @@ const repoRoot = path.resolve(__dirname, '../../../..');
 async function waitFor(url, deadline, portal) {
   for (;;) {
     if (portal.exitCode !== null) {
-      throw new Error(`the portal exited with code ${portal.exitCode} before ${url} answered; see ${portal.logFile}`);
+      throw new Error(
+        `the portal exited with code ${portal.exitCode} before ${url} answered; see ${portal.logFile}`,
+      );
     }
     try {
       const res = await fetch(url);
@@ -17,7 +19,10 @@ async function waitFor(url, deadline, portal) {
     } catch {
       // not listening yet
     }
-    if (Date.now() > deadline) throw new Error(`${url} did not answer within the start-up time; see ${portal.logFile}`);
+    if (Date.now() > deadline)
+      throw new Error(
+        `${url} did not answer within the start-up time; see ${portal.logFile}`,
+      );
     await new Promise(r => setTimeout(r, 500));
   }
 }
@@ -33,7 +38,15 @@ module.exports = async function globalSetup() {
   const log = fs.openSync(logFile, 'w');
   const portal = spawn(
     process.execPath,
-    [path.join(repoRoot, 'node_modules/@backstage/cli/bin/backstage-cli'), 'repo', 'start', '--config', path.join(repoRoot, 'app-config.yaml'), '--config', rolesFile],
+    [
+      path.join(repoRoot, 'node_modules/@backstage/cli/bin/backstage-cli'),
+      'repo',
+      'start',
+      '--config',
+      path.join(repoRoot, 'app-config.yaml'),
+      '--config',
+      rolesFile,
+    ],
     {
       cwd: repoRoot,
       detached: true,
@@ -46,11 +59,19 @@ module.exports = async function globalSetup() {
         APP_CONFIG_backend_baseUrl: backendUrl,
         APP_CONFIG_backend_listen_port: String(BACKEND_PORT),
         APP_CONFIG_backend_cors_origin: appUrl,
-        APP_CONFIG_backend_database_connection_directory: path.join(dataDir, 'sqlite'),
+        APP_CONFIG_backend_database_connection_directory: path.join(
+          dataDir,
+          'sqlite',
+        ),
         // instances the local driver creates live here, not in the repository's data/
-        APP_CONFIG_sindri_deployments_workDir: path.join(dataDir, 'deployments'),
+        APP_CONFIG_sindri_deployments_workDir: path.join(
+          dataDir,
+          'deployments',
+        ),
         // with the real Sindri CLI (CI installs it), the sindri-cli driver is there too
-        ...(process.env.SINDRI_CLI ? { APP_CONFIG_sindri_cli_path: process.env.SINDRI_CLI } : {}),
+        ...(process.env.SINDRI_CLI
+          ? { APP_CONFIG_sindri_cli_path: process.env.SINDRI_CLI }
+          : {}),
       },
     },
   );
@@ -58,6 +79,10 @@ module.exports = async function globalSetup() {
   globalThis.__SINDRI_PORTAL__ = portal;
 
   const deadline = Date.now() + 240_000;
-  await waitFor(`${backendUrl}/.backstage/health/v1/readiness`, deadline, portal);
+  await waitFor(
+    `${backendUrl}/.backstage/health/v1/readiness`,
+    deadline,
+    portal,
+  );
   await waitFor(appUrl, deadline, portal);
 };

@@ -5,10 +5,17 @@ module.exports = async function globalTeardown() {
     process.kill(-portal.pid, 'SIGTERM');
     await new Promise(resolve => {
       const timer = setTimeout(() => {
-        try { process.kill(-portal.pid, 'SIGKILL'); } catch { /* already gone */ }
+        try {
+          process.kill(-portal.pid, 'SIGKILL');
+        } catch {
+          /* already gone */
+        }
         resolve();
       }, 10_000);
-      portal.once('exit', () => { clearTimeout(timer); resolve(); });
+      portal.once('exit', () => {
+        clearTimeout(timer);
+        resolve();
+      });
     });
   }
 };

@@ -1,7 +1,11 @@
 import { mockCredentials } from '@backstage/backend-test-utils';
 import WebSocket from 'ws';
 
-export async function until(condition: () => Promise<boolean> | boolean, what: string, timeoutMs = 30_000) {
+export async function until(
+  condition: () => Promise<boolean> | boolean,
+  what: string,
+  timeoutMs = 30_000,
+) {
   const deadline = Date.now() + timeoutMs;
   while (!(await condition())) {
     if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
@@ -10,10 +14,18 @@ export async function until(condition: () => Promise<boolean> | boolean, what: s
 }
 
 /** The browser's side of a terminal: cookie auth, output collected, acks only when told. */
-export function openTerminal(port: number, instance: string, session: string, user = 'user:default/ops') {
-  const ws = new WebSocket(`ws://127.0.0.1:${port}/api/sindri/instances/${instance}/terminal/${session}?cols=120&rows=40`, {
-    headers: { Cookie: mockCredentials.limitedUser.cookie(user) },
-  });
+export function openTerminal(
+  port: number,
+  instance: string,
+  session: string,
+  user = 'user:default/ops',
+) {
+  const ws = new WebSocket(
+    `ws://127.0.0.1:${port}/api/sindri/instances/${instance}/terminal/${session}?cols=120&rows=40`,
+    {
+      headers: { Cookie: mockCredentials.limitedUser.cookie(user) },
+    },
+  );
   const client = {
     ws,
     output: '',
@@ -36,4 +48,3 @@ export function openTerminal(port: number, instance: string, session: string, us
   });
   return client;
 }
-

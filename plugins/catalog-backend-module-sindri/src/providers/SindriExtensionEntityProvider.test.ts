@@ -9,10 +9,15 @@ const registryDir = path.resolve(__dirname, '../../../../registry/sindri-v3');
 
 async function emittedEntities() {
   const registry = await createSindriRegistry(
-    mockServices.rootConfig({ data: { sindri: { registry: { path: registryDir } } } }),
+    mockServices.rootConfig({
+      data: { sindri: { registry: { path: registryDir } } },
+    }),
   );
   const applyMutation = jest.fn();
-  const provider = new SindriExtensionEntityProvider(registry, 'group:default/platform');
+  const provider = new SindriExtensionEntityProvider(
+    registry,
+    'group:default/platform',
+  );
   await provider.connect({ applyMutation, refresh: jest.fn() });
   expect(applyMutation).toHaveBeenCalledTimes(1);
   const mutation = applyMutation.mock.calls[0][0];
@@ -26,20 +31,30 @@ describe('SindriExtensionEntityProvider', () => {
 
     expect(entities).toHaveLength(67);
     for (const entity of entities) {
-      await expect(componentEntityV1alpha1Validator.check(entity)).resolves.toBe(true);
+      await expect(
+        componentEntityV1alpha1Validator.check(entity),
+      ).resolves.toBe(true);
       expect(entity.spec?.type).toBe('sindri-extension');
-      expect(entity.metadata.annotations?.['backstage.io/managed-by-location']).toMatch(
-        /^file:.*extensions\/[a-z0-9-]+\/extension\.yaml$/,
-      );
+      expect(
+        entity.metadata.annotations?.['backstage.io/managed-by-location'],
+      ).toMatch(/^file:.*extensions\/[a-z0-9-]+\/extension\.yaml$/);
     }
   });
 
   it('carries the dependency chain agent-browser -> playwright -> nodejs -> mise-config', async () => {
-    const byName = new Map((await emittedEntities()).map(e => [e.metadata.name, e]));
+    const byName = new Map(
+      (await emittedEntities()).map(e => [e.metadata.name, e]),
+    );
 
-    expect(byName.get('agent-browser')?.spec?.dependsOn).toContain('component:sindri/playwright');
-    expect(byName.get('playwright')?.spec?.dependsOn).toEqual(['component:sindri/nodejs']);
-    expect(byName.get('nodejs')?.spec?.dependsOn).toEqual(['component:sindri/mise-config']);
+    expect(byName.get('agent-browser')?.spec?.dependsOn).toContain(
+      'component:sindri/playwright',
+    );
+    expect(byName.get('playwright')?.spec?.dependsOn).toEqual([
+      'component:sindri/nodejs',
+    ]);
+    expect(byName.get('nodejs')?.spec?.dependsOn).toEqual([
+      'component:sindri/mise-config',
+    ]);
     expect(byName.get('mise-config')?.spec?.dependsOn).toEqual([]);
     expect(byName.get('playwright')?.metadata.annotations).toMatchObject({
       'sindri.io/extension-version': '2.1.0',

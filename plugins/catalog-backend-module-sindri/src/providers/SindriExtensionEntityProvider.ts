@@ -32,7 +32,12 @@ export class SindriExtensionEntityProvider implements EntityProvider {
       throw new Error('SindriExtensionEntityProvider is not connected');
     }
     const entities = this.registry.listExtensions().map(ext => {
-      const file = path.join(this.registry.path, 'extensions', ext.name, 'extension.yaml');
+      const file = path.join(
+        this.registry.path,
+        'extensions',
+        ext.name,
+        'extension.yaml',
+      );
       const location = `file:${file}`;
       return {
         entity: extensionToEntity(ext, { owner: this.owner, location }),

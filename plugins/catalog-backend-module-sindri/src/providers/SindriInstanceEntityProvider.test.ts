@@ -3,7 +3,10 @@ import { mockServices } from '@backstage/backend-test-utils';
 import { resourceEntityV1alpha1Validator } from '@backstage/catalog-model';
 import { DefaultEventsService } from '@backstage/plugin-events-node';
 import { FleetInstance } from '@internal/plugin-sindri-common';
-import { createSindriRegistry, INSTANCE_CHANGED_TOPIC } from '@internal/plugin-sindri-node';
+import {
+  createSindriRegistry,
+  INSTANCE_CHANGED_TOPIC,
+} from '@internal/plugin-sindri-node';
 import { SindriInstanceEntityProvider } from './SindriInstanceEntityProvider';
 
 const registryDir = path.resolve(__dirname, '../../../../registry/sindri-v3');
@@ -26,7 +29,11 @@ const instance: FleetInstance = {
     agentVersion: '0.1.0',
     bootTime: '2026-11-23T09:00:00.000Z',
     heartbeatIntervalSeconds: 10,
-    extensions: [{ name: 'playwright' }, { name: 'nodejs' }, { name: 'not-in-registry' }],
+    extensions: [
+      { name: 'playwright' },
+      { name: 'nodejs' },
+      { name: 'not-in-registry' },
+    ],
   },
 };
 
@@ -34,14 +41,20 @@ async function connectedProvider(fleet: FleetInstance[]) {
   const logger = mockServices.logger.mock();
   const events = DefaultEventsService.create({ logger });
   const registry = await createSindriRegistry(
-    mockServices.rootConfig({ data: { sindri: { registry: { path: registryDir } } } }),
+    mockServices.rootConfig({
+      data: { sindri: { registry: { path: registryDir } } },
+    }),
   );
   const provider = new SindriInstanceEntityProvider({
     fleet: { listInstances: async () => fleet },
     events,
     logger,
     registry,
-    taskRunner: { run: async task => { await task.fn(new AbortController().signal); } },
+    taskRunner: {
+      run: async task => {
+        await task.fn(new AbortController().signal);
+      },
+    },
   });
   const applyMutation = jest.fn();
   await provider.connect({ applyMutation, refresh: jest.fn() });
@@ -51,7 +64,10 @@ async function connectedProvider(fleet: FleetInstance[]) {
 describe('SindriInstanceEntityProvider', () => {
   it('carries the same complete entity in the full mutation and in the delta', async () => {
     const { events, applyMutation } = await connectedProvider([instance]);
-    await events.publish({ topic: INSTANCE_CHANGED_TOPIC, eventPayload: { reason: 'registered', instance } });
+    await events.publish({
+      topic: INSTANCE_CHANGED_TOPIC,
+      eventPayload: { reason: 'registered', instance },
+    });
 
     expect(applyMutation).toHaveBeenCalledTimes(2);
     const [[full], [delta]] = applyMutation.mock.calls;
@@ -60,7 +76,9 @@ describe('SindriInstanceEntityProvider', () => {
     expect(delta.added[0]).toEqual(full.entities[0]);
 
     const entity = full.entities[0].entity;
-    await expect(resourceEntityV1alpha1Validator.check(entity)).resolves.toBe(true);
+    await expect(resourceEntityV1alpha1Validator.check(entity)).resolves.toBe(
+      true,
+    );
     expect(entity).toMatchObject({
       kind: 'Resource',
       metadata: {
@@ -87,16 +105,24 @@ describe('SindriInstanceEntityProvider', () => {
     const { events, applyMutation } = await connectedProvider([instance]);
     await events.publish({
       topic: INSTANCE_CHANGED_TOPIC,
-      eventPayload: { reason: 'status', instance: { ...instance, status: 'unresponsive' } },
+      eventPayload: {
+        reason: 'status',
+        instance: { ...instance, status: 'unresponsive' },
+      },
     });
 
     const delta = applyMutation.mock.calls[1][0];
-    expect(delta.added[0].entity.metadata.labels['sindri.io/status']).toBe('unresponsive');
+    expect(delta.added[0].entity.metadata.labels['sindri.io/status']).toBe(
+      'unresponsive',
+    );
   });
 
   it('takes a destroyed instance out with a delta removal', async () => {
     const { events, applyMutation } = await connectedProvider([instance]);
-    await events.publish({ topic: INSTANCE_CHANGED_TOPIC, eventPayload: { reason: 'removed', instance } });
+    await events.publish({
+      topic: INSTANCE_CHANGED_TOPIC,
+      eventPayload: { reason: 'removed', instance },
+    });
 
     const delta = applyMutation.mock.calls[1][0];
     expect(delta).toMatchObject({ type: 'delta', added: [] });
@@ -105,7 +131,12 @@ describe('SindriInstanceEntityProvider', () => {
   });
 
   it('puts on an entity nothing the agent did not report', async () => {
-    const bare: FleetInstance = { id: 'x', name: 'bare', owner: 'user:default/bob', status: 'unknown' };
+    const bare: FleetInstance = {
+      id: 'x',
+      name: 'bare',
+      owner: 'user:default/bob',
+      status: 'unknown',
+    };
     const { applyMutation } = await connectedProvider([bare]);
     const entity = applyMutation.mock.calls[0][0].entities[0].entity;
 

@@ -53,7 +53,9 @@ export class SindriInstanceEntityProvider implements EntityProvider {
       schedule
         ? {
             frequency: { seconds: schedule.getNumber('frequencySeconds') },
-            timeout: { seconds: schedule.getOptionalNumber('timeoutSeconds') ?? 60 },
+            timeout: {
+              seconds: schedule.getOptionalNumber('timeoutSeconds') ?? 60,
+            },
           }
         : { frequency: { minutes: 1 }, timeout: { minutes: 1 } },
     );
@@ -75,7 +77,9 @@ export class SindriInstanceEntityProvider implements EntityProvider {
       taskRunner: SchedulerServiceTaskRunner;
     },
   ) {
-    this.knownExtensions = new Set(options.registry.listExtensions().map(e => e.name));
+    this.knownExtensions = new Set(
+      options.registry.listExtensions().map(e => e.name),
+    );
   }
 
   getProviderName(): string {
@@ -88,7 +92,8 @@ export class SindriInstanceEntityProvider implements EntityProvider {
       id: 'catalog-sindri-instances',
       topics: [INSTANCE_CHANGED_TOPIC],
       onEvent: async params => {
-        const { instance, reason } = params.eventPayload as InstanceChangedPayload;
+        const { instance, reason } =
+          params.eventPayload as InstanceChangedPayload;
         if (reason === 'removed') await this.removeDelta(instance);
         else await this.applyDelta(instance);
       },
@@ -99,7 +104,9 @@ export class SindriInstanceEntityProvider implements EntityProvider {
         try {
           await this.refresh();
         } catch (error) {
-          this.options.logger.warn(`Full refresh of Sindri instances failed: ${error}`);
+          this.options.logger.warn(
+            `Full refresh of Sindri instances failed: ${error}`,
+          );
         }
       },
     });
@@ -111,7 +118,10 @@ export class SindriInstanceEntityProvider implements EntityProvider {
     const instances = await this.options.fleet.listInstances();
     await connection.applyMutation({
       type: 'full',
-      entities: instances.map(instance => ({ entity: this.toEntity(instance), locationKey: this.getProviderName() })),
+      entities: instances.map(instance => ({
+        entity: this.toEntity(instance),
+        locationKey: this.getProviderName(),
+      })),
     });
   }
 
@@ -120,7 +130,12 @@ export class SindriInstanceEntityProvider implements EntityProvider {
     const connection = this.requireConnection();
     await connection.applyMutation({
       type: 'delta',
-      added: [{ entity: this.toEntity(instance), locationKey: this.getProviderName() }],
+      added: [
+        {
+          entity: this.toEntity(instance),
+          locationKey: this.getProviderName(),
+        },
+      ],
       removed: [],
     });
   }
@@ -131,16 +146,24 @@ export class SindriInstanceEntityProvider implements EntityProvider {
     await connection.applyMutation({
       type: 'delta',
       added: [],
-      removed: [{ entity: this.toEntity(instance), locationKey: this.getProviderName() }],
+      removed: [
+        {
+          entity: this.toEntity(instance),
+          locationKey: this.getProviderName(),
+        },
+      ],
     });
   }
 
   private toEntity(instance: FleetInstance) {
-    return instanceToEntity(instance, { knownExtensions: this.knownExtensions });
+    return instanceToEntity(instance, {
+      knownExtensions: this.knownExtensions,
+    });
   }
 
   private requireConnection(): EntityProviderConnection {
-    if (!this.connection) throw new Error('SindriInstanceEntityProvider is not connected');
+    if (!this.connection)
+      throw new Error('SindriInstanceEntityProvider is not connected');
     return this.connection;
   }
 }

@@ -8,12 +8,21 @@ import {
 export const EXTENSION_NAMESPACE = 'sindri';
 
 export const extensionEntityRef = (name: string) =>
-  stringifyEntityRef({ kind: 'Component', namespace: EXTENSION_NAMESPACE, name });
+  stringifyEntityRef({
+    kind: 'Component',
+    namespace: EXTENSION_NAMESPACE,
+    name,
+  });
 
 /** The bill of materials as one line: `name@version (license), ...`. */
 export function bomSummary(ext: SindriExtension): string {
   return ext.bom
-    .map(tool => `${tool.name}${tool.version ? `@${tool.version}` : ''}${tool.license ? ` (${tool.license})` : ''}`)
+    .map(
+      tool =>
+        `${tool.name}${tool.version ? `@${tool.version}` : ''}${
+          tool.license ? ` (${tool.license})` : ''
+        }`,
+    )
     .join(', ');
 }
 

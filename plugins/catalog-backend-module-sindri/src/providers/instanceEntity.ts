@@ -24,14 +24,18 @@ export function instanceToEntity(
     'backstage.io/managed-by-origin-location': location,
     [SINDRI_ANNOTATIONS.instanceId]: instance.id,
   };
-  if (instance.provider) annotations[SINDRI_ANNOTATIONS.provider] = instance.provider;
+  if (instance.provider)
+    annotations[SINDRI_ANNOTATIONS.provider] = instance.provider;
   if (instance.region) annotations[SINDRI_ANNOTATIONS.region] = instance.region;
-  if (instance.provider === 'kubernetes') annotations['backstage.io/kubernetes-id'] = instance.name;
+  if (instance.provider === 'kubernetes')
+    annotations['backstage.io/kubernetes-id'] = instance.name;
 
   const extensions = (instance.registration?.extensions ?? [])
     .map(e => e.name)
     .filter(name => options.knownExtensions.has(name));
-  const where = [instance.provider, instance.region].filter(Boolean).join(' / ');
+  const where = [instance.provider, instance.region]
+    .filter(Boolean)
+    .join(' / ');
 
   return {
     apiVersion: 'backstage.io/v1alpha1',

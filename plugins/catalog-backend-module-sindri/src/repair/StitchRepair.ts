@@ -28,8 +28,13 @@ export class StitchRepair {
    */
   async afterStart(): Promise<{ released: number; stitched: number }> {
     const now = this.knex.fn.now();
-    const unprocessed = await this.knex('refresh_state').whereNull('processed_entity').where('next_update_at', '>', now).update({ next_update_at: now });
-    const stitches = await this.knex('stitch_queue').where('next_stitch_at', '>', now).update({ next_stitch_at: now });
+    const unprocessed = await this.knex('refresh_state')
+      .whereNull('processed_entity')
+      .where('next_update_at', '>', now)
+      .update({ next_update_at: now });
+    const stitches = await this.knex('stitch_queue')
+      .where('next_stitch_at', '>', now)
+      .update({ next_stitch_at: now });
     return { released: unprocessed + stitches, stitched: await this.mend() };
   }
 
@@ -45,12 +50,21 @@ export class StitchRepair {
     const unsearchable = await this.withoutSearchRows();
     // a stitch that finds the final entity unchanged writes nothing: forget its hash so it is written again
     for (let i = 0; i < unsearchable.length; i += 200) {
-      await this.knex('final_entities').whereIn('entity_ref', unsearchable.slice(i, i + 200)).update({ hash: '' });
+      await this.knex('final_entities')
+        .whereIn('entity_ref', unsearchable.slice(i, i + 200))
+        .update({ hash: '' });
     }
     const refs = [...new Set([...unstitched, ...unsearchable])];
     for (let i = 0; i < refs.length; i += 200) {
-      const rows = refs.slice(i, i + 200).map(entity_ref => ({ entity_ref, stitch_ticket: crypto.randomUUID(), next_stitch_at: this.knex.fn.now() }));
-      await this.knex('stitch_queue').insert(rows).onConflict('entity_ref').merge(['stitch_ticket', 'next_stitch_at']);
+      const rows = refs.slice(i, i + 200).map(entity_ref => ({
+        entity_ref,
+        stitch_ticket: crypto.randomUUID(),
+        next_stitch_at: this.knex.fn.now(),
+      }));
+      await this.knex('stitch_queue')
+        .insert(rows)
+        .onConflict('entity_ref')
+        .merge(['stitch_ticket', 'next_stitch_at']);
     }
     return refs.length;
   }
@@ -62,26 +76,41 @@ export class StitchRepair {
    */
   private async withoutSearchRows(): Promise<string[]> {
     const missing: string[] = await this.knex('final_entities as f')
-      .leftJoin('search as s', q => q.on('s.entity_id', 'f.entity_id').andOn('s.key', this.knex.raw('?', ['kind'])))
+      .leftJoin('search as s', q =>
+        q
+          .on('s.entity_id', 'f.entity_id')
+          .andOn('s.key', this.knex.raw('?', ['kind'])),
+      )
       .whereNotNull('f.final_entity')
       .whereNull('s.entity_id')
       .pluck('f.entity_ref');
-    const instances: Array<{ entity_id: string; entity_ref: string; final_entity: string }> = await this.knex('final_entities as f')
+    const instances: Array<{
+      entity_id: string;
+      entity_ref: string;
+      final_entity: string;
+    }> = await this.knex('final_entities as f')
       .join('refresh_state as r', 'r.entity_id', 'f.entity_id')
       .where('r.location_key', 'sindri-instances')
       .whereNotNull('f.final_entity')
       .select('f.entity_id', 'f.entity_ref', 'f.final_entity');
     const labels = new Map<string, string>();
     for (let i = 0; i < instances.length; i += 500) {
-      const rows: Array<{ entity_id: string; value: string | null }> = await this.knex('search')
-        .whereIn('entity_id', instances.slice(i, i + 500).map(r => r.entity_id))
-        .where('key', STATUS_KEY)
-        .select('entity_id', 'value');
+      const rows: Array<{ entity_id: string; value: string | null }> =
+        await this.knex('search')
+          .whereIn(
+            'entity_id',
+            instances.slice(i, i + 500).map(r => r.entity_id),
+          )
+          .where('key', STATUS_KEY)
+          .select('entity_id', 'value');
       rows.forEach(r => labels.set(r.entity_id, r.value ?? ''));
     }
     const stale = instances
       .filter(r => {
-        const label = String(JSON.parse(r.final_entity).metadata?.labels?.[SINDRI_STATUS_LABEL] ?? '').toLowerCase();
+        const label = String(
+          JSON.parse(r.final_entity).metadata?.labels?.[SINDRI_STATUS_LABEL] ??
+            '',
+        ).toLowerCase();
         return labels.get(r.entity_id) !== label;
       })
       .map(r => r.entity_ref);

@@ -3,20 +3,35 @@ import yaml from 'yaml';
 
 export const examples: TemplateExample[] = [
   {
-    description: 'Clone an instance under a new name, with the same owner and provider',
+    description:
+      'Clone an instance under a new name, with the same owner and provider',
     example: yaml.stringify({
-      steps: [{ id: 'clone', action: 'sindri:clone', name: 'Clone', input: { source: 'dev-alice', name: 'dev-alice-2' } }],
+      steps: [
+        {
+          id: 'clone',
+          action: 'sindri:clone',
+          name: 'Clone',
+          input: { source: 'dev-alice', name: 'dev-alice-2' },
+        },
+      ],
     }),
   },
   {
-    description: 'Clone an instance to Fly.io in another region, for another team',
+    description:
+      'Clone an instance to Fly.io in another region, for another team',
     example: yaml.stringify({
       steps: [
         {
           id: 'clone',
           action: 'sindri:clone',
           name: 'Clone to Fly.io',
-          input: { source: 'dev-alice', name: 'dev-alice-fra', owner: 'group:default/platform', provider: 'fly', region: 'fra' },
+          input: {
+            source: 'dev-alice',
+            name: 'dev-alice-fra',
+            owner: 'group:default/platform',
+            provider: 'fly',
+            region: 'fra',
+          },
         },
       ],
     }),

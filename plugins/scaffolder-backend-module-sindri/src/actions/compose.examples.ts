@@ -3,7 +3,8 @@ import yaml from 'yaml';
 
 export const examples: TemplateExample[] = [
   {
-    description: 'A Python ML environment on Fly.io from a profile plus extensions',
+    description:
+      'A Python ML environment on Fly.io from a profile plus extensions',
     example: yaml.stringify({
       steps: [
         {

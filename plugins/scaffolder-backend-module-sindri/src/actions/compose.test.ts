@@ -1,7 +1,10 @@
 import path from 'node:path';
 import yaml from 'yaml';
 import { createMockActionContext } from '@backstage/plugin-scaffolder-node-test-utils';
-import { loadRegistry, loadSindriConfigValidator } from '@internal/plugin-sindri-node';
+import {
+  loadRegistry,
+  loadSindriConfigValidator,
+} from '@internal/plugin-sindri-node';
 import { createComposeAction } from './compose';
 import { examples } from './compose.examples';
 
@@ -13,19 +16,28 @@ beforeAll(async () => {
   const loaded = await loadRegistry(registryDir);
   action = createComposeAction({
     validator,
-    registry: { extensions: () => loaded.extensions.map(e => e.name), profiles: () => loaded.profiles.map(p => p.name) },
+    registry: {
+      extensions: () => loaded.extensions.map(e => e.name),
+      profiles: () => loaded.profiles.map(p => p.name),
+    },
   });
 });
 
-const inputOf = (example: number) => yaml.parse(examples[example].example).steps[0].input;
+const inputOf = (example: number) =>
+  yaml.parse(examples[example].example).steps[0].input;
 
 describe('sindri:config:compose', () => {
-  it.each([0, 1])('composes example %i into a sindri.yaml that the validator accepts', async example => {
-    const ctx = createMockActionContext({ input: inputOf(example) });
-    await action.handler(ctx as any);
-    const text = (ctx.output as jest.Mock).mock.calls.find(([name]) => name === 'yaml')[1];
-    expect(validator.checkText(text)).toMatchObject({ valid: true });
-  });
+  it.each([0, 1])(
+    'composes example %i into a sindri.yaml that the validator accepts',
+    async example => {
+      const ctx = createMockActionContext({ input: inputOf(example) });
+      await action.handler(ctx as any);
+      const text = (ctx.output as jest.Mock).mock.calls.find(
+        ([name]) => name === 'yaml',
+      )[1];
+      expect(validator.checkText(text)).toMatchObject({ valid: true });
+    },
+  );
 
   it('writes a profile with additional extensions, resources, secrets by reference and the region', async () => {
     const ctx = createMockActionContext({ input: inputOf(0) });
@@ -43,12 +55,44 @@ describe('sindri:config:compose', () => {
   it.each([
     [{ name: 'Bad_Name', provider: 'docker', profile: 'minimal' }, /^name: /],
     [{ name: 'ok', provider: 'mars', profile: 'minimal' }, /^provider: /],
-    [{ name: 'ok', provider: 'docker' }, /^profile: give a profile, extensions, or both/],
-    [{ name: 'ok', provider: 'docker', profile: 'nope' }, /^profile: "nope" is not a Sindri profile/],
-    [{ name: 'ok', provider: 'docker', extensions: ['python', 'not-an-extension'] }, /^extensions: not in the Sindri registry: not-an-extension$/],
-    [{ name: 'ok', provider: 'docker', profile: 'minimal', region: 'ams' }, /^region: the docker provider takes no region/],
-    [{ name: 'ok', provider: 'docker', profile: 'minimal', resources: { memory: '4G' } }, /^resources\.memory: /],
-    [{ name: 'ok', provider: 'docker', profile: 'minimal', secrets: [{ name: 'token', source: 'env' }] }, /^secrets\.0\.name: /],
+    [
+      { name: 'ok', provider: 'docker' },
+      /^profile: give a profile, extensions, or both/,
+    ],
+    [
+      { name: 'ok', provider: 'docker', profile: 'nope' },
+      /^profile: "nope" is not a Sindri profile/,
+    ],
+    [
+      {
+        name: 'ok',
+        provider: 'docker',
+        extensions: ['python', 'not-an-extension'],
+      },
+      /^extensions: not in the Sindri registry: not-an-extension$/,
+    ],
+    [
+      { name: 'ok', provider: 'docker', profile: 'minimal', region: 'ams' },
+      /^region: the docker provider takes no region/,
+    ],
+    [
+      {
+        name: 'ok',
+        provider: 'docker',
+        profile: 'minimal',
+        resources: { memory: '4G' },
+      },
+      /^resources\.memory: /,
+    ],
+    [
+      {
+        name: 'ok',
+        provider: 'docker',
+        profile: 'minimal',
+        secrets: [{ name: 'token', source: 'env' }],
+      },
+      /^secrets\.0\.name: /,
+    ],
   ])('refuses %j naming the field', async (input, message) => {
     const ctx = createMockActionContext({ input: input as any });
     await expect(action.handler(ctx as any)).rejects.toThrow(message);

@@ -23,39 +23,80 @@ export function createComposeAction(options: {
 }) {
   return createTemplateAction({
     id: COMPOSE_ACTION_ID,
-    description: 'Builds a sindri.yaml from template parameters and checks it against Sindri\'s schema',
+    description:
+      "Builds a sindri.yaml from template parameters and checks it against Sindri's schema",
     examples,
     supportsDryRun: true,
     schema: {
       input: {
-        name: z => z.string().describe('instance name: lower-case letters, digits and inner dashes'),
-        provider: z => z.string().describe('docker, fly, devpod, e2b, kubernetes, runpod or northflank'),
-        region: z => z.string().optional().describe('provider region (fly, runpod)'),
-        profile: z => z.string().optional().describe('a profile from profiles.yaml'),
-        extensions: z => z.array(z.string()).optional().describe('extensions from the registry (in addition to the profile, if any)'),
+        name: z =>
+          z
+            .string()
+            .describe(
+              'instance name: lower-case letters, digits and inner dashes',
+            ),
+        provider: z =>
+          z
+            .string()
+            .describe(
+              'docker, fly, devpod, e2b, kubernetes, runpod or northflank',
+            ),
+        region: z =>
+          z.string().optional().describe('provider region (fly, runpod)'),
+        profile: z =>
+          z.string().optional().describe('a profile from profiles.yaml'),
+        extensions: z =>
+          z
+            .array(z.string())
+            .optional()
+            .describe(
+              'extensions from the registry (in addition to the profile, if any)',
+            ),
         image: z => z.string().optional().describe('container image'),
-        distro: z => z.string().optional().describe('ubuntu, fedora or opensuse'),
+        distro: z =>
+          z.string().optional().describe('ubuntu, fedora or opensuse'),
         resources: z =>
-          z.object({ memory: z.string().optional(), cpus: z.number().optional() }).optional().describe('e.g. memory 4GB, cpus 2'),
+          z
+            .object({
+              memory: z.string().optional(),
+              cpus: z.number().optional(),
+            })
+            .optional()
+            .describe('e.g. memory 4GB, cpus 2'),
         secrets: z =>
-          z.array(z.record(z.string(), z.unknown())).optional().describe('secrets by reference: name and source (env, file, vault), never values'),
+          z
+            .array(z.record(z.string(), z.unknown()))
+            .optional()
+            .describe(
+              'secrets by reference: name and source (env, file, vault), never values',
+            ),
       },
       output: {
-        config: z => z.record(z.string(), z.unknown()).describe('the sindri.yaml document'),
+        config: z =>
+          z
+            .record(z.string(), z.unknown())
+            .describe('the sindri.yaml document'),
         yaml: z => z.string().describe('the sindri.yaml text'),
       },
     },
     async handler(ctx) {
       let config;
       try {
-        config = composeSindriConfig(ctx.input as any, { extensions: options.registry.extensions(), profiles: options.registry.profiles() });
+        config = composeSindriConfig(ctx.input as any, {
+          extensions: options.registry.extensions(),
+          profiles: options.registry.profiles(),
+        });
       } catch (error) {
         if (error instanceof ComposeError) throw new InputError(error.message);
         throw error;
       }
       const verdict = options.validator.check(config);
       if (!verdict.valid) {
-        throw new InputError(`the composed sindri.yaml is invalid: ${verdict.issues.map(describeIssue).join('; ')}`);
+        throw new InputError(
+          `the composed sindri.yaml is invalid: ${verdict.issues
+            .map(describeIssue)
+            .join('; ')}`,
+        );
       }
       const text = yaml.stringify(config);
       ctx.logger.info(`Composed sindri.yaml for ${config.name}:\n${text}`);

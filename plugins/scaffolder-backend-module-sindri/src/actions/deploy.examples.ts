@@ -3,7 +3,8 @@ import yaml from 'yaml';
 
 export const examples: TemplateExample[] = [
   {
-    description: 'Deploy the sindri.yaml a previous step composed, owned by the chosen group',
+    description:
+      'Deploy the sindri.yaml a previous step composed, owned by the chosen group',
     example: yaml.stringify({
       steps: [
         {
@@ -21,7 +22,8 @@ export const examples: TemplateExample[] = [
     }),
   },
   {
-    description: 'Plan only: run the driver\'s dry run (the Sindri CLI\'s `deploy --dry-run`) and log it',
+    description:
+      "Plan only: run the driver's dry run (the Sindri CLI's `deploy --dry-run`) and log it",
     example: yaml.stringify({
       steps: [
         {
@@ -31,7 +33,8 @@ export const examples: TemplateExample[] = [
           input: {
             name: 'dev-plan',
             owner: 'group:default/platform',
-            config: 'version: "3.0"\nname: dev-plan\ndeployment:\n  provider: docker\nextensions:\n  profile: minimal\n',
+            config:
+              'version: "3.0"\nname: dev-plan\ndeployment:\n  provider: docker\nextensions:\n  profile: minimal\n',
             dryRun: true,
           },
         },

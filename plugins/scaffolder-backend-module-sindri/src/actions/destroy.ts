@@ -11,14 +11,16 @@ export const DESTROY_ACTION_ID = 'sindri:destroy';
 export function createDestroyAction(options: { deployments: DeploymentsApi }) {
   return createTemplateAction({
     id: DESTROY_ACTION_ID,
-    description: 'Destroys a Sindri instance (and optionally its volumes); it leaves the catalog',
+    description:
+      'Destroys a Sindri instance (and optionally its volumes); it leaves the catalog',
     examples,
     supportsDryRun: true,
     schema: {
       input: {
         name: z => z.string().describe('the instance to destroy'),
-        confirm: z => z.string().describe('the instance\'s name again'),
-        volumes: z => z.boolean().optional().describe('destroy its volumes too'),
+        confirm: z => z.string().describe("the instance's name again"),
+        volumes: z =>
+          z.boolean().optional().describe('destroy its volumes too'),
       },
       output: {
         operationId: z => z.string().optional(),
@@ -26,15 +28,25 @@ export function createDestroyAction(options: { deployments: DeploymentsApi }) {
     },
     async handler(ctx) {
       const { name, confirm, volumes } = ctx.input;
-      if (confirm !== name) throw new Error(`confirm: must repeat the instance's name ("${name}")`);
+      if (confirm !== name)
+        throw new Error(`confirm: must repeat the instance's name ("${name}")`);
       if (ctx.isDryRun) {
-        ctx.logger.info(`would destroy ${name}${volumes ? ' and its volumes' : ''}`);
+        ctx.logger.info(
+          `would destroy ${name}${volumes ? ' and its volumes' : ''}`,
+        );
         return;
       }
       const credentials = await ctx.getInitiatorCredentials();
       const operationId = await ctx.checkpoint({
         key: `sindri-destroy-${name}`,
-        fn: async () => (await options.deployments.lifecycle(name, { action: 'destroy', confirm, volumes }, credentials)).operation.id,
+        fn: async () =>
+          (
+            await options.deployments.lifecycle(
+              name,
+              { action: 'destroy', confirm, volumes },
+              credentials,
+            )
+          ).operation.id,
       });
       await followOperation(options.deployments, operationId, credentials, ctx);
       ctx.output('operationId', operationId);

@@ -16,7 +16,8 @@ export const examples: TemplateExample[] = [
     }),
   },
   {
-    description: 'Validate a pasted sindri.yaml, reporting errors without failing the step',
+    description:
+      'Validate a pasted sindri.yaml, reporting errors without failing the step',
     example: yaml.stringify({
       steps: [
         {
@@ -24,7 +25,8 @@ export const examples: TemplateExample[] = [
           action: 'sindri:config:validate',
           name: 'Validate sindri.yaml',
           input: {
-            config: 'version: "3.0"\nname: my-env\ndeployment:\n  provider: docker\nextensions:\n  profile: minimal\n',
+            config:
+              'version: "3.0"\nname: my-env\ndeployment:\n  provider: docker\nextensions:\n  profile: minimal\n',
             failOnInvalid: false,
           },
         },

@@ -2,9 +2,15 @@ import crypto from 'node:crypto';
 import path from 'node:path';
 import { AgentFrame, Registration } from '@internal/plugin-sindri-common';
 
-export const registryDir = path.resolve(__dirname, '../../../../registry/sindri-v3');
+export const registryDir = path.resolve(
+  __dirname,
+  '../../../../registry/sindri-v3',
+);
 
-export function registration(name: string, overrides: Partial<Registration> = {}): Registration {
+export function registration(
+  name: string,
+  overrides: Partial<Registration> = {},
+): Registration {
   return {
     instanceId: `i-${name}`,
     name,
@@ -21,7 +27,12 @@ export function registration(name: string, overrides: Partial<Registration> = {}
 
 export const heartbeat = (at = new Date()): AgentFrame => ({
   type: 'heartbeat',
-  heartbeat: { id: crypto.randomUUID(), at: at.toISOString(), uptimeSeconds: 61, load: [0.5, 0.4, 0.3] },
+  heartbeat: {
+    id: crypto.randomUUID(),
+    at: at.toISOString(),
+    uptimeSeconds: 61,
+    load: [0.5, 0.4, 0.3],
+  },
 });
 
 export const metrics = (at = new Date(), cpu = 25): AgentFrame => ({

@@ -4,7 +4,12 @@ import {
   mockServices,
   startTestBackend,
 } from '@backstage/backend-test-utils';
-import { createServiceFactory, coreServices, PermissionsService } from '@backstage/backend-plugin-api';
+import {
+  BackendFeature,
+  createServiceFactory,
+  coreServices,
+  PermissionsService,
+} from '@backstage/backend-plugin-api';
 import { AuthorizeResult } from '@backstage/plugin-permission-common';
 import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
 import { Entity } from '@backstage/catalog-model';
@@ -26,39 +31,77 @@ export const admin = mockCredentials.user('user:default/ops');
 /** Permissions by name: anything not listed is allowed. */
 export function permissionsByName(denied: string[]): PermissionsService {
   const decide = (requests: Array<{ permission: { name: string } }>) =>
-    requests.map(r => ({ result: denied.includes(r.permission.name) ? AuthorizeResult.DENY : AuthorizeResult.ALLOW }));
+    requests.map(r => ({
+      result: denied.includes(r.permission.name)
+        ? AuthorizeResult.DENY
+        : AuthorizeResult.ALLOW,
+    }));
   return {
     authorize: async requests => decide(requests) as any,
     authorizeConditional: async requests => decide(requests) as any,
   };
 }
 
-export async function startLiveBackend(knex: Knex, options: { denied?: string[]; config?: object; entities?: Entity[] } = {}) {
+export async function startLiveBackend(
+  knex: Knex,
+  options: {
+    denied?: string[];
+    config?: object;
+    entities?: Entity[];
+    /** modules of the plugin, e.g. one adding a driver */
+    features?: BackendFeature[];
+  } = {},
+) {
   const permissions = permissionsByName(options.denied ?? []);
   const backend = await startTestBackend({
     features: [
       sindriPlugin,
       mockServices.database.factory({ knex }),
-      mockServices.rootConfig.factory({ data: { sindri: { registry: { path: registryDir }, ...options.config } } }),
-      createServiceFactory({ service: coreServices.permissions, deps: {}, factory: () => permissions }),
+      mockServices.rootConfig.factory({
+        data: {
+          sindri: { registry: { path: registryDir }, ...options.config },
+        },
+      }),
+      createServiceFactory({
+        service: coreServices.permissions,
+        deps: {},
+        factory: () => permissions,
+      }),
       catalogServiceMock.factory({ entities: options.entities ?? [] }),
-      mockServices.httpAuth.factory({ defaultCredentials: mockCredentials.none() }),
+      mockServices.httpAuth.factory({
+        defaultCredentials: mockCredentials.none(),
+      }),
+      ...(options.features ?? []),
     ],
   });
   const port = (backend.server.address() as AddressInfo).port;
   return { ...backend, port, base: `127.0.0.1:${port}/api/sindri` };
 }
 
-export async function enroll(server: any, name: string, owner = 'group:default/platform') {
+export async function enroll(
+  server: any,
+  name: string,
+  owner = 'group:default/platform',
+) {
   const res = await request(server)
     .post('/api/sindri/enrollments')
-    .set('Authorization', mockCredentials.user.header(admin.principal.userEntityRef))
+    .set(
+      'Authorization',
+      mockCredentials.user.header(admin.principal.userEntityRef),
+    )
     .send({ name, owner });
-  if (res.status !== 201) throw new Error(`enroll ${name}: ${res.status} ${JSON.stringify(res.body)}`);
+  if (res.status !== 201)
+    throw new Error(
+      `enroll ${name}: ${res.status} ${JSON.stringify(res.body)}`,
+    );
   return res.body as { instanceId: string; token: string };
 }
 
-export const waitFor = async (check: () => boolean, what: string, ms = 5000) => {
+export const waitFor = async (
+  check: () => boolean,
+  what: string,
+  ms = 5000,
+) => {
   const deadline = Date.now() + ms;
   while (!check()) {
     if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
@@ -78,7 +121,8 @@ export class ScriptedAgent {
     ws.on('message', (raw, isBinary) => {
       if (isBinary) {
         const frame = decodeDataFrame(raw as Buffer);
-        if (frame) this.data.push({ ...frame, payload: Buffer.from(frame.payload) });
+        if (frame)
+          this.data.push({ ...frame, payload: Buffer.from(frame.payload) });
         return;
       }
       const json = JSON.parse(raw.toString());
@@ -86,15 +130,28 @@ export class ScriptedAgent {
     });
   }
 
-  static async connect(base: string, token: string, name: string): Promise<ScriptedAgent> {
-    const ws = new WebSocket(`ws://${base}/agent/connect`, { headers: { Authorization: `Bearer ${token}` } });
+  static async connect(
+    base: string,
+    token: string,
+    name: string,
+  ): Promise<ScriptedAgent> {
+    const ws = new WebSocket(`ws://${base}/agent/connect`, {
+      headers: { Authorization: `Bearer ${token}` },
+    });
     await new Promise((resolve, reject) => {
       ws.once('open', resolve);
       ws.once('error', reject);
     });
     const agent = new ScriptedAgent(ws);
-    const acked = new Promise(resolve => ws.on('message', raw => raw.toString().includes('"ack"') && resolve(undefined)));
-    ws.send(JSON.stringify({ type: 'register', registration: registration(name) }));
+    const acked = new Promise(resolve =>
+      ws.on(
+        'message',
+        raw => raw.toString().includes('"ack"') && resolve(undefined),
+      ),
+    );
+    ws.send(
+      JSON.stringify({ type: 'register', registration: registration(name) }),
+    );
     await acked;
     return agent;
   }
@@ -103,12 +160,29 @@ export class ScriptedAgent {
     this.ws.send(JSON.stringify(frame));
   }
 
-  output(session: string, text: string | Buffer, kind: 'output' | 'replay' = 'output') {
-    this.ws.send(encodeDataFrame(kind, session, typeof text === 'string' ? Buffer.from(text) : text), { binary: true });
+  output(
+    session: string,
+    text: string | Buffer,
+    kind: 'output' | 'replay' = 'output',
+  ) {
+    this.ws.send(
+      encodeDataFrame(
+        kind,
+        session,
+        typeof text === 'string' ? Buffer.from(text) : text,
+      ),
+      { binary: true },
+    );
   }
 
-  async next<T extends BackendLiveFrame['type']>(type: T, from = 0): Promise<Extract<BackendLiveFrame, { type: T }>> {
-    await waitFor(() => this.frames.slice(from).some(f => f.type === type), `agent frame ${type}`);
+  async next<T extends BackendLiveFrame['type']>(
+    type: T,
+    from = 0,
+  ): Promise<Extract<BackendLiveFrame, { type: T }>> {
+    await waitFor(
+      () => this.frames.slice(from).some(f => f.type === type),
+      `agent frame ${type}`,
+    );
     return this.frames.slice(from).find(f => f.type === type) as any;
   }
 
@@ -141,10 +215,18 @@ export class TerminalClient {
     return `ws://${base}/instances/${instance}/terminal/${session}${query}`;
   }
 
-  static async open(base: string, instance: string, session: string, user = admin.principal.userEntityRef): Promise<TerminalClient> {
-    const ws = new WebSocket(TerminalClient.url(base, instance, session, '?cols=100&rows=30'), {
-      headers: { Cookie: mockCredentials.limitedUser.cookie(user) },
-    });
+  static async open(
+    base: string,
+    instance: string,
+    session: string,
+    user = admin.principal.userEntityRef,
+  ): Promise<TerminalClient> {
+    const ws = new WebSocket(
+      TerminalClient.url(base, instance, session, '?cols=100&rows=30'),
+      {
+        headers: { Cookie: mockCredentials.limitedUser.cookie(user) },
+      },
+    );
     const client = new TerminalClient(ws);
     await new Promise((resolve, reject) => {
       ws.once('open', resolve);
@@ -154,7 +236,10 @@ export class TerminalClient {
   }
 
   /** The HTTP status a refused upgrade answers with. */
-  static async refusal(url: string, headers: Record<string, string>): Promise<{ status: number; body: string }> {
+  static async refusal(
+    url: string,
+    headers: Record<string, string>,
+  ): Promise<{ status: number; body: string }> {
     const ws = new WebSocket(url, { headers });
     return new Promise((resolve, reject) => {
       ws.on('open', () => reject(new Error('the upgrade was accepted')));
@@ -180,7 +265,10 @@ export class TerminalClient {
   }
 
   async closedWith(): Promise<{ code: number; reason: string }> {
-    await waitFor(() => this.closed !== undefined, 'the terminal socket to close');
+    await waitFor(
+      () => this.closed !== undefined,
+      'the terminal socket to close',
+    );
     return this.closed!;
   }
 }

@@ -50,53 +50,101 @@ export class PermissionGuard {
    * The signed-in user behind a browser WebSocket upgrade, which can only
    * carry the user cookie (limited access) or a bearer token.
    */
-  upgradeCredentials(req: IncomingMessage): Promise<BackstageCredentials<BackstageUserPrincipal>> {
-    return this.deps.httpAuth.credentials(req as express.Request, { allow: ['user'], allowLimitedAccess: true });
+  upgradeCredentials(
+    req: IncomingMessage,
+  ): Promise<BackstageCredentials<BackstageUserPrincipal>> {
+    return this.deps.httpAuth.credentials(req as express.Request, {
+      allow: ['user'],
+      allowLimitedAccess: true,
+    });
   }
 
   /** The caller's credentials, if the policy allows them `permission` (on `resourceRef`); a 403 otherwise. */
-  async require(req: express.Request, permission: AnyPermission, resourceRef?: string): Promise<BackstageCredentials> {
+  async require(
+    req: express.Request,
+    permission: AnyPermission,
+    resourceRef?: string,
+  ): Promise<BackstageCredentials> {
     const credentials = await this.credentials(req);
     await this.check(credentials, permission, resourceRef);
     return credentials;
   }
 
   /** Throws a 403 naming the permission unless these credentials have it. */
-  async check(credentials: BackstageCredentials, permission: AnyPermission, resourceRef?: string): Promise<void> {
+  async check(
+    credentials: BackstageCredentials,
+    permission: AnyPermission,
+    resourceRef?: string,
+  ): Promise<void> {
     if (!(await this.allows(credentials, permission, resourceRef))) {
-      throw new NotAllowedError(`not permitted: ${permission.name}${resourceRef ? ` on ${resourceRef}` : ''}`);
+      throw new NotAllowedError(
+        `not permitted: ${permission.name}${
+          resourceRef ? ` on ${resourceRef}` : ''
+        }`,
+      );
     }
   }
 
-  async allows(credentials: BackstageCredentials, permission: AnyPermission, resourceRef?: string): Promise<boolean> {
-    const request = resourceRef ? { permission: permission as ResourcePermission, resourceRef } : { permission: permission as BasicPermission };
-    const [decision] = await this.deps.permissions.authorize([request], { credentials });
+  async allows(
+    credentials: BackstageCredentials,
+    permission: AnyPermission,
+    resourceRef?: string,
+  ): Promise<boolean> {
+    const request = resourceRef
+      ? { permission: permission as ResourcePermission, resourceRef }
+      : { permission: permission as BasicPermission };
+    const [decision] = await this.deps.permissions.authorize([request], {
+      credentials,
+    });
     return decision.result === AuthorizeResult.ALLOW;
   }
 
   /** The refs among these on which the credentials have `permission`, decided in one call. */
-  async allowedRefs(credentials: BackstageCredentials, permission: ResourcePermission, refs: string[]): Promise<Set<string>> {
+  async allowedRefs(
+    credentials: BackstageCredentials,
+    permission: ResourcePermission,
+    refs: string[],
+  ): Promise<Set<string>> {
     const unique = [...new Set(refs)];
     if (!unique.length) return new Set();
     const decisions = await this.deps.permissions.authorize(
       unique.map(resourceRef => ({ permission, resourceRef })),
       { credentials },
     );
-    return new Set(unique.filter((_, i) => decisions[i].result === AuthorizeResult.ALLOW));
+    return new Set(
+      unique.filter((_, i) => decisions[i].result === AuthorizeResult.ALLOW),
+    );
   }
 
   /** For a list of instances: which the credentials may see with `permission`, as criteria for the database. */
-  async instanceFilter(credentials: BackstageCredentials, permission: ResourcePermission<'sindri-instance'>): Promise<ListFilter> {
-    const [decision] = await this.deps.permissions.authorizeConditional([{ permission }], { credentials });
+  async instanceFilter(
+    credentials: BackstageCredentials,
+    permission: ResourcePermission<'sindri-instance'>,
+  ): Promise<ListFilter> {
+    const [decision] = await this.deps.permissions.authorizeConditional(
+      [{ permission }],
+      { credentials },
+    );
     if (decision.result === AuthorizeResult.ALLOW) return { kind: 'all' };
-    if (decision.result !== AuthorizeResult.CONDITIONAL) return { kind: 'none' };
-    const conditions = decision.conditions as PermissionCriteria<PermissionCondition<'sindri-instance'>>;
-    return { kind: 'some', criteria: this.deps.toInstanceCriteria()(conditions) };
+    if (decision.result !== AuthorizeResult.CONDITIONAL)
+      return { kind: 'none' };
+    const conditions = decision.conditions as PermissionCriteria<
+      PermissionCondition<'sindri-instance'>
+    >;
+    return {
+      kind: 'some',
+      criteria: this.deps.toInstanceCriteria()(conditions),
+    };
   }
 }
 
 /** The user entity ref of a user's credentials; undefined for a service. */
-export function userRefOf(credentials: BackstageCredentials): string | undefined {
-  const principal = credentials.principal as { type?: string; userEntityRef?: string };
+export function userRefOf(
+  credentials: BackstageCredentials,
+): string | undefined {
+  const principal = credentials.principal as {
+    type?: string;
+    userEntityRef?: string;
+  };
   return principal.type === 'user' ? principal.userEntityRef : undefined;
 }

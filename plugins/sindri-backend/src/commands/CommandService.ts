@@ -31,7 +31,18 @@ interface ActiveResult extends ResultRef {
   startedAt: number;
   watchdog: NodeJS.Timeout;
   /** settles the result; resolves to whether its end was stored */
-  done: (result: Omit<CommandResult, 'instance' | 'stdout' | 'stderr' | 'stdoutBytes' | 'stderrBytes' | 'startedAt'> & Partial<CommandResult>) => Promise<boolean>;
+  done: (
+    result: Omit<
+      CommandResult,
+      | 'instance'
+      | 'stdout'
+      | 'stderr'
+      | 'stdoutBytes'
+      | 'stderrBytes'
+      | 'startedAt'
+    > &
+      Partial<CommandResult>,
+  ) => Promise<boolean>;
 }
 
 interface LiveRun {
@@ -43,11 +54,17 @@ interface LiveRun {
 }
 
 /** Keeps the end of a stream's text. */
-const tail = (text: string) => (text.length > LIVE_LIMITS.commandOutputTailBytes ? text.slice(-LIVE_LIMITS.commandOutputTailBytes) : text);
+const tail = (text: string) =>
+  text.length > LIVE_LIMITS.commandOutputTailBytes
+    ? text.slice(-LIVE_LIMITS.commandOutputTailBytes)
+    : text;
 
 /** The final state an agent's cmd-exit means. */
-function resultState(frame: Extract<AgentLiveFrame, { type: 'cmd-exit' }>): CommandResultState {
-  if (frame.ended === 'exited') return frame.exitCode === 0 ? 'succeeded' : 'failed';
+function resultState(
+  frame: Extract<AgentLiveFrame, { type: 'cmd-exit' }>,
+): CommandResultState {
+  if (frame.ended === 'exited')
+    return frame.exitCode === 0 ? 'succeeded' : 'failed';
   if (frame.ended === 'error') return 'failed';
   return frame.ended;
 }
@@ -91,20 +108,47 @@ export class CommandService implements LiveListener {
       instanceId: t.instanceId,
       instanceName: t.name,
       state: (t.permitted ? 'queued' : 'denied') as CommandResultState,
-      ...(t.permitted ? {} : { message: 'not permitted: sindri.instance.command' }),
+      ...(t.permitted
+        ? {}
+        : { message: 'not permitted: sindri.instance.command' }),
     }));
-    await this.store.createRun({ id, createdBy: options.createdBy, command: options.command, target: options.target, timeoutSeconds: options.timeoutSeconds, concurrency: options.concurrency, results });
-    const run: LiveRun = { id, command: options.command, timeoutSeconds: options.timeoutSeconds, cancelled: false, events: new EventEmitter() };
+    await this.store.createRun({
+      id,
+      createdBy: options.createdBy,
+      command: options.command,
+      target: options.target,
+      timeoutSeconds: options.timeoutSeconds,
+      concurrency: options.concurrency,
+      results,
+    });
+    const run: LiveRun = {
+      id,
+      command: options.command,
+      timeoutSeconds: options.timeoutSeconds,
+      cancelled: false,
+      events: new EventEmitter(),
+    };
     run.events.setMaxListeners(0);
     this.runs.set(id, run);
     const limit = pLimit(options.concurrency);
     const one = (ref: ResultRef) =>
       this.runOne(run, ref).catch(async error => {
-        this.logger.error(`Command ${id} on ${ref.instanceName} failed in the portal: ${error}`);
-        await this.settle(ref, { state: 'failed', message: 'the portal could not run or record it' }, () => {});
+        this.logger.error(
+          `Command ${id} on ${ref.instanceName} failed in the portal: ${error}`,
+        );
+        await this.settle(
+          ref,
+          { state: 'failed', message: 'the portal could not run or record it' },
+          () => {},
+        );
       });
-    void Promise.all(results.filter(r => r.state === 'queued').map(r => limit(() => one(r))))
-      .finally(() => this.finish(run).catch(error => this.logger.error(`Command run ${id} not finished: ${error}`)));
+    void Promise.all(
+      results.filter(r => r.state === 'queued').map(r => limit(() => one(r))),
+    ).finally(() =>
+      this.finish(run).catch(error =>
+        this.logger.error(`Command run ${id} not finished: ${error}`),
+      ),
+    );
     return (await this.get(id))!;
   }
 
@@ -118,23 +162,40 @@ export class CommandService implements LiveListener {
    * The run now and, while it is live, every later event: the snapshot and the
    * subscription are taken in one step, so no output falls between them.
    */
-  async follow(id: string, listener: (event: CommandStreamEvent) => void): Promise<{ run?: CommandRun; live: boolean; unsubscribe: () => void }> {
+  async follow(
+    id: string,
+    listener: (event: CommandStreamEvent) => void,
+  ): Promise<{ run?: CommandRun; live: boolean; unsubscribe: () => void }> {
     const stored = await this.store.getRun(id);
     const live = this.runs.get(id);
     if (!stored) return { run: undefined, live: false, unsubscribe: () => {} };
     if (!live) {
       // it may have ended while it was read: a run leaves `runs` only once its end is stored
-      return { run: stored.state === 'running' ? await this.store.getRun(id) : stored, live: false, unsubscribe: () => {} };
+      return {
+        run: stored.state === 'running' ? await this.store.getRun(id) : stored,
+        live: false,
+        unsubscribe: () => {},
+      };
     }
     live.events.on('event', listener);
-    return { run: this.withLiveOutput(stored), live: true, unsubscribe: () => live.events.off('event', listener) };
+    return {
+      run: this.withLiveOutput(stored),
+      live: true,
+      unsubscribe: () => live.events.off('event', listener),
+    };
   }
 
   private withLiveOutput(run: CommandRun): CommandRun {
     for (const active of this.active.values()) {
       if (active.runId !== run.id) continue;
       const result = run.results?.find(r => r.instance === active.instanceName);
-      if (result) Object.assign(result, { stdout: active.stdout, stderr: active.stderr, stdoutBytes: active.stdoutBytes, stderrBytes: active.stderrBytes });
+      if (result)
+        Object.assign(result, {
+          stdout: active.stdout,
+          stderr: active.stderr,
+          stdoutBytes: active.stdoutBytes,
+          stderrBytes: active.stderrBytes,
+        });
     }
     return run;
   }
@@ -151,15 +212,24 @@ export class CommandService implements LiveListener {
         link.send({ type: 'cmd-cancel', run: active.id });
         continue;
       }
-      const pending = this.pendingCancels.get(active.instanceId) ?? new Set<string>();
+      const pending =
+        this.pendingCancels.get(active.instanceId) ?? new Set<string>();
       this.pendingCancels.set(active.instanceId, pending.add(active.id));
-      void active.done({ state: 'cancelled', message: 'cancelled while the agent was not connected; it is told to stop the command when it is back' });
+      void active.done({
+        state: 'cancelled',
+        message:
+          'cancelled while the agent was not connected; it is told to stop the command when it is back',
+      });
     }
   }
 
   onFrame(link: AgentLink, frame: AgentLiveFrame): void {
     if (frame.type === 'cmd-exit') {
-      void this.exited(link, frame).catch(error => this.logger.error(`End of command ${frame.run} on ${link.name} not handled: ${error}`));
+      void this.exited(link, frame).catch(error =>
+        this.logger.error(
+          `End of command ${frame.run} on ${link.name} not handled: ${error}`,
+        ),
+      );
       return;
     }
     if (frame.type !== 'cmd-output' && frame.type !== 'cmd-started') return;
@@ -178,7 +248,12 @@ export class CommandService implements LiveListener {
         active.stderr = tail(active.stderr + frame.data);
         active.stderrBytes += bytes;
       }
-      this.runs.get(active.runId)?.events.emit('event', { type: 'output', instance: active.instanceName, stream: frame.stream, data: frame.data });
+      this.runs.get(active.runId)?.events.emit('event', {
+        type: 'output',
+        instance: active.instanceName,
+        stream: frame.stream,
+        data: frame.data,
+      });
       return;
     }
   }
@@ -189,7 +264,10 @@ export class CommandService implements LiveListener {
    * calling it a timeout. An end this process no longer follows (the run
    * started elsewhere, or before a restart) is stored if still unfinished.
    */
-  private async exited(link: AgentLink, frame: Extract<AgentLiveFrame, { type: 'cmd-exit' }>) {
+  private async exited(
+    link: AgentLink,
+    frame: Extract<AgentLiveFrame, { type: 'cmd-exit' }>,
+  ) {
     const result = {
       state: resultState(frame),
       exitCode: frame.exitCode,
@@ -208,10 +286,17 @@ export class CommandService implements LiveListener {
       });
     } else {
       stored = await this.store
-        .settleLate(frame.run, link.instanceId, { ...result, stdoutBytes: frame.stdoutBytes, stderrBytes: frame.stderrBytes, endedAt: new Date().toISOString() })
+        .settleLate(frame.run, link.instanceId, {
+          ...result,
+          stdoutBytes: frame.stdoutBytes,
+          stderrBytes: frame.stderrBytes,
+          endedAt: new Date().toISOString(),
+        })
         .then(() => true)
         .catch((error: unknown) => {
-          this.logger.error(`Late end of command ${frame.run} on ${link.name} not stored: ${error}`);
+          this.logger.error(
+            `Late end of command ${frame.run} on ${link.name} not stored: ${error}`,
+          );
           return false;
         });
     }
@@ -228,9 +313,14 @@ export class CommandService implements LiveListener {
   onDisconnect(link: AgentLink): void {
     for (const active of [...this.active.values()]) {
       if (active.instanceId !== link.instanceId || active.started) continue;
-      const pending = this.pendingCancels.get(active.instanceId) ?? new Set<string>();
+      const pending =
+        this.pendingCancels.get(active.instanceId) ?? new Set<string>();
       this.pendingCancels.set(active.instanceId, pending.add(active.id));
-      void active.done({ state: 'unreachable', message: 'the agent\'s connection was lost before it started the command' });
+      void active.done({
+        state: 'unreachable',
+        message:
+          "the agent's connection was lost before it started the command",
+      });
     }
   }
 
@@ -239,27 +329,58 @@ export class CommandService implements LiveListener {
     if (!pending) return;
     this.pendingCancels.delete(link.instanceId);
     // an agent that has already finished the command ignores the cancel
-    for (const commandId of pending) link.send({ type: 'cmd-cancel', run: commandId });
+    for (const commandId of pending)
+      link.send({ type: 'cmd-cancel', run: commandId });
   }
 
   private async runOne(run: LiveRun, ref: ResultRef): Promise<void> {
-    const emit = (result: CommandResult) => run.events.emit('event', { type: 'result', result } satisfies CommandStreamEvent);
+    const emit = (result: CommandResult) =>
+      run.events.emit('event', {
+        type: 'result',
+        result,
+      } satisfies CommandStreamEvent);
     if (run.cancelled) {
-      await this.settle(ref, { state: 'cancelled', message: 'cancelled before it started' }, emit);
+      await this.settle(
+        ref,
+        { state: 'cancelled', message: 'cancelled before it started' },
+        emit,
+      );
       return;
     }
     const link = this.links.get(ref.instanceId);
     if (!link) {
-      await this.settle(ref, { state: 'unreachable', message: 'the instance\'s agent is not connected' }, emit);
+      await this.settle(
+        ref,
+        {
+          state: 'unreachable',
+          message: "the instance's agent is not connected",
+        },
+        emit,
+      );
       return;
     }
     const startedAt = Date.now();
-    await this.store.updateResult(ref.id, { state: 'running', startedAt: new Date(startedAt).toISOString() });
+    await this.store.updateResult(ref.id, {
+      state: 'running',
+      startedAt: new Date(startedAt).toISOString(),
+    });
     if (run.cancelled) {
-      await this.settle(ref, { state: 'cancelled', message: 'cancelled before it started' }, emit);
+      await this.settle(
+        ref,
+        { state: 'cancelled', message: 'cancelled before it started' },
+        emit,
+      );
       return;
     }
-    emit({ instance: ref.instanceName, state: 'running', startedAt: new Date(startedAt).toISOString(), stdout: '', stderr: '', stdoutBytes: 0, stderrBytes: 0 });
+    emit({
+      instance: ref.instanceName,
+      state: 'running',
+      startedAt: new Date(startedAt).toISOString(),
+      stdout: '',
+      stderr: '',
+      stdoutBytes: 0,
+      stderrBytes: 0,
+    });
 
     await new Promise<void>(resolve => {
       const active: ActiveResult = {
@@ -271,7 +392,11 @@ export class CommandService implements LiveListener {
         stderrBytes: 0,
         startedAt,
         watchdog: setTimeout(
-          () => void active.done({ state: 'timeout', message: `no answer from the agent within ${run.timeoutSeconds} s` }),
+          () =>
+            void active.done({
+              state: 'timeout',
+              message: `no answer from the agent within ${run.timeoutSeconds} s`,
+            }),
           run.timeoutSeconds * 1000 + ANSWER_GRACE_MS,
         ),
         done: async result => {
@@ -298,19 +423,38 @@ export class CommandService implements LiveListener {
       };
       active.watchdog.unref?.();
       this.active.set(ref.id, active);
-      link.send({ type: 'cmd-run', run: ref.id, command: run.command, timeoutSeconds: run.timeoutSeconds });
+      link.send({
+        type: 'cmd-run',
+        run: ref.id,
+        command: run.command,
+        timeoutSeconds: run.timeoutSeconds,
+      });
     });
   }
 
   /** Stores and announces a result; resolves to whether it was stored. */
-  private async settle(ref: ResultRef, result: Partial<CommandResult> & { state: CommandResultState }, emit: (r: CommandResult) => void): Promise<boolean> {
-    const final: CommandResult = { instance: ref.instanceName, stdout: '', stderr: '', stdoutBytes: 0, stderrBytes: 0, endedAt: new Date().toISOString(), ...result };
+  private async settle(
+    ref: ResultRef,
+    result: Partial<CommandResult> & { state: CommandResultState },
+    emit: (r: CommandResult) => void,
+  ): Promise<boolean> {
+    const final: CommandResult = {
+      instance: ref.instanceName,
+      stdout: '',
+      stderr: '',
+      stdoutBytes: 0,
+      stderrBytes: 0,
+      endedAt: new Date().toISOString(),
+      ...result,
+    };
     let stored = true;
     try {
       await this.store.updateResult(ref.id, final);
     } catch (error) {
       stored = false;
-      this.logger.error(`Result of command ${ref.runId} on ${ref.instanceName} not stored: ${error}`);
+      this.logger.error(
+        `Result of command ${ref.runId} on ${ref.instanceName} not stored: ${error}`,
+      );
     }
     emit(final);
     return stored;
@@ -320,7 +464,11 @@ export class CommandService implements LiveListener {
     try {
       await this.store.finishRun(run.id, run.cancelled ? 'cancelled' : 'done');
       const stored = await this.store.getRun(run.id);
-      if (stored) run.events.emit('event', { type: 'done', run: stored } satisfies CommandStreamEvent);
+      if (stored)
+        run.events.emit('event', {
+          type: 'done',
+          run: stored,
+        } satisfies CommandStreamEvent);
     } finally {
       this.runs.delete(run.id);
       run.events.removeAllListeners();

@@ -47,7 +47,9 @@ export interface ResultRef {
   instanceName: string;
 }
 
-export type ResultUpdate = Partial<Omit<CommandResult, 'instance'>> & { state: CommandResultState };
+export type ResultUpdate = Partial<Omit<CommandResult, 'instance'>> & {
+  state: CommandResultState;
+};
 
 /** The columns an update sets. */
 function toColumns(update: ResultUpdate): Record<string, unknown> {
@@ -56,7 +58,8 @@ function toColumns(update: ResultUpdate): Record<string, unknown> {
   if (update.signal !== undefined) row.signal = update.signal;
   if (update.startedAt) row.started_at = new Date(update.startedAt);
   if (update.endedAt) row.ended_at = new Date(update.endedAt);
-  if (update.durationMs !== undefined) row.duration_ms = Math.round(update.durationMs);
+  if (update.durationMs !== undefined)
+    row.duration_ms = Math.round(update.durationMs);
   if (update.stdoutBytes !== undefined) row.stdout_bytes = update.stdoutBytes;
   if (update.stderrBytes !== undefined) row.stderr_bytes = update.stderrBytes;
   if (update.stdout !== undefined) row.stdout_tail = update.stdout;
@@ -82,7 +85,11 @@ function toResult(row: ResultRow): CommandResult {
   };
 }
 
-function toRun(row: RunRow, counts: CommandRun['counts'], results?: CommandResult[]): CommandRun {
+function toRun(
+  row: RunRow,
+  counts: CommandRun['counts'],
+  results?: CommandResult[],
+): CommandRun {
   return {
     id: row.id,
     createdBy: row.created_by,
@@ -133,14 +140,16 @@ export class CommandStore {
         ended_at: FINAL_COMMAND_STATES.includes(r.state) ? now : null,
       }));
       // SQLite caps bound parameters per statement
-      for (let i = 0; i < rows.length; i += 50) await tx('command_results').insert(rows.slice(i, i + 50));
+      for (let i = 0; i < rows.length; i += 50)
+        await tx('command_results').insert(rows.slice(i, i + 50));
     });
   }
 
   /** Updates a result; a final one only while it is not final yet (another replica or a late end may have settled it). */
   async updateResult(id: string, update: ResultUpdate): Promise<void> {
     const query = this.knex('command_results').where({ id });
-    if (FINAL_COMMAND_STATES.includes(update.state)) query.whereNotIn('state', FINAL_COMMAND_STATES as string[]);
+    if (FINAL_COMMAND_STATES.includes(update.state))
+      query.whereNotIn('state', FINAL_COMMAND_STATES as string[]);
     await query.update(toColumns(update));
   }
 
@@ -150,7 +159,11 @@ export class CommandStore {
    * `instanceId`; a run left with no unfinished result is finished too.
    * Returns whether anything changed.
    */
-  async settleLate(id: string, instanceId: string, update: ResultUpdate): Promise<boolean> {
+  async settleLate(
+    id: string,
+    instanceId: string,
+    update: ResultUpdate,
+  ): Promise<boolean> {
     return this.knex.transaction(async tx => {
       const row: { run_id: string } | undefined = await tx('command_results')
         .where({ id, instance_id: instanceId })
@@ -158,20 +171,32 @@ export class CommandStore {
         .first('run_id');
       if (!row) return false;
       await tx('command_results').where({ id }).update(toColumns(update));
-      const open = await tx('command_results').where({ run_id: row.run_id }).whereNotIn('state', FINAL_COMMAND_STATES as string[]).first('id');
-      if (!open) await tx('command_runs').where({ id: row.run_id, state: 'running' }).update({ state: 'done', ended_at: new Date() });
+      const open = await tx('command_results')
+        .where({ run_id: row.run_id })
+        .whereNotIn('state', FINAL_COMMAND_STATES as string[])
+        .first('id');
+      if (!open)
+        await tx('command_runs')
+          .where({ id: row.run_id, state: 'running' })
+          .update({ state: 'done', ended_at: new Date() });
       return true;
     });
   }
 
   async finishRun(id: string, state: CommandRun['state']): Promise<void> {
-    await this.knex('command_runs').where({ id }).update({ state, ended_at: new Date() });
+    await this.knex('command_runs')
+      .where({ id })
+      .update({ state, ended_at: new Date() });
   }
 
   async getRun(id: string): Promise<CommandRun | undefined> {
-    const row: RunRow | undefined = await this.knex('command_runs').where({ id }).first();
+    const row: RunRow | undefined = await this.knex('command_runs')
+      .where({ id })
+      .first();
     if (!row) return undefined;
-    const results: ResultRow[] = await this.knex('command_results').where({ run_id: id }).orderBy('instance_name');
+    const results: ResultRow[] = await this.knex('command_results')
+      .where({ run_id: id })
+      .orderBy('instance_name');
     const counts: CommandRun['counts'] = {};
     for (const r of results) counts[r.state] = (counts[r.state] ?? 0) + 1;
     return toRun(row, counts, results.map(toResult));
@@ -195,22 +220,49 @@ export class CommandStore {
     const resultsIn = (filter: ListFilter) => {
       const results = this.knex('command_results');
       if (filter.kind === 'none') results.whereRaw('1 = 0');
-      if (filter.kind === 'some') results.whereIn('instance_id', whereInstanceCriteria(this.knex('instances').select('id'), filter.criteria));
+      if (filter.kind === 'some')
+        results.whereIn(
+          'instance_id',
+          whereInstanceCriteria(
+            this.knex('instances').select('id'),
+            filter.criteria,
+          ),
+        );
       return results;
     };
     if (query.readable.kind === 'none') return [];
-    let q = this.knex<RunRow>('command_runs').orderBy('created_at', 'desc').limit(query.limit);
+    let q = this.knex<RunRow>('command_runs')
+      .orderBy('created_at', 'desc')
+      .limit(query.limit);
     if (query.createdBy) q = q.where('created_by', query.createdBy);
     if (query.state) q = q.where('state', query.state);
-    if (query.instance) q = q.whereIn('id', resultsIn(query.readable).select('run_id').where('instance_name', query.instance));
-    else if (query.readable.kind === 'some') q = q.whereIn('id', resultsIn(query.readable).select('run_id'));
+    if (query.instance)
+      q = q.whereIn(
+        'id',
+        resultsIn(query.readable)
+          .select('run_id')
+          .where('instance_name', query.instance),
+      );
+    else if (query.readable.kind === 'some')
+      q = q.whereIn('id', resultsIn(query.readable).select('run_id'));
     if (query.audit.kind !== 'all') {
-      q = q.where(w => w.where('created_by', query.author).orWhereIn('id', resultsIn(query.audit).select('run_id')));
+      q = q.where(w =>
+        w
+          .where('created_by', query.author)
+          .orWhereIn('id', resultsIn(query.audit).select('run_id')),
+      );
     }
     const rows: RunRow[] = await q;
     if (!rows.length) return [];
-    const summary: Array<{ run_id: string; state: CommandResultState; instance_name: string }> = await resultsIn(query.readable)
-      .whereIn('run_id', rows.map(r => r.id))
+    const summary: Array<{
+      run_id: string;
+      state: CommandResultState;
+      instance_name: string;
+    }> = await resultsIn(query.readable)
+      .whereIn(
+        'run_id',
+        rows.map(r => r.id),
+      )
       .select('run_id', 'state', 'instance_name');
     return rows.map(row => {
       const mine = summary.filter(s => s.run_id === row.id);
@@ -218,7 +270,10 @@ export class CommandStore {
       for (const s of mine) counts[s.state] = (counts[s.state] ?? 0) + 1;
       const names = mine.map(s => s.instance_name).sort();
       const run = toRun(row, counts);
-      const target = 'instances' in run.target ? { instances: run.target.instances.filter(n => names.includes(n)) } : run.target;
+      const target =
+        'instances' in run.target
+          ? { instances: run.target.instances.filter(n => names.includes(n)) }
+          : run.target;
       return { ...run, target, instances: names };
     });
   }
@@ -229,7 +284,9 @@ export class CommandStore {
     const count = await this.knex('command_results')
       .whereIn('state', ['queued', 'running'])
       .update({ state: 'cancelled', ended_at: now, message });
-    await this.knex('command_runs').where({ state: 'running' }).update({ state: 'cancelled', ended_at: now });
+    await this.knex('command_runs')
+      .where({ state: 'running' })
+      .update({ state: 'cancelled', ended_at: now });
     return count;
   }
 }

@@ -39,7 +39,9 @@ const STREAM_BUFFER_LIMIT = 1024 * 1024;
  * only the instances the reader may read; starting or cancelling needs
  * `sindri.instance.command` on them.
  */
-export function createCommandRoutes(options: CommandRouteOptions): express.Router {
+export function createCommandRoutes(
+  options: CommandRouteOptions,
+): express.Router {
   const { guard, catalog, instances, commands, store } = options;
   const router = Router();
 
@@ -53,36 +55,74 @@ export function createCommandRoutes(options: CommandRouteOptions): express.Route
 
   router.post('/commands/targets', async (req, res) => {
     const credentials = await guard.credentials(req);
-    const { target } = parse(commandRequestSchema.pick({ target: true }), req.body, '');
-    const targets = await resolveTargets(target, { instances, catalog, guard, credentials });
-    res.json({ items: targets.map(t => ({ name: t.name, permitted: t.permitted })) });
+    const { target } = parse(
+      commandRequestSchema.pick({ target: true }),
+      req.body,
+      '',
+    );
+    const targets = await resolveTargets(target, {
+      instances,
+      catalog,
+      guard,
+      credentials,
+    });
+    res.json({
+      items: targets.map(t => ({ name: t.name, permitted: t.permitted })),
+    });
   });
 
   router.post('/commands', async (req, res) => {
     const credentials = await guard.credentials(req);
     const body = parse(commandRequestSchema, req.body, '');
-    const targets = await resolveTargets(body.target, { instances, catalog, guard, credentials });
+    const targets = await resolveTargets(body.target, {
+      instances,
+      catalog,
+      guard,
+      credentials,
+    });
     if (!targets.some(t => t.permitted)) {
-      throw new NotAllowedError(`not permitted: ${sindriInstanceCommandPermission.name} on any selected instance`);
+      throw new NotAllowedError(
+        `not permitted: ${sindriInstanceCommandPermission.name} on any selected instance`,
+      );
     }
-    const run = await commands.start({ ...body, createdBy: principalRef(credentials), targets });
+    const run = await commands.start({
+      ...body,
+      createdBy: principalRef(credentials),
+      targets,
+    });
     res.status(201).json(run);
   });
 
   router.get('/commands', async (req, res) => {
     const credentials = await guard.credentials(req);
     const query = parse(commandHistoryQuerySchema, req.query, 'query');
-    const readable = await guard.instanceFilter(credentials, sindriInstanceReadPermission);
+    const readable = await guard.instanceFilter(
+      credentials,
+      sindriInstanceReadPermission,
+    );
     if (readable.kind === 'none') {
       res.json({ items: [] });
       return;
     }
-    const audit = await guard.instanceFilter(credentials, sindriInstanceAuditReadPermission);
-    res.json({ items: await store.listRuns({ ...query, readable, audit, author: principalRef(credentials) }) });
+    const audit = await guard.instanceFilter(
+      credentials,
+      sindriInstanceAuditReadPermission,
+    );
+    res.json({
+      items: await store.listRuns({
+        ...query,
+        readable,
+        audit,
+        author: principalRef(credentials),
+      }),
+    });
   });
 
   router.get('/commands/:id', async (req, res) => {
-    const { run, view } = await visibleRun(req.params.id, await guard.credentials(req));
+    const { run, view } = await visibleRun(
+      req.params.id,
+      await guard.credentials(req),
+    );
     res.json(presentRun(run, view));
   });
 
@@ -91,9 +131,18 @@ export function createCommandRoutes(options: CommandRouteOptions): express.Route
     const { run } = await visibleRun(req.params.id, credentials);
     // judged on every instance of the run, including those hidden from the caller
     const all = run.results!.map(r => instanceEntityRef(r.instance));
-    const mayCommand = await guard.allowedRefs(credentials, sindriInstanceCommandPermission, all);
-    if (run.createdBy !== principalRef(credentials) && mayCommand.size < new Set(all).size) {
-      throw new NotAllowedError(`not permitted: only its creator or a user with ${sindriInstanceCommandPermission.name} on all its instances may cancel a run`);
+    const mayCommand = await guard.allowedRefs(
+      credentials,
+      sindriInstanceCommandPermission,
+      all,
+    );
+    if (
+      run.createdBy !== principalRef(credentials) &&
+      mayCommand.size < new Set(all).size
+    ) {
+      throw new NotAllowedError(
+        `not permitted: only its creator or a user with ${sindriInstanceCommandPermission.name} on all its instances may cancel a run`,
+      );
     }
     await commands.cancel(run.id);
     const after = await visibleRun(run.id, credentials);
@@ -110,8 +159,14 @@ export function createCommandRoutes(options: CommandRouteOptions): express.Route
   return router;
 }
 
-function streamRun(id: string, view: RunView, commands: CommandService, res: express.Response) {
-  const write = (event: CommandStreamEvent) => res.write(`${JSON.stringify(event)}\n`);
+function streamRun(
+  id: string,
+  view: RunView,
+  commands: CommandService,
+  res: express.Response,
+) {
+  const write = (event: CommandStreamEvent) =>
+    res.write(`${JSON.stringify(event)}\n`);
   // events that arrive before the snapshot is written wait for it
   let early: CommandStreamEvent[] | undefined = [];
   let stop = () => {};
@@ -123,7 +178,8 @@ function streamRun(id: string, view: RunView, commands: CommandService, res: exp
   const pass = (event: CommandStreamEvent) => {
     if (event.type !== 'done') {
       // a reader that does not keep up loses live output, not the portal's memory (the run keeps the tail)
-      if (event.type === 'output' && res.writableLength > STREAM_BUFFER_LIMIT) return;
+      if (event.type === 'output' && res.writableLength > STREAM_BUFFER_LIMIT)
+        return;
       write(event);
       return;
     }
@@ -144,7 +200,11 @@ function streamRun(id: string, view: RunView, commands: CommandService, res: exp
         unsubscribe();
         return;
       }
-      res.status(200).set({ 'Content-Type': 'application/x-ndjson', 'Cache-Control': 'no-cache', 'X-Accel-Buffering': 'no' });
+      res.status(200).set({
+        'Content-Type': 'application/x-ndjson',
+        'Cache-Control': 'no-cache',
+        'X-Accel-Buffering': 'no',
+      });
       res.flushHeaders();
       write({ type: 'snapshot', run: presentRun(run!, view) });
       if (!live) {
@@ -157,7 +217,13 @@ function streamRun(id: string, view: RunView, commands: CommandService, res: exp
     })
     .catch(() => {
       // the run could not be read: end the stream instead of leaving it open
-      if (!res.headersSent) res.status(503).json({ error: { name: 'ServiceUnavailable', message: 'the run could not be read; try again' } });
+      if (!res.headersSent)
+        res.status(503).json({
+          error: {
+            name: 'ServiceUnavailable',
+            message: 'the run could not be read; try again',
+          },
+        });
       else res.end();
     });
 }

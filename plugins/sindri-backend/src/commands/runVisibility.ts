@@ -24,16 +24,24 @@ export interface RunView {
  * `sindri.instance.audit.read` on one of its instances, and always only
  * through the instances the reader may read.
  */
-export async function viewOfRun(run: CommandRun, credentials: BackstageCredentials, guard: PermissionGuard): Promise<RunView | undefined> {
+export async function viewOfRun(
+  run: CommandRun,
+  credentials: BackstageCredentials,
+  guard: PermissionGuard,
+): Promise<RunView | undefined> {
   const names = (run.results ?? []).map(r => r.instance);
   const refs = names.map(instanceEntityRef);
   const [readableRefs, auditRefs] = await Promise.all([
     guard.allowedRefs(credentials, sindriInstanceReadPermission, refs),
     guard.allowedRefs(credentials, sindriInstanceAuditReadPermission, refs),
   ]);
-  const readable = new Set(names.filter(n => readableRefs.has(instanceEntityRef(n))));
+  const readable = new Set(
+    names.filter(n => readableRefs.has(instanceEntityRef(n))),
+  );
   const author = run.createdBy === principalRef(credentials);
-  const output = new Set([...readable].filter(n => author || auditRefs.has(instanceEntityRef(n))));
+  const output = new Set(
+    [...readable].filter(n => author || auditRefs.has(instanceEntityRef(n))),
+  );
   if (!readable.size || (!author && !output.size)) return undefined;
   return { readable, output };
 }
@@ -45,20 +53,30 @@ function presentResult(result: CommandResult, view: RunView): CommandResult {
 
 /** The run as this reader sees it: other instances' names, counts and output left out. */
 export function presentRun(run: CommandRun, view: RunView): CommandRun {
-  const results = run.results?.filter(r => view.readable.has(r.instance)).map(r => presentResult(r, view));
+  const results = run.results
+    ?.filter(r => view.readable.has(r.instance))
+    .map(r => presentResult(r, view));
   const counts: CommandRun['counts'] = {};
   for (const r of results ?? []) counts[r.state] = (counts[r.state] ?? 0) + 1;
-  const target = 'instances' in run.target ? { instances: run.target.instances.filter(n => view.readable.has(n)) } : run.target;
+  const target =
+    'instances' in run.target
+      ? { instances: run.target.instances.filter(n => view.readable.has(n)) }
+      : run.target;
   return { ...run, target, ...(results ? { results, counts } : {}) };
 }
 
 /** A stream event as this reader sees it, or undefined when it is not theirs to see. */
-export function presentEvent(event: CommandStreamEvent, view: RunView): CommandStreamEvent | undefined {
+export function presentEvent(
+  event: CommandStreamEvent,
+  view: RunView,
+): CommandStreamEvent | undefined {
   switch (event.type) {
     case 'output':
       return view.output.has(event.instance) ? event : undefined;
     case 'result':
-      return view.readable.has(event.result.instance) ? { type: 'result', result: presentResult(event.result, view) } : undefined;
+      return view.readable.has(event.result.instance)
+        ? { type: 'result', result: presentResult(event.result, view) }
+        : undefined;
     default:
       return { ...event, run: presentRun(event.run, view) };
   }

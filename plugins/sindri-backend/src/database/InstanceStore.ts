@@ -11,7 +11,11 @@ import {
 import { PermissionCriteria } from '@backstage/plugin-permission-common';
 import { InstanceQuery } from '@internal/plugin-sindri-node';
 import { whereInstanceCriteria } from '../permissions/instanceCriteria';
-import { mintAgentToken, parseAgentToken, secretMatches } from '../tokens/agentToken';
+import {
+  mintAgentToken,
+  parseAgentToken,
+  secretMatches,
+} from '../tokens/agentToken';
 import { toDate, toIso } from './time';
 
 type InstanceRow = {
@@ -38,7 +42,10 @@ export interface AgentIdentity {
   tokenId: string;
 }
 
-function rowToInstance(row: InstanceRow, latestMetrics?: MetricsSample): FleetInstance {
+function rowToInstance(
+  row: InstanceRow,
+  latestMetrics?: MetricsSample,
+): FleetInstance {
   return {
     id: row.id,
     name: row.name,
@@ -61,46 +68,67 @@ export class InstanceStore {
   constructor(private readonly knex: Knex) {}
 
   /** Enrolls a new instance name for an owner; returns the only copy of its token. */
-  async enroll(options: { name: string; owner: string; createdBy: string }): Promise<{ instanceId: string; token: string }> {
+  async enroll(options: {
+    name: string;
+    owner: string;
+    createdBy: string;
+  }): Promise<{ instanceId: string; token: string }> {
     const minted = mintAgentToken();
     const instanceId = crypto.randomUUID();
     const now = new Date();
-    const taken = () => new ConflictError(`name: an instance named "${options.name}" is already enrolled`);
-    await this.knex.transaction(async tx => {
-      const existing = await tx('instances').where({ name: options.name }).first();
-      if (existing) {
-        throw taken();
-      }
-      await tx('instances').insert({
-        id: instanceId,
-        name: options.name,
-        owner: options.owner,
-        status: 'unknown',
-        created_at: now,
-        updated_at: now,
+    const taken = () =>
+      new ConflictError(
+        `name: an instance named "${options.name}" is already enrolled`,
+      );
+    await this.knex
+      .transaction(async tx => {
+        const existing = await tx('instances')
+          .where({ name: options.name })
+          .first();
+        if (existing) {
+          throw taken();
+        }
+        await tx('instances').insert({
+          id: instanceId,
+          name: options.name,
+          owner: options.owner,
+          status: 'unknown',
+          created_at: now,
+          updated_at: now,
+        });
+        await tx('agent_tokens').insert({
+          id: minted.id,
+          instance_id: instanceId,
+          secret_sha256: minted.secretSha256,
+          created_by: options.createdBy,
+          created_at: now,
+        });
+      })
+      .catch(error => {
+        // two enrollments of one name at once: the unique index refuses the second
+        if (
+          /unique|duplicate/i.test(String(error?.message)) &&
+          !(error instanceof ConflictError)
+        )
+          throw taken();
+        throw error;
       });
-      await tx('agent_tokens').insert({
-        id: minted.id,
-        instance_id: instanceId,
-        secret_sha256: minted.secretSha256,
-        created_by: options.createdBy,
-        created_at: now,
-      });
-    }).catch(error => {
-      // two enrollments of one name at once: the unique index refuses the second
-      if (/unique|duplicate/i.test(String(error?.message)) && !(error instanceof ConflictError)) throw taken();
-      throw error;
-    });
     return { instanceId, token: minted.token };
   }
 
   /** Revokes the instance's tokens and issues a new one. */
-  async rotate(instanceId: string, createdBy: string): Promise<{ token: string }> {
+  async rotate(
+    instanceId: string,
+    createdBy: string,
+  ): Promise<{ token: string }> {
     const minted = mintAgentToken();
     const now = new Date();
     await this.knex.transaction(async tx => {
       await this.requireInstance(tx, instanceId);
-      await tx('agent_tokens').where({ instance_id: instanceId }).whereNull('revoked_at').update({ revoked_at: now });
+      await tx('agent_tokens')
+        .where({ instance_id: instanceId })
+        .whereNull('revoked_at')
+        .update({ revoked_at: now });
       await tx('agent_tokens').insert({
         id: minted.id,
         instance_id: instanceId,
@@ -115,13 +143,26 @@ export class InstanceStore {
   /** Revokes every token of the instance; its agent can no longer connect. */
   async revoke(instanceId: string): Promise<void> {
     await this.requireInstance(this.knex, instanceId);
-    await this.knex('agent_tokens').where({ instance_id: instanceId }).whereNull('revoked_at').update({ revoked_at: new Date() });
+    await this.knex('agent_tokens')
+      .where({ instance_id: instanceId })
+      .whereNull('revoked_at')
+      .update({ revoked_at: new Date() });
   }
 
   async listEnrollments(): Promise<Enrollment[]> {
     const rows = await this.knex('instances as i')
-      .leftJoin('agent_tokens as t', q => q.on('t.instance_id', 'i.id').andOnNull('t.revoked_at'))
-      .select('i.id', 'i.name', 'i.owner', 'i.registered_at', 't.id as token_id', 't.created_at as token_created_at', 't.created_by')
+      .leftJoin('agent_tokens as t', q =>
+        q.on('t.instance_id', 'i.id').andOnNull('t.revoked_at'),
+      )
+      .select(
+        'i.id',
+        'i.name',
+        'i.owner',
+        'i.registered_at',
+        't.id as token_id',
+        't.created_at as token_created_at',
+        't.created_by',
+      )
       .orderBy('i.name');
     return rows.map(r => ({
       instanceId: r.id,
@@ -135,7 +176,9 @@ export class InstanceStore {
   }
 
   /** The instance a presented token belongs to, or undefined for any bad or revoked token. */
-  async authenticate(token: string | undefined): Promise<AgentIdentity | undefined> {
+  async authenticate(
+    token: string | undefined,
+  ): Promise<AgentIdentity | undefined> {
     const parsed = token ? parseAgentToken(token) : undefined;
     if (!parsed) return undefined;
     const row = await this.knex('agent_tokens as t')
@@ -143,8 +186,14 @@ export class InstanceStore {
       .where('t.id', parsed.id)
       .whereNull('t.revoked_at')
       .first('t.secret_sha256', 'i.id', 'i.name', 'i.owner');
-    if (!row || !secretMatches(parsed.secret, row.secret_sha256)) return undefined;
-    return { instanceId: row.id, name: row.name, owner: row.owner, tokenId: parsed.id };
+    if (!row || !secretMatches(parsed.secret, row.secret_sha256))
+      return undefined;
+    return {
+      instanceId: row.id,
+      name: row.name,
+      owner: row.owner,
+      tokenId: parsed.id,
+    };
   }
 
   /** Of these token ids, those still valid: not revoked, their instance not removed. */
@@ -162,24 +211,33 @@ export class InstanceStore {
   }
 
   /** Stores a registration; the instance is running from now on. */
-  async register(instanceId: string, registration: Registration, now = new Date()): Promise<FleetInstance> {
-    await this.knex('instances').where({ id: instanceId }).update({
-      agent_instance_id: registration.instanceId,
-      provider: registration.provider,
-      region: registration.region ?? null,
-      registration: JSON.stringify(registration),
-      heartbeat_interval_s: registration.heartbeatIntervalSeconds,
-      registered_at: now,
-      last_heartbeat_at: now,
-      status: 'running',
-      status_changed_at: now,
-      updated_at: now,
-    });
+  async register(
+    instanceId: string,
+    registration: Registration,
+    now = new Date(),
+  ): Promise<FleetInstance> {
+    await this.knex('instances')
+      .where({ id: instanceId })
+      .update({
+        agent_instance_id: registration.instanceId,
+        provider: registration.provider,
+        region: registration.region ?? null,
+        registration: JSON.stringify(registration),
+        heartbeat_interval_s: registration.heartbeatIntervalSeconds,
+        registered_at: now,
+        last_heartbeat_at: now,
+        status: 'running',
+        status_changed_at: now,
+        updated_at: now,
+      });
     return (await this.get(instanceId))!;
   }
 
   /** Sets a status the agent reported (started/stopped). Returns true when it changed. */
-  async setStatus(instanceId: string, status: InstanceStatus): Promise<boolean> {
+  async setStatus(
+    instanceId: string,
+    status: InstanceStatus,
+  ): Promise<boolean> {
     const now = new Date();
     const changed = await this.knex('instances')
       .where({ id: instanceId })
@@ -206,7 +264,11 @@ export class InstanceStore {
       await this.knex('instances')
         .whereIn('id', overdue)
         .where({ status: 'running' })
-        .update({ status: 'unresponsive', status_changed_at: now, updated_at: now });
+        .update({
+          status: 'unresponsive',
+          status_changed_at: now,
+          updated_at: now,
+        });
     }
     return overdue;
   }
@@ -219,7 +281,13 @@ export class InstanceStore {
    */
   async remove(instanceId: string): Promise<void> {
     await this.knex.transaction(async tx => {
-      for (const table of ['heartbeats', 'metric_samples', 'instance_events', 'agent_tokens', 'instance_deployments']) {
+      for (const table of [
+        'heartbeats',
+        'metric_samples',
+        'instance_events',
+        'agent_tokens',
+        'instance_deployments',
+      ]) {
         await tx(table).where({ instance_id: instanceId }).delete();
       }
       await tx('instances').where({ id: instanceId }).delete();
@@ -227,37 +295,55 @@ export class InstanceStore {
   }
 
   async isRegistered(instanceId: string): Promise<boolean> {
-    const row = await this.knex('instances').where({ id: instanceId }).whereNotNull('registered_at').first('id');
+    const row = await this.knex('instances')
+      .where({ id: instanceId })
+      .whereNotNull('registered_at')
+      .first('id');
     return Boolean(row);
   }
 
   async get(instanceId: string): Promise<FleetInstance | undefined> {
-    const row = await this.knex<InstanceRow>('instances').where({ id: instanceId }).first();
-    return row ? rowToInstance(row, await this.latestMetrics(instanceId)) : undefined;
+    const row = await this.knex<InstanceRow>('instances')
+      .where({ id: instanceId })
+      .first();
+    return row
+      ? rowToInstance(row, await this.latestMetrics(instanceId))
+      : undefined;
   }
 
   async getByName(name: string): Promise<FleetInstance | undefined> {
-    const row = await this.knex<InstanceRow>('instances').where({ name }).first();
-    return row ? rowToInstance(row, await this.latestMetrics(row.id)) : undefined;
+    const row = await this.knex<InstanceRow>('instances')
+      .where({ name })
+      .first();
+    return row
+      ? rowToInstance(row, await this.latestMetrics(row.id))
+      : undefined;
   }
 
   /**
    * Every instance whose agent has registered, with its newest metrics;
    * with permission criteria, only those they allow.
    */
-  async listRegistered(criteria?: PermissionCriteria<InstanceQuery>): Promise<FleetInstance[]> {
-    const query = this.knex<InstanceRow>('instances').whereNotNull('registered_at');
+  async listRegistered(
+    criteria?: PermissionCriteria<InstanceQuery>,
+  ): Promise<FleetInstance[]> {
+    const query =
+      this.knex<InstanceRow>('instances').whereNotNull('registered_at');
     if (criteria) whereInstanceCriteria(query, criteria);
     const rows: InstanceRow[] = await query.orderBy('name');
     const latest = await this.latestMetricsOf(rows.map(r => r.id));
     return rows.map(r => rowToInstance(r, latest.get(r.id)));
   }
 
-  private async latestMetrics(instanceId: string): Promise<MetricsSample | undefined> {
+  private async latestMetrics(
+    instanceId: string,
+  ): Promise<MetricsSample | undefined> {
     return (await this.latestMetricsOf([instanceId])).get(instanceId);
   }
 
-  private async latestMetricsOf(instanceIds: string[]): Promise<Map<string, MetricsSample>> {
+  private async latestMetricsOf(
+    instanceIds: string[],
+  ): Promise<Map<string, MetricsSample>> {
     const result = new Map<string, MetricsSample>();
     if (!instanceIds.length) return result;
     const newest = this.knex('metric_samples')
@@ -267,7 +353,9 @@ export class InstanceStore {
       .select('instance_id')
       .max('at as at');
     const rows = await this.knex('metric_samples as m')
-      .join(newest.as('n'), q => q.on('n.instance_id', 'm.instance_id').andOn('n.at', 'm.at'))
+      .join(newest.as('n'), q =>
+        q.on('n.instance_id', 'm.instance_id').andOn('n.at', 'm.at'),
+      )
       .where('m.resolution', 'raw')
       .select('m.instance_id', 'm.data');
     for (const row of rows) result.set(row.instance_id, JSON.parse(row.data));

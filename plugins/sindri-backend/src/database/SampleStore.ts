@@ -45,7 +45,10 @@ export class SampleStore {
    * `MAX_SERIES_POINTS`, the newest, whatever its agent stored
    * (`truncated` says some were left out).
    */
-  async metricsSeries(instanceId: string, options: { from: Date; to: Date; resolution: Resolution }): Promise<{ items: MetricsSample[]; truncated: boolean }> {
+  async metricsSeries(
+    instanceId: string,
+    options: { from: Date; to: Date; resolution: Resolution },
+  ): Promise<{ items: MetricsSample[]; truncated: boolean }> {
     const rows = await this.knex('metric_samples')
       .where({ instance_id: instanceId, resolution: options.resolution })
       .where('at', '>=', options.from)
@@ -54,11 +57,22 @@ export class SampleStore {
       .limit(MAX_SERIES_POINTS + 1)
       .select('data');
     const truncated = rows.length > MAX_SERIES_POINTS;
-    return { items: rows.slice(0, MAX_SERIES_POINTS).reverse().map(r => JSON.parse(r.data)), truncated };
+    return {
+      items: rows
+        .slice(0, MAX_SERIES_POINTS)
+        .reverse()
+        .map(r => JSON.parse(r.data)),
+      truncated,
+    };
   }
 
-  async events(instanceId: string, options: { limit: number; before?: Date }): Promise<InstanceEvent[]> {
-    const query = this.knex('instance_events').where({ instance_id: instanceId });
+  async events(
+    instanceId: string,
+    options: { limit: number; before?: Date },
+  ): Promise<InstanceEvent[]> {
+    const query = this.knex('instance_events').where({
+      instance_id: instanceId,
+    });
     if (options.before) query.where('at', '<', options.before);
     const rows = await query.orderBy('at', 'desc').limit(options.limit);
     return rows.map(r => ({
@@ -75,37 +89,73 @@ export class SampleStore {
    * complete bucket, recomputed idempotently), then deletes what is older than
    * each resolution's retention.
    */
-  async compact(policy: RetentionPolicy, now = new Date()): Promise<{ downsampled: number; pruned: number }> {
+  async compact(
+    policy: RetentionPolicy,
+    now = new Date(),
+  ): Promise<{ downsampled: number; pruned: number }> {
     let downsampled = 0;
     downsampled += await this.rollUp('raw', '5m', now);
     downsampled += await this.rollUp('5m', '1h', now);
     let pruned = 0;
-    pruned += await this.knex('metric_samples').where({ resolution: 'raw' }).where('at', '<', new Date(now.getTime() - policy.rawMs)).delete();
-    pruned += await this.knex('heartbeats').where('at', '<', new Date(now.getTime() - policy.rawMs)).delete();
-    pruned += await this.knex('metric_samples').where({ resolution: '5m' }).where('at', '<', new Date(now.getTime() - policy.fiveMinuteMs)).delete();
-    pruned += await this.knex('metric_samples').where({ resolution: '1h' }).where('at', '<', new Date(now.getTime() - policy.hourMs)).delete();
-    pruned += await this.knex('instance_events').where('at', '<', new Date(now.getTime() - policy.hourMs)).delete();
+    pruned += await this.knex('metric_samples')
+      .where({ resolution: 'raw' })
+      .where('at', '<', new Date(now.getTime() - policy.rawMs))
+      .delete();
+    pruned += await this.knex('heartbeats')
+      .where('at', '<', new Date(now.getTime() - policy.rawMs))
+      .delete();
+    pruned += await this.knex('metric_samples')
+      .where({ resolution: '5m' })
+      .where('at', '<', new Date(now.getTime() - policy.fiveMinuteMs))
+      .delete();
+    pruned += await this.knex('metric_samples')
+      .where({ resolution: '1h' })
+      .where('at', '<', new Date(now.getTime() - policy.hourMs))
+      .delete();
+    pruned += await this.knex('instance_events')
+      .where('at', '<', new Date(now.getTime() - policy.hourMs))
+      .delete();
     return { downsampled, pruned };
   }
 
-  private async rollUp(from: Resolution, to: Resolution, now: Date): Promise<number> {
+  private async rollUp(
+    from: Resolution,
+    to: Resolution,
+    now: Date,
+  ): Promise<number> {
     const width = RESOLUTIONS[to];
     const lastComplete = new Date(Math.floor(now.getTime() / width) * width);
-    const instances = await this.knex('metric_samples').where({ resolution: from }).distinct('instance_id');
+    const instances = await this.knex('metric_samples')
+      .where({ resolution: from })
+      .distinct('instance_id');
     let written = 0;
-    for (const { instance_id: instanceId } of instances) written += await this.rollUpInstance(instanceId, from, to, lastComplete);
+    for (const { instance_id: instanceId } of instances)
+      written += await this.rollUpInstance(instanceId, from, to, lastComplete);
     return written;
   }
 
   /** Folds one instance's `from` samples into `to` buckets, from its newest `to` bucket up to `before`. */
-  private async rollUpInstance(instanceId: string, from: Resolution, to: Resolution, before: Date): Promise<number> {
+  private async rollUpInstance(
+    instanceId: string,
+    from: Resolution,
+    to: Resolution,
+    before: Date,
+  ): Promise<number> {
     const width = RESOLUTIONS[to];
-    const newest = await this.knex('metric_samples').where({ instance_id: instanceId, resolution: to }).max({ at: 'at' }).first();
+    const newest = await this.knex('metric_samples')
+      .where({ instance_id: instanceId, resolution: to })
+      .max({ at: 'at' })
+      .first();
     // recompute the newest bucket too: samples may have arrived late for it
     const since = new Date(toDate(newest?.at)?.getTime() ?? 0);
     let written = 0;
     let bucket: { start: number; samples: MetricsSample[] } | undefined;
-    for await (const sample of this.samplesBetween(instanceId, from, since, before)) {
+    for await (const sample of this.samplesBetween(
+      instanceId,
+      from,
+      since,
+      before,
+    )) {
       const start = Math.floor(new Date(sample.at).getTime() / width) * width;
       if (bucket && bucket.start !== start) {
         await this.writeBucket(instanceId, to, bucket);
@@ -123,17 +173,27 @@ export class SampleStore {
   }
 
   /** An instance's samples of one resolution in [since, before), oldest first, read a page at a time: never whole. */
-  private async *samplesBetween(instanceId: string, resolution: Resolution, since: Date, before: Date): AsyncGenerator<MetricsSample> {
+  private async *samplesBetween(
+    instanceId: string,
+    resolution: Resolution,
+    since: Date,
+    before: Date,
+  ): AsyncGenerator<MetricsSample> {
     let after = { at: since, id: '' };
     for (;;) {
       const { at, id } = after;
-      const rows: Array<{ id: string; at: unknown; data: string }> = await this.knex('metric_samples')
-        .where({ instance_id: instanceId, resolution })
-        .where(q => q.where('at', '>', at).orWhere(w => w.where('at', '=', at).where('id', '>', id)))
-        .where('at', '<', before)
-        .orderBy([{ column: 'at' }, { column: 'id' }])
-        .limit(ROLL_UP_PAGE)
-        .select('id', 'at', 'data');
+      const rows: Array<{ id: string; at: unknown; data: string }> =
+        await this.knex('metric_samples')
+          .where({ instance_id: instanceId, resolution })
+          .where(q =>
+            q
+              .where('at', '>', at)
+              .orWhere(w => w.where('at', '=', at).where('id', '>', id)),
+          )
+          .where('at', '<', before)
+          .orderBy([{ column: 'at' }, { column: 'id' }])
+          .limit(ROLL_UP_PAGE)
+          .select('id', 'at', 'data');
       for (const row of rows) yield JSON.parse(row.data);
       if (rows.length < ROLL_UP_PAGE) return;
       const last = rows[rows.length - 1];
@@ -141,17 +201,33 @@ export class SampleStore {
     }
   }
 
-  private async writeBucket(instanceId: string, resolution: Resolution, bucket: { start: number; samples: MetricsSample[] }) {
+  private async writeBucket(
+    instanceId: string,
+    resolution: Resolution,
+    bucket: { start: number; samples: MetricsSample[] },
+  ) {
     const id = `${instanceId}:${resolution}:${bucket.start}`;
     const at = new Date(bucket.start);
     await this.knex('metric_samples')
-      .insert({ id, instance_id: instanceId, resolution, at, data: JSON.stringify(downsample(bucket.samples, id, at)) })
+      .insert({
+        id,
+        instance_id: instanceId,
+        resolution,
+        at,
+        data: JSON.stringify(downsample(bucket.samples, id, at)),
+      })
       .onConflict('id')
       .merge(['data']);
   }
 
-  private async insertOnce(table: string, row: Record<string, unknown>): Promise<boolean> {
-    const result: unknown = await this.knex(table).insert(row).onConflict('id').ignore();
+  private async insertOnce(
+    table: string,
+    row: Record<string, unknown>,
+  ): Promise<boolean> {
+    const result: unknown = await this.knex(table)
+      .insert(row)
+      .onConflict('id')
+      .ignore();
     // pg reports inserted rows in rowCount, better-sqlite3 in the returned array's first element
     if (Array.isArray(result)) return result.length > 0 && result[0] !== 0;
     return (result as { rowCount?: number }).rowCount !== 0;

@@ -2,13 +2,32 @@ import { Knex } from 'knex';
 import { Heartbeat, MetricsSample } from '@internal/plugin-sindri-common';
 
 type Pending =
-  | { kind: 'heartbeat'; instanceId: string; sample: Heartbeat; done: (statusChanged: boolean) => void; fail: (e: unknown) => void }
-  | { kind: 'metrics'; instanceId: string; sample: MetricsSample; done: (statusChanged: boolean) => void; fail: (e: unknown) => void };
+  | {
+      kind: 'heartbeat';
+      instanceId: string;
+      sample: Heartbeat;
+      done: (statusChanged: boolean) => void;
+      fail: (e: unknown) => void;
+    }
+  | {
+      kind: 'metrics';
+      instanceId: string;
+      sample: MetricsSample;
+      done: (statusChanged: boolean) => void;
+      fail: (e: unknown) => void;
+    };
 
 /** Multi-row inserts of 500 rows; a row whose id is already stored is skipped. */
-async function insertIgnoringDuplicates(tx: Knex.Transaction, table: string, rows: Record<string, unknown>[]) {
+async function insertIgnoringDuplicates(
+  tx: Knex.Transaction,
+  table: string,
+  rows: Record<string, unknown>[],
+) {
   for (let i = 0; i < rows.length; i += 500) {
-    await tx(table).insert(rows.slice(i, i + 500)).onConflict('id').ignore();
+    await tx(table)
+      .insert(rows.slice(i, i + 500))
+      .onConflict('id')
+      .ignore();
   }
 }
 
@@ -25,16 +44,23 @@ export class SampleWriter {
 
   constructor(
     private readonly knex: Knex,
-    private readonly options: { maxBatch: number; maxDelayMs: number } = { maxBatch: 1000, maxDelayMs: 5 },
+    private readonly options: { maxBatch: number; maxDelayMs: number } = {
+      maxBatch: 1000,
+      maxDelayMs: 5,
+    },
   ) {}
 
   /** Resolves to true when this heartbeat brought its instance back to running. */
   heartbeat(instanceId: string, sample: Heartbeat): Promise<boolean> {
-    return new Promise((done, fail) => this.enqueue({ kind: 'heartbeat', instanceId, sample, done, fail }));
+    return new Promise((done, fail) =>
+      this.enqueue({ kind: 'heartbeat', instanceId, sample, done, fail }),
+    );
   }
 
   metrics(instanceId: string, sample: MetricsSample): Promise<void> {
-    return new Promise<boolean>((done, fail) => this.enqueue({ kind: 'metrics', instanceId, sample, done, fail })).then(() => undefined);
+    return new Promise<boolean>((done, fail) =>
+      this.enqueue({ kind: 'metrics', instanceId, sample, done, fail }),
+    ).then(() => undefined);
   }
 
   private enqueue(item: Pending) {
@@ -59,14 +85,25 @@ export class SampleWriter {
 
   private async write(batch: Pending[]) {
     if (!batch.length) return;
-    const heartbeats = batch.filter((p): p is Extract<Pending, { kind: 'heartbeat' }> => p.kind === 'heartbeat');
-    const metrics = batch.filter((p): p is Extract<Pending, { kind: 'metrics' }> => p.kind === 'metrics');
+    const heartbeats = batch.filter(
+      (p): p is Extract<Pending, { kind: 'heartbeat' }> =>
+        p.kind === 'heartbeat',
+    );
+    const metrics = batch.filter(
+      (p): p is Extract<Pending, { kind: 'metrics' }> => p.kind === 'metrics',
+    );
     try {
       const revived = await this.knex.transaction(async tx => {
         await insertIgnoringDuplicates(
           tx,
           'metric_samples',
-          metrics.map(m => ({ id: m.sample.id, instance_id: m.instanceId, resolution: 'raw', at: new Date(m.sample.at), data: JSON.stringify(m.sample) })),
+          metrics.map(m => ({
+            id: m.sample.id,
+            instance_id: m.instanceId,
+            resolution: 'raw',
+            at: new Date(m.sample.at),
+            data: JSON.stringify(m.sample),
+          })),
         );
         if (!heartbeats.length) return new Set<string>();
         await insertIgnoringDuplicates(
@@ -83,28 +120,48 @@ export class SampleWriter {
         const newest = new Map<string, Heartbeat>();
         for (const h of heartbeats) {
           const seen = newest.get(h.instanceId);
-          if (!seen || seen.at < h.sample.at) newest.set(h.instanceId, h.sample);
+          if (!seen || seen.at < h.sample.at)
+            newest.set(h.instanceId, h.sample);
         }
         const now = new Date();
         for (const [instanceId, hb] of newest) {
           await tx('instances')
             .where({ id: instanceId })
-            .andWhere(q => q.whereNull('last_heartbeat_at').orWhere('last_heartbeat_at', '<', new Date(hb.at)))
-            .update({ last_heartbeat_at: new Date(hb.at), uptime_s: hb.uptimeSeconds, updated_at: now });
+            .andWhere(q =>
+              q
+                .whereNull('last_heartbeat_at')
+                .orWhere('last_heartbeat_at', '<', new Date(hb.at)),
+            )
+            .update({
+              last_heartbeat_at: new Date(hb.at),
+              uptime_s: hb.uptimeSeconds,
+              updated_at: now,
+            });
         }
         const ids = [...newest.keys()];
         const waking = (
-          await tx('instances').whereIn('id', ids).whereIn('status', ['unresponsive', 'unknown']).whereNotNull('registered_at').select('id')
+          await tx('instances')
+            .whereIn('id', ids)
+            .whereIn('status', ['unresponsive', 'unknown'])
+            .whereNotNull('registered_at')
+            .select('id')
         ).map(r => r.id as string);
         if (waking.length) {
-          await tx('instances').whereIn('id', waking).update({ status: 'running', status_changed_at: now, updated_at: now });
+          await tx('instances').whereIn('id', waking).update({
+            status: 'running',
+            status_changed_at: now,
+            updated_at: now,
+          });
         }
         return new Set(waking);
       });
       const announced = new Set<string>();
       for (const p of batch) {
         // the status change is reported once, by the first heartbeat of that instance
-        const changed = p.kind === 'heartbeat' && revived.has(p.instanceId) && !announced.has(p.instanceId);
+        const changed =
+          p.kind === 'heartbeat' &&
+          revived.has(p.instanceId) &&
+          !announced.has(p.instanceId);
         if (changed) announced.add(p.instanceId);
         p.done(changed);
       }

@@ -3,11 +3,17 @@ import { HealthResponse } from '@internal/plugin-sindri-common';
 import { countAppliedMigrations } from './migrations';
 
 /** Reports which database the plugin uses and whether it answers. */
-export async function checkDatabase(knex: Knex): Promise<HealthResponse['database']> {
+export async function checkDatabase(
+  knex: Knex,
+): Promise<HealthResponse['database']> {
   const client = knex.client.config.client === 'pg' ? 'pg' : 'better-sqlite3';
   try {
     await knex.raw('select 1');
-    return { client, reachable: true, migrations: await countAppliedMigrations(knex) };
+    return {
+      client,
+      reachable: true,
+      migrations: await countAppliedMigrations(knex),
+    };
   } catch {
     return { client, reachable: false, migrations: 0 };
   }

@@ -1,50 +1,106 @@
 import { TestDatabases } from '@backstage/backend-test-utils';
-import { countAppliedMigrations, migrateDownAll, migrateUp } from './migrations';
+import {
+  countAppliedMigrations,
+  migrateDownAll,
+  migrateUp,
+} from './migrations';
 
 jest.setTimeout(60_000);
 
 describe('sindri-backend migrations', () => {
   const databases = TestDatabases.create({ ids: ['SQLITE_3', 'POSTGRES_15'] });
 
-  it.each(databases.eachSupportedId())('apply and roll back on %p', async databaseId => {
-    const knex = await databases.init(databaseId);
+  it.each(databases.eachSupportedId())(
+    'apply and roll back on %p',
+    async databaseId => {
+      const knex = await databases.init(databaseId);
 
-    await migrateUp(knex);
-    expect(await countAppliedMigrations(knex)).toBe(4);
-    expect(await knex.schema.hasTable('instances')).toBe(true);
+      await migrateUp(knex);
+      expect(await countAppliedMigrations(knex)).toBe(4);
+      expect(await knex.schema.hasTable('instances')).toBe(true);
 
-    await knex('instances').insert({ id: 'i-1', name: 'dev-1', owner: 'user:default/alice', provider: 'docker' });
-    const [row] = await knex('instances').where({ id: 'i-1' });
-    expect(row).toMatchObject({ name: 'dev-1', status: 'unknown', region: null });
-    const duplicate = await knex('instances')
-      .insert({ id: 'i-2', name: 'dev-1', owner: 'user:default/bob', provider: 'fly' })
-      .then(
-        () => 'inserted',
-        (error: Error) => error.message,
-      );
-    expect(duplicate).toMatch(/unique/i);
-    expect(await knex('instances').where({ name: 'dev-1' }).select('id')).toEqual([{ id: 'i-1' }]);
+      await knex('instances').insert({
+        id: 'i-1',
+        name: 'dev-1',
+        owner: 'user:default/alice',
+        provider: 'docker',
+      });
+      const [row] = await knex('instances').where({ id: 'i-1' });
+      expect(row).toMatchObject({
+        name: 'dev-1',
+        status: 'unknown',
+        region: null,
+      });
+      const duplicate = await knex('instances')
+        .insert({
+          id: 'i-2',
+          name: 'dev-1',
+          owner: 'user:default/bob',
+          provider: 'fly',
+        })
+        .then(
+          () => 'inserted',
+          (error: Error) => error.message,
+        );
+      expect(duplicate).toMatch(/unique/i);
+      expect(
+        await knex('instances').where({ name: 'dev-1' }).select('id'),
+      ).toEqual([{ id: 'i-1' }]);
 
-    // applying again is a no-op
-    await migrateUp(knex);
-    expect(await countAppliedMigrations(knex)).toBe(4);
+      // applying again is a no-op
+      await migrateUp(knex);
+      expect(await countAppliedMigrations(knex)).toBe(4);
 
-    for (const table of ['terminal_sessions', 'terminal_input', 'command_runs', 'command_results', 'instance_deployments', 'lifecycle_operations']) {
-      expect(await knex.schema.hasTable(table)).toBe(true);
-    }
+      for (const table of [
+        'terminal_sessions',
+        'terminal_input',
+        'command_runs',
+        'command_results',
+        'instance_deployments',
+        'lifecycle_operations',
+      ]) {
+        expect(await knex.schema.hasTable(table)).toBe(true);
+      }
 
-    // the audit outlives its instance: no foreign key ties a terminal session or a command result to it
-    await knex('terminal_sessions').insert({ id: 's-1', instance_id: 'i-1', instance_name: 'dev-1', session_id: 'session-1', opened_by: 'user:default/alice', started_at: new Date() });
-    await knex('command_runs').insert({ id: 'r-1', created_by: 'user:default/alice', created_at: new Date(), command: '{}', target: '{}', timeout_s: 1, concurrency: 1, state: 'done' });
-    await knex('command_results').insert({ id: 'c-1', run_id: 'r-1', instance_id: 'i-1', instance_name: 'dev-1', state: 'succeeded' });
-    await knex('instances').where({ id: 'i-1' }).delete();
-    expect(await knex('terminal_sessions').select('id', 'instance_name')).toEqual([{ id: 's-1', instance_name: 'dev-1' }]);
-    expect(await knex('command_results').select('id')).toEqual([{ id: 'c-1' }]);
+      // the audit outlives its instance: no foreign key ties a terminal session or a command result to it
+      await knex('terminal_sessions').insert({
+        id: 's-1',
+        instance_id: 'i-1',
+        instance_name: 'dev-1',
+        session_id: 'session-1',
+        opened_by: 'user:default/alice',
+        started_at: new Date(),
+      });
+      await knex('command_runs').insert({
+        id: 'r-1',
+        created_by: 'user:default/alice',
+        created_at: new Date(),
+        command: '{}',
+        target: '{}',
+        timeout_s: 1,
+        concurrency: 1,
+        state: 'done',
+      });
+      await knex('command_results').insert({
+        id: 'c-1',
+        run_id: 'r-1',
+        instance_id: 'i-1',
+        instance_name: 'dev-1',
+        state: 'succeeded',
+      });
+      await knex('instances').where({ id: 'i-1' }).delete();
+      expect(
+        await knex('terminal_sessions').select('id', 'instance_name'),
+      ).toEqual([{ id: 's-1', instance_name: 'dev-1' }]);
+      expect(await knex('command_results').select('id')).toEqual([
+        { id: 'c-1' },
+      ]);
 
-    await migrateDownAll(knex);
-    expect(await knex.schema.hasTable('instances')).toBe(false);
-    expect(await knex.schema.hasTable('command_results')).toBe(false);
-    expect(await knex.schema.hasTable('lifecycle_operations')).toBe(false);
-    expect(await countAppliedMigrations(knex)).toBe(0);
-  });
+      await migrateDownAll(knex);
+      expect(await knex.schema.hasTable('instances')).toBe(false);
+      expect(await knex.schema.hasTable('command_results')).toBe(false);
+      expect(await knex.schema.hasTable('lifecycle_operations')).toBe(false);
+      expect(await countAppliedMigrations(knex)).toBe(0);
+    },
+  );
 });

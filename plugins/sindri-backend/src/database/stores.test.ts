@@ -11,12 +11,24 @@ jest.setTimeout(60_000);
 
 const minute = 60_000;
 
-function sample(at: Date, cpu: number, extra: Partial<MetricsSample> = {}): MetricsSample {
-  return { id: crypto.randomUUID(), at: at.toISOString(), cpu: { percent: cpu }, ...extra };
+function sample(
+  at: Date,
+  cpu: number,
+  extra: Partial<MetricsSample> = {},
+): MetricsSample {
+  return {
+    id: crypto.randomUUID(),
+    at: at.toISOString(),
+    cpu: { percent: cpu },
+    ...extra,
+  };
 }
 
-const series = async (store: SampleStore, instanceId: string, options: Parameters<SampleStore['metricsSeries']>[1]) =>
-  (await store.metricsSeries(instanceId, options)).items;
+const series = async (
+  store: SampleStore,
+  instanceId: string,
+  options: Parameters<SampleStore['metricsSeries']>[1],
+) => (await store.metricsSeries(instanceId, options)).items;
 
 describe('instance and sample stores', () => {
   const databases = TestDatabases.create({ ids: ['SQLITE_3', 'POSTGRES_15'] });
@@ -25,26 +37,52 @@ describe('instance and sample stores', () => {
     const knex = await databases.init(databaseId);
     await migrateUp(knex);
     const instances = new InstanceStore(knex);
-    const { instanceId } = await instances.enroll({ name: 'dev-1', owner: 'group:default/a', createdBy: 'user:default/x' });
-    return { knex, instances, samples: new SampleStore(knex), writer: new SampleWriter(knex), instanceId };
+    const { instanceId } = await instances.enroll({
+      name: 'dev-1',
+      owner: 'group:default/a',
+      createdBy: 'user:default/x',
+    });
+    return {
+      knex,
+      instances,
+      samples: new SampleStore(knex),
+      writer: new SampleWriter(knex),
+      instanceId,
+    };
   }
 
   describe.each(databases.eachSupportedId())('on %p', databaseId => {
     it('derives status: running on registration, unresponsive after three missed intervals, running again on a heartbeat', async () => {
       const { instances, writer, instanceId } = await setup(databaseId);
       const t0 = new Date('2026-11-23T10:00:00Z');
-      await instances.register(instanceId, registration('dev-1', { heartbeatIntervalSeconds: 10 }), t0);
+      await instances.register(
+        instanceId,
+        registration('dev-1', { heartbeatIntervalSeconds: 10 }),
+        t0,
+      );
 
-      expect(await instances.markUnresponsive(new Date(t0.getTime() + 29_000))).toEqual([]);
-      expect(await instances.markUnresponsive(new Date(t0.getTime() + 31_000))).toEqual([instanceId]);
+      expect(
+        await instances.markUnresponsive(new Date(t0.getTime() + 29_000)),
+      ).toEqual([]);
+      expect(
+        await instances.markUnresponsive(new Date(t0.getTime() + 31_000)),
+      ).toEqual([instanceId]);
       expect((await instances.get(instanceId))?.status).toBe('unresponsive');
       // only once
-      expect(await instances.markUnresponsive(new Date(t0.getTime() + 40_000))).toEqual([]);
+      expect(
+        await instances.markUnresponsive(new Date(t0.getTime() + 40_000)),
+      ).toEqual([]);
 
-      const revived = await writer.heartbeat(instanceId, { id: crypto.randomUUID(), at: new Date(t0.getTime() + 41_000).toISOString(), uptimeSeconds: 100 });
+      const revived = await writer.heartbeat(instanceId, {
+        id: crypto.randomUUID(),
+        at: new Date(t0.getTime() + 41_000).toISOString(),
+        uptimeSeconds: 100,
+      });
       expect(revived).toBe(true);
       expect((await instances.get(instanceId))?.status).toBe('running');
-      expect((await instances.get(instanceId))?.lastHeartbeatAt).toBe(new Date(t0.getTime() + 41_000).toISOString());
+      expect((await instances.get(instanceId))?.lastHeartbeatAt).toBe(
+        new Date(t0.getTime() + 41_000).toISOString(),
+      );
     });
 
     it('stores what the agent says about itself: stopped, then started', async () => {
@@ -54,44 +92,91 @@ describe('instance and sample stores', () => {
       expect(await instances.setStatus(instanceId, 'stopped')).toBe(false);
       expect((await instances.get(instanceId))?.status).toBe('stopped');
       // a stopped instance is not "unresponsive": nobody expects its heartbeats
-      expect(await instances.markUnresponsive(new Date(Date.now() + 3_600_000))).toEqual([]);
+      expect(
+        await instances.markUnresponsive(new Date(Date.now() + 3_600_000)),
+      ).toEqual([]);
     });
 
     it('folds raw samples into 5-minute and hourly averages and prunes by retention', async () => {
       const { knex, samples, writer, instanceId } = await setup(databaseId);
       const base = new Date('2026-11-20T10:00:00Z').getTime();
       // two samples in each of two 5-minute buckets; one without CPU
-      await writer.metrics(instanceId, sample(new Date(base + 1 * minute), 10, { network: { rxBytes: 1, txBytes: 1 } }));
-      await writer.metrics(instanceId, sample(new Date(base + 2 * minute), 30, { network: { rxBytes: 5, txBytes: 5 } }));
+      await writer.metrics(
+        instanceId,
+        sample(new Date(base + 1 * minute), 10, {
+          network: { rxBytes: 1, txBytes: 1 },
+        }),
+      );
+      await writer.metrics(
+        instanceId,
+        sample(new Date(base + 2 * minute), 30, {
+          network: { rxBytes: 5, txBytes: 5 },
+        }),
+      );
       await writer.metrics(instanceId, sample(new Date(base + 6 * minute), 50));
-      await writer.metrics(instanceId, { id: crypto.randomUUID(), at: new Date(base + 7 * minute).toISOString() });
+      await writer.metrics(instanceId, {
+        id: crypto.randomUUID(),
+        at: new Date(base + 7 * minute).toISOString(),
+      });
 
       const now = new Date(base + 2 * 60 * minute);
-      const policy = { rawMs: 24 * 60 * minute, fiveMinuteMs: 7 * 24 * 60 * minute, hourMs: 90 * 24 * 60 * minute };
+      const policy = {
+        rawMs: 24 * 60 * minute,
+        fiveMinuteMs: 7 * 24 * 60 * minute,
+        hourMs: 90 * 24 * 60 * minute,
+      };
       const first = await samples.compact(policy, now);
       expect(first.pruned).toBe(0);
 
-      const fiveMinute = await series(samples, instanceId, { from: new Date(base), to: now, resolution: '5m' });
+      const fiveMinute = await series(samples, instanceId, {
+        from: new Date(base),
+        to: now,
+        resolution: '5m',
+      });
       expect(fiveMinute.map(s => [s.at, s.cpu?.percent])).toEqual([
         [new Date(base).toISOString(), 20],
         [new Date(base + 5 * minute).toISOString(), 50],
       ]);
       // counters are not averaged: the bucket keeps the newest reading
       expect(fiveMinute[0].network).toEqual({ rxBytes: 5, txBytes: 5 });
-      const hourly = await series(samples, instanceId, { from: new Date(base), to: now, resolution: '1h' });
+      const hourly = await series(samples, instanceId, {
+        from: new Date(base),
+        to: now,
+        resolution: '1h',
+      });
       expect(hourly.map(s => s.cpu?.percent)).toEqual([35]);
 
       // compacting again writes the same buckets, not more
       await samples.compact(policy, now);
-      expect(await series(samples, instanceId, { from: new Date(base), to: now, resolution: '5m' })).toHaveLength(2);
+      expect(
+        await series(samples, instanceId, {
+          from: new Date(base),
+          to: now,
+          resolution: '5m',
+        }),
+      ).toHaveLength(2);
 
       // a day later the raw samples are gone, the averages stay
       const later = new Date(base + 25 * 60 * minute);
       const second = await samples.compact(policy, later);
       expect(second.pruned).toBe(4);
-      expect(await series(samples, instanceId, { from: new Date(base), to: later, resolution: 'raw' })).toEqual([]);
-      expect(await series(samples, instanceId, { from: new Date(base), to: later, resolution: '5m' })).toHaveLength(2);
-      expect(Number((await knex('metric_samples').count({ n: '*' }))[0].n)).toBe(3);
+      expect(
+        await series(samples, instanceId, {
+          from: new Date(base),
+          to: later,
+          resolution: 'raw',
+        }),
+      ).toEqual([]);
+      expect(
+        await series(samples, instanceId, {
+          from: new Date(base),
+          to: later,
+          resolution: '5m',
+        }),
+      ).toHaveLength(2);
+      expect(
+        Number((await knex('metric_samples').count({ n: '*' }))[0].n),
+      ).toBe(3);
     });
 
     it('reads a bounded number of points whatever an agent stored, and folds them a page at a time', async () => {
@@ -100,35 +185,68 @@ describe('instance and sample stores', () => {
       // 2,500 samples a second apart: more than one read returns, more than one roll-up page
       const rows = Array.from({ length: 2500 }, (_, i) => {
         const at = new Date(base + i * 1000);
-        return { id: crypto.randomUUID(), instance_id: instanceId, resolution: 'raw', at, data: JSON.stringify(sample(at, i % 100)) };
+        return {
+          id: crypto.randomUUID(),
+          instance_id: instanceId,
+          resolution: 'raw',
+          at,
+          data: JSON.stringify(sample(at, i % 100)),
+        };
       });
-      for (let i = 0; i < rows.length; i += 200) await knex('metric_samples').insert(rows.slice(i, i + 200));
+      for (let i = 0; i < rows.length; i += 200)
+        await knex('metric_samples').insert(rows.slice(i, i + 200));
 
-      const read = await samples.metricsSeries(instanceId, { from: new Date(base), to: new Date(base + 3_600_000), resolution: 'raw' });
+      const read = await samples.metricsSeries(instanceId, {
+        from: new Date(base),
+        to: new Date(base + 3_600_000),
+        resolution: 'raw',
+      });
       expect(read.truncated).toBe(true);
       expect(read.items).toHaveLength(MAX_SERIES_POINTS);
       // the newest, oldest first
-      expect(read.items[0].at).toBe(new Date(base + (2500 - MAX_SERIES_POINTS) * 1000).toISOString());
-      expect(read.items[MAX_SERIES_POINTS - 1].at).toBe(new Date(base + 2499 * 1000).toISOString());
+      expect(read.items[0].at).toBe(
+        new Date(base + (2500 - MAX_SERIES_POINTS) * 1000).toISOString(),
+      );
+      expect(read.items[MAX_SERIES_POINTS - 1].at).toBe(
+        new Date(base + 2499 * 1000).toISOString(),
+      );
 
-      const policy = { rawMs: 24 * 60 * minute, fiveMinuteMs: 7 * 24 * 60 * minute, hourMs: 90 * 24 * 60 * minute };
+      const policy = {
+        rawMs: 24 * 60 * minute,
+        fiveMinuteMs: 7 * 24 * 60 * minute,
+        hourMs: 90 * 24 * 60 * minute,
+      };
       await samples.compact(policy, new Date(base + 2 * 60 * minute));
-      const buckets = await series(samples, instanceId, { from: new Date(base), to: new Date(base + 60 * minute), resolution: '5m' });
+      const buckets = await series(samples, instanceId, {
+        from: new Date(base),
+        to: new Date(base + 60 * minute),
+        resolution: '5m',
+      });
       // 2,500 s cover nine 5-minute buckets; each average is that of its own 300 samples
       expect(buckets).toHaveLength(9);
       const expected = (b: number) => {
-        const cpus = Array.from({ length: 2500 }, (_, i) => i).filter(i => Math.floor(i / 300) === b).map(i => i % 100);
+        const cpus = Array.from({ length: 2500 }, (_, i) => i)
+          .filter(i => Math.floor(i / 300) === b)
+          .map(i => i % 100);
         return cpus.reduce((a, c) => a + c, 0) / cpus.length;
       };
-      buckets.forEach((bucket, b) => expect(bucket.cpu?.percent).toBeCloseTo(expected(b), 5));
+      buckets.forEach((bucket, b) =>
+        expect(bucket.cpu?.percent).toBeCloseTo(expected(b), 5),
+      );
     });
 
     it('writes batched samples once each, even when a batch repeats an id', async () => {
       const { knex, writer, instanceId } = await setup(databaseId);
       const m = sample(new Date(), 12);
-      await Promise.all([writer.metrics(instanceId, m), writer.metrics(instanceId, m), writer.metrics(instanceId, sample(new Date(), 13))]);
+      await Promise.all([
+        writer.metrics(instanceId, m),
+        writer.metrics(instanceId, m),
+        writer.metrics(instanceId, sample(new Date(), 13)),
+      ]);
       await writer.metrics(instanceId, m);
-      expect(Number((await knex('metric_samples').count({ n: '*' }))[0].n)).toBe(2);
+      expect(
+        Number((await knex('metric_samples').count({ n: '*' }))[0].n),
+      ).toBe(2);
     });
   });
 });

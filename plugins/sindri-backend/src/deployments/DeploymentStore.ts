@@ -53,13 +53,22 @@ function toOperation(row: OperationRow): LifecycleOperation {
 }
 
 /** A deployment as stored: always with its sindri.yaml. */
-export type StoredDeployment = InstanceDeployment & { instanceId: string; sindriYaml: string };
+export type StoredDeployment = InstanceDeployment & {
+  instanceId: string;
+  sindriYaml: string;
+};
 
 /** Deployments the portal made, and the audit log of their operations. */
 export class DeploymentStore {
   constructor(private readonly knex: Knex) {}
 
-  async create(deployment: { instanceId: string; driver: string; sindriYaml: string; provider: string; createdBy: string }) {
+  async create(deployment: {
+    instanceId: string;
+    driver: string;
+    sindriYaml: string;
+    provider: string;
+    createdBy: string;
+  }) {
     const now = new Date();
     await this.knex('instance_deployments').insert({
       instance_id: deployment.instanceId,
@@ -94,7 +103,9 @@ export class DeploymentStore {
 
   /** Every deployment in one of these states, e.g. the running ones to start again. */
   async listByState(states: DeploymentState[]): Promise<StoredDeployment[]> {
-    const ids = await this.knex('instance_deployments').whereIn('state', states).pluck('instance_id');
+    const ids = await this.knex('instance_deployments')
+      .whereIn('state', states)
+      .pluck('instance_id');
     const all = await Promise.all(ids.map((id: string) => this.get(id)));
     return all.filter((d): d is NonNullable<typeof d> => Boolean(d));
   }
@@ -103,7 +114,11 @@ export class DeploymentStore {
    * Moves a deployment to `to` only from one of `from`: two operations on one
    * instance cannot both start. Returns false when it was in another state.
    */
-  async transition(instanceId: string, from: DeploymentState[], to: DeploymentState): Promise<boolean> {
+  async transition(
+    instanceId: string,
+    from: DeploymentState[],
+    to: DeploymentState,
+  ): Promise<boolean> {
     const changed = await this.knex('instance_deployments')
       .where({ instance_id: instanceId })
       .whereIn('state', from)
@@ -111,14 +126,28 @@ export class DeploymentStore {
     return changed > 0;
   }
 
-  async setState(instanceId: string, state: DeploymentState, sindriYaml?: string) {
+  async setState(
+    instanceId: string,
+    state: DeploymentState,
+    sindriYaml?: string,
+  ) {
     await this.knex('instance_deployments')
       .where({ instance_id: instanceId })
-      .update({ state, updated_at: new Date(), ...(sindriYaml ? { sindri_yaml: sindriYaml } : {}) });
+      .update({
+        state,
+        updated_at: new Date(),
+        ...(sindriYaml ? { sindri_yaml: sindriYaml } : {}),
+      });
   }
 
   /** Records an operation starting; `instanceId` is undefined for a plan. */
-  async startOperation(op: { instanceId?: string; instanceName: string; kind: OperationKind; driver: string; actor: string }): Promise<LifecycleOperation> {
+  async startOperation(op: {
+    instanceId?: string;
+    instanceName: string;
+    kind: OperationKind;
+    driver: string;
+    actor: string;
+  }): Promise<LifecycleOperation> {
     const row: OperationRow = {
       id: crypto.randomUUID(),
       instance_id: op.instanceId ?? null,
@@ -136,7 +165,10 @@ export class DeploymentStore {
     return toOperation(row);
   }
 
-  async finishOperation(id: string, result: { state: OperationState; message?: string; log: string[] }): Promise<LifecycleOperation> {
+  async finishOperation(
+    id: string,
+    result: { state: OperationState; message?: string; log: string[] },
+  ): Promise<LifecycleOperation> {
     await this.knex('lifecycle_operations')
       .where({ id })
       .update({
@@ -149,12 +181,17 @@ export class DeploymentStore {
   }
 
   async getOperation(id: string): Promise<LifecycleOperation | undefined> {
-    const row = await this.knex<OperationRow>('lifecycle_operations').where({ id }).first();
+    const row = await this.knex<OperationRow>('lifecycle_operations')
+      .where({ id })
+      .first();
     return row ? toOperation(row) : undefined;
   }
 
   /** The operations of this instance (not of an earlier one of the same name), newest first. */
-  async listOperations(instanceId: string, limit: number): Promise<LifecycleOperation[]> {
+  async listOperations(
+    instanceId: string,
+    limit: number,
+  ): Promise<LifecycleOperation[]> {
     const rows: OperationRow[] = await this.knex('lifecycle_operations')
       .where({ instance_id: instanceId })
       .orderBy('started_at', 'desc')
@@ -173,9 +210,18 @@ export class DeploymentStore {
       .where({ state: 'running' })
       .where('started_at', '<', before)
       .update({ state: 'failed', message, finished_at: now });
-    const running = this.knex('lifecycle_operations').where({ state: 'running' }).whereNotNull('instance_id').select('instance_id');
+    const running = this.knex('lifecycle_operations')
+      .where({ state: 'running' })
+      .whereNotNull('instance_id')
+      .select('instance_id');
     await this.knex('instance_deployments')
-      .whereIn('state', ['deploying', 'suspending', 'resuming', 'redeploying', 'destroying'])
+      .whereIn('state', [
+        'deploying',
+        'suspending',
+        'resuming',
+        'redeploying',
+        'destroying',
+      ])
       .where('updated_at', '<', before)
       .whereNotIn('instance_id', running)
       .update({ state: 'failed', updated_at: now });
@@ -183,15 +229,27 @@ export class DeploymentStore {
   }
 
   /** Operations a previous start of the portal left running can no longer finish; returns them. */
-  async abandonRunning(message: string): Promise<Array<{ kind: OperationKind; instanceId?: string }>> {
-    const rows: Array<{ id: string; kind: OperationKind; instance_id: string | null }> = await this.knex('lifecycle_operations')
+  async abandonRunning(
+    message: string,
+  ): Promise<Array<{ kind: OperationKind; instanceId?: string }>> {
+    const rows: Array<{
+      id: string;
+      kind: OperationKind;
+      instance_id: string | null;
+    }> = await this.knex('lifecycle_operations')
       .where({ state: 'running' })
       .select('id', 'kind', 'instance_id');
     if (rows.length) {
       await this.knex('lifecycle_operations')
-        .whereIn('id', rows.map(r => r.id))
+        .whereIn(
+          'id',
+          rows.map(r => r.id),
+        )
         .update({ state: 'cancelled', message, finished_at: new Date() });
     }
-    return rows.map(r => ({ kind: r.kind, instanceId: r.instance_id ?? undefined }));
+    return rows.map(r => ({
+      kind: r.kind,
+      instanceId: r.instance_id ?? undefined,
+    }));
   }
 }

@@ -1,6 +1,9 @@
 import { mockServices, TestDatabases } from '@backstage/backend-test-utils';
 import { Knex } from 'knex';
-import { LifecycleOperation, OperationStreamEvent } from '@internal/plugin-sindri-common';
+import {
+  LifecycleOperation,
+  OperationStreamEvent,
+} from '@internal/plugin-sindri-common';
 import { migrateUp } from '../database/migrations';
 import { DeploymentStore } from './DeploymentStore';
 import { OperationRunner } from './OperationRunner';
@@ -11,15 +14,32 @@ jest.setTimeout(60_000);
 async function refuseOperationUpdates(knex: Knex) {
   const pg = knex.client.config.client === 'pg';
   if (pg) {
-    await knex.raw(`create or replace function sindri_refuse_op() returns trigger as $$ begin raise exception 'the database refuses writes'; end $$ language plpgsql`);
-    await knex.raw('create trigger refuse_ops before update on lifecycle_operations for each row execute function sindri_refuse_op()');
+    await knex.raw(
+      `create or replace function sindri_refuse_op() returns trigger as $$ begin raise exception 'the database refuses writes'; end $$ language plpgsql`,
+    );
+    await knex.raw(
+      'create trigger refuse_ops before update on lifecycle_operations for each row execute function sindri_refuse_op()',
+    );
   } else {
-    await knex.raw(`create trigger refuse_ops before update on lifecycle_operations begin select raise(abort, 'the database refuses writes'); end`);
+    await knex.raw(
+      `create trigger refuse_ops before update on lifecycle_operations begin select raise(abort, 'the database refuses writes'); end`,
+    );
   }
-  return { allow: () => knex.raw(pg ? 'drop trigger refuse_ops on lifecycle_operations' : 'drop trigger refuse_ops') };
+  return {
+    allow: () =>
+      knex.raw(
+        pg
+          ? 'drop trigger refuse_ops on lifecycle_operations'
+          : 'drop trigger refuse_ops',
+      ),
+  };
 }
 
-async function until(check: () => Promise<boolean> | boolean, what: string, ms = 10_000) {
+async function until(
+  check: () => Promise<boolean> | boolean,
+  what: string,
+  ms = 10_000,
+) {
   const deadline = Date.now() + ms;
   while (!(await check())) {
     if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
@@ -34,8 +54,16 @@ describe('OperationRunner', () => {
     const knex = await databases.init(databaseId);
     await migrateUp(knex);
     const store = new DeploymentStore(knex);
-    const runner = new OperationRunner(store, mockServices.logger.mock(), { settleRetryMs: [100, 100, 100, 100, 100], pollMs: 20 });
-    const operation = await store.startOperation({ instanceName: 'dev-1', kind: 'plan', driver: 'local', actor: 'user:default/ops' });
+    const runner = new OperationRunner(store, mockServices.logger.mock(), {
+      settleRetryMs: [100, 100, 100, 100, 100],
+      pollMs: 20,
+    });
+    const operation = await store.startOperation({
+      instanceName: 'dev-1',
+      kind: 'plan',
+      driver: 'local',
+      actor: 'user:default/ops',
+    });
     return { knex, store, runner, operation };
   }
 
@@ -51,13 +79,24 @@ describe('OperationRunner', () => {
       });
       await runner.follow(operation.id, e => events.push(e));
       finish();
-      await until(() => events.some(e => e.type === 'done'), 'the stream to end');
-      expect(events.find(e => e.type === 'done')).toMatchObject({ operation: { state: 'succeeded', log: ['planning'] } });
+      await until(
+        () => events.some(e => e.type === 'done'),
+        'the stream to end',
+      );
+      expect(events.find(e => e.type === 'done')).toMatchObject({
+        operation: { state: 'succeeded', log: ['planning'] },
+      });
       expect((await store.getOperation(operation.id))?.state).toBe('running');
 
       await refusal.allow();
-      await until(async () => (await store.getOperation(operation.id))?.state === 'succeeded', 'the end to be stored');
-      expect((await store.getOperation(operation.id))?.log).toEqual(['planning']);
+      await until(
+        async () =>
+          (await store.getOperation(operation.id))?.state === 'succeeded',
+        'the end to be stored',
+      );
+      expect((await store.getOperation(operation.id))?.log).toEqual([
+        'planning',
+      ]);
     });
 
     it('follows an operation another process runs in the store, to its end', async () => {
@@ -65,21 +104,59 @@ describe('OperationRunner', () => {
       const events: OperationStreamEvent[] = [];
       await runner.follow(operation.id, e => events.push(e));
       expect(events.map(e => e.type)).toEqual(['snapshot']);
-      await store.finishOperation(operation.id, { state: 'failed', message: 'elsewhere', log: ['x'] });
-      await until(() => events.some(e => e.type === 'done'), 'the end read from the store');
-      expect((events[1] as Extract<OperationStreamEvent, { type: 'done' }>).operation).toMatchObject<Partial<LifecycleOperation>>({ state: 'failed', message: 'elsewhere' });
+      await store.finishOperation(operation.id, {
+        state: 'failed',
+        message: 'elsewhere',
+        log: ['x'],
+      });
+      await until(
+        () => events.some(e => e.type === 'done'),
+        'the end read from the store',
+      );
+      expect(
+        (events[1] as Extract<OperationStreamEvent, { type: 'done' }>)
+          .operation,
+      ).toMatchObject<Partial<LifecycleOperation>>({
+        state: 'failed',
+        message: 'elsewhere',
+      });
     });
 
     it('fails operations and deployments left running past their deadline', async () => {
       const { knex, store, operation } = await setUp(databaseId);
-      const recent = await store.startOperation({ instanceName: 'dev-2', kind: 'plan', driver: 'local', actor: 'user:default/ops' });
+      const recent = await store.startOperation({
+        instanceName: 'dev-2',
+        kind: 'plan',
+        driver: 'local',
+        actor: 'user:default/ops',
+      });
       const longAgo = new Date(Date.now() - 3 * 3_600_000);
-      await knex('lifecycle_operations').where({ id: operation.id }).update({ started_at: longAgo });
-      await knex('instances').insert({ id: 'i-1', name: 'dev-1', owner: 'group:default/a' });
-      await knex('instance_deployments').insert({ instance_id: 'i-1', driver: 'local', state: 'suspending', sindri_yaml: 'x', provider: 'docker', created_by: 'u', created_at: longAgo, updated_at: longAgo });
+      await knex('lifecycle_operations')
+        .where({ id: operation.id })
+        .update({ started_at: longAgo });
+      await knex('instances').insert({
+        id: 'i-1',
+        name: 'dev-1',
+        owner: 'group:default/a',
+      });
+      await knex('instance_deployments').insert({
+        instance_id: 'i-1',
+        driver: 'local',
+        state: 'suspending',
+        sindri_yaml: 'x',
+        provider: 'docker',
+        created_by: 'u',
+        created_at: longAgo,
+        updated_at: longAgo,
+      });
 
-      expect(await store.failOverdue(new Date(Date.now() - 3_600_000), 'lost')).toBe(1);
-      expect(await store.getOperation(operation.id)).toMatchObject({ state: 'failed', message: 'lost' });
+      expect(
+        await store.failOverdue(new Date(Date.now() - 3_600_000), 'lost'),
+      ).toBe(1);
+      expect(await store.getOperation(operation.id)).toMatchObject({
+        state: 'failed',
+        message: 'lost',
+      });
       expect((await store.getOperation(recent.id))?.state).toBe('running');
       expect((await store.get('i-1'))?.state).toBe('failed');
     });

@@ -1,4 +1,7 @@
-import { LifecycleOperation, OperationStreamEvent } from '@internal/plugin-sindri-common';
+import {
+  LifecycleOperation,
+  OperationStreamEvent,
+} from '@internal/plugin-sindri-common';
 import { LoggerService } from '@backstage/backend-plugin-api';
 import { DeploymentStore, OPERATION_LOG_LINES } from './DeploymentStore';
 
@@ -28,7 +31,10 @@ export class OperationRunner {
   constructor(
     private readonly store: DeploymentStore,
     private readonly logger: LoggerService,
-    private readonly options: { settleRetryMs?: number[]; pollMs?: number } = {},
+    private readonly options: {
+      settleRetryMs?: number[];
+      pollMs?: number;
+    } = {},
   ) {}
 
   /**
@@ -40,12 +46,24 @@ export class OperationRunner {
   run(
     operation: LifecycleOperation,
     work: (say: (line: string) => void, signal: AbortSignal) => Promise<void>,
-    options: { onEnd?: (op: LifecycleOperation) => Promise<void> | void; redact?: string[] } = {},
+    options: {
+      onEnd?: (op: LifecycleOperation) => Promise<void> | void;
+      redact?: string[];
+    } = {},
   ) {
     const { onEnd } = options;
-    const mask = (text: string) => (options.redact ?? []).filter(Boolean).reduce((t, secret) => t.split(secret).join('***'), text);
+    const mask = (text: string) =>
+      (options.redact ?? [])
+        .filter(Boolean)
+        .reduce((t, secret) => t.split(secret).join('***'), text);
     let settle = () => {};
-    const entry: Live = { operation, log: [], listeners: new Set(), abort: new AbortController(), ended: new Promise<void>(r => (settle = r)) };
+    const entry: Live = {
+      operation,
+      log: [],
+      listeners: new Set(),
+      abort: new AbortController(),
+      ended: new Promise<void>(r => (settle = r)),
+    };
     this.live.set(operation.id, entry);
     const say = (raw: string) => {
       const line = mask(raw);
@@ -53,7 +71,10 @@ export class OperationRunner {
       if (entry.log.length > OPERATION_LOG_LINES) entry.log.shift();
       entry.listeners.forEach(l => l({ type: 'progress', line }));
     };
-    const finish = async (state: LifecycleOperation['state'], rawMessage?: string) => {
+    const finish = async (
+      state: LifecycleOperation['state'],
+      rawMessage?: string,
+    ) => {
       const message = rawMessage === undefined ? undefined : mask(rawMessage);
       let done: LifecycleOperation;
       const end = { state, message, log: [...entry.log] };
@@ -61,8 +82,16 @@ export class OperationRunner {
         done = await this.store.finishOperation(operation.id, end);
       } catch (error) {
         // followers hear the end now; the store hears it once it can (the settle task fails it past its deadline)
-        this.logger.error(`Could not store the end of operation ${operation.id}: ${error}; trying again`);
-        done = { ...entry.operation, state, message, log: entry.log, finishedAt: new Date().toISOString() };
+        this.logger.error(
+          `Could not store the end of operation ${operation.id}: ${error}; trying again`,
+        );
+        done = {
+          ...entry.operation,
+          state,
+          message,
+          log: entry.log,
+          finishedAt: new Date().toISOString(),
+        };
         void this.storeEndLater(operation.id, end);
       }
       this.live.delete(operation.id);
@@ -85,7 +114,14 @@ export class OperationRunner {
   }
 
   /** Stores an operation's end that the database refused, with growing waits between attempts. */
-  private async storeEndLater(id: string, end: { state: LifecycleOperation['state']; message?: string; log: string[] }) {
+  private async storeEndLater(
+    id: string,
+    end: {
+      state: LifecycleOperation['state'];
+      message?: string;
+      log: string[];
+    },
+  ) {
     for (const wait of this.options.settleRetryMs ?? SETTLE_RETRY_MS) {
       await new Promise(resolve => setTimeout(resolve, wait).unref());
       try {
@@ -93,17 +129,24 @@ export class OperationRunner {
         this.logger.info(`Stored the end of operation ${id} (${end.state})`);
         return;
       } catch (error) {
-        this.logger.warn(`Still could not store the end of operation ${id}: ${error}`);
+        this.logger.warn(
+          `Still could not store the end of operation ${id}: ${error}`,
+        );
       }
     }
-    this.logger.error(`Gave up storing the end of operation ${id}; the settle task marks it failed past its deadline`);
+    this.logger.error(
+      `Gave up storing the end of operation ${id}; the settle task marks it failed past its deadline`,
+    );
   }
 
   /** Stops every running operation (the portal is shutting down): drivers end what they started. */
   async shutdown(graceMs = 10_000): Promise<void> {
     const running = [...this.live.values()];
     running.forEach(entry => entry.abort.abort());
-    await Promise.race([Promise.all(running.map(e => e.ended)), new Promise(r => setTimeout(r, graceMs).unref())]);
+    await Promise.race([
+      Promise.all(running.map(e => e.ended)),
+      new Promise(r => setTimeout(r, graceMs).unref()),
+    ]);
   }
 
   /** The operation as it stands, with the log so far when it is still running. */
@@ -119,10 +162,16 @@ export class OperationRunner {
    * earlier start left) is watched in the store until it ends, so a follower
    * always hears an end.
    */
-  async follow(id: string, listener: Listener): Promise<{ unsubscribe(): void } | undefined> {
+  async follow(
+    id: string,
+    listener: Listener,
+  ): Promise<{ unsubscribe(): void } | undefined> {
     const entry = this.live.get(id);
     if (entry) {
-      listener({ type: 'snapshot', operation: { ...entry.operation, log: [...entry.log] } });
+      listener({
+        type: 'snapshot',
+        operation: { ...entry.operation, log: [...entry.log] },
+      });
       entry.listeners.add(listener);
       return { unsubscribe: () => entry.listeners.delete(listener) };
     }
@@ -139,7 +188,10 @@ export class OperationRunner {
     return this.pollUntilEnded(id, listener);
   }
 
-  private pollUntilEnded(id: string, listener: Listener): { unsubscribe(): void } {
+  private pollUntilEnded(
+    id: string,
+    listener: Listener,
+  ): { unsubscribe(): void } {
     let stopped = false;
     let timer: NodeJS.Timeout | undefined;
     const look = async () => {

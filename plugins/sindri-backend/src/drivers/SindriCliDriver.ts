@@ -1,7 +1,11 @@
 import fs from 'node:fs/promises';
 import path from 'node:path';
 import yaml from 'yaml';
-import { DriverRun, DriverStatus, SindriDriver } from '@internal/plugin-sindri-node';
+import {
+  DriverRun,
+  DriverStatus,
+  SindriDriver,
+} from '@internal/plugin-sindri-node';
 import { runSindriCli } from './runSindriCli';
 
 /**
@@ -33,25 +37,42 @@ export class SindriCliDriver implements SindriDriver {
     await this.cli(config, run, ['start']);
   }
 
-  async destroy(config: Record<string, unknown>, run: DriverRun & { volumes?: boolean }) {
-    await this.cli(config, run, ['destroy', '--force', ...(run.volumes ? ['--volumes'] : [])]);
+  async destroy(
+    config: Record<string, unknown>,
+    run: DriverRun & { volumes?: boolean },
+  ) {
+    await this.cli(config, run, [
+      'destroy',
+      '--force',
+      ...(run.volumes ? ['--volumes'] : []),
+    ]);
   }
 
-  async status(config: Record<string, unknown>, run: DriverRun): Promise<DriverStatus> {
+  async status(
+    config: Record<string, unknown>,
+    run: DriverRun,
+  ): Promise<DriverStatus> {
     const out = await this.cli(config, run, ['status', '--json']);
     try {
       const parsed = JSON.parse(out) as { state?: string; status?: string };
       const state = String(parsed.state ?? parsed.status ?? '').toLowerCase();
-      if (/running|started|up/.test(state)) return { state: 'running', detail: state };
-      if (/stopped|suspended|exited/.test(state)) return { state: 'stopped', detail: state };
-      if (/not.?found|absent|none/.test(state)) return { state: 'absent', detail: state };
+      if (/running|started|up/.test(state))
+        return { state: 'running', detail: state };
+      if (/stopped|suspended|exited/.test(state))
+        return { state: 'stopped', detail: state };
+      if (/not.?found|absent|none/.test(state))
+        return { state: 'absent', detail: state };
       return { state: 'unknown', detail: state || undefined };
     } catch {
       return { state: 'unknown', detail: 'the CLI did not answer with JSON' };
     }
   }
 
-  private async cli(config: Record<string, unknown>, run: DriverRun, args: string[]): Promise<string> {
+  private async cli(
+    config: Record<string, unknown>,
+    run: DriverRun,
+    args: string[],
+  ): Promise<string> {
     await fs.mkdir(run.workDir, { recursive: true });
     const file = path.join(run.workDir, 'sindri.yaml');
     await fs.writeFile(file, yaml.stringify(config), { mode: 0o600 });

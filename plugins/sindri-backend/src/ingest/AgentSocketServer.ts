@@ -21,13 +21,19 @@ import { IngestService } from './IngestService';
 import { RateLimiter } from './RateLimiter';
 
 /** Ingest frames one connection may have waiting to be stored; past either bound, its socket is not read. */
-export const CONNECTION_QUEUE_LIMITS = { frames: 256, bytes: 4 * 1024 * 1024 } as const;
+export const CONNECTION_QUEUE_LIMITS = {
+  frames: 256,
+  bytes: 4 * 1024 * 1024,
+} as const;
 
 /** How long a connection over its live-frame rate is not read. */
 const THROTTLE_MS = 50;
 
 function refuse(socket: Duplex, status: number, reason: string) {
-  socket.end(`HTTP/1.1 ${status} ${reason}\r\nContent-Length: 0\r\nConnection: close\r\n\r\n`, () => socket.destroy());
+  socket.end(
+    `HTTP/1.1 ${status} ${reason}\r\nContent-Length: 0\r\nConnection: close\r\n\r\n`,
+    () => socket.destroy(),
+  );
 }
 
 export interface AgentSocketServerOptions {
@@ -54,15 +60,24 @@ export interface AgentSocketServerOptions {
  */
 export class AgentSocketServer {
   // live frames (a terminal replay, escaped command output) may exceed an ingest frame's limit
-  private readonly wss = new WebSocketServer({ noServer: true, maxPayload: 1024 * 1024 });
+  private readonly wss = new WebSocketServer({
+    noServer: true,
+    maxPayload: 1024 * 1024,
+  });
   private readonly sockets = new Set<WebSocket>();
 
   constructor(private readonly options: AgentSocketServerOptions) {}
 
-  async handleUpgrade(req: IncomingMessage, socket: Duplex, head: Buffer): Promise<void> {
+  async handleUpgrade(
+    req: IncomingMessage,
+    socket: Duplex,
+    head: Buffer,
+  ): Promise<void> {
     let agent: AgentIdentity | undefined;
     try {
-      agent = await this.options.instances.authenticate(bearerToken(req.headers.authorization));
+      agent = await this.options.instances.authenticate(
+        bearerToken(req.headers.authorization),
+      );
     } catch (error) {
       this.options.logger.error(`Agent connection not authenticated: ${error}`);
       refuse(socket, 503, 'Service Unavailable');
@@ -84,9 +99,13 @@ export class AgentSocketServer {
   private serve(ws: WebSocket, agent: AgentIdentity) {
     const { links, logger } = this.options;
     this.sockets.add(ws);
-    const untrack = this.options.tokens.track(agent.tokenId, { close: (code, reason) => ws.close(code, reason) });
+    const untrack = this.options.tokens.track(agent.tokenId, {
+      close: (code, reason) => ws.close(code, reason),
+    });
     this.options.keepalive.watch(ws, () => {
-      logger.warn(`Agent connection of ${agent.name} went silent; it is unreachable until it connects again`);
+      logger.warn(
+        `Agent connection of ${agent.name} went silent; it is unreachable until it connects again`,
+      );
       this.options.onUnreachable(agent.instanceId);
     });
     const send = (frame: BackendFrame) => {
@@ -112,11 +131,14 @@ export class AgentSocketServer {
       flow.queued(bytes);
       chain = chain
         .then(work)
-        .catch(error => logger.error(`Agent frame of ${agent.name} not handled: ${error}`))
+        .catch(error =>
+          logger.error(`Agent frame of ${agent.name} not handled: ${error}`),
+        )
         .finally(() => flow.done(bytes));
     };
     const live = () => {
-      if (!this.options.liveLimiter.take(agent.instanceId)) flow.throttle(THROTTLE_MS);
+      if (!this.options.liveLimiter.take(agent.instanceId))
+        flow.throttle(THROTTLE_MS);
     };
 
     ws.on('message', (data, isBinary) => {
@@ -125,14 +147,25 @@ export class AgentSocketServer {
         live();
         const frame = decodeDataFrame(bytes);
         if (frame) links.data(link, frame);
-        else send({ type: 'error', status: 400, message: '(root): not a data frame' });
+        else
+          send({
+            type: 'error',
+            status: 400,
+            message: '(root): not a data frame',
+          });
         return;
       }
       let json: any;
       try {
         json = JSON.parse(bytes.toString());
       } catch {
-        inOrder(0, () => send({ type: 'error', status: 400, message: '(root): the frame is not JSON' }));
+        inOrder(0, () =>
+          send({
+            type: 'error',
+            status: 400,
+            message: '(root): the frame is not JSON',
+          }),
+        );
         return;
       }
       // live frames (escaped command output) may be larger than an ingest frame
@@ -140,16 +173,31 @@ export class AgentSocketServer {
         live();
         const parsed = agentLiveFrameSchema.safeParse(json);
         if (parsed.success) links.frame(link, parsed.data);
-        else send({ type: 'error', status: 400, message: describeZodError(parsed.error) });
+        else
+          send({
+            type: 'error',
+            status: 400,
+            message: describeZodError(parsed.error),
+          });
         return;
       }
       const id = rawFrameId(json);
       if (bytes.length > INGEST_LIMITS.maxFrameBytes) {
-        inOrder(0, () => send({ type: 'error', id, status: 413, message: `(root): larger than the ${INGEST_LIMITS.maxFrameBytes} byte limit` }));
+        inOrder(0, () =>
+          send({
+            type: 'error',
+            id,
+            status: 413,
+            message: `(root): larger than the ${INGEST_LIMITS.maxFrameBytes} byte limit`,
+          }),
+        );
         return;
       }
       inOrder(bytes.length, async () => {
-        const { answer, registered } = await this.options.ingest.receive(agent, json);
+        const { answer, registered } = await this.options.ingest.receive(
+          agent,
+          json,
+        );
         send(answer);
         // an agent registers on every connect, once it listens: what waited for it can go now
         if (registered) links.registered(link);
@@ -161,6 +209,8 @@ export class AgentSocketServer {
       flow.close();
       links.disconnected(link);
     });
-    ws.on('error', error => logger.warn(`Agent connection of ${agent.name}: ${error.message}`));
+    ws.on('error', error =>
+      logger.warn(`Agent connection of ${agent.name}: ${error.message}`),
+    );
   }
 }

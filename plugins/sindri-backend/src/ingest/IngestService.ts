@@ -1,5 +1,12 @@
 import { LoggerService } from '@backstage/backend-plugin-api';
-import { AgentFrame, agentFrameSchema, BackendFrame, describeZodError, frameId, rawFrameId } from '@internal/plugin-sindri-common';
+import {
+  AgentFrame,
+  agentFrameSchema,
+  BackendFrame,
+  describeZodError,
+  frameId,
+  rawFrameId,
+} from '@internal/plugin-sindri-common';
 import { AgentIdentity, InstanceStore } from '../database/InstanceStore';
 import { SampleStore } from '../database/SampleStore';
 import { SampleWriter } from '../database/SampleWriter';
@@ -31,21 +38,52 @@ export class IngestService {
    * naming the frame's id (400 invalid, 429 too fast, 503 not stored now);
    * `where` prefixes the field a 400 names (e.g. `frames.3`).
    */
-  async receive(agent: AgentIdentity, raw: unknown, where?: string): Promise<{ answer: BackendFrame; registered: boolean }> {
+  async receive(
+    agent: AgentIdentity,
+    raw: unknown,
+    where?: string,
+  ): Promise<{ answer: BackendFrame; registered: boolean }> {
     const id = rawFrameId(raw);
     const parsed = agentFrameSchema.safeParse(raw);
     if (!parsed.success) {
-      return { answer: { type: 'error', id, status: 400, message: describeZodError(parsed.error, where) }, registered: false };
+      return {
+        answer: {
+          type: 'error',
+          id,
+          status: 400,
+          message: describeZodError(parsed.error, where),
+        },
+        registered: false,
+      };
     }
     if (!this.limiter.take(agent.instanceId)) {
-      return { answer: { type: 'error', id, status: 429, message: 'too many frames; slow down and send it again' }, registered: false };
+      return {
+        answer: {
+          type: 'error',
+          id,
+          status: 429,
+          message: 'too many frames; slow down and send it again',
+        },
+        registered: false,
+      };
     }
     try {
       const answer = await this.handle(agent, parsed.data);
-      return { answer, registered: parsed.data.type === 'register' && answer.type === 'ack' };
+      return {
+        answer,
+        registered: parsed.data.type === 'register' && answer.type === 'ack',
+      };
     } catch (error) {
       this.logger.error(`Ingest from ${agent.name} failed: ${error}`);
-      return { answer: { type: 'error', id, status: 503, message: 'the portal could not store the frame now; send it again' }, registered: false };
+      return {
+        answer: {
+          type: 'error',
+          id,
+          status: 503,
+          message: 'the portal could not store the frame now; send it again',
+        },
+        registered: false,
+      };
     }
   }
 
@@ -61,36 +99,63 @@ export class IngestService {
           message: `registration.name: this token was issued for instance "${agent.name}", not "${frame.registration.name}"`,
         };
       }
-      const instance = await this.instances.register(agent.instanceId, frame.registration);
+      const instance = await this.instances.register(
+        agent.instanceId,
+        frame.registration,
+      );
       this.registered.add(agent.instanceId);
-      this.logger.info(`Instance ${agent.name} registered (${frame.registration.provider})`);
+      this.logger.info(
+        `Instance ${agent.name} registered (${frame.registration.provider})`,
+      );
       await this.changes.publish({ reason: 'registered', instance });
       return { type: 'ack', id };
     }
 
-    if (!this.registered.has(agent.instanceId) && !(await this.instances.isRegistered(agent.instanceId))) {
-      return { type: 'error', id, status: 409, message: 'type: the agent must register before it sends samples' };
+    if (
+      !this.registered.has(agent.instanceId) &&
+      !(await this.instances.isRegistered(agent.instanceId))
+    ) {
+      return {
+        type: 'error',
+        id,
+        status: 409,
+        message: 'type: the agent must register before it sends samples',
+      };
     }
 
     let statusChanged = false;
     switch (frame.type) {
       case 'heartbeat':
-        statusChanged = await this.writer.heartbeat(agent.instanceId, frame.heartbeat);
+        statusChanged = await this.writer.heartbeat(
+          agent.instanceId,
+          frame.heartbeat,
+        );
         break;
       case 'metrics':
         await this.writer.metrics(agent.instanceId, frame.metrics);
         break;
       case 'event':
         if (await this.samples.addEvent(agent.instanceId, frame.event)) {
-          if (frame.event.type === 'stopped') statusChanged = await this.instances.setStatus(agent.instanceId, 'stopped');
-          if (frame.event.type === 'started') statusChanged = await this.instances.setStatus(agent.instanceId, 'running');
+          if (frame.event.type === 'stopped')
+            statusChanged = await this.instances.setStatus(
+              agent.instanceId,
+              'stopped',
+            );
+          if (frame.event.type === 'started')
+            statusChanged = await this.instances.setStatus(
+              agent.instanceId,
+              'running',
+            );
         }
         break;
       default:
         break;
     }
     if (statusChanged) {
-      await this.changes.publish({ reason: 'status', instance: (await this.instances.get(agent.instanceId))! });
+      await this.changes.publish({
+        reason: 'status',
+        instance: (await this.instances.get(agent.instanceId))!,
+      });
     }
     return { type: 'ack', id };
   }

@@ -9,6 +9,9 @@ export class InstanceChanges {
   constructor(private readonly events: EventsService) {}
 
   async publish(payload: InstanceChangedPayload): Promise<void> {
-    await this.events.publish({ topic: INSTANCE_CHANGED_TOPIC, eventPayload: payload });
+    await this.events.publish({
+      topic: INSTANCE_CHANGED_TOPIC,
+      eventPayload: payload,
+    });
   }
 }

@@ -15,7 +15,10 @@ export class RateLimiter {
   take(key: string, cost = 1): boolean {
     const now = this.now();
     const bucket = this.buckets.get(key) ?? { tokens: this.burst, at: now };
-    bucket.tokens = Math.min(this.burst, bucket.tokens + ((now - bucket.at) / 1000) * this.ratePerSecond);
+    bucket.tokens = Math.min(
+      this.burst,
+      bucket.tokens + ((now - bucket.at) / 1000) * this.ratePerSecond,
+    );
     bucket.at = now;
     if (this.buckets.size > 100_000) this.buckets.clear();
     this.buckets.set(key, bucket);

@@ -13,7 +13,9 @@ describe('WebSocket upgrades the plugin does not serve', () => {
     await new Promise(resolve => socket.once('connect', resolve));
     let answer = '';
     socket.on('data', chunk => (answer += chunk.toString()));
-    const closed = new Promise<number>(resolve => socket.once('close', () => resolve(Date.now())));
+    const closed = new Promise<number>(resolve =>
+      socket.once('close', () => resolve(Date.now())),
+    );
     const sentAt = Date.now();
     socket.write(
       'GET /api/sindri/instances/dev-1/terminal/ HTTP/1.1\r\nHost: x\r\nConnection: Upgrade\r\nUpgrade: websocket\r\nSec-WebSocket-Version: 13\r\nSec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\n\r\n',

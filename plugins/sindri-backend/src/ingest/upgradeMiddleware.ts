@@ -6,7 +6,12 @@ import express from 'express';
 /** A WebSocket route below the plugin's base path, e.g. `/agent/connect`. */
 export interface UpgradeRoute {
   path: RegExp;
-  handle(req: IncomingMessage, socket: Duplex, head: Buffer, match: RegExpMatchArray): Promise<void>;
+  handle(
+    req: IncomingMessage,
+    socket: Duplex,
+    head: Buffer,
+    match: RegExpMatchArray,
+  ): Promise<void>;
 }
 
 /**
@@ -19,7 +24,10 @@ export interface UpgradeRoute {
  * So while ours is the only listener, an upgrade for another path is passed
  * back to Express as a plain request, as Node would have done.
  */
-export function createUpgradeMiddleware(basePath: () => Promise<string>, routes: UpgradeRoute[]): express.RequestHandler {
+export function createUpgradeMiddleware(
+  basePath: () => Promise<string>,
+  routes: UpgradeRoute[],
+): express.RequestHandler {
   let server: Server | undefined;
 
   const route = async (url: string) => {
@@ -33,7 +41,11 @@ export function createUpgradeMiddleware(basePath: () => Promise<string>, routes:
     return undefined;
   };
 
-  const listener = async (req: IncomingMessage, socket: Duplex, head: Buffer) => {
+  const listener = async (
+    req: IncomingMessage,
+    socket: Duplex,
+    head: Buffer,
+  ) => {
     const found = await route(req.url ?? '');
     if (found) {
       await found.r.handle(req, socket, head, found.match);
@@ -62,7 +74,11 @@ export function createUpgradeMiddleware(basePath: () => Promise<string>, routes:
     }
     // an upgrade that reached Express before anyone listened: serve it here if it is ours
     route(req.originalUrl)
-      .then(ours => (ours ? ours.r.handle(req, req.socket, Buffer.alloc(0), ours.match) : next()))
+      .then(ours =>
+        ours
+          ? ours.r.handle(req, req.socket, Buffer.alloc(0), ours.match)
+          : next(),
+      )
       .catch(next);
   };
 }

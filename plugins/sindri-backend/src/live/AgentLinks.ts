@@ -1,4 +1,8 @@
-import { AgentLiveFrame, BackendLiveFrame, DataFrame } from '@internal/plugin-sindri-common';
+import {
+  AgentLiveFrame,
+  BackendLiveFrame,
+  DataFrame,
+} from '@internal/plugin-sindri-common';
 
 /** The backend's side of one connected agent's live channel. */
 export interface AgentLink {
@@ -43,7 +47,8 @@ export class AgentLinks {
   connected(link: AgentLink) {
     const previous = this.links.get(link.instanceId);
     this.links.set(link.instanceId, link);
-    if (previous && previous !== link) this.listeners.forEach(l => l.onDisconnect(previous));
+    if (previous && previous !== link)
+      this.listeners.forEach(l => l.onDisconnect(previous));
   }
 
   registered(link: AgentLink) {

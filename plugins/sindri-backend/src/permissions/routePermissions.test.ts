@@ -5,7 +5,12 @@ import path from 'node:path';
 import { mockCredentials, TestDatabases } from '@backstage/backend-test-utils';
 import request from 'supertest';
 import WebSocket from 'ws';
-import { enroll, ScriptedAgent, startLiveBackend, TerminalClient } from '../__testUtils__/liveHarness';
+import {
+  enroll,
+  ScriptedAgent,
+  startLiveBackend,
+  TerminalClient,
+} from '../__testUtils__/liveHarness';
 
 jest.setTimeout(60_000);
 
@@ -23,43 +28,247 @@ const FIELD = 'sindri.config.field.set';
 type Call = {
   name: string;
   permission: string;
-  call: (server: any, ctx: { runId: string; instanceId: string; operationId: string; terminalSessionId: string }) => request.Test;
+  call: (
+    server: any,
+    ctx: {
+      runId: string;
+      instanceId: string;
+      operationId: string;
+      terminalSessionId: string;
+    },
+  ) => request.Test;
   allowed: number;
   denied: number;
 };
 
-const MINIMAL = { version: '3.0', name: 'dev-9', deployment: { provider: 'docker' }, extensions: { profile: 'minimal' } };
+const MINIMAL = {
+  version: '3.0',
+  name: 'dev-9',
+  deployment: { provider: 'docker' },
+  extensions: { profile: 'minimal' },
+};
 
 /** Every HTTP route but health and agent ingest, the permission it checks, and its answer with and without it. */
 const calls: Call[] = [
-  { name: 'GET /instances', permission: READ, call: s => request(s).get('/api/sindri/instances'), allowed: 200, denied: 403 },
-  { name: 'GET /instances/{name}', permission: READ, call: s => request(s).get('/api/sindri/instances/dev-1'), allowed: 200, denied: 403 },
-  { name: 'GET /instances/{name}/metrics', permission: READ, call: s => request(s).get('/api/sindri/instances/dev-1/metrics'), allowed: 200, denied: 403 },
-  { name: 'GET /instances/{name}/events', permission: READ, call: s => request(s).get('/api/sindri/instances/dev-1/events'), allowed: 200, denied: 403 },
-  { name: 'GET /instances/{name}/terminal-sessions', permission: READ, call: s => request(s).get('/api/sindri/instances/dev-1/terminal-sessions'), allowed: 200, denied: 403 },
-  { name: 'GET /instances/{name}/terminal-sessions/{id}/input', permission: AUDIT, call: (s, c) => request(s).get(`/api/sindri/instances/dev-1/terminal-sessions/${c.terminalSessionId}/input`), allowed: 200, denied: 403 },
-  { name: 'GET /enrollments', permission: ENROLL, call: s => request(s).get('/api/sindri/enrollments'), allowed: 200, denied: 403 },
-  { name: 'POST /enrollments', permission: ENROLL, call: s => request(s).post('/api/sindri/enrollments').send({ name: 'dev-7', owner: 'group:default/platform' }), allowed: 201, denied: 403 },
-  { name: 'POST /enrollments/{id}/rotate', permission: ENROLL, call: (s, c) => request(s).post(`/api/sindri/enrollments/${c.instanceId}/rotate`), allowed: 200, denied: 403 },
-  { name: 'DELETE /enrollments/{id}', permission: ENROLL, call: (s, c) => request(s).delete(`/api/sindri/enrollments/${c.instanceId}`), allowed: 204, denied: 403 },
-  { name: 'POST /commands', permission: COMMAND, call: s => request(s).post('/api/sindri/commands').send({ target: { instances: ['dev-1'] }, command: { argv: ['true'] } }), allowed: 201, denied: 403 },
+  {
+    name: 'GET /instances',
+    permission: READ,
+    call: s => request(s).get('/api/sindri/instances'),
+    allowed: 200,
+    denied: 403,
+  },
+  {
+    name: 'GET /instances/{name}',
+    permission: READ,
+    call: s => request(s).get('/api/sindri/instances/dev-1'),
+    allowed: 200,
+    denied: 403,
+  },
+  {
+    name: 'GET /instances/{name}/metrics',
+    permission: READ,
+    call: s => request(s).get('/api/sindri/instances/dev-1/metrics'),
+    allowed: 200,
+    denied: 403,
+  },
+  {
+    name: 'GET /instances/{name}/events',
+    permission: READ,
+    call: s => request(s).get('/api/sindri/instances/dev-1/events'),
+    allowed: 200,
+    denied: 403,
+  },
+  {
+    name: 'GET /instances/{name}/terminal-sessions',
+    permission: READ,
+    call: s => request(s).get('/api/sindri/instances/dev-1/terminal-sessions'),
+    allowed: 200,
+    denied: 403,
+  },
+  {
+    name: 'GET /instances/{name}/terminal-sessions/{id}/input',
+    permission: AUDIT,
+    call: (s, c) =>
+      request(s).get(
+        `/api/sindri/instances/dev-1/terminal-sessions/${c.terminalSessionId}/input`,
+      ),
+    allowed: 200,
+    denied: 403,
+  },
+  {
+    name: 'GET /enrollments',
+    permission: ENROLL,
+    call: s => request(s).get('/api/sindri/enrollments'),
+    allowed: 200,
+    denied: 403,
+  },
+  {
+    name: 'POST /enrollments',
+    permission: ENROLL,
+    call: s =>
+      request(s)
+        .post('/api/sindri/enrollments')
+        .send({ name: 'dev-7', owner: 'group:default/platform' }),
+    allowed: 201,
+    denied: 403,
+  },
+  {
+    name: 'POST /enrollments/{id}/rotate',
+    permission: ENROLL,
+    call: (s, c) =>
+      request(s).post(`/api/sindri/enrollments/${c.instanceId}/rotate`),
+    allowed: 200,
+    denied: 403,
+  },
+  {
+    name: 'DELETE /enrollments/{id}',
+    permission: ENROLL,
+    call: (s, c) =>
+      request(s).delete(`/api/sindri/enrollments/${c.instanceId}`),
+    allowed: 204,
+    denied: 403,
+  },
+  {
+    name: 'POST /commands',
+    permission: COMMAND,
+    call: s =>
+      request(s)
+        .post('/api/sindri/commands')
+        .send({
+          target: { instances: ['dev-1'] },
+          command: { argv: ['true'] },
+        }),
+    allowed: 201,
+    denied: 403,
+  },
   // a run is visible only through instances the caller may read: without read it does not exist for them
-  { name: 'GET /commands/{id}', permission: READ, call: (s, c) => request(s).get(`/api/sindri/commands/${c.runId}`), allowed: 200, denied: 404 },
-  { name: 'GET /commands/{id}/stream', permission: READ, call: (s, c) => request(s).get(`/api/sindri/commands/${c.runId}/stream`), allowed: 200, denied: 404 },
-  { name: 'POST /commands/{id}/cancel', permission: READ, call: (s, c) => request(s).post(`/api/sindri/commands/${c.runId}/cancel`), allowed: 202, denied: 404 },
-  { name: 'GET /deployments/options', permission: CREATE, call: s => request(s).get('/api/sindri/deployments/options'), allowed: 200, denied: 403 },
-  { name: 'POST /config/validate', permission: CREATE, call: s => request(s).post('/api/sindri/config/validate').send({ sindriYaml: 'version: "3.0"' }), allowed: 200, denied: 403 },
-  { name: 'POST /deployments', permission: CREATE, call: s => request(s).post('/api/sindri/deployments').send({ name: 'dev-9', owner: 'group:default/platform', config: MINIMAL, dryRun: true }), allowed: 202, denied: 403 },
-  { name: 'POST /deployments (driver)', permission: DRIVER, call: s => request(s).post('/api/sindri/deployments').send({ name: 'dev-9', owner: 'group:default/platform', config: MINIMAL, dryRun: true }), allowed: 202, denied: 403 },
-  { name: 'POST /deployments (clone)', permission: READ, call: s => request(s).post('/api/sindri/deployments').send({ name: 'dev-9', owner: 'group:default/platform', cloneFrom: 'dev-1', dryRun: true }), allowed: 202, denied: 403 },
-  { name: 'GET /operations/{id}', permission: READ, call: (s, c) => request(s).get(`/api/sindri/operations/${c.operationId}`), allowed: 200, denied: 403 },
-  { name: 'GET /operations/{id}/stream', permission: READ, call: (s, c) => request(s).get(`/api/sindri/operations/${c.operationId}/stream`), allowed: 200, denied: 403 },
-  { name: 'GET /instances/{name}/deployment', permission: READ, call: s => request(s).get('/api/sindri/instances/dev-1/deployment'), allowed: 200, denied: 403 },
-  { name: 'GET /instances/{name}/operations', permission: READ, call: s => request(s).get('/api/sindri/instances/dev-1/operations'), allowed: 200, denied: 403 },
-  { name: 'POST /instances/{name}/lifecycle', permission: LIFECYCLE, call: s => request(s).post('/api/sindri/instances/dev-1/lifecycle').send({ action: 'suspend' }), allowed: 202, denied: 403 },
-  { name: 'POST /instances/{name}/lifecycle (driver)', permission: DRIVER, call: s => request(s).post('/api/sindri/instances/dev-1/lifecycle').send({ action: 'suspend' }), allowed: 202, denied: 403 },
+  {
+    name: 'GET /commands/{id}',
+    permission: READ,
+    call: (s, c) => request(s).get(`/api/sindri/commands/${c.runId}`),
+    allowed: 200,
+    denied: 404,
+  },
+  {
+    name: 'GET /commands/{id}/stream',
+    permission: READ,
+    call: (s, c) => request(s).get(`/api/sindri/commands/${c.runId}/stream`),
+    allowed: 200,
+    denied: 404,
+  },
+  {
+    name: 'POST /commands/{id}/cancel',
+    permission: READ,
+    call: (s, c) => request(s).post(`/api/sindri/commands/${c.runId}/cancel`),
+    allowed: 202,
+    denied: 404,
+  },
+  {
+    name: 'GET /deployments/options',
+    permission: CREATE,
+    call: s => request(s).get('/api/sindri/deployments/options'),
+    allowed: 200,
+    denied: 403,
+  },
+  {
+    name: 'POST /config/validate',
+    permission: CREATE,
+    call: s =>
+      request(s)
+        .post('/api/sindri/config/validate')
+        .send({ sindriYaml: 'version: "3.0"' }),
+    allowed: 200,
+    denied: 403,
+  },
+  {
+    name: 'POST /deployments',
+    permission: CREATE,
+    call: s =>
+      request(s).post('/api/sindri/deployments').send({
+        name: 'dev-9',
+        owner: 'group:default/platform',
+        config: MINIMAL,
+        dryRun: true,
+      }),
+    allowed: 202,
+    denied: 403,
+  },
+  {
+    name: 'POST /deployments (driver)',
+    permission: DRIVER,
+    call: s =>
+      request(s).post('/api/sindri/deployments').send({
+        name: 'dev-9',
+        owner: 'group:default/platform',
+        config: MINIMAL,
+        dryRun: true,
+      }),
+    allowed: 202,
+    denied: 403,
+  },
+  {
+    name: 'POST /deployments (clone)',
+    permission: READ,
+    call: s =>
+      request(s).post('/api/sindri/deployments').send({
+        name: 'dev-9',
+        owner: 'group:default/platform',
+        cloneFrom: 'dev-1',
+        dryRun: true,
+      }),
+    allowed: 202,
+    denied: 403,
+  },
+  {
+    name: 'GET /operations/{id}',
+    permission: READ,
+    call: (s, c) => request(s).get(`/api/sindri/operations/${c.operationId}`),
+    allowed: 200,
+    denied: 403,
+  },
+  {
+    name: 'GET /operations/{id}/stream',
+    permission: READ,
+    call: (s, c) =>
+      request(s).get(`/api/sindri/operations/${c.operationId}/stream`),
+    allowed: 200,
+    denied: 403,
+  },
+  {
+    name: 'GET /instances/{name}/deployment',
+    permission: READ,
+    call: s => request(s).get('/api/sindri/instances/dev-1/deployment'),
+    allowed: 200,
+    denied: 403,
+  },
+  {
+    name: 'GET /instances/{name}/operations',
+    permission: READ,
+    call: s => request(s).get('/api/sindri/instances/dev-1/operations'),
+    allowed: 200,
+    denied: 403,
+  },
+  {
+    name: 'POST /instances/{name}/lifecycle',
+    permission: LIFECYCLE,
+    call: s =>
+      request(s)
+        .post('/api/sindri/instances/dev-1/lifecycle')
+        .send({ action: 'suspend' }),
+    allowed: 202,
+    denied: 403,
+  },
+  {
+    name: 'POST /instances/{name}/lifecycle (driver)',
+    permission: DRIVER,
+    call: s =>
+      request(s)
+        .post('/api/sindri/instances/dev-1/lifecycle')
+        .send({ action: 'suspend' }),
+    allowed: 202,
+    denied: 403,
+  },
 ];
-
 
 describe('every route checks its permission', () => {
   const databases = TestDatabases.create({ ids: ['SQLITE_3'] });
@@ -71,60 +280,194 @@ describe('every route checks its permission', () => {
     const denied: string[] = [];
     const workDir = fs.mkdtempSync(path.join(os.tmpdir(), 'sindri-routes-'));
     // a local driver whose agent never needs to start: only plans and suspend run
-    const backend = await startLiveBackend(knex, { denied, config: { deployments: { workDir, catalogTimeout: { seconds: 0 } }, drivers: { local: { enabled: true, allowNonLoopback: true, agentCommand: ['/bin/false'] } } } });
+    const backend = await startLiveBackend(knex, {
+      denied,
+      config: {
+        deployments: { workDir, catalogTimeout: { seconds: 0 } },
+        drivers: {
+          local: {
+            enabled: true,
+            allowNonLoopback: true,
+            agentCommand: ['/bin/false'],
+          },
+        },
+      },
+    });
     const { token, instanceId } = await enroll(backend.server, 'dev-1');
     const agent = await ScriptedAgent.connect(backend.base, token, 'dev-1');
     const runId = crypto.randomUUID();
-    await knex('command_runs').insert({ id: runId, created_by: 'user:default/ops', created_at: new Date(), command: '{"argv":["true"]}', target: '{"instances":["dev-1"]}', timeout_s: 60, concurrency: 1, state: 'done' });
-    await knex('command_results').insert({ id: crypto.randomUUID(), run_id: runId, instance_id: instanceId, instance_name: 'dev-1', state: 'succeeded' });
+    await knex('command_runs').insert({
+      id: runId,
+      created_by: 'user:default/ops',
+      created_at: new Date(),
+      command: '{"argv":["true"]}',
+      target: '{"instances":["dev-1"]}',
+      timeout_s: 60,
+      concurrency: 1,
+      state: 'done',
+    });
+    await knex('command_results').insert({
+      id: crypto.randomUUID(),
+      run_id: runId,
+      instance_id: instanceId,
+      instance_name: 'dev-1',
+      state: 'succeeded',
+    });
     const operationId = crypto.randomUUID();
     const now = new Date();
-    await knex('instance_deployments').insert({ instance_id: instanceId, driver: 'local', state: 'running', sindri_yaml: 'version: "3.0"\nname: dev-1\ndeployment:\n  provider: docker\nextensions:\n  profile: minimal\n', provider: 'docker', created_by: 'user:default/ops', created_at: now, updated_at: now });
-    await knex('lifecycle_operations').insert({ id: operationId, instance_id: instanceId, instance_name: 'dev-1', kind: 'deploy', driver: 'local', state: 'succeeded', actor: 'user:default/ops', log: '[]', started_at: now, finished_at: now });
+    await knex('instance_deployments').insert({
+      instance_id: instanceId,
+      driver: 'local',
+      state: 'running',
+      sindri_yaml:
+        'version: "3.0"\nname: dev-1\ndeployment:\n  provider: docker\nextensions:\n  profile: minimal\n',
+      provider: 'docker',
+      created_by: 'user:default/ops',
+      created_at: now,
+      updated_at: now,
+    });
+    await knex('lifecycle_operations').insert({
+      id: operationId,
+      instance_id: instanceId,
+      instance_name: 'dev-1',
+      kind: 'deploy',
+      driver: 'local',
+      state: 'succeeded',
+      actor: 'user:default/ops',
+      log: '[]',
+      started_at: now,
+      finished_at: now,
+    });
     const terminalSessionId = crypto.randomUUID();
-    await knex('terminal_sessions').insert({ id: terminalSessionId, instance_id: instanceId, instance_name: 'dev-1', session_id: 'session-ops-1', opened_by: 'user:default/ops', started_at: now, ended_at: now });
+    await knex('terminal_sessions').insert({
+      id: terminalSessionId,
+      instance_id: instanceId,
+      instance_name: 'dev-1',
+      session_id: 'session-ops-1',
+      opened_by: 'user:default/ops',
+      started_at: now,
+      ended_at: now,
+    });
     denied.push(...deny);
-    return { ...backend, agent, runId, instanceId, operationId, terminalSessionId, knex };
+    return {
+      ...backend,
+      agent,
+      runId,
+      instanceId,
+      operationId,
+      terminalSessionId,
+      knex,
+    };
   }
 
-  it.each(calls)('$name: allowed with $permission, refused without it', async ({ permission, call, allowed, denied }) => {
-    const granted = await setUp([]);
-    expect((await call(granted.server, granted).set('Authorization', auth)).status).toBe(allowed);
+  it.each(calls)(
+    '$name: allowed with $permission, refused without it',
+    async ({ permission, call, allowed, denied }) => {
+      const granted = await setUp([]);
+      expect(
+        (await call(granted.server, granted).set('Authorization', auth)).status,
+      ).toBe(allowed);
 
-    const refused = await setUp([permission]);
-    const res = await call(refused.server, refused).set('Authorization', auth);
-    expect(res.status).toBe(denied);
-    // a refusal names the permission; a run the caller may not read is simply not found
-    expect(res.body.error.message).toContain(denied === 403 ? permission : 'no command run');
-  });
+      const refused = await setUp([permission]);
+      const res = await call(refused.server, refused).set(
+        'Authorization',
+        auth,
+      );
+      expect(res.status).toBe(denied);
+      // a refusal names the permission; a run the caller may not read is simply not found
+      expect(res.body.error.message).toContain(
+        denied === 403 ? permission : 'no command run',
+      );
+    },
+  );
 
   it('POST /deployments: a user creates instances for themselves or their groups; an admin for anyone', async () => {
-    const body = (owner: string) => ({ name: 'dev-9', owner, config: MINIMAL, dryRun: true });
+    const body = (owner: string) => ({
+      name: 'dev-9',
+      owner,
+      config: MINIMAL,
+      dryRun: true,
+    });
     const user = await setUp([ENROLL]);
-    const foreign = await request(user.server).post('/api/sindri/deployments').set('Authorization', auth).send(body('group:default/platform'));
+    const foreign = await request(user.server)
+      .post('/api/sindri/deployments')
+      .set('Authorization', auth)
+      .send(body('group:default/platform'));
     expect(foreign.status).toBe(403);
-    expect(foreign.body.error.message).toBe('owner: you may create instances owned by yourself or your groups, not group:default/platform');
-    expect((await request(user.server).post('/api/sindri/deployments').set('Authorization', auth).send(body('user:default/ops'))).status).toBe(202);
+    expect(foreign.body.error.message).toBe(
+      'owner: you may create instances owned by yourself or your groups, not group:default/platform',
+    );
+    expect(
+      (
+        await request(user.server)
+          .post('/api/sindri/deployments')
+          .set('Authorization', auth)
+          .send(body('user:default/ops'))
+      ).status,
+    ).toBe(202);
   });
 
   it('GET /operations/{id}: a plan is seen by its author, and by others only with sindri.enrollment.manage', async () => {
     const own = crypto.randomUUID();
     const other = crypto.randomUUID();
     const refused = await setUp([ENROLL]);
-    const plan = (id: string, actor: string) => ({ id, instance_name: 'dev-9', kind: 'plan', driver: 'local', state: 'failed', actor, log: '[]', started_at: new Date(), finished_at: new Date() });
-    await refused.knex('lifecycle_operations').insert([plan(own, 'user:default/ops'), plan(other, 'user:default/someone-else')]);
-    expect((await request(refused.server).get(`/api/sindri/operations/${own}`).set('Authorization', auth)).status).toBe(200);
-    expect((await request(refused.server).get(`/api/sindri/operations/${other}`).set('Authorization', auth)).status).toBe(404);
+    const plan = (id: string, actor: string) => ({
+      id,
+      instance_name: 'dev-9',
+      kind: 'plan',
+      driver: 'local',
+      state: 'failed',
+      actor,
+      log: '[]',
+      started_at: new Date(),
+      finished_at: new Date(),
+    });
+    await refused
+      .knex('lifecycle_operations')
+      .insert([
+        plan(own, 'user:default/ops'),
+        plan(other, 'user:default/someone-else'),
+      ]);
+    expect(
+      (
+        await request(refused.server)
+          .get(`/api/sindri/operations/${own}`)
+          .set('Authorization', auth)
+      ).status,
+    ).toBe(200);
+    expect(
+      (
+        await request(refused.server)
+          .get(`/api/sindri/operations/${other}`)
+          .set('Authorization', auth)
+      ).status,
+    ).toBe(404);
     const admin = await setUp([]);
-    await admin.knex('lifecycle_operations').insert(plan(other, 'user:default/someone-else'));
-    expect((await request(admin.server).get(`/api/sindri/operations/${other}`).set('Authorization', auth)).status).toBe(200);
+    await admin
+      .knex('lifecycle_operations')
+      .insert(plan(other, 'user:default/someone-else'));
+    expect(
+      (
+        await request(admin.server)
+          .get(`/api/sindri/operations/${other}`)
+          .set('Authorization', auth)
+      ).status,
+    ).toBe(200);
   });
 
   it('GET /commands lists nothing without sindri.instance.read', async () => {
     const granted = await setUp([]);
-    expect((await request(granted.server).get('/api/sindri/commands').set('Authorization', auth)).body.items).toHaveLength(1);
+    expect(
+      (
+        await request(granted.server)
+          .get('/api/sindri/commands')
+          .set('Authorization', auth)
+      ).body.items,
+    ).toHaveLength(1);
     const refused = await setUp([READ]);
-    const res = await request(refused.server).get('/api/sindri/commands').set('Authorization', auth);
+    const res = await request(refused.server)
+      .get('/api/sindri/commands')
+      .set('Authorization', auth);
     expect(res.status).toBe(200);
     expect(res.body.items).toEqual([]);
   });
@@ -132,22 +475,50 @@ describe('every route checks its permission', () => {
   it('POST /commands/targets marks instances without sindri.instance.command as not permitted', async () => {
     const body = { target: { instances: ['dev-1'] } };
     const granted = await setUp([]);
-    expect((await request(granted.server).post('/api/sindri/commands/targets').set('Authorization', auth).send(body)).body.items).toEqual([{ name: 'dev-1', permitted: true }]);
+    expect(
+      (
+        await request(granted.server)
+          .post('/api/sindri/commands/targets')
+          .set('Authorization', auth)
+          .send(body)
+      ).body.items,
+    ).toEqual([{ name: 'dev-1', permitted: true }]);
     const refused = await setUp([COMMAND]);
-    expect((await request(refused.server).post('/api/sindri/commands/targets').set('Authorization', auth).send(body)).body.items).toEqual([{ name: 'dev-1', permitted: false }]);
+    expect(
+      (
+        await request(refused.server)
+          .post('/api/sindri/commands/targets')
+          .set('Authorization', auth)
+          .send(body)
+      ).body.items,
+    ).toEqual([{ name: 'dev-1', permitted: false }]);
   });
 
   it('the terminal WebSocket: upgraded with sindri.instance.terminal, 403 without it', async () => {
-    const cookie = { Cookie: mockCredentials.limitedUser.cookie('user:default/ops') };
+    const cookie = {
+      Cookie: mockCredentials.limitedUser.cookie('user:default/ops'),
+    };
     const granted = await setUp([]);
-    const ws = new WebSocket(TerminalClient.url(granted.base, 'dev-1', 'perm-session-1'), { headers: cookie });
+    const ws = new WebSocket(
+      TerminalClient.url(granted.base, 'dev-1', 'perm-session-1'),
+      { headers: cookie },
+    );
     await new Promise((resolve, reject) => {
       ws.once('open', resolve);
-      ws.once('unexpected-response', (_req, r) => reject(new Error(`refused with ${r.statusCode}`)));
+      ws.once('unexpected-response', (_req, r) =>
+        reject(new Error(`refused with ${r.statusCode}`)),
+      );
     });
     ws.close();
     const refused = await setUp([TERMINAL]);
-    expect((await TerminalClient.refusal(TerminalClient.url(refused.base, 'dev-1', 'perm-session-1'), cookie)).status).toBe(403);
+    expect(
+      (
+        await TerminalClient.refusal(
+          TerminalClient.url(refused.base, 'dev-1', 'perm-session-1'),
+          cookie,
+        )
+      ).status,
+    ).toBe(403);
   });
 
   it('shows what was done on an instance to its author and audit readers, not to every reader', async () => {
@@ -157,70 +528,165 @@ describe('every route checks its permission', () => {
       // everything on dev-1 was done by someone else
       await ctx.knex('command_runs').update({ created_by: other });
       await ctx.knex('instance_deployments').update({ created_by: other });
-      await ctx.knex('lifecycle_operations').update({ actor: other, log: '["deploying with the local driver"]', message: 'the driver said so' });
+      await ctx.knex('lifecycle_operations').update({
+        actor: other,
+        log: '["deploying with the local driver"]',
+        message: 'the driver said so',
+      });
       await ctx.knex('terminal_sessions').update({ opened_by: other });
-      await ctx.knex('command_results').update({ stdout_tail: 'secret output' });
+      await ctx
+        .knex('command_results')
+        .update({ stdout_tail: 'secret output' });
       return ctx;
     };
-    const get = (server: any, route: string) => request(server).get(`/api/sindri${route}`).set('Authorization', auth);
+    const get = (server: any, route: string) =>
+      request(server).get(`/api/sindri${route}`).set('Authorization', auth);
 
     const reader = await set([AUDIT]);
     expect((await get(reader.server, '/commands')).body.items).toEqual([]);
-    expect((await get(reader.server, `/commands/${reader.runId}`)).status).toBe(404);
-    expect((await get(reader.server, `/commands/${reader.runId}/stream`)).status).toBe(404);
-    expect((await get(reader.server, '/instances/dev-1/terminal-sessions')).body.items).toEqual([]);
-    const deployment = (await get(reader.server, '/instances/dev-1/deployment')).body;
-    expect(deployment).toMatchObject({ state: 'running', sindriYamlHidden: true });
+    expect((await get(reader.server, `/commands/${reader.runId}`)).status).toBe(
+      404,
+    );
+    expect(
+      (await get(reader.server, `/commands/${reader.runId}/stream`)).status,
+    ).toBe(404);
+    expect(
+      (await get(reader.server, '/instances/dev-1/terminal-sessions')).body
+        .items,
+    ).toEqual([]);
+    const deployment = (await get(reader.server, '/instances/dev-1/deployment'))
+      .body;
+    expect(deployment).toMatchObject({
+      state: 'running',
+      sindriYamlHidden: true,
+    });
     expect(deployment.sindriYaml).toBeUndefined();
-    const [operation] = (await get(reader.server, '/instances/dev-1/operations')).body.items;
-    expect(operation).toMatchObject({ kind: 'deploy', log: [], logHidden: true });
+    const [operation] = (
+      await get(reader.server, '/instances/dev-1/operations')
+    ).body.items;
+    expect(operation).toMatchObject({
+      kind: 'deploy',
+      log: [],
+      logHidden: true,
+    });
     expect(operation.message).toBeUndefined();
-    expect((await get(reader.server, `/operations/${reader.operationId}`)).body).toMatchObject({ log: [], logHidden: true });
-    expect((await get(reader.server, `/operations/${reader.operationId}/stream`)).status).toBe(403);
+    expect(
+      (await get(reader.server, `/operations/${reader.operationId}`)).body,
+    ).toMatchObject({ log: [], logHidden: true });
+    expect(
+      (await get(reader.server, `/operations/${reader.operationId}/stream`))
+        .status,
+    ).toBe(403);
 
     const auditor = await set([]);
     expect((await get(auditor.server, '/commands')).body.items).toHaveLength(1);
-    expect((await get(auditor.server, `/commands/${auditor.runId}`)).body.results[0].stdout).toBe('secret output');
-    expect((await get(auditor.server, '/instances/dev-1/terminal-sessions')).body.items).toHaveLength(1);
-    expect((await get(auditor.server, '/instances/dev-1/deployment')).body.sindriYaml).toContain('name: dev-1');
-    expect((await get(auditor.server, `/operations/${auditor.operationId}`)).body).toMatchObject({ log: ['deploying with the local driver'], message: 'the driver said so' });
+    expect(
+      (await get(auditor.server, `/commands/${auditor.runId}`)).body.results[0]
+        .stdout,
+    ).toBe('secret output');
+    expect(
+      (await get(auditor.server, '/instances/dev-1/terminal-sessions')).body
+        .items,
+    ).toHaveLength(1);
+    expect(
+      (await get(auditor.server, '/instances/dev-1/deployment')).body
+        .sindriYaml,
+    ).toContain('name: dev-1');
+    expect(
+      (await get(auditor.server, `/operations/${auditor.operationId}`)).body,
+    ).toMatchObject({
+      log: ['deploying with the local driver'],
+      message: 'the driver said so',
+    });
   });
 
   it('answers a name the caller may not read exactly as one that does not exist', async () => {
     const refused = await setUp([READ]);
-    const post = (name: string) => request(refused.server).post('/api/sindri/commands').set('Authorization', auth).send({ target: { instances: [name] }, command: { argv: ['true'] } });
+    const post = (name: string) =>
+      request(refused.server)
+        .post('/api/sindri/commands')
+        .set('Authorization', auth)
+        .send({ target: { instances: [name] }, command: { argv: ['true'] } });
     const hidden = await post('dev-1');
     const missing = await post('dev-404');
     expect([hidden.status, missing.status]).toEqual([400, 400]);
-    expect(hidden.body.error.message.replace('dev-1', 'NAME')).toBe(missing.body.error.message.replace('dev-404', 'NAME'));
-    const preview = await request(refused.server).post('/api/sindri/commands/targets').set('Authorization', auth).send({ target: { instances: ['dev-1'] } });
+    expect(hidden.body.error.message.replace('dev-1', 'NAME')).toBe(
+      missing.body.error.message.replace('dev-404', 'NAME'),
+    );
+    const preview = await request(refused.server)
+      .post('/api/sindri/commands/targets')
+      .set('Authorization', auth)
+      .send({ target: { instances: ['dev-1'] } });
     expect(preview.status).toBe(400);
   });
 
   it('offers only the drivers the caller may use', async () => {
-    expect((await request((await setUp([])).server).get('/api/sindri/deployments/options').set('Authorization', auth)).body.drivers.map((d: any) => d.id)).toEqual(['local']);
+    expect(
+      (
+        await request((await setUp([])).server)
+          .get('/api/sindri/deployments/options')
+          .set('Authorization', auth)
+      ).body.drivers.map((d: any) => d.id),
+    ).toEqual(['local']);
     const refused = await setUp([DRIVER]);
-    const options = (await request(refused.server).get('/api/sindri/deployments/options').set('Authorization', auth)).body;
+    const options = (
+      await request(refused.server)
+        .get('/api/sindri/deployments/options')
+        .set('Authorization', auth)
+    ).body;
     expect(options.drivers).toEqual([]);
     expect(options.defaultDriver).toBeUndefined();
   });
 
   it('refuses a guarded sindri.yaml field to a caller not allowed it, naming the field', async () => {
-    const privileged = { ...MINIMAL, providers: { docker: { privileged: true, network: 'host' } } };
-    const body = { name: 'dev-9', owner: 'group:default/platform', config: privileged, dryRun: true };
+    const privileged = {
+      ...MINIMAL,
+      providers: { docker: { privileged: true, network: 'host' } },
+    };
+    const body = {
+      name: 'dev-9',
+      owner: 'group:default/platform',
+      config: privileged,
+      dryRun: true,
+    };
     const refused = await setUp([FIELD]);
-    const res = await request(refused.server).post('/api/sindri/deployments').set('Authorization', auth).send(body);
+    const res = await request(refused.server)
+      .post('/api/sindri/deployments')
+      .set('Authorization', auth)
+      .send(body);
     expect(res.status).toBe(400);
-    expect(res.body.error.message).toMatch(/^config: the portal does not deploy this sindri\.yaml: \/providers\/docker\/privileged: .*; \/providers\/docker\/network: /);
-    const validated = await request(refused.server).post('/api/sindri/config/validate').set('Authorization', auth).send({ sindriYaml: 'version: "3.0"\nname: x\ndeployment: { provider: docker }\nextensions: { profile: minimal }\nproviders: { docker: { privileged: true } }\n' });
-    expect(validated.body).toMatchObject({ valid: false, issues: [expect.objectContaining({ pointer: '/providers/docker/privileged' })] });
+    expect(res.body.error.message).toMatch(
+      /^config: the portal does not deploy this sindri\.yaml: \/providers\/docker\/privileged: .*; \/providers\/docker\/network: /,
+    );
+    const validated = await request(refused.server)
+      .post('/api/sindri/config/validate')
+      .set('Authorization', auth)
+      .send({
+        sindriYaml:
+          'version: "3.0"\nname: x\ndeployment: { provider: docker }\nextensions: { profile: minimal }\nproviders: { docker: { privileged: true } }\n',
+      });
+    expect(validated.body).toMatchObject({
+      valid: false,
+      issues: [
+        expect.objectContaining({ pointer: '/providers/docker/privileged' }),
+      ],
+    });
     const granted = await setUp([]);
-    expect((await request(granted.server).post('/api/sindri/deployments').set('Authorization', auth).send(body)).status).toBe(202);
+    expect(
+      (
+        await request(granted.server)
+          .post('/api/sindri/deployments')
+          .set('Authorization', auth)
+          .send(body)
+      ).status,
+    ).toBe(202);
   });
 
   it('a cookie (limited) credential opens terminals but no other route', async () => {
     const granted = await setUp([]);
-    const res = await request(granted.server).get('/api/sindri/instances/dev-1').set('Cookie', mockCredentials.limitedUser.cookie('user:default/ops'));
+    const res = await request(granted.server)
+      .get('/api/sindri/instances/dev-1')
+      .set('Cookie', mockCredentials.limitedUser.cookie('user:default/ops'));
     expect(res.status).toBe(401);
   });
 });

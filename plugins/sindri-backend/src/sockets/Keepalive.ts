@@ -7,11 +7,17 @@ import { WebSocket } from 'ws';
  * half interval, so a silent peer is found within one interval.
  */
 export class Keepalive {
-  private readonly watched = new Map<WebSocket, { onDead?: () => void; waiting: boolean }>();
+  private readonly watched = new Map<
+    WebSocket,
+    { onDead?: () => void; waiting: boolean }
+  >();
   private readonly timer: NodeJS.Timeout;
 
   constructor(readonly intervalMs: number) {
-    this.timer = setInterval(() => this.tick(), Math.max(1, Math.floor(intervalMs / 2)));
+    this.timer = setInterval(
+      () => this.tick(),
+      Math.max(1, Math.floor(intervalMs / 2)),
+    );
     this.timer.unref?.();
   }
 

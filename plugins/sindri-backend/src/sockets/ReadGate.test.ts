@@ -2,7 +2,13 @@ import { ReadGate } from './ReadGate';
 
 function socket() {
   const calls: string[] = [];
-  return { calls, ws: { pause: () => calls.push('pause'), resume: () => calls.push('resume') } as any };
+  return {
+    calls,
+    ws: {
+      pause: () => calls.push('pause'),
+      resume: () => calls.push('resume'),
+    } as any,
+  };
 }
 
 describe('ReadGate', () => {

@@ -51,8 +51,11 @@ export class ReadGate {
   }
 
   private update() {
-    const full = this.frames >= this.limits.frames || this.bytes >= this.limits.bytes;
-    const drained = this.frames <= this.limits.frames / 2 && this.bytes <= this.limits.bytes / 2;
+    const full =
+      this.frames >= this.limits.frames || this.bytes >= this.limits.bytes;
+    const drained =
+      this.frames <= this.limits.frames / 2 &&
+      this.bytes <= this.limits.bytes / 2;
     const throttled = Date.now() < this.throttledUntil;
     if (!this.paused && (full || throttled)) {
       this.paused = true;

@@ -37,7 +37,11 @@ export interface TerminalAttachment {
  * waiting: pty-open sent, nothing back yet; opened: told, its replay is next;
  * ready: gets live output.
  */
-type ViewerState = { phase: 'waiting' | 'opened' | 'ready'; sent: number; acked: number };
+type ViewerState = {
+  phase: 'waiting' | 'opened' | 'ready';
+  sent: number;
+  acked: number;
+};
 
 interface Session {
   key: string;
@@ -65,9 +69,11 @@ interface Session {
  * How far a viewer is behind: what it has not acknowledged, or what still
  * waits in the backend for its socket, whichever is more (acks alone could lie).
  */
-const lagOf = (viewer: TerminalViewer, state: ViewerState) => Math.max(state.sent - state.acked, viewer.buffered?.() ?? 0);
+const lagOf = (viewer: TerminalViewer, state: ViewerState) =>
+  Math.max(state.sent - state.acked, viewer.buffered?.() ?? 0);
 
-const keyOf = (instanceId: string, sessionId: string) => `${instanceId}/${sessionId}`;
+const keyOf = (instanceId: string, sessionId: string) =>
+  `${instanceId}/${sessionId}`;
 
 /** A session the relay will not attach this viewer to, with the close code that says why. */
 class SessionRefused extends Error {
@@ -92,10 +98,17 @@ export class TerminalRelay implements LiveListener {
     private readonly links: AgentLinks,
     private readonly audit: TerminalAuditStore,
     private readonly logger: LoggerService,
-    private readonly options: { recordInput: boolean; flushIntervalMs?: number; openTimeoutMs?: number },
+    private readonly options: {
+      recordInput: boolean;
+      flushIntervalMs?: number;
+      openTimeoutMs?: number;
+    },
   ) {
     links.addListener(this);
-    this.flushTimer = setInterval(() => void this.flushAll(), options.flushIntervalMs ?? 5000);
+    this.flushTimer = setInterval(
+      () => void this.flushAll(),
+      options.flushIntervalMs ?? 5000,
+    );
     this.flushTimer.unref?.();
   }
 
@@ -114,7 +127,10 @@ export class TerminalRelay implements LiveListener {
     const { viewer } = options;
     const link = this.links.get(options.instanceId);
     if (!link) {
-      viewer.send({ type: 'offline', message: 'the instance\'s agent is not connected' });
+      viewer.send({
+        type: 'offline',
+        message: "the instance's agent is not connected",
+      });
       viewer.close(TERMINAL_CLOSE_CODES.offline, 'agent offline');
       return undefined;
     }
@@ -127,8 +143,13 @@ export class TerminalRelay implements LiveListener {
         viewer.close(error.closeCode, error.message.slice(0, 120));
       } else {
         // e.g. the database: the details are for the log, not the browser
-        this.logger.error(`Terminal ${options.sessionId} on ${link.name} not opened: ${error}`);
-        viewer.send({ type: 'error', message: 'the portal could not open the terminal now; try again' });
+        this.logger.error(
+          `Terminal ${options.sessionId} on ${link.name} not opened: ${error}`,
+        );
+        viewer.send({
+          type: 'error',
+          message: 'the portal could not open the terminal now; try again',
+        });
         viewer.close(TERMINAL_CLOSE_CODES.internalError, 'internal error');
       }
       return undefined;
@@ -136,30 +157,54 @@ export class TerminalRelay implements LiveListener {
     const state: ViewerState = { phase: 'waiting', sent: 0, acked: 0 };
     session.viewers.set(viewer, state);
     // the agent holds the session's owner too: a shell is only ever attached to the user who started it
-    session.link.send({ type: 'pty-open', session: session.sessionId, cols: options.cols, rows: options.rows, user: session.openedBy });
+    session.link.send({
+      type: 'pty-open',
+      session: session.sessionId,
+      cols: options.cols,
+      rows: options.rows,
+      user: session.openedBy,
+    });
     // an agent without terminals (an older version) never answers
     const unanswered = setTimeout(() => {
       if (state.phase !== 'waiting' || !session.viewers.has(viewer)) return;
-      viewer.send({ type: 'offline', message: 'the instance\'s agent did not open the terminal; it may be a version without terminals' });
+      viewer.send({
+        type: 'offline',
+        message:
+          "the instance's agent did not open the terminal; it may be a version without terminals",
+      });
       viewer.close(TERMINAL_CLOSE_CODES.offline, 'no answer from the agent');
       this.detach(session, viewer);
       // a session the agent never opened must not count against the limit, nor start a shell later with nobody to own it
       if (!session.opened && session.viewers.size === 0) {
         this.forget(session);
         session.link.send({ type: 'pty-close', session: session.sessionId });
-        void this.audit.end(session.auditId, { bytesIn: 0, bytesOut: 0, exitCode: null, reason: 'error' }).catch(() => {});
+        void this.audit
+          .end(session.auditId, {
+            bytesIn: 0,
+            bytesOut: 0,
+            exitCode: null,
+            reason: 'error',
+          })
+          .catch(() => {});
       }
     }, this.options.openTimeoutMs ?? 15_000);
     unanswered.unref?.();
 
     return {
       input: bytes => this.input(session, viewer, bytes),
-      resize: (cols, rows) => session.link.send({ type: 'pty-resize', session: session.sessionId, cols, rows }),
+      resize: (cols, rows) =>
+        session.link.send({
+          type: 'pty-resize',
+          session: session.sessionId,
+          cols,
+          rows,
+        }),
       ack: bytes => {
         state.acked = Math.min(state.sent, state.acked + bytes);
         this.flow(session);
       },
-      close: () => session.link.send({ type: 'pty-close', session: session.sessionId }),
+      close: () =>
+        session.link.send({ type: 'pty-close', session: session.sessionId }),
       detach: () => this.detach(session, viewer),
     };
   }
@@ -172,14 +217,28 @@ export class TerminalRelay implements LiveListener {
     if (frame.type !== 'pty-opened' && frame.type !== 'pty-exit') return;
     const session = this.sessions.get(keyOf(link.instanceId, frame.session));
     // a shell's end is acknowledged once recorded: until then the agent reports it on every connect
-    const acknowledge = () => link.send({ type: 'pty-exit-ack', session: frame.session });
+    const acknowledge = () =>
+      link.send({ type: 'pty-exit-ack', session: frame.session });
     if (frame.type === 'pty-exit' && !session) {
       // a shell this backend no longer follows (after a restart or reconnect, or one that ended while its agent was away) still ends its audit row
       void this.audit
         .findOpen(link.instanceId, frame.session)
-        .then(open => open && this.audit.end(open.auditId, { bytesIn: open.bytesIn, bytesOut: open.bytesOut, exitCode: frame.exitCode, reason: frame.reason }))
+        .then(
+          open =>
+            open &&
+            this.audit.end(open.auditId, {
+              bytesIn: open.bytesIn,
+              bytesOut: open.bytesOut,
+              exitCode: frame.exitCode,
+              reason: frame.reason,
+            }),
+        )
         .then(acknowledge)
-        .catch(error => this.logger.warn(`Terminal audit of ${frame.session} not ended: ${error}`));
+        .catch(error =>
+          this.logger.warn(
+            `Terminal audit of ${frame.session} not ended: ${error}`,
+          ),
+        );
       return;
     }
     if (!session || session.link !== link) return;
@@ -195,7 +254,12 @@ export class TerminalRelay implements LiveListener {
     }
     this.forget(session);
     for (const viewer of session.viewers.keys()) {
-      viewer.send({ type: 'exit', reason: frame.reason, exitCode: frame.exitCode, ...(frame.message ? { message: frame.message } : {}) });
+      viewer.send({
+        type: 'exit',
+        reason: frame.reason,
+        exitCode: frame.exitCode,
+        ...(frame.message ? { message: frame.message } : {}),
+      });
       viewer.close(TERMINAL_CLOSE_CODES.ended, `session ${frame.reason}`);
     }
     session.viewers.clear();
@@ -209,7 +273,11 @@ export class TerminalRelay implements LiveListener {
         }),
       )
       .then(acknowledge)
-      .catch(error => this.logger.warn(`Terminal audit of ${session.key} not ended: ${error}`));
+      .catch(error =>
+        this.logger.warn(
+          `Terminal audit of ${session.key} not ended: ${error}`,
+        ),
+      );
   }
 
   onData(link: AgentLink, frame: DataFrame): void {
@@ -224,7 +292,9 @@ export class TerminalRelay implements LiveListener {
       viewer.sendData(frame.payload);
       state.sent += frame.payload.length;
       if (lagOf(viewer, state) > LIVE_LIMITS.viewerMaxLagBytes) {
-        this.logger.info(`Terminal viewer of ${session.key} is too far behind; disconnecting it`);
+        this.logger.info(
+          `Terminal viewer of ${session.key} is too far behind; disconnecting it`,
+        );
         viewer.close(TERMINAL_CLOSE_CODES.tooSlow, 'too far behind');
         this.detach(session, viewer);
       }
@@ -237,7 +307,10 @@ export class TerminalRelay implements LiveListener {
       if (session.link !== link) continue;
       this.forget(session);
       for (const viewer of session.viewers.keys()) {
-        viewer.send({ type: 'offline', message: 'the instance\'s agent disconnected; its shells keep running' });
+        viewer.send({
+          type: 'offline',
+          message: "the instance's agent disconnected; its shells keep running",
+        });
         viewer.close(TERMINAL_CLOSE_CODES.offline, 'agent offline');
       }
       session.viewers.clear();
@@ -251,7 +324,11 @@ export class TerminalRelay implements LiveListener {
     await this.flushAll();
   }
 
-  private async sessionFor(link: AgentLink, sessionId: string, user: string): Promise<Session> {
+  private async sessionFor(
+    link: AgentLink,
+    sessionId: string,
+    user: string,
+  ): Promise<Session> {
     const key = keyOf(link.instanceId, sessionId);
     let session = this.sessions.get(key) ?? (await this.opening.get(key));
     if (!session) {
@@ -264,29 +341,57 @@ export class TerminalRelay implements LiveListener {
       }
     }
     if (session.openedBy !== user) {
-      throw new SessionRefused(TERMINAL_CLOSE_CODES.forbidden, 'this terminal session belongs to another user');
+      throw new SessionRefused(
+        TERMINAL_CLOSE_CODES.forbidden,
+        'this terminal session belongs to another user',
+      );
     }
     // the agent reconnected while this was being looked up: that link is gone
     if (this.links.get(link.instanceId) !== session.link) {
       this.forget(session);
-      throw new SessionRefused(TERMINAL_CLOSE_CODES.offline, 'the instance\'s agent reconnected; try again');
+      throw new SessionRefused(
+        TERMINAL_CLOSE_CODES.offline,
+        "the instance's agent reconnected; try again",
+      );
     }
     return session;
   }
 
-  private async open(link: AgentLink, sessionId: string, user: string): Promise<Session> {
+  private async open(
+    link: AgentLink,
+    sessionId: string,
+    user: string,
+  ): Promise<Session> {
     const existing = await this.audit.findOpen(link.instanceId, sessionId);
     if (!existing) {
-      const live = [...this.sessions.values()].filter(s => s.instanceId === link.instanceId).length;
+      const live = [...this.sessions.values()].filter(
+        s => s.instanceId === link.instanceId,
+      ).length;
       if (live >= LIVE_LIMITS.maxSessionsPerInstance) {
-        throw new SessionRefused(TERMINAL_CLOSE_CODES.tooManySessions, `the instance already has ${live} terminal sessions; close one first`);
+        throw new SessionRefused(
+          TERMINAL_CLOSE_CODES.tooManySessions,
+          `the instance already has ${live} terminal sessions; close one first`,
+        );
       }
     }
     if (existing && existing.openedBy !== user) {
-      throw new SessionRefused(TERMINAL_CLOSE_CODES.forbidden, 'this terminal session belongs to another user');
+      throw new SessionRefused(
+        TERMINAL_CLOSE_CODES.forbidden,
+        'this terminal session belongs to another user',
+      );
     }
-    const auditId = existing?.auditId ?? (await this.audit.start({ instanceId: link.instanceId, instanceName: link.name, sessionId, openedBy: user }));
-    const bytes = { bytesIn: existing?.bytesIn ?? 0, bytesOut: existing?.bytesOut ?? 0 };
+    const auditId =
+      existing?.auditId ??
+      (await this.audit.start({
+        instanceId: link.instanceId,
+        instanceName: link.name,
+        sessionId,
+        openedBy: user,
+      }));
+    const bytes = {
+      bytesIn: existing?.bytesIn ?? 0,
+      bytesOut: existing?.bytesOut ?? 0,
+    };
     const session: Session = {
       key: keyOf(link.instanceId, sessionId),
       sessionId,
@@ -308,7 +413,10 @@ export class TerminalRelay implements LiveListener {
 
   private input(session: Session, viewer: TerminalViewer, bytes: Uint8Array) {
     if (bytes.length > LIVE_LIMITS.maxInputBytes) {
-      viewer.send({ type: 'error', message: `input: larger than ${LIVE_LIMITS.maxInputBytes} bytes in one message` });
+      viewer.send({
+        type: 'error',
+        message: `input: larger than ${LIVE_LIMITS.maxInputBytes} bytes in one message`,
+      });
       viewer.close(TERMINAL_CLOSE_CODES.badRequest, 'input too large');
       return;
     }
@@ -319,7 +427,11 @@ export class TerminalRelay implements LiveListener {
       const text = decoder.decode(bytes);
       session.recording = session.recording
         .then(() => this.audit.recordInput(session.auditId, text))
-        .catch(error => this.logger.warn(`Terminal input of ${session.key} not recorded: ${error}`));
+        .catch(error =>
+          this.logger.warn(
+            `Terminal input of ${session.key} not recorded: ${error}`,
+          ),
+        );
     }
   }
 
@@ -336,7 +448,8 @@ export class TerminalRelay implements LiveListener {
   /** Pauses the PTY while any viewer has too much unacknowledged output; resumes when all caught up. */
   private flow(session: Session) {
     let lag = 0;
-    for (const [viewer, state] of session.viewers) lag = Math.max(lag, lagOf(viewer, state));
+    for (const [viewer, state] of session.viewers)
+      lag = Math.max(lag, lagOf(viewer, state));
     if (!session.paused && lag > LIVE_LIMITS.highWaterBytes) {
       session.paused = true;
       session.link.send({ type: 'pty-pause', session: session.sessionId });
@@ -356,18 +469,38 @@ export class TerminalRelay implements LiveListener {
     const session = this.sessions.get(keyOf(link.instanceId, sessionId));
     if (!session || session.link !== link) return;
     this.forget(session);
-    this.logger.warn(`Terminal ${sessionId} on ${link.name}: the agent refused ${session.openedBy}: ${message}`);
+    this.logger.warn(
+      `Terminal ${sessionId} on ${link.name}: the agent refused ${session.openedBy}: ${message}`,
+    );
     for (const viewer of session.viewers.keys()) {
-      viewer.send({ type: 'error', message: 'this terminal session belongs to another user' });
-      viewer.close(TERMINAL_CLOSE_CODES.forbidden, 'session belongs to another user');
+      viewer.send({
+        type: 'error',
+        message: 'this terminal session belongs to another user',
+      });
+      viewer.close(
+        TERMINAL_CLOSE_CODES.forbidden,
+        'session belongs to another user',
+      );
     }
     session.viewers.clear();
-    void this.audit.end(session.auditId, { bytesIn: 0, bytesOut: 0, exitCode: null, reason: 'denied' }).catch(error => this.logger.warn(`Terminal audit of ${session.key} not ended: ${error}`));
+    void this.audit
+      .end(session.auditId, {
+        bytesIn: 0,
+        bytesOut: 0,
+        exitCode: null,
+        reason: 'denied',
+      })
+      .catch(error =>
+        this.logger.warn(
+          `Terminal audit of ${session.key} not ended: ${error}`,
+        ),
+      );
   }
 
   /** Forgets a session: it ended, or its agent is gone. */
   private forget(session: Session) {
-    if (this.sessions.get(session.key) === session) this.sessions.delete(session.key);
+    if (this.sessions.get(session.key) === session)
+      this.sessions.delete(session.key);
     clearInterval(session.drainTimer);
     session.drainTimer = undefined;
   }
@@ -377,24 +510,46 @@ export class TerminalRelay implements LiveListener {
     session.resumed = false;
     const previous = session.auditId;
     try {
-      await this.audit.end(previous, { bytesIn: session.bytesIn, bytesOut: session.bytesOut, exitCode: null, reason: 'lost' });
-      session.auditId = await this.audit.start({ instanceId: session.instanceId, instanceName: session.link.name, sessionId: session.sessionId, openedBy: session.openedBy });
+      await this.audit.end(previous, {
+        bytesIn: session.bytesIn,
+        bytesOut: session.bytesOut,
+        exitCode: null,
+        reason: 'lost',
+      });
+      session.auditId = await this.audit.start({
+        instanceId: session.instanceId,
+        instanceName: session.link.name,
+        sessionId: session.sessionId,
+        openedBy: session.openedBy,
+      });
       session.bytesIn = 0;
       session.bytesOut = 0;
       session.flushed = { bytesIn: 0, bytesOut: 0 };
     } catch (error) {
-      this.logger.warn(`Terminal audit of ${session.key} not restarted: ${error}`);
+      this.logger.warn(
+        `Terminal audit of ${session.key} not restarted: ${error}`,
+      );
     }
   }
 
   private async flush(session: Session) {
-    if (session.flushed.bytesIn === session.bytesIn && session.flushed.bytesOut === session.bytesOut) return;
+    if (
+      session.flushed.bytesIn === session.bytesIn &&
+      session.flushed.bytesOut === session.bytesOut
+    )
+      return;
     const counts = { bytesIn: session.bytesIn, bytesOut: session.bytesOut };
     try {
-      await this.audit.updateBytes(session.auditId, counts.bytesIn, counts.bytesOut);
+      await this.audit.updateBytes(
+        session.auditId,
+        counts.bytesIn,
+        counts.bytesOut,
+      );
       session.flushed = counts;
     } catch (error) {
-      this.logger.warn(`Terminal audit of ${session.key} not updated: ${error}`);
+      this.logger.warn(
+        `Terminal audit of ${session.key} not updated: ${error}`,
+      );
     }
   }
 

@@ -1,6 +1,9 @@
 import { IncomingMessage } from 'node:http';
 import { Duplex } from 'node:stream';
-import { BackstageCredentials, LoggerService } from '@backstage/backend-plugin-api';
+import {
+  BackstageCredentials,
+  LoggerService,
+} from '@backstage/backend-plugin-api';
 import { WebSocket, WebSocketServer } from 'ws';
 import { z } from 'zod';
 import {
@@ -16,7 +19,11 @@ import {
 import { PermissionGuard } from '../auth/PermissionGuard';
 import { Keepalive } from '../sockets/Keepalive';
 import { InstanceStore } from '../database/InstanceStore';
-import { TerminalAttachment, TerminalRelay, TerminalViewer } from './TerminalRelay';
+import {
+  TerminalAttachment,
+  TerminalRelay,
+  TerminalViewer,
+} from './TerminalRelay';
 
 /** `/api/sindri/instances/{name}/terminal/{session}` below the plugin's base path. */
 export const TERMINAL_PATH = /^\/instances\/([^/]+)\/terminal\/([^/]+)$/;
@@ -26,10 +33,19 @@ const sizeSchema = z.object({
   rows: z.coerce.number().int().min(1).max(500).default(24),
 });
 
-function refuse(socket: Duplex, status: number, reason: string, message: string) {
-  const body = JSON.stringify({ error: { name: reason.replace(/ /g, ''), message } });
+function refuse(
+  socket: Duplex,
+  status: number,
+  reason: string,
+  message: string,
+) {
+  const body = JSON.stringify({
+    error: { name: reason.replace(/ /g, ''), message },
+  });
   socket.end(
-    `HTTP/1.1 ${status} ${reason}\r\nContent-Type: application/json\r\nContent-Length: ${Buffer.byteLength(body)}\r\nConnection: close\r\n\r\n${body}`,
+    `HTTP/1.1 ${status} ${reason}\r\nContent-Type: application/json\r\nContent-Length: ${Buffer.byteLength(
+      body,
+    )}\r\nConnection: close\r\n\r\n${body}`,
     () => socket.destroy(),
   );
 }
@@ -41,12 +57,18 @@ function refuse(socket: Duplex, status: number, reason: string, message: string)
  * relay. Refusals are plain HTTP answers: 400, 401, 403 or 404.
  */
 export class TerminalSocketServer {
-  private readonly wss = new WebSocketServer({ noServer: true, maxPayload: LIVE_LIMITS.maxInputBytes + 1024 });
+  private readonly wss = new WebSocketServer({
+    noServer: true,
+    maxPayload: LIVE_LIMITS.maxInputBytes + 1024,
+  });
   private readonly sockets = new Set<WebSocket>();
   // a browser that vanished (sleep, network change) never closes its socket: ping, and drop the silent
   private readonly keepalive = new Keepalive(60_000);
   /** who holds each open socket, on which instance: the permission is asked again while it is open */
-  private readonly holders = new Map<WebSocket, { credentials: BackstageCredentials; resourceRef: string }>();
+  private readonly holders = new Map<
+    WebSocket,
+    { credentials: BackstageCredentials; resourceRef: string }
+  >();
   private readonly recheck: NodeJS.Timeout;
 
   constructor(
@@ -61,14 +83,27 @@ export class TerminalSocketServer {
       recheckIntervalMs?: number;
     },
   ) {
-    this.recheck = setInterval(() => void this.recheckPermissions(), options.recheckIntervalMs ?? 30_000);
+    this.recheck = setInterval(
+      () => void this.recheckPermissions(),
+      options.recheckIntervalMs ?? 30_000,
+    );
     this.recheck.unref?.();
   }
 
-  async handleUpgrade(req: IncomingMessage, socket: Duplex, head: Buffer, match: RegExpMatchArray): Promise<void> {
+  async handleUpgrade(
+    req: IncomingMessage,
+    socket: Duplex,
+    head: Buffer,
+    match: RegExpMatchArray,
+  ): Promise<void> {
     const origin = req.headers.origin;
     if (origin && !this.options.allowedOrigins.includes(origin)) {
-      refuse(socket, 403, 'Forbidden', `origin: ${origin} may not open terminals`);
+      refuse(
+        socket,
+        403,
+        'Forbidden',
+        `origin: ${origin} may not open terminals`,
+      );
       return;
     }
     const decode = (part: string) => {
@@ -80,7 +115,9 @@ export class TerminalSocketServer {
     };
     const name = instanceNameSchema.safeParse(decode(match[1]));
     const sessionId = terminalSessionIdSchema.safeParse(decode(match[2]));
-    const size = sizeSchema.safeParse(Object.fromEntries(new URL(req.url ?? '/', 'http://x').searchParams));
+    const size = sizeSchema.safeParse(
+      Object.fromEntries(new URL(req.url ?? '/', 'http://x').searchParams),
+    );
     const invalid = [
       !name.success && describeZodError(name.error, 'name'),
       !sessionId.success && describeZodError(sessionId.error, 'session'),
@@ -97,38 +134,77 @@ export class TerminalSocketServer {
       credentials = await this.options.guard.upgradeCredentials(req);
       user = credentials.principal.userEntityRef;
     } catch {
-      refuse(socket, 401, 'Unauthorized', 'sign in first: no valid user cookie or token');
+      refuse(
+        socket,
+        401,
+        'Unauthorized',
+        'sign in first: no valid user cookie or token',
+      );
       return;
     }
     let instance;
     try {
-      if (!(await this.options.guard.allows(credentials, sindriInstanceTerminalPermission, instanceEntityRef(name.data)))) {
-        refuse(socket, 403, 'Forbidden', `not permitted: ${sindriInstanceTerminalPermission.name} on ${name.data}`);
+      if (
+        !(await this.options.guard.allows(
+          credentials,
+          sindriInstanceTerminalPermission,
+          instanceEntityRef(name.data),
+        ))
+      ) {
+        refuse(
+          socket,
+          403,
+          'Forbidden',
+          `not permitted: ${sindriInstanceTerminalPermission.name} on ${name.data}`,
+        );
         return;
       }
       instance = await this.options.instances.getByName(name.data);
     } catch (error) {
-      this.options.logger.error(`Terminal open on ${name.data} failed: ${error}`);
-      refuse(socket, 503, 'Service Unavailable', 'the portal could not open the terminal now; try again');
+      this.options.logger.error(
+        `Terminal open on ${name.data} failed: ${error}`,
+      );
+      refuse(
+        socket,
+        503,
+        'Service Unavailable',
+        'the portal could not open the terminal now; try again',
+      );
       return;
     }
     if (!instance?.registeredAt) {
-      refuse(socket, 404, 'Not Found', `no registered instance named ${name.data}`);
+      refuse(
+        socket,
+        404,
+        'Not Found',
+        `no registered instance named ${name.data}`,
+      );
       return;
     }
 
     const resourceRef = instanceEntityRef(name.data);
     this.wss.handleUpgrade(req, socket, head, ws => {
       this.holders.set(ws, { credentials, resourceRef });
-      this.serve(ws, { instanceId: instance.id, sessionId: sessionId.data, ...size.data, user });
+      this.serve(ws, {
+        instanceId: instance.id,
+        sessionId: sessionId.data,
+        ...size.data,
+        user,
+      });
     });
   }
 
   /** Closes the terminals of users no longer allowed them (4403); a policy that cannot answer closes none. */
   private async recheckPermissions() {
     for (const [ws, { credentials, resourceRef }] of this.holders) {
-      const allowed = await this.options.guard.allows(credentials, sindriInstanceTerminalPermission, resourceRef).catch(() => true);
-      if (!allowed) ws.close(TERMINAL_CLOSE_CODES.forbidden, `not permitted any more: ${sindriInstanceTerminalPermission.name}`);
+      const allowed = await this.options.guard
+        .allows(credentials, sindriInstanceTerminalPermission, resourceRef)
+        .catch(() => true);
+      if (!allowed)
+        ws.close(
+          TERMINAL_CLOSE_CODES.forbidden,
+          `not permitted any more: ${sindriInstanceTerminalPermission.name}`,
+        );
     }
   }
 
@@ -138,7 +214,16 @@ export class TerminalSocketServer {
     for (const ws of this.sockets) ws.close(1001, 'backend shutting down');
   }
 
-  private serve(ws: WebSocket, options: { instanceId: string; sessionId: string; cols: number; rows: number; user: string }) {
+  private serve(
+    ws: WebSocket,
+    options: {
+      instanceId: string;
+      sessionId: string;
+      cols: number;
+      rows: number;
+      user: string;
+    },
+  ) {
     this.sockets.add(ws);
     this.keepalive.watch(ws);
     const viewer: TerminalViewer = {
@@ -158,7 +243,11 @@ export class TerminalSocketServer {
       ws.close(TERMINAL_CLOSE_CODES.badRequest, message.slice(0, 120));
     };
     // messages wait for the attachment, in order
-    const handle = (attachment: TerminalAttachment | undefined, data: Buffer, isBinary: boolean) => {
+    const handle = (
+      attachment: TerminalAttachment | undefined,
+      data: Buffer,
+      isBinary: boolean,
+    ) => {
       if (!attachment) return;
       if (isBinary) {
         attachment.input(data);
@@ -177,7 +266,8 @@ export class TerminalSocketServer {
         return;
       }
       const message = parsed.data;
-      if (message.type === 'resize') attachment.resize(message.cols, message.rows);
+      if (message.type === 'resize')
+        attachment.resize(message.cols, message.rows);
       else if (message.type === 'ack') attachment.ack(message.bytes);
       else attachment.close();
     };
@@ -189,6 +279,8 @@ export class TerminalSocketServer {
       this.holders.delete(ws);
       void attached.then(a => a?.detach());
     });
-    ws.on('error', error => this.options.logger.debug(`Terminal socket: ${error.message}`));
+    ws.on('error', error =>
+      this.options.logger.debug(`Terminal socket: ${error.message}`),
+    );
   }
 }

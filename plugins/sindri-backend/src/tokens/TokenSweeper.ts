@@ -36,7 +36,8 @@ export class TokenSweeper {
     this.holders.set(tokenId, set);
     return () => {
       set.delete(holder);
-      if (!set.size && this.holders.get(tokenId) === set) this.holders.delete(tokenId);
+      if (!set.size && this.holders.get(tokenId) === set)
+        this.holders.delete(tokenId);
     };
   }
 
@@ -64,7 +65,8 @@ export class TokenSweeper {
     }
     for (const tokenId of tokenIds) {
       if (valid.has(tokenId)) continue;
-      for (const holder of this.holders.get(tokenId) ?? []) holder.close(TOKEN_REVOKED_CLOSE_CODE, 'agent token revoked');
+      for (const holder of this.holders.get(tokenId) ?? [])
+        holder.close(TOKEN_REVOKED_CLOSE_CODE, 'agent token revoked');
       this.holders.delete(tokenId);
     }
   }

@@ -20,10 +20,16 @@ export function hashSecret(secret: string): string {
 export function mintAgentToken(): MintedToken {
   const id = crypto.randomUUID().replace(/-/g, '');
   const secret = crypto.randomBytes(32).toString('base64url');
-  return { id, secretSha256: hashSecret(secret), token: `${PREFIX}_${id}_${secret}` };
+  return {
+    id,
+    secretSha256: hashSecret(secret),
+    token: `${PREFIX}_${id}_${secret}`,
+  };
 }
 
-export function parseAgentToken(token: string): { id: string; secret: string } | undefined {
+export function parseAgentToken(
+  token: string,
+): { id: string; secret: string } | undefined {
   const match = TOKEN_PATTERN.exec(token);
   return match ? { id: match[1], secret: match[2] } : undefined;
 }
@@ -31,7 +37,9 @@ export function parseAgentToken(token: string): { id: string; secret: string } |
 export function secretMatches(secret: string, storedSha256: string): boolean {
   const given = Buffer.from(hashSecret(secret), 'hex');
   const stored = Buffer.from(storedSha256, 'hex');
-  return given.length === stored.length && crypto.timingSafeEqual(given, stored);
+  return (
+    given.length === stored.length && crypto.timingSafeEqual(given, stored)
+  );
 }
 
 /** Reads the token from `Authorization: Bearer <token>`. */

@@ -5,7 +5,10 @@ import { INSTANCE_PROVIDERS, SINDRI_PROVIDERS } from '../constants';
 /** Owner of a new instance: a user or group entity ref. */
 export const ownerRefSchema = z
   .string()
-  .regex(/^(user|group):[a-z0-9-_.]+\/[A-Za-z0-9-_.]+$/, 'must be an entity ref like group:default/platform');
+  .regex(
+    /^(user|group):[a-z0-9-_.]+\/[A-Za-z0-9-_.]+$/,
+    'must be an entity ref like group:default/platform',
+  );
 
 /** Largest sindri.yaml the portal accepts, as text. */
 export const MAX_SINDRI_YAML_BYTES = 64 * 1024;
@@ -19,7 +22,13 @@ export const createDeploymentRequestSchema = z
     name: instanceNameSchema,
     owner: ownerRefSchema,
     /** the driver to deploy with; the portal's default when absent */
-    driver: z.string().regex(/^[a-z0-9-]{1,32}$/, 'must be a driver id like local or sindri-cli').optional(),
+    driver: z
+      .string()
+      .regex(
+        /^[a-z0-9-]{1,32}$/,
+        'must be a driver id like local or sindri-cli',
+      )
+      .optional(),
     config: z.record(z.string(), z.unknown()).optional(),
     // the byte limit is checked before this (413); this bounds characters
     sindriYaml: z.string().min(1).max(MAX_SINDRI_YAML_BYTES).optional(),
@@ -32,18 +41,36 @@ export const createDeploymentRequestSchema = z
     dryRun: z.boolean().optional(),
   })
   .strict()
-  .refine(r => [r.config, r.sindriYaml, r.cloneFrom].filter(v => v !== undefined).length === 1, {
-    message: 'give exactly one of config, sindriYaml or cloneFrom',
-    path: ['config'],
-  })
-  .refine(r => r.cloneFrom !== undefined || (r.provider === undefined && r.region === undefined), {
-    message: 'provider and region only change a clone; put them in the sindri.yaml',
-    path: ['provider'],
-  });
+  .refine(
+    r =>
+      [r.config, r.sindriYaml, r.cloneFrom].filter(v => v !== undefined)
+        .length === 1,
+    {
+      message: 'give exactly one of config, sindriYaml or cloneFrom',
+      path: ['config'],
+    },
+  )
+  .refine(
+    r =>
+      r.cloneFrom !== undefined ||
+      (r.provider === undefined && r.region === undefined),
+    {
+      message:
+        'provider and region only change a clone; put them in the sindri.yaml',
+      path: ['provider'],
+    },
+  );
 
-export type CreateDeploymentRequest = z.input<typeof createDeploymentRequestSchema>;
+export type CreateDeploymentRequest = z.input<
+  typeof createDeploymentRequestSchema
+>;
 
-export const LIFECYCLE_ACTIONS = ['suspend', 'resume', 'redeploy', 'destroy'] as const;
+export const LIFECYCLE_ACTIONS = [
+  'suspend',
+  'resume',
+  'redeploy',
+  'destroy',
+] as const;
 export type LifecycleAction = (typeof LIFECYCLE_ACTIONS)[number];
 
 /** `POST /instances/{name}/lifecycle`. Destroy needs the instance's name typed again. */
@@ -57,10 +84,19 @@ export const lifecycleRequestSchema = z
 
 export type LifecycleRequest = z.infer<typeof lifecycleRequestSchema>;
 
-export const OPERATION_KINDS = ['plan', 'deploy', ...LIFECYCLE_ACTIONS] as const;
+export const OPERATION_KINDS = [
+  'plan',
+  'deploy',
+  ...LIFECYCLE_ACTIONS,
+] as const;
 export type OperationKind = (typeof OPERATION_KINDS)[number];
 
-export const OPERATION_STATES = ['running', 'succeeded', 'failed', 'cancelled'] as const;
+export const OPERATION_STATES = [
+  'running',
+  'succeeded',
+  'failed',
+  'cancelled',
+] as const;
 export type OperationState = (typeof OPERATION_STATES)[number];
 
 /** One deploy or lifecycle run, as recorded in the audit log. */
@@ -143,4 +179,6 @@ export interface DeploymentOptions {
 }
 
 /** `POST /config/validate` */
-export const validateConfigRequestSchema = z.object({ sindriYaml: z.string().max(MAX_SINDRI_YAML_BYTES) }).strict();
+export const validateConfigRequestSchema = z
+  .object({ sindriYaml: z.string().max(MAX_SINDRI_YAML_BYTES) })
+  .strict();

@@ -4,7 +4,12 @@ import { instanceNameSchema } from '../protocol/registration';
 
 /** A secret by reference: where the deployment reads it, never its value. */
 export const secretReferenceSchema = z.object({
-  name: z.string().regex(/^[A-Z][A-Z0-9_]*$/, 'must be an environment variable name like API_TOKEN'),
+  name: z
+    .string()
+    .regex(
+      /^[A-Z][A-Z0-9_]*$/,
+      'must be an environment variable name like API_TOKEN',
+    ),
   source: z.enum(['env', 'file', 'vault']),
   fromFile: z.string().min(1).optional(),
   required: z.boolean().optional(),
@@ -27,13 +32,19 @@ export const composeParamsSchema = z
     distro: z.enum(['ubuntu', 'fedora', 'opensuse']).optional(),
     resources: z
       .object({
-        memory: z.string().regex(/^\d+(MB|GB)$/, 'must be like 4GB or 512MB').optional(),
+        memory: z
+          .string()
+          .regex(/^\d+(MB|GB)$/, 'must be like 4GB or 512MB')
+          .optional(),
         cpus: z.number().int().min(1).optional(),
       })
       .optional(),
     secrets: z.array(secretReferenceSchema).max(100).optional(),
   })
-  .refine(p => p.profile || p.extensions?.length, { message: 'give a profile, extensions, or both', path: ['profile'] });
+  .refine(p => p.profile || p.extensions?.length, {
+    message: 'give a profile, extensions, or both',
+    path: ['profile'],
+  });
 
 export type ComposeParams = z.input<typeof composeParamsSchema>;
 

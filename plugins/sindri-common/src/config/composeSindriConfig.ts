@@ -1,4 +1,8 @@
-import { ComposeParams, composeParamsSchema, PROVIDERS_WITH_REGION } from './composeParams';
+import {
+  ComposeParams,
+  composeParamsSchema,
+  PROVIDERS_WITH_REGION,
+} from './composeParams';
 
 /** A sindri.yaml document as Sindri v3 reads it. */
 export type SindriConfigDocument = Record<string, unknown>;
@@ -27,14 +31,32 @@ export function composeSindriConfig(
   }
   const p = parsed.data;
   if (p.profile && !registry.profiles.includes(p.profile)) {
-    throw new ComposeError('profile', `"${p.profile}" is not a Sindri profile (one of ${registry.profiles.join(', ')})`);
+    throw new ComposeError(
+      'profile',
+      `"${p.profile}" is not a Sindri profile (one of ${registry.profiles.join(
+        ', ',
+      )})`,
+    );
   }
-  const unknown = (p.extensions ?? []).filter(e => !registry.extensions.includes(e));
+  const unknown = (p.extensions ?? []).filter(
+    e => !registry.extensions.includes(e),
+  );
   if (unknown.length) {
-    throw new ComposeError('extensions', `not in the Sindri registry: ${unknown.join(', ')}`);
+    throw new ComposeError(
+      'extensions',
+      `not in the Sindri registry: ${unknown.join(', ')}`,
+    );
   }
-  if (p.region && !(PROVIDERS_WITH_REGION as readonly string[]).includes(p.provider)) {
-    throw new ComposeError('region', `the ${p.provider} provider takes no region (only ${PROVIDERS_WITH_REGION.join(', ')} do)`);
+  if (
+    p.region &&
+    !(PROVIDERS_WITH_REGION as readonly string[]).includes(p.provider)
+  ) {
+    throw new ComposeError(
+      'region',
+      `the ${
+        p.provider
+      } provider takes no region (only ${PROVIDERS_WITH_REGION.join(', ')} do)`,
+    );
   }
 
   const extensions: Record<string, unknown> = {};
@@ -51,7 +73,9 @@ export function composeSindriConfig(
       provider: p.provider,
       ...(p.image ? { image: p.image } : {}),
       ...(p.distro ? { distro: p.distro } : {}),
-      ...(p.resources && Object.keys(p.resources).length ? { resources: p.resources } : {}),
+      ...(p.resources && Object.keys(p.resources).length
+        ? { resources: p.resources }
+        : {}),
     },
     extensions,
     ...(p.secrets?.length ? { secrets: p.secrets } : {}),

@@ -6,7 +6,12 @@ export function cliJson(value: unknown): string {
   if (value && typeof value === 'object') {
     const entries = Object.keys(value as object)
       .sort()
-      .map(k => `${JSON.stringify(k)}:${cliJson((value as Record<string, unknown>)[k])}`);
+      .map(
+        k =>
+          `${JSON.stringify(k)}:${cliJson(
+            (value as Record<string, unknown>)[k],
+          )}`,
+      );
     return `{${entries.join(',')}}`;
   }
   return JSON.stringify(value) ?? 'null';
@@ -16,8 +21,11 @@ export function cliJson(value: unknown): string {
 function candidates(options: unknown[]): string {
   const shown = options.map(cliJson);
   if (shown.length <= 1) return shown.join('');
-  if (shown.length <= 3) return `${shown.slice(0, -1).join(', ')} or ${shown[shown.length - 1]}`;
-  return `${shown.slice(0, 2).join(', ')} or ${shown.length - 2} other candidates`;
+  if (shown.length <= 3)
+    return `${shown.slice(0, -1).join(', ')} or ${shown[shown.length - 1]}`;
+  return `${shown.slice(0, 2).join(', ')} or ${
+    shown.length - 2
+  } other candidates`;
 }
 
 /** The CLI's regex engine shows `\d` as `[0-9]`. */
@@ -37,8 +45,12 @@ export function formatIssue(error: ErrorObject, extra: string[] = []): string {
     case 'required':
       return `${JSON.stringify(p.missingProperty)} is a required property`;
     case 'additionalProperties': {
-      const names = [p.additionalProperty, ...extra].map(n => `'${n}'`).join(', ');
-      return `Additional properties are not allowed (${names} ${extra.length ? 'were' : 'was'} unexpected)`;
+      const names = [p.additionalProperty, ...extra]
+        .map(n => `'${n}'`)
+        .join(', ');
+      return `Additional properties are not allowed (${names} ${
+        extra.length ? 'were' : 'was'
+      } unexpected)`;
     }
     case 'enum':
       return `${instance} is not one of ${candidates(p.allowedValues)}`;
@@ -48,10 +60,14 @@ export function formatIssue(error: ErrorObject, extra: string[] = []): string {
       const types = String(p.type).split(',');
       return types.length === 1
         ? `${instance} is not of type ${JSON.stringify(types[0])}`
-        : `${instance} is not of types ${types.map(t => JSON.stringify(t)).join(', ')}`;
+        : `${instance} is not of types ${types
+            .map(t => JSON.stringify(t))
+            .join(', ')}`;
     }
     case 'pattern':
-      return `${instance} does not match ${JSON.stringify(cliPattern(p.pattern))}`;
+      return `${instance} does not match ${JSON.stringify(
+        cliPattern(p.pattern),
+      )}`;
     case 'minimum':
       return `${instance} is less than the minimum of ${p.limit}`;
     case 'maximum':

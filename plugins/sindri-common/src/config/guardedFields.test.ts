@@ -4,8 +4,17 @@ describe('guardedFieldUses', () => {
   it('names each field that would reach the deploying host or widen privileges', () => {
     const uses = guardedFieldUses({
       providers: {
-        docker: { privileged: true, network: 'host', dind: { enabled: true, mode: 'socket' } },
-        devpod: { type: 'ssh', ssh: { host: '10.0.0.1' }, docker: { dockerHost: 'tcp://10.0.0.2:2375' }, kubernetes: { context: 'prod', namespace: 'kube-system' } },
+        docker: {
+          privileged: true,
+          network: 'host',
+          dind: { enabled: true, mode: 'socket' },
+        },
+        devpod: {
+          type: 'ssh',
+          ssh: { host: '10.0.0.1' },
+          docker: { dockerHost: 'tcp://10.0.0.2:2375' },
+          kubernetes: { context: 'prod', namespace: 'kube-system' },
+        },
         kubernetes: { namespace: 'default' },
         k8s: { provider: 'kind' },
         fly: { organization: 'someone-else' },
@@ -32,7 +41,15 @@ describe('guardedFieldUses', () => {
       guardedFieldUses(
         {
           deployment: { provider: 'docker' },
-          providers: { docker: { privileged: false, network: 'bridge', dind: { enabled: true, mode: 'sysbox' } }, fly: { organization: 'acme' }, e2b: { team: 'acme' } },
+          providers: {
+            docker: {
+              privileged: false,
+              network: 'bridge',
+              dind: { enabled: true, mode: 'sysbox' },
+            },
+            fly: { organization: 'acme' },
+            e2b: { team: 'acme' },
+          },
         },
         { fly: ['acme'], e2b: ['acme'] },
       ),
@@ -41,14 +58,23 @@ describe('guardedFieldUses', () => {
   });
 
   it('treats Docker-in-Docker without a mode as auto, which may choose the socket', () => {
-    expect(guardedFieldUses({ providers: { docker: { dind: { enabled: true } } } })).toEqual([
-      expect.objectContaining({ field: 'docker-in-docker', pointer: '/providers/docker/dind/enabled', message: expect.stringContaining('mode auto') }),
+    expect(
+      guardedFieldUses({ providers: { docker: { dind: { enabled: true } } } }),
+    ).toEqual([
+      expect.objectContaining({
+        field: 'docker-in-docker',
+        pointer: '/providers/docker/dind/enabled',
+        message: expect.stringContaining('mode auto'),
+      }),
     ]);
   });
 
   it('says which organisations are configured when a value is not one of them', () => {
-    expect(guardedFieldUses({ providers: { northflank: { projectName: 'other' } } }, { northflank: ['dev-envs'] })[0].message).toMatch(
-      /^"other" is not one of dev-envs: /,
-    );
+    expect(
+      guardedFieldUses(
+        { providers: { northflank: { projectName: 'other' } } },
+        { northflank: ['dev-envs'] },
+      )[0].message,
+    ).toMatch(/^"other" is not one of dev-envs: /);
   });
 });

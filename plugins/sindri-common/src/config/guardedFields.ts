@@ -43,7 +43,8 @@ export interface GuardedFieldUse extends SindriConfigIssue {
 function at(document: unknown, pointer: string): unknown {
   let node: unknown = document;
   for (const key of pointer.split('/').slice(1)) {
-    if (!node || typeof node !== 'object' || Array.isArray(node)) return undefined;
+    if (!node || typeof node !== 'object' || Array.isArray(node))
+      return undefined;
     node = (node as Record<string, unknown>)[key];
   }
   return node;
@@ -51,45 +52,92 @@ function at(document: unknown, pointer: string): unknown {
 
 const WHY: Record<GuardedFieldId, string> = {
   privileged: 'a privileged container controls the Docker host it runs on',
-  'docker-in-docker': 'Docker-in-Docker other than sysbox runs privileged or mounts the host\'s Docker socket',
-  'host-network': 'host networking puts the instance on the Docker host\'s own network',
-  'remote-docker-host': 'deploys to a Docker host other than the platform\'s',
-  'devpod-ssh': 'deploys over SSH to a host of the file\'s choosing',
-  'kubernetes-namespace': 'picks the Kubernetes namespace the platform\'s credentials deploy into',
-  'kubernetes-context': 'picks the Kubernetes context (cluster and credentials) the platform deploys with',
-  'local-cluster': 'creates a local Kubernetes cluster on the host that deploys it',
-  'provider-organization': 'deploys into a provider organisation other than the configured ones',
+  'docker-in-docker':
+    "Docker-in-Docker other than sysbox runs privileged or mounts the host's Docker socket",
+  'host-network':
+    "host networking puts the instance on the Docker host's own network",
+  'remote-docker-host': "deploys to a Docker host other than the platform's",
+  'devpod-ssh': "deploys over SSH to a host of the file's choosing",
+  'kubernetes-namespace':
+    "picks the Kubernetes namespace the platform's credentials deploy into",
+  'kubernetes-context':
+    'picks the Kubernetes context (cluster and credentials) the platform deploys with',
+  'local-cluster':
+    'creates a local Kubernetes cluster on the host that deploys it',
+  'provider-organization':
+    'deploys into a provider organisation other than the configured ones',
 };
 
 /**
  * Every guarded field this sindri.yaml sets, with its JSON pointer. An
  * organisation is guarded only when it is not one of `organizations`.
  */
-export function guardedFieldUses(document: unknown, organizations: AllowedOrganizations = {}): GuardedFieldUse[] {
+export function guardedFieldUses(
+  document: unknown,
+  organizations: AllowedOrganizations = {},
+): GuardedFieldUse[] {
   const uses: GuardedFieldUse[] = [];
   const add = (field: GuardedFieldId, pointer: string, detail?: string) =>
-    uses.push({ field, pointer, message: `${detail ? `${detail}: ` : ''}${WHY[field]} (guarded field "${field}")` });
+    uses.push({
+      field,
+      pointer,
+      message: `${detail ? `${detail}: ` : ''}${
+        WHY[field]
+      } (guarded field "${field}")`,
+    });
 
-  if (at(document, '/providers/docker/privileged') === true) add('privileged', '/providers/docker/privileged');
-  const dind = at(document, '/providers/docker/dind') as Record<string, unknown> | undefined;
-  if (dind && typeof dind === 'object' && (dind.enabled === true || dind.mode !== undefined) && dind.mode !== 'sysbox') {
-    add('docker-in-docker', dind.mode === undefined ? '/providers/docker/dind/enabled' : '/providers/docker/dind/mode', `mode ${String(dind.mode ?? 'auto')}`);
+  if (at(document, '/providers/docker/privileged') === true)
+    add('privileged', '/providers/docker/privileged');
+  const dind = at(document, '/providers/docker/dind') as
+    | Record<string, unknown>
+    | undefined;
+  if (
+    dind &&
+    typeof dind === 'object' &&
+    (dind.enabled === true || dind.mode !== undefined) &&
+    dind.mode !== 'sysbox'
+  ) {
+    add(
+      'docker-in-docker',
+      dind.mode === undefined
+        ? '/providers/docker/dind/enabled'
+        : '/providers/docker/dind/mode',
+      `mode ${String(dind.mode ?? 'auto')}`,
+    );
   }
-  if (at(document, '/providers/docker/network') === 'host') add('host-network', '/providers/docker/network');
-  if (at(document, '/providers/devpod/docker/dockerHost') !== undefined) add('remote-docker-host', '/providers/devpod/docker/dockerHost');
-  if (at(document, '/providers/devpod/type') === 'ssh') add('devpod-ssh', '/providers/devpod/type');
-  if (at(document, '/providers/devpod/ssh') !== undefined) add('devpod-ssh', '/providers/devpod/ssh');
-  for (const pointer of ['/providers/kubernetes/namespace', '/providers/devpod/kubernetes/namespace']) {
-    if (at(document, pointer) !== undefined) add('kubernetes-namespace', pointer);
+  if (at(document, '/providers/docker/network') === 'host')
+    add('host-network', '/providers/docker/network');
+  if (at(document, '/providers/devpod/docker/dockerHost') !== undefined)
+    add('remote-docker-host', '/providers/devpod/docker/dockerHost');
+  if (at(document, '/providers/devpod/type') === 'ssh')
+    add('devpod-ssh', '/providers/devpod/type');
+  if (at(document, '/providers/devpod/ssh') !== undefined)
+    add('devpod-ssh', '/providers/devpod/ssh');
+  for (const pointer of [
+    '/providers/kubernetes/namespace',
+    '/providers/devpod/kubernetes/namespace',
+  ]) {
+    if (at(document, pointer) !== undefined)
+      add('kubernetes-namespace', pointer);
   }
-  if (at(document, '/providers/devpod/kubernetes/context') !== undefined) add('kubernetes-context', '/providers/devpod/kubernetes/context');
-  if (at(document, '/providers/k8s') !== undefined) add('local-cluster', '/providers/k8s');
-  for (const [key, pointer] of Object.entries(ORGANIZATION_FIELDS) as Array<[OrganizationKey, string]>) {
+  if (at(document, '/providers/devpod/kubernetes/context') !== undefined)
+    add('kubernetes-context', '/providers/devpod/kubernetes/context');
+  if (at(document, '/providers/k8s') !== undefined)
+    add('local-cluster', '/providers/k8s');
+  for (const [key, pointer] of Object.entries(ORGANIZATION_FIELDS) as Array<
+    [OrganizationKey, string]
+  >) {
     const value = at(document, pointer);
     if (value === undefined) continue;
     const allowed = organizations[key] ?? [];
     if (!allowed.includes(String(value))) {
-      add('provider-organization', pointer, allowed.length ? `"${String(value)}" is not one of ${allowed.join(', ')}` : `"${String(value)}"`);
+      add(
+        'provider-organization',
+        pointer,
+        allowed.length
+          ? `"${String(value)}" is not one of ${allowed.join(', ')}`
+          : `"${String(value)}"`,
+      );
     }
   }
   return uses;

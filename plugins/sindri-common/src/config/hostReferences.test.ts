@@ -10,13 +10,27 @@ describe('hostReferences', () => {
           { name: 'C', source: 'file', path: '/etc/passwd', mountPath: '/x' },
           { name: 'D', source: 'vault', vaultPath: 'secret/portal' },
         ],
-        providers: { devpod: { ssh: { keyPath: '~/.ssh/id_ed25519' } }, k8s: { kind: { configFile: '/etc/kind.yaml' } } },
+        providers: {
+          devpod: { ssh: { keyPath: '~/.ssh/id_ed25519' } },
+          k8s: { kind: { configFile: '/etc/kind.yaml' } },
+        },
       }).map(i => i.pointer),
-    ).toEqual(['/secrets/1/fromFile', '/secrets/2/source', '/secrets/3/source', '/providers/devpod/ssh/keyPath', '/providers/k8s/kind/configFile']);
+    ).toEqual([
+      '/secrets/1/fromFile',
+      '/secrets/2/source',
+      '/secrets/3/source',
+      '/providers/devpod/ssh/keyPath',
+      '/providers/k8s/kind/configFile',
+    ]);
   });
 
   it('lets secrets from the environment and everything else through', () => {
-    expect(hostReferences({ secrets: [{ name: 'API_TOKEN', source: 'env', required: true }], deployment: { provider: 'fly' } })).toEqual([]);
+    expect(
+      hostReferences({
+        secrets: [{ name: 'API_TOKEN', source: 'env', required: true }],
+        deployment: { provider: 'fly' },
+      }),
+    ).toEqual([]);
     expect(hostReferences(undefined)).toEqual([]);
   });
 });

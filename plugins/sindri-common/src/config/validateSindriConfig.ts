@@ -35,7 +35,12 @@ export class SindriConfigValidator {
   private readonly validate: ValidateFunction;
 
   constructor(schema: object) {
-    const ajv = new Ajv({ allErrors: true, strict: false, verbose: true, validateSchema: false });
+    const ajv = new Ajv({
+      allErrors: true,
+      strict: false,
+      verbose: true,
+      validateSchema: false,
+    });
     this.validate = ajv.compile(schema);
   }
 
@@ -47,7 +52,10 @@ export class SindriConfigValidator {
     const grouped = new Map<string, ErrorObject[]>();
     for (const error of errors) {
       if (error.keyword !== 'additionalProperties') {
-        issues.push({ pointer: error.instancePath, message: formatIssue(error) });
+        issues.push({
+          pointer: error.instancePath,
+          message: formatIssue(error),
+        });
         continue;
       }
       // the CLI names every unexpected property of an object in one issue
@@ -61,7 +69,15 @@ export class SindriConfigValidator {
     for (const issue of issues) {
       const group = grouped.get(issue.message);
       if (group) {
-        issue.message = formatIssue(group[0], group.slice(1).map(e => (e.params as { additionalProperty: string }).additionalProperty));
+        issue.message = formatIssue(
+          group[0],
+          group
+            .slice(1)
+            .map(
+              e =>
+                (e.params as { additionalProperty: string }).additionalProperty,
+            ),
+        );
       }
     }
     return { valid: false, issues, document };
@@ -71,7 +87,13 @@ export class SindriConfigValidator {
   checkText(text: string): SindriConfigVerdict {
     const parsed = parseDocument(text, { prettyErrors: false });
     if (parsed.errors.length) {
-      return { valid: false, issues: parsed.errors.map(e => ({ pointer: '', message: `YAML parsing error: ${e.message}` })) };
+      return {
+        valid: false,
+        issues: parsed.errors.map(e => ({
+          pointer: '',
+          message: `YAML parsing error: ${e.message}`,
+        })),
+      };
     }
     return this.check(parsed.toJS());
   }

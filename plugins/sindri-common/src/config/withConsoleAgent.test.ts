@@ -3,9 +3,16 @@ import { withConsoleAgent } from './withConsoleAgent';
 const base = { version: '3.0', name: 'dev-1', deployment: { provider: 'fly' } };
 
 describe('withConsoleAgent', () => {
-  it('adds console-agent to a profile\'s additional extensions and its environment as secrets by reference', () => {
-    const out = withConsoleAgent({ ...base, extensions: { profile: 'minimal', additional: ['rust'] }, secrets: [{ name: 'API_TOKEN', source: 'env' }] });
-    expect(out.extensions).toEqual({ profile: 'minimal', additional: ['rust', 'console-agent'] });
+  it("adds console-agent to a profile's additional extensions and its environment as secrets by reference", () => {
+    const out = withConsoleAgent({
+      ...base,
+      extensions: { profile: 'minimal', additional: ['rust'] },
+      secrets: [{ name: 'API_TOKEN', source: 'env' }],
+    });
+    expect(out.extensions).toEqual({
+      profile: 'minimal',
+      additional: ['rust', 'console-agent'],
+    });
     expect(out.secrets).toEqual([
       { name: 'API_TOKEN', source: 'env' },
       { name: 'SINDRI_CONSOLE_URL', source: 'env', required: true },

@@ -4,7 +4,11 @@ import { SindriConfigDocument } from './composeSindriConfig';
 export const CONSOLE_AGENT_EXTENSION = 'console-agent';
 
 /** What the console-agent extension reads from the deployment's environment. */
-export const CONSOLE_AGENT_ENV = ['SINDRI_CONSOLE_URL', 'SINDRI_AGENT_TOKEN', 'SINDRI_INSTANCE_NAME'] as const;
+export const CONSOLE_AGENT_ENV = [
+  'SINDRI_CONSOLE_URL',
+  'SINDRI_AGENT_TOKEN',
+  'SINDRI_INSTANCE_NAME',
+] as const;
 
 /**
  * The sindri.yaml actually deployed: the stored one plus the console-agent
@@ -12,15 +16,25 @@ export const CONSOLE_AGENT_ENV = ['SINDRI_CONSOLE_URL', 'SINDRI_AGENT_TOKEN', 'S
  * agent token is passed to the Sindri CLI in its environment and never written
  * into the file.
  */
-export function withConsoleAgent(config: SindriConfigDocument): SindriConfigDocument {
-  const extensions = { ...((config.extensions as Record<string, unknown> | undefined) ?? {}) };
+export function withConsoleAgent(
+  config: SindriConfigDocument,
+): SindriConfigDocument {
+  const extensions = {
+    ...((config.extensions as Record<string, unknown> | undefined) ?? {}),
+  };
   const listKey = Array.isArray(extensions.active) ? 'active' : 'additional';
-  const list = Array.isArray(extensions[listKey]) ? (extensions[listKey] as unknown[]) : [];
-  if (!list.includes(CONSOLE_AGENT_EXTENSION)) extensions[listKey] = [...list, CONSOLE_AGENT_EXTENSION];
+  const list = Array.isArray(extensions[listKey])
+    ? (extensions[listKey] as unknown[])
+    : [];
+  if (!list.includes(CONSOLE_AGENT_EXTENSION))
+    extensions[listKey] = [...list, CONSOLE_AGENT_EXTENSION];
 
-  const secrets = Array.isArray(config.secrets) ? [...(config.secrets as Array<{ name?: string }>)] : [];
+  const secrets = Array.isArray(config.secrets)
+    ? [...(config.secrets as Array<{ name?: string }>)]
+    : [];
   for (const name of CONSOLE_AGENT_ENV) {
-    if (!secrets.some(s => s?.name === name)) secrets.push({ name, source: 'env', required: true } as { name: string });
+    if (!secrets.some(s => s?.name === name))
+      secrets.push({ name, source: 'env', required: true } as { name: string });
   }
   return { ...config, extensions, secrets };
 }

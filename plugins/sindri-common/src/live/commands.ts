@@ -9,13 +9,26 @@ import { commandSpecSchema } from './liveFrames';
  * values one or several accepted values. `kind` and `spec.type` are implied.
  */
 export const catalogFilterSchema = z
-  .record(z.string().min(1).max(256), z.union([z.string().min(1).max(256), z.array(z.string().min(1).max(256)).min(1).max(100)]))
-  .refine(f => Object.keys(f).length > 0 && Object.keys(f).length <= 20, { message: 'must have 1-20 fields' });
+  .record(
+    z.string().min(1).max(256),
+    z.union([
+      z.string().min(1).max(256),
+      z.array(z.string().min(1).max(256)).min(1).max(100),
+    ]),
+  )
+  .refine(f => Object.keys(f).length > 0 && Object.keys(f).length <= 20, {
+    message: 'must have 1-20 fields',
+  });
 
 /** Body of `POST /api/sindri/commands`. */
 export const commandRequestSchema = z.object({
   target: z.union([
-    z.object({ instances: z.array(instanceNameSchema).min(1).max(LIVE_LIMITS.maxCommandTargets) }),
+    z.object({
+      instances: z
+        .array(instanceNameSchema)
+        .min(1)
+        .max(LIVE_LIMITS.maxCommandTargets),
+    }),
     z.object({ filter: catalogFilterSchema }),
   ]),
   command: commandSpecSchema,
@@ -25,7 +38,12 @@ export const commandRequestSchema = z.object({
     .min(LIVE_LIMITS.minCommandTimeoutSeconds)
     .max(LIVE_LIMITS.maxCommandTimeoutSeconds)
     .default(LIVE_LIMITS.defaultCommandTimeoutSeconds),
-  concurrency: z.number().int().min(1).max(LIVE_LIMITS.maxCommandConcurrency).default(LIVE_LIMITS.defaultCommandConcurrency),
+  concurrency: z
+    .number()
+    .int()
+    .min(1)
+    .max(LIVE_LIMITS.maxCommandConcurrency)
+    .default(LIVE_LIMITS.defaultCommandConcurrency),
 });
 
 export type CommandRequest = z.input<typeof commandRequestSchema>;
@@ -34,11 +52,27 @@ export type CommandRequest = z.input<typeof commandRequestSchema>;
  * The state of one instance in a run: queued → running → a final state.
  * `denied`: the user may not run commands there; `unreachable`: its agent was not connected.
  */
-export const COMMAND_RESULT_STATES = ['queued', 'running', 'succeeded', 'failed', 'timeout', 'cancelled', 'denied', 'unreachable'] as const;
+export const COMMAND_RESULT_STATES = [
+  'queued',
+  'running',
+  'succeeded',
+  'failed',
+  'timeout',
+  'cancelled',
+  'denied',
+  'unreachable',
+] as const;
 
 export type CommandResultState = (typeof COMMAND_RESULT_STATES)[number];
 
-export const FINAL_COMMAND_STATES: readonly CommandResultState[] = ['succeeded', 'failed', 'timeout', 'cancelled', 'denied', 'unreachable'];
+export const FINAL_COMMAND_STATES: readonly CommandResultState[] = [
+  'succeeded',
+  'failed',
+  'timeout',
+  'cancelled',
+  'denied',
+  'unreachable',
+];
 
 export interface CommandResult {
   instance: string;
@@ -77,7 +111,12 @@ export interface CommandRun {
 /** Lines of `GET /api/sindri/commands/{id}/stream` (newline-delimited JSON). */
 export type CommandStreamEvent =
   | { type: 'snapshot'; run: CommandRun }
-  | { type: 'output'; instance: string; stream: 'stdout' | 'stderr'; data: string }
+  | {
+      type: 'output';
+      instance: string;
+      stream: 'stdout' | 'stderr';
+      data: string;
+    }
   | { type: 'result'; result: CommandResult }
   | { type: 'done'; run: CommandRun };
 

@@ -20,7 +20,9 @@ export const DATA_FRAME_KIND = {
 
 export type DataFrameKind = keyof typeof DATA_FRAME_KIND;
 
-const KIND_BY_CODE = new Map(Object.entries(DATA_FRAME_KIND).map(([k, v]) => [v, k as DataFrameKind]));
+const KIND_BY_CODE = new Map(
+  Object.entries(DATA_FRAME_KIND).map(([k, v]) => [v, k as DataFrameKind]),
+);
 
 export interface DataFrame {
   kind: DataFrameKind;
@@ -28,7 +30,11 @@ export interface DataFrame {
   payload: Uint8Array;
 }
 
-export function encodeDataFrame(kind: DataFrameKind, session: string, payload: Uint8Array): Uint8Array {
+export function encodeDataFrame(
+  kind: DataFrameKind,
+  session: string,
+  payload: Uint8Array,
+): Uint8Array {
   const out = new Uint8Array(2 + session.length + payload.length);
   out[0] = DATA_FRAME_KIND[kind];
   out[1] = session.length;

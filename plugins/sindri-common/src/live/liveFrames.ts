@@ -2,7 +2,12 @@ import { z } from 'zod';
 import { LIVE_LIMITS } from './limits';
 import { SESSION_ID_PATTERN } from './dataFrame';
 
-export const terminalSessionIdSchema = z.string().regex(SESSION_ID_PATTERN, 'must be 8-64 letters, digits, dashes or underscores');
+export const terminalSessionIdSchema = z
+  .string()
+  .regex(
+    SESSION_ID_PATTERN,
+    'must be 8-64 letters, digits, dashes or underscores',
+  );
 
 const size = {
   cols: z.number().int().min(2).max(1000),
@@ -24,7 +29,9 @@ export const commandSpecSchema = z.union([
       .string()
       .min(1)
       .max(LIVE_LIMITS.maxScriptBytes)
-      .refine(s => s.startsWith('#!'), { message: 'must start with an interpreter line, e.g. #!/bin/bash' }),
+      .refine(s => s.startsWith('#!'), {
+        message: 'must start with an interpreter line, e.g. #!/bin/bash',
+      }),
   }),
 ]);
 
@@ -36,8 +43,17 @@ export const backendLiveFrameSchema = z.discriminatedUnion('type', [
    * attach to the session, creating its PTY if it does not exist; the agent answers pty-opened, then the replay.
    * `user` (an entity ref) owns the session from its first open: the agent refuses (pty-denied) anyone else.
    */
-  z.object({ type: z.literal('pty-open'), session: terminalSessionIdSchema, ...size, user: z.string().min(1).max(255) }),
-  z.object({ type: z.literal('pty-resize'), session: terminalSessionIdSchema, ...size }),
+  z.object({
+    type: z.literal('pty-open'),
+    session: terminalSessionIdSchema,
+    ...size,
+    user: z.string().min(1).max(255),
+  }),
+  z.object({
+    type: z.literal('pty-resize'),
+    session: terminalSessionIdSchema,
+    ...size,
+  }),
   /** nobody is attached any more: the agent's idle timer starts */
   z.object({ type: z.literal('pty-detach'), session: terminalSessionIdSchema }),
   /** end the session: the agent kills the shell */
@@ -49,13 +65,20 @@ export const backendLiveFrameSchema = z.discriminatedUnion('type', [
     type: z.literal('cmd-run'),
     run: commandRunIdSchema,
     command: commandSpecSchema,
-    timeoutSeconds: z.number().int().min(LIVE_LIMITS.minCommandTimeoutSeconds).max(LIVE_LIMITS.maxCommandTimeoutSeconds),
+    timeoutSeconds: z
+      .number()
+      .int()
+      .min(LIVE_LIMITS.minCommandTimeoutSeconds)
+      .max(LIVE_LIMITS.maxCommandTimeoutSeconds),
   }),
   z.object({ type: z.literal('cmd-cancel'), run: commandRunIdSchema }),
   /** the command's cmd-exit is stored: the agent may forget it (until then it sends it again on every connect) */
   z.object({ type: z.literal('cmd-exit-ack'), run: commandRunIdSchema }),
   /** the session's pty-exit is recorded: the agent may forget it (until then it sends it again on every connect) */
-  z.object({ type: z.literal('pty-exit-ack'), session: terminalSessionIdSchema }),
+  z.object({
+    type: z.literal('pty-exit-ack'),
+    session: terminalSessionIdSchema,
+  }),
 ]);
 
 export type BackendLiveFrame = z.infer<typeof backendLiveFrameSchema>;
@@ -80,8 +103,16 @@ export const agentLiveFrameSchema = z.discriminatedUnion('type', [
     message: z.string().max(1024).optional(),
   }),
   /** the session's shell belongs to another user than the pty-open named: nothing is attached */
-  z.object({ type: z.literal('pty-denied'), session: terminalSessionIdSchema, message: z.string().max(1024) }),
-  z.object({ type: z.literal('cmd-started'), run: commandRunIdSchema, pid: z.number().int().nonnegative() }),
+  z.object({
+    type: z.literal('pty-denied'),
+    session: terminalSessionIdSchema,
+    message: z.string().max(1024),
+  }),
+  z.object({
+    type: z.literal('cmd-started'),
+    run: commandRunIdSchema,
+    pid: z.number().int().nonnegative(),
+  }),
   z.object({
     type: z.literal('cmd-output'),
     run: commandRunIdSchema,
@@ -106,5 +137,8 @@ export type AgentLiveFrame = z.infer<typeof agentLiveFrameSchema>;
 
 /** True for the JSON text frames an agent sends on the live channel (as opposed to ingest frames). */
 export function isLiveFrameType(type: unknown): boolean {
-  return typeof type === 'string' && (type.startsWith('pty-') || type.startsWith('cmd-'));
+  return (
+    typeof type === 'string' &&
+    (type.startsWith('pty-') || type.startsWith('cmd-'))
+  );
 }

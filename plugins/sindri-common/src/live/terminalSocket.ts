@@ -7,7 +7,11 @@ import { z } from 'zod';
  * Text messages carry JSON control, below.
  */
 export const terminalClientMessageSchema = z.discriminatedUnion('type', [
-  z.object({ type: z.literal('resize'), cols: z.number().int().min(2).max(1000), rows: z.number().int().min(1).max(500) }),
+  z.object({
+    type: z.literal('resize'),
+    cols: z.number().int().min(2).max(1000),
+    rows: z.number().int().min(1).max(500),
+  }),
   /** output bytes the client has rendered since its last ack: the flow control credit */
   z.object({ type: z.literal('ack'), bytes: z.number().int().positive() }),
   /** end the session for everyone (kills the shell) */
@@ -20,7 +24,12 @@ export type TerminalServerMessage =
   /** the session is attached; output (after the replay, if any) follows */
   | { type: 'opened'; created: boolean }
   /** the session ended; the socket closes next */
-  | { type: 'exit'; reason: 'exited' | 'idle' | 'closed' | 'error'; exitCode: number | null; message?: string }
+  | {
+      type: 'exit';
+      reason: 'exited' | 'idle' | 'closed' | 'error';
+      exitCode: number | null;
+      message?: string;
+    }
   /** the instance's agent is not connected (now, or any more); try again later */
   | { type: 'offline'; message: string }
   | { type: 'error'; message: string };

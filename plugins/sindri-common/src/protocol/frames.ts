@@ -38,7 +38,9 @@ export type BackendFrame =
   | { type: 'error'; id?: string; status: number; message: string };
 
 /** Refusals that mean "not now": the frame is sent again later, not dropped. */
-export const TRANSIENT_REFUSALS: readonly number[] = [408, 409, 425, 429, 500, 502, 503, 504];
+export const TRANSIENT_REFUSALS: readonly number[] = [
+  408, 409, 425, 429, 500, 502, 503, 504,
+];
 
 export function isTransientRefusal(status: number): boolean {
   return TRANSIENT_REFUSALS.includes(status);
@@ -48,7 +50,10 @@ export function isTransientRefusal(status: number): boolean {
 export function rawFrameId(raw: unknown): string | undefined {
   if (!raw || typeof raw !== 'object') return undefined;
   const frame = raw as Record<string, any>;
-  const id = frame.type === 'register' ? frame.registration?.instanceId : frame[frame.type]?.id;
+  const id =
+    frame.type === 'register'
+      ? frame.registration?.instanceId
+      : frame[frame.type]?.id;
   if (typeof id !== 'string' || id.length > 128) return undefined;
   return frame.type === 'register' ? `register:${id}` : id;
 }

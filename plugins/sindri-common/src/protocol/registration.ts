@@ -5,7 +5,10 @@ import { INGEST_LIMITS } from './limits';
 /** A catalog-compatible instance name: lower-case letters, digits and inner dashes, 1-63 chars. */
 export const instanceNameSchema = z
   .string()
-  .regex(/^[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?$/, 'must be 1-63 lower-case letters, digits or inner dashes');
+  .regex(
+    /^[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?$/,
+    'must be 1-63 lower-case letters, digits or inner dashes',
+  );
 
 const shortText = (max: number) => z.string().min(1).max(max);
 
@@ -31,7 +34,9 @@ export const installedExtensionSchema = z.object({
   name: shortText(64),
   version: shortText(64).optional(),
   bom: z
-    .array(z.object({ name: shortText(128), version: shortText(64).optional() }))
+    .array(
+      z.object({ name: shortText(128), version: shortText(64).optional() }),
+    )
     .max(INGEST_LIMITS.maxBomToolsPerExtension)
     .optional(),
 });
@@ -41,7 +46,12 @@ export type InstalledExtension = z.infer<typeof installedExtensionSchema>;
 /** What an agent tells the portal about its instance when it connects. */
 export const registrationSchema = z.object({
   /** The instance's own stable id, kept by the agent across restarts. */
-  instanceId: z.string().regex(/^[A-Za-z0-9._-]{1,64}$/, 'must be 1-64 letters, digits, dots, dashes or underscores'),
+  instanceId: z
+    .string()
+    .regex(
+      /^[A-Za-z0-9._-]{1,64}$/,
+      'must be 1-64 letters, digits, dots, dashes or underscores',
+    ),
   name: instanceNameSchema,
   provider: z.enum(INSTANCE_PROVIDERS),
   region: shortText(64).optional(),
@@ -56,7 +66,9 @@ export const registrationSchema = z.object({
   bootTime: z.iso.datetime({ offset: true }),
   heartbeatIntervalSeconds: z.number().int().min(1).max(3600),
   sindriConfig: sindriConfigSummarySchema.optional(),
-  extensions: z.array(installedExtensionSchema).max(INGEST_LIMITS.maxExtensions),
+  extensions: z
+    .array(installedExtensionSchema)
+    .max(INGEST_LIMITS.maxExtensions),
   ssh: z
     .object({
       host: shortText(253),

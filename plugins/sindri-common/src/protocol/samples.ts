@@ -15,7 +15,13 @@ export const heartbeatSchema = z.object({
   id: sampleIdSchema,
   at,
   uptimeSeconds: z.number().nonnegative(),
-  load: z.tuple([z.number().nonnegative(), z.number().nonnegative(), z.number().nonnegative()]).optional(),
+  load: z
+    .tuple([
+      z.number().nonnegative(),
+      z.number().nonnegative(),
+      z.number().nonnegative(),
+    ])
+    .optional(),
 });
 
 export type Heartbeat = z.infer<typeof heartbeatSchema>;
@@ -34,9 +40,20 @@ export const metricsSchema = z.object({
   id: sampleIdSchema,
   at,
   cpu: z.object({ percent }).optional(),
-  load: z.object({ one: z.number().nonnegative(), five: z.number().nonnegative(), fifteen: z.number().nonnegative() }).optional(),
+  load: z
+    .object({
+      one: z.number().nonnegative(),
+      five: z.number().nonnegative(),
+      fifteen: z.number().nonnegative(),
+    })
+    .optional(),
   memory: z
-    .object({ totalBytes: bytes, usedBytes: bytes, availableBytes: bytes, cachedBytes: bytes.optional() })
+    .object({
+      totalBytes: bytes,
+      usedBytes: bytes,
+      availableBytes: bytes,
+      cachedBytes: bytes.optional(),
+    })
     .optional(),
   swap: z.object({ totalBytes: bytes, usedBytes: bytes }).optional(),
   disks: z
@@ -75,7 +92,10 @@ export const AGENT_EVENT_TYPES = [
 ] as const;
 
 /** Every event type on an instance's timeline: the agent's, and `lifecycle` (suspend, resume, ...), recorded by the portal itself. */
-export const INSTANCE_EVENT_TYPES = [...AGENT_EVENT_TYPES, 'lifecycle'] as const;
+export const INSTANCE_EVENT_TYPES = [
+  ...AGENT_EVENT_TYPES,
+  'lifecycle',
+] as const;
 
 export const instanceEventSchema = z.object({
   id: sampleIdSchema,
@@ -83,7 +103,10 @@ export const instanceEventSchema = z.object({
   type: z.enum(AGENT_EVENT_TYPES),
   message: z.string().max(1024).optional(),
   data: z
-    .record(z.string().max(64), z.union([z.string().max(1024), z.number(), z.boolean()]))
+    .record(
+      z.string().max(64),
+      z.union([z.string().max(1024), z.number(), z.boolean()]),
+    )
     .refine(d => Object.keys(d).length <= INGEST_LIMITS.maxEventDataKeys, {
       message: `must have at most ${INGEST_LIMITS.maxEventDataKeys} keys`,
     })
@@ -94,4 +117,6 @@ export const instanceEventSchema = z.object({
 export type AgentEvent = z.infer<typeof instanceEventSchema>;
 
 /** An event on an instance's timeline. */
-export type InstanceEvent = Omit<AgentEvent, 'type'> & { type: (typeof INSTANCE_EVENT_TYPES)[number] };
+export type InstanceEvent = Omit<AgentEvent, 'type'> & {
+  type: (typeof INSTANCE_EVENT_TYPES)[number];
+};

@@ -12,7 +12,10 @@ const validator = loadSindriConfigValidator(registry);
 describe('validateFiles', () => {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'sindri-validate-files-'));
   const valid = path.join(dir, 'valid.yaml');
-  fs.writeFileSync(valid, 'version: "3.0"\nname: ok\ndeployment: { provider: docker }\nextensions: { profile: minimal }\n');
+  fs.writeFileSync(
+    valid,
+    'version: "3.0"\nname: ok\ndeployment: { provider: docker }\nextensions: { profile: minimal }\n',
+  );
   const example = path.join(registry, 'examples/runpod-spot.yaml');
 
   const run = (files: string[]) => {
@@ -25,7 +28,11 @@ describe('validateFiles', () => {
   });
 
   it('exits 1 and names each error of each invalid file', () => {
-    const { code, lines } = run([valid, example, path.join(dir, 'missing.yaml')]);
+    const { code, lines } = run([
+      valid,
+      example,
+      path.join(dir, 'missing.yaml'),
+    ]);
     expect(code).toBe(1);
     expect(lines).toEqual([
       `${valid}: valid`,
@@ -39,13 +46,32 @@ describe('validateFiles', () => {
   });
 
   it('runs as `yarn sindri:validate`', () => {
-    const script = spawnSync(process.execPath, ['-r', '@backstage/cli/config/nodeTransform.cjs', path.join(repo, 'scripts/sindri-validate.ts'), valid, example], {
-      cwd: repo,
-      encoding: 'utf8',
-    });
+    const script = spawnSync(
+      process.execPath,
+      [
+        '-r',
+        '@backstage/cli/config/nodeTransform.cjs',
+        path.join(repo, 'scripts/sindri-validate.ts'),
+        valid,
+        example,
+      ],
+      {
+        cwd: repo,
+        encoding: 'utf8',
+      },
+    );
     expect(script.status).toBe(1);
     expect(script.stdout.split('\n')[1]).toBe(`${example}: invalid`);
-    const ok = spawnSync(process.execPath, ['-r', '@backstage/cli/config/nodeTransform.cjs', path.join(repo, 'scripts/sindri-validate.ts'), valid], { cwd: repo, encoding: 'utf8' });
+    const ok = spawnSync(
+      process.execPath,
+      [
+        '-r',
+        '@backstage/cli/config/nodeTransform.cjs',
+        path.join(repo, 'scripts/sindri-validate.ts'),
+        valid,
+      ],
+      { cwd: repo, encoding: 'utf8' },
+    );
     expect(ok.status).toBe(0);
   }, 60_000);
 });

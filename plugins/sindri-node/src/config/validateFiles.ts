@@ -1,5 +1,8 @@
 import fs from 'node:fs';
-import { describeIssue, SindriConfigValidator } from '@internal/plugin-sindri-common';
+import {
+  describeIssue,
+  SindriConfigValidator,
+} from '@internal/plugin-sindri-common';
 
 /**
  * `sindri:validate FILE...` for template repositories' CI: prints `FILE: valid`,
@@ -7,7 +10,11 @@ import { describeIssue, SindriConfigValidator } from '@internal/plugin-sindri-co
  * error in the Sindri CLI's terms. Resolves to the exit code: 0 when every
  * file is valid, 1 otherwise, 2 when no file was named.
  */
-export function validateFiles(files: string[], validator: SindriConfigValidator, out: (line: string) => void): number {
+export function validateFiles(
+  files: string[],
+  validator: SindriConfigValidator,
+  out: (line: string) => void,
+): number {
   if (files.length === 0) {
     out('usage: sindri:validate FILE... (sindri.yaml files)');
     return 2;

@@ -41,18 +41,27 @@ export interface SindriDriver {
   /** What deploying would do, without doing it (a dry run). */
   plan(config: Record<string, unknown>, run: DriverRun): Promise<void>;
   deploy(config: Record<string, unknown>, run: DriverRun): Promise<void>;
-  status(config: Record<string, unknown>, run: DriverRun): Promise<DriverStatus>;
+  status(
+    config: Record<string, unknown>,
+    run: DriverRun,
+  ): Promise<DriverStatus>;
   stop(config: Record<string, unknown>, run: DriverRun): Promise<void>;
   start(config: Record<string, unknown>, run: DriverRun): Promise<void>;
   redeploy(config: Record<string, unknown>, run: DriverRun): Promise<void>;
-  destroy(config: Record<string, unknown>, run: DriverRun & { volumes?: boolean }): Promise<void>;
+  destroy(
+    config: Record<string, unknown>,
+    run: DriverRun & { volumes?: boolean },
+  ): Promise<void>;
 }
 
 /** A driver operation that failed: `message` is what to show the person. */
 export class SindriDriverError extends Error {
   constructor(
     message: string,
-    readonly details: { exitCode?: number | null; reason?: 'failed' | 'timeout' | 'cancelled' | 'not-found' } = {},
+    readonly details: {
+      exitCode?: number | null;
+      reason?: 'failed' | 'timeout' | 'cancelled' | 'not-found';
+    } = {},
   ) {
     super(message);
     this.name = 'SindriDriverError';
@@ -69,6 +78,7 @@ export interface SindriDriversExtensionPoint {
 }
 
 /** @public */
-export const sindriDriversExtensionPoint = createExtensionPoint<SindriDriversExtensionPoint>({
-  id: 'sindri.drivers',
-});
+export const sindriDriversExtensionPoint =
+  createExtensionPoint<SindriDriversExtensionPoint>({
+    id: 'sindri.drivers',
+  });

@@ -9,7 +9,9 @@ import { FleetInstance } from '@internal/plugin-sindri-common';
  * @public
  */
 export class SindriFleetClient {
-  constructor(private readonly deps: { discovery: DiscoveryService; auth: AuthService }) {}
+  constructor(
+    private readonly deps: { discovery: DiscoveryService; auth: AuthService },
+  ) {}
 
   async listInstances(): Promise<FleetInstance[]> {
     const baseUrl = await this.deps.discovery.getBaseUrl('sindri');
@@ -17,7 +19,9 @@ export class SindriFleetClient {
       onBehalfOf: await this.deps.auth.getOwnServiceCredentials(),
       targetPluginId: 'sindri',
     });
-    const response = await fetch(`${baseUrl}/instances`, { headers: { Authorization: `Bearer ${token}` } });
+    const response = await fetch(`${baseUrl}/instances`, {
+      headers: { Authorization: `Bearer ${token}` },
+    });
     if (!response.ok) throw await ResponseError.fromResponse(response);
     return ((await response.json()) as { items: FleetInstance[] }).items;
   }

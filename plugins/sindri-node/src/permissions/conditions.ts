@@ -4,11 +4,24 @@ import {
   sindriDriverPermissionResourceRef,
   sindriInstancePermissionResourceRef,
 } from './resourceRef';
-import { sindriConfigFieldRules, sindriDriverRules, sindriInstanceRules } from './rules';
+import {
+  sindriConfigFieldRules,
+  sindriDriverRules,
+  sindriInstanceRules,
+} from './rules';
 
-const instance = createConditionExports({ resourceRef: sindriInstancePermissionResourceRef, rules: sindriInstanceRules });
-const driver = createConditionExports({ resourceRef: sindriDriverPermissionResourceRef, rules: sindriDriverRules });
-const field = createConditionExports({ resourceRef: sindriConfigFieldPermissionResourceRef, rules: sindriConfigFieldRules });
+const instance = createConditionExports({
+  resourceRef: sindriInstancePermissionResourceRef,
+  rules: sindriInstanceRules,
+});
+const driver = createConditionExports({
+  resourceRef: sindriDriverPermissionResourceRef,
+  rules: sindriDriverRules,
+});
+const field = createConditionExports({
+  resourceRef: sindriConfigFieldPermissionResourceRef,
+  rules: sindriConfigFieldRules,
+});
 
 /**
  * Conditions for policies: `sindriInstanceConditions.isOwner({ claims })`,
@@ -19,16 +32,19 @@ const field = createConditionExports({ resourceRef: sindriConfigFieldPermissionR
 export const sindriInstanceConditions = instance.conditions;
 
 /** @public */
-export const createSindriInstanceConditionalDecision = instance.createConditionalDecision;
+export const createSindriInstanceConditionalDecision =
+  instance.createConditionalDecision;
 
 /** `sindriDriverConditions.isDriver({ drivers })`. @public */
 export const sindriDriverConditions = driver.conditions;
 
 /** @public */
-export const createSindriDriverConditionalDecision = driver.createConditionalDecision;
+export const createSindriDriverConditionalDecision =
+  driver.createConditionalDecision;
 
 /** `sindriConfigFieldConditions.isField({ fields })`. @public */
 export const sindriConfigFieldConditions = field.conditions;
 
 /** @public */
-export const createSindriConfigFieldConditionalDecision = field.createConditionalDecision;
+export const createSindriConfigFieldConditionalDecision =
+  field.createConditionalDecision;

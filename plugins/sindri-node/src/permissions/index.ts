@@ -3,7 +3,11 @@ export {
   sindriDriverPermissionResourceRef,
   sindriConfigFieldPermissionResourceRef,
 } from './resourceRef';
-export type { InstanceQuery, NamedResource, NamedResourceQuery } from './resourceRef';
+export type {
+  InstanceQuery,
+  NamedResource,
+  NamedResourceQuery,
+} from './resourceRef';
 export {
   isOwner,
   hasProvider,

@@ -19,7 +19,10 @@ export type InstanceQuery = { field: 'owner' | 'provider'; values: string[] };
  *
  * @public
  */
-export const sindriInstancePermissionResourceRef = createPermissionResourceRef<FleetInstance, InstanceQuery>().with({
+export const sindriInstancePermissionResourceRef = createPermissionResourceRef<
+  FleetInstance,
+  InstanceQuery
+>().with({
   pluginId: 'sindri',
   resourceType: SINDRI_INSTANCE_PERMISSION_RESOURCE_TYPE,
 });
@@ -40,7 +43,10 @@ export type NamedResourceQuery = { ids: string[] };
  *
  * @public
  */
-export const sindriDriverPermissionResourceRef = createPermissionResourceRef<NamedResource, NamedResourceQuery>().with({
+export const sindriDriverPermissionResourceRef = createPermissionResourceRef<
+  NamedResource,
+  NamedResourceQuery
+>().with({
   pluginId: 'sindri',
   resourceType: SINDRI_DRIVER_PERMISSION_RESOURCE_TYPE,
 });
@@ -50,7 +56,8 @@ export const sindriDriverPermissionResourceRef = createPermissionResourceRef<Nam
  *
  * @public
  */
-export const sindriConfigFieldPermissionResourceRef = createPermissionResourceRef<NamedResource, NamedResourceQuery>().with({
-  pluginId: 'sindri',
-  resourceType: SINDRI_CONFIG_FIELD_PERMISSION_RESOURCE_TYPE,
-});
+export const sindriConfigFieldPermissionResourceRef =
+  createPermissionResourceRef<NamedResource, NamedResourceQuery>().with({
+    pluginId: 'sindri',
+    resourceType: SINDRI_CONFIG_FIELD_PERMISSION_RESOURCE_TYPE,
+  });

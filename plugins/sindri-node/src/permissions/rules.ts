@@ -20,8 +20,13 @@ export const isOwner = createPermissionRule({
   name: 'IS_OWNER',
   description: 'Allow instances owned by the given user or groups',
   resourceRef: sindriInstancePermissionResourceRef,
-  paramsSchema: z.object({ claims: z.array(z.string()).describe('entity refs, e.g. the user\'s ownership refs') }),
-  apply: (instance, { claims }) => lower(claims).includes(instance.owner.toLocaleLowerCase('en-US')),
+  paramsSchema: z.object({
+    claims: z
+      .array(z.string())
+      .describe("entity refs, e.g. the user's ownership refs"),
+  }),
+  apply: (instance, { claims }) =>
+    lower(claims).includes(instance.owner.toLocaleLowerCase('en-US')),
   toQuery: ({ claims }) => ({ field: 'owner', values: lower(claims) }),
 });
 
@@ -34,8 +39,11 @@ export const hasProvider = createPermissionRule({
   name: 'HAS_PROVIDER',
   description: 'Allow instances running on one of the given providers',
   resourceRef: sindriInstancePermissionResourceRef,
-  paramsSchema: z.object({ providers: z.array(z.string()).describe('e.g. fly, kubernetes, local') }),
-  apply: (instance, { providers }) => instance.provider !== undefined && providers.includes(instance.provider),
+  paramsSchema: z.object({
+    providers: z.array(z.string()).describe('e.g. fly, kubernetes, local'),
+  }),
+  apply: (instance, { providers }) =>
+    instance.provider !== undefined && providers.includes(instance.provider),
   toQuery: ({ providers }) => ({ field: 'provider', values: providers }),
 });
 
@@ -51,7 +59,9 @@ export const isDriver = createPermissionRule({
   name: 'IS_DRIVER',
   description: 'Allow the given deployment drivers',
   resourceRef: sindriDriverPermissionResourceRef,
-  paramsSchema: z.object({ drivers: z.array(z.string()).describe('driver ids, e.g. sindri-cli') }),
+  paramsSchema: z.object({
+    drivers: z.array(z.string()).describe('driver ids, e.g. sindri-cli'),
+  }),
   apply: (driver, { drivers }) => drivers.includes(driver.id),
   toQuery: ({ drivers }) => ({ ids: drivers }),
 });
@@ -68,7 +78,9 @@ export const isField = createPermissionRule({
   name: 'IS_FIELD',
   description: 'Allow setting the given guarded sindri.yaml fields',
   resourceRef: sindriConfigFieldPermissionResourceRef,
-  paramsSchema: z.object({ fields: z.array(z.string()).describe('guarded field ids, e.g. privileged') }),
+  paramsSchema: z.object({
+    fields: z.array(z.string()).describe('guarded field ids, e.g. privileged'),
+  }),
   apply: (field, { fields }) => fields.includes(field.id),
   toQuery: ({ fields }) => ({ ids: fields }),
 });

@@ -1,23 +1,44 @@
-import { CommandResult, CommandRun, FleetInstance, MetricsSample } from '@internal/plugin-sindri-common';
+import {
+  CommandResult,
+  CommandRun,
+  FleetInstance,
+  MetricsSample,
+} from '@internal/plugin-sindri-common';
 import { PermissionApi } from '@backstage/plugin-permission-react';
 import { SindriApi } from '../api/SindriApi';
 
-export const sample = (at: string, overrides: Partial<MetricsSample> = {}): MetricsSample => ({
+export const sample = (
+  at: string,
+  overrides: Partial<MetricsSample> = {},
+): MetricsSample => ({
   id: `s-${at}`,
   at,
   cpu: { percent: 37.5 },
-  memory: { totalBytes: 8 * 1024 ** 3, usedBytes: 2 * 1024 ** 3, availableBytes: 6 * 1024 ** 3 },
-  disks: [{ mount: '/', sizeBytes: 100 * 1024 ** 3, usedBytes: 25 * 1024 ** 3 }],
+  memory: {
+    totalBytes: 8 * 1024 ** 3,
+    usedBytes: 2 * 1024 ** 3,
+    availableBytes: 6 * 1024 ** 3,
+  },
+  disks: [
+    { mount: '/', sizeBytes: 100 * 1024 ** 3, usedBytes: 25 * 1024 ** 3 },
+  ],
   network: { rxBytes: 1000, txBytes: 500 },
   processes: {
     count: 123,
-    topByCpu: [{ pid: 42, name: 'node', cpuPercent: 12.5, memoryBytes: 300 * 1024 ** 2 }],
-    topByMemory: [{ pid: 7, name: 'postgres', cpuPercent: 1, memoryBytes: 900 * 1024 ** 2 }],
+    topByCpu: [
+      { pid: 42, name: 'node', cpuPercent: 12.5, memoryBytes: 300 * 1024 ** 2 },
+    ],
+    topByMemory: [
+      { pid: 7, name: 'postgres', cpuPercent: 1, memoryBytes: 900 * 1024 ** 2 },
+    ],
   },
   ...overrides,
 });
 
-export const instance = (name: string, overrides: Partial<FleetInstance> = {}): FleetInstance => ({
+export const instance = (
+  name: string,
+  overrides: Partial<FleetInstance> = {},
+): FleetInstance => ({
   id: `id-${name}`,
   name,
   owner: 'group:default/platform',
@@ -45,7 +66,9 @@ export const instance = (name: string, overrides: Partial<FleetInstance> = {}): 
   ...overrides,
 });
 
-export function mockSindriApi(overrides: Partial<SindriApi> = {}): jest.Mocked<SindriApi> {
+export function mockSindriApi(
+  overrides: Partial<SindriApi> = {},
+): jest.Mocked<SindriApi> {
   return {
     listInstances: jest.fn().mockResolvedValue([]),
     getInstance: jest.fn(),
@@ -73,13 +96,23 @@ export function mockSindriApi(overrides: Partial<SindriApi> = {}): jest.Mocked<S
 type Decision = Awaited<ReturnType<PermissionApi['authorize']>>;
 
 /** A PermissionApi that answers by permission name (true = allow); unlisted permissions are denied. */
-export function permissionApi(allowed: Record<string, boolean>): jest.Mocked<PermissionApi> {
+export function permissionApi(
+  allowed: Record<string, boolean>,
+): jest.Mocked<PermissionApi> {
   return {
-    authorize: jest.fn(async request => ({ result: allowed[request.permission.name] ? 'ALLOW' : 'DENY' }) as unknown as Decision),
+    authorize: jest.fn(
+      async request =>
+        ({
+          result: allowed[request.permission.name] ? 'ALLOW' : 'DENY',
+        } as unknown as Decision),
+    ),
   };
 }
 
-export const result = (instanceName: string, overrides: Partial<CommandResult> = {}): CommandResult => ({
+export const result = (
+  instanceName: string,
+  overrides: Partial<CommandResult> = {},
+): CommandResult => ({
   instance: instanceName,
   state: 'queued',
   stdoutBytes: 0,
@@ -89,7 +122,9 @@ export const result = (instanceName: string, overrides: Partial<CommandResult> =
   ...overrides,
 });
 
-export const commandRun = (overrides: Partial<CommandRun> = {}): CommandRun => ({
+export const commandRun = (
+  overrides: Partial<CommandRun> = {},
+): CommandRun => ({
   id: '6f1c2a9e-3b7d-4c21-9a55-0d4e8f1b2c3d',
   createdBy: 'user:default/alice',
   createdAt: '2026-11-23T10:00:00.000Z',

@@ -1,7 +1,9 @@
 import type * as Ws from 'ws';
 
 // jsdom resolves `ws` to its browser stub: load the Node build by path.
-const { WebSocketServer } = jest.requireActual(require.resolve('ws/package.json').replace(/package\.json$/, 'index.js')) as typeof Ws;
+const { WebSocketServer } = jest.requireActual(
+  require.resolve('ws/package.json').replace(/package\.json$/, 'index.js'),
+) as typeof Ws;
 
 /** One browser connection as the mock server saw it. */
 export class TerminalPeer {
@@ -40,7 +42,9 @@ export class TerminalPeer {
   }
 
   acked(): number {
-    return this.control.filter(m => m.type === 'ack').reduce((sum, m) => sum + m.bytes, 0);
+    return this.control
+      .filter(m => m.type === 'ack')
+      .reduce((sum, m) => sum + m.bytes, 0);
   }
 }
 
@@ -49,10 +53,14 @@ export async function startTerminalServer() {
   const server = new WebSocketServer({ host: '127.0.0.1', port: 0 });
   await new Promise(resolve => server.once('listening', resolve));
   const peers: TerminalPeer[] = [];
-  server.on('connection', (socket, request) => peers.push(new TerminalPeer(socket, request)));
+  server.on('connection', (socket, request) =>
+    peers.push(new TerminalPeer(socket, request)),
+  );
   return {
     peers,
-    baseUrl: `http://127.0.0.1:${(server.address() as { port: number }).port}/api/sindri`,
+    baseUrl: `http://127.0.0.1:${
+      (server.address() as { port: number }).port
+    }/api/sindri`,
     close: () =>
       new Promise<void>(resolve => {
         for (const client of server.clients) client.terminate();

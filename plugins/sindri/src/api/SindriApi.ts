@@ -63,15 +63,23 @@ export interface SindriApi {
   /** One run with its results. */
   getCommand(id: string): Promise<CommandRun>;
   /** The run as it happens: a snapshot, then output and results, then done. */
-  streamCommand(id: string, options?: { signal?: AbortSignal }): AsyncIterable<CommandStreamEvent>;
+  streamCommand(
+    id: string,
+    options?: { signal?: AbortSignal },
+  ): AsyncIterable<CommandStreamEvent>;
   cancelCommand(id: string): Promise<CommandRun>;
   /** The instances a target selects, for a preview before running. */
-  previewCommandTargets(target: CommandRequest['target']): Promise<CommandTargetPreview[]>;
+  previewCommandTargets(
+    target: CommandRequest['target'],
+  ): Promise<CommandTargetPreview[]>;
 
   /** The terminal sessions of an instance, for the audit (only the caller's own without sindri.instance.audit.read). */
   listTerminalSessions(name: string): Promise<TerminalSessionRecord[]>;
   /** The recorded keystrokes of a session: sensitive, for audit readers only. */
-  getTerminalSessionInput(name: string, id: string): Promise<TerminalSessionInput>;
+  getTerminalSessionInput(
+    name: string,
+    id: string,
+  ): Promise<TerminalSessionInput>;
   /**
    * The WebSocket URL of a terminal session, once the Backstage user cookie the
    * socket is authenticated with has been issued (or refreshed, near its expiry).
@@ -81,14 +89,24 @@ export interface SindriApi {
   /** What a create form offers: drivers, profiles, extensions, region hints. */
   getDeploymentOptions(): Promise<DeploymentOptions>;
   /** Checks sindri.yaml text as `sindri config validate` does. */
-  validateConfig(sindriYaml: string): Promise<Pick<SindriConfigVerdict, 'valid' | 'issues'>>;
+  validateConfig(
+    sindriYaml: string,
+  ): Promise<Pick<SindriConfigVerdict, 'valid' | 'issues'>>;
   /** How the portal deployed an instance; undefined for one enrolled by hand. */
   getDeployment(name: string): Promise<InstanceDeployment | undefined>;
   /** The instance's deploy and lifecycle operations, newest first. */
   listOperations(name: string): Promise<LifecycleOperation[]>;
-  runLifecycle(name: string, request: LifecycleRequest): Promise<OperationStarted>;
+  runLifecycle(
+    name: string,
+    request: LifecycleRequest,
+  ): Promise<OperationStarted>;
   /** An operation as it happens: a snapshot, progress lines, then done. */
-  streamOperation(id: string, options?: { signal?: AbortSignal }): AsyncIterable<OperationStreamEvent>;
+  streamOperation(
+    id: string,
+    options?: { signal?: AbortSignal },
+  ): AsyncIterable<OperationStreamEvent>;
 }
 
-export const sindriApiRef = createApiRef<SindriApi>({ id: 'plugin.sindri.api' });
+export const sindriApiRef = createApiRef<SindriApi>({
+  id: 'plugin.sindri.api',
+});

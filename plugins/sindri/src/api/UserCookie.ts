@@ -17,7 +17,11 @@ export class UserCookie {
   constructor(private readonly fetchApi: FetchApi) {}
 
   async ensure(baseUrl: string): Promise<void> {
-    if (this.expiresAt !== undefined && this.expiresAt - Date.now() > REFRESH_MARGIN_MS) return;
+    if (
+      this.expiresAt !== undefined &&
+      this.expiresAt - Date.now() > REFRESH_MARGIN_MS
+    )
+      return;
     this.pending ??= this.refresh(baseUrl).finally(() => {
       this.pending = undefined;
     });
@@ -25,16 +29,22 @@ export class UserCookie {
   }
 
   private async refresh(baseUrl: string): Promise<void> {
-    const response = await this.fetchApi.fetch(`${baseUrl}/.backstage/auth/v1/cookie`, { credentials: 'include' });
+    const response = await this.fetchApi.fetch(
+      `${baseUrl}/.backstage/auth/v1/cookie`,
+      { credentials: 'include' },
+    );
     // A backend without cookie auth: nothing to refresh (as Backstage's own useCookieAuthRefresh does).
     if (response.status === 404) return;
     if (!response.ok) {
       const error = await errorFromResponse(response);
-      throw new Error(`Could not get the sign-in cookie for the terminal: ${error.message}`);
+      throw new Error(
+        `Could not get the sign-in cookie for the terminal: ${error.message}`,
+      );
     }
     const { expiresAt } = (await response.json()) as { expiresAt?: string };
     const parsed = expiresAt ? Date.parse(expiresAt) : NaN;
-    if (Number.isNaN(parsed)) throw new Error('The sign-in cookie response has no valid expiresAt');
+    if (Number.isNaN(parsed))
+      throw new Error('The sign-in cookie response has no valid expiresAt');
     this.expiresAt = parsed;
   }
 }

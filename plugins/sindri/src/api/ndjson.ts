@@ -3,7 +3,9 @@
  * Blank lines are skipped; a line that is not JSON is an error.
  * Stopping the iteration early cancels the stream.
  */
-export async function* readNdjson<T>(body: ReadableStream<Uint8Array>): AsyncGenerator<T> {
+export async function* readNdjson<T>(
+  body: ReadableStream<Uint8Array>,
+): AsyncGenerator<T> {
   const reader = body.getReader();
   const decoder = new TextDecoder();
   let buffered = '';
@@ -12,7 +14,9 @@ export async function* readNdjson<T>(body: ReadableStream<Uint8Array>): AsyncGen
     try {
       return JSON.parse(line) as T;
     } catch {
-      throw new Error(`The stream sent a line that is not JSON: ${line.slice(0, 200)}`);
+      throw new Error(
+        `The stream sent a line that is not JSON: ${line.slice(0, 200)}`,
+      );
     }
   };
   try {

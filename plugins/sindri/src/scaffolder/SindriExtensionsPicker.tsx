@@ -4,9 +4,19 @@ import Autocomplete from '@material-ui/lab/Autocomplete';
 import { useDeploymentOptions } from './useDeploymentOptions';
 
 /** Extensions from the Sindri registry, grouped by category. */
-export const SindriExtensionsPicker = ({ formData, onChange, schema, required, rawErrors }: FieldExtensionComponentProps<string[]>) => {
+export const SindriExtensionsPicker = ({
+  formData,
+  onChange,
+  schema,
+  required,
+  rawErrors,
+}: FieldExtensionComponentProps<string[]>) => {
   const { value: options, loading, error } = useDeploymentOptions();
-  const extensions = [...(options?.extensions ?? [])].sort((a, b) => (a.category ?? '').localeCompare(b.category ?? '') || a.name.localeCompare(b.name));
+  const extensions = [...(options?.extensions ?? [])].sort(
+    (a, b) =>
+      (a.category ?? '').localeCompare(b.category ?? '') ||
+      a.name.localeCompare(b.name),
+  );
   const described = new Map(extensions.map(e => [e.name, e]));
   return (
     <Autocomplete
@@ -28,7 +38,11 @@ export const SindriExtensionsPicker = ({ formData, onChange, schema, required, r
           label={schema.title ?? 'Extensions'}
           required={required && !(formData ?? []).length}
           error={Boolean(rawErrors?.length) || Boolean(error)}
-          helperText={error ? `Could not load the registry: ${error.message}` : schema.description}
+          helperText={
+            error
+              ? `Could not load the registry: ${error.message}`
+              : schema.description
+          }
         />
       )}
     />

@@ -9,19 +9,38 @@ import { useDeploymentOptions } from './useDeploymentOptions';
 const NONE = '';
 
 /** A Sindri extension profile from the registry's profiles.yaml, or none. */
-export const SindriProfilePicker = ({ formData, onChange, schema, required, rawErrors, idSchema }: FieldExtensionComponentProps<string | undefined>) => {
+export const SindriProfilePicker = ({
+  formData,
+  onChange,
+  schema,
+  required,
+  rawErrors,
+  idSchema,
+}: FieldExtensionComponentProps<string | undefined>) => {
   const { value: options, loading, error } = useDeploymentOptions();
   const id = idSchema?.$id ?? 'sindri-profile';
   const chosen = options?.profiles.find(p => p.name === formData);
   const helperText = () => {
     if (error) return `Could not load the profiles: ${error.message}`;
-    if (chosen) return `${chosen.description ?? ''} (${chosen.extensions.join(', ')})`;
+    if (chosen)
+      return `${chosen.description ?? ''} (${chosen.extensions.join(', ')})`;
     return schema.description;
   };
   return (
-    <FormControl fullWidth margin="normal" required={required} error={Boolean(rawErrors?.length) || Boolean(error)}>
+    <FormControl
+      fullWidth
+      margin="normal"
+      required={required}
+      error={Boolean(rawErrors?.length) || Boolean(error)}
+    >
       <InputLabel id={`${id}-label`}>{schema.title ?? 'Profile'}</InputLabel>
-      <Select labelId={`${id}-label`} id={id} value={formData ?? NONE} disabled={loading} onChange={e => onChange((e.target.value as string) || undefined)}>
+      <Select
+        labelId={`${id}-label`}
+        id={id}
+        value={formData ?? NONE}
+        disabled={loading}
+        onChange={e => onChange((e.target.value as string) || undefined)}
+      >
         <MenuItem value={NONE}>
           <em>None: only the extensions below</em>
         </MenuItem>
@@ -31,9 +50,7 @@ export const SindriProfilePicker = ({ formData, onChange, schema, required, rawE
           </MenuItem>
         ))}
       </Select>
-      <FormHelperText>
-        {helperText()}
-      </FormHelperText>
+      <FormHelperText>{helperText()}</FormHelperText>
     </FormControl>
   );
 };

@@ -8,11 +8,21 @@ import { useDeploymentOptions } from './useDeploymentOptions';
  * The provider's region: suggestions are the examples Sindri's schema gives;
  * any code the provider knows may be typed. Empty for providers without one.
  */
-export const SindriRegionPicker = (props: FieldExtensionComponentProps<string | undefined, { providerField?: string }>) => {
-  const { formData, onChange, schema, rawErrors, uiSchema, formContext } = props;
+export const SindriRegionPicker = (
+  props: FieldExtensionComponentProps<
+    string | undefined,
+    { providerField?: string }
+  >,
+) => {
+  const { formData, onChange, schema, rawErrors, uiSchema, formContext } =
+    props;
   const { value: options } = useDeploymentOptions();
-  const provider: string | undefined = (formContext as any)?.formData?.[uiSchema?.['ui:options']?.providerField ?? 'provider'];
-  const takesRegion = Boolean(provider && options?.providersWithRegion.includes(provider));
+  const provider: string | undefined = (formContext as any)?.formData?.[
+    uiSchema?.['ui:options']?.providerField ?? 'provider'
+  ];
+  const takesRegion = Boolean(
+    provider && options?.providersWithRegion.includes(provider),
+  );
   // a region typed for another provider is not sent with one that takes none
   useEffect(() => {
     if (options && !takesRegion && formData !== undefined) onChange(undefined);
@@ -30,7 +40,11 @@ export const SindriRegionPicker = (props: FieldExtensionComponentProps<string | 
           margin="normal"
           label={schema.title ?? 'Region'}
           error={Boolean(rawErrors?.length)}
-          helperText={takesRegion ? schema.description : `The ${provider ?? 'chosen'} provider takes no region`}
+          helperText={
+            takesRegion
+              ? schema.description
+              : `The ${provider ?? 'chosen'} provider takes no region`
+          }
         />
       )}
     />

@@ -5,7 +5,13 @@ import { describeIssue } from '@internal/plugin-sindri-common';
 import { sindriApiRef } from '../api/SindriApi';
 
 /** A pasted sindri.yaml, in a monospaced editor. */
-export const SindriYamlEditor = ({ formData, onChange, schema, required, rawErrors }: FieldExtensionComponentProps<string>) => (
+export const SindriYamlEditor = ({
+  formData,
+  onChange,
+  schema,
+  required,
+  rawErrors,
+}: FieldExtensionComponentProps<string>) => (
   <TextField
     fullWidth
     multiline
@@ -17,7 +23,11 @@ export const SindriYamlEditor = ({ formData, onChange, schema, required, rawErro
     onChange={e => onChange(e.target.value)}
     error={Boolean(rawErrors?.length)}
     helperText={schema.description}
-    inputProps={{ spellCheck: false, style: { fontFamily: 'monospace' }, 'aria-label': 'sindri.yaml' }}
+    inputProps={{
+      spellCheck: false,
+      style: { fontFamily: 'monospace' },
+      'aria-label': 'sindri.yaml',
+    }}
   />
 );
 
@@ -26,13 +36,18 @@ export const SindriYamlEditor = ({ formData, onChange, schema, required, rawErro
  * config validate` does) before the user may go on: each issue is shown by
  * its JSON pointer, so nothing runs for an invalid file.
  */
-export const validateSindriYaml: CustomFieldValidator<string> = async (value, validation, { apiHolder }) => {
+export const validateSindriYaml: CustomFieldValidator<string> = async (
+  value,
+  validation,
+  { apiHolder },
+) => {
   if (!value?.trim()) return;
   const api = apiHolder.get(sindriApiRef);
   if (!api) return;
   try {
     const verdict = await api.validateConfig(value);
-    for (const issue of verdict.issues) validation.addError(describeIssue(issue));
+    for (const issue of verdict.issues)
+      validation.addError(describeIssue(issue));
   } catch (error) {
     validation.addError(`could not be checked: ${(error as Error).message}`);
   }

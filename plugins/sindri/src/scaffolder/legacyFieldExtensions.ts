@@ -8,17 +8,33 @@ import { SindriYamlEditor, validateSindriYaml } from './SindriYamlEditor';
 
 /** The Sindri template fields for apps on the legacy frontend system (inside `<ScaffolderFieldExtensions>`). */
 export const SindriDriverPickerFieldExtension = scaffolderPlugin.provide(
-  createScaffolderFieldExtension({ name: 'SindriDriverPicker', component: SindriDriverPicker as any }),
+  createScaffolderFieldExtension({
+    name: 'SindriDriverPicker',
+    component: SindriDriverPicker as any,
+  }),
 );
 export const SindriProfilePickerFieldExtension = scaffolderPlugin.provide(
-  createScaffolderFieldExtension({ name: 'SindriProfilePicker', component: SindriProfilePicker as any }),
+  createScaffolderFieldExtension({
+    name: 'SindriProfilePicker',
+    component: SindriProfilePicker as any,
+  }),
 );
 export const SindriExtensionsPickerFieldExtension = scaffolderPlugin.provide(
-  createScaffolderFieldExtension({ name: 'SindriExtensionsPicker', component: SindriExtensionsPicker as any }),
+  createScaffolderFieldExtension({
+    name: 'SindriExtensionsPicker',
+    component: SindriExtensionsPicker as any,
+  }),
 );
 export const SindriRegionPickerFieldExtension = scaffolderPlugin.provide(
-  createScaffolderFieldExtension({ name: 'SindriRegionPicker', component: SindriRegionPicker as any }),
+  createScaffolderFieldExtension({
+    name: 'SindriRegionPicker',
+    component: SindriRegionPicker as any,
+  }),
 );
 export const SindriYamlEditorFieldExtension = scaffolderPlugin.provide(
-  createScaffolderFieldExtension({ name: 'SindriYamlEditor', component: SindriYamlEditor as any, validation: validateSindriYaml as any }),
+  createScaffolderFieldExtension({
+    name: 'SindriYamlEditor',
+    component: SindriYamlEditor as any,
+    validation: validateSindriYaml as any,
+  }),
 );

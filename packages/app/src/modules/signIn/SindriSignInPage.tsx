@@ -19,7 +19,11 @@ const github = {
  */
 export const SindriSignInPage = (props: SignInPageProps) => {
   const config = useApi(configApiRef);
-  const names = config.getOptionalStringArray('app.signIn.providers') ?? ['guest'];
-  const providers = names.map(name => (name === 'github' ? github : 'guest' as const));
+  const names = config.getOptionalStringArray('app.signIn.providers') ?? [
+    'guest',
+  ];
+  const providers = names.map(name =>
+    name === 'github' ? github : ('guest' as const),
+  );
   return <SignInPage {...props} providers={providers} />;
 };

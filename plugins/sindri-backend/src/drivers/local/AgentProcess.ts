@@ -34,7 +34,11 @@ export class AgentProcess {
   ) {}
 
   get running(): boolean {
-    return Boolean(this.child && this.child.exitCode === null && this.child.signalCode === null);
+    return Boolean(
+      this.child &&
+        this.child.exitCode === null &&
+        this.child.signalCode === null,
+    );
   }
 
   get pid(): number | undefined {
@@ -65,14 +69,23 @@ export class AgentProcess {
     try {
       const log = fs.openSync(this.launch.logFile, 'a', 0o600);
       try {
-        child = spawn(command, args, { cwd: this.launch.cwd, env: this.launch.env, stdio: ['ignore', log, log], detached: true });
+        child = spawn(command, args, {
+          cwd: this.launch.cwd,
+          env: this.launch.env,
+          stdio: ['ignore', log, log],
+          detached: true,
+        });
       } finally {
         fs.closeSync(log);
       }
-      if (child.pid) fs.writeFileSync(this.launch.pidFile, String(child.pid), { mode: 0o600 });
+      if (child.pid)
+        fs.writeFileSync(this.launch.pidFile, String(child.pid), {
+          mode: 0o600,
+        });
     } catch (error) {
       // e.g. its directory was removed from under it: a failed start, not a crash of the portal
-      if (this.wanted) this.scheduleRestart(`could not start: ${(error as Error).message}`);
+      if (this.wanted)
+        this.scheduleRestart(`could not start: ${(error as Error).message}`);
       return;
     }
     this.child = child;
@@ -80,18 +93,22 @@ export class AgentProcess {
     this.exited = new Promise(resolve => {
       child.once('exit', (code, signal) => {
         resolve();
-        if (this.child === child && this.wanted) this.scheduleRestart(`exited with ${signal ?? `code ${code}`}`);
+        if (this.child === child && this.wanted)
+          this.scheduleRestart(`exited with ${signal ?? `code ${code}`}`);
       });
       child.once('error', error => {
         resolve();
-        if (this.child === child && this.wanted) this.scheduleRestart(error.message);
+        if (this.child === child && this.wanted)
+          this.scheduleRestart(error.message);
       });
     });
   }
 
   private scheduleRestart(detail: string) {
     if (Date.now() - this.startedAt > STABLE_MS) this.backoffMs = 1000;
-    this.onCrash(`${detail}; restarting in ${Math.round(this.backoffMs / 1000)} s`);
+    this.onCrash(
+      `${detail}; restarting in ${Math.round(this.backoffMs / 1000)} s`,
+    );
     this.restartTimer = setTimeout(() => {
       if (this.wanted) this.spawn();
     }, this.backoffMs);

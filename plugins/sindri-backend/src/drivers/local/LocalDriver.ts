@@ -1,12 +1,28 @@
 import fs from 'node:fs/promises';
 import path from 'node:path';
 import yaml from 'yaml';
-import { DriverRun, DriverStatus, SindriDriver, SindriDriverError } from '@internal/plugin-sindri-node';
+import {
+  DriverRun,
+  DriverStatus,
+  SindriDriver,
+  SindriDriverError,
+} from '@internal/plugin-sindri-node';
 import { pickEnvironment } from '../pickEnvironment';
 import { AgentProcess } from './AgentProcess';
 
 /** What the agent may see of the portal's environment: never the backend's own secrets. */
-const PASSED_VARIABLES = ['PATH', 'HOME', 'USER', 'LOGNAME', 'SHELL', 'LANG', 'LC_ALL', 'TZ', 'TMPDIR', 'TERM'];
+const PASSED_VARIABLES = [
+  'PATH',
+  'HOME',
+  'USER',
+  'LOGNAME',
+  'SHELL',
+  'LANG',
+  'LC_ALL',
+  'TZ',
+  'TMPDIR',
+  'TERM',
+];
 
 /** How long a freshly started agent that has not said it is connected must stay up for the start to count. */
 const SETTLE_MS = 3000;
@@ -48,8 +64,16 @@ export class LocalDriver implements SindriDriver {
 
   async plan(config: Record<string, unknown>, run: DriverRun) {
     const files = layout(run.workDir);
-    this.say(run, `would create ${files.workspace} and write ${files.sindriYaml}`);
-    this.say(run, `would start ${this.options.agentCommand.join(' ')} as instance ${String(config.name)} (provider local)`);
+    this.say(
+      run,
+      `would create ${files.workspace} and write ${files.sindriYaml}`,
+    );
+    this.say(
+      run,
+      `would start ${this.options.agentCommand.join(' ')} as instance ${String(
+        config.name,
+      )} (provider local)`,
+    );
     this.say(run, 'extensions are not installed by the local driver');
   }
 
@@ -58,7 +82,9 @@ export class LocalDriver implements SindriDriver {
     const files = layout(run.workDir);
     await fs.mkdir(files.workspace, { recursive: true });
     await fs.mkdir(files.agentDir, { recursive: true, mode: 0o700 });
-    await fs.writeFile(files.sindriYaml, yaml.stringify(config), { mode: 0o600 });
+    await fs.writeFile(files.sindriYaml, yaml.stringify(config), {
+      mode: 0o600,
+    });
     await fs.writeFile(files.enrollment, JSON.stringify(env), { mode: 0o600 });
     this.say(run, `created ${run.workDir}`);
     await this.startAgent(run.workDir, run);
@@ -68,9 +94,16 @@ export class LocalDriver implements SindriDriver {
     const files = layout(run.workDir);
     await this.requireInstance(files.enrollment);
     await this.stopAgent(run.workDir, run);
-    await fs.writeFile(files.sindriYaml, yaml.stringify(config), { mode: 0o600 });
+    await fs.writeFile(files.sindriYaml, yaml.stringify(config), {
+      mode: 0o600,
+    });
     // a redeploy brings a fresh token; the old one is revoked
-    if (run.env?.SINDRI_AGENT_TOKEN) await fs.writeFile(files.enrollment, JSON.stringify(requireEnrollment(run)), { mode: 0o600 });
+    if (run.env?.SINDRI_AGENT_TOKEN)
+      await fs.writeFile(
+        files.enrollment,
+        JSON.stringify(requireEnrollment(run)),
+        { mode: 0o600 },
+      );
     await this.startAgent(run.workDir, run);
   }
 
@@ -80,8 +113,14 @@ export class LocalDriver implements SindriDriver {
     // the portal may listen elsewhere since the instance was created
     const consoleUrl = run.env?.SINDRI_CONSOLE_URL;
     if (consoleUrl) {
-      const enrollment = JSON.parse(await fs.readFile(files.enrollment, 'utf8'));
-      await fs.writeFile(files.enrollment, JSON.stringify({ ...enrollment, SINDRI_CONSOLE_URL: consoleUrl }), { mode: 0o600 });
+      const enrollment = JSON.parse(
+        await fs.readFile(files.enrollment, 'utf8'),
+      );
+      await fs.writeFile(
+        files.enrollment,
+        JSON.stringify({ ...enrollment, SINDRI_CONSOLE_URL: consoleUrl }),
+        { mode: 0o600 },
+      );
     }
     await this.startAgent(run.workDir, run);
   }
@@ -90,15 +129,24 @@ export class LocalDriver implements SindriDriver {
     await this.stopAgent(run.workDir, run);
   }
 
-  async destroy(_config: Record<string, unknown>, run: DriverRun & { volumes?: boolean }) {
+  async destroy(
+    _config: Record<string, unknown>,
+    run: DriverRun & { volumes?: boolean },
+  ) {
     await this.stopAgent(run.workDir, run);
     await fs.rm(run.workDir, { recursive: true, force: true });
     this.say(run, `removed ${run.workDir}`);
   }
 
-  async status(_config: Record<string, unknown>, run: DriverRun): Promise<DriverStatus> {
+  async status(
+    _config: Record<string, unknown>,
+    run: DriverRun,
+  ): Promise<DriverStatus> {
     if (this.agents.get(run.workDir)?.running) return { state: 'running' };
-    const exists = await fs.stat(layout(run.workDir).enrollment).then(() => true, () => false);
+    const exists = await fs.stat(layout(run.workDir).enrollment).then(
+      () => true,
+      () => false,
+    );
     return exists ? { state: 'stopped' } : { state: 'absent' };
   }
 
@@ -118,7 +166,9 @@ export class LocalDriver implements SindriDriver {
     // one waiting to be restarted after a crash is replaced, not left to respawn beside the new one
     await existing?.stop();
     await endLeftoverAgent(files.pid, files.workspace);
-    const enrollment = JSON.parse(await fs.readFile(files.enrollment, 'utf8')) as Record<string, string>;
+    const enrollment = JSON.parse(
+      await fs.readFile(files.enrollment, 'utf8'),
+    ) as Record<string, string>;
     const base = pickEnvironment(process.env, PASSED_VARIABLES);
     const agent = new AgentProcess(
       {
@@ -133,24 +183,37 @@ export class LocalDriver implements SindriDriver {
           SINDRI_CONFIG: files.sindriYaml,
           SINDRI_WORKSPACE: files.workspace,
           SINDRI_AGENT_STATE_DIR: files.agentDir,
-          SINDRI_STATUS_LEDGER: path.join(files.agentDir, 'status_ledger.jsonl'),
+          SINDRI_STATUS_LEDGER: path.join(
+            files.agentDir,
+            'status_ledger.jsonl',
+          ),
         },
       },
       detail => this.options.onCrash?.(enrollment.SINDRI_INSTANCE_NAME, detail),
     );
     this.agents.set(workDir, agent);
-    const logStart = await fs.stat(files.log).then(st => st.size, () => 0);
+    const logStart = await fs.stat(files.log).then(
+      st => st.size,
+      () => 0,
+    );
     agent.start();
     this.say(run, `started sindri-agent (pid ${agent.pid})`);
     // settled once it says it is connected, or has not died within the settle time
     const deadline = Date.now() + SETTLE_MS;
-    while (Date.now() < deadline && agent.running && !(await logSince(files.log, logStart)).includes('connected to ')) {
+    while (
+      Date.now() < deadline &&
+      agent.running &&
+      !(await logSince(files.log, logStart)).includes('connected to ')
+    ) {
       await new Promise(resolve => setTimeout(resolve, 50));
     }
     if (!agent.running) {
       await agent.stop();
       this.agents.delete(workDir);
-      throw new SindriDriverError(`sindri-agent exited right after starting: ${await logTail(files.log)}`, { reason: 'failed' });
+      throw new SindriDriverError(
+        `sindri-agent exited right after starting: ${await logTail(files.log)}`,
+        { reason: 'failed' },
+      );
     }
   }
 
@@ -159,20 +222,33 @@ export class LocalDriver implements SindriDriver {
     this.agents.delete(workDir);
     const files = layout(workDir);
     if (!agent && (await endLeftoverAgent(files.pid, files.workspace))) {
-      this.say(run, 'stopped a sindri-agent an earlier start of the portal left running');
+      this.say(
+        run,
+        'stopped a sindri-agent an earlier start of the portal left running',
+      );
     } else if (agent) {
       // also one waiting to be restarted after a crash: its restart is called off
       const wasRunning = agent.running;
       await agent.stop();
-      this.say(run, wasRunning ? 'stopped sindri-agent' : 'the agent was not running');
+      this.say(
+        run,
+        wasRunning ? 'stopped sindri-agent' : 'the agent was not running',
+      );
     } else {
       this.say(run, 'the agent was not running');
     }
   }
 
   private async requireInstance(enrollmentFile: string) {
-    const exists = await fs.stat(enrollmentFile).then(() => true, () => false);
-    if (!exists) throw new SindriDriverError(`no local instance at ${path.dirname(path.dirname(enrollmentFile))}`, { reason: 'not-found' });
+    const exists = await fs.stat(enrollmentFile).then(
+      () => true,
+      () => false,
+    );
+    if (!exists)
+      throw new SindriDriverError(
+        `no local instance at ${path.dirname(path.dirname(enrollmentFile))}`,
+        { reason: 'not-found' },
+      );
   }
 
   private say(run: DriverRun, line: string) {
@@ -182,8 +258,15 @@ export class LocalDriver implements SindriDriver {
 
 function requireEnrollment(run: DriverRun): Record<string, string> {
   const env = run.env ?? {};
-  const missing = ['SINDRI_CONSOLE_URL', 'SINDRI_AGENT_TOKEN', 'SINDRI_INSTANCE_NAME'].filter(k => !env[k]);
-  if (missing.length) throw new SindriDriverError(`the local driver needs ${missing.join(', ')} in the run's environment`);
+  const missing = [
+    'SINDRI_CONSOLE_URL',
+    'SINDRI_AGENT_TOKEN',
+    'SINDRI_INSTANCE_NAME',
+  ].filter(k => !env[k]);
+  if (missing.length)
+    throw new SindriDriverError(
+      `the local driver needs ${missing.join(', ')} in the run's environment`,
+    );
   return {
     SINDRI_CONSOLE_URL: env.SINDRI_CONSOLE_URL,
     SINDRI_AGENT_TOKEN: env.SINDRI_AGENT_TOKEN,
@@ -197,7 +280,12 @@ async function logSince(file: string, offset: number): Promise<string> {
   try {
     const { size } = await handle.stat();
     const length = Math.max(0, Math.min(size - offset, 64 * 1024));
-    const { buffer } = await handle.read(Buffer.alloc(length), 0, length, offset);
+    const { buffer } = await handle.read(
+      Buffer.alloc(length),
+      0,
+      length,
+      offset,
+    );
     return buffer.toString('utf8');
   } finally {
     await handle.close();
@@ -215,11 +303,17 @@ async function logTail(file: string): Promise<string> {
  * left running (it was killed, not stopped). The pid is trusted only if that
  * process still runs with this workspace, so a recycled pid is left alone.
  */
-async function endLeftoverAgent(pidFile: string, workspace: string): Promise<boolean> {
+async function endLeftoverAgent(
+  pidFile: string,
+  workspace: string,
+): Promise<boolean> {
   const pid = Number(await fs.readFile(pidFile, 'utf8').catch(() => ''));
   if (!Number.isInteger(pid) || pid <= 0) return false;
   // Linux: the process's environment says whose agent it is (elsewhere nothing is ended)
-  const ours = async () => (await fs.readFile(`/proc/${pid}/environ`, 'utf8').catch(() => '')).split('\0').includes(`SINDRI_WORKSPACE=${workspace}`);
+  const ours = async () =>
+    (await fs.readFile(`/proc/${pid}/environ`, 'utf8').catch(() => ''))
+      .split('\0')
+      .includes(`SINDRI_WORKSPACE=${workspace}`);
   if (!(await ours())) return false;
   const signal = (name: NodeJS.Signals) => {
     try {

@@ -7,12 +7,22 @@ import {
 } from '@backstage/core-components';
 import { useApi } from '@backstage/core-plugin-api';
 import { EntityRefLink } from '@backstage/plugin-catalog-react';
-import { FleetInstance, instanceEntityRef, SINDRI_INSTANCE_RESOURCE_TYPE, sindriInstanceReadPermission } from '@internal/plugin-sindri-common';
+import {
+  FleetInstance,
+  instanceEntityRef,
+  SINDRI_INSTANCE_RESOURCE_TYPE,
+  sindriInstanceReadPermission,
+} from '@internal/plugin-sindri-common';
 import Typography from '@material-ui/core/Typography';
 import useAsyncRetry from 'react-use/esm/useAsyncRetry';
 import useInterval from 'react-use/esm/useInterval';
 import { sindriApiRef } from '../../api/SindriApi';
-import { formatAgo, formatPercent, formatUptime, NOT_REPORTED } from '../common/format';
+import {
+  formatAgo,
+  formatPercent,
+  formatUptime,
+  NOT_REPORTED,
+} from '../common/format';
 import { StatusLabel } from '../common/StatusLabel';
 import { memoryPercent } from '../common/usage';
 
@@ -25,33 +35,71 @@ const columns: TableColumn<Row>[] = [
     highlight: true,
     render: row => <EntityRefLink entityRef={instanceEntityRef(row.name)} />,
   },
-  { title: 'Status', field: 'status', render: row => <StatusLabel status={row.status} /> },
+  {
+    title: 'Status',
+    field: 'status',
+    render: row => <StatusLabel status={row.status} />,
+  },
   { title: 'Provider', field: 'provider', emptyValue: NOT_REPORTED },
   { title: 'Region', field: 'region', emptyValue: NOT_REPORTED },
-  { title: 'CPU', field: 'cpu', type: 'numeric', render: row => (row.cpu === undefined ? NOT_REPORTED : formatPercent(row.cpu)) },
-  { title: 'Memory', field: 'memory', type: 'numeric', render: row => (row.memory === undefined ? NOT_REPORTED : formatPercent(row.memory)) },
-  { title: 'Uptime', field: 'uptimeSeconds', type: 'numeric', render: row => (row.uptimeSeconds === undefined ? NOT_REPORTED : formatUptime(row.uptimeSeconds)) },
-  { title: 'Last heartbeat', field: 'lastHeartbeatAt', render: row => (row.lastHeartbeatAt ? formatAgo(row.lastHeartbeatAt) : NOT_REPORTED) },
-  { title: 'Owner', field: 'owner', render: row => <EntityRefLink entityRef={row.owner} defaultKind="group" /> },
+  {
+    title: 'CPU',
+    field: 'cpu',
+    type: 'numeric',
+    render: row =>
+      row.cpu === undefined ? NOT_REPORTED : formatPercent(row.cpu),
+  },
+  {
+    title: 'Memory',
+    field: 'memory',
+    type: 'numeric',
+    render: row =>
+      row.memory === undefined ? NOT_REPORTED : formatPercent(row.memory),
+  },
+  {
+    title: 'Uptime',
+    field: 'uptimeSeconds',
+    type: 'numeric',
+    render: row =>
+      row.uptimeSeconds === undefined
+        ? NOT_REPORTED
+        : formatUptime(row.uptimeSeconds),
+  },
+  {
+    title: 'Last heartbeat',
+    field: 'lastHeartbeatAt',
+    render: row =>
+      row.lastHeartbeatAt ? formatAgo(row.lastHeartbeatAt) : NOT_REPORTED,
+  },
+  {
+    title: 'Owner',
+    field: 'owner',
+    render: row => <EntityRefLink entityRef={row.owner} defaultKind="group" />,
+  },
 ];
 
 /** Every registered instance with its live state, filterable by status and provider. */
 export const InstanceTable = () => {
   const api = useApi(sindriApiRef);
-  const { value, loading, error, retry } = useAsyncRetry(() => api.listInstances(), [api]);
+  const { value, loading, error, retry } = useAsyncRetry(
+    () => api.listInstances(),
+    [api],
+  );
   useInterval(retry, 15_000);
 
   if (loading && !value) return <Progress />;
   if (error && !value) {
-    if ((error as { statusCode?: number }).statusCode !== 403) return <ResponseErrorPanel error={error} />;
+    if ((error as { statusCode?: number }).statusCode !== 403)
+      return <ResponseErrorPanel error={error} />;
     return (
       <EmptyState
         missing="info"
         title="You are not permitted to see the fleet"
         description={
           <Typography component="span">
-            The portal's permission policy grants you <code>{sindriInstanceReadPermission.name}</code> on no instance. Ask a
-            portal admin for a role.
+            The portal's permission policy grants you{' '}
+            <code>{sindriInstanceReadPermission.name}</code> on no instance. Ask
+            a portal admin for a role.
           </Typography>
         }
       />
@@ -66,18 +114,22 @@ export const InstanceTable = () => {
         title="No Sindri instances yet"
         description={
           <Typography component="span">
-            An instance appears here, and in the catalog as a Resource of type
-            "{SINDRI_INSTANCE_RESOURCE_TYPE}", once the console agent on it has enrolled with
-            this portal and registered. On the embedded default, `yarn sindri:demo-agent`
-            starts one on this machine; the README's "Adding an instance" section shows how to
-            enroll a real one.
+            An instance appears here, and in the catalog as a Resource of type "
+            {SINDRI_INSTANCE_RESOURCE_TYPE}", once the console agent on it has
+            enrolled with this portal and registered. On the embedded default,
+            `yarn sindri:demo-agent` starts one on this machine; the README's
+            "Adding an instance" section shows how to enroll a real one.
           </Typography>
         }
       />
     );
   }
 
-  const rows: Row[] = instances.map(i => ({ ...i, cpu: i.latestMetrics?.cpu?.percent, memory: memoryPercent(i.latestMetrics) }));
+  const rows: Row[] = instances.map(i => ({
+    ...i,
+    cpu: i.latestMetrics?.cpu?.percent,
+    memory: memoryPercent(i.latestMetrics),
+  }));
   return (
     <Table
       title={`Instances (${instances.length})`}

@@ -17,7 +17,12 @@ export const RunCommandButton = () => {
   const link = useCommandsLink();
   if (!link) return null;
   return (
-    <LinkButton to={link} variant="contained" color="primary" startIcon={<PlaylistPlayIcon />}>
+    <LinkButton
+      to={link}
+      variant="contained"
+      color="primary"
+      startIcon={<PlaylistPlayIcon />}
+    >
       Run command
     </LinkButton>
   );

@@ -1,10 +1,26 @@
-import { act, configure, fireEvent, screen, waitFor, within } from '@testing-library/react';
+import {
+  act,
+  configure,
+  fireEvent,
+  screen,
+  waitFor,
+  within,
+} from '@testing-library/react';
 import { renderInTestApp, TestApiProvider } from '@backstage/test-utils';
-import { EntityProvider, entityRouteRef } from '@backstage/plugin-catalog-react';
+import {
+  EntityProvider,
+  entityRouteRef,
+} from '@backstage/plugin-catalog-react';
 import { permissionApiRef } from '@backstage/plugin-permission-react';
 import { CommandStreamEvent } from '@internal/plugin-sindri-common';
 import { sindriApiRef } from '../../api/SindriApi';
-import { commandRun, controlledStream, mockSindriApi, permissionApi, result } from '../../__testUtils__/fixtures';
+import {
+  commandRun,
+  controlledStream,
+  mockSindriApi,
+  permissionApi,
+  result,
+} from '../../__testUtils__/fixtures';
 import { InstanceCommandsContent } from './InstanceCommandsContent';
 
 // MUI and material-table render slowly when the suites run in parallel
@@ -18,10 +34,19 @@ const entity = (name: string) => ({
   spec: { type: 'sindri-instance', owner: 'group:default/platform' },
 });
 
-async function renderTab(name: string, api: ReturnType<typeof mockSindriApi>, allowed = true) {
+async function renderTab(
+  name: string,
+  api: ReturnType<typeof mockSindriApi>,
+  allowed = true,
+) {
   const permissions = permissionApi({ 'sindri.instance.command': allowed });
   await renderInTestApp(
-    <TestApiProvider apis={[[sindriApiRef, api], [permissionApiRef, permissions]]}>
+    <TestApiProvider
+      apis={[
+        [sindriApiRef, api],
+        [permissionApiRef, permissions],
+      ]}
+    >
       <EntityProvider entity={entity(name)}>
         <InstanceCommandsContent />
       </EntityProvider>
@@ -37,16 +62,23 @@ const runButton = () => screen.getByRole('button', { name: 'Run' });
 describe('InstanceCommandsContent', () => {
   it('runs a command line as argv and shows its output live, then exit code, duration and bytes', async () => {
     const stream = controlledStream<CommandStreamEvent>();
-    const started = commandRun({ target: { instances: ['dev-cmd-a'] }, results: [result('dev-cmd-a')] });
+    const started = commandRun({
+      target: { instances: ['dev-cmd-a'] },
+      results: [result('dev-cmd-a')],
+    });
     const api = mockSindriApi({
       runCommand: jest.fn().mockResolvedValue(started),
       streamCommand: jest.fn().mockReturnValue(stream.iterable),
-      cancelCommand: jest.fn().mockResolvedValue({ ...started, state: 'cancelled' }),
+      cancelCommand: jest
+        .fn()
+        .mockResolvedValue({ ...started, state: 'cancelled' }),
     });
     await renderTab('dev-cmd-a', api);
     await waitFor(() => expect(commandLine()).toBeEnabled());
 
-    fireEvent.change(commandLine(), { target: { value: `grep -c "model name" /proc/cpuinfo` } });
+    fireEvent.change(commandLine(), {
+      target: { value: `grep -c "model name" /proc/cpuinfo` },
+    });
     fireEvent.click(runButton());
 
     await waitFor(() =>
@@ -57,14 +89,36 @@ describe('InstanceCommandsContent', () => {
         concurrency: 1,
       }),
     );
-    expect(api.streamCommand).toHaveBeenCalledWith(started.id, expect.objectContaining({ signal: expect.anything() }));
+    expect(api.streamCommand).toHaveBeenCalledWith(
+      started.id,
+      expect.objectContaining({ signal: expect.anything() }),
+    );
 
-    const running = { ...started, counts: { running: 1 }, results: [result('dev-cmd-a', { state: 'running', startedAt: '2026-11-23T10:00:01Z' })] };
+    const running = {
+      ...started,
+      counts: { running: 1 },
+      results: [
+        result('dev-cmd-a', {
+          state: 'running',
+          startedAt: '2026-11-23T10:00:01Z',
+        }),
+      ],
+    };
     act(() =>
       stream.push(
         { type: 'snapshot', run: running },
-        { type: 'output', instance: 'dev-cmd-a', stream: 'stdout', data: '8\n' },
-        { type: 'output', instance: 'dev-cmd-a', stream: 'stderr', data: 'grep: warning: stray \\\n' },
+        {
+          type: 'output',
+          instance: 'dev-cmd-a',
+          stream: 'stdout',
+          data: '8\n',
+        },
+        {
+          type: 'output',
+          instance: 'dev-cmd-a',
+          stream: 'stderr',
+          data: 'grep: warning: stray \\\n',
+        },
       ),
     );
     expect(await screen.findByText(/^8\s*$/)).toBeInTheDocument();
@@ -85,26 +139,50 @@ describe('InstanceCommandsContent', () => {
       stderr: 'grep: warning: stray \\\n',
     });
     act(() => {
-      stream.push({ type: 'result', result: finished }, { type: 'done', run: { ...started, state: 'done', counts: { succeeded: 1 }, results: [finished] } });
+      stream.push(
+        { type: 'result', result: finished },
+        {
+          type: 'done',
+          run: {
+            ...started,
+            state: 'done',
+            counts: { succeeded: 1 },
+            results: [finished],
+          },
+        },
+      );
       stream.end();
     });
 
-    await waitFor(() => expect(within(row).getByText('succeeded')).toBeInTheDocument());
+    await waitFor(() =>
+      expect(within(row).getByText('succeeded')).toBeInTheDocument(),
+    );
     expect(within(row).getByText('0')).toBeInTheDocument();
     expect(within(row).getByText('1.2 s')).toBeInTheDocument();
     expect(within(row).getByText('2 B / 22 B')).toBeInTheDocument();
     expect(screen.getByText('1 succeeded')).toBeInTheDocument();
-    expect(screen.queryByRole('button', { name: 'Cancel' })).not.toBeInTheDocument();
+    expect(
+      screen.queryByRole('button', { name: 'Cancel' }),
+    ).not.toBeInTheDocument();
     expect(runButton()).toBeEnabled();
   });
 
   it('cancels a running command', async () => {
     const stream = controlledStream<CommandStreamEvent>();
-    const started = commandRun({ id: '0d9e3c47-55a1-4b0e-8f2c-1a2b3c4d5e6f', target: { instances: ['dev-cmd-b'] }, results: [result('dev-cmd-b')] });
+    const started = commandRun({
+      id: '0d9e3c47-55a1-4b0e-8f2c-1a2b3c4d5e6f',
+      target: { instances: ['dev-cmd-b'] },
+      results: [result('dev-cmd-b')],
+    });
     const api = mockSindriApi({
       runCommand: jest.fn().mockResolvedValue(started),
       streamCommand: jest.fn().mockReturnValue(stream.iterable),
-      cancelCommand: jest.fn().mockResolvedValue({ ...started, state: 'cancelled', counts: { cancelled: 1 }, results: [result('dev-cmd-b', { state: 'cancelled' })] }),
+      cancelCommand: jest.fn().mockResolvedValue({
+        ...started,
+        state: 'cancelled',
+        counts: { cancelled: 1 },
+        results: [result('dev-cmd-b', { state: 'cancelled' })],
+      }),
     });
     await renderTab('dev-cmd-b', api);
     await waitFor(() => expect(commandLine()).toBeEnabled());
@@ -112,9 +190,17 @@ describe('InstanceCommandsContent', () => {
     fireEvent.click(runButton());
 
     fireEvent.click(await screen.findByRole('button', { name: 'Cancel' }));
-    await waitFor(() => expect(api.cancelCommand).toHaveBeenCalledWith(started.id));
-    expect(await within(screen.getByTestId('result-dev-cmd-b')).findByText('cancelled')).toBeInTheDocument();
-    expect(screen.queryByRole('button', { name: 'Cancel' })).not.toBeInTheDocument();
+    await waitFor(() =>
+      expect(api.cancelCommand).toHaveBeenCalledWith(started.id),
+    );
+    expect(
+      await within(screen.getByTestId('result-dev-cmd-b')).findByText(
+        'cancelled',
+      ),
+    ).toBeInTheDocument();
+    expect(
+      screen.queryByRole('button', { name: 'Cancel' }),
+    ).not.toBeInTheDocument();
   });
 
   it('rejects shell operators before anything is sent', async () => {
@@ -122,10 +208,14 @@ describe('InstanceCommandsContent', () => {
     await renderTab('dev-cmd-c', api);
     await waitFor(() => expect(commandLine()).toBeEnabled());
 
-    fireEvent.change(commandLine(), { target: { value: 'cat /etc/os-release | grep ID' } });
+    fireEvent.change(commandLine(), {
+      target: { value: 'cat /etc/os-release | grep ID' },
+    });
     fireEvent.click(runButton());
 
-    expect(await screen.findByText(/\| is a shell operator/)).toBeInTheDocument();
+    expect(
+      await screen.findByText(/\| is a shell operator/),
+    ).toBeInTheDocument();
     expect(api.runCommand).not.toHaveBeenCalled();
   });
 
@@ -142,61 +232,112 @@ describe('InstanceCommandsContent', () => {
     const script = screen.getByLabelText('Script', { selector: 'textarea' });
     fireEvent.change(script, { target: { value: 'echo hi\n' } });
     fireEvent.click(runButton());
-    expect(await screen.findByText(/must start with an interpreter line/)).toBeInTheDocument();
+    expect(
+      await screen.findByText(/must start with an interpreter line/),
+    ).toBeInTheDocument();
     expect(api.runCommand).not.toHaveBeenCalled();
 
     fireEvent.change(script, { target: { value: '#!/bin/sh\necho hi\n' } });
     fireEvent.click(runButton());
-    await waitFor(() => expect(api.runCommand).toHaveBeenCalledWith(expect.objectContaining({ command: { script: '#!/bin/sh\necho hi\n' } })));
+    await waitFor(() =>
+      expect(api.runCommand).toHaveBeenCalledWith(
+        expect.objectContaining({
+          command: { script: '#!/bin/sh\necho hi\n' },
+        }),
+      ),
+    );
   });
 
   it('shows why the form is disabled when the permission is denied', async () => {
     const api = mockSindriApi();
     const permissions = await renderTab('dev-cmd-e', api, false);
 
-    expect(await screen.findAllByText(/You are not permitted to run commands on this instance/)).not.toHaveLength(0);
-    expect(screen.getAllByText(/sindri\.instance\.command/).length).toBeGreaterThan(0);
+    expect(
+      await screen.findAllByText(
+        /You are not permitted to run commands on this instance/,
+      ),
+    ).not.toHaveLength(0);
+    expect(
+      screen.getAllByText(/sindri\.instance\.command/).length,
+    ).toBeGreaterThan(0);
     expect(commandLine()).toBeDisabled();
     expect(runButton()).toBeDisabled();
-    expect(permissions.authorize).toHaveBeenCalledWith(expect.objectContaining({ resourceRef: 'resource:default/dev-cmd-e' }));
+    expect(permissions.authorize).toHaveBeenCalledWith(
+      expect.objectContaining({ resourceRef: 'resource:default/dev-cmd-e' }),
+    );
     expect(api.runCommand).not.toHaveBeenCalled();
   });
 
   it('shows the start error the backend gave', async () => {
-    const api = mockSindriApi({ runCommand: jest.fn().mockRejectedValue(new Error('agent dev-cmd-f is not connected')) });
+    const api = mockSindriApi({
+      runCommand: jest
+        .fn()
+        .mockRejectedValue(new Error('agent dev-cmd-f is not connected')),
+    });
     await renderTab('dev-cmd-f', api);
     await waitFor(() => expect(commandLine()).toBeEnabled());
     fireEvent.change(commandLine(), { target: { value: 'uptime' } });
     fireEvent.click(runButton());
 
-    expect(await screen.findByText('Error: The command was not started')).toBeInTheDocument();
-    expect(screen.getByText(/agent dev-cmd-f is not connected/)).toBeInTheDocument();
+    expect(
+      await screen.findByText('Error: The command was not started'),
+    ).toBeInTheDocument();
+    expect(
+      screen.getByText(/agent dev-cmd-f is not connected/),
+    ).toBeInTheDocument();
   });
 
   it("lists this instance's history, filters by state and expands a run to its results", async () => {
-    const past = commandRun({ state: 'done', counts: { failed: 1 }, results: undefined, command: { argv: ['df', '-h'] } });
+    const past = commandRun({
+      state: 'done',
+      counts: { failed: 1 },
+      results: undefined,
+      command: { argv: ['df', '-h'] },
+    });
     const api = mockSindriApi({
       listCommands: jest.fn().mockResolvedValue([past]),
       getCommand: jest.fn().mockResolvedValue({
         ...past,
-        results: [result('dev-cmd-g', { state: 'failed', exitCode: 1, durationMs: 40, stderr: 'df: /mnt: No such file' })],
+        results: [
+          result('dev-cmd-g', {
+            state: 'failed',
+            exitCode: 1,
+            durationMs: 40,
+            stderr: 'df: /mnt: No such file',
+          }),
+        ],
       }),
     });
     await renderTab('dev-cmd-g', api);
 
     expect(await screen.findByText('df -h')).toBeInTheDocument();
     expect(screen.getByText('1 failed')).toBeInTheDocument();
-    expect(api.listCommands).toHaveBeenCalledWith({ instance: 'dev-cmd-g', limit: 50 });
+    expect(api.listCommands).toHaveBeenCalledWith({
+      instance: 'dev-cmd-g',
+      limit: 50,
+    });
 
     fireEvent.mouseDown(screen.getByLabelText('State'));
     fireEvent.click(await screen.findByRole('option', { name: 'done' }));
-    await waitFor(() => expect(api.listCommands).toHaveBeenLastCalledWith({ instance: 'dev-cmd-g', state: 'done', limit: 50 }));
+    await waitFor(() =>
+      expect(api.listCommands).toHaveBeenLastCalledWith({
+        instance: 'dev-cmd-g',
+        state: 'done',
+        limit: 50,
+      }),
+    );
 
-    fireEvent.click(screen.getByRole('button', { name: 'Detail panel visiblity toggle' }));
+    fireEvent.click(
+      screen.getByRole('button', { name: 'Detail panel visiblity toggle' }),
+    );
     await waitFor(() => expect(api.getCommand).toHaveBeenCalledWith(past.id));
     const row = await screen.findByTestId('result-dev-cmd-g');
     expect(within(row).getByText('failed')).toBeInTheDocument();
-    fireEvent.click(within(row).getByRole('button', { name: 'Show output of dev-cmd-g' }));
-    expect(await screen.findByText('df: /mnt: No such file')).toBeInTheDocument();
+    fireEvent.click(
+      within(row).getByRole('button', { name: 'Show output of dev-cmd-g' }),
+    );
+    expect(
+      await screen.findByText('df: /mnt: No such file'),
+    ).toBeInTheDocument();
   });
 });

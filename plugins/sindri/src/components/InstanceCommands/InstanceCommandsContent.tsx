@@ -19,8 +19,10 @@ export const InstanceCommandsContent = () => {
   const running = view.starting || view.state?.run.state === 'running';
 
   let blockedBy: string | undefined;
-  if (permission.loading) blockedBy = 'Checking whether you may run commands here…';
-  else if (permission.error) blockedBy = `Could not check whether you may run commands here: ${permission.error.message}`;
+  if (permission.loading)
+    blockedBy = 'Checking whether you may run commands here…';
+  else if (permission.error)
+    blockedBy = `Could not check whether you may run commands here: ${permission.error.message}`;
   else if (!permission.allowed) blockedBy = COMMAND_DENIED;
   else if (running) blockedBy = 'A run is in progress.';
 
@@ -30,12 +32,23 @@ export const InstanceCommandsContent = () => {
         <InfoCard title="Run a command" subheader={`on ${instance}`}>
           {permission.loading && <Progress />}
           {!permission.loading && !permission.allowed && (
-            <WarningPanel severity={permission.error ? 'error' : 'info'} title="Commands are not available to you here" message={blockedBy} />
+            <WarningPanel
+              severity={permission.error ? 'error' : 'info'}
+              title="Commands are not available to you here"
+              message={blockedBy}
+            />
           )}
           <CommandForm
             disabled={!permission.allowed}
             blockedBy={blockedBy}
-            onRun={(command, timeoutSeconds) => start({ target: { instances: [instance] }, command, timeoutSeconds, concurrency: 1 })}
+            onRun={(command, timeoutSeconds) =>
+              start({
+                target: { instances: [instance] },
+                command,
+                timeoutSeconds,
+                concurrency: 1,
+              })
+            }
           />
         </InfoCard>
       </Grid>
@@ -45,7 +58,10 @@ export const InstanceCommandsContent = () => {
         </Grid>
       )}
       <Grid item xs={12}>
-        <CommandHistory instance={instance} refreshKey={`${view.state?.run.id}-${view.state?.run.state}`} />
+        <CommandHistory
+          instance={instance}
+          refreshKey={`${view.state?.run.id}-${view.state?.run.state}`}
+        />
       </Grid>
     </Grid>
   );

@@ -31,12 +31,17 @@ export const DestroyDialog = ({
     }
   }, [open]);
   return (
-    <Dialog open={open} onClose={onCancel} aria-labelledby="sindri-destroy-title">
+    <Dialog
+      open={open}
+      onClose={onCancel}
+      aria-labelledby="sindri-destroy-title"
+    >
       <DialogTitle id="sindri-destroy-title">Destroy {name}?</DialogTitle>
       <DialogContent>
         <DialogContentText>
-          The instance is removed through its driver, its agent token stops working and it leaves the catalog. This
-          cannot be undone. Type <strong>{name}</strong> to confirm.
+          The instance is removed through its driver, its agent token stops
+          working and it leaves the catalog. This cannot be undone. Type{' '}
+          <strong>{name}</strong> to confirm.
         </DialogContentText>
         <TextField
           fullWidth
@@ -46,13 +51,23 @@ export const DestroyDialog = ({
           inputProps={{ 'aria-label': 'Type the instance name to confirm' }}
         />
         <FormControlLabel
-          control={<Checkbox checked={volumes} onChange={e => setVolumes(e.target.checked)} />}
+          control={
+            <Checkbox
+              checked={volumes}
+              onChange={e => setVolumes(e.target.checked)}
+            />
+          }
           label="Destroy its volumes too"
         />
       </DialogContent>
       <DialogActions>
         <Button onClick={onCancel}>Cancel</Button>
-        <Button color="secondary" variant="contained" disabled={typed !== name} onClick={() => onConfirm({ confirm: typed, volumes })}>
+        <Button
+          color="secondary"
+          variant="contained"
+          disabled={typed !== name}
+          onClick={() => onConfirm({ confirm: typed, volumes })}
+        >
           Destroy
         </Button>
       </DialogActions>

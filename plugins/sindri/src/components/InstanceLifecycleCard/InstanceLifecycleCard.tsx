@@ -1,5 +1,11 @@
 import { useEffect, useReducer, useRef, useState } from 'react';
-import { InfoCard, Progress, ResponseErrorPanel, StructuredMetadataTable, WarningPanel } from '@backstage/core-components';
+import {
+  InfoCard,
+  Progress,
+  ResponseErrorPanel,
+  StructuredMetadataTable,
+  WarningPanel,
+} from '@backstage/core-components';
 import { useApi } from '@backstage/core-plugin-api';
 import { useAsyncEntity } from '@backstage/plugin-catalog-react';
 import Box from '@material-ui/core/Box';
@@ -18,7 +24,10 @@ import { sindriApiRef } from '../../api/SindriApi';
 import { useInstancePermission } from '../common/useInstancePermission';
 import { formatAgo } from '../common/format';
 import { DestroyDialog } from './DestroyDialog';
-import { DeploymentStateLabel, OperationStateLabel } from './OperationStateLabel';
+import {
+  DeploymentStateLabel,
+  OperationStateLabel,
+} from './OperationStateLabel';
 import { useOperation } from './useOperation';
 import { OperationsTable } from './OperationsTable';
 
@@ -30,11 +39,18 @@ const AVAILABLE: Record<LifecycleAction, DeploymentState[]> = {
   destroy: ['running', 'suspended', 'failed'],
 };
 
-const LABELS: Record<LifecycleAction, string> = { suspend: 'Suspend', resume: 'Resume', redeploy: 'Redeploy', destroy: 'Destroy' };
+const LABELS: Record<LifecycleAction, string> = {
+  suspend: 'Suspend',
+  resume: 'Resume',
+  redeploy: 'Redeploy',
+  destroy: 'Destroy',
+};
 
 /** The clone template, with this instance picked as its source. */
 const cloneLink = (name: string) =>
-  `/create/templates/default/sindri-clone-instance?formData=${encodeURIComponent(JSON.stringify({ source: instanceEntityRef(name) }))}`;
+  `/create/templates/default/sindri-clone-instance?formData=${encodeURIComponent(
+    JSON.stringify({ source: instanceEntityRef(name) }),
+  )}`;
 
 /** Suspend, resume, redeploy and destroy an instance the portal deployed, with its operations. */
 export const InstanceLifecycleCard = () => {
@@ -44,8 +60,14 @@ export const InstanceLifecycleCard = () => {
   const permission = useInstancePermission(sindriInstanceLifecyclePermission);
   // a new version reads both again, even while a read is under way (a retry then would be dropped)
   const [version, reload] = useReducer((n: number) => n + 1, 0);
-  const deployment = useAsync(() => api.getDeployment(name), [api, name, version]);
-  const operations = useAsync(() => api.listOperations(name), [api, name, version]);
+  const deployment = useAsync(
+    () => api.getDeployment(name),
+    [api, name, version],
+  );
+  const operations = useAsync(
+    () => api.listOperations(name),
+    [api, name, version],
+  );
   const [destroying, setDestroying] = useState(false);
   const [startError, setStartError] = useState<Error>();
   const [destroyed, setDestroyed] = useState(false);
@@ -89,12 +111,24 @@ export const InstanceLifecycleCard = () => {
     }
   };
 
-  if (deployment.loading && !deployment.value) return <InfoCard title="Lifecycle"><Progress /></InfoCard>;
-  if (deployment.error) return <InfoCard title="Lifecycle"><ResponseErrorPanel error={deployment.error} /></InfoCard>;
+  if (deployment.loading && !deployment.value)
+    return (
+      <InfoCard title="Lifecycle">
+        <Progress />
+      </InfoCard>
+    );
+  if (deployment.error)
+    return (
+      <InfoCard title="Lifecycle">
+        <ResponseErrorPanel error={deployment.error} />
+      </InfoCard>
+    );
   if (destroyed) {
     return (
       <InfoCard title="Lifecycle">
-        <Typography role="status">{name} is destroyed and has left the catalog.</Typography>
+        <Typography role="status">
+          {name} is destroyed and has left the catalog.
+        </Typography>
       </InfoCard>
     );
   }
@@ -102,7 +136,8 @@ export const InstanceLifecycleCard = () => {
     return (
       <InfoCard title="Lifecycle">
         <Typography>
-          {name} was enrolled by hand, not deployed by the portal: suspend, resume and destroy it where it was deployed.
+          {name} was enrolled by hand, not deployed by the portal: suspend,
+          resume and destroy it where it was deployed.
         </Typography>
       </InfoCard>
     );
@@ -110,10 +145,15 @@ export const InstanceLifecycleCard = () => {
 
   const d = deployment.value;
   const busy = current.operation?.state === 'running';
-  const refusal = permission.allowed ? undefined : `You need ${sindriInstanceLifecyclePermission.name} on this instance`;
+  const refusal = permission.allowed
+    ? undefined
+    : `You need ${sindriInstanceLifecyclePermission.name} on this instance`;
   const button = (action: LifecycleAction) => {
-    const unavailable = !AVAILABLE[action].includes(d.state) ? `Not while it is ${d.state}` : undefined;
-    const why = refusal ?? unavailable ?? (busy ? 'An operation is running' : undefined);
+    const unavailable = !AVAILABLE[action].includes(d.state)
+      ? `Not while it is ${d.state}`
+      : undefined;
+    const why =
+      refusal ?? unavailable ?? (busy ? 'An operation is running' : undefined);
     return (
       <Tooltip key={action} title={why ?? ''}>
         <span>
@@ -121,7 +161,9 @@ export const InstanceLifecycleCard = () => {
             variant="outlined"
             color={action === 'destroy' ? 'secondary' : 'default'}
             disabled={Boolean(why) || permission.loading}
-            onClick={() => (action === 'destroy' ? setDestroying(true) : run({ action }))}
+            onClick={() =>
+              action === 'destroy' ? setDestroying(true) : run({ action })
+            }
           >
             {LABELS[action]}
           </Button>
@@ -131,7 +173,10 @@ export const InstanceLifecycleCard = () => {
   };
 
   return (
-    <InfoCard title="Lifecycle" subheader={`Deployed with the ${d.driver} driver`}>
+    <InfoCard
+      title="Lifecycle"
+      subheader={`Deployed with the ${d.driver} driver`}
+    >
       <StructuredMetadataTable
         metadata={{
           state: <DeploymentStateLabel state={d.state} />,
@@ -151,16 +196,41 @@ export const InstanceLifecycleCard = () => {
           Not permitted: {sindriInstanceLifecyclePermission.name}
         </Typography>
       )}
-      {startError && <WarningPanel severity="error" title="The operation could not start" message={startError.message} />}
-      {current.error && <WarningPanel severity="error" title="Lost the operation's progress" message={current.error.message} />}
+      {startError && (
+        <WarningPanel
+          severity="error"
+          title="The operation could not start"
+          message={startError.message}
+        />
+      )}
+      {current.error && (
+        <WarningPanel
+          severity="error"
+          title="Lost the operation's progress"
+          message={current.error.message}
+        />
+      )}
       {current.operation && (
         <Box my={1} role="region" aria-label="Current operation">
           <Box display="flex" alignItems="center" style={{ gap: 8 }}>
-            <Typography variant="subtitle2">{current.operation.kind}:</Typography>
+            <Typography variant="subtitle2">
+              {current.operation.kind}:
+            </Typography>
             <OperationStateLabel state={current.operation.state} />
-            {current.operation.message && <Typography variant="body2">{current.operation.message}</Typography>}
+            {current.operation.message && (
+              <Typography variant="body2">
+                {current.operation.message}
+              </Typography>
+            )}
           </Box>
-          <Box component="pre" fontSize={12} maxHeight={200} overflow="auto" bgcolor="background.default" p={1}>
+          <Box
+            component="pre"
+            fontSize={12}
+            maxHeight={200}
+            overflow="auto"
+            bgcolor="background.default"
+            p={1}
+          >
             {current.lines.join('\n') || '…'}
           </Box>
         </Box>

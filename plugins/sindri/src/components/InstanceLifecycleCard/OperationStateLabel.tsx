@@ -1,5 +1,14 @@
-import { StatusAborted, StatusError, StatusOK, StatusPending, StatusRunning } from '@backstage/core-components';
-import { DeploymentState, OperationState } from '@internal/plugin-sindri-common';
+import {
+  StatusAborted,
+  StatusError,
+  StatusOK,
+  StatusPending,
+  StatusRunning,
+} from '@backstage/core-components';
+import {
+  DeploymentState,
+  OperationState,
+} from '@internal/plugin-sindri-common';
 
 export const OperationStateLabel = ({ state }: { state: OperationState }) => {
   switch (state) {

@@ -1,5 +1,8 @@
 import { Table, TableColumn } from '@backstage/core-components';
-import { LifecycleOperation, sindriInstanceAuditReadPermission } from '@internal/plugin-sindri-common';
+import {
+  LifecycleOperation,
+  sindriInstanceAuditReadPermission,
+} from '@internal/plugin-sindri-common';
 import { formatAgo } from '../common/format';
 import { OperationStateLabel } from './OperationStateLabel';
 
@@ -10,15 +13,28 @@ const columns: TableColumn<LifecycleOperation>[] = [
   { title: 'Started', render: op => formatAgo(op.startedAt) },
   {
     title: 'Message',
-    render: op => (op.logHidden ? `shown to ${op.actor} and to ${sindriInstanceAuditReadPermission.name}` : op.message ?? ''),
+    render: op =>
+      op.logHidden
+        ? `shown to ${op.actor} and to ${sindriInstanceAuditReadPermission.name}`
+        : op.message ?? '',
   },
 ];
 
 /** The audit log of the instance's deploy and lifecycle operations. */
-export const OperationsTable = ({ operations }: { operations: LifecycleOperation[] }) => (
+export const OperationsTable = ({
+  operations,
+}: {
+  operations: LifecycleOperation[];
+}) => (
   <Table
     title="Operations"
-    options={{ search: false, paging: operations.length > 10, pageSize: 10, padding: 'dense', toolbar: true }}
+    options={{
+      search: false,
+      paging: operations.length > 10,
+      pageSize: 10,
+      padding: 'dense',
+      toolbar: true,
+    }}
     columns={columns}
     data={operations}
     emptyContent={<div style={{ padding: 16 }}>No operations yet.</div>}

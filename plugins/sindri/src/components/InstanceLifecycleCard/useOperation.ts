@@ -25,21 +25,35 @@ export function useOperation(onDone: (operation: LifecycleOperation) => void) {
       setError(undefined);
       let ended = false;
       try {
-        for await (const event of api.streamOperation(started.id, { signal: controller.signal })) {
+        for await (const event of api.streamOperation(started.id, {
+          signal: controller.signal,
+        })) {
           if (event.type === 'snapshot') setLines(event.operation.log);
-          else if (event.type === 'progress') setLines(previous => [...previous, event.line]);
+          else if (event.type === 'progress')
+            setLines(previous => [...previous, event.line]);
           else {
             ended = true;
             setOperation(event.operation);
             done.current(event.operation);
           }
         }
-        if (!ended && !controller.signal.aborted) throw new Error('the progress stream ended before the operation did; its outcome will show in the operations list');
+        if (!ended && !controller.signal.aborted)
+          throw new Error(
+            'the progress stream ended before the operation did; its outcome will show in the operations list',
+          );
       } catch (e) {
         if (controller.signal.aborted) return;
         setError(e as Error);
         // no longer following it: the card must not wait on it
-        setOperation(previous => (previous ? { ...previous, state: 'cancelled', message: 'not followed any more' } : previous));
+        setOperation(previous =>
+          previous
+            ? {
+                ...previous,
+                state: 'cancelled',
+                message: 'not followed any more',
+              }
+            : previous,
+        );
       }
     },
     [api],

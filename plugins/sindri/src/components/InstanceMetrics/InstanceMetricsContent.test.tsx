@@ -12,7 +12,13 @@ const entity = {
   spec: { type: 'sindri-instance' },
 };
 
-const series = (items: any[], range = '1h') => ({ range, resolution: 'raw', from: '', to: '', items });
+const series = (items: any[], range = '1h') => ({
+  range,
+  resolution: 'raw',
+  from: '',
+  to: '',
+  items,
+});
 
 const renderTab = (api: ReturnType<typeof mockSindriApi>) =>
   renderInTestApp(
@@ -26,25 +32,44 @@ const renderTab = (api: ReturnType<typeof mockSindriApi>) =>
 describe('InstanceMetricsContent', () => {
   it('shows the top processes of the newest sample and switches the range', async () => {
     const api = mockSindriApi({
-      getMetrics: jest.fn().mockResolvedValue(series([sample('2026-11-23T10:00:00Z'), sample('2026-11-23T10:00:30Z')])),
+      getMetrics: jest
+        .fn()
+        .mockResolvedValue(
+          series([
+            sample('2026-11-23T10:00:00Z'),
+            sample('2026-11-23T10:00:30Z'),
+          ]),
+        ),
     });
     await renderTab(api);
 
-    expect(await screen.findByText('Top by CPU (123 processes)')).toBeInTheDocument();
+    expect(
+      await screen.findByText('Top by CPU (123 processes)'),
+    ).toBeInTheDocument();
     expect(screen.getByText('node')).toBeInTheDocument();
     expect(screen.getByText('900 MiB')).toBeInTheDocument();
-    expect(screen.getByText('2 samples at full resolution')).toBeInTheDocument();
+    expect(
+      screen.getByText('2 samples at full resolution'),
+    ).toBeInTheDocument();
     expect(api.getMetrics).toHaveBeenLastCalledWith('dev-alice', '1h');
 
     fireEvent.click(screen.getByRole('button', { name: '24h' }));
-    await waitFor(() => expect(api.getMetrics).toHaveBeenLastCalledWith('dev-alice', '24h'));
+    await waitFor(() =>
+      expect(api.getMetrics).toHaveBeenLastCalledWith('dev-alice', '24h'),
+    );
   });
 
   it('says which metrics have no samples rather than drawing zeros', async () => {
-    await renderTab(mockSindriApi({ getMetrics: jest.fn().mockResolvedValue(series([])) }));
+    await renderTab(
+      mockSindriApi({ getMetrics: jest.fn().mockResolvedValue(series([])) }),
+    );
 
-    expect(await screen.findByText('No cpu samples in this range.')).toBeInTheDocument();
-    expect(screen.getByText('No network samples in this range.')).toBeInTheDocument();
+    expect(
+      await screen.findByText('No cpu samples in this range.'),
+    ).toBeInTheDocument();
+    expect(
+      screen.getByText('No network samples in this range.'),
+    ).toBeInTheDocument();
     expect(screen.getByText('Process data not reported.')).toBeInTheDocument();
   });
 });

@@ -23,7 +23,10 @@ export const InstanceMetricsContent = () => {
   const { entity } = useEntity();
   const api = useApi(sindriApiRef);
   const [range, setRange] = useState<MetricsRange>('1h');
-  const { value, loading, error, retry } = useAsyncRetry(() => api.getMetrics(entity.metadata.name, range), [api, entity.metadata.name, range]);
+  const { value, loading, error, retry } = useAsyncRetry(
+    () => api.getMetrics(entity.metadata.name, range),
+    [api, entity.metadata.name, range],
+  );
   useInterval(retry, 30_000);
 
   const points = value ? toChartPoints(value.items) : [];
@@ -33,14 +36,24 @@ export const InstanceMetricsContent = () => {
       <Grid item xs={12}>
         <ButtonGroup size="small" aria-label="time range">
           {RANGES.map(r => (
-            <Button key={r} variant={r === range ? 'contained' : 'outlined'} color="primary" onClick={() => setRange(r)}>
+            <Button
+              key={r}
+              variant={r === range ? 'contained' : 'outlined'}
+              color="primary"
+              onClick={() => setRange(r)}
+            >
               {r}
             </Button>
           ))}
         </ButtonGroup>
         {value && (
-          <Typography variant="caption" color="textSecondary" style={{ marginLeft: 16 }}>
-            {value.items.length} samples at {value.resolution === 'raw' ? 'full' : value.resolution} resolution
+          <Typography
+            variant="caption"
+            color="textSecondary"
+            style={{ marginLeft: 16 }}
+          >
+            {value.items.length} samples at{' '}
+            {value.resolution === 'raw' ? 'full' : value.resolution} resolution
           </Typography>
         )}
       </Grid>
@@ -57,13 +70,33 @@ export const InstanceMetricsContent = () => {
       {value && (
         <>
           <Grid item xs={12} md={6}>
-            <MetricChart title="CPU" points={points} lines={[{ key: 'cpu', name: 'CPU', color: '#1f77b4' }]} format={percent} domain={[0, 100]} />
+            <MetricChart
+              title="CPU"
+              points={points}
+              lines={[{ key: 'cpu', name: 'CPU', color: '#1f77b4' }]}
+              format={percent}
+              domain={[0, 100]}
+            />
           </Grid>
           <Grid item xs={12} md={6}>
-            <MetricChart title="Memory" points={points} lines={[{ key: 'memory', name: 'memory used', color: '#ff7f0e' }]} format={percent} domain={[0, 100]} />
+            <MetricChart
+              title="Memory"
+              points={points}
+              lines={[{ key: 'memory', name: 'memory used', color: '#ff7f0e' }]}
+              format={percent}
+              domain={[0, 100]}
+            />
           </Grid>
           <Grid item xs={12} md={6}>
-            <MetricChart title="Disk" points={points} lines={[{ key: 'disk', name: 'main disk used', color: '#2ca02c' }]} format={percent} domain={[0, 100]} />
+            <MetricChart
+              title="Disk"
+              points={points}
+              lines={[
+                { key: 'disk', name: 'main disk used', color: '#2ca02c' },
+              ]}
+              format={percent}
+              domain={[0, 100]}
+            />
           </Grid>
           <Grid item xs={12} md={6}>
             <MetricChart

@@ -24,7 +24,9 @@ const renderCard = (api: ReturnType<typeof mockSindriApi>) =>
 
 describe('InstanceOverviewCard', () => {
   it('shows status with its age, where it runs, usage now and the last heartbeat', async () => {
-    const api = mockSindriApi({ getInstance: jest.fn().mockResolvedValue(instance('dev-alice')) });
+    const api = mockSindriApi({
+      getInstance: jest.fn().mockResolvedValue(instance('dev-alice')),
+    });
     await renderCard(api);
 
     expect(await screen.findByText('running')).toBeInTheDocument();
@@ -34,7 +36,9 @@ describe('InstanceOverviewCard', () => {
     expect(screen.getByText('3h 2m')).toBeInTheDocument();
     expect(screen.getByText('38%')).toBeInTheDocument();
     expect(screen.getByText('2.0 GiB of 8.0 GiB (25%)')).toBeInTheDocument();
-    expect(screen.getByText('25.0 GiB of 100 GiB on / (25%)')).toBeInTheDocument();
+    expect(
+      screen.getByText('25.0 GiB of 100 GiB on / (25%)'),
+    ).toBeInTheDocument();
     expect(screen.getByText('2')).toBeInTheDocument();
     expect(screen.getByText('4 seconds ago')).toBeInTheDocument();
   });
@@ -43,7 +47,11 @@ describe('InstanceOverviewCard', () => {
     await renderCard(
       mockSindriApi({
         getInstance: jest.fn().mockResolvedValue(
-          instance('dev-alice', { latestMetrics: undefined, uptimeSeconds: undefined, region: undefined }),
+          instance('dev-alice', {
+            latestMetrics: undefined,
+            uptimeSeconds: undefined,
+            region: undefined,
+          }),
         ),
       }),
     );

@@ -10,13 +10,28 @@ import { TerminalSessionsAudit } from './TerminalSessionsAudit';
 /** The "Terminal" tab of an instance: shells in the browser, when the permission policy allows. */
 export const InstanceTerminalContent = () => {
   const { entity } = useEntity();
-  const { loading, allowed, error } = useInstancePermission(sindriInstanceTerminalPermission);
+  const { loading, allowed, error } = useInstancePermission(
+    sindriInstanceTerminalPermission,
+  );
   const instance = entity.metadata.name;
 
   let terminal;
   if (loading) terminal = <Progress />;
-  else if (error) terminal = <WarningPanel severity="error" title="Could not check whether you may open a terminal" message={error.message} />;
-  else if (!allowed) terminal = <PermissionDenied what="open a terminal on this instance" permission={sindriInstanceTerminalPermission.name} />;
+  else if (error)
+    terminal = (
+      <WarningPanel
+        severity="error"
+        title="Could not check whether you may open a terminal"
+        message={error.message}
+      />
+    );
+  else if (!allowed)
+    terminal = (
+      <PermissionDenied
+        what="open a terminal on this instance"
+        permission={sindriInstanceTerminalPermission.name}
+      />
+    );
   else terminal = <TerminalSessions instance={instance} />;
 
   return (

@@ -10,7 +10,12 @@ export type TerminalState =
   | { kind: 'connecting' }
   | { kind: 'live'; created: boolean }
   | { kind: 'reconnecting'; reason: string; retryInMs: number; attempt: number }
-  | { kind: 'ended'; reason: string; exitCode?: number | null; message?: string };
+  | {
+      kind: 'ended';
+      reason: string;
+      exitCode?: number | null;
+      message?: string;
+    };
 
 export interface TerminalSize {
   cols: number;
@@ -72,7 +77,10 @@ export class TerminalConnection {
   send(data: string): void {
     if (this.state.kind === 'ended' || this.disposed) return;
     const bytes = encoder.encode(data);
-    if (this.state.kind === 'live' && this.socket?.readyState === WebSocket.OPEN) {
+    if (
+      this.state.kind === 'live' &&
+      this.socket?.readyState === WebSocket.OPEN
+    ) {
       this.sendInput(this.socket, bytes);
       return;
     }
@@ -84,12 +92,14 @@ export class TerminalConnection {
   resize(cols: number, rows: number): void {
     if (cols === this.size.cols && rows === this.size.rows) return;
     this.size = { cols, rows };
-    if (this.state.kind === 'live') this.sendControl({ type: 'resize', cols, rows });
+    if (this.state.kind === 'live')
+      this.sendControl({ type: 'resize', cols, rows });
   }
 
   /** Ends the session for everyone: the shell is killed. */
   close(): void {
-    if (this.socket?.readyState === WebSocket.OPEN) this.sendControl({ type: 'close' });
+    if (this.socket?.readyState === WebSocket.OPEN)
+      this.sendControl({ type: 'close' });
   }
 
   /** Detaches this view; the session lives on (and can be re-attached). */
@@ -108,7 +118,8 @@ export class TerminalConnection {
     try {
       url = await this.options.connectUrl(this.size);
     } catch (e) {
-      if (generation === this.generation && !this.disposed) this.retry(`Could not prepare the connection: ${(e as Error).message}`);
+      if (generation === this.generation && !this.disposed)
+        this.retry(`Could not prepare the connection: ${(e as Error).message}`);
       return;
     }
     if (generation !== this.generation || this.disposed) return;
@@ -123,7 +134,9 @@ export class TerminalConnection {
       if (generation !== this.generation) return;
       if (typeof event.data !== 'string') {
         const bytes = new Uint8Array(event.data as ArrayBuffer);
-        this.options.onOutput(bytes, () => this.acknowledge(generation, bytes.length));
+        this.options.onOutput(bytes, () =>
+          this.acknowledge(generation, bytes.length),
+        );
         return;
       }
       const message = parseServerMessage(event.data);
@@ -147,15 +160,30 @@ export class TerminalConnection {
       this.ackTimer = undefined;
       this.unacked = 0;
       if (exit || event.code === TERMINAL_CLOSE_CODES.ended) {
-        this.end({ kind: 'ended', reason: exit?.reason ?? 'ended', exitCode: exit?.exitCode, message: exit?.message });
+        this.end({
+          kind: 'ended',
+          reason: exit?.reason ?? 'ended',
+          exitCode: exit?.exitCode,
+          message: exit?.message,
+        });
       } else if (event.code === TERMINAL_CLOSE_CODES.tooManySessions) {
         this.end({
           kind: 'ended',
           reason: 'too many sessions',
-          message: event.reason || problem || `This instance already has its limit of ${LIVE_LIMITS.maxSessionsPerInstance} terminal sessions.`,
+          message:
+            event.reason ||
+            problem ||
+            `This instance already has its limit of ${LIVE_LIMITS.maxSessionsPerInstance} terminal sessions.`,
         });
       } else if (event.code === TERMINAL_CLOSE_CODES.badRequest) {
-        this.end({ kind: 'ended', reason: 'rejected', message: event.reason || problem || 'The server rejected a message of this terminal.' });
+        this.end({
+          kind: 'ended',
+          reason: 'rejected',
+          message:
+            event.reason ||
+            problem ||
+            'The server rejected a message of this terminal.',
+        });
       } else {
         this.retry(describeDrop(event, opened, problem));
       }
@@ -163,10 +191,18 @@ export class TerminalConnection {
   }
 
   private retry(reason: string): void {
-    const { initialMs, maxMs } = this.options.backoff ?? { initialMs: 500, maxMs: 15_000 };
+    const { initialMs, maxMs } = this.options.backoff ?? {
+      initialMs: 500,
+      maxMs: 15_000,
+    };
     const retryInMs = Math.min(maxMs, initialMs * 2 ** this.attempt);
     this.attempt += 1;
-    this.setState({ kind: 'reconnecting', reason, retryInMs, attempt: this.attempt });
+    this.setState({
+      kind: 'reconnecting',
+      reason,
+      retryInMs,
+      attempt: this.attempt,
+    });
     this.retryTimer = setTimeout(() => void this.connect(), retryInMs);
   }
 
@@ -183,7 +219,11 @@ export class TerminalConnection {
   }
 
   private sendInput(socket: WebSocket, bytes: Uint8Array): void {
-    for (let offset = 0; offset < bytes.length; offset += LIVE_LIMITS.maxInputBytes) {
+    for (
+      let offset = 0;
+      offset < bytes.length;
+      offset += LIVE_LIMITS.maxInputBytes
+    ) {
       socket.send(bytes.subarray(offset, offset + LIVE_LIMITS.maxInputBytes));
     }
   }
@@ -201,7 +241,11 @@ export class TerminalConnection {
   private flushAck(): void {
     clearTimeout(this.ackTimer);
     this.ackTimer = undefined;
-    if (this.unacked > 0 && this.sendControl({ type: 'ack', bytes: this.unacked })) this.unacked = 0;
+    if (
+      this.unacked > 0 &&
+      this.sendControl({ type: 'ack', bytes: this.unacked })
+    )
+      this.unacked = 0;
   }
 
   private sendControl(message: TerminalClientMessage): boolean {
@@ -217,8 +261,15 @@ export class TerminalConnection {
 }
 
 /** Closes (detaches) once what was sent has gone out, e.g. a `close` sent just before, waiting 1 s at most. */
-function closeWhenFlushed(socket: WebSocket, deadline = Date.now() + 1000): void {
-  if (socket.readyState === WebSocket.OPEN && socket.bufferedAmount > 0 && Date.now() < deadline) {
+function closeWhenFlushed(
+  socket: WebSocket,
+  deadline = Date.now() + 1000,
+): void {
+  if (
+    socket.readyState === WebSocket.OPEN &&
+    socket.bufferedAmount > 0 &&
+    Date.now() < deadline
+  ) {
     setTimeout(() => closeWhenFlushed(socket, deadline), 10);
   } else {
     socket.close(1000, 'detached');
@@ -228,19 +279,30 @@ function closeWhenFlushed(socket: WebSocket, deadline = Date.now() + 1000): void
 function parseServerMessage(text: string): TerminalServerMessage | undefined {
   try {
     const message = JSON.parse(text);
-    return message && typeof message.type === 'string' ? (message as TerminalServerMessage) : undefined;
+    return message && typeof message.type === 'string'
+      ? (message as TerminalServerMessage)
+      : undefined;
   } catch {
     return undefined;
   }
 }
 
-function describeDrop(event: CloseEvent, opened: boolean, problem?: string): string {
+function describeDrop(
+  event: CloseEvent,
+  opened: boolean,
+  problem?: string,
+): string {
   if (event.code === TERMINAL_CLOSE_CODES.offline) {
-    return `The instance's agent is not connected${problem ? `: ${problem}` : ''}.`;
+    return `The instance's agent is not connected${
+      problem ? `: ${problem}` : ''
+    }.`;
   }
-  if (event.code === TERMINAL_CLOSE_CODES.tooSlow) return 'This view fell too far behind the output.';
+  if (event.code === TERMINAL_CLOSE_CODES.tooSlow)
+    return 'This view fell too far behind the output.';
   if (!opened && event.code === 1006) {
     return 'Could not connect: the server did not answer, or refused the connection.';
   }
-  return `The connection closed (code ${event.code}${event.reason || problem ? `: ${event.reason || problem}` : ''}).`;
+  return `The connection closed (code ${event.code}${
+    event.reason || problem ? `: ${event.reason || problem}` : ''
+  }).`;
 }

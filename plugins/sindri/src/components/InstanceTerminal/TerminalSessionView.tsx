@@ -60,7 +60,8 @@ export const TerminalSessionView = (props: TerminalSessionViewProps) => {
     fitRef.current = fit;
 
     const connection = new TerminalConnection({
-      connectUrl: size => api.getTerminalSocketUrl({ instance, session: sessionId, ...size }),
+      connectUrl: size =>
+        api.getTerminalSocketUrl({ instance, session: sessionId, ...size }),
       size: { cols: terminal.cols, rows: terminal.rows },
       onState: next => {
         setState(next);
@@ -74,7 +75,10 @@ export const TerminalSessionView = (props: TerminalSessionViewProps) => {
       terminal.onData(data => connection.send(data)),
       terminal.onResize(({ cols, rows }) => connection.resize(cols, rows)),
     ];
-    const observer = typeof ResizeObserver === 'undefined' ? undefined : new ResizeObserver(() => latest.current.active && fit.fit());
+    const observer =
+      typeof ResizeObserver === 'undefined'
+        ? undefined
+        : new ResizeObserver(() => latest.current.active && fit.fit());
     observer?.observe(container);
     latest.current.props.registerClose(sessionId, () => connection.close());
     connection.start();
@@ -108,12 +112,21 @@ export const TerminalSessionView = (props: TerminalSessionViewProps) => {
     <Box display={active ? 'block' : 'none'}>
       <TerminalStateLine state={state}>
         {state.kind === 'ended' && (
-          <Button size="small" variant="outlined" color="primary" onClick={() => props.onNewSession(sessionId)}>
+          <Button
+            size="small"
+            variant="outlined"
+            color="primary"
+            onClick={() => props.onNewSession(sessionId)}
+          >
             New session
           </Button>
         )}
       </TerminalStateLine>
-      <div ref={containerRef} className={classes.terminal} data-testid="sindri-terminal" />
+      <div
+        ref={containerRef}
+        className={classes.terminal}
+        data-testid="sindri-terminal"
+      />
     </Box>
   );
 };

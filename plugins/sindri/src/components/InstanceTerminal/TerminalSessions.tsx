@@ -21,14 +21,22 @@ export const TERMINAL_HINT =
 
 /** The terminal sessions of an instance as tabs: "+" opens one, × ends one. */
 export const TerminalSessions = ({ instance }: { instance: string }) => {
-  const { ids, active, add, remove, renew, markEnded, select } = useTerminalSessions(instance);
+  const { ids, active, add, remove, renew, markEnded, select } =
+    useTerminalSessions(instance);
   const closers = useRef(new Map<string, () => void>());
 
-  const registerClose = useCallback((id: string, close: (() => void) | undefined) => {
-    if (close) closers.current.set(id, close);
-    else closers.current.delete(id);
-  }, []);
-  const onState = useCallback((id: string, state: TerminalState) => state.kind === 'ended' && markEnded(id), [markEnded]);
+  const registerClose = useCallback(
+    (id: string, close: (() => void) | undefined) => {
+      if (close) closers.current.set(id, close);
+      else closers.current.delete(id);
+    },
+    [],
+  );
+  const onState = useCallback(
+    (id: string, state: TerminalState) =>
+      state.kind === 'ended' && markEnded(id),
+    [markEnded],
+  );
   const end = (id: string) => {
     closers.current.get(id)?.();
     remove(id);
@@ -36,8 +44,19 @@ export const TerminalSessions = ({ instance }: { instance: string }) => {
 
   return (
     <Paper variant="outlined">
-      <Box display="flex" alignItems="center" borderBottom={1} borderColor="divider">
-        <Tabs value={active ?? false} onChange={(_, id) => select(id)} variant="scrollable" scrollButtons="auto" indicatorColor="primary">
+      <Box
+        display="flex"
+        alignItems="center"
+        borderBottom={1}
+        borderColor="divider"
+      >
+        <Tabs
+          value={active ?? false}
+          onChange={(_, id) => select(id)}
+          variant="scrollable"
+          scrollButtons="auto"
+          indicatorColor="primary"
+        >
           {ids.map((id, index) => (
             <Tab
               key={id}
@@ -65,7 +84,11 @@ export const TerminalSessions = ({ instance }: { instance: string }) => {
         </Tabs>
         <Tooltip title="Open another session">
           <span>
-            <IconButton aria-label="Open another session" onClick={add} disabled={ids.length >= LIVE_LIMITS.maxSessionsPerInstance}>
+            <IconButton
+              aria-label="Open another session"
+              onClick={add}
+              disabled={ids.length >= LIVE_LIMITS.maxSessionsPerInstance}
+            >
               <AddIcon />
             </IconButton>
           </span>
@@ -75,7 +98,12 @@ export const TerminalSessions = ({ instance }: { instance: string }) => {
         {ids.length === 0 && (
           <Box display="flex" alignItems="center" style={{ gap: 8 }}>
             <Typography variant="body2">No open session.</Typography>
-            <Button size="small" variant="outlined" color="primary" onClick={add}>
+            <Button
+              size="small"
+              variant="outlined"
+              color="primary"
+              onClick={add}
+            >
               New session
             </Button>
           </Box>

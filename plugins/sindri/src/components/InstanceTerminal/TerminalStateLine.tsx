@@ -16,20 +16,34 @@ export function describeTerminalState(state: TerminalState): string {
     case 'connecting':
       return 'Connecting to the instance…';
     case 'live':
-      return state.created ? 'A new shell.' : 'Re-attached: recent output was replayed.';
+      return state.created
+        ? 'A new shell.'
+        : 'Re-attached: recent output was replayed.';
     case 'reconnecting':
-      return `${state.reason} Retrying in ${Math.ceil(state.retryInMs / 1000)} s (attempt ${state.attempt}); what you type meanwhile is sent once it is live.`;
+      return `${state.reason} Retrying in ${Math.ceil(
+        state.retryInMs / 1000,
+      )} s (attempt ${
+        state.attempt
+      }); what you type meanwhile is sent once it is live.`;
     case 'ended': {
       const reason = END_REASONS[state.reason] ?? state.reason;
-      const code = state.exitCode === undefined || state.exitCode === null ? '' : ` with exit code ${state.exitCode}`;
-      return `Session ended: ${reason}${code}.${state.message ? ` ${state.message}` : ''}`;
+      const code =
+        state.exitCode === undefined || state.exitCode === null
+          ? ''
+          : ` with exit code ${state.exitCode}`;
+      return `Session ended: ${reason}${code}.${
+        state.message ? ` ${state.message}` : ''
+      }`;
     }
     default:
       return '';
   }
 }
 
-const CHIP_COLOR: Record<TerminalState['kind'], 'default' | 'primary' | 'secondary'> = {
+const CHIP_COLOR: Record<
+  TerminalState['kind'],
+  'default' | 'primary' | 'secondary'
+> = {
   connecting: 'default',
   live: 'primary',
   reconnecting: 'secondary',
@@ -37,9 +51,20 @@ const CHIP_COLOR: Record<TerminalState['kind'], 'default' | 'primary' | 'seconda
 };
 
 /** The state of a terminal session as a chip ("live", "reconnecting", ...) and a sentence. */
-export const TerminalStateLine = ({ state, children }: { state: TerminalState; children?: ReactNode }) => (
+export const TerminalStateLine = ({
+  state,
+  children,
+}: {
+  state: TerminalState;
+  children?: ReactNode;
+}) => (
   <Box display="flex" alignItems="center" mb={1} style={{ gap: 8 }}>
-    <Chip size="small" label={state.kind} color={CHIP_COLOR[state.kind]} data-testid="sindri-terminal-state" />
+    <Chip
+      size="small"
+      label={state.kind}
+      color={CHIP_COLOR[state.kind]}
+      data-testid="sindri-terminal-state"
+    />
     <Typography variant="body2" color="textSecondary">
       {describeTerminalState(state)}
     </Typography>

@@ -9,14 +9,24 @@ export function newSessionId(): string {
   bytes[6] = (bytes[6] & 0x0f) | 0x40;
   bytes[8] = (bytes[8] & 0x3f) | 0x80;
   const hex = Array.from(bytes, b => b.toString(16).padStart(2, '0')).join('');
-  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}`;
+  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(
+    12,
+    16,
+  )}-${hex.slice(16, 20)}-${hex.slice(20)}`;
 }
 
 /** The session ids this browser tab has open on an instance, so a reload re-attaches to them. */
 export function loadSessionIds(instance: string): string[] {
   try {
-    const stored = JSON.parse(window.sessionStorage.getItem(key(instance)) ?? '[]');
-    return Array.isArray(stored) ? stored.filter((id): id is string => typeof id === 'string' && SESSION_ID_PATTERN.test(id)) : [];
+    const stored = JSON.parse(
+      window.sessionStorage.getItem(key(instance)) ?? '[]',
+    );
+    return Array.isArray(stored)
+      ? stored.filter(
+          (id): id is string =>
+            typeof id === 'string' && SESSION_ID_PATTERN.test(id),
+        )
+      : [];
   } catch {
     return [];
   }
@@ -24,7 +34,8 @@ export function loadSessionIds(instance: string): string[] {
 
 export function saveSessionIds(instance: string, ids: string[]): void {
   try {
-    if (ids.length) window.sessionStorage.setItem(key(instance), JSON.stringify(ids));
+    if (ids.length)
+      window.sessionStorage.setItem(key(instance), JSON.stringify(ids));
     else window.sessionStorage.removeItem(key(instance));
   } catch {
     // storage full or disabled: sessions just will not survive a reload

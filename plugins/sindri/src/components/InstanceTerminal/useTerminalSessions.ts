@@ -19,7 +19,10 @@ export function useTerminalSessions(instance: string) {
   const [sessions, setSessions] = useState<Sessions>(() => initial(instance));
 
   useEffect(() => {
-    saveSessionIds(instance, sessions.ids.filter(id => !sessions.ended.includes(id)));
+    saveSessionIds(
+      instance,
+      sessions.ids.filter(id => !sessions.ended.includes(id)),
+    );
   }, [instance, sessions]);
 
   const add = useCallback(() => {
@@ -31,7 +34,8 @@ export function useTerminalSessions(instance: string) {
     setSessions(s => {
       const index = s.ids.indexOf(id);
       const ids = s.ids.filter(other => other !== id);
-      const active = s.active === id ? ids[Math.min(index, ids.length - 1)] : s.active;
+      const active =
+        s.active === id ? ids[Math.min(index, ids.length - 1)] : s.active;
       return { ids, ended: s.ended.filter(other => other !== id), active };
     });
   }, []);
@@ -47,10 +51,25 @@ export function useTerminalSessions(instance: string) {
   }, []);
 
   const markEnded = useCallback((id: string) => {
-    setSessions(s => (s.ended.includes(id) || !s.ids.includes(id) ? s : { ...s, ended: [...s.ended, id] }));
+    setSessions(s =>
+      s.ended.includes(id) || !s.ids.includes(id)
+        ? s
+        : { ...s, ended: [...s.ended, id] },
+    );
   }, []);
 
-  const select = useCallback((id: string) => setSessions(s => ({ ...s, active: id })), []);
+  const select = useCallback(
+    (id: string) => setSessions(s => ({ ...s, active: id })),
+    [],
+  );
 
-  return { ids: sessions.ids, active: sessions.active, add, remove, renew, markEnded, select };
+  return {
+    ids: sessions.ids,
+    active: sessions.active,
+    add,
+    remove,
+    renew,
+    markEnded,
+    select,
+  };
 }

@@ -1,7 +1,8 @@
 import { Theme } from '@material-ui/core/styles';
 import { ITheme, Terminal } from '@xterm/xterm';
 
-export const TERMINAL_FONT_FAMILY = '"JetBrains Mono", "Fira Code", Menlo, Monaco, Consolas, "Liberation Mono", "Courier New", monospace';
+export const TERMINAL_FONT_FAMILY =
+  '"JetBrains Mono", "Fira Code", Menlo, Monaco, Consolas, "Liberation Mono", "Courier New", monospace';
 
 /** Terminal colours from the app's MUI theme; on light themes the pale ANSI colours are darkened to stay readable. */
 export function xtermTheme(theme: Theme): ITheme {
@@ -14,7 +15,13 @@ export function xtermTheme(theme: Theme): ITheme {
     selectionBackground: palette.action.selected,
   };
   if (palette.type !== 'light') return base;
-  return { ...base, yellow: '#9a6700', brightYellow: '#7d5400', white: palette.grey[600], brightWhite: palette.grey[800] };
+  return {
+    ...base,
+    yellow: '#9a6700',
+    brightYellow: '#7d5400',
+    white: palette.grey[600],
+    brightWhite: palette.grey[800],
+  };
 }
 
 export function xtermOptions(theme: Theme) {
@@ -29,7 +36,8 @@ export function xtermOptions(theme: Theme) {
 
 function copy(text: string) {
   const fallback = () => document.execCommand('copy');
-  if (navigator.clipboard?.writeText) navigator.clipboard.writeText(text).catch(fallback);
+  if (navigator.clipboard?.writeText)
+    navigator.clipboard.writeText(text).catch(fallback);
   else fallback();
 }
 
@@ -40,7 +48,14 @@ function copy(text: string) {
  */
 export function clipboardKeyHandler(terminal: Terminal) {
   return (event: KeyboardEvent): boolean => {
-    if (event.type !== 'keydown' || !event.ctrlKey || !event.shiftKey || event.altKey || event.metaKey) return true;
+    if (
+      event.type !== 'keydown' ||
+      !event.ctrlKey ||
+      !event.shiftKey ||
+      event.altKey ||
+      event.metaKey
+    )
+      return true;
     if (event.code === 'KeyC') {
       if (terminal.hasSelection()) copy(terminal.getSelection());
       event.preventDefault();

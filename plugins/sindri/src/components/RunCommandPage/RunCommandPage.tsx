@@ -13,13 +13,17 @@ import { TargetPreview, useTargetPreview } from './TargetPreview';
 
 function checkConcurrency(text: string): number | undefined {
   const n = Number(text);
-  return Number.isInteger(n) && n >= 1 && n <= LIVE_LIMITS.maxCommandConcurrency ? n : undefined;
+  return Number.isInteger(n) && n >= 1 && n <= LIVE_LIMITS.maxCommandConcurrency
+    ? n
+    : undefined;
 }
 
 /** Run one command on many instances: choose them, preview, run, follow the results per instance. */
 export const RunCommandPage = () => {
   const [targetDraft, setTargetDraft] = useState<TargetDraft>(emptyTarget);
-  const [concurrencyText, setConcurrencyText] = useState(String(LIVE_LIMITS.defaultCommandConcurrency));
+  const [concurrencyText, setConcurrencyText] = useState(
+    String(LIVE_LIMITS.defaultCommandConcurrency),
+  );
   const { view, start, cancel, resume } = useCommandRun();
   const id = useId();
   const checkedTarget = checkTarget(targetDraft);
@@ -29,13 +33,20 @@ export const RunCommandPage = () => {
   let blockedBy: string | undefined;
   if (checkedTarget.error !== undefined) blockedBy = checkedTarget.error;
   else if (preview.items && !preview.items.some(i => i.permitted)) {
-    blockedBy = preview.items.length ? 'You may run commands on none of the selected instances.' : 'No instance selected.';
-  } else if (concurrency === undefined) blockedBy = `Concurrency is a whole number from 1 to ${LIVE_LIMITS.maxCommandConcurrency}.`;
-  else if (view.starting || view.state?.run.state === 'running') blockedBy = 'A run is in progress.';
+    blockedBy = preview.items.length
+      ? 'You may run commands on none of the selected instances.'
+      : 'No instance selected.';
+  } else if (concurrency === undefined)
+    blockedBy = `Concurrency is a whole number from 1 to ${LIVE_LIMITS.maxCommandConcurrency}.`;
+  else if (view.starting || view.state?.run.state === 'running')
+    blockedBy = 'A run is in progress.';
 
   return (
     <Page themeId="tool">
-      <Header title="Run a command" subtitle="On many Sindri instances at once, chosen by catalog filter or by name" />
+      <Header
+        title="Run a command"
+        subtitle="On many Sindri instances at once, chosen by catalog filter or by name"
+      />
       <Content>
         <Grid container spacing={3}>
           <Grid item xs={12} md={6}>
@@ -49,7 +60,14 @@ export const RunCommandPage = () => {
               <CommandForm
                 blockedBy={blockedBy}
                 onRun={(command, timeoutSeconds) =>
-                  checkedTarget.target && concurrency && start({ target: checkedTarget.target, command, timeoutSeconds, concurrency })
+                  checkedTarget.target &&
+                  concurrency &&
+                  start({
+                    target: checkedTarget.target,
+                    command,
+                    timeoutSeconds,
+                    concurrency,
+                  })
                 }
               >
                 <TextField
@@ -60,7 +78,10 @@ export const RunCommandPage = () => {
                   onChange={e => setConcurrencyText(e.target.value)}
                   margin="dense"
                   variant="outlined"
-                  inputProps={{ min: 1, max: LIVE_LIMITS.maxCommandConcurrency }}
+                  inputProps={{
+                    min: 1,
+                    max: LIVE_LIMITS.maxCommandConcurrency,
+                  }}
                   error={concurrency === undefined}
                   helperText="instances running it at once"
                 />
@@ -73,7 +94,9 @@ export const RunCommandPage = () => {
             </Grid>
           )}
           <Grid item xs={12}>
-            <CommandHistory refreshKey={`${view.state?.run.id}-${view.state?.run.state}`} />
+            <CommandHistory
+              refreshKey={`${view.state?.run.id}-${view.state?.run.state}`}
+            />
           </Grid>
         </Grid>
       </Content>

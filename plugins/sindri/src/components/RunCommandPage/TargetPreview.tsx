@@ -16,13 +16,23 @@ export interface TargetPreviewState {
 }
 
 /** The instances a target selects (asked of the backend, debounced), and which of them the user may not run commands on. */
-export function useTargetPreview(target: CommandRequest['target'] | undefined): TargetPreviewState {
+export function useTargetPreview(
+  target: CommandRequest['target'] | undefined,
+): TargetPreviewState {
   const api = useApi(sindriApiRef);
   const key = target ? JSON.stringify(target) : '';
   const [debounced, setDebounced] = useState(key);
   useDebounce(() => setDebounced(key), 400, [key]);
-  const { value, error, loading } = useAsync(async () => (debounced ? api.previewCommandTargets(JSON.parse(debounced)) : undefined), [api, debounced]);
-  return { items: debounced === key ? value : undefined, error: debounced === key ? error : undefined, loading: loading || debounced !== key };
+  const { value, error, loading } = useAsync(
+    async () =>
+      debounced ? api.previewCommandTargets(JSON.parse(debounced)) : undefined,
+    [api, debounced],
+  );
+  return {
+    items: debounced === key ? value : undefined,
+    error: debounced === key ? error : undefined,
+    loading: loading || debounced !== key,
+  };
 }
 
 export const TargetPreview = ({ preview }: { preview: TargetPreviewState }) => {
@@ -39,8 +49,12 @@ export const TargetPreview = ({ preview }: { preview: TargetPreviewState }) => {
   return (
     <Box mt={1}>
       <Typography variant="body2" gutterBottom>
-        {preview.items.length} instance{preview.items.length === 1 ? '' : 's'} selected
-        {denied ? `; you may not run commands on ${denied} of them (they will be recorded as denied)` : ''}.
+        {preview.items.length} instance{preview.items.length === 1 ? '' : 's'}{' '}
+        selected
+        {denied
+          ? `; you may not run commands on ${denied} of them (they will be recorded as denied)`
+          : ''}
+        .
       </Typography>
       <Box display="flex" flexWrap="wrap" style={{ gap: 4 }}>
         {preview.items.map(item => (

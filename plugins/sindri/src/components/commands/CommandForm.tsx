@@ -20,25 +20,46 @@ export interface CommandFormProps {
 }
 
 /** A command line (split into argv here, never run by a shell) or a script, and a timeout. */
-export const CommandForm = ({ onRun, blockedBy, disabled, children }: CommandFormProps) => {
+export const CommandForm = ({
+  onRun,
+  blockedBy,
+  disabled,
+  children,
+}: CommandFormProps) => {
   const [draft, setDraft] = useState<CommandDraft>(emptyDraft);
   const [touched, setTouched] = useState(false);
   const id = useId();
   const checked = checkDraft(draft);
-  const update = (change: Partial<CommandDraft>) => setDraft(d => ({ ...d, ...change }));
+  const update = (change: Partial<CommandDraft>) =>
+    setDraft(d => ({ ...d, ...change }));
   const showError = touched && checked.error !== undefined;
 
   const submit = (event: FormEvent) => {
     event.preventDefault();
     setTouched(true);
-    if (checked.error === undefined && !blockedBy) onRun(checked.command, checked.timeoutSeconds);
+    if (checked.error === undefined && !blockedBy)
+      onRun(checked.command, checked.timeoutSeconds);
   };
 
   return (
     <form onSubmit={submit} noValidate>
-      <RadioGroup row value={draft.mode} onChange={e => update({ mode: e.target.value as CommandDraft['mode'] })}>
-        <FormControlLabel value="line" control={<Radio color="primary" />} label="Command" disabled={disabled} />
-        <FormControlLabel value="script" control={<Radio color="primary" />} label="Script" disabled={disabled} />
+      <RadioGroup
+        row
+        value={draft.mode}
+        onChange={e => update({ mode: e.target.value as CommandDraft['mode'] })}
+      >
+        <FormControlLabel
+          value="line"
+          control={<Radio color="primary" />}
+          label="Command"
+          disabled={disabled}
+        />
+        <FormControlLabel
+          value="script"
+          control={<Radio color="primary" />}
+          label="Script"
+          disabled={disabled}
+        />
       </RadioGroup>
       {draft.mode === 'line' ? (
         <TextField
@@ -54,7 +75,11 @@ export const CommandForm = ({ onRun, blockedBy, disabled, children }: CommandFor
           margin="dense"
           variant="outlined"
           inputProps={{ style: { fontFamily: 'monospace' }, spellCheck: false }}
-          error={showError && checked.error !== undefined && checked.field === 'command'}
+          error={
+            showError &&
+            checked.error !== undefined &&
+            checked.field === 'command'
+          }
           helperText={
             showError && checked.field === 'command'
               ? checked.error
@@ -77,15 +102,26 @@ export const CommandForm = ({ onRun, blockedBy, disabled, children }: CommandFor
           margin="dense"
           variant="outlined"
           inputProps={{ style: { fontFamily: 'monospace' }, spellCheck: false }}
-          error={showError && checked.error !== undefined && checked.field === 'command'}
+          error={
+            showError &&
+            checked.error !== undefined &&
+            checked.field === 'command'
+          }
           helperText={
             showError && checked.field === 'command'
               ? checked.error
-              : `Written to a file on the instance and run by the interpreter on its first line (#!). At most ${LIVE_LIMITS.maxScriptBytes / 1024} KiB.`
+              : `Written to a file on the instance and run by the interpreter on its first line (#!). At most ${
+                  LIVE_LIMITS.maxScriptBytes / 1024
+                } KiB.`
           }
         />
       )}
-      <Box display="flex" flexWrap="wrap" alignItems="flex-start" style={{ gap: 16 }}>
+      <Box
+        display="flex"
+        flexWrap="wrap"
+        alignItems="flex-start"
+        style={{ gap: 16 }}
+      >
         <TextField
           id={`${id}-timeout`}
           label="Timeout (seconds)"
@@ -95,14 +131,26 @@ export const CommandForm = ({ onRun, blockedBy, disabled, children }: CommandFor
           disabled={disabled}
           margin="dense"
           variant="outlined"
-          inputProps={{ min: LIVE_LIMITS.minCommandTimeoutSeconds, max: LIVE_LIMITS.maxCommandTimeoutSeconds }}
+          inputProps={{
+            min: LIVE_LIMITS.minCommandTimeoutSeconds,
+            max: LIVE_LIMITS.maxCommandTimeoutSeconds,
+          }}
           error={checked.error !== undefined && checked.field === 'timeout'}
-          helperText={checked.error !== undefined && checked.field === 'timeout' ? checked.error : 'then the command is killed'}
+          helperText={
+            checked.error !== undefined && checked.field === 'timeout'
+              ? checked.error
+              : 'then the command is killed'
+          }
         />
         {children}
       </Box>
       <Box display="flex" alignItems="center" mt={1} style={{ gap: 16 }}>
-        <Button type="submit" variant="contained" color="primary" disabled={disabled || !!blockedBy}>
+        <Button
+          type="submit"
+          variant="contained"
+          color="primary"
+          disabled={disabled || !!blockedBy}
+        >
           Run
         </Button>
         {blockedBy && (

@@ -1,5 +1,9 @@
 import { useId, useState } from 'react';
-import { ResponseErrorPanel, Table, TableColumn } from '@backstage/core-components';
+import {
+  ResponseErrorPanel,
+  Table,
+  TableColumn,
+} from '@backstage/core-components';
 import { useApi } from '@backstage/core-plugin-api';
 import { EntityRefLink } from '@backstage/plugin-catalog-react';
 import { CommandRun } from '@internal/plugin-sindri-common';
@@ -17,12 +21,29 @@ import { RunStateLabel } from './StateLabels';
 const LIMIT = 50;
 
 const columns: TableColumn<CommandRun>[] = [
-  { title: 'Started', field: 'createdAt', render: row => formatAgo(row.createdAt) },
-  { title: 'By', field: 'createdBy', render: row => <EntityRefLink entityRef={row.createdBy} defaultKind="user" /> },
-  { title: 'Command', render: row => <code>{describeCommand(row.command)}</code> },
+  {
+    title: 'Started',
+    field: 'createdAt',
+    render: row => formatAgo(row.createdAt),
+  },
+  {
+    title: 'By',
+    field: 'createdBy',
+    render: row => (
+      <EntityRefLink entityRef={row.createdBy} defaultKind="user" />
+    ),
+  },
+  {
+    title: 'Command',
+    render: row => <code>{describeCommand(row.command)}</code>,
+  },
   { title: 'Target', render: row => describeTarget(row.target) },
   { title: 'Results', render: row => describeCounts(row.counts) },
-  { title: 'State', field: 'state', render: row => <RunStateLabel run={row} /> },
+  {
+    title: 'State',
+    field: 'state',
+    render: row => <RunStateLabel run={row} />,
+  },
 ];
 
 export interface CommandHistoryProps {
@@ -33,7 +54,10 @@ export interface CommandHistoryProps {
 }
 
 /** Past and running command runs, newest first, with filters; a row expands to its results. */
-export const CommandHistory = ({ instance, refreshKey }: CommandHistoryProps) => {
+export const CommandHistory = ({
+  instance,
+  refreshKey,
+}: CommandHistoryProps) => {
   const api = useApi(sindriApiRef);
   const id = useId();
   const [state, setState] = useState<CommandHistoryQuery['state'] | ''>('');
@@ -48,12 +72,24 @@ export const CommandHistory = ({ instance, refreshKey }: CommandHistoryProps) =>
     limit: LIMIT,
   };
   const key = JSON.stringify(query);
-  const { value, loading, error } = useAsyncRetry(() => api.listCommands(JSON.parse(key)), [api, key, refreshKey]);
+  const { value, loading, error } = useAsyncRetry(
+    () => api.listCommands(JSON.parse(key)),
+    [api, key, refreshKey],
+  );
 
   return (
     <>
       <Box display="flex" flexWrap="wrap" style={{ gap: 16 }} mb={1}>
-        <TextField select id={`${id}-state`} label="State" value={state} onChange={e => setState(e.target.value as typeof state)} variant="outlined" margin="dense" style={{ minWidth: 140 }}>
+        <TextField
+          select
+          id={`${id}-state`}
+          label="State"
+          value={state}
+          onChange={e => setState(e.target.value as typeof state)}
+          variant="outlined"
+          margin="dense"
+          style={{ minWidth: 140 }}
+        >
           <MenuItem value="">any</MenuItem>
           <MenuItem value="running">running</MenuItem>
           <MenuItem value="done">done</MenuItem>
@@ -69,17 +105,29 @@ export const CommandHistory = ({ instance, refreshKey }: CommandHistoryProps) =>
           margin="dense"
         />
         {!instance && (
-          <TextField id={`${id}-instance`} label="Instance" value={typed.instance} onChange={e => setTyped({ ...typed, instance: e.target.value })} variant="outlined" margin="dense" />
+          <TextField
+            id={`${id}-instance`}
+            label="Instance"
+            value={typed.instance}
+            onChange={e => setTyped({ ...typed, instance: e.target.value })}
+            variant="outlined"
+            margin="dense"
+          />
         )}
       </Box>
       {error ? (
-        <ResponseErrorPanel title="The command history could not be loaded" error={error} />
+        <ResponseErrorPanel
+          title="The command history could not be loaded"
+          error={error}
+        />
       ) : (
         <Table<CommandRun>
           title={`Command history (newest ${LIMIT})`}
           isLoading={loading}
           options={{ search: false, paging: false, padding: 'dense' }}
-          localization={{ body: { emptyDataSourceMessage: 'No command run matches.' } }}
+          localization={{
+            body: { emptyDataSourceMessage: 'No command run matches.' },
+          }}
           columns={columns}
           data={value ?? []}
           detailPanel={({ rowData }) => <RunDetails id={rowData.id} />}

@@ -9,13 +9,25 @@ describe('CommandResultsTable', () => {
       <CommandResultsTable
         expanded
         results={[
-          result('dev-mine', { state: 'succeeded', exitCode: 0, stdout: 'hello\n', stdoutBytes: 6 }),
-          result('dev-theirs', { state: 'succeeded', exitCode: 0, stdoutBytes: 6, outputHidden: true }),
+          result('dev-mine', {
+            state: 'succeeded',
+            exitCode: 0,
+            stdout: 'hello\n',
+            stdoutBytes: 6,
+          }),
+          result('dev-theirs', {
+            state: 'succeeded',
+            exitCode: 0,
+            stdoutBytes: 6,
+            outputHidden: true,
+          }),
         ]}
       />,
     );
     expect(screen.getByText('hello')).toBeInTheDocument();
-    expect(screen.getByText(/Output hidden: it is shown to whoever ran the command/)).toBeInTheDocument();
+    expect(
+      screen.getByText(/Output hidden: it is shown to whoever ran the command/),
+    ).toBeInTheDocument();
     expect(screen.getAllByText('stdout')).toHaveLength(1);
   });
 });

@@ -1,5 +1,10 @@
 import { useState } from 'react';
-import { CommandResult, FINAL_COMMAND_STATES, LIVE_LIMITS, sindriInstanceAuditReadPermission } from '@internal/plugin-sindri-common';
+import {
+  CommandResult,
+  FINAL_COMMAND_STATES,
+  LIVE_LIMITS,
+  sindriInstanceAuditReadPermission,
+} from '@internal/plugin-sindri-common';
 import Box from '@material-ui/core/Box';
 import Collapse from '@material-ui/core/Collapse';
 import IconButton from '@material-ui/core/IconButton';
@@ -12,13 +17,15 @@ import Typography from '@material-ui/core/Typography';
 import KeyboardArrowDownIcon from '@material-ui/icons/KeyboardArrowDown';
 import KeyboardArrowRightIcon from '@material-ui/icons/KeyboardArrowRight';
 import { formatBytes, formatDuration } from '../common/format';
+import { PreformattedText } from '../common/PreformattedText';
 import { InstanceOutput } from './runState';
 import { ResultStateLabel } from './StateLabels';
 
 const isFinal = (r: CommandResult) => FINAL_COMMAND_STATES.includes(r.state);
 
 function exitText(r: CommandResult): string {
-  if (r.exitCode !== undefined && r.exitCode !== null) return String(r.exitCode);
+  if (r.exitCode !== undefined && r.exitCode !== null)
+    return String(r.exitCode);
   if (r.signal) return `killed (${r.signal})`;
   return isFinal(r) ? 'none' : 'not yet';
 }
@@ -29,16 +36,26 @@ function durationText(r: CommandResult): string {
   return isFinal(r) ? 'not recorded' : 'not started';
 }
 
-const OutputBlock = ({ title, text, bytes }: { title: string; text: string; bytes: number }) => (
+const OutputBlock = ({
+  title,
+  text,
+  bytes,
+}: {
+  title: string;
+  text: string;
+  bytes: number;
+}) => (
   <Box mb={1}>
     <Typography variant="subtitle2">
       {title}
-      {bytes > LIVE_LIMITS.commandOutputTailBytes ? ` (the last ${formatBytes(LIVE_LIMITS.commandOutputTailBytes)} of ${formatBytes(bytes)})` : ''}
+      {bytes > LIVE_LIMITS.commandOutputTailBytes
+        ? ` (the last ${formatBytes(
+            LIVE_LIMITS.commandOutputTailBytes,
+          )} of ${formatBytes(bytes)})`
+        : ''}
     </Typography>
     {text ? (
-      <Box component="pre" m={0} p={1} bgcolor="background.default" style={{ whiteSpace: 'pre-wrap', wordBreak: 'break-all', maxHeight: 400, overflow: 'auto' }}>
-        {text}
-      </Box>
+      <PreformattedText>{text}</PreformattedText>
     ) : (
       <Typography variant="body2" color="textSecondary">
         none
@@ -47,7 +64,15 @@ const OutputBlock = ({ title, text, bytes }: { title: string; text: string; byte
   </Box>
 );
 
-const ResultRow = ({ result, output, initiallyOpen }: { result: CommandResult; output?: InstanceOutput; initiallyOpen: boolean }) => {
+const ResultRow = ({
+  result,
+  output,
+  initiallyOpen,
+}: {
+  result: CommandResult;
+  output?: InstanceOutput;
+  initiallyOpen: boolean;
+}) => {
   const [open, setOpen] = useState(initiallyOpen);
   const stdout = output?.stdout ?? result.stdout;
   const stderr = output?.stderr ?? result.stderr;
@@ -55,7 +80,13 @@ const ResultRow = ({ result, output, initiallyOpen }: { result: CommandResult; o
     <>
       <TableRow data-testid={`result-${result.instance}`}>
         <TableCell padding="checkbox">
-          <IconButton size="small" aria-label={`${open ? 'Hide' : 'Show'} output of ${result.instance}`} onClick={() => setOpen(!open)}>
+          <IconButton
+            size="small"
+            aria-label={`${open ? 'Hide' : 'Show'} output of ${
+              result.instance
+            }`}
+            onClick={() => setOpen(!open)}
+          >
             {open ? <KeyboardArrowDownIcon /> : <KeyboardArrowRightIcon />}
           </IconButton>
         </TableCell>
@@ -65,22 +96,45 @@ const ResultRow = ({ result, output, initiallyOpen }: { result: CommandResult; o
         </TableCell>
         <TableCell>{exitText(result)}</TableCell>
         <TableCell>{durationText(result)}</TableCell>
-        <TableCell>{isFinal(result) ? `${formatBytes(result.stdoutBytes)} / ${formatBytes(result.stderrBytes)}` : 'not yet'}</TableCell>
+        <TableCell>
+          {isFinal(result)
+            ? `${formatBytes(result.stdoutBytes)} / ${formatBytes(
+                result.stderrBytes,
+              )}`
+            : 'not yet'}
+        </TableCell>
         <TableCell>{result.message ?? ''}</TableCell>
       </TableRow>
       <TableRow>
-        <TableCell colSpan={7} style={{ paddingTop: 0, paddingBottom: 0, borderBottom: open ? undefined : 'none' }}>
+        <TableCell
+          colSpan={7}
+          style={{
+            paddingTop: 0,
+            paddingBottom: 0,
+            borderBottom: open ? undefined : 'none',
+          }}
+        >
           <Collapse in={open} unmountOnExit>
             <Box py={1}>
               {result.outputHidden ? (
                 <Typography variant="body2" color="textSecondary">
-                  Output hidden: it is shown to whoever ran the command and to those with{' '}
-                  <code>{sindriInstanceAuditReadPermission.name}</code> on {result.instance}.
+                  Output hidden: it is shown to whoever ran the command and to
+                  those with{' '}
+                  <code>{sindriInstanceAuditReadPermission.name}</code> on{' '}
+                  {result.instance}.
                 </Typography>
               ) : (
                 <>
-                  <OutputBlock title="stdout" text={stdout} bytes={result.stdoutBytes} />
-                  <OutputBlock title="stderr" text={stderr} bytes={result.stderrBytes} />
+                  <OutputBlock
+                    title="stdout"
+                    text={stdout}
+                    bytes={result.stdoutBytes}
+                  />
+                  <OutputBlock
+                    title="stderr"
+                    text={stderr}
+                    bytes={result.stderrBytes}
+                  />
                 </>
               )}
             </Box>
@@ -116,7 +170,12 @@ export const CommandResultsTable = ({
     </TableHead>
     <TableBody>
       {results.map(result => (
-        <ResultRow key={result.instance} result={result} output={output[result.instance]} initiallyOpen={expanded} />
+        <ResultRow
+          key={result.instance}
+          result={result}
+          output={output[result.instance]}
+          initiallyOpen={expanded}
+        />
       ))}
     </TableBody>
   </Table>

@@ -9,7 +9,10 @@ import { CommandResultsTable } from './CommandResultsTable';
 /** The results of a run from the history, fetched when expanded (refreshed while it runs). */
 export const RunDetails = ({ id }: { id: string }) => {
   const api = useApi(sindriApiRef);
-  const { value, loading, error, retry } = useAsyncRetry(() => api.getCommand(id), [api, id]);
+  const { value, loading, error, retry } = useAsyncRetry(
+    () => api.getCommand(id),
+    [api, id],
+  );
   useInterval(retry, value?.state === 'running' ? 3000 : null);
 
   return (

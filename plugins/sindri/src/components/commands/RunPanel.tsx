@@ -17,7 +17,12 @@ export interface RunPanelProps {
 }
 
 /** The run just started: its state, results per instance and live output; Cancel while it runs. */
-export const RunPanel = ({ view, onCancel, onResume, expanded }: RunPanelProps) => {
+export const RunPanel = ({
+  view,
+  onCancel,
+  onResume,
+  expanded,
+}: RunPanelProps) => {
   if (view.starting) {
     return (
       <InfoCard title="Starting the run">
@@ -25,14 +30,25 @@ export const RunPanel = ({ view, onCancel, onResume, expanded }: RunPanelProps) 
       </InfoCard>
     );
   }
-  if (view.startError) return <WarningPanel severity="error" title="The command was not started" message={view.startError.message} />;
+  if (view.startError)
+    return (
+      <WarningPanel
+        severity="error"
+        title="The command was not started"
+        message={view.startError.message}
+      />
+    );
   if (!view.state) return null;
 
   const { run, output } = view.state;
   return (
     <InfoCard
       title={`Run of ${describeCommand(run.command)}`}
-      subheader={`on ${describeTarget(run.target)}, started ${formatAgo(run.createdAt)} by ${run.createdBy}; timeout ${run.timeoutSeconds} s, ${run.concurrency} at a time`}
+      subheader={`on ${describeTarget(run.target)}, started ${formatAgo(
+        run.createdAt,
+      )} by ${run.createdBy}; timeout ${run.timeoutSeconds} s, ${
+        run.concurrency
+      } at a time`}
       action={
         run.state === 'running' ? (
           <Button variant="outlined" color="secondary" onClick={onCancel}>
@@ -51,14 +67,27 @@ export const RunPanel = ({ view, onCancel, onResume, expanded }: RunPanelProps) 
         )}
       </Box>
       {view.streamError && (
-        <WarningPanel title="Live output stopped" message={`${view.streamError.message} Shown: the run as last fetched.`}>
+        <WarningPanel
+          title="Live output stopped"
+          message={`${view.streamError.message} Shown: the run as last fetched.`}
+        >
           <Button size="small" variant="outlined" onClick={onResume}>
             Follow again
           </Button>
         </WarningPanel>
       )}
-      {view.cancelError && <WarningPanel severity="error" title="The run was not cancelled" message={view.cancelError.message} />}
-      <CommandResultsTable results={run.results ?? []} output={output} expanded={expanded} />
+      {view.cancelError && (
+        <WarningPanel
+          severity="error"
+          title="The run was not cancelled"
+          message={view.cancelError.message}
+        />
+      )}
+      <CommandResultsTable
+        results={run.results ?? []}
+        output={output}
+        expanded={expanded}
+      />
     </InfoCard>
   );
 };

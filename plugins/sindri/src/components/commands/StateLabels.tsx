@@ -29,9 +29,18 @@ export const ResultStateLabel = ({ state }: { state: CommandResultState }) => {
 };
 
 /** The state of a whole run: "done" is green only when every instance succeeded. */
-export const RunStateLabel = ({ run }: { run: Pick<CommandRun, 'state' | 'counts'> }) => {
+export const RunStateLabel = ({
+  run,
+}: {
+  run: Pick<CommandRun, 'state' | 'counts'>;
+}) => {
   if (run.state === 'running') return <StatusRunning>running</StatusRunning>;
-  if (run.state === 'cancelled') return <StatusAborted>cancelled</StatusAborted>;
+  if (run.state === 'cancelled')
+    return <StatusAborted>cancelled</StatusAborted>;
   const total = Object.values(run.counts).reduce((sum, n) => sum + (n ?? 0), 0);
-  return total > 0 && run.counts.succeeded === total ? <StatusOK>done</StatusOK> : <StatusWarning>done</StatusWarning>;
+  return total > 0 && run.counts.succeeded === total ? (
+    <StatusOK>done</StatusOK>
+  ) : (
+    <StatusWarning>done</StatusWarning>
+  );
 };

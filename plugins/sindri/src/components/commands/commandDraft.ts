@@ -1,4 +1,8 @@
-import { CommandSpec, commandSpecSchema, LIVE_LIMITS } from '@internal/plugin-sindri-common';
+import {
+  CommandSpec,
+  commandSpecSchema,
+  LIVE_LIMITS,
+} from '@internal/plugin-sindri-common';
 import { parseCommandLine } from './parseCommandLine';
 
 /** The command form as typed. */
@@ -25,24 +29,47 @@ export function checkDraft(draft: CommandDraft): CheckedDraft {
   let command: CommandSpec;
   if (draft.mode === 'line') {
     const parsed = parseCommandLine(draft.line);
-    if (parsed.error !== undefined) return { error: parsed.error, field: 'command' };
+    if (parsed.error !== undefined)
+      return { error: parsed.error, field: 'command' };
     command = { argv: parsed.argv };
   } else {
     if (!draft.script.startsWith('#!')) {
-      return { error: 'A script must start with an interpreter line, e.g. #!/bin/bash', field: 'command' };
+      return {
+        error: 'A script must start with an interpreter line, e.g. #!/bin/bash',
+        field: 'command',
+      };
     }
-    if (new TextEncoder().encode(draft.script).length > LIVE_LIMITS.maxScriptBytes) {
-      return { error: `A script may be at most ${LIVE_LIMITS.maxScriptBytes / 1024} KiB.`, field: 'command' };
+    if (
+      new TextEncoder().encode(draft.script).length > LIVE_LIMITS.maxScriptBytes
+    ) {
+      return {
+        error: `A script may be at most ${
+          LIVE_LIMITS.maxScriptBytes / 1024
+        } KiB.`,
+        field: 'command',
+      };
     }
     command = { script: draft.script };
   }
   const checked = commandSpecSchema.safeParse(command);
-  if (!checked.success) return { error: checked.error.issues[0]?.message ?? 'Invalid command', field: 'command' };
+  if (!checked.success)
+    return {
+      error: checked.error.issues[0]?.message ?? 'Invalid command',
+      field: 'command',
+    };
 
   const timeoutSeconds = Number(draft.timeoutSeconds);
-  const { minCommandTimeoutSeconds: min, maxCommandTimeoutSeconds: max } = LIVE_LIMITS;
-  if (!Number.isInteger(timeoutSeconds) || timeoutSeconds < min || timeoutSeconds > max) {
-    return { error: `The timeout is a whole number of seconds from ${min} to ${max}.`, field: 'timeout' };
+  const { minCommandTimeoutSeconds: min, maxCommandTimeoutSeconds: max } =
+    LIVE_LIMITS;
+  if (
+    !Number.isInteger(timeoutSeconds) ||
+    timeoutSeconds < min ||
+    timeoutSeconds > max
+  ) {
+    return {
+      error: `The timeout is a whole number of seconds from ${min} to ${max}.`,
+      field: 'timeout',
+    };
   }
   return { command: checked.data, timeoutSeconds };
 }

@@ -18,13 +18,21 @@ export interface RunState {
 }
 
 const tail = (text: string) =>
-  text.length > LIVE_LIMITS.commandOutputTailBytes ? text.slice(text.length - LIVE_LIMITS.commandOutputTailBytes) : text;
+  text.length > LIVE_LIMITS.commandOutputTailBytes
+    ? text.slice(text.length - LIVE_LIMITS.commandOutputTailBytes)
+    : text;
 
-function outputOf(results: CommandResult[] = []): Record<string, InstanceOutput> {
-  return Object.fromEntries(results.map(r => [r.instance, { stdout: r.stdout, stderr: r.stderr }]));
+function outputOf(
+  results: CommandResult[] = [],
+): Record<string, InstanceOutput> {
+  return Object.fromEntries(
+    results.map(r => [r.instance, { stdout: r.stdout, stderr: r.stderr }]),
+  );
 }
 
-function countsOf(results: CommandResult[]): Partial<Record<CommandResultState, number>> {
+function countsOf(
+  results: CommandResult[],
+): Partial<Record<CommandResultState, number>> {
   const counts: Partial<Record<CommandResultState, number>> = {};
   for (const r of results) counts[r.state] = (counts[r.state] ?? 0) + 1;
   return counts;
@@ -38,29 +46,55 @@ function countsOf(results: CommandResult[]): Partial<Record<CommandResultState, 
 export function fromRun(run: CommandRun, previous?: RunState): RunState {
   const same = previous?.run.id === run.id;
   if (run.results || !same) return { run, output: outputOf(run.results) };
-  return { run: { ...run, results: previous!.run.results }, output: previous!.output };
+  return {
+    run: { ...run, results: previous!.run.results },
+    output: previous!.output,
+  };
 }
 
 /** Applies one line of the run's stream; before the snapshot there is nothing to apply it to. */
-export function applyStreamEvent(state: RunState | undefined, event: CommandStreamEvent): RunState | undefined {
-  if (event.type === 'snapshot') return { run: event.run, output: outputOf(event.run.results) };
+export function applyStreamEvent(
+  state: RunState | undefined,
+  event: CommandStreamEvent,
+): RunState | undefined {
+  if (event.type === 'snapshot')
+    return { run: event.run, output: outputOf(event.run.results) };
   if (!state) return state;
   switch (event.type) {
     case 'output': {
-      const current = state.output[event.instance] ?? { stdout: '', stderr: '' };
+      const current = state.output[event.instance] ?? {
+        stdout: '',
+        stderr: '',
+      };
       return {
         ...state,
-        output: { ...state.output, [event.instance]: { ...current, [event.stream]: tail(current[event.stream] + event.data) } },
+        output: {
+          ...state.output,
+          [event.instance]: {
+            ...current,
+            [event.stream]: tail(current[event.stream] + event.data),
+          },
+        },
       };
     }
     case 'result': {
       const results = state.run.results ?? [];
       const known = results.some(r => r.instance === event.result.instance);
-      const next = known ? results.map(r => (r.instance === event.result.instance ? event.result : r)) : [...results, event.result];
-      return { ...state, run: { ...state.run, results: next, counts: countsOf(next) } };
+      const next = known
+        ? results.map(r =>
+            r.instance === event.result.instance ? event.result : r,
+          )
+        : [...results, event.result];
+      return {
+        ...state,
+        run: { ...state.run, results: next, counts: countsOf(next) },
+      };
     }
     case 'done':
-      return { ...state, run: { ...event.run, results: event.run.results ?? state.run.results } };
+      return {
+        ...state,
+        run: { ...event.run, results: event.run.results ?? state.run.results },
+      };
     default:
       return state;
   }

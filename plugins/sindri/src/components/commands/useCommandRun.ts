@@ -20,7 +20,10 @@ export interface CommandRunView {
 /** Starts a command run and follows it live through the stream endpoint; cancels on request. */
 export function useCommandRun() {
   const api = useApi(sindriApiRef);
-  const [view, setView] = useState<CommandRunView>({ starting: false, following: false });
+  const [view, setView] = useState<CommandRunView>({
+    starting: false,
+    following: false,
+  });
   const abortRef = useRef<AbortController>();
   useEffect(() => () => abortRef.current?.abort(), []);
 
@@ -32,17 +35,24 @@ export function useCommandRun() {
       setView(v => ({ ...v, following: true, streamError: undefined }));
       let finished = false;
       try {
-        for await (const event of api.streamCommand(id, { signal: abort.signal })) {
+        for await (const event of api.streamCommand(id, {
+          signal: abort.signal,
+        })) {
           if (abort.signal.aborted) return;
           if (event.type === 'done') finished = true;
           setView(v => ({ ...v, state: applyStreamEvent(v.state, event) }));
         }
-        if (!finished) throw new Error('The live stream stopped before the run finished.');
+        if (!finished)
+          throw new Error('The live stream stopped before the run finished.');
       } catch (e) {
         if (abort.signal.aborted) return;
         const streamError = e as Error;
         const latest = await api.getCommand(id).catch(() => undefined);
-        setView(v => ({ ...v, streamError, state: latest ? fromRun(latest, v.state) : v.state }));
+        setView(v => ({
+          ...v,
+          streamError,
+          state: latest ? fromRun(latest, v.state) : v.state,
+        }));
       } finally {
         if (!abort.signal.aborted) setView(v => ({ ...v, following: false }));
       }
@@ -70,7 +80,11 @@ export function useCommandRun() {
     if (!runId) return;
     try {
       const run = await api.cancelCommand(runId);
-      setView(v => ({ ...v, cancelError: undefined, state: v.state?.run.id === run.id ? fromRun(run, v.state) : v.state }));
+      setView(v => ({
+        ...v,
+        cancelError: undefined,
+        state: v.state?.run.id === run.id ? fromRun(run, v.state) : v.state,
+      }));
     } catch (e) {
       setView(v => ({ ...v, cancelError: e as Error }));
     }

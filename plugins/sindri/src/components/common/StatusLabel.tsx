@@ -1,4 +1,9 @@
-import { StatusError, StatusOK, StatusPending, StatusWarning } from '@backstage/core-components';
+import {
+  StatusError,
+  StatusOK,
+  StatusPending,
+  StatusWarning,
+} from '@backstage/core-components';
 import { InstanceStatus } from '@internal/plugin-sindri-common';
 
 /** An instance status with Backstage's status colours. */

@@ -9,7 +9,9 @@ export function formatBytes(bytes: number): string {
     value /= 1024;
     unit += 1;
   }
-  return `${value >= 100 || unit === 0 ? Math.round(value) : value.toFixed(1)} ${UNITS[unit]}`;
+  return `${
+    value >= 100 || unit === 0 ? Math.round(value) : value.toFixed(1)
+  } ${UNITS[unit]}`;
 }
 
 export function formatPercent(value: number): string {
@@ -18,7 +20,9 @@ export function formatPercent(value: number): string {
 
 /** e.g. "3d 4h", "5h 12m", "42s". */
 export function formatUptime(seconds: number): string {
-  const d = Duration.fromObject({ seconds: Math.floor(seconds) }).shiftTo('days', 'hours', 'minutes', 'seconds').toObject();
+  const d = Duration.fromObject({ seconds: Math.floor(seconds) })
+    .shiftTo('days', 'hours', 'minutes', 'seconds')
+    .toObject();
   if (d.days) return `${d.days}d ${d.hours}h`;
   if (d.hours) return `${d.hours}h ${d.minutes}m`;
   if (d.minutes) return `${d.minutes}m ${d.seconds}s`;
@@ -37,5 +41,8 @@ export function formatDuration(ms: number): string {
   if (ms < 1000) return `${Math.round(ms)} ms`;
   if (ms < 60_000) return `${(ms / 1000).toFixed(1)} s`;
   const seconds = Math.round(ms / 1000);
-  return `${Math.floor(seconds / 60)}m ${String(seconds % 60).padStart(2, '0')}s`;
+  return `${Math.floor(seconds / 60)}m ${String(seconds % 60).padStart(
+    2,
+    '0',
+  )}s`;
 }
