@@ -4,7 +4,6 @@ import {
 } from '@backstage/backend-plugin-api';
 import { scaffolderActionsExtensionPoint } from '@backstage/plugin-scaffolder-node';
 import {
-  loadSindriConfigValidator,
   SindriDeploymentsClient,
   sindriRegistryServiceRef,
 } from '@internal/plugin-sindri-node';
@@ -29,7 +28,7 @@ export const scaffolderModuleSindri = createBackendModule({
       async init({ scaffolder, registry, discovery, auth }) {
         scaffolder.addActions(
           ...createSindriActions({
-            validator: loadSindriConfigValidator(registry.path),
+            validator: registry.validator(),
             registry: {
               extensions: () => registry.listExtensions().map(e => e.name),
               profiles: () => registry.listProfiles().map(p => p.name),

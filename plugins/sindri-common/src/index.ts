@@ -13,3 +13,9 @@ export * from './protocol';
 export * from './permissions';
 export * from './live';
 export * from './config';
+export type {
+  paths as SindriApiPaths,
+  components as SindriApiComponents,
+  operations as SindriApiOperations,
+} from './schema/openapi.generated';
+export * from './client';

@@ -1,4 +1,3 @@
-import path from 'node:path';
 import {
   EntityProvider,
   EntityProviderConnection,
@@ -32,13 +31,7 @@ export class SindriExtensionEntityProvider implements EntityProvider {
       throw new Error('SindriExtensionEntityProvider is not connected');
     }
     const entities = this.registry.listExtensions().map(ext => {
-      const file = path.join(
-        this.registry.path,
-        'extensions',
-        ext.name,
-        'extension.yaml',
-      );
-      const location = `file:${file}`;
+      const location = `file:${this.registry.extensionFile(ext.name)}`;
       return {
         entity: extensionToEntity(ext, { owner: this.owner, location }),
         locationKey: this.getProviderName(),

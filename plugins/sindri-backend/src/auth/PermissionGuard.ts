@@ -42,7 +42,9 @@ export class PermissionGuard {
   ) {}
 
   /** The caller of a route: a user or another backend. */
-  credentials(req: express.Request): Promise<BackstageCredentials> {
+  credentials(
+    req: express.Request<any, any, any, any>,
+  ): Promise<BackstageCredentials> {
     return this.deps.httpAuth.credentials(req, { allow: ['user', 'service'] });
   }
 
@@ -61,7 +63,7 @@ export class PermissionGuard {
 
   /** The caller's credentials, if the policy allows them `permission` (on `resourceRef`); a 403 otherwise. */
   async require(
-    req: express.Request,
+    req: express.Request<any, any, any, any>,
     permission: AnyPermission,
     resourceRef?: string,
   ): Promise<BackstageCredentials> {

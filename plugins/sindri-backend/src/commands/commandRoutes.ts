@@ -1,8 +1,6 @@
 import express from 'express';
-import Router from 'express-promise-router';
 import { z } from 'zod';
 import { BackstageCredentials } from '@backstage/backend-plugin-api';
-import { CatalogService } from '@backstage/plugin-catalog-node';
 import { NotAllowedError, NotFoundError } from '@backstage/errors';
 import {
   commandHistoryQuerySchema,
@@ -14,19 +12,18 @@ import {
   sindriInstanceReadPermission,
 } from '@internal/plugin-sindri-common';
 import { PermissionGuard } from '../auth/PermissionGuard';
-import { InstanceStore } from '../database/InstanceStore';
-import { parse, principalRef } from '../http';
+import { parse, principalRef } from '../http/parse';
+import { SindriRouter } from '../http/types';
+import { CommandHistory } from './CommandHistory';
 import { CommandService } from './CommandService';
-import { CommandStore } from './CommandStore';
-import { resolveTargets } from './resolveTargets';
+import { CommandTargets } from './CommandTargets';
 import { presentEvent, presentRun, RunView, viewOfRun } from './runVisibility';
 
 export interface CommandRouteOptions {
   guard: PermissionGuard;
-  catalog: CatalogService;
-  instances: InstanceStore;
+  targets: CommandTargets;
   commands: CommandService;
-  store: CommandStore;
+  history: CommandHistory;
 }
 
 /** Output waiting for a slow stream reader beyond this is dropped. */
@@ -39,11 +36,11 @@ const STREAM_BUFFER_LIMIT = 1024 * 1024;
  * only the instances the reader may read; starting or cancelling needs
  * `sindri.instance.command` on them.
  */
-export function createCommandRoutes(
+export function registerCommandRoutes(
+  router: SindriRouter,
   options: CommandRouteOptions,
-): express.Router {
-  const { guard, catalog, instances, commands, store } = options;
-  const router = Router();
+) {
+  const { guard, targets: selection, commands, history } = options;
 
   /** The run and what of it this reader may see; 404 when none of it. */
   async function visibleRun(id: string, credentials: BackstageCredentials) {
@@ -60,12 +57,7 @@ export function createCommandRoutes(
       req.body,
       '',
     );
-    const targets = await resolveTargets(target, {
-      instances,
-      catalog,
-      guard,
-      credentials,
-    });
+    const targets = await selection.resolve(target, credentials);
     res.json({
       items: targets.map(t => ({ name: t.name, permitted: t.permitted })),
     });
@@ -74,12 +66,7 @@ export function createCommandRoutes(
   router.post('/commands', async (req, res) => {
     const credentials = await guard.credentials(req);
     const body = parse(commandRequestSchema, req.body, '');
-    const targets = await resolveTargets(body.target, {
-      instances,
-      catalog,
-      guard,
-      credentials,
-    });
+    const targets = await selection.resolve(body.target, credentials);
     if (!targets.some(t => t.permitted)) {
       throw new NotAllowedError(
         `not permitted: ${sindriInstanceCommandPermission.name} on any selected instance`,
@@ -109,7 +96,7 @@ export function createCommandRoutes(
       sindriInstanceAuditReadPermission,
     );
     res.json({
-      items: await store.listRuns({
+      items: await history.list({
         ...query,
         readable,
         audit,
@@ -155,8 +142,6 @@ export function createCommandRoutes(
     const { view } = await visibleRun(req.params.id, credentials);
     streamRun(req.params.id, view, commands, res);
   });
-
-  return router;
 }
 
 function streamRun(

@@ -8,7 +8,7 @@ import {
   sindriInstanceReadPermission,
 } from '@internal/plugin-sindri-common';
 import { PermissionGuard } from '../auth/PermissionGuard';
-import { principalRef } from '../http';
+import { principalRef } from '../http/parse';
 
 /** What of a run one reader may see: which instances at all, and whose output. */
 export interface RunView {

@@ -1,8 +1,7 @@
 import crypto from 'node:crypto';
 import { Knex } from 'knex';
-import { ConflictError, NotFoundError } from '@backstage/errors';
+import { ConflictError } from '@backstage/errors';
 import {
-  Enrollment,
   FleetInstance,
   InstanceStatus,
   MetricsSample,
@@ -11,11 +10,8 @@ import {
 import { PermissionCriteria } from '@backstage/plugin-permission-common';
 import { InstanceQuery } from '@internal/plugin-sindri-node';
 import { whereInstanceCriteria } from '../permissions/instanceCriteria';
-import {
-  mintAgentToken,
-  parseAgentToken,
-  secretMatches,
-} from '../tokens/agentToken';
+import { mintAgentToken } from '../tokens/agentToken';
+import { insertToken } from '../tokens/AgentTokenStore';
 import { toDate, toIso } from './time';
 
 type InstanceRow = {
@@ -33,14 +29,6 @@ type InstanceRow = {
   heartbeat_interval_s: number | null;
   uptime_s: number | null;
 };
-
-/** The instance an agent token belongs to, and the token it presented. */
-export interface AgentIdentity {
-  instanceId: string;
-  name: string;
-  owner: string;
-  tokenId: string;
-}
 
 function rowToInstance(
   row: InstanceRow,
@@ -63,7 +51,7 @@ function rowToInstance(
   };
 }
 
-/** Instances and their agent tokens. */
+/** Instances: enrollment, registration, status. Their tokens are the AgentTokenStore's. */
 export class InstanceStore {
   constructor(private readonly knex: Knex) {}
 
@@ -96,13 +84,7 @@ export class InstanceStore {
           created_at: now,
           updated_at: now,
         });
-        await tx('agent_tokens').insert({
-          id: minted.id,
-          instance_id: instanceId,
-          secret_sha256: minted.secretSha256,
-          created_by: options.createdBy,
-          created_at: now,
-        });
+        await insertToken(tx, minted, instanceId, options.createdBy, now);
       })
       .catch(error => {
         // two enrollments of one name at once: the unique index refuses the second
@@ -114,100 +96,6 @@ export class InstanceStore {
         throw error;
       });
     return { instanceId, token: minted.token };
-  }
-
-  /** Revokes the instance's tokens and issues a new one. */
-  async rotate(
-    instanceId: string,
-    createdBy: string,
-  ): Promise<{ token: string }> {
-    const minted = mintAgentToken();
-    const now = new Date();
-    await this.knex.transaction(async tx => {
-      await this.requireInstance(tx, instanceId);
-      await tx('agent_tokens')
-        .where({ instance_id: instanceId })
-        .whereNull('revoked_at')
-        .update({ revoked_at: now });
-      await tx('agent_tokens').insert({
-        id: minted.id,
-        instance_id: instanceId,
-        secret_sha256: minted.secretSha256,
-        created_by: createdBy,
-        created_at: now,
-      });
-    });
-    return { token: minted.token };
-  }
-
-  /** Revokes every token of the instance; its agent can no longer connect. */
-  async revoke(instanceId: string): Promise<void> {
-    await this.requireInstance(this.knex, instanceId);
-    await this.knex('agent_tokens')
-      .where({ instance_id: instanceId })
-      .whereNull('revoked_at')
-      .update({ revoked_at: new Date() });
-  }
-
-  async listEnrollments(): Promise<Enrollment[]> {
-    const rows = await this.knex('instances as i')
-      .leftJoin('agent_tokens as t', q =>
-        q.on('t.instance_id', 'i.id').andOnNull('t.revoked_at'),
-      )
-      .select(
-        'i.id',
-        'i.name',
-        'i.owner',
-        'i.registered_at',
-        't.id as token_id',
-        't.created_at as token_created_at',
-        't.created_by',
-      )
-      .orderBy('i.name');
-    return rows.map(r => ({
-      instanceId: r.id,
-      name: r.name,
-      owner: r.owner,
-      tokenId: r.token_id ?? undefined,
-      tokenCreatedAt: toIso(r.token_created_at),
-      tokenCreatedBy: r.created_by ?? undefined,
-      registeredAt: toIso(r.registered_at),
-    }));
-  }
-
-  /** The instance a presented token belongs to, or undefined for any bad or revoked token. */
-  async authenticate(
-    token: string | undefined,
-  ): Promise<AgentIdentity | undefined> {
-    const parsed = token ? parseAgentToken(token) : undefined;
-    if (!parsed) return undefined;
-    const row = await this.knex('agent_tokens as t')
-      .join('instances as i', 'i.id', 't.instance_id')
-      .where('t.id', parsed.id)
-      .whereNull('t.revoked_at')
-      .first('t.secret_sha256', 'i.id', 'i.name', 'i.owner');
-    if (!row || !secretMatches(parsed.secret, row.secret_sha256))
-      return undefined;
-    return {
-      instanceId: row.id,
-      name: row.name,
-      owner: row.owner,
-      tokenId: parsed.id,
-    };
-  }
-
-  /** Of these token ids, those still valid: not revoked, their instance not removed. */
-  async validTokenIds(tokenIds: string[]): Promise<Set<string>> {
-    const valid = new Set<string>();
-    // SQLite caps bound parameters per statement
-    for (let i = 0; i < tokenIds.length; i += 500) {
-      const ids: string[] = await this.knex('agent_tokens')
-        .whereIn('id', tokenIds.slice(i, i + 500))
-        .whereNull('revoked_at')
-        .pluck('id');
-      ids.forEach(id => valid.add(id));
-    }
-    return valid;
   }
 
   /** Stores a registration; the instance is running from now on. */
@@ -360,10 +248,5 @@ export class InstanceStore {
       .select('m.instance_id', 'm.data');
     for (const row of rows) result.set(row.instance_id, JSON.parse(row.data));
     return result;
-  }
-
-  private async requireInstance(knex: Knex, instanceId: string) {
-    const row = await knex('instances').where({ id: instanceId }).first('id');
-    if (!row) throw new NotFoundError(`no instance with id ${instanceId}`);
   }
 }

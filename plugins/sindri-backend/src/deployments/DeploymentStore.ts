@@ -116,7 +116,7 @@ export class DeploymentStore {
    */
   async transition(
     instanceId: string,
-    from: DeploymentState[],
+    from: readonly DeploymentState[],
     to: DeploymentState,
   ): Promise<boolean> {
     const changed = await this.knex('instance_deployments')

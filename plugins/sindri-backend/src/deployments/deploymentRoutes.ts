@@ -1,5 +1,4 @@
 import express from 'express';
-import Router from 'express-promise-router';
 import { z } from 'zod';
 import {
   AuthService,
@@ -26,18 +25,17 @@ import {
   validateConfigRequestSchema,
 } from '@internal/plugin-sindri-common';
 import { PermissionGuard } from '../auth/PermissionGuard';
-import { InstanceStore } from '../database/InstanceStore';
-import { parse, principalRef } from '../http';
+import { parse, principalRef } from '../http/parse';
+import { SindriRouter } from '../http/types';
+import { InstanceService } from '../instances/InstanceService';
 import { DeployAccess, DeploymentService } from './DeploymentService';
-import { DeploymentStore } from './DeploymentStore';
 
 export interface DeploymentRouteOptions {
   auth: AuthService;
   guard: PermissionGuard;
   userInfo: UserInfoService;
-  instances: InstanceStore;
+  instances: InstanceService;
   deployments: DeploymentService;
-  store: DeploymentStore;
 }
 
 /** An operation without what only its author and audit readers see: its log and the driver's message. */
@@ -51,11 +49,11 @@ const withoutLog = (op: LifecycleOperation): LifecycleOperation => {
  * `/config/validate`, `/operations/{id}` (and its NDJSON stream), and
  * `/instances/{name}/{deployment,operations,lifecycle}`.
  */
-export function createDeploymentRoutes(
+export function registerDeploymentRoutes(
+  router: SindriRouter,
   options: DeploymentRouteOptions,
-): express.Router {
-  const { auth, guard, userInfo, instances, deployments, store } = options;
-  const router = Router();
+) {
+  const { auth, guard, userInfo, instances, deployments } = options;
 
   /** What these credentials may deploy with: drivers and guarded fields, as the policy says. */
   const accessOf = (credentials: BackstageCredentials): DeployAccess => ({
@@ -112,12 +110,11 @@ export function createDeploymentRoutes(
    * instance, and its log audit read (or to be its author).
    */
   async function visibleOperation(
-    req: express.Request,
+    req: express.Request<{ id: string }>,
   ): Promise<{ operation: LifecycleOperation; withLog: boolean }> {
     const id = parse(z.uuid(), req.params.id, 'id');
     const credentials = await guard.credentials(req);
-    const operation =
-      deployments.operations.snapshot(id) ?? (await store.getOperation(id));
+    const operation = await deployments.getOperation(id);
     if (!operation) throw new NotFoundError(`no operation ${id}`);
     if (operation.kind === 'plan') {
       await guard.check(credentials, sindriInstanceCreatePermission);
@@ -159,7 +156,7 @@ export function createDeploymentRoutes(
 
   /** The named instance once the caller has `permission` on it: permission first, so a name's existence is not revealed. */
   async function permittedInstance(
-    req: express.Request,
+    req: express.Request<{ name: string }, any, any, any>,
     permission = sindriInstanceReadPermission,
   ) {
     const name = parse(instanceNameSchema, req.params.name, 'name');
@@ -168,9 +165,7 @@ export function createDeploymentRoutes(
       permission,
       instanceEntityRef(name),
     );
-    const instance = await instances.getByName(name);
-    if (!instance) throw new NotFoundError(`no instance named ${name}`);
-    return { instance, credentials };
+    return { instance: await instances.getEnrolled(name), credentials };
   }
 
   router.get('/deployments/options', async (req, res) => {
@@ -292,9 +287,7 @@ export function createDeploymentRoutes(
       instanceEntityRef(instance.name),
     );
     const me = principalRef(credentials);
-    const items = (await store.listOperations(instance.id, limit)).map(
-      op => deployments.operations.snapshot(op.id) ?? op,
-    );
+    const items = await deployments.listOperations(instance.id, limit);
     res.json({
       items: items.map(op => (audit || op.actor === me ? op : withoutLog(op))),
     });
@@ -317,6 +310,4 @@ export function createDeploymentRoutes(
         ),
       );
   });
-
-  return router;
 }

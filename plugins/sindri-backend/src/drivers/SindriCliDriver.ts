@@ -1,6 +1,7 @@
 import fs from 'node:fs/promises';
 import path from 'node:path';
 import yaml from 'yaml';
+import { SINDRI_PROVIDERS } from '@internal/plugin-sindri-common';
 import {
   DriverRun,
   DriverStatus,
@@ -14,6 +15,8 @@ import { runSindriCli } from './runSindriCli';
  */
 export class SindriCliDriver implements SindriDriver {
   readonly id = 'sindri-cli';
+  readonly title = 'The provider in sindri.yaml (Sindri CLI)';
+  readonly providers = SINDRI_PROVIDERS;
 
   constructor(private readonly cliPath: string) {}
 

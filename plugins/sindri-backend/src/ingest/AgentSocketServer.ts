@@ -12,7 +12,7 @@ import {
   rawFrameId,
 } from '@internal/plugin-sindri-common';
 import { AgentLink, AgentLinks } from '../live/AgentLinks';
-import { AgentIdentity, InstanceStore } from '../database/InstanceStore';
+import { AgentIdentity, AgentTokenStore } from '../tokens/AgentTokenStore';
 import { Keepalive } from '../sockets/Keepalive';
 import { ReadGate } from '../sockets/ReadGate';
 import { bearerToken } from '../tokens/agentToken';
@@ -37,7 +37,7 @@ function refuse(socket: Duplex, status: number, reason: string) {
 }
 
 export interface AgentSocketServerOptions {
-  instances: InstanceStore;
+  tokenStore: AgentTokenStore;
   ingest: IngestService;
   /** live frames (terminals, commands) per instance: over it the connection is not read for a moment */
   liveLimiter: RateLimiter;
@@ -75,7 +75,7 @@ export class AgentSocketServer {
   ): Promise<void> {
     let agent: AgentIdentity | undefined;
     try {
-      agent = await this.options.instances.authenticate(
+      agent = await this.options.tokenStore.authenticate(
         bearerToken(req.headers.authorization),
       );
     } catch (error) {

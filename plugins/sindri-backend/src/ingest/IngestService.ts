@@ -7,7 +7,8 @@ import {
   frameId,
   rawFrameId,
 } from '@internal/plugin-sindri-common';
-import { AgentIdentity, InstanceStore } from '../database/InstanceStore';
+import { InstanceStore } from '../database/InstanceStore';
+import { AgentIdentity } from '../tokens/AgentTokenStore';
 import { SampleStore } from '../database/SampleStore';
 import { SampleWriter } from '../database/SampleWriter';
 import { InstanceChanges } from './InstanceChanges';

@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { parse } from 'yaml';
-import { createRouter, RouterOptions } from '../router';
+import { createRouter, RouterOptions } from '../service/router';
 
 /** `get /instances/{name}` for every route of this Express router and of the routers it mounts. */
 function routesOf(router: any): string[] {
@@ -28,7 +28,10 @@ function routesOf(router: any): string[] {
 async function servedRoutes(): Promise<string[]> {
   // the handlers are not called: inspecting the routes needs no real dependencies
   const router: any = await createRouter({} as RouterOptions);
-  return routesOf(router).sort();
+  // the spec itself, served by every Backstage OpenAPI router
+  return routesOf(router)
+    .filter(route => route !== 'get /openapi.json')
+    .sort();
 }
 
 describe('openapi.yaml', () => {

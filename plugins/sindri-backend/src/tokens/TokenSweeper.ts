@@ -1,5 +1,5 @@
 import { LoggerService } from '@backstage/backend-plugin-api';
-import { InstanceStore } from '../database/InstanceStore';
+import { AgentTokenStore } from './AgentTokenStore';
 
 /** Something held open on the strength of an agent token. */
 export interface TokenHolder {
@@ -21,7 +21,7 @@ export class TokenSweeper {
   private sweeping?: Promise<void>;
 
   constructor(
-    private readonly instances: InstanceStore,
+    private readonly store: AgentTokenStore,
     private readonly logger: LoggerService,
     intervalMs = 1000,
   ) {
@@ -58,7 +58,7 @@ export class TokenSweeper {
     if (!tokenIds.length) return;
     let valid: Set<string>;
     try {
-      valid = await this.instances.validTokenIds(tokenIds);
+      valid = await this.store.validTokenIds(tokenIds);
     } catch (error) {
       this.logger.debug(`Agent tokens not checked: ${error}`);
       return;

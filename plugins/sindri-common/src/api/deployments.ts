@@ -1,6 +1,9 @@
+import type { components } from '../schema/openapi.generated';
+
+type SindriApiSchemas = components['schemas'];
 import { z } from 'zod';
 import { instanceNameSchema } from '../protocol/registration';
-import { INSTANCE_PROVIDERS, SINDRI_PROVIDERS } from '../constants';
+import { SINDRI_PROVIDERS } from '../constants';
 
 /** Owner of a new instance: a user or group entity ref. */
 export const ownerRefSchema = z
@@ -100,22 +103,7 @@ export const OPERATION_STATES = [
 export type OperationState = (typeof OPERATION_STATES)[number];
 
 /** One deploy or lifecycle run, as recorded in the audit log. */
-export interface LifecycleOperation {
-  id: string;
-  instanceName: string;
-  kind: OperationKind;
-  driver: string;
-  state: OperationState;
-  actor: string;
-  /** the driver's message when it failed */
-  message?: string;
-  startedAt: string;
-  finishedAt?: string;
-  /** progress lines, as far as kept */
-  log: string[];
-  /** the log and message are not shown to this reader: they need sindri.instance.audit.read (or to have started it) */
-  logHidden?: boolean;
-}
+export type LifecycleOperation = SindriApiSchemas['LifecycleOperation'];
 
 /** Where an instance's deployment stands, as the portal drove it. */
 export const DEPLOYMENT_STATES = [
@@ -131,54 +119,38 @@ export const DEPLOYMENT_STATES = [
 export type DeploymentState = (typeof DEPLOYMENT_STATES)[number];
 
 /** An instance the portal deployed: its driver, stored sindri.yaml and state. */
-export interface InstanceDeployment {
-  instanceName: string;
-  driver: string;
-  state: DeploymentState;
-  /** absent when hidden from this reader */
-  sindriYaml?: string;
-  /** the sindri.yaml is not shown to this reader: it needs sindri.instance.audit.read (or to have created it) */
-  sindriYamlHidden?: boolean;
-  provider: string;
-  createdBy: string;
-  createdAt: string;
-  updatedAt: string;
-}
+export type InstanceDeployment = SindriApiSchemas['InstanceDeployment'];
 
 /** `POST /deployments` and `POST /instances/{name}/lifecycle` answer with the operation started. */
-export interface OperationStarted {
-  operation: LifecycleOperation;
-  /** `resource:default/<name>` */
-  entityRef: string;
-}
+export type OperationStarted = SindriApiSchemas['OperationStarted'];
 
 /** One line of `GET /operations/{id}/stream` (NDJSON). */
-export type OperationStreamEvent =
-  | { type: 'snapshot'; operation: LifecycleOperation }
-  | { type: 'progress'; line: string }
-  | { type: 'done'; operation: LifecycleOperation };
+export type OperationStreamEvent = SindriApiSchemas['OperationStreamEvent'];
 
 /** A driver the portal can deploy with. */
-export interface DriverOption {
-  id: string;
-  title: string;
-  /** the `provider` an instance deployed with it reports */
-  providers: readonly (typeof INSTANCE_PROVIDERS)[number][];
-}
+export type DriverOption = SindriApiSchemas['DriverOption'];
 
 /** `GET /deployments/options`: what a create form offers. */
-export interface DeploymentOptions {
-  drivers: DriverOption[];
-  defaultDriver?: string;
-  profiles: Array<{ name: string; description?: string; extensions: string[] }>;
-  extensions: Array<{ name: string; category?: string; description?: string }>;
-  /** providers whose sindri.yaml takes a region */
-  providersWithRegion: readonly string[];
-  /** region codes to suggest per provider: the examples Sindri's schema gives */
-  regionHints: Record<string, string[]>;
-}
+export type DeploymentOptions = SindriApiSchemas['DeploymentOptions'];
 
 /** `POST /config/validate` */
 export const validateConfigRequestSchema = z
   .object({ sindriYaml: z.string().max(MAX_SINDRI_YAML_BYTES) })
   .strict();
+
+/** Lifecycle actions: the deployment states each may start from, and the state while it runs. */
+export const LIFECYCLE_TRANSITIONS: Record<
+  LifecycleAction,
+  { from: readonly DeploymentState[]; during: DeploymentState }
+> = {
+  suspend: { from: ['running', 'failed'], during: 'suspending' },
+  resume: { from: ['suspended', 'failed'], during: 'resuming' },
+  redeploy: { from: ['running', 'suspended', 'failed'], during: 'redeploying' },
+  destroy: { from: ['running', 'suspended', 'failed'], during: 'destroying' },
+};
+
+/** Whether an instance whose deployment is in `state` may run `action` now. */
+export const lifecycleActionAvailable = (
+  action: LifecycleAction,
+  state: DeploymentState,
+): boolean => LIFECYCLE_TRANSITIONS[action].from.includes(state);

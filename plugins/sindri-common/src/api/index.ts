@@ -1,3 +1,4 @@
 export * from './health';
 export * from './instances';
 export * from './deployments';
+export * from './metrics';

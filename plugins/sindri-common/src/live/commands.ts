@@ -1,3 +1,6 @@
+import type { components, operations } from '../schema/openapi.generated';
+
+type SindriApiSchemas = components['schemas'];
 import { z } from 'zod';
 import { instanceNameSchema } from '../protocol/registration';
 import { LIVE_LIMITS } from './limits';
@@ -74,51 +77,19 @@ export const FINAL_COMMAND_STATES: readonly CommandResultState[] = [
   'unreachable',
 ];
 
-export interface CommandResult {
-  instance: string;
-  state: CommandResultState;
-  exitCode?: number | null;
-  signal?: string | null;
-  startedAt?: string;
-  endedAt?: string;
-  durationMs?: number;
-  stdoutBytes: number;
-  stderrBytes: number;
-  /** the last bytes of each stream (LIVE_LIMITS.commandOutputTailBytes), as text */
-  stdout: string;
-  stderr: string;
-  message?: string;
-  /** the output is not shown to this reader: it needs sindri.instance.audit.read (or to have run it) */
-  outputHidden?: boolean;
-}
+export type CommandResult = SindriApiSchemas['CommandResult'];
 
-export interface CommandRun {
-  id: string;
-  createdBy: string;
-  createdAt: string;
-  endedAt?: string;
-  command: z.infer<typeof commandSpecSchema>;
-  /** how the instances were chosen, for the history */
-  target: z.infer<typeof commandRequestSchema>['target'];
-  timeoutSeconds: number;
-  concurrency: number;
-  /** running until every result is final */
-  state: 'running' | 'done' | 'cancelled';
-  counts: Partial<Record<CommandResultState, number>>;
-  results?: CommandResult[];
-}
+export type CommandRun = SindriApiSchemas['CommandRun'];
 
 /** Lines of `GET /api/sindri/commands/{id}/stream` (newline-delimited JSON). */
-export type CommandStreamEvent =
-  | { type: 'snapshot'; run: CommandRun }
-  | {
-      type: 'output';
-      instance: string;
-      stream: 'stdout' | 'stderr';
-      data: string;
-    }
-  | { type: 'result'; result: CommandResult }
-  | { type: 'done'; run: CommandRun };
+export type CommandStreamEvent = SindriApiSchemas['CommandStreamEvent'];
+
+/** An instance a command target selects, and whether the caller may run commands on it. */
+export type CommandTargetPreview =
+  operations['resolveCommandTargets']['responses'][200]['content']['application/json']['items'][number];
+
+/** Query of `GET /api/sindri/commands`, as a client sends it. */
+export type CommandHistoryQuery = z.input<typeof commandHistoryQuerySchema>;
 
 /** Query of `GET /api/sindri/commands`. */
 export const commandHistoryQuerySchema = z.object({
@@ -129,31 +100,10 @@ export const commandHistoryQuerySchema = z.object({
 });
 
 /** A terminal session as the audit lists it. */
-export interface TerminalSessionRecord {
-  id: string;
-  instance: string;
-  /** the browser-chosen id it can be re-attached with while it lives */
-  sessionId: string;
-  openedBy: string;
-  startedAt: string;
-  endedAt?: string;
-  bytesIn: number;
-  bytesOut: number;
-  exitCode?: number | null;
-  endReason?: string;
-  /** its keystrokes were recorded (sindri.terminal.recordInput): sensitive, shown to audit readers only */
-  inputRecorded?: boolean;
-}
+export type TerminalSessionRecord = SindriApiSchemas['TerminalSessionRecord'];
 
 /** `GET /instances/{name}/terminal-sessions/{id}/input`: what was typed in a recorded session. */
-export interface TerminalSessionInput {
-  id: string;
-  /** always true: keystrokes hold whatever was typed, passwords included */
-  sensitive: true;
-  input: string;
-  /** only the first TERMINAL_INPUT_VIEW_CHARS characters are returned */
-  truncated: boolean;
-}
+export type TerminalSessionInput = SindriApiSchemas['TerminalSessionInput'];
 
 /** How much of a recorded session's keystrokes one request returns. */
 export const TERMINAL_INPUT_VIEW_CHARS = 1024 * 1024;

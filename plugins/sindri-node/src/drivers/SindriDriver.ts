@@ -33,6 +33,10 @@ export interface DriverStatus {
 export interface SindriDriver {
   /** `sindri-cli`, `local`, ... */
   readonly id: string;
+  /** How a create form names it, e.g. "This machine (local driver)"; the id when absent. */
+  readonly title?: string;
+  /** The `deployment.provider` values it deploys to. */
+  readonly providers?: readonly string[];
   /**
    * Instances of this driver live in the portal's own process tree (the local
    * driver): the portal starts its running instances again when it starts.

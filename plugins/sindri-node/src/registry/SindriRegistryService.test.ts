@@ -35,7 +35,9 @@ describe('createSindriRegistry', () => {
     expect(registry.listProfiles().map(p => p.name)).toEqual([
       'minimal', 'fullstack', 'anthropic-dev', 'systems', 'enterprise', 'devops', 'mobile',
     ]);
-    expect(registry.path).toBe(shipped);
+    expect(registry.extensionFile('playwright')).toBe(
+      path.join(shipped, 'extensions', 'playwright', 'extension.yaml'),
+    );
   });
 
   it('names the setting when it is not set', async () => {

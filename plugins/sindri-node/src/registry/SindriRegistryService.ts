@@ -6,9 +6,15 @@ import {
   createServiceRef,
   RootConfigService,
 } from '@backstage/backend-plugin-api';
-import { SindriExtension, SindriProfile } from '@internal/plugin-sindri-common';
+import {
+  SindriConfigValidator,
+  SindriExtension,
+  SindriProfile,
+} from '@internal/plugin-sindri-common';
 import { SindriConfigError } from '../ConfigError';
+import { loadSindriConfigValidator } from '../config/loadSindriConfigValidator';
 import { loadRegistry, RegistryFileError } from './loadRegistry';
+import { readRegionHints } from './regionHints';
 
 /**
  * The Sindri extension registry the portal works from: the source of the
@@ -17,11 +23,15 @@ import { loadRegistry, RegistryFileError } from './loadRegistry';
  * @public
  */
 export interface SindriRegistryService {
-  /** Absolute path of the registry directory. */
-  readonly path: string;
   listExtensions(): SindriExtension[];
   getExtension(name: string): SindriExtension | undefined;
   listProfiles(): SindriProfile[];
+  /** Where an extension's extension.yaml is read from (an entity's origin location). */
+  extensionFile(name: string): string;
+  /** Checks sindri.yaml as `sindri config validate` does, against the registry's schema. */
+  validator(): SindriConfigValidator;
+  /** Region codes to suggest per provider, from the schema's own examples. */
+  regionHints(): Record<string, string[]>;
 }
 
 const SETTING = 'sindri.registry.path';
@@ -60,11 +70,16 @@ export async function createSindriRegistry(config: RootConfigService): Promise<S
     throw error;
   }
   const byName = new Map(loaded.extensions.map(e => [e.name, e]));
+  let validator: SindriConfigValidator | undefined;
+  let regionHints: Record<string, string[]> | undefined;
   return {
-    path: dir,
     listExtensions: () => loaded.extensions,
     getExtension: name => byName.get(name),
     listProfiles: () => loaded.profiles,
+    extensionFile: name =>
+      path.join(dir, 'extensions', name, 'extension.yaml'),
+    validator: () => (validator ??= loadSindriConfigValidator(dir)),
+    regionHints: () => (regionHints ??= readRegionHints(dir)),
   };
 }
 

@@ -1,5 +1,5 @@
 import { FetchApi } from '@backstage/core-plugin-api';
-import { errorFromResponse } from './errors';
+import { errorFromResponse } from '@internal/plugin-sindri-common';
 
 /** Refresh the cookie when it has less than this left: a socket opening needs a valid one. */
 const REFRESH_MARGIN_MS = 2 * 60_000;

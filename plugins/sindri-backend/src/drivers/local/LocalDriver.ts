@@ -57,6 +57,8 @@ function layout(workDir: string) {
  */
 export class LocalDriver implements SindriDriver {
   readonly id = 'local';
+  readonly title = 'This machine (local driver)';
+  readonly providers = ['local'] as const;
   readonly restartsWithPortal = true;
   private readonly agents = new Map<string, AgentProcess>();
 

@@ -14,7 +14,7 @@ import Tooltip from '@material-ui/core/Tooltip';
 import Typography from '@material-ui/core/Typography';
 import useAsync from 'react-use/esm/useAsync';
 import {
-  DeploymentState,
+  lifecycleActionAvailable,
   instanceEntityRef,
   LifecycleAction,
   LifecycleRequest,
@@ -32,12 +32,6 @@ import { useOperation } from './useOperation';
 import { OperationsTable } from './OperationsTable';
 
 /** The states each action may start from, as the backend allows them. */
-const AVAILABLE: Record<LifecycleAction, DeploymentState[]> = {
-  suspend: ['running', 'failed'],
-  resume: ['suspended', 'failed'],
-  redeploy: ['running', 'suspended', 'failed'],
-  destroy: ['running', 'suspended', 'failed'],
-};
 
 const LABELS: Record<LifecycleAction, string> = {
   suspend: 'Suspend',
@@ -149,7 +143,7 @@ export const InstanceLifecycleCard = () => {
     ? undefined
     : `You need ${sindriInstanceLifecyclePermission.name} on this instance`;
   const button = (action: LifecycleAction) => {
-    const unavailable = !AVAILABLE[action].includes(d.state)
+    const unavailable = !lifecycleActionAvailable(action, d.state)
       ? `Not while it is ${d.state}`
       : undefined;
     const why =

@@ -8,13 +8,14 @@ import Grid from '@material-ui/core/Grid';
 import Typography from '@material-ui/core/Typography';
 import useAsyncRetry from 'react-use/esm/useAsyncRetry';
 import useInterval from 'react-use/esm/useInterval';
-import { MetricsRange, sindriApiRef } from '../../api/SindriApi';
+import { METRICS_RANGES, MetricsRange } from '@internal/plugin-sindri-common';
+import { sindriApiRef } from '../../api/SindriApi';
 import { formatBytes, formatPercent } from '../common/format';
 import { MetricChart } from './MetricChart';
 import { toChartPoints } from './series';
 import { TopProcesses } from './TopProcesses';
 
-const RANGES: MetricsRange[] = ['1h', '24h', '7d'];
+const RANGES = Object.keys(METRICS_RANGES) as MetricsRange[];
 const percent = (v: number) => formatPercent(v);
 const rate = (v: number) => `${formatBytes(v)}/s`;
 

@@ -1,6 +1,6 @@
 import { Knex } from 'knex';
 import { HealthResponse } from '@internal/plugin-sindri-common';
-import { countAppliedMigrations } from './migrations';
+import { countAppliedMigrations } from '../database/migrations';
 
 /** Reports which database the plugin uses and whether it answers. */
 export async function checkDatabase(

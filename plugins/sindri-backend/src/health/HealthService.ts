@@ -1,0 +1,24 @@
+import { Knex } from 'knex';
+import { HealthResponse } from '@internal/plugin-sindri-common';
+import { SindriRegistryService } from '@internal/plugin-sindri-node';
+import { checkDatabase } from './checkDatabase';
+
+/** Whether the plugin can serve: its database answers and the registry is loaded. */
+export class HealthService {
+  constructor(
+    private readonly knex: Knex,
+    private readonly registry: SindriRegistryService,
+  ) {}
+
+  async check(): Promise<HealthResponse> {
+    const database = await checkDatabase(this.knex);
+    return {
+      status: database.reachable ? 'ok' : 'degraded',
+      database,
+      registry: {
+        extensions: this.registry.listExtensions().length,
+        profiles: this.registry.listProfiles().length,
+      },
+    };
+  }
+}

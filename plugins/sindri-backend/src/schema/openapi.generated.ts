@@ -1,0 +1,3259 @@
+// Generated from plugins/sindri-backend/src/schema/openapi.yaml by scripts/openapi-generate.mjs: do not edit.
+
+import { createValidatedOpenApiRouterFromGeneratedEndpointMap } from '@backstage/backend-openapi-utils';
+import type { SindriApiOperations as operations } from '@internal/plugin-sindri-common';
+
+/** The spec the router validates every request against. */
+export const spec = {
+  openapi: '3.1.0',
+  info: {
+    title: 'sindri',
+    version: '0.1.0',
+    description:
+      "The Sindri fleet API, served by the `sindri` backend plugin under `/api/sindri`.\nEvery route except `/health` and the agent routes requires a Backstage user or service\ntoken and is authorized through the Backstage permission framework. Agents authenticate\nwith their own token on `POST /ingest` and on the WebSocket `GET /agent/connect`.\n\nTwo operations are WebSocket upgrades, marked `x-websocket: true`: `GET /agent/connect`\n(agents) and `GET /instances/{name}/terminal/{session}` (browser terminals). They are\nanswered before the Express router, by the plugin's upgrade handler; their descriptions\ngive the message protocol.\n\nErrors answer with the Backstage error body (`Error`): `{error: {name, message}, ...}`,\nwhere the message names the offending field, e.g. `target.instances: ...`.\n",
+    license: {
+      name: 'UNLICENSED',
+    },
+  },
+  servers: [
+    {
+      url: '/',
+    },
+  ],
+  paths: {
+    '/health': {
+      get: {
+        operationId: 'getHealth',
+        summary: 'Health of the Sindri plugin and the database it uses.',
+        description:
+          "Answers without credentials, like the backend's readiness probe, so that a\nload balancer can poll it. It reveals the database client, not its address.\n",
+        security: [],
+        responses: {
+          '200': {
+            description: 'The database answers and the schema is migrated.',
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/Health',
+                },
+              },
+            },
+          },
+          '503': {
+            description: 'The database does not answer.',
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/Health',
+                },
+              },
+            },
+          },
+        },
+      },
+    },
+    '/ingest': {
+      post: {
+        operationId: 'ingest',
+        summary:
+          "Ingest a batch of agent frames (the agent's fallback when it cannot hold a WebSocket).",
+        description:
+          "Authenticated by the agent's own token (`Authorization: Bearer sindri_...`), not by Backstage\ncredentials. Each frame is judged on its own: an invalid one is refused alone, in its place\namong the results (400 naming `frames.<i>.<field>`), a frame over the rate limit gets 429 and\none the portal could not store 503; the agent sends those two again later. Samples are\nstored once per id, so a batch may be resent safely. The whole body must fit 256 KiB.\n",
+        security: [
+          {
+            AgentToken: [],
+          },
+        ],
+        requestBody: {
+          required: true,
+          content: {
+            'application/json': {
+              schema: {
+                type: 'object',
+                required: ['frames'],
+                properties: {
+                  frames: {
+                    type: 'array',
+                    minItems: 1,
+                    maxItems: 500,
+                    description:
+                      'Agent frames (`AgentFrame`), each validated on its own.',
+                    items: {},
+                  },
+                },
+              },
+            },
+          },
+        },
+        responses: {
+          '200': {
+            description:
+              'One result per frame, in order; a frame refused (invalid, over the rate limit, not stored now, a registration for another instance) has an error result naming its id.',
+            content: {
+              'application/json': {
+                schema: {
+                  type: 'object',
+                  properties: {
+                    results: {
+                      type: 'array',
+                      items: {
+                        $ref: '#/components/schemas/BackendFrame',
+                      },
+                    },
+                  },
+                },
+              },
+            },
+          },
+          '400': {
+            $ref: '#/components/responses/BadRequest',
+          },
+          '401': {
+            $ref: '#/components/responses/Unauthorized',
+          },
+          '413': {
+            $ref: '#/components/responses/TooLarge',
+          },
+          '503': {
+            description:
+              'The portal cannot check agent tokens now (its database); try again.',
+          },
+        },
+      },
+    },
+    '/agent/connect': {
+      get: {
+        operationId: 'connectAgent',
+        'x-websocket': true,
+        summary: "The agent's WebSocket (an upgrade, not an Express route).",
+        description:
+          "An agent's one outbound connection, upgraded to a WebSocket and authenticated by its\nown token (`Authorization: Bearer sindri_...`), not by Backstage credentials.\n\nText messages are JSON frames:\n- ingest frames (`AgentFrame`: register, heartbeat, metrics, event), handled in order\n  and each answered by a `BackendFrame`: `{type: ack, id}` or\n  `{type: error, id, status, message}` naming the refused frame's id, with the statuses\n  of `POST /ingest` (400 invalid, 413 over 256 KiB: dropped by the agent; 409 not\n  registered yet, 429 over the rate limit, 503 not stored now: sent again later). At\n  most 256 frames or 4 MiB wait per connection; past that the socket is not read until\n  they are handled;\n- live control frames, `pty-*` (terminals) and `cmd-*` (commands), both ways; the zod\n  schemas `backendLiveFrameSchema` and `agentLiveFrameSchema` of\n  `@internal/plugin-sindri-common` (`live/liveFrames.ts`) are authoritative.\n\nBinary messages are terminal data frames,\n`[kind: 1 byte][session id length: 1 byte][session id: ASCII][payload]` with kind\n1 output and 3 replay (agent to backend) or 2 input (backend to agent); one that does not\ndecode is answered by an error frame with status 400.\n\nLive frames are rate-limited per instance (`sindri.ingest.rateLimit.liveFramesPerSecond`):\nover it the socket is not read for a moment; nothing is dropped. `cmd-exit` and `pty-exit`\nare acknowledged (`cmd-exit-ack`, `pty-exit-ack`) once stored; the agent sends them again\non every connect until then.\n\nThe backend pings every `sindri.agents.keepaliveInterval`; a connection that does not\nanswer is terminated and its instance marked unresponsive. A connection whose token is\nrevoked, rotated or removed with its instance is closed with 4401 within a second\n(`sindri.agents.tokenCheckInterval`). A message over 1 MiB closes the connection with code\n1009; the backend closes every connection with 1001 when it stops. Terminal sessions and\nrunning commands are relayed only by the backend process the agent is connected to.\n",
+        security: [
+          {
+            AgentToken: [],
+          },
+        ],
+        responses: {
+          '101': {
+            description: 'Switching protocols; the agent is connected.',
+          },
+          '400': {
+            description:
+              'Not a valid WebSocket handshake (answered by the WebSocket server, plain text).',
+          },
+          '401': {
+            description:
+              'Missing, malformed or revoked agent token (empty body).',
+          },
+          '503': {
+            description:
+              'The portal cannot check agent tokens now (empty body).',
+          },
+        },
+      },
+    },
+    '/enrollments': {
+      get: {
+        operationId: 'listEnrollments',
+        summary:
+          'List enrolled instances and the metadata of their current token (never the token).',
+        description: 'Requires `sindri.enrollment.manage`.',
+        responses: {
+          '200': {
+            description: 'Enrollments.',
+            content: {
+              'application/json': {
+                schema: {
+                  type: 'object',
+                  properties: {
+                    items: {
+                      type: 'array',
+                      items: {
+                        $ref: '#/components/schemas/Enrollment',
+                      },
+                    },
+                  },
+                },
+              },
+            },
+          },
+          '400': {
+            $ref: '#/components/responses/BadRequest',
+          },
+          '401': {
+            $ref: '#/components/responses/Unauthorized',
+          },
+          '403': {
+            $ref: '#/components/responses/Forbidden',
+          },
+        },
+      },
+      post: {
+        operationId: 'createEnrollment',
+        summary:
+          'Enroll an instance name for an owner and mint its agent token.',
+        description:
+          'Requires `sindri.enrollment.manage`. The token is returned once and stored only as a sha256 hash.',
+        requestBody: {
+          required: true,
+          content: {
+            'application/json': {
+              schema: {
+                type: 'object',
+                required: ['name', 'owner'],
+                properties: {
+                  name: {
+                    type: 'string',
+                    pattern: '^[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?$',
+                  },
+                  owner: {
+                    type: 'string',
+                    example: 'group:default/platform',
+                  },
+                },
+              },
+            },
+          },
+        },
+        responses: {
+          '201': {
+            description: 'Enrolled.',
+            content: {
+              'application/json': {
+                schema: {
+                  type: 'object',
+                  properties: {
+                    instanceId: {
+                      type: 'string',
+                    },
+                    name: {
+                      type: 'string',
+                    },
+                    owner: {
+                      type: 'string',
+                    },
+                    token: {
+                      type: 'string',
+                    },
+                  },
+                },
+              },
+            },
+          },
+          '400': {
+            $ref: '#/components/responses/BadRequest',
+          },
+          '401': {
+            $ref: '#/components/responses/Unauthorized',
+          },
+          '403': {
+            $ref: '#/components/responses/Forbidden',
+          },
+          '409': {
+            description: 'The name is already enrolled.',
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/Error',
+                },
+              },
+            },
+          },
+        },
+      },
+    },
+    '/enrollments/{instanceId}/rotate': {
+      post: {
+        operationId: 'rotateEnrollmentToken',
+        summary: "Revoke the instance's token and mint a new one.",
+        parameters: [
+          {
+            $ref: '#/components/parameters/instanceId',
+          },
+        ],
+        responses: {
+          '200': {
+            description: 'The new token, returned once.',
+            content: {
+              'application/json': {
+                schema: {
+                  type: 'object',
+                  properties: {
+                    token: {
+                      type: 'string',
+                    },
+                  },
+                },
+              },
+            },
+          },
+          '400': {
+            $ref: '#/components/responses/BadRequest',
+          },
+          '401': {
+            $ref: '#/components/responses/Unauthorized',
+          },
+          '403': {
+            $ref: '#/components/responses/Forbidden',
+          },
+          '404': {
+            description: 'No such instance.',
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/Error',
+                },
+              },
+            },
+          },
+        },
+      },
+    },
+    '/enrollments/{instanceId}': {
+      delete: {
+        operationId: 'revokeEnrollment',
+        summary:
+          'Revoke every token of the instance; its agent can no longer connect.',
+        parameters: [
+          {
+            $ref: '#/components/parameters/instanceId',
+          },
+        ],
+        responses: {
+          '204': {
+            description: 'Revoked.',
+          },
+          '400': {
+            $ref: '#/components/responses/BadRequest',
+          },
+          '401': {
+            $ref: '#/components/responses/Unauthorized',
+          },
+          '403': {
+            $ref: '#/components/responses/Forbidden',
+          },
+          '404': {
+            description: 'No such instance.',
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/Error',
+                },
+              },
+            },
+          },
+        },
+      },
+    },
+    '/instances': {
+      get: {
+        operationId: 'listInstances',
+        summary: 'Every registered instance with its newest metrics.',
+        description: 'Requires `sindri.instance.read`.',
+        responses: {
+          '200': {
+            description: 'Instances.',
+            content: {
+              'application/json': {
+                schema: {
+                  type: 'object',
+                  properties: {
+                    items: {
+                      type: 'array',
+                      items: {
+                        $ref: '#/components/schemas/FleetInstance',
+                      },
+                    },
+                  },
+                },
+              },
+            },
+          },
+          '400': {
+            $ref: '#/components/responses/BadRequest',
+          },
+          '401': {
+            $ref: '#/components/responses/Unauthorized',
+          },
+          '403': {
+            $ref: '#/components/responses/Forbidden',
+          },
+        },
+      },
+    },
+    '/instances/{name}': {
+      get: {
+        operationId: 'getInstance',
+        summary: 'One registered instance.',
+        description:
+          'Requires `sindri.instance.read` on `resource:default/<name>`.',
+        parameters: [
+          {
+            $ref: '#/components/parameters/name',
+          },
+        ],
+        responses: {
+          '200': {
+            description: 'The instance.',
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/FleetInstance',
+                },
+              },
+            },
+          },
+          '400': {
+            $ref: '#/components/responses/BadRequest',
+          },
+          '401': {
+            $ref: '#/components/responses/Unauthorized',
+          },
+          '403': {
+            $ref: '#/components/responses/Forbidden',
+          },
+          '404': {
+            $ref: '#/components/responses/NotFound',
+          },
+        },
+      },
+    },
+    '/instances/{name}/metrics': {
+      get: {
+        operationId: 'getInstanceMetrics',
+        summary: 'Metrics time series of an instance.',
+        description:
+          'Requires `sindri.instance.read`. `1h` is served from raw samples, `24h` from 5-minute and `7d`\nfrom hourly averages unless `resolution` says otherwise. At most 2,000 points, the newest;\n`truncated` says some were left out.\n',
+        parameters: [
+          {
+            $ref: '#/components/parameters/name',
+          },
+          {
+            name: 'range',
+            in: 'query',
+            schema: {
+              type: 'string',
+              enum: ['1h', '24h', '7d'],
+              default: '1h',
+            },
+          },
+          {
+            name: 'resolution',
+            in: 'query',
+            schema: {
+              type: 'string',
+              enum: ['raw', '5m', '1h'],
+            },
+          },
+        ],
+        responses: {
+          '200': {
+            description: 'Samples in time order.',
+            content: {
+              'application/json': {
+                schema: {
+                  type: 'object',
+                  required: ['range', 'resolution', 'from', 'to', 'items'],
+                  properties: {
+                    range: {
+                      type: 'string',
+                      enum: ['1h', '24h', '7d'],
+                    },
+                    resolution: {
+                      type: 'string',
+                      enum: ['raw', '5m', '1h'],
+                    },
+                    from: {
+                      type: 'string',
+                      format: 'date-time',
+                    },
+                    to: {
+                      type: 'string',
+                      format: 'date-time',
+                    },
+                    items: {
+                      type: 'array',
+                      items: {
+                        $ref: '#/components/schemas/MetricsSample',
+                      },
+                    },
+                    truncated: {
+                      type: 'boolean',
+                    },
+                  },
+                },
+              },
+            },
+          },
+          '400': {
+            $ref: '#/components/responses/BadRequest',
+          },
+          '401': {
+            $ref: '#/components/responses/Unauthorized',
+          },
+          '403': {
+            $ref: '#/components/responses/Forbidden',
+          },
+          '404': {
+            $ref: '#/components/responses/NotFound',
+          },
+        },
+      },
+    },
+    '/instances/{name}/events': {
+      get: {
+        operationId: 'getInstanceEvents',
+        summary: 'Events of an instance, newest first.',
+        description: 'Requires `sindri.instance.read`.',
+        parameters: [
+          {
+            $ref: '#/components/parameters/name',
+          },
+          {
+            name: 'limit',
+            in: 'query',
+            schema: {
+              type: 'integer',
+              minimum: 1,
+              maximum: 500,
+              default: 100,
+            },
+          },
+          {
+            name: 'before',
+            in: 'query',
+            schema: {
+              type: 'string',
+              format: 'date-time',
+            },
+          },
+        ],
+        responses: {
+          '200': {
+            description: 'Events.',
+            content: {
+              'application/json': {
+                schema: {
+                  type: 'object',
+                  properties: {
+                    items: {
+                      type: 'array',
+                      items: {
+                        $ref: '#/components/schemas/InstanceEvent',
+                      },
+                    },
+                  },
+                },
+              },
+            },
+          },
+          '400': {
+            $ref: '#/components/responses/BadRequest',
+          },
+          '401': {
+            $ref: '#/components/responses/Unauthorized',
+          },
+          '403': {
+            $ref: '#/components/responses/Forbidden',
+          },
+          '404': {
+            $ref: '#/components/responses/NotFound',
+          },
+        },
+      },
+    },
+    '/instances/{name}/terminal-sessions': {
+      get: {
+        operationId: 'listTerminalSessions',
+        summary: 'The terminal audit of an instance, newest first.',
+        description:
+          "Requires `sindri.instance.read` on `resource:default/<name>`; without\n`sindri.instance.audit.read` only the caller's own sessions are listed (a session id\nre-attaches to its shell). One row per session: who opened it, when it started and ended,\nthe bytes typed and received, the exit code, why it ended, and whether its keystrokes were\nrecorded. The byte counts of a live session are written every 5 seconds and when its last\nviewer leaves. Keystrokes are stored only with `sindri.terminal.recordInput`, and served\nby `.../terminal-sessions/{id}/input`.\n",
+        parameters: [
+          {
+            $ref: '#/components/parameters/name',
+          },
+          {
+            name: 'limit',
+            in: 'query',
+            schema: {
+              type: 'integer',
+              minimum: 1,
+              maximum: 500,
+              default: 50,
+            },
+          },
+        ],
+        responses: {
+          '200': {
+            description: 'Terminal sessions.',
+            content: {
+              'application/json': {
+                schema: {
+                  type: 'object',
+                  required: ['items'],
+                  properties: {
+                    items: {
+                      type: 'array',
+                      items: {
+                        $ref: '#/components/schemas/TerminalSessionRecord',
+                      },
+                    },
+                  },
+                },
+              },
+            },
+          },
+          '400': {
+            $ref: '#/components/responses/BadRequest',
+          },
+          '401': {
+            $ref: '#/components/responses/Unauthorized',
+          },
+          '403': {
+            $ref: '#/components/responses/Forbidden',
+          },
+          '404': {
+            $ref: '#/components/responses/NotFound',
+          },
+        },
+      },
+    },
+    '/instances/{name}/terminal-sessions/{id}/input': {
+      get: {
+        operationId: 'getTerminalSessionInput',
+        summary: 'The recorded keystrokes of a terminal session (sensitive).',
+        description:
+          'Requires `sindri.instance.read` and `sindri.instance.audit.read` on the instance. What was\ntyped, passwords included: the answer is marked `sensitive: true`, is not cached, and holds\nat most the first 1 MiB of characters (`truncated` says there was more). Empty when the\nsession was not recorded.\n',
+        parameters: [
+          {
+            $ref: '#/components/parameters/name',
+          },
+          {
+            name: 'id',
+            in: 'path',
+            required: true,
+            schema: {
+              type: 'string',
+              format: 'uuid',
+            },
+          },
+        ],
+        responses: {
+          '200': {
+            description: 'The keystrokes.',
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/TerminalSessionInput',
+                },
+              },
+            },
+          },
+          '400': {
+            $ref: '#/components/responses/BadRequest',
+          },
+          '401': {
+            $ref: '#/components/responses/Unauthorized',
+          },
+          '403': {
+            $ref: '#/components/responses/Forbidden',
+          },
+          '404': {
+            $ref: '#/components/responses/NotFound',
+          },
+        },
+      },
+    },
+    '/instances/{name}/terminal/{session}': {
+      get: {
+        operationId: 'openTerminal',
+        'x-websocket': true,
+        summary:
+          'A browser terminal on an instance (a WebSocket upgrade, not an Express route).',
+        description:
+          "Attaches to the terminal session `session` of the instance, creating its shell if it does\nnot exist, and relays it through the instance's agent. Requires\n`sindri.instance.terminal` on `resource:default/<name>`.\n\nBrowsers cannot put a token on a WebSocket, so the upgrade is authenticated by the\nBackstage user cookie (`backstage-auth`, issued by `GET /.backstage/auth/v1/cookie` of the\nplugin) or by a bearer user token; only users may open terminals, not services. A browser\n`Origin` must be the app's, the backend's or a CORS origin. Refusals are plain HTTP\nanswers with the JSON error body: 400, 401, 403 or 404.\n\nThe session id is chosen by the browser; the session belongs to the user who opened it,\nand only that user may attach to it, from any number of sockets at once. A socket that\ngoes away leaves the session running (the agent's idle timer starts when no one is\nattached); re-attaching with the same id replays its recent output.\n\nMessages, once upgraded (`TerminalClientMessage` / `TerminalServerMessage` in\n`@internal/plugin-sindri-common`, `live/terminalSocket.ts`):\n- binary messages carry bytes: keystrokes from the browser (at most 64 KiB each), PTY\n  output to it;\n- text messages carry JSON control. From the browser:\n  `{type: resize, cols, rows}`;\n  `{type: ack, bytes}`, the output bytes it has rendered since its last ack;\n  `{type: close}`, which ends the session for everyone (kills the shell).\n  To the browser:\n  `{type: opened, created}` once attached (`created`: a new shell was started), followed\n  by the replay of up to 256 KiB of recent output in one binary message, if any, then live\n  output;\n  `{type: exit, reason: exited|idle|closed|error, exitCode, message?}` when the session ends;\n  `{type: offline, message}` when the instance's agent is not (or no longer) connected;\n  `{type: error, message}` before a close for a bad message or a refused attach.\n\nFlow control: the output a socket has been sent but not acknowledged is its lag. While any\nsocket of the session lags by more than 512 KiB the agent stops reading the PTY, and it\nresumes once every socket is under 128 KiB; a socket more than 8 MiB behind is\ndisconnected instead of holding everyone back.\n\nClose codes: 4000 the session ended; 4001 the agent is offline, reconnect later; 4002 this\nsocket fell too far behind; 4400 a bad message (not JSON, unknown type, input over\n64 KiB); 4403 the session belongs to another user; 4429 the instance already has 16\nsessions; 1009 a message over the size limit; 1001 the backend is stopping.\n\nEvery session gets an audit row (see `GET /instances/{name}/terminal-sessions`); with\n`sindri.terminal.recordInput` its keystrokes are stored too. Sessions are relayed by the\nbackend process the agent is connected to, so run one replica or route sticky.\n",
+        security: [
+          {
+            BackstageCookie: [],
+          },
+          {
+            BackstageToken: [],
+          },
+        ],
+        parameters: [
+          {
+            $ref: '#/components/parameters/name',
+          },
+          {
+            $ref: '#/components/parameters/session',
+          },
+          {
+            name: 'cols',
+            in: 'query',
+            description: 'Terminal width in columns.',
+            schema: {
+              type: 'integer',
+              minimum: 2,
+              maximum: 1000,
+              default: 80,
+            },
+          },
+          {
+            name: 'rows',
+            in: 'query',
+            description: 'Terminal height in rows.',
+            schema: {
+              type: 'integer',
+              minimum: 1,
+              maximum: 500,
+              default: 24,
+            },
+          },
+        ],
+        responses: {
+          '101': {
+            description:
+              'Switching protocols; the socket is attached (or told why not, then closed with one of the close codes above).',
+          },
+          '400': {
+            description:
+              'A malformed name, session id, cols or rows (the message names it), or not a valid WebSocket handshake (plain text).',
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/Error',
+                },
+              },
+            },
+          },
+          '401': {
+            $ref: '#/components/responses/Unauthorized',
+          },
+          '403': {
+            description:
+              'The permission policy denies `sindri.instance.terminal` on the instance, or the `Origin` may not open terminals.',
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/Error',
+                },
+              },
+            },
+          },
+          '404': {
+            $ref: '#/components/responses/NotFound',
+          },
+        },
+      },
+    },
+    '/commands/targets': {
+      post: {
+        operationId: 'resolveCommandTargets',
+        summary:
+          'The registered instances a command target selects, and whether the caller may run commands on each.',
+        description:
+          "A dry run of the `target` of `POST /commands`: names are taken as given (each must be a\nregistered instance), a catalog filter is asked of the catalog with the caller's\ncredentials. `permitted` is the caller's `sindri.instance.command` decision on the\ninstance; instances that are not permitted would be `denied` in a run.\n",
+        requestBody: {
+          required: true,
+          content: {
+            'application/json': {
+              schema: {
+                type: 'object',
+                required: ['target'],
+                properties: {
+                  target: {
+                    $ref: '#/components/schemas/CommandTarget',
+                  },
+                },
+              },
+            },
+          },
+        },
+        responses: {
+          '200': {
+            description: 'The selected instances.',
+            content: {
+              'application/json': {
+                schema: {
+                  type: 'object',
+                  required: ['items'],
+                  properties: {
+                    items: {
+                      type: 'array',
+                      items: {
+                        type: 'object',
+                        required: ['name', 'permitted'],
+                        properties: {
+                          name: {
+                            type: 'string',
+                          },
+                          permitted: {
+                            type: 'boolean',
+                          },
+                        },
+                      },
+                    },
+                  },
+                },
+              },
+            },
+          },
+          '400': {
+            description:
+              'A malformed target, a name that is not a registered instance, a filter that selects no instance, or more than 1000 instances.',
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/Error',
+                },
+              },
+            },
+          },
+          '401': {
+            $ref: '#/components/responses/Unauthorized',
+          },
+        },
+      },
+    },
+    '/commands': {
+      post: {
+        operationId: 'startCommand',
+        summary:
+          'Run a command on instances chosen by name or by catalog filter.',
+        description:
+          'Records the run and answers before any instance does. The command reaches at most\n`concurrency` instances at once; each gets `timeoutSeconds` to finish, then is killed\n(`timeout`). Instances the caller may not run commands on (`sindri.instance.command`) are\n`denied`, instances whose agent is not connected `unreachable`; at least one selected\ninstance must be permitted. Follow the run with `GET /commands/{id}/stream`. Runs are\ndriven by the backend process the agents are connected to.\n',
+        requestBody: {
+          required: true,
+          content: {
+            'application/json': {
+              schema: {
+                $ref: '#/components/schemas/CommandRequest',
+              },
+            },
+          },
+        },
+        responses: {
+          '201': {
+            description:
+              'The run, its permitted instances `queued` and the others `denied`.',
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/CommandRun',
+                },
+              },
+            },
+          },
+          '400': {
+            description:
+              'A malformed request, a name that is not a registered instance, a filter that selects no instance, or more than 1000 instances.',
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/Error',
+                },
+              },
+            },
+          },
+          '401': {
+            $ref: '#/components/responses/Unauthorized',
+          },
+          '403': {
+            description:
+              'The permission policy denies `sindri.instance.command` on every selected instance.',
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/Error',
+                },
+              },
+            },
+          },
+        },
+      },
+      get: {
+        operationId: 'listCommands',
+        summary: 'The command history, newest first.',
+        description:
+          'A run is listed for its author and for callers with `sindri.instance.audit.read` on one of\nits instances, and only if it reached an instance the caller may read\n(`sindri.instance.read`); it then names and counts only those instances (`instances`,\n`counts`, `target`). Results and output are served by `GET /commands/{id}`.\n',
+        parameters: [
+          {
+            name: 'instance',
+            in: 'query',
+            description: 'Only runs that included this instance.',
+            schema: {
+              type: 'string',
+              pattern: '^[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?$',
+            },
+          },
+          {
+            name: 'createdBy',
+            in: 'query',
+            description:
+              'Only runs started by this user entity ref (or `service:<subject>`).',
+            schema: {
+              type: 'string',
+              maxLength: 255,
+            },
+          },
+          {
+            name: 'state',
+            in: 'query',
+            schema: {
+              type: 'string',
+              enum: ['running', 'done', 'cancelled'],
+            },
+          },
+          {
+            name: 'limit',
+            in: 'query',
+            schema: {
+              type: 'integer',
+              minimum: 1,
+              maximum: 200,
+              default: 50,
+            },
+          },
+        ],
+        responses: {
+          '200': {
+            description: 'Runs.',
+            content: {
+              'application/json': {
+                schema: {
+                  type: 'object',
+                  required: ['items'],
+                  properties: {
+                    items: {
+                      type: 'array',
+                      items: {
+                        $ref: '#/components/schemas/CommandRunSummary',
+                      },
+                    },
+                  },
+                },
+              },
+            },
+          },
+          '400': {
+            $ref: '#/components/responses/BadRequest',
+          },
+          '401': {
+            $ref: '#/components/responses/Unauthorized',
+          },
+        },
+      },
+    },
+    '/commands/{id}': {
+      get: {
+        operationId: 'getCommand',
+        summary:
+          'One command run with the results of the instances the caller may read.',
+        description:
+          "Seen by its author and by callers with `sindri.instance.audit.read` on one of its instances\n(404 for anyone else), and only through the instances the caller may read. Each result\ncarries the tail of its output, the last 65536 characters (64 Ki) of stdout and of stderr,\nunless `outputHidden` (the caller neither ran it nor may read that instance's audit); the\nbyte counts are those of the whole output. While the run is live, running results show the\noutput received so far.\n",
+        parameters: [
+          {
+            $ref: '#/components/parameters/commandId',
+          },
+        ],
+        responses: {
+          '200': {
+            description: 'The run.',
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/CommandRun',
+                },
+              },
+            },
+          },
+          '400': {
+            $ref: '#/components/responses/BadRequest',
+          },
+          '401': {
+            $ref: '#/components/responses/Unauthorized',
+          },
+          '404': {
+            description:
+              'No such run, or none of its instances is readable by the caller.',
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/Error',
+                },
+              },
+            },
+          },
+        },
+      },
+    },
+    '/commands/{id}/cancel': {
+      post: {
+        operationId: 'cancelCommand',
+        summary: 'Cancel what has not finished of a run.',
+        description:
+          "Running commands are killed (`cancelled`), queued ones never start. Allowed to the run's\ncreator, or to a caller with `sindri.instance.command` on all of its instances. Cancelling\na run that has ended changes nothing.\n",
+        parameters: [
+          {
+            $ref: '#/components/parameters/commandId',
+          },
+        ],
+        responses: {
+          '202': {
+            description:
+              'Cancellation is under way; the run as it is now (results turn `cancelled` as the agents confirm it).',
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/CommandRun',
+                },
+              },
+            },
+          },
+          '400': {
+            $ref: '#/components/responses/BadRequest',
+          },
+          '401': {
+            $ref: '#/components/responses/Unauthorized',
+          },
+          '403': {
+            description:
+              "Neither the creator nor permitted `sindri.instance.command` on all the run's instances.",
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/Error',
+                },
+              },
+            },
+          },
+          '404': {
+            description:
+              'No such run, or none of its instances is readable by the caller.',
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/Error',
+                },
+              },
+            },
+          },
+        },
+      },
+    },
+    '/commands/{id}/stream': {
+      get: {
+        operationId: 'streamCommand',
+        summary: 'Follow a run live, as newline-delimited JSON.',
+        description:
+          'One `CommandStreamEvent` per line: a `snapshot` of the run first, then `output` chunks and\n`result`s as they happen, then `done` with the final run, after which the response ends.\nFor a run that has already ended, `snapshot` is followed at once by `done`. Only the\ninstances the caller may read appear. The response is not buffered\n(`Cache-Control: no-cache`, `X-Accel-Buffering: no`).\n',
+        parameters: [
+          {
+            $ref: '#/components/parameters/commandId',
+          },
+        ],
+        responses: {
+          '200': {
+            description: 'The event stream.',
+            content: {
+              'application/x-ndjson': {
+                schema: {
+                  $ref: '#/components/schemas/CommandStreamEvent',
+                },
+              },
+            },
+          },
+          '400': {
+            $ref: '#/components/responses/BadRequest',
+          },
+          '401': {
+            $ref: '#/components/responses/Unauthorized',
+          },
+          '404': {
+            description:
+              'No such run, or none of its instances is readable by the caller.',
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/Error',
+                },
+              },
+            },
+          },
+        },
+      },
+    },
+    '/deployments/options': {
+      get: {
+        operationId: 'getDeploymentOptions',
+        summary: 'What a create form offers.',
+        description:
+          "Requires `sindri.instance.create`. The drivers this portal has that the caller may use (`sindri.driver.use`), the registry's profiles and extensions, and the providers whose sindri.yaml takes a region.",
+        responses: {
+          '200': {
+            description: 'The options.',
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/DeploymentOptions',
+                },
+              },
+            },
+          },
+          '400': {
+            $ref: '#/components/responses/BadRequest',
+          },
+          '401': {
+            $ref: '#/components/responses/Unauthorized',
+          },
+          '403': {
+            $ref: '#/components/responses/Forbidden',
+          },
+        },
+      },
+    },
+    '/config/validate': {
+      post: {
+        operationId: 'validateConfig',
+        summary: 'Check a sindri.yaml as `sindri config validate` does.',
+        description:
+          "Requires `sindri.instance.create`. The verdict and issues (JSON pointer, message in the CLI's words) of Sindri's `sindri.schema.json`.",
+        requestBody: {
+          required: true,
+          content: {
+            'application/json': {
+              schema: {
+                type: 'object',
+                additionalProperties: false,
+                required: ['sindriYaml'],
+                properties: {
+                  sindriYaml: {
+                    type: 'string',
+                  },
+                },
+              },
+            },
+          },
+        },
+        responses: {
+          '200': {
+            description: 'The verdict.',
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/ConfigVerdict',
+                },
+              },
+            },
+          },
+          '400': {
+            $ref: '#/components/responses/BadRequest',
+          },
+          '401': {
+            $ref: '#/components/responses/Unauthorized',
+          },
+          '403': {
+            $ref: '#/components/responses/Forbidden',
+          },
+          '413': {
+            description: 'The sindri.yaml is over 64 KiB.',
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/Error',
+                },
+              },
+            },
+          },
+        },
+      },
+    },
+    '/deployments': {
+      post: {
+        operationId: 'createDeployment',
+        summary:
+          'Create an instance (or plan one) from a sindri.yaml, or clone one.',
+        description:
+          "Requires `sindri.instance.create`, `sindri.driver.use` on the driver (the local driver is\nfor admins), and `sindri.instance.read` on the instance cloned. A user may name as owner\nthemselves or one of their groups; holders of `sindri.enrollment.manage` anyone. The\nsindri.yaml is validated before anything runs (400 naming the JSON paths); fields the CLI\nwould resolve on the portal's own host are refused (a secret's `fromFile`, `source: file`\nor `source: vault`, `providers.devpod.ssh.keyPath`, `providers.k8s.kind.configFile`), and\nso are guarded fields the caller may not set (`sindri.config.field.set`: privileged\ncontainers, host networking, Docker-in-Docker other than sysbox, remote Docker hosts,\ndevpod SSH targets, Kubernetes namespaces and contexts, local clusters, organisations\noutside `sindri.deployments.organizations`): 400 naming each. Then the\ninstance is enrolled (its own agent token is minted), the driver deploys it with the\n`console-agent` extension, and the operation waits for its agent to register and for the\ncatalog to show its entity. A failed deploy is cleaned up: no instance, enrollment or\nentity is left. With `dryRun` only the driver's plan runs and nothing is enrolled. Follow the\noperation with `GET /operations/{id}/stream`.\n",
+        requestBody: {
+          required: true,
+          content: {
+            'application/json': {
+              schema: {
+                $ref: '#/components/schemas/CreateDeploymentRequest',
+              },
+            },
+          },
+        },
+        responses: {
+          '202': {
+            description: 'The operation started.',
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/OperationStarted',
+                },
+              },
+            },
+          },
+          '400': {
+            $ref: '#/components/responses/BadRequest',
+          },
+          '401': {
+            $ref: '#/components/responses/Unauthorized',
+          },
+          '403': {
+            $ref: '#/components/responses/Forbidden',
+          },
+          '404': {
+            description:
+              'The instance to clone does not exist or was not deployed by the portal.',
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/Error',
+                },
+              },
+            },
+          },
+          '409': {
+            description: 'An instance of that name exists.',
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/Error',
+                },
+              },
+            },
+          },
+          '413': {
+            description: 'The sindri.yaml is over 64 KiB.',
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/Error',
+                },
+              },
+            },
+          },
+        },
+      },
+    },
+    '/operations/{id}': {
+      get: {
+        operationId: 'getOperation',
+        summary: 'One deploy or lifecycle operation, with its progress lines.',
+        description:
+          'Requires `sindri.instance.read` on its instance; its log and message only with\n`sindri.instance.audit.read` there or to its author (`logHidden` otherwise). A plan (a dry\nrun) belongs to no instance; its author sees it with `sindri.instance.create`, anyone else\nonly with `sindri.enrollment.manage` (404 otherwise).\n',
+        parameters: [
+          {
+            $ref: '#/components/parameters/operationId',
+          },
+        ],
+        responses: {
+          '200': {
+            description: 'The operation.',
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/LifecycleOperation',
+                },
+              },
+            },
+          },
+          '400': {
+            $ref: '#/components/responses/BadRequest',
+          },
+          '401': {
+            $ref: '#/components/responses/Unauthorized',
+          },
+          '403': {
+            $ref: '#/components/responses/Forbidden',
+          },
+          '404': {
+            $ref: '#/components/responses/NotFound',
+          },
+        },
+      },
+    },
+    '/operations/{id}/stream': {
+      get: {
+        operationId: 'streamOperation',
+        summary: 'Follow an operation live, as newline-delimited JSON.',
+        description:
+          "One `OperationStreamEvent` per line, `snapshot` first, then `progress` lines, then `done`,\nafter which the response ends; an operation another process runs is watched in the store\nuntil it ends, and one past its deadline is failed by a scheduled task, so every stream\nends. Requires what `GET /operations/{id}` does and, for an instance's operation, to see\nits log: `sindri.instance.audit.read` on the instance or to have started it.\n",
+        parameters: [
+          {
+            $ref: '#/components/parameters/operationId',
+          },
+        ],
+        responses: {
+          '200': {
+            description: 'The stream.',
+            content: {
+              'application/x-ndjson': {
+                schema: {
+                  $ref: '#/components/schemas/OperationStreamEvent',
+                },
+              },
+            },
+          },
+          '400': {
+            $ref: '#/components/responses/BadRequest',
+          },
+          '401': {
+            $ref: '#/components/responses/Unauthorized',
+          },
+          '403': {
+            $ref: '#/components/responses/Forbidden',
+          },
+          '404': {
+            $ref: '#/components/responses/NotFound',
+          },
+        },
+      },
+    },
+    '/instances/{name}/deployment': {
+      get: {
+        operationId: 'getInstanceDeployment',
+        summary:
+          'How the portal deployed an instance, with its stored sindri.yaml.',
+        description:
+          'Requires `sindri.instance.read`. 404 for an instance enrolled by hand. The sindri.yaml holds\nsecrets by reference only, never the agent token, and is shown to its author and to readers\nwith `sindri.instance.audit.read` only.\n',
+        parameters: [
+          {
+            $ref: '#/components/parameters/name',
+          },
+        ],
+        responses: {
+          '200': {
+            description: 'The deployment.',
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/InstanceDeployment',
+                },
+              },
+            },
+          },
+          '400': {
+            $ref: '#/components/responses/BadRequest',
+          },
+          '401': {
+            $ref: '#/components/responses/Unauthorized',
+          },
+          '403': {
+            $ref: '#/components/responses/Forbidden',
+          },
+          '404': {
+            $ref: '#/components/responses/NotFound',
+          },
+        },
+      },
+    },
+    '/instances/{name}/operations': {
+      get: {
+        operationId: 'listInstanceOperations',
+        summary:
+          "The audit log of an instance's deploy and lifecycle operations, newest first.",
+        description:
+          "Requires `sindri.instance.read`; each operation's log and message only with `sindri.instance.audit.read` or to its author (`logHidden` otherwise).",
+        parameters: [
+          {
+            $ref: '#/components/parameters/name',
+          },
+          {
+            name: 'limit',
+            in: 'query',
+            schema: {
+              type: 'integer',
+              minimum: 1,
+              maximum: 200,
+              default: 20,
+            },
+          },
+        ],
+        responses: {
+          '200': {
+            description: 'The operations.',
+            content: {
+              'application/json': {
+                schema: {
+                  type: 'object',
+                  required: ['items'],
+                  properties: {
+                    items: {
+                      type: 'array',
+                      items: {
+                        $ref: '#/components/schemas/LifecycleOperation',
+                      },
+                    },
+                  },
+                },
+              },
+            },
+          },
+          '400': {
+            $ref: '#/components/responses/BadRequest',
+          },
+          '401': {
+            $ref: '#/components/responses/Unauthorized',
+          },
+          '403': {
+            $ref: '#/components/responses/Forbidden',
+          },
+          '404': {
+            $ref: '#/components/responses/NotFound',
+          },
+        },
+      },
+    },
+    '/instances/{name}/lifecycle': {
+      post: {
+        operationId: 'runLifecycleAction',
+        summary: 'Suspend, resume, redeploy or destroy an instance.',
+        description:
+          "Requires `sindri.instance.lifecycle` on the instance and `sindri.driver.use` on the driver\nthat deployed it, through which it runs; one operation at a time per instance (409 otherwise). Destroy needs `confirm` equal to\nthe instance's name; it removes the instance, its token and its entity. Redeploy rotates\nthe agent token.\n",
+        parameters: [
+          {
+            $ref: '#/components/parameters/name',
+          },
+        ],
+        requestBody: {
+          required: true,
+          content: {
+            'application/json': {
+              schema: {
+                type: 'object',
+                additionalProperties: false,
+                required: ['action'],
+                properties: {
+                  action: {
+                    type: 'string',
+                    enum: ['suspend', 'resume', 'redeploy', 'destroy'],
+                  },
+                  confirm: {
+                    type: 'string',
+                    description: "The instance's name, for destroy.",
+                  },
+                  volumes: {
+                    type: 'boolean',
+                    description: 'Destroy its volumes too.',
+                  },
+                },
+              },
+            },
+          },
+        },
+        responses: {
+          '202': {
+            description: 'The operation started.',
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/OperationStarted',
+                },
+              },
+            },
+          },
+          '400': {
+            $ref: '#/components/responses/BadRequest',
+          },
+          '401': {
+            $ref: '#/components/responses/Unauthorized',
+          },
+          '403': {
+            $ref: '#/components/responses/Forbidden',
+          },
+          '404': {
+            $ref: '#/components/responses/NotFound',
+          },
+          '409': {
+            description:
+              'Not deployed by the portal, or in a state the action cannot start from.',
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/Error',
+                },
+              },
+            },
+          },
+        },
+      },
+    },
+  },
+  components: {
+    parameters: {
+      name: {
+        name: 'name',
+        in: 'path',
+        required: true,
+        schema: {
+          type: 'string',
+        },
+      },
+      instanceId: {
+        name: 'instanceId',
+        in: 'path',
+        required: true,
+        schema: {
+          type: 'string',
+          format: 'uuid',
+        },
+      },
+      operationId: {
+        name: 'id',
+        in: 'path',
+        required: true,
+        description: "The operation's id.",
+        schema: {
+          type: 'string',
+          format: 'uuid',
+        },
+      },
+      commandId: {
+        name: 'id',
+        in: 'path',
+        required: true,
+        description: "The run's id.",
+        schema: {
+          type: 'string',
+          format: 'uuid',
+        },
+      },
+      session: {
+        name: 'session',
+        in: 'path',
+        required: true,
+        description:
+          "The terminal session's id, chosen by the browser (a uuid fits).",
+        schema: {
+          type: 'string',
+          pattern: '^[A-Za-z0-9_-]{8,64}$',
+        },
+      },
+    },
+    responses: {
+      BadRequest: {
+        description: 'The request is malformed; the message names the field.',
+        content: {
+          'application/json': {
+            schema: {
+              $ref: '#/components/schemas/Error',
+            },
+          },
+        },
+      },
+      Unauthorized: {
+        description: 'No valid credentials (or agent token).',
+        content: {
+          'application/json': {
+            schema: {
+              $ref: '#/components/schemas/Error',
+            },
+          },
+        },
+      },
+      Forbidden: {
+        description: 'The permission policy denies it.',
+        content: {
+          'application/json': {
+            schema: {
+              $ref: '#/components/schemas/Error',
+            },
+          },
+        },
+      },
+      NotFound: {
+        description: 'No registered instance of that name.',
+        content: {
+          'application/json': {
+            schema: {
+              $ref: '#/components/schemas/Error',
+            },
+          },
+        },
+      },
+      TooLarge: {
+        description: 'The body is over the 256 KiB limit.',
+        content: {
+          'application/json': {
+            schema: {
+              $ref: '#/components/schemas/Error',
+            },
+          },
+        },
+      },
+      TooMany: {
+        description: 'The instance sends faster than its rate limit.',
+        content: {
+          'application/json': {
+            schema: {
+              $ref: '#/components/schemas/Error',
+            },
+          },
+        },
+      },
+    },
+    securitySchemes: {
+      AgentToken: {
+        type: 'http',
+        scheme: 'bearer',
+        description: 'An agent token, sindri_<id>_<secret>',
+      },
+      BackstageToken: {
+        type: 'http',
+        scheme: 'bearer',
+      },
+      BackstageCookie: {
+        type: 'apiKey',
+        in: 'cookie',
+        name: 'backstage-auth',
+        description:
+          'The Backstage user cookie, issued by `GET /.backstage/auth/v1/cookie` of the plugin; accepted only by the terminal WebSocket.',
+      },
+    },
+    schemas: {
+      Error: {
+        type: 'object',
+        description:
+          'The Backstage error body; the message names the offending field, e.g. `target.instances:`.',
+        required: ['error'],
+        properties: {
+          error: {
+            type: 'object',
+            required: ['name', 'message'],
+            properties: {
+              name: {
+                type: 'string',
+                example: 'InputError',
+              },
+              message: {
+                type: 'string',
+                example: 'target.instances: no registered instance named web-9',
+              },
+            },
+          },
+          request: {
+            type: 'object',
+            properties: {
+              method: {
+                type: 'string',
+              },
+              url: {
+                type: 'string',
+              },
+            },
+          },
+          response: {
+            type: 'object',
+            properties: {
+              statusCode: {
+                type: 'integer',
+              },
+            },
+          },
+        },
+      },
+      CreateDeploymentRequest: {
+        type: 'object',
+        additionalProperties: false,
+        required: ['name', 'owner'],
+        description:
+          'Exactly one of `config`, `sindriYaml` or `cloneFrom`. `provider` and `region` only with `cloneFrom`.',
+        properties: {
+          name: {
+            type: 'string',
+            pattern: '^[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?$',
+          },
+          owner: {
+            type: 'string',
+            description:
+              'A user or group entity ref, e.g. group:default/platform.',
+          },
+          driver: {
+            type: 'string',
+            description:
+              "local or sindri-cli; the portal's default when absent.",
+          },
+          config: {
+            type: 'object',
+            additionalProperties: true,
+            description: 'A sindri.yaml document.',
+          },
+          sindriYaml: {
+            type: 'string',
+          },
+          cloneFrom: {
+            type: 'string',
+            description: 'An instance whose stored sindri.yaml to copy.',
+          },
+          provider: {
+            type: 'string',
+            enum: [
+              'docker',
+              'fly',
+              'devpod',
+              'e2b',
+              'kubernetes',
+              'runpod',
+              'northflank',
+            ],
+          },
+          region: {
+            type: 'string',
+          },
+          dryRun: {
+            type: 'boolean',
+          },
+        },
+      },
+      LifecycleOperation: {
+        type: 'object',
+        required: [
+          'id',
+          'instanceName',
+          'kind',
+          'driver',
+          'state',
+          'actor',
+          'startedAt',
+          'log',
+        ],
+        properties: {
+          id: {
+            type: 'string',
+            format: 'uuid',
+          },
+          instanceName: {
+            type: 'string',
+          },
+          kind: {
+            type: 'string',
+            enum: [
+              'plan',
+              'deploy',
+              'suspend',
+              'resume',
+              'redeploy',
+              'destroy',
+            ],
+          },
+          driver: {
+            type: 'string',
+          },
+          state: {
+            type: 'string',
+            enum: ['running', 'succeeded', 'failed', 'cancelled'],
+          },
+          actor: {
+            type: 'string',
+          },
+          message: {
+            type: 'string',
+            description: "The driver's error, when it failed.",
+          },
+          startedAt: {
+            type: 'string',
+            format: 'date-time',
+          },
+          finishedAt: {
+            type: 'string',
+            format: 'date-time',
+          },
+          log: {
+            type: 'array',
+            items: {
+              type: 'string',
+            },
+          },
+          logHidden: {
+            type: 'boolean',
+            description:
+              'The log and message are left out for this reader, who needs `sindri.instance.audit.read` (or to have started the operation).',
+          },
+        },
+      },
+      OperationStarted: {
+        type: 'object',
+        required: ['operation', 'entityRef'],
+        properties: {
+          operation: {
+            $ref: '#/components/schemas/LifecycleOperation',
+          },
+          entityRef: {
+            type: 'string',
+            description: 'resource:default/<name>',
+          },
+        },
+      },
+      OperationStreamEvent: {
+        description: 'One line of `GET /operations/{id}/stream`.',
+        oneOf: [
+          {
+            type: 'object',
+            required: ['type', 'operation'],
+            properties: {
+              type: {
+                type: 'string',
+                enum: ['snapshot'],
+              },
+              operation: {
+                $ref: '#/components/schemas/LifecycleOperation',
+              },
+            },
+          },
+          {
+            type: 'object',
+            required: ['type', 'line'],
+            properties: {
+              type: {
+                type: 'string',
+                enum: ['progress'],
+              },
+              line: {
+                type: 'string',
+              },
+            },
+          },
+          {
+            type: 'object',
+            required: ['type', 'operation'],
+            properties: {
+              type: {
+                type: 'string',
+                enum: ['done'],
+              },
+              operation: {
+                $ref: '#/components/schemas/LifecycleOperation',
+              },
+            },
+          },
+        ],
+      },
+      DriverOption: {
+        type: 'object',
+        description:
+          'A driver the portal can deploy with, as it describes itself.',
+        required: ['id', 'title', 'providers'],
+        properties: {
+          id: {
+            type: 'string',
+          },
+          title: {
+            type: 'string',
+          },
+          providers: {
+            type: 'array',
+            description: 'The `deployment.provider` values it deploys to.',
+            items: {
+              type: 'string',
+            },
+          },
+        },
+      },
+      TerminalSessionInput: {
+        type: 'object',
+        description:
+          'What was typed in a recorded session; always marked sensitive (passwords included).',
+        required: ['id', 'sensitive', 'input', 'truncated'],
+        properties: {
+          id: {
+            type: 'string',
+          },
+          sensitive: {
+            type: 'boolean',
+            enum: [true],
+          },
+          input: {
+            type: 'string',
+          },
+          truncated: {
+            type: 'boolean',
+            description: 'Only the first 1 MiB of characters is returned.',
+          },
+        },
+      },
+      InstanceDeployment: {
+        type: 'object',
+        required: [
+          'instanceName',
+          'driver',
+          'state',
+          'provider',
+          'createdBy',
+          'createdAt',
+          'updatedAt',
+        ],
+        properties: {
+          instanceName: {
+            type: 'string',
+          },
+          driver: {
+            type: 'string',
+          },
+          state: {
+            type: 'string',
+            enum: [
+              'deploying',
+              'running',
+              'suspending',
+              'suspended',
+              'resuming',
+              'redeploying',
+              'destroying',
+              'failed',
+            ],
+          },
+          sindriYaml: {
+            type: 'string',
+            description: 'Absent when hidden from this reader.',
+          },
+          sindriYamlHidden: {
+            type: 'boolean',
+            description:
+              'The sindri.yaml is left out for this reader, who needs `sindri.instance.audit.read` (or to have created the instance).',
+          },
+          provider: {
+            type: 'string',
+          },
+          createdBy: {
+            type: 'string',
+          },
+          createdAt: {
+            type: 'string',
+            format: 'date-time',
+          },
+          updatedAt: {
+            type: 'string',
+            format: 'date-time',
+          },
+        },
+      },
+      DeploymentOptions: {
+        type: 'object',
+        required: [
+          'drivers',
+          'profiles',
+          'extensions',
+          'providersWithRegion',
+          'regionHints',
+        ],
+        properties: {
+          drivers: {
+            type: 'array',
+            items: {
+              $ref: '#/components/schemas/DriverOption',
+            },
+          },
+          defaultDriver: {
+            type: 'string',
+          },
+          profiles: {
+            type: 'array',
+            items: {
+              type: 'object',
+              required: ['name', 'extensions'],
+              properties: {
+                name: {
+                  type: 'string',
+                },
+                description: {
+                  type: 'string',
+                },
+                extensions: {
+                  type: 'array',
+                  items: {
+                    type: 'string',
+                  },
+                },
+              },
+            },
+          },
+          extensions: {
+            type: 'array',
+            items: {
+              type: 'object',
+              required: ['name'],
+              properties: {
+                name: {
+                  type: 'string',
+                },
+                category: {
+                  type: 'string',
+                },
+                description: {
+                  type: 'string',
+                },
+              },
+            },
+          },
+          providersWithRegion: {
+            type: 'array',
+            items: {
+              type: 'string',
+            },
+          },
+          regionHints: {
+            type: 'object',
+            description:
+              "Region codes to suggest per provider, the examples Sindri's schema gives.",
+            additionalProperties: {
+              type: 'array',
+              items: {
+                type: 'string',
+              },
+            },
+          },
+        },
+      },
+      ConfigVerdict: {
+        type: 'object',
+        required: ['valid', 'issues'],
+        properties: {
+          valid: {
+            type: 'boolean',
+          },
+          issues: {
+            type: 'array',
+            items: {
+              type: 'object',
+              required: ['pointer', 'message'],
+              properties: {
+                pointer: {
+                  type: 'string',
+                  description: 'A JSON pointer; empty for the document itself.',
+                },
+                message: {
+                  type: 'string',
+                },
+              },
+            },
+          },
+        },
+      },
+      CommandSpec: {
+        description:
+          'What to run. An argv is executed without a shell; a script is written to a file on the instance and run by its interpreter line.',
+        oneOf: [
+          {
+            type: 'object',
+            required: ['argv'],
+            additionalProperties: false,
+            properties: {
+              argv: {
+                type: 'array',
+                minItems: 1,
+                maxItems: 256,
+                items: {
+                  type: 'string',
+                  minLength: 1,
+                  maxLength: 8192,
+                },
+                example: ['systemctl', 'status', 'nginx'],
+              },
+            },
+          },
+          {
+            type: 'object',
+            required: ['script'],
+            additionalProperties: false,
+            properties: {
+              script: {
+                type: 'string',
+                minLength: 1,
+                maxLength: 65536,
+                pattern: '^#!',
+                description:
+                  'Starts with an interpreter line, e.g. `#!/bin/bash`.',
+              },
+            },
+          },
+        ],
+      },
+      CatalogFilter: {
+        type: 'object',
+        description:
+          'A catalog filter selecting instance entities, as the catalog API takes it: keys are entity\nfields (`metadata.labels.sindri.io/status`, `spec.owner`, ...), values one accepted value\nor a list of them. `kind: resource` and the Sindri instance `spec.type` are implied; only\nentities of the default namespace count. 1-20 fields.\n',
+        minProperties: 1,
+        maxProperties: 20,
+        additionalProperties: {
+          oneOf: [
+            {
+              type: 'string',
+              minLength: 1,
+              maxLength: 256,
+            },
+            {
+              type: 'array',
+              minItems: 1,
+              maxItems: 100,
+              items: {
+                type: 'string',
+                minLength: 1,
+                maxLength: 256,
+              },
+            },
+          ],
+        },
+        example: {
+          'spec.owner': 'group:default/platform',
+        },
+      },
+      CommandTarget: {
+        description:
+          'The instances to run on, by name (each must be registered) or by catalog filter; at most 1000.',
+        oneOf: [
+          {
+            type: 'object',
+            required: ['instances'],
+            properties: {
+              instances: {
+                type: 'array',
+                minItems: 1,
+                maxItems: 1000,
+                items: {
+                  type: 'string',
+                  pattern: '^[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?$',
+                },
+              },
+            },
+          },
+          {
+            type: 'object',
+            required: ['filter'],
+            properties: {
+              filter: {
+                $ref: '#/components/schemas/CatalogFilter',
+              },
+            },
+          },
+        ],
+      },
+      CommandRequest: {
+        type: 'object',
+        required: ['target', 'command'],
+        properties: {
+          target: {
+            $ref: '#/components/schemas/CommandTarget',
+          },
+          command: {
+            $ref: '#/components/schemas/CommandSpec',
+          },
+          timeoutSeconds: {
+            type: 'integer',
+            minimum: 1,
+            maximum: 3600,
+            default: 300,
+            description:
+              'Per instance; the command is killed when it runs longer.',
+          },
+          concurrency: {
+            type: 'integer',
+            minimum: 1,
+            maximum: 100,
+            default: 10,
+            description: 'Instances the command runs on at once.',
+          },
+        },
+      },
+      CommandResultState: {
+        type: 'string',
+        description:
+          'queued → running → a final state: `succeeded` (exit code 0), `failed` (another exit code,\nor it could not start), `timeout`, `cancelled`, `denied` (the caller may not run commands\nthere) or `unreachable` (its agent was not connected).\n',
+        enum: [
+          'queued',
+          'running',
+          'succeeded',
+          'failed',
+          'timeout',
+          'cancelled',
+          'denied',
+          'unreachable',
+        ],
+      },
+      CommandResult: {
+        type: 'object',
+        description: "One instance's part of a run.",
+        required: [
+          'instance',
+          'state',
+          'stdoutBytes',
+          'stderrBytes',
+          'stdout',
+          'stderr',
+        ],
+        properties: {
+          instance: {
+            type: 'string',
+          },
+          state: {
+            $ref: '#/components/schemas/CommandResultState',
+          },
+          exitCode: {
+            type: ['integer', 'null'],
+          },
+          signal: {
+            type: ['string', 'null'],
+            example: 'SIGKILL',
+          },
+          startedAt: {
+            type: 'string',
+            format: 'date-time',
+          },
+          endedAt: {
+            type: 'string',
+            format: 'date-time',
+          },
+          durationMs: {
+            type: 'number',
+          },
+          stdoutBytes: {
+            type: 'integer',
+            minimum: 0,
+            description: 'Bytes the command wrote to stdout, all of them.',
+          },
+          stderrBytes: {
+            type: 'integer',
+            minimum: 0,
+          },
+          stdout: {
+            type: 'string',
+            description: 'The tail of stdout, its last 65536 characters.',
+            maxLength: 65536,
+          },
+          stderr: {
+            type: 'string',
+            description: 'The tail of stderr, its last 65536 characters.',
+            maxLength: 65536,
+          },
+          message: {
+            type: 'string',
+            description:
+              'Why it ended as it did, when the portal knows more than the exit code.',
+          },
+          outputHidden: {
+            type: 'boolean',
+            description:
+              'stdout and stderr are left out for this reader, who needs `sindri.instance.audit.read` on the instance (or to have started the run).',
+          },
+        },
+      },
+      CommandRun: {
+        type: 'object',
+        required: [
+          'id',
+          'createdBy',
+          'createdAt',
+          'command',
+          'target',
+          'timeoutSeconds',
+          'concurrency',
+          'state',
+          'counts',
+        ],
+        properties: {
+          id: {
+            type: 'string',
+            format: 'uuid',
+          },
+          createdBy: {
+            type: 'string',
+            description: "The user's entity ref, or `service:<subject>`.",
+          },
+          createdAt: {
+            type: 'string',
+            format: 'date-time',
+          },
+          endedAt: {
+            type: 'string',
+            format: 'date-time',
+          },
+          command: {
+            $ref: '#/components/schemas/CommandSpec',
+          },
+          target: {
+            $ref: '#/components/schemas/CommandTarget',
+          },
+          timeoutSeconds: {
+            type: 'integer',
+          },
+          concurrency: {
+            type: 'integer',
+          },
+          state: {
+            type: 'string',
+            enum: ['running', 'done', 'cancelled'],
+            description: '`running` until every result is final.',
+          },
+          counts: {
+            type: 'object',
+            description: "Results per state, over all of the run's instances.",
+            additionalProperties: false,
+            properties: {
+              queued: {
+                type: 'integer',
+              },
+              running: {
+                type: 'integer',
+              },
+              succeeded: {
+                type: 'integer',
+              },
+              failed: {
+                type: 'integer',
+              },
+              timeout: {
+                type: 'integer',
+              },
+              cancelled: {
+                type: 'integer',
+              },
+              denied: {
+                type: 'integer',
+              },
+              unreachable: {
+                type: 'integer',
+              },
+            },
+          },
+          results: {
+            type: 'array',
+            description:
+              'The results of the instances the caller may read, by instance name.',
+            items: {
+              $ref: '#/components/schemas/CommandResult',
+            },
+          },
+        },
+      },
+      CommandRunSummary: {
+        description: 'A run in the history, without results.',
+        allOf: [
+          {
+            $ref: '#/components/schemas/CommandRun',
+          },
+          {
+            type: 'object',
+            required: ['instances'],
+            properties: {
+              instances: {
+                type: 'array',
+                description: "The run's instances the caller may read, sorted.",
+                items: {
+                  type: 'string',
+                },
+              },
+            },
+          },
+        ],
+      },
+      CommandStreamEvent: {
+        description: 'One line of `GET /commands/{id}/stream`.',
+        oneOf: [
+          {
+            type: 'object',
+            required: ['type', 'run'],
+            properties: {
+              type: {
+                type: 'string',
+                enum: ['snapshot'],
+              },
+              run: {
+                $ref: '#/components/schemas/CommandRun',
+              },
+            },
+          },
+          {
+            type: 'object',
+            required: ['type', 'instance', 'stream', 'data'],
+            properties: {
+              type: {
+                type: 'string',
+                enum: ['output'],
+              },
+              instance: {
+                type: 'string',
+              },
+              stream: {
+                type: 'string',
+                enum: ['stdout', 'stderr'],
+              },
+              data: {
+                type: 'string',
+              },
+            },
+          },
+          {
+            type: 'object',
+            required: ['type', 'result'],
+            properties: {
+              type: {
+                type: 'string',
+                enum: ['result'],
+              },
+              result: {
+                $ref: '#/components/schemas/CommandResult',
+              },
+            },
+          },
+          {
+            type: 'object',
+            required: ['type', 'run'],
+            properties: {
+              type: {
+                type: 'string',
+                enum: ['done'],
+              },
+              run: {
+                $ref: '#/components/schemas/CommandRun',
+              },
+            },
+          },
+        ],
+      },
+      TerminalSessionRecord: {
+        type: 'object',
+        required: [
+          'id',
+          'instance',
+          'sessionId',
+          'openedBy',
+          'startedAt',
+          'bytesIn',
+          'bytesOut',
+        ],
+        properties: {
+          id: {
+            type: 'string',
+            format: 'uuid',
+            description: "The audit row's id.",
+          },
+          instance: {
+            type: 'string',
+          },
+          sessionId: {
+            type: 'string',
+            description:
+              'The browser-chosen id the session can be re-attached with while it lives.',
+          },
+          openedBy: {
+            type: 'string',
+            description: "The user's entity ref.",
+          },
+          startedAt: {
+            type: 'string',
+            format: 'date-time',
+          },
+          endedAt: {
+            type: 'string',
+            format: 'date-time',
+            description: 'Absent while the session lives.',
+          },
+          bytesIn: {
+            type: 'integer',
+            minimum: 0,
+            description: 'Bytes typed.',
+          },
+          bytesOut: {
+            type: 'integer',
+            minimum: 0,
+            description: 'Output bytes.',
+          },
+          exitCode: {
+            type: ['integer', 'null'],
+          },
+          endReason: {
+            type: 'string',
+            description:
+              'exited, idle, closed, error, denied (the shell belongs to another user), or lost (the agent restarted under it).',
+          },
+          inputRecorded: {
+            type: 'boolean',
+            description:
+              'Its keystrokes were recorded (`sindri.terminal.recordInput`); see `.../input`.',
+          },
+        },
+      },
+      AgentFrame: {
+        type: 'object',
+        description:
+          'One of {type: register, registration}, {type: heartbeat, heartbeat}, {type: metrics, metrics}, {type: event, event}; the zod schemas in @internal/plugin-sindri-common are authoritative.',
+        required: ['type'],
+        properties: {
+          type: {
+            type: 'string',
+            enum: ['register', 'heartbeat', 'metrics', 'event'],
+          },
+        },
+      },
+      BackendFrame: {
+        type: 'object',
+        required: ['type'],
+        properties: {
+          type: {
+            type: 'string',
+            enum: ['ack', 'error'],
+          },
+          id: {
+            type: 'string',
+          },
+          status: {
+            type: 'integer',
+          },
+          message: {
+            type: 'string',
+          },
+        },
+      },
+      Enrollment: {
+        type: 'object',
+        properties: {
+          instanceId: {
+            type: 'string',
+          },
+          name: {
+            type: 'string',
+          },
+          owner: {
+            type: 'string',
+          },
+          tokenId: {
+            type: 'string',
+          },
+          tokenCreatedAt: {
+            type: 'string',
+          },
+          tokenCreatedBy: {
+            type: 'string',
+          },
+          registeredAt: {
+            type: 'string',
+          },
+        },
+      },
+      FleetInstance: {
+        type: 'object',
+        description: 'Fields an agent never reported are absent.',
+        required: ['id', 'name', 'owner', 'status'],
+        properties: {
+          id: {
+            type: 'string',
+          },
+          name: {
+            type: 'string',
+          },
+          owner: {
+            type: 'string',
+          },
+          provider: {
+            type: 'string',
+          },
+          region: {
+            type: 'string',
+          },
+          status: {
+            type: 'string',
+            enum: ['running', 'unresponsive', 'stopped', 'unknown'],
+          },
+          statusChangedAt: {
+            type: 'string',
+          },
+          registeredAt: {
+            type: 'string',
+          },
+          lastHeartbeatAt: {
+            type: 'string',
+          },
+          heartbeatIntervalSeconds: {
+            type: 'integer',
+          },
+          uptimeSeconds: {
+            type: 'number',
+          },
+          registration: {
+            $ref: '#/components/schemas/Registration',
+          },
+          latestMetrics: {
+            $ref: '#/components/schemas/MetricsSample',
+          },
+        },
+      },
+      Registration: {
+        type: 'object',
+        properties: {
+          instanceId: {
+            type: 'string',
+            pattern: '^[A-Za-z0-9._-]{1,64}$',
+          },
+          name: {
+            type: 'string',
+            pattern: '^[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?$',
+          },
+          provider: {
+            type: 'string',
+            enum: [
+              'docker',
+              'fly',
+              'devpod',
+              'e2b',
+              'kubernetes',
+              'runpod',
+              'northflank',
+              'local',
+            ],
+          },
+          region: {
+            type: 'string',
+            minLength: 1,
+            maxLength: 64,
+          },
+          hostname: {
+            type: 'string',
+            minLength: 1,
+            maxLength: 253,
+          },
+          os: {
+            type: 'object',
+            properties: {
+              platform: {
+                type: 'string',
+                minLength: 1,
+                maxLength: 32,
+              },
+              release: {
+                type: 'string',
+                minLength: 1,
+                maxLength: 128,
+              },
+              arch: {
+                type: 'string',
+                minLength: 1,
+                maxLength: 32,
+              },
+              distro: {
+                type: 'string',
+                minLength: 1,
+                maxLength: 128,
+              },
+            },
+            required: ['platform', 'release', 'arch'],
+            additionalProperties: false,
+          },
+          agentVersion: {
+            type: 'string',
+            minLength: 1,
+            maxLength: 32,
+          },
+          bootTime: {
+            type: 'string',
+            format: 'date-time',
+            pattern:
+              '^(?:(?:\\d\\d[2468][048]|\\d\\d[13579][26]|\\d\\d0[48]|[02468][048]00|[13579][26]00)-02-29|\\d{4}-(?:(?:0[13578]|1[02])-(?:0[1-9]|[12]\\d|3[01])|(?:0[469]|11)-(?:0[1-9]|[12]\\d|30)|(?:02)-(?:0[1-9]|1\\d|2[0-8])))T(?:(?:[01]\\d|2[0-3]):[0-5]\\d:[0-5]\\d(?:\\.\\d+)?(?:Z|([+-](?:[01]\\d|2[0-3]):[0-5]\\d)))$',
+          },
+          heartbeatIntervalSeconds: {
+            type: 'integer',
+            minimum: 1,
+            maximum: 3600,
+          },
+          sindriConfig: {
+            type: 'object',
+            properties: {
+              hash: {
+                type: 'string',
+                pattern: '^[a-f0-9]{64}$',
+              },
+              name: {
+                type: 'string',
+                minLength: 1,
+                maxLength: 128,
+              },
+              profile: {
+                type: 'string',
+                minLength: 1,
+                maxLength: 64,
+              },
+              extensions: {
+                maxItems: 200,
+                type: 'array',
+                items: {
+                  type: 'string',
+                  minLength: 1,
+                  maxLength: 64,
+                },
+              },
+              resources: {
+                type: 'object',
+                properties: {
+                  cpus: {
+                    type: 'number',
+                    exclusiveMinimum: 0,
+                  },
+                  memory: {
+                    type: 'string',
+                    minLength: 1,
+                    maxLength: 32,
+                  },
+                  disk: {
+                    type: 'string',
+                    minLength: 1,
+                    maxLength: 32,
+                  },
+                  gpu: {
+                    type: 'string',
+                    minLength: 1,
+                    maxLength: 64,
+                  },
+                },
+                additionalProperties: false,
+              },
+            },
+            required: ['hash', 'extensions'],
+            additionalProperties: false,
+          },
+          extensions: {
+            maxItems: 200,
+            type: 'array',
+            items: {
+              type: 'object',
+              properties: {
+                name: {
+                  type: 'string',
+                  minLength: 1,
+                  maxLength: 64,
+                },
+                version: {
+                  type: 'string',
+                  minLength: 1,
+                  maxLength: 64,
+                },
+                bom: {
+                  maxItems: 50,
+                  type: 'array',
+                  items: {
+                    type: 'object',
+                    properties: {
+                      name: {
+                        type: 'string',
+                        minLength: 1,
+                        maxLength: 128,
+                      },
+                      version: {
+                        type: 'string',
+                        minLength: 1,
+                        maxLength: 64,
+                      },
+                    },
+                    required: ['name'],
+                    additionalProperties: false,
+                  },
+                },
+              },
+              required: ['name'],
+              additionalProperties: false,
+            },
+          },
+          ssh: {
+            type: 'object',
+            properties: {
+              host: {
+                type: 'string',
+                minLength: 1,
+                maxLength: 253,
+              },
+              port: {
+                type: 'integer',
+                minimum: 1,
+                maximum: 65535,
+              },
+              user: {
+                type: 'string',
+                minLength: 1,
+                maxLength: 64,
+              },
+            },
+            required: ['host', 'port'],
+            additionalProperties: false,
+          },
+        },
+        required: [
+          'instanceId',
+          'name',
+          'provider',
+          'hostname',
+          'os',
+          'agentVersion',
+          'bootTime',
+          'heartbeatIntervalSeconds',
+          'extensions',
+        ],
+        additionalProperties: false,
+      },
+      MetricsSample: {
+        type: 'object',
+        properties: {
+          id: {
+            type: 'string',
+            format: 'uuid',
+            pattern:
+              '^([0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[1-8][0-9a-fA-F]{3}-[89abAB][0-9a-fA-F]{3}-[0-9a-fA-F]{12}|00000000-0000-0000-0000-000000000000|ffffffff-ffff-ffff-ffff-ffffffffffff)$',
+          },
+          at: {
+            type: 'string',
+            format: 'date-time',
+            pattern:
+              '^(?:(?:\\d\\d[2468][048]|\\d\\d[13579][26]|\\d\\d0[48]|[02468][048]00|[13579][26]00)-02-29|\\d{4}-(?:(?:0[13578]|1[02])-(?:0[1-9]|[12]\\d|3[01])|(?:0[469]|11)-(?:0[1-9]|[12]\\d|30)|(?:02)-(?:0[1-9]|1\\d|2[0-8])))T(?:(?:[01]\\d|2[0-3]):[0-5]\\d:[0-5]\\d(?:\\.\\d+)?(?:Z|([+-](?:[01]\\d|2[0-3]):[0-5]\\d)))$',
+          },
+          cpu: {
+            type: 'object',
+            properties: {
+              percent: {
+                type: 'number',
+                minimum: 0,
+                maximum: 100,
+              },
+            },
+            required: ['percent'],
+            additionalProperties: false,
+          },
+          load: {
+            type: 'object',
+            properties: {
+              one: {
+                type: 'number',
+                minimum: 0,
+              },
+              five: {
+                type: 'number',
+                minimum: 0,
+              },
+              fifteen: {
+                type: 'number',
+                minimum: 0,
+              },
+            },
+            required: ['one', 'five', 'fifteen'],
+            additionalProperties: false,
+          },
+          memory: {
+            type: 'object',
+            properties: {
+              totalBytes: {
+                type: 'integer',
+                minimum: 0,
+                maximum: 9007199254740991,
+              },
+              usedBytes: {
+                type: 'integer',
+                minimum: 0,
+                maximum: 9007199254740991,
+              },
+              availableBytes: {
+                type: 'integer',
+                minimum: 0,
+                maximum: 9007199254740991,
+              },
+              cachedBytes: {
+                type: 'integer',
+                minimum: 0,
+                maximum: 9007199254740991,
+              },
+            },
+            required: ['totalBytes', 'usedBytes', 'availableBytes'],
+            additionalProperties: false,
+          },
+          swap: {
+            type: 'object',
+            properties: {
+              totalBytes: {
+                type: 'integer',
+                minimum: 0,
+                maximum: 9007199254740991,
+              },
+              usedBytes: {
+                type: 'integer',
+                minimum: 0,
+                maximum: 9007199254740991,
+              },
+            },
+            required: ['totalBytes', 'usedBytes'],
+            additionalProperties: false,
+          },
+          disks: {
+            maxItems: 64,
+            type: 'array',
+            items: {
+              type: 'object',
+              properties: {
+                mount: {
+                  type: 'string',
+                  minLength: 1,
+                  maxLength: 512,
+                },
+                sizeBytes: {
+                  type: 'integer',
+                  minimum: 0,
+                  maximum: 9007199254740991,
+                },
+                usedBytes: {
+                  type: 'integer',
+                  minimum: 0,
+                  maximum: 9007199254740991,
+                },
+                inodesTotal: {
+                  type: 'integer',
+                  minimum: 0,
+                  maximum: 9007199254740991,
+                },
+                inodesUsed: {
+                  type: 'integer',
+                  minimum: 0,
+                  maximum: 9007199254740991,
+                },
+              },
+              required: ['mount', 'sizeBytes', 'usedBytes'],
+              additionalProperties: false,
+            },
+          },
+          network: {
+            type: 'object',
+            properties: {
+              rxBytes: {
+                type: 'integer',
+                minimum: 0,
+                maximum: 9007199254740991,
+              },
+              txBytes: {
+                type: 'integer',
+                minimum: 0,
+                maximum: 9007199254740991,
+              },
+            },
+            required: ['rxBytes', 'txBytes'],
+            additionalProperties: false,
+          },
+          processes: {
+            type: 'object',
+            properties: {
+              count: {
+                type: 'integer',
+                minimum: 0,
+                maximum: 9007199254740991,
+              },
+              topByCpu: {
+                maxItems: 10,
+                type: 'array',
+                items: {
+                  type: 'object',
+                  properties: {
+                    pid: {
+                      type: 'integer',
+                      minimum: 0,
+                      maximum: 9007199254740991,
+                    },
+                    name: {
+                      type: 'string',
+                      minLength: 1,
+                      maxLength: 256,
+                    },
+                    cpuPercent: {
+                      type: 'number',
+                      minimum: 0,
+                    },
+                    memoryBytes: {
+                      type: 'integer',
+                      minimum: 0,
+                      maximum: 9007199254740991,
+                    },
+                  },
+                  required: ['pid', 'name', 'cpuPercent', 'memoryBytes'],
+                  additionalProperties: false,
+                },
+              },
+              topByMemory: {
+                maxItems: 10,
+                type: 'array',
+                items: {
+                  type: 'object',
+                  properties: {
+                    pid: {
+                      type: 'integer',
+                      minimum: 0,
+                      maximum: 9007199254740991,
+                    },
+                    name: {
+                      type: 'string',
+                      minLength: 1,
+                      maxLength: 256,
+                    },
+                    cpuPercent: {
+                      type: 'number',
+                      minimum: 0,
+                    },
+                    memoryBytes: {
+                      type: 'integer',
+                      minimum: 0,
+                      maximum: 9007199254740991,
+                    },
+                  },
+                  required: ['pid', 'name', 'cpuPercent', 'memoryBytes'],
+                  additionalProperties: false,
+                },
+              },
+            },
+            required: ['count', 'topByCpu', 'topByMemory'],
+            additionalProperties: false,
+          },
+        },
+        required: ['id', 'at'],
+        additionalProperties: false,
+      },
+      InstanceEvent: {
+        type: 'object',
+        properties: {
+          id: {
+            type: 'string',
+            format: 'uuid',
+            pattern:
+              '^([0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[1-8][0-9a-fA-F]{3}-[89abAB][0-9a-fA-F]{3}-[0-9a-fA-F]{12}|00000000-0000-0000-0000-000000000000|ffffffff-ffff-ffff-ffff-ffffffffffff)$',
+          },
+          at: {
+            type: 'string',
+            format: 'date-time',
+            pattern:
+              '^(?:(?:\\d\\d[2468][048]|\\d\\d[13579][26]|\\d\\d0[48]|[02468][048]00|[13579][26]00)-02-29|\\d{4}-(?:(?:0[13578]|1[02])-(?:0[1-9]|[12]\\d|3[01])|(?:0[469]|11)-(?:0[1-9]|[12]\\d|30)|(?:02)-(?:0[1-9]|1\\d|2[0-8])))T(?:(?:[01]\\d|2[0-3]):[0-5]\\d:[0-5]\\d(?:\\.\\d+)?(?:Z|([+-](?:[01]\\d|2[0-3]):[0-5]\\d)))$',
+          },
+          type: {
+            type: 'string',
+            enum: [
+              'started',
+              'stopped',
+              'deploy',
+              'extension-installed',
+              'extension-removed',
+              'config-changed',
+              'agent-warning',
+              'lifecycle',
+            ],
+          },
+          message: {
+            type: 'string',
+            maxLength: 1024,
+          },
+          data: {
+            type: 'object',
+            propertyNames: {
+              type: 'string',
+              maxLength: 64,
+            },
+            additionalProperties: {
+              anyOf: [
+                {
+                  type: 'string',
+                  maxLength: 1024,
+                },
+                {
+                  type: 'number',
+                },
+                {
+                  type: 'boolean',
+                },
+              ],
+            },
+          },
+        },
+        required: ['id', 'at', 'type'],
+        additionalProperties: false,
+      },
+      Health: {
+        type: 'object',
+        required: ['status', 'database', 'registry'],
+        additionalProperties: false,
+        properties: {
+          status: {
+            type: 'string',
+            enum: ['ok', 'degraded'],
+          },
+          database: {
+            type: 'object',
+            required: ['client', 'reachable', 'migrations'],
+            additionalProperties: false,
+            properties: {
+              client: {
+                type: 'string',
+                enum: ['better-sqlite3', 'pg'],
+              },
+              reachable: {
+                type: 'boolean',
+              },
+              migrations: {
+                type: 'integer',
+                minimum: 0,
+                description: "Number of the plugin's knex migrations applied.",
+              },
+            },
+          },
+          registry: {
+            type: 'object',
+            required: ['extensions', 'profiles'],
+            additionalProperties: false,
+            properties: {
+              extensions: {
+                type: 'integer',
+                minimum: 0,
+              },
+              profiles: {
+                type: 'integer',
+                minimum: 0,
+              },
+            },
+          },
+        },
+      },
+    },
+  },
+  security: [
+    {
+      BackstageToken: [],
+    },
+  ],
+} as const;
+
+/** Every HTTP operation of the spec, as the typed router takes them. */
+export type EndpointMap = {
+  '#get|/health': {
+    response: operations['getHealth']['responses'][200]['content']['application/json'];
+  };
+  '#post|/ingest': {
+    body: NonNullable<
+      operations['ingest']['requestBody']
+    >['content']['application/json'];
+    response: operations['ingest']['responses'][200]['content']['application/json'];
+  };
+  '#get|/enrollments': {
+    response: operations['listEnrollments']['responses'][200]['content']['application/json'];
+  };
+  '#post|/enrollments': {
+    body: NonNullable<
+      operations['createEnrollment']['requestBody']
+    >['content']['application/json'];
+    response: operations['createEnrollment']['responses'][201]['content']['application/json'];
+  };
+  '#post|/enrollments/{instanceId}/rotate': {
+    path: operations['rotateEnrollmentToken']['parameters']['path'];
+    response: operations['rotateEnrollmentToken']['responses'][200]['content']['application/json'];
+  };
+  '#_delete|/enrollments/{instanceId}': {
+    path: operations['revokeEnrollment']['parameters']['path'];
+    response: void;
+  };
+  '#get|/instances': {
+    response: operations['listInstances']['responses'][200]['content']['application/json'];
+  };
+  '#get|/instances/{name}': {
+    path: operations['getInstance']['parameters']['path'];
+    response: operations['getInstance']['responses'][200]['content']['application/json'];
+  };
+  '#get|/instances/{name}/metrics': {
+    path: operations['getInstanceMetrics']['parameters']['path'];
+    query: NonNullable<operations['getInstanceMetrics']['parameters']['query']>;
+    response: operations['getInstanceMetrics']['responses'][200]['content']['application/json'];
+  };
+  '#get|/instances/{name}/events': {
+    path: operations['getInstanceEvents']['parameters']['path'];
+    query: NonNullable<operations['getInstanceEvents']['parameters']['query']>;
+    response: operations['getInstanceEvents']['responses'][200]['content']['application/json'];
+  };
+  '#get|/instances/{name}/terminal-sessions': {
+    path: operations['listTerminalSessions']['parameters']['path'];
+    query: NonNullable<
+      operations['listTerminalSessions']['parameters']['query']
+    >;
+    response: operations['listTerminalSessions']['responses'][200]['content']['application/json'];
+  };
+  '#get|/instances/{name}/terminal-sessions/{id}/input': {
+    path: operations['getTerminalSessionInput']['parameters']['path'];
+    response: operations['getTerminalSessionInput']['responses'][200]['content']['application/json'];
+  };
+  '#post|/commands/targets': {
+    body: NonNullable<
+      operations['resolveCommandTargets']['requestBody']
+    >['content']['application/json'];
+    response: operations['resolveCommandTargets']['responses'][200]['content']['application/json'];
+  };
+  '#get|/commands': {
+    query: NonNullable<operations['listCommands']['parameters']['query']>;
+    response: operations['listCommands']['responses'][200]['content']['application/json'];
+  };
+  '#post|/commands': {
+    body: NonNullable<
+      operations['startCommand']['requestBody']
+    >['content']['application/json'];
+    response: operations['startCommand']['responses'][201]['content']['application/json'];
+  };
+  '#get|/commands/{id}': {
+    path: operations['getCommand']['parameters']['path'];
+    response: operations['getCommand']['responses'][200]['content']['application/json'];
+  };
+  '#post|/commands/{id}/cancel': {
+    path: operations['cancelCommand']['parameters']['path'];
+    response: operations['cancelCommand']['responses'][202]['content']['application/json'];
+  };
+  '#get|/commands/{id}/stream': {
+    path: operations['streamCommand']['parameters']['path'];
+    response: string;
+  };
+  '#get|/deployments/options': {
+    response: operations['getDeploymentOptions']['responses'][200]['content']['application/json'];
+  };
+  '#post|/config/validate': {
+    body: NonNullable<
+      operations['validateConfig']['requestBody']
+    >['content']['application/json'];
+    response: operations['validateConfig']['responses'][200]['content']['application/json'];
+  };
+  '#post|/deployments': {
+    body: NonNullable<
+      operations['createDeployment']['requestBody']
+    >['content']['application/json'];
+    response: operations['createDeployment']['responses'][202]['content']['application/json'];
+  };
+  '#get|/operations/{id}': {
+    path: operations['getOperation']['parameters']['path'];
+    response: operations['getOperation']['responses'][200]['content']['application/json'];
+  };
+  '#get|/operations/{id}/stream': {
+    path: operations['streamOperation']['parameters']['path'];
+    response: string;
+  };
+  '#get|/instances/{name}/deployment': {
+    path: operations['getInstanceDeployment']['parameters']['path'];
+    response: operations['getInstanceDeployment']['responses'][200]['content']['application/json'];
+  };
+  '#get|/instances/{name}/operations': {
+    path: operations['listInstanceOperations']['parameters']['path'];
+    query: NonNullable<
+      operations['listInstanceOperations']['parameters']['query']
+    >;
+    response: operations['listInstanceOperations']['responses'][200]['content']['application/json'];
+  };
+  '#post|/instances/{name}/lifecycle': {
+    path: operations['runLifecycleAction']['parameters']['path'];
+    body: NonNullable<
+      operations['runLifecycleAction']['requestBody']
+    >['content']['application/json'];
+    response: operations['runLifecycleAction']['responses'][202]['content']['application/json'];
+  };
+};
+
+/** An Express router that refuses what the spec forbids, typed by it. */
+export const createOpenApiRouter = async (
+  options?: Parameters<
+    typeof createValidatedOpenApiRouterFromGeneratedEndpointMap
+  >['1'],
+) =>
+  createValidatedOpenApiRouterFromGeneratedEndpointMap<EndpointMap>(
+    spec,
+    options,
+  );

@@ -1,0 +1,236 @@
+import express from 'express';
+import {
+  AuthService,
+  DatabaseService,
+  DiscoveryService,
+  HttpAuthService,
+  LoggerService,
+  PermissionsRegistryService,
+  PermissionsService,
+  RootConfigService,
+  UserInfoService,
+} from '@backstage/backend-plugin-api';
+import { CatalogService } from '@backstage/plugin-catalog-node';
+import { EventsService } from '@backstage/plugin-events-node';
+import { createConditionTransformer } from '@backstage/plugin-permission-node';
+import {
+  checkLocalDriverListen,
+  SindriDriver,
+  sindriInstancePermissionResourceRef,
+  SindriRegistryService,
+} from '@internal/plugin-sindri-node';
+import { PermissionGuard } from '../auth/PermissionGuard';
+import { CommandHistory } from '../commands/CommandHistory';
+import { CommandService } from '../commands/CommandService';
+import { CommandStore } from '../commands/CommandStore';
+import { CommandTargets } from '../commands/CommandTargets';
+import { readSindriBackendConfig } from '../config';
+import { InstanceStore } from '../database/InstanceStore';
+import { migrateUp } from '../database/migrations';
+import { SampleStore } from '../database/SampleStore';
+import { SampleWriter } from '../database/SampleWriter';
+import { DeploymentService } from '../deployments/DeploymentService';
+import { DeploymentStore } from '../deployments/DeploymentStore';
+import { createDrivers } from '../drivers/createDrivers';
+import { EnrollmentService } from '../enrollments/EnrollmentService';
+import { HealthService } from '../health/HealthService';
+import { UpgradeRoute } from '../http/upgradeMiddleware';
+import { IngestService } from '../ingest/IngestService';
+import { InstanceChanges } from '../ingest/InstanceChanges';
+import { RateLimiter } from '../ingest/RateLimiter';
+import { InstanceService } from '../instances/InstanceService';
+import { registerSindriPermissions } from '../permissions/registerPermissions';
+import { TerminalAuditStore } from '../terminal/TerminalAuditStore';
+import { TerminalSessionService } from '../terminal/TerminalSessionService';
+import { AgentTokenStore } from '../tokens/AgentTokenStore';
+import { createLiveChannel } from './createLiveChannel';
+import { createRouter } from './router';
+import { SindriTask, sindriTasks } from './scheduledTasks';
+
+/** What the plugin hands the builder: Backstage's services. */
+export interface SindriBuilderEnv {
+  config: RootConfigService;
+  database: DatabaseService;
+  discovery: DiscoveryService;
+  events: EventsService;
+  catalog: CatalogService;
+  auth: AuthService;
+  httpAuth: HttpAuthService;
+  logger: LoggerService;
+  permissions: PermissionsService;
+  permissionsRegistry: PermissionsRegistryService;
+  registry: SindriRegistryService;
+  userInfo: UserInfoService;
+}
+
+/** What the plugin serves and runs, for its wiring to hand to Backstage. */
+export interface SindriBackend {
+  router: express.Router;
+  /** WebSocket routes below the plugin's base path */
+  upgrades: UpgradeRoute[];
+  tasks: SindriTask[];
+  /** once the backend listens */
+  start(): Promise<void>;
+  stop(): Promise<void>;
+}
+
+/**
+ * Builds the Sindri backend from Backstage's services: stores, services,
+ * the live channel, drivers, permissions, routes and periodic tasks.
+ */
+export class SindriBuilder {
+  private readonly addedDrivers: SindriDriver[] = [];
+
+  constructor(private readonly env: SindriBuilderEnv) {}
+
+  /** Drivers other modules added through the drivers extension point. */
+  addDrivers(drivers: SindriDriver[]): this {
+    this.addedDrivers.push(...drivers);
+    return this;
+  }
+
+  async build(): Promise<SindriBackend> {
+    const { env } = this;
+    const { config, logger, registry } = env;
+    const settings = readSindriBackendConfig(config);
+    checkLocalDriverListen(config);
+    const knex = await env.database.getClient();
+    if (!env.database.migrations?.skip) await migrateUp(knex);
+    logger.info(
+      `Sindri registry: ${registry.listExtensions().length} extensions, ${
+        registry.listProfiles().length
+      } profiles`,
+    );
+
+    const instances = new InstanceStore(knex);
+    const samples = new SampleStore(knex);
+    const tokenStore = new AgentTokenStore(knex);
+    const terminalAudit = new TerminalAuditStore(knex);
+    const changes = new InstanceChanges(env.events);
+    const ingest = new IngestService(
+      instances,
+      samples,
+      new SampleWriter(knex),
+      changes,
+      logger,
+      new RateLimiter(
+        settings.rateLimit.framesPerSecond,
+        settings.rateLimit.burst,
+      ),
+    );
+    const guard = new PermissionGuard({
+      httpAuth: env.httpAuth,
+      permissions: env.permissions,
+      toInstanceCriteria: () =>
+        createConditionTransformer(
+          env.permissionsRegistry.getPermissionRuleset(
+            sindriInstancePermissionResourceRef,
+          ),
+        ),
+    });
+    const live = createLiveChannel({
+      ...env,
+      settings,
+      guard,
+      instances,
+      tokenStore,
+      ingest,
+      changes,
+      terminalAudit,
+    });
+
+    const commandStore = new CommandStore(knex);
+    const abandoned = await commandStore.abandonUnfinished(
+      'the portal restarted before the instance answered',
+    );
+    if (abandoned)
+      logger.warn(
+        `${abandoned} command results left unfinished by an earlier start were marked cancelled`,
+      );
+    const commands = new CommandService(live.links, commandStore, logger);
+
+    const drivers = createDrivers(settings, logger, this.addedDrivers);
+    const deployments = new DeploymentService({
+      drivers: drivers.registry,
+      instances,
+      tokens: tokenStore,
+      store: new DeploymentStore(knex),
+      samples,
+      changes,
+      registry,
+      logger,
+      entityVisible: async entityRef =>
+        Boolean(
+          await env.catalog.getEntityByRef(entityRef, {
+            credentials: await env.auth.getOwnServiceCredentials(),
+          }),
+        ),
+      onRemoved: instanceId => {
+        ingest.forget(instanceId);
+        live.links.get(instanceId)?.close(4410, 'the instance was destroyed');
+        void live.sweeper.sweep();
+      },
+      onTokenRotated: () => live.sweeper.sweep(),
+      settings: {
+        ...settings.deployments,
+        // agents address the backend's root: they add /api/sindri themselves
+        consoleUrl: async () =>
+          settings.deployments.consoleUrl ??
+          new URL(await env.discovery.getExternalBaseUrl('sindri')).origin,
+      },
+    });
+    // before any route serves: what an earlier start left running is settled now
+    const unfinishedDeploys = await deployments.recovery.abandonUnfinished();
+    registerSindriPermissions(env.permissionsRegistry, {
+      instances,
+      drivers: drivers.registry,
+    });
+
+    const router = await createRouter({
+      guard,
+      auth: env.auth,
+      userInfo: env.userInfo,
+      health: new HealthService(knex, registry),
+      ingest,
+      tokens: tokenStore,
+      enrollments: new EnrollmentService({
+        instances,
+        tokens: tokenStore,
+        sweeper: live.sweeper,
+      }),
+      instances: new InstanceService(instances, samples),
+      terminalSessions: new TerminalSessionService(terminalAudit),
+      commands,
+      commandTargets: new CommandTargets({
+        instances,
+        catalog: env.catalog,
+        guard,
+      }),
+      commandHistory: new CommandHistory(commandStore),
+      deployments,
+    });
+
+    return {
+      router,
+      upgrades: live.upgrades,
+      tasks: sindriTasks({
+        knex,
+        settings,
+        logger,
+        instances,
+        samples,
+        changes,
+        deployments,
+      }),
+      start: async () => {
+        // local instances' agents connect back to this backend: start them once it listens
+        await deployments.recovery.recoverAfterStart(unfinishedDeploys);
+      },
+      stop: async () => {
+        await live.close();
+        await deployments.shutdown();
+        await drivers.shutdown();
+      },
+    };
+  }
+}

@@ -1,0 +1,82 @@
+import express from 'express';
+import { INGEST_LIMITS } from '@internal/plugin-sindri-common';
+import { PermissionGuard } from '../auth/PermissionGuard';
+import { CommandHistory } from '../commands/CommandHistory';
+import { registerCommandRoutes } from '../commands/commandRoutes';
+import { CommandService } from '../commands/CommandService';
+import { CommandTargets } from '../commands/CommandTargets';
+import { DeploymentService } from '../deployments/DeploymentService';
+import { registerDeploymentRoutes } from '../deployments/deploymentRoutes';
+import { registerEnrollmentRoutes } from '../enrollments/enrollmentRoutes';
+import { EnrollmentService } from '../enrollments/EnrollmentService';
+import { registerHealthRoutes } from '../health/healthRoutes';
+import { HealthService } from '../health/HealthService';
+import { bodyParserErrors, validatorErrors } from '../http/clientErrors';
+import { agentAuthentication } from '../ingest/agentAuthentication';
+import { registerIngestRoutes } from '../ingest/ingestRoutes';
+import { IngestService } from '../ingest/IngestService';
+import { registerInstanceRoutes } from '../instances/instanceRoutes';
+import { InstanceService } from '../instances/InstanceService';
+import { createOpenApiRouter } from '../schema/openapi.generated';
+import { registerTerminalSessionRoutes } from '../terminal/terminalSessionRoutes';
+import { TerminalSessionService } from '../terminal/TerminalSessionService';
+import { AgentTokenStore } from '../tokens/AgentTokenStore';
+import type {
+  AuthService,
+  UserInfoService,
+} from '@backstage/backend-plugin-api';
+
+/** What the routes call: services only. */
+export interface RouterOptions {
+  guard: PermissionGuard;
+  auth: AuthService;
+  userInfo: UserInfoService;
+  health: HealthService;
+  ingest: IngestService;
+  tokens: AgentTokenStore;
+  enrollments: EnrollmentService;
+  instances: InstanceService;
+  terminalSessions: TerminalSessionService;
+  commands: CommandService;
+  commandTargets: CommandTargets;
+  commandHistory: CommandHistory;
+  deployments: DeploymentService;
+}
+
+/**
+ * The plugin's HTTP API, validated against its OpenAPI spec before any route
+ * runs: a request the spec forbids is a 400 naming the field.
+ */
+export async function createRouter(
+  options: RouterOptions,
+): Promise<express.Router> {
+  const router = await createOpenApiRouter({
+    // credentials are Backstage's (httpAuth) and the agent token's, checked by each route's guard
+    validatorOptions: { validateSecurity: false },
+    middleware: [
+      express.json({ limit: INGEST_LIMITS.maxFrameBytes }),
+      // Express takes error handlers in a middleware list; its types do not say so
+      bodyParserErrors() as unknown as express.RequestHandler,
+      agentAuthentication(options.tokens),
+    ],
+  });
+  const { guard } = options;
+  registerHealthRoutes(router, options.health);
+  registerIngestRoutes(router, options);
+  registerEnrollmentRoutes(router, options);
+  registerInstanceRoutes(router, options);
+  registerTerminalSessionRoutes(router, {
+    guard,
+    instances: options.instances,
+    sessions: options.terminalSessions,
+  });
+  registerCommandRoutes(router, {
+    guard,
+    targets: options.commandTargets,
+    commands: options.commands,
+    history: options.commandHistory,
+  });
+  registerDeploymentRoutes(router, options);
+  router.use(validatorErrors());
+  return router;
+}

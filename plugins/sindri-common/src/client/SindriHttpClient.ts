@@ -1,0 +1,296 @@
+import type {
+  CommandHistoryQuery,
+  CommandRequest,
+  CommandRun,
+  CommandStreamEvent,
+  CommandTargetPreview,
+  CreateDeploymentRequest,
+  DeploymentOptions,
+  FleetInstance,
+  InstanceDeployment,
+  InstanceEvent,
+  LifecycleOperation,
+  LifecycleRequest,
+  MetricsRange,
+  MetricsSeries,
+  OperationStarted,
+  OperationStreamEvent,
+  SindriConfigVerdict,
+  TerminalSessionInput,
+  TerminalSessionRecord,
+} from '../index';
+import { readNdjson } from './readNdjson';
+import { retryDelayMs, sleep } from './retryPolicy';
+import { errorFromResponse, SindriRequestError } from './SindriRequestError';
+
+/** How a client reaches the backend: the frontend passes its fetchApi, a backend module a fetch that adds the caller's token. */
+export interface SindriHttpClientOptions {
+  /** the plugin's base URL, e.g. from the discovery service */
+  baseUrl(): Promise<string>;
+  fetch(url: string, init?: RequestInit): Promise<Response>;
+}
+
+/** How long a caller follows one operation at most, unless it says otherwise: longer than the backend's own deadline for it. */
+export const DEFAULT_FOLLOW_TIMEOUT_MS = 60 * 60_000;
+
+const enc = encodeURIComponent;
+
+function search(query: Record<string, unknown>): string {
+  const params = new URLSearchParams();
+  for (const [key, value] of Object.entries(query))
+    if (value !== undefined && value !== '') params.set(key, String(value));
+  const text = params.toString();
+  return text ? `?${text}` : '';
+}
+
+/**
+ * The Sindri API as its OpenAPI spec describes it, for the browser and for
+ * backend modules alike: one request path, one NDJSON reader, one retry policy.
+ */
+export class SindriHttpClient {
+  constructor(private readonly options: SindriHttpClientOptions) {}
+
+  async listInstances(): Promise<FleetInstance[]> {
+    return (await this.json<{ items: FleetInstance[] }>('GET', '/instances'))
+      .items;
+  }
+
+  getInstance(name: string): Promise<FleetInstance> {
+    return this.json('GET', `/instances/${enc(name)}`);
+  }
+
+  /** The instance, or undefined when there is none such (or it is not the caller's to read). */
+  async findInstance(name: string): Promise<FleetInstance | undefined> {
+    return this.orUndefinedOn404(this.getInstance(name));
+  }
+
+  getMetrics(name: string, range: MetricsRange): Promise<MetricsSeries> {
+    return this.json(
+      'GET',
+      `/instances/${enc(name)}/metrics${search({ range })}`,
+    );
+  }
+
+  async getEvents(name: string, limit = 50): Promise<InstanceEvent[]> {
+    return (
+      await this.json<{ items: InstanceEvent[] }>(
+        'GET',
+        `/instances/${enc(name)}/events${search({ limit })}`,
+      )
+    ).items;
+  }
+
+  runCommand(request: CommandRequest): Promise<CommandRun> {
+    return this.json('POST', '/commands', request);
+  }
+
+  async listCommands(query: CommandHistoryQuery = {}): Promise<CommandRun[]> {
+    return (
+      await this.json<{ items: CommandRun[] }>(
+        'GET',
+        `/commands${search(query)}`,
+      )
+    ).items;
+  }
+
+  getCommand(id: string): Promise<CommandRun> {
+    return this.json('GET', `/commands/${enc(id)}`);
+  }
+
+  cancelCommand(id: string): Promise<CommandRun> {
+    return this.json('POST', `/commands/${enc(id)}/cancel`);
+  }
+
+  streamCommand(
+    id: string,
+    options: { signal?: AbortSignal } = {},
+  ): AsyncGenerator<CommandStreamEvent> {
+    return this.stream(`/commands/${enc(id)}/stream`, options.signal);
+  }
+
+  async previewCommandTargets(
+    target: CommandRequest['target'],
+  ): Promise<CommandTargetPreview[]> {
+    return (
+      await this.json<{ items: CommandTargetPreview[] }>(
+        'POST',
+        '/commands/targets',
+        { target },
+      )
+    ).items;
+  }
+
+  getDeploymentOptions(): Promise<DeploymentOptions> {
+    return this.json('GET', '/deployments/options');
+  }
+
+  validateConfig(
+    sindriYaml: string,
+  ): Promise<Pick<SindriConfigVerdict, 'valid' | 'issues'>> {
+    return this.json('POST', '/config/validate', { sindriYaml });
+  }
+
+  createDeployment(
+    request: CreateDeploymentRequest,
+  ): Promise<OperationStarted> {
+    return this.json('POST', '/deployments', request);
+  }
+
+  /** The instance's deployment, or undefined when the portal did not deploy it. */
+  getDeployment(name: string): Promise<InstanceDeployment | undefined> {
+    return this.orUndefinedOn404(
+      this.json<InstanceDeployment>(
+        'GET',
+        `/instances/${enc(name)}/deployment`,
+      ),
+    );
+  }
+
+  async listOperations(name: string): Promise<LifecycleOperation[]> {
+    return (
+      await this.json<{ items: LifecycleOperation[] }>(
+        'GET',
+        `/instances/${enc(name)}/operations`,
+      )
+    ).items;
+  }
+
+  runLifecycle(
+    name: string,
+    request: LifecycleRequest,
+  ): Promise<OperationStarted> {
+    return this.json('POST', `/instances/${enc(name)}/lifecycle`, request);
+  }
+
+  getOperation(id: string): Promise<LifecycleOperation> {
+    return this.json('GET', `/operations/${enc(id)}`);
+  }
+
+  streamOperation(
+    id: string,
+    options: { signal?: AbortSignal } = {},
+  ): AsyncGenerator<OperationStreamEvent> {
+    return this.stream(`/operations/${enc(id)}/stream`, options.signal);
+  }
+
+  /**
+   * Follows an operation to its end, passing each log line once with its
+   * index; resolves with the finished operation. A stream that ends early (a
+   * proxy's timeout, a restart) is followed again while the operation runs,
+   * never past `timeoutMs` (default: an hour): then it fails, saying so.
+   */
+  async followOperation(
+    id: string,
+    onLine: (line: string, index: number) => void,
+    options: { signal?: AbortSignal; timeoutMs?: number } = {},
+  ): Promise<LifecycleOperation> {
+    const timeoutMs = options.timeoutMs ?? DEFAULT_FOLLOW_TIMEOUT_MS;
+    const deadline = AbortSignal.timeout(timeoutMs);
+    const signal = options.signal
+      ? AbortSignal.any([options.signal, deadline])
+      : deadline;
+    try {
+      return await this.followUntilEnd(id, onLine, signal);
+    } catch (error) {
+      if (deadline.aborted && !options.signal?.aborted)
+        throw new Error(
+          `stopped following operation ${id} after ${Math.round(
+            timeoutMs / 60_000,
+          )} minutes; it may still be running: look at the instance's Lifecycle card`,
+        );
+      throw error;
+    }
+  }
+
+  listTerminalSessions(name: string): Promise<TerminalSessionRecord[]> {
+    return this.json<{ items: TerminalSessionRecord[] }>(
+      'GET',
+      `/instances/${enc(name)}/terminal-sessions`,
+    ).then(r => r.items);
+  }
+
+  getTerminalSessionInput(
+    name: string,
+    id: string,
+  ): Promise<TerminalSessionInput> {
+    return this.json(
+      'GET',
+      `/instances/${enc(name)}/terminal-sessions/${enc(id)}/input`,
+    );
+  }
+
+  private async followUntilEnd(
+    id: string,
+    onLine: (line: string, index: number) => void,
+    signal: AbortSignal,
+  ): Promise<LifecycleOperation> {
+    let seen = 0;
+    const lineAt = (index: number, line: string) => {
+      if (index < seen) return;
+      seen = index + 1;
+      onLine(line, index);
+    };
+    for (let attempt = 0; ; attempt++) {
+      let next = 0;
+      for await (const event of this.streamOperation(id, { signal })) {
+        if (event.type === 'snapshot') {
+          // a snapshot holds the log from its start (its newest 500 lines for a very long one)
+          event.operation.log.forEach((line, i) => lineAt(i, line));
+          next = event.operation.log.length;
+        } else if (event.type === 'progress') {
+          lineAt(next++, event.line);
+        } else {
+          return event.operation;
+        }
+      }
+      const now = await this.getOperation(id);
+      if (now.state !== 'running') return now;
+      if (signal.aborted) throw new Error(`stopped following operation ${id}`);
+      await sleep(retryDelayMs(attempt), signal);
+    }
+  }
+
+  private async orUndefinedOn404<T>(request: Promise<T>) {
+    try {
+      return await request;
+    } catch (error) {
+      if ((error as SindriRequestError).statusCode === 404) return undefined;
+      throw error;
+    }
+  }
+
+  private async *stream<T>(path: string, signal?: AbortSignal) {
+    const response = await this.send('GET', path, undefined, signal);
+    if (!response.body)
+      throw new Error('This runtime gave no access to the streamed response');
+    yield* readNdjson<T>(response.body);
+  }
+
+  private async json<T>(method: string, path: string, body?: unknown) {
+    const response = await this.send(method, path, body);
+    return (await response.json()) as T;
+  }
+
+  private async send(
+    method: string,
+    path: string,
+    body?: unknown,
+    signal?: AbortSignal,
+  ): Promise<Response> {
+    const response = await this.options.fetch(
+      `${await this.options.baseUrl()}${path}`,
+      {
+        method,
+        signal,
+        ...(body === undefined
+          ? {}
+          : {
+              headers: { 'Content-Type': 'application/json' },
+              body: JSON.stringify(body),
+            }),
+      },
+    );
+    if (!response.ok) throw await errorFromResponse(response);
+    return response;
+  }
+}

@@ -1,0 +1,9 @@
+export * from './contract';
+export { readNdjson } from './readNdjson';
+export { retryDelayMs } from './retryPolicy';
+export { errorFromResponse, SindriRequestError } from './SindriRequestError';
+export {
+  DEFAULT_FOLLOW_TIMEOUT_MS,
+  SindriHttpClient,
+  type SindriHttpClientOptions,
+} from './SindriHttpClient';

@@ -1,0 +1,2211 @@
+// Generated from plugins/sindri-backend/src/schema/openapi.yaml by scripts/openapi-generate.mjs: do not edit.
+export interface paths {
+  '/health': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * Health of the Sindri plugin and the database it uses.
+     * @description Answers without credentials, like the backend's readiness probe, so that a
+     *     load balancer can poll it. It reveals the database client, not its address.
+     */
+    get: operations['getHealth'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/ingest': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Ingest a batch of agent frames (the agent's fallback when it cannot hold a WebSocket).
+     * @description Authenticated by the agent's own token (`Authorization: Bearer sindri_...`), not by Backstage
+     *     credentials. Each frame is judged on its own: an invalid one is refused alone, in its place
+     *     among the results (400 naming `frames.<i>.<field>`), a frame over the rate limit gets 429 and
+     *     one the portal could not store 503; the agent sends those two again later. Samples are
+     *     stored once per id, so a batch may be resent safely. The whole body must fit 256 KiB.
+     */
+    post: operations['ingest'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/agent/connect': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * The agent's WebSocket (an upgrade, not an Express route).
+     * @description An agent's one outbound connection, upgraded to a WebSocket and authenticated by its
+     *     own token (`Authorization: Bearer sindri_...`), not by Backstage credentials.
+     *
+     *     Text messages are JSON frames:
+     *     - ingest frames (`AgentFrame`: register, heartbeat, metrics, event), handled in order
+     *       and each answered by a `BackendFrame`: `{type: ack, id}` or
+     *       `{type: error, id, status, message}` naming the refused frame's id, with the statuses
+     *       of `POST /ingest` (400 invalid, 413 over 256 KiB: dropped by the agent; 409 not
+     *       registered yet, 429 over the rate limit, 503 not stored now: sent again later). At
+     *       most 256 frames or 4 MiB wait per connection; past that the socket is not read until
+     *       they are handled;
+     *     - live control frames, `pty-*` (terminals) and `cmd-*` (commands), both ways; the zod
+     *       schemas `backendLiveFrameSchema` and `agentLiveFrameSchema` of
+     *       `@internal/plugin-sindri-common` (`live/liveFrames.ts`) are authoritative.
+     *
+     *     Binary messages are terminal data frames,
+     *     `[kind: 1 byte][session id length: 1 byte][session id: ASCII][payload]` with kind
+     *     1 output and 3 replay (agent to backend) or 2 input (backend to agent); one that does not
+     *     decode is answered by an error frame with status 400.
+     *
+     *     Live frames are rate-limited per instance (`sindri.ingest.rateLimit.liveFramesPerSecond`):
+     *     over it the socket is not read for a moment; nothing is dropped. `cmd-exit` and `pty-exit`
+     *     are acknowledged (`cmd-exit-ack`, `pty-exit-ack`) once stored; the agent sends them again
+     *     on every connect until then.
+     *
+     *     The backend pings every `sindri.agents.keepaliveInterval`; a connection that does not
+     *     answer is terminated and its instance marked unresponsive. A connection whose token is
+     *     revoked, rotated or removed with its instance is closed with 4401 within a second
+     *     (`sindri.agents.tokenCheckInterval`). A message over 1 MiB closes the connection with code
+     *     1009; the backend closes every connection with 1001 when it stops. Terminal sessions and
+     *     running commands are relayed only by the backend process the agent is connected to.
+     */
+    get: operations['connectAgent'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/enrollments': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * List enrolled instances and the metadata of their current token (never the token).
+     * @description Requires `sindri.enrollment.manage`.
+     */
+    get: operations['listEnrollments'];
+    put?: never;
+    /**
+     * Enroll an instance name for an owner and mint its agent token.
+     * @description Requires `sindri.enrollment.manage`. The token is returned once and stored only as a sha256 hash.
+     */
+    post: operations['createEnrollment'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/enrollments/{instanceId}/rotate': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Revoke the instance's token and mint a new one. */
+    post: operations['rotateEnrollmentToken'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/enrollments/{instanceId}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    post?: never;
+    /** Revoke every token of the instance; its agent can no longer connect. */
+    delete: operations['revokeEnrollment'];
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/instances': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * Every registered instance with its newest metrics.
+     * @description Requires `sindri.instance.read`.
+     */
+    get: operations['listInstances'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/instances/{name}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * One registered instance.
+     * @description Requires `sindri.instance.read` on `resource:default/<name>`.
+     */
+    get: operations['getInstance'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/instances/{name}/metrics': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * Metrics time series of an instance.
+     * @description Requires `sindri.instance.read`. `1h` is served from raw samples, `24h` from 5-minute and `7d`
+     *     from hourly averages unless `resolution` says otherwise. At most 2,000 points, the newest;
+     *     `truncated` says some were left out.
+     */
+    get: operations['getInstanceMetrics'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/instances/{name}/events': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * Events of an instance, newest first.
+     * @description Requires `sindri.instance.read`.
+     */
+    get: operations['getInstanceEvents'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/instances/{name}/terminal-sessions': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * The terminal audit of an instance, newest first.
+     * @description Requires `sindri.instance.read` on `resource:default/<name>`; without
+     *     `sindri.instance.audit.read` only the caller's own sessions are listed (a session id
+     *     re-attaches to its shell). One row per session: who opened it, when it started and ended,
+     *     the bytes typed and received, the exit code, why it ended, and whether its keystrokes were
+     *     recorded. The byte counts of a live session are written every 5 seconds and when its last
+     *     viewer leaves. Keystrokes are stored only with `sindri.terminal.recordInput`, and served
+     *     by `.../terminal-sessions/{id}/input`.
+     */
+    get: operations['listTerminalSessions'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/instances/{name}/terminal-sessions/{id}/input': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * The recorded keystrokes of a terminal session (sensitive).
+     * @description Requires `sindri.instance.read` and `sindri.instance.audit.read` on the instance. What was
+     *     typed, passwords included: the answer is marked `sensitive: true`, is not cached, and holds
+     *     at most the first 1 MiB of characters (`truncated` says there was more). Empty when the
+     *     session was not recorded.
+     */
+    get: operations['getTerminalSessionInput'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/instances/{name}/terminal/{session}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * A browser terminal on an instance (a WebSocket upgrade, not an Express route).
+     * @description Attaches to the terminal session `session` of the instance, creating its shell if it does
+     *     not exist, and relays it through the instance's agent. Requires
+     *     `sindri.instance.terminal` on `resource:default/<name>`.
+     *
+     *     Browsers cannot put a token on a WebSocket, so the upgrade is authenticated by the
+     *     Backstage user cookie (`backstage-auth`, issued by `GET /.backstage/auth/v1/cookie` of the
+     *     plugin) or by a bearer user token; only users may open terminals, not services. A browser
+     *     `Origin` must be the app's, the backend's or a CORS origin. Refusals are plain HTTP
+     *     answers with the JSON error body: 400, 401, 403 or 404.
+     *
+     *     The session id is chosen by the browser; the session belongs to the user who opened it,
+     *     and only that user may attach to it, from any number of sockets at once. A socket that
+     *     goes away leaves the session running (the agent's idle timer starts when no one is
+     *     attached); re-attaching with the same id replays its recent output.
+     *
+     *     Messages, once upgraded (`TerminalClientMessage` / `TerminalServerMessage` in
+     *     `@internal/plugin-sindri-common`, `live/terminalSocket.ts`):
+     *     - binary messages carry bytes: keystrokes from the browser (at most 64 KiB each), PTY
+     *       output to it;
+     *     - text messages carry JSON control. From the browser:
+     *       `{type: resize, cols, rows}`;
+     *       `{type: ack, bytes}`, the output bytes it has rendered since its last ack;
+     *       `{type: close}`, which ends the session for everyone (kills the shell).
+     *       To the browser:
+     *       `{type: opened, created}` once attached (`created`: a new shell was started), followed
+     *       by the replay of up to 256 KiB of recent output in one binary message, if any, then live
+     *       output;
+     *       `{type: exit, reason: exited|idle|closed|error, exitCode, message?}` when the session ends;
+     *       `{type: offline, message}` when the instance's agent is not (or no longer) connected;
+     *       `{type: error, message}` before a close for a bad message or a refused attach.
+     *
+     *     Flow control: the output a socket has been sent but not acknowledged is its lag. While any
+     *     socket of the session lags by more than 512 KiB the agent stops reading the PTY, and it
+     *     resumes once every socket is under 128 KiB; a socket more than 8 MiB behind is
+     *     disconnected instead of holding everyone back.
+     *
+     *     Close codes: 4000 the session ended; 4001 the agent is offline, reconnect later; 4002 this
+     *     socket fell too far behind; 4400 a bad message (not JSON, unknown type, input over
+     *     64 KiB); 4403 the session belongs to another user; 4429 the instance already has 16
+     *     sessions; 1009 a message over the size limit; 1001 the backend is stopping.
+     *
+     *     Every session gets an audit row (see `GET /instances/{name}/terminal-sessions`); with
+     *     `sindri.terminal.recordInput` its keystrokes are stored too. Sessions are relayed by the
+     *     backend process the agent is connected to, so run one replica or route sticky.
+     */
+    get: operations['openTerminal'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/commands/targets': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * The registered instances a command target selects, and whether the caller may run commands on each.
+     * @description A dry run of the `target` of `POST /commands`: names are taken as given (each must be a
+     *     registered instance), a catalog filter is asked of the catalog with the caller's
+     *     credentials. `permitted` is the caller's `sindri.instance.command` decision on the
+     *     instance; instances that are not permitted would be `denied` in a run.
+     */
+    post: operations['resolveCommandTargets'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/commands': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * The command history, newest first.
+     * @description A run is listed for its author and for callers with `sindri.instance.audit.read` on one of
+     *     its instances, and only if it reached an instance the caller may read
+     *     (`sindri.instance.read`); it then names and counts only those instances (`instances`,
+     *     `counts`, `target`). Results and output are served by `GET /commands/{id}`.
+     */
+    get: operations['listCommands'];
+    put?: never;
+    /**
+     * Run a command on instances chosen by name or by catalog filter.
+     * @description Records the run and answers before any instance does. The command reaches at most
+     *     `concurrency` instances at once; each gets `timeoutSeconds` to finish, then is killed
+     *     (`timeout`). Instances the caller may not run commands on (`sindri.instance.command`) are
+     *     `denied`, instances whose agent is not connected `unreachable`; at least one selected
+     *     instance must be permitted. Follow the run with `GET /commands/{id}/stream`. Runs are
+     *     driven by the backend process the agents are connected to.
+     */
+    post: operations['startCommand'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/commands/{id}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * One command run with the results of the instances the caller may read.
+     * @description Seen by its author and by callers with `sindri.instance.audit.read` on one of its instances
+     *     (404 for anyone else), and only through the instances the caller may read. Each result
+     *     carries the tail of its output, the last 65536 characters (64 Ki) of stdout and of stderr,
+     *     unless `outputHidden` (the caller neither ran it nor may read that instance's audit); the
+     *     byte counts are those of the whole output. While the run is live, running results show the
+     *     output received so far.
+     */
+    get: operations['getCommand'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/commands/{id}/cancel': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Cancel what has not finished of a run.
+     * @description Running commands are killed (`cancelled`), queued ones never start. Allowed to the run's
+     *     creator, or to a caller with `sindri.instance.command` on all of its instances. Cancelling
+     *     a run that has ended changes nothing.
+     */
+    post: operations['cancelCommand'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/commands/{id}/stream': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * Follow a run live, as newline-delimited JSON.
+     * @description One `CommandStreamEvent` per line: a `snapshot` of the run first, then `output` chunks and
+     *     `result`s as they happen, then `done` with the final run, after which the response ends.
+     *     For a run that has already ended, `snapshot` is followed at once by `done`. Only the
+     *     instances the caller may read appear. The response is not buffered
+     *     (`Cache-Control: no-cache`, `X-Accel-Buffering: no`).
+     */
+    get: operations['streamCommand'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/deployments/options': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * What a create form offers.
+     * @description Requires `sindri.instance.create`. The drivers this portal has that the caller may use (`sindri.driver.use`), the registry's profiles and extensions, and the providers whose sindri.yaml takes a region.
+     */
+    get: operations['getDeploymentOptions'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/config/validate': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Check a sindri.yaml as `sindri config validate` does.
+     * @description Requires `sindri.instance.create`. The verdict and issues (JSON pointer, message in the CLI's words) of Sindri's `sindri.schema.json`.
+     */
+    post: operations['validateConfig'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/deployments': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Create an instance (or plan one) from a sindri.yaml, or clone one.
+     * @description Requires `sindri.instance.create`, `sindri.driver.use` on the driver (the local driver is
+     *     for admins), and `sindri.instance.read` on the instance cloned. A user may name as owner
+     *     themselves or one of their groups; holders of `sindri.enrollment.manage` anyone. The
+     *     sindri.yaml is validated before anything runs (400 naming the JSON paths); fields the CLI
+     *     would resolve on the portal's own host are refused (a secret's `fromFile`, `source: file`
+     *     or `source: vault`, `providers.devpod.ssh.keyPath`, `providers.k8s.kind.configFile`), and
+     *     so are guarded fields the caller may not set (`sindri.config.field.set`: privileged
+     *     containers, host networking, Docker-in-Docker other than sysbox, remote Docker hosts,
+     *     devpod SSH targets, Kubernetes namespaces and contexts, local clusters, organisations
+     *     outside `sindri.deployments.organizations`): 400 naming each. Then the
+     *     instance is enrolled (its own agent token is minted), the driver deploys it with the
+     *     `console-agent` extension, and the operation waits for its agent to register and for the
+     *     catalog to show its entity. A failed deploy is cleaned up: no instance, enrollment or
+     *     entity is left. With `dryRun` only the driver's plan runs and nothing is enrolled. Follow the
+     *     operation with `GET /operations/{id}/stream`.
+     */
+    post: operations['createDeployment'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/operations/{id}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * One deploy or lifecycle operation, with its progress lines.
+     * @description Requires `sindri.instance.read` on its instance; its log and message only with
+     *     `sindri.instance.audit.read` there or to its author (`logHidden` otherwise). A plan (a dry
+     *     run) belongs to no instance; its author sees it with `sindri.instance.create`, anyone else
+     *     only with `sindri.enrollment.manage` (404 otherwise).
+     */
+    get: operations['getOperation'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/operations/{id}/stream': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * Follow an operation live, as newline-delimited JSON.
+     * @description One `OperationStreamEvent` per line, `snapshot` first, then `progress` lines, then `done`,
+     *     after which the response ends; an operation another process runs is watched in the store
+     *     until it ends, and one past its deadline is failed by a scheduled task, so every stream
+     *     ends. Requires what `GET /operations/{id}` does and, for an instance's operation, to see
+     *     its log: `sindri.instance.audit.read` on the instance or to have started it.
+     */
+    get: operations['streamOperation'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/instances/{name}/deployment': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * How the portal deployed an instance, with its stored sindri.yaml.
+     * @description Requires `sindri.instance.read`. 404 for an instance enrolled by hand. The sindri.yaml holds
+     *     secrets by reference only, never the agent token, and is shown to its author and to readers
+     *     with `sindri.instance.audit.read` only.
+     */
+    get: operations['getInstanceDeployment'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/instances/{name}/operations': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * The audit log of an instance's deploy and lifecycle operations, newest first.
+     * @description Requires `sindri.instance.read`; each operation's log and message only with `sindri.instance.audit.read` or to its author (`logHidden` otherwise).
+     */
+    get: operations['listInstanceOperations'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/instances/{name}/lifecycle': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Suspend, resume, redeploy or destroy an instance.
+     * @description Requires `sindri.instance.lifecycle` on the instance and `sindri.driver.use` on the driver
+     *     that deployed it, through which it runs; one operation at a time per instance (409 otherwise). Destroy needs `confirm` equal to
+     *     the instance's name; it removes the instance, its token and its entity. Redeploy rotates
+     *     the agent token.
+     */
+    post: operations['runLifecycleAction'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+}
+export type webhooks = Record<string, never>;
+export interface components {
+  schemas: {
+    /** @description The Backstage error body; the message names the offending field, e.g. `target.instances:`. */
+    Error: {
+      error: {
+        /** @example InputError */
+        name: string;
+        /** @example target.instances: no registered instance named web-9 */
+        message: string;
+      };
+      request?: {
+        method?: string;
+        url?: string;
+      };
+      response?: {
+        statusCode?: number;
+      };
+    };
+    /** @description Exactly one of `config`, `sindriYaml` or `cloneFrom`. `provider` and `region` only with `cloneFrom`. */
+    CreateDeploymentRequest: {
+      name: string;
+      /** @description A user or group entity ref, e.g. group:default/platform. */
+      owner: string;
+      /** @description local or sindri-cli; the portal's default when absent. */
+      driver?: string;
+      /** @description A sindri.yaml document. */
+      config?: {
+        [key: string]: unknown;
+      };
+      sindriYaml?: string;
+      /** @description An instance whose stored sindri.yaml to copy. */
+      cloneFrom?: string;
+      /** @enum {string} */
+      provider?:
+        | 'docker'
+        | 'fly'
+        | 'devpod'
+        | 'e2b'
+        | 'kubernetes'
+        | 'runpod'
+        | 'northflank';
+      region?: string;
+      dryRun?: boolean;
+    };
+    LifecycleOperation: {
+      /** Format: uuid */
+      id: string;
+      instanceName: string;
+      /** @enum {string} */
+      kind: 'plan' | 'deploy' | 'suspend' | 'resume' | 'redeploy' | 'destroy';
+      driver: string;
+      /** @enum {string} */
+      state: 'running' | 'succeeded' | 'failed' | 'cancelled';
+      actor: string;
+      /** @description The driver's error, when it failed. */
+      message?: string;
+      /** Format: date-time */
+      startedAt: string;
+      /** Format: date-time */
+      finishedAt?: string;
+      log: string[];
+      /** @description The log and message are left out for this reader, who needs `sindri.instance.audit.read` (or to have started the operation). */
+      logHidden?: boolean;
+    };
+    OperationStarted: {
+      operation: components['schemas']['LifecycleOperation'];
+      /** @description resource:default/<name> */
+      entityRef: string;
+    };
+    /** @description One line of `GET /operations/{id}/stream`. */
+    OperationStreamEvent:
+      | {
+          /** @enum {string} */
+          type: 'snapshot';
+          operation: components['schemas']['LifecycleOperation'];
+        }
+      | {
+          /** @enum {string} */
+          type: 'progress';
+          line: string;
+        }
+      | {
+          /** @enum {string} */
+          type: 'done';
+          operation: components['schemas']['LifecycleOperation'];
+        };
+    /** @description A driver the portal can deploy with, as it describes itself. */
+    DriverOption: {
+      id: string;
+      title: string;
+      /** @description The `deployment.provider` values it deploys to. */
+      providers: string[];
+    };
+    /** @description What was typed in a recorded session; always marked sensitive (passwords included). */
+    TerminalSessionInput: {
+      id: string;
+      /** @enum {boolean} */
+      sensitive: true;
+      input: string;
+      /** @description Only the first 1 MiB of characters is returned. */
+      truncated: boolean;
+    };
+    InstanceDeployment: {
+      instanceName: string;
+      driver: string;
+      /** @enum {string} */
+      state:
+        | 'deploying'
+        | 'running'
+        | 'suspending'
+        | 'suspended'
+        | 'resuming'
+        | 'redeploying'
+        | 'destroying'
+        | 'failed';
+      /** @description Absent when hidden from this reader. */
+      sindriYaml?: string;
+      /** @description The sindri.yaml is left out for this reader, who needs `sindri.instance.audit.read` (or to have created the instance). */
+      sindriYamlHidden?: boolean;
+      provider: string;
+      createdBy: string;
+      /** Format: date-time */
+      createdAt: string;
+      /** Format: date-time */
+      updatedAt: string;
+    };
+    DeploymentOptions: {
+      drivers: components['schemas']['DriverOption'][];
+      defaultDriver?: string;
+      profiles: {
+        name: string;
+        description?: string;
+        extensions: string[];
+      }[];
+      extensions: {
+        name: string;
+        category?: string;
+        description?: string;
+      }[];
+      providersWithRegion: string[];
+      /** @description Region codes to suggest per provider, the examples Sindri's schema gives. */
+      regionHints: {
+        [key: string]: string[];
+      };
+    };
+    ConfigVerdict: {
+      valid: boolean;
+      issues: {
+        /** @description A JSON pointer; empty for the document itself. */
+        pointer: string;
+        message: string;
+      }[];
+    };
+    /** @description What to run. An argv is executed without a shell; a script is written to a file on the instance and run by its interpreter line. */
+    CommandSpec:
+      | {
+          /**
+           * @example [
+           *       "systemctl",
+           *       "status",
+           *       "nginx"
+           *     ]
+           */
+          argv: string[];
+        }
+      | {
+          /** @description Starts with an interpreter line, e.g. `#!/bin/bash`. */
+          script: string;
+        };
+    /**
+     * @description A catalog filter selecting instance entities, as the catalog API takes it: keys are entity
+     *     fields (`metadata.labels.sindri.io/status`, `spec.owner`, ...), values one accepted value
+     *     or a list of them. `kind: resource` and the Sindri instance `spec.type` are implied; only
+     *     entities of the default namespace count. 1-20 fields.
+     * @example {
+     *       "spec.owner": "group:default/platform"
+     *     }
+     */
+    CatalogFilter: {
+      [key: string]: string | string[];
+    };
+    /** @description The instances to run on, by name (each must be registered) or by catalog filter; at most 1000. */
+    CommandTarget:
+      | {
+          instances: string[];
+        }
+      | {
+          filter: components['schemas']['CatalogFilter'];
+        };
+    CommandRequest: {
+      target: components['schemas']['CommandTarget'];
+      command: components['schemas']['CommandSpec'];
+      /**
+       * @description Per instance; the command is killed when it runs longer.
+       * @default 300
+       */
+      timeoutSeconds: number;
+      /**
+       * @description Instances the command runs on at once.
+       * @default 10
+       */
+      concurrency: number;
+    };
+    /**
+     * @description queued → running → a final state: `succeeded` (exit code 0), `failed` (another exit code,
+     *     or it could not start), `timeout`, `cancelled`, `denied` (the caller may not run commands
+     *     there) or `unreachable` (its agent was not connected).
+     * @enum {string}
+     */
+    CommandResultState:
+      | 'queued'
+      | 'running'
+      | 'succeeded'
+      | 'failed'
+      | 'timeout'
+      | 'cancelled'
+      | 'denied'
+      | 'unreachable';
+    /** @description One instance's part of a run. */
+    CommandResult: {
+      instance: string;
+      state: components['schemas']['CommandResultState'];
+      exitCode?: number | null;
+      /** @example SIGKILL */
+      signal?: string | null;
+      /** Format: date-time */
+      startedAt?: string;
+      /** Format: date-time */
+      endedAt?: string;
+      durationMs?: number;
+      /** @description Bytes the command wrote to stdout, all of them. */
+      stdoutBytes: number;
+      stderrBytes: number;
+      /** @description The tail of stdout, its last 65536 characters. */
+      stdout: string;
+      /** @description The tail of stderr, its last 65536 characters. */
+      stderr: string;
+      /** @description Why it ended as it did, when the portal knows more than the exit code. */
+      message?: string;
+      /** @description stdout and stderr are left out for this reader, who needs `sindri.instance.audit.read` on the instance (or to have started the run). */
+      outputHidden?: boolean;
+    };
+    CommandRun: {
+      /** Format: uuid */
+      id: string;
+      /** @description The user's entity ref, or `service:<subject>`. */
+      createdBy: string;
+      /** Format: date-time */
+      createdAt: string;
+      /** Format: date-time */
+      endedAt?: string;
+      command: components['schemas']['CommandSpec'];
+      target: components['schemas']['CommandTarget'];
+      timeoutSeconds: number;
+      concurrency: number;
+      /**
+       * @description `running` until every result is final.
+       * @enum {string}
+       */
+      state: 'running' | 'done' | 'cancelled';
+      /** @description Results per state, over all of the run's instances. */
+      counts: {
+        queued?: number;
+        running?: number;
+        succeeded?: number;
+        failed?: number;
+        timeout?: number;
+        cancelled?: number;
+        denied?: number;
+        unreachable?: number;
+      };
+      /** @description The results of the instances the caller may read, by instance name. */
+      results?: components['schemas']['CommandResult'][];
+    };
+    /** @description A run in the history, without results. */
+    CommandRunSummary: components['schemas']['CommandRun'] & {
+      /** @description The run's instances the caller may read, sorted. */
+      instances: string[];
+    };
+    /** @description One line of `GET /commands/{id}/stream`. */
+    CommandStreamEvent:
+      | {
+          /** @enum {string} */
+          type: 'snapshot';
+          run: components['schemas']['CommandRun'];
+        }
+      | {
+          /** @enum {string} */
+          type: 'output';
+          instance: string;
+          /** @enum {string} */
+          stream: 'stdout' | 'stderr';
+          data: string;
+        }
+      | {
+          /** @enum {string} */
+          type: 'result';
+          result: components['schemas']['CommandResult'];
+        }
+      | {
+          /** @enum {string} */
+          type: 'done';
+          run: components['schemas']['CommandRun'];
+        };
+    TerminalSessionRecord: {
+      /**
+       * Format: uuid
+       * @description The audit row's id.
+       */
+      id: string;
+      instance: string;
+      /** @description The browser-chosen id the session can be re-attached with while it lives. */
+      sessionId: string;
+      /** @description The user's entity ref. */
+      openedBy: string;
+      /** Format: date-time */
+      startedAt: string;
+      /**
+       * Format: date-time
+       * @description Absent while the session lives.
+       */
+      endedAt?: string;
+      /** @description Bytes typed. */
+      bytesIn: number;
+      /** @description Output bytes. */
+      bytesOut: number;
+      exitCode?: number | null;
+      /** @description exited, idle, closed, error, denied (the shell belongs to another user), or lost (the agent restarted under it). */
+      endReason?: string;
+      /** @description Its keystrokes were recorded (`sindri.terminal.recordInput`); see `.../input`. */
+      inputRecorded?: boolean;
+    };
+    /** @description One of {type: register, registration}, {type: heartbeat, heartbeat}, {type: metrics, metrics}, {type: event, event}; the zod schemas in @internal/plugin-sindri-common are authoritative. */
+    AgentFrame: {
+      /** @enum {string} */
+      type: 'register' | 'heartbeat' | 'metrics' | 'event';
+    };
+    BackendFrame: {
+      /** @enum {string} */
+      type: 'ack' | 'error';
+      id?: string;
+      status?: number;
+      message?: string;
+    };
+    Enrollment: {
+      instanceId?: string;
+      name?: string;
+      owner?: string;
+      tokenId?: string;
+      tokenCreatedAt?: string;
+      tokenCreatedBy?: string;
+      registeredAt?: string;
+    };
+    /** @description Fields an agent never reported are absent. */
+    FleetInstance: {
+      id: string;
+      name: string;
+      owner: string;
+      provider?: string;
+      region?: string;
+      /** @enum {string} */
+      status: 'running' | 'unresponsive' | 'stopped' | 'unknown';
+      statusChangedAt?: string;
+      registeredAt?: string;
+      lastHeartbeatAt?: string;
+      heartbeatIntervalSeconds?: number;
+      uptimeSeconds?: number;
+      registration?: components['schemas']['Registration'];
+      latestMetrics?: components['schemas']['MetricsSample'];
+    };
+    Registration: {
+      instanceId: string;
+      name: string;
+      /** @enum {string} */
+      provider:
+        | 'docker'
+        | 'fly'
+        | 'devpod'
+        | 'e2b'
+        | 'kubernetes'
+        | 'runpod'
+        | 'northflank'
+        | 'local';
+      region?: string;
+      hostname: string;
+      os: {
+        platform: string;
+        release: string;
+        arch: string;
+        distro?: string;
+      };
+      agentVersion: string;
+      /** Format: date-time */
+      bootTime: string;
+      heartbeatIntervalSeconds: number;
+      sindriConfig?: {
+        hash: string;
+        name?: string;
+        profile?: string;
+        extensions: string[];
+        resources?: {
+          cpus?: number;
+          memory?: string;
+          disk?: string;
+          gpu?: string;
+        };
+      };
+      extensions: {
+        name: string;
+        version?: string;
+        bom?: {
+          name: string;
+          version?: string;
+        }[];
+      }[];
+      ssh?: {
+        host: string;
+        port: number;
+        user?: string;
+      };
+    };
+    MetricsSample: {
+      /** Format: uuid */
+      id: string;
+      /** Format: date-time */
+      at: string;
+      cpu?: {
+        percent: number;
+      };
+      load?: {
+        one: number;
+        five: number;
+        fifteen: number;
+      };
+      memory?: {
+        totalBytes: number;
+        usedBytes: number;
+        availableBytes: number;
+        cachedBytes?: number;
+      };
+      swap?: {
+        totalBytes: number;
+        usedBytes: number;
+      };
+      disks?: {
+        mount: string;
+        sizeBytes: number;
+        usedBytes: number;
+        inodesTotal?: number;
+        inodesUsed?: number;
+      }[];
+      network?: {
+        rxBytes: number;
+        txBytes: number;
+      };
+      processes?: {
+        count: number;
+        topByCpu: {
+          pid: number;
+          name: string;
+          cpuPercent: number;
+          memoryBytes: number;
+        }[];
+        topByMemory: {
+          pid: number;
+          name: string;
+          cpuPercent: number;
+          memoryBytes: number;
+        }[];
+      };
+    };
+    InstanceEvent: {
+      /** Format: uuid */
+      id: string;
+      /** Format: date-time */
+      at: string;
+      /** @enum {string} */
+      type:
+        | 'started'
+        | 'stopped'
+        | 'deploy'
+        | 'extension-installed'
+        | 'extension-removed'
+        | 'config-changed'
+        | 'agent-warning'
+        | 'lifecycle';
+      message?: string;
+      data?: {
+        [key: string]: string | number | boolean;
+      };
+    };
+    Health: {
+      /** @enum {string} */
+      status: 'ok' | 'degraded';
+      database: {
+        /** @enum {string} */
+        client: 'better-sqlite3' | 'pg';
+        reachable: boolean;
+        /** @description Number of the plugin's knex migrations applied. */
+        migrations: number;
+      };
+      registry: {
+        extensions: number;
+        profiles: number;
+      };
+    };
+  };
+  responses: {
+    /** @description The request is malformed; the message names the field. */
+    BadRequest: {
+      headers: {
+        [name: string]: unknown;
+      };
+      content: {
+        'application/json': components['schemas']['Error'];
+      };
+    };
+    /** @description No valid credentials (or agent token). */
+    Unauthorized: {
+      headers: {
+        [name: string]: unknown;
+      };
+      content: {
+        'application/json': components['schemas']['Error'];
+      };
+    };
+    /** @description The permission policy denies it. */
+    Forbidden: {
+      headers: {
+        [name: string]: unknown;
+      };
+      content: {
+        'application/json': components['schemas']['Error'];
+      };
+    };
+    /** @description No registered instance of that name. */
+    NotFound: {
+      headers: {
+        [name: string]: unknown;
+      };
+      content: {
+        'application/json': components['schemas']['Error'];
+      };
+    };
+    /** @description The body is over the 256 KiB limit. */
+    TooLarge: {
+      headers: {
+        [name: string]: unknown;
+      };
+      content: {
+        'application/json': components['schemas']['Error'];
+      };
+    };
+    /** @description The instance sends faster than its rate limit. */
+    TooMany: {
+      headers: {
+        [name: string]: unknown;
+      };
+      content: {
+        'application/json': components['schemas']['Error'];
+      };
+    };
+  };
+  parameters: {
+    name: string;
+    instanceId: string;
+    /** @description The operation's id. */
+    operationId: string;
+    /** @description The run's id. */
+    commandId: string;
+    /** @description The terminal session's id, chosen by the browser (a uuid fits). */
+    session: string;
+  };
+  requestBodies: never;
+  headers: never;
+  pathItems: never;
+}
+export type $defs = Record<string, never>;
+export interface operations {
+  getHealth: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description The database answers and the schema is migrated. */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Health'];
+        };
+      };
+      /** @description The database does not answer. */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Health'];
+        };
+      };
+    };
+  };
+  ingest: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': {
+          /** @description Agent frames (`AgentFrame`), each validated on its own. */
+          frames: unknown[];
+        };
+      };
+    };
+    responses: {
+      /** @description One result per frame, in order; a frame refused (invalid, over the rate limit, not stored now, a registration for another instance) has an error result naming its id. */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            results?: components['schemas']['BackendFrame'][];
+          };
+        };
+      };
+      400: components['responses']['BadRequest'];
+      401: components['responses']['Unauthorized'];
+      413: components['responses']['TooLarge'];
+      /** @description The portal cannot check agent tokens now (its database); try again. */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+    };
+  };
+  connectAgent: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Switching protocols; the agent is connected. */
+      101: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description Not a valid WebSocket handshake (answered by the WebSocket server, plain text). */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description Missing, malformed or revoked agent token (empty body). */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description The portal cannot check agent tokens now (empty body). */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+    };
+  };
+  listEnrollments: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Enrollments. */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            items?: components['schemas']['Enrollment'][];
+          };
+        };
+      };
+      400: components['responses']['BadRequest'];
+      401: components['responses']['Unauthorized'];
+      403: components['responses']['Forbidden'];
+    };
+  };
+  createEnrollment: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': {
+          name: string;
+          /** @example group:default/platform */
+          owner: string;
+        };
+      };
+    };
+    responses: {
+      /** @description Enrolled. */
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            instanceId?: string;
+            name?: string;
+            owner?: string;
+            token?: string;
+          };
+        };
+      };
+      400: components['responses']['BadRequest'];
+      401: components['responses']['Unauthorized'];
+      403: components['responses']['Forbidden'];
+      /** @description The name is already enrolled. */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+    };
+  };
+  rotateEnrollmentToken: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        instanceId: components['parameters']['instanceId'];
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description The new token, returned once. */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            token?: string;
+          };
+        };
+      };
+      400: components['responses']['BadRequest'];
+      401: components['responses']['Unauthorized'];
+      403: components['responses']['Forbidden'];
+      /** @description No such instance. */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+    };
+  };
+  revokeEnrollment: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        instanceId: components['parameters']['instanceId'];
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Revoked. */
+      204: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      400: components['responses']['BadRequest'];
+      401: components['responses']['Unauthorized'];
+      403: components['responses']['Forbidden'];
+      /** @description No such instance. */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+    };
+  };
+  listInstances: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Instances. */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            items?: components['schemas']['FleetInstance'][];
+          };
+        };
+      };
+      400: components['responses']['BadRequest'];
+      401: components['responses']['Unauthorized'];
+      403: components['responses']['Forbidden'];
+    };
+  };
+  getInstance: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        name: components['parameters']['name'];
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description The instance. */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['FleetInstance'];
+        };
+      };
+      400: components['responses']['BadRequest'];
+      401: components['responses']['Unauthorized'];
+      403: components['responses']['Forbidden'];
+      404: components['responses']['NotFound'];
+    };
+  };
+  getInstanceMetrics: {
+    parameters: {
+      query?: {
+        range?: '1h' | '24h' | '7d';
+        resolution?: 'raw' | '5m' | '1h';
+      };
+      header?: never;
+      path: {
+        name: components['parameters']['name'];
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Samples in time order. */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            /** @enum {string} */
+            range: '1h' | '24h' | '7d';
+            /** @enum {string} */
+            resolution: 'raw' | '5m' | '1h';
+            /** Format: date-time */
+            from: string;
+            /** Format: date-time */
+            to: string;
+            items: components['schemas']['MetricsSample'][];
+            truncated?: boolean;
+          };
+        };
+      };
+      400: components['responses']['BadRequest'];
+      401: components['responses']['Unauthorized'];
+      403: components['responses']['Forbidden'];
+      404: components['responses']['NotFound'];
+    };
+  };
+  getInstanceEvents: {
+    parameters: {
+      query?: {
+        limit?: number;
+        before?: string;
+      };
+      header?: never;
+      path: {
+        name: components['parameters']['name'];
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Events. */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            items?: components['schemas']['InstanceEvent'][];
+          };
+        };
+      };
+      400: components['responses']['BadRequest'];
+      401: components['responses']['Unauthorized'];
+      403: components['responses']['Forbidden'];
+      404: components['responses']['NotFound'];
+    };
+  };
+  listTerminalSessions: {
+    parameters: {
+      query?: {
+        limit?: number;
+      };
+      header?: never;
+      path: {
+        name: components['parameters']['name'];
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Terminal sessions. */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            items: components['schemas']['TerminalSessionRecord'][];
+          };
+        };
+      };
+      400: components['responses']['BadRequest'];
+      401: components['responses']['Unauthorized'];
+      403: components['responses']['Forbidden'];
+      404: components['responses']['NotFound'];
+    };
+  };
+  getTerminalSessionInput: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        name: components['parameters']['name'];
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description The keystrokes. */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['TerminalSessionInput'];
+        };
+      };
+      400: components['responses']['BadRequest'];
+      401: components['responses']['Unauthorized'];
+      403: components['responses']['Forbidden'];
+      404: components['responses']['NotFound'];
+    };
+  };
+  openTerminal: {
+    parameters: {
+      query?: {
+        /** @description Terminal width in columns. */
+        cols?: number;
+        /** @description Terminal height in rows. */
+        rows?: number;
+      };
+      header?: never;
+      path: {
+        name: components['parameters']['name'];
+        /** @description The terminal session's id, chosen by the browser (a uuid fits). */
+        session: components['parameters']['session'];
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Switching protocols; the socket is attached (or told why not, then closed with one of the close codes above). */
+      101: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description A malformed name, session id, cols or rows (the message names it), or not a valid WebSocket handshake (plain text). */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      401: components['responses']['Unauthorized'];
+      /** @description The permission policy denies `sindri.instance.terminal` on the instance, or the `Origin` may not open terminals. */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      404: components['responses']['NotFound'];
+    };
+  };
+  resolveCommandTargets: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': {
+          target: components['schemas']['CommandTarget'];
+        };
+      };
+    };
+    responses: {
+      /** @description The selected instances. */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            items: {
+              name: string;
+              permitted: boolean;
+            }[];
+          };
+        };
+      };
+      /** @description A malformed target, a name that is not a registered instance, a filter that selects no instance, or more than 1000 instances. */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      401: components['responses']['Unauthorized'];
+    };
+  };
+  listCommands: {
+    parameters: {
+      query?: {
+        /** @description Only runs that included this instance. */
+        instance?: string;
+        /** @description Only runs started by this user entity ref (or `service:<subject>`). */
+        createdBy?: string;
+        state?: 'running' | 'done' | 'cancelled';
+        limit?: number;
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Runs. */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            items: components['schemas']['CommandRunSummary'][];
+          };
+        };
+      };
+      400: components['responses']['BadRequest'];
+      401: components['responses']['Unauthorized'];
+    };
+  };
+  startCommand: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['CommandRequest'];
+      };
+    };
+    responses: {
+      /** @description The run, its permitted instances `queued` and the others `denied`. */
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['CommandRun'];
+        };
+      };
+      /** @description A malformed request, a name that is not a registered instance, a filter that selects no instance, or more than 1000 instances. */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      401: components['responses']['Unauthorized'];
+      /** @description The permission policy denies `sindri.instance.command` on every selected instance. */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+    };
+  };
+  getCommand: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        /** @description The run's id. */
+        id: components['parameters']['commandId'];
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description The run. */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['CommandRun'];
+        };
+      };
+      400: components['responses']['BadRequest'];
+      401: components['responses']['Unauthorized'];
+      /** @description No such run, or none of its instances is readable by the caller. */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+    };
+  };
+  cancelCommand: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        /** @description The run's id. */
+        id: components['parameters']['commandId'];
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Cancellation is under way; the run as it is now (results turn `cancelled` as the agents confirm it). */
+      202: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['CommandRun'];
+        };
+      };
+      400: components['responses']['BadRequest'];
+      401: components['responses']['Unauthorized'];
+      /** @description Neither the creator nor permitted `sindri.instance.command` on all the run's instances. */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description No such run, or none of its instances is readable by the caller. */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+    };
+  };
+  streamCommand: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        /** @description The run's id. */
+        id: components['parameters']['commandId'];
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description The event stream. */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/x-ndjson': components['schemas']['CommandStreamEvent'];
+        };
+      };
+      400: components['responses']['BadRequest'];
+      401: components['responses']['Unauthorized'];
+      /** @description No such run, or none of its instances is readable by the caller. */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+    };
+  };
+  getDeploymentOptions: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description The options. */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['DeploymentOptions'];
+        };
+      };
+      400: components['responses']['BadRequest'];
+      401: components['responses']['Unauthorized'];
+      403: components['responses']['Forbidden'];
+    };
+  };
+  validateConfig: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': {
+          sindriYaml: string;
+        };
+      };
+    };
+    responses: {
+      /** @description The verdict. */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ConfigVerdict'];
+        };
+      };
+      400: components['responses']['BadRequest'];
+      401: components['responses']['Unauthorized'];
+      403: components['responses']['Forbidden'];
+      /** @description The sindri.yaml is over 64 KiB. */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+    };
+  };
+  createDeployment: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['CreateDeploymentRequest'];
+      };
+    };
+    responses: {
+      /** @description The operation started. */
+      202: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['OperationStarted'];
+        };
+      };
+      400: components['responses']['BadRequest'];
+      401: components['responses']['Unauthorized'];
+      403: components['responses']['Forbidden'];
+      /** @description The instance to clone does not exist or was not deployed by the portal. */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description An instance of that name exists. */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description The sindri.yaml is over 64 KiB. */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+    };
+  };
+  getOperation: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        /** @description The operation's id. */
+        id: components['parameters']['operationId'];
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description The operation. */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['LifecycleOperation'];
+        };
+      };
+      400: components['responses']['BadRequest'];
+      401: components['responses']['Unauthorized'];
+      403: components['responses']['Forbidden'];
+      404: components['responses']['NotFound'];
+    };
+  };
+  streamOperation: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        /** @description The operation's id. */
+        id: components['parameters']['operationId'];
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description The stream. */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/x-ndjson': components['schemas']['OperationStreamEvent'];
+        };
+      };
+      400: components['responses']['BadRequest'];
+      401: components['responses']['Unauthorized'];
+      403: components['responses']['Forbidden'];
+      404: components['responses']['NotFound'];
+    };
+  };
+  getInstanceDeployment: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        name: components['parameters']['name'];
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description The deployment. */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['InstanceDeployment'];
+        };
+      };
+      400: components['responses']['BadRequest'];
+      401: components['responses']['Unauthorized'];
+      403: components['responses']['Forbidden'];
+      404: components['responses']['NotFound'];
+    };
+  };
+  listInstanceOperations: {
+    parameters: {
+      query?: {
+        limit?: number;
+      };
+      header?: never;
+      path: {
+        name: components['parameters']['name'];
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description The operations. */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            items: components['schemas']['LifecycleOperation'][];
+          };
+        };
+      };
+      400: components['responses']['BadRequest'];
+      401: components['responses']['Unauthorized'];
+      403: components['responses']['Forbidden'];
+      404: components['responses']['NotFound'];
+    };
+  };
+  runLifecycleAction: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        name: components['parameters']['name'];
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': {
+          /** @enum {string} */
+          action: 'suspend' | 'resume' | 'redeploy' | 'destroy';
+          /** @description The instance's name, for destroy. */
+          confirm?: string;
+          /** @description Destroy its volumes too. */
+          volumes?: boolean;
+        };
+      };
+    };
+    responses: {
+      /** @description The operation started. */
+      202: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['OperationStarted'];
+        };
+      };
+      400: components['responses']['BadRequest'];
+      401: components['responses']['Unauthorized'];
+      403: components['responses']['Forbidden'];
+      404: components['responses']['NotFound'];
+      /** @description Not deployed by the portal, or in a state the action cannot start from. */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+    };
+  };
+}
