@@ -1,18 +1,22 @@
-// yarn bench:agent [--seconds 120]
+// yarn bench:agent [--seconds 120] [--sources]
 //
 // Runs the real sindri-agent at its default intervals (heartbeat 10 s,
 // metrics 30 s) against a local Sindri backend and reads its CPU time and RSS
-// from /proc every second. The agent runs from its TypeScript sources, as in
-// this repository; a built agent loads less code.
+// from /proc every second. The agent runs as instances run it: the bundle
+// (`yarn agent:bundle`, built first), with node-pty beside it; `--sources`
+// runs the TypeScript sources through the transpiler instead, for comparison.
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { spawn } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { parseArgs } from 'node:util';
 import { enroll, repoRoot, startServer } from './lib/harness';
 
 const { values } = parseArgs({
-  options: { seconds: { type: 'string', default: '120' } },
+  options: {
+    seconds: { type: 'string', default: '120' },
+    sources: { type: 'boolean', default: false },
+  },
 });
 const TICKS_PER_S = 100; // USER_HZ on Linux
 
@@ -40,20 +44,24 @@ async function main() {
   const stateDir = fs.mkdtempSync(
     path.join(os.tmpdir(), 'sindri-agent-bench-'),
   );
-  const agent = spawn(
-    process.execPath,
-    [path.join(repoRoot, 'agent/bin/sindri-agent')],
-    {
-      stdio: 'ignore',
-      env: {
-        ...process.env,
-        SINDRI_CONSOLE_URL: server.url,
-        SINDRI_AGENT_TOKEN: token,
-        SINDRI_INSTANCE_NAME: 'bench-agent',
-        SINDRI_AGENT_STATE_DIR: stateDir,
-      },
+  let entry = path.join(repoRoot, 'agent/bin/sindri-agent');
+  if (!values.sources) {
+    const built = spawnSync(process.execPath, [
+      path.join(repoRoot, 'agent/scripts/bundle.mjs'),
+    ]);
+    if (built.status !== 0) throw new Error(String(built.stderr));
+    entry = path.join(repoRoot, 'agent/dist-bundle/sindri-agent.cjs');
+  }
+  const agent = spawn(process.execPath, [entry], {
+    stdio: 'ignore',
+    env: {
+      ...process.env,
+      SINDRI_CONSOLE_URL: server.url,
+      SINDRI_AGENT_TOKEN: token,
+      SINDRI_INSTANCE_NAME: 'bench-agent',
+      SINDRI_AGENT_STATE_DIR: stateDir,
     },
-  );
+  });
   // start-up (loading and transpiling) is not the steady state
   await new Promise(r => setTimeout(r, 15_000));
   const cpu0 = cpuSeconds(agent.pid!);
@@ -69,11 +77,11 @@ async function main() {
   await server.stop();
   const avg = rss.reduce((a, b) => a + b, 0) / rss.length;
   process.stdout.write(
-    `agent: seconds=${values.seconds} cpu_percent=${cpuPercent.toFixed(
-      2,
-    )} rss_avg_mb=${avg.toFixed(0)} rss_max_mb=${Math.max(...rss).toFixed(
+    `agent: from=${values.sources ? 'sources' : 'bundle'} seconds=${
+      values.seconds
+    } cpu_percent=${cpuPercent.toFixed(2)} rss_avg_mb=${avg.toFixed(
       0,
-    )}\n`,
+    )} rss_max_mb=${Math.max(...rss).toFixed(0)}\n`,
   );
 }
 

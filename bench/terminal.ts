@@ -8,9 +8,15 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { spawn } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { parseArgs } from 'node:util';
-import { enroll, repoRoot, startServer, USER_AUTH } from './lib/harness';
+import {
+  enroll,
+  profileArgs,
+  repoRoot,
+  startServer,
+  USER_AUTH,
+} from './lib/harness';
 import {
   directTerminal,
   portalTerminal,
@@ -23,6 +29,7 @@ const { values } = parseArgs({
     keystrokes: { type: 'string', default: '300' },
     megabytes: { type: 'string', default: '300' },
     'flood-seconds': { type: 'string', default: '30' },
+    'agent-sources': { type: 'boolean', default: false },
   },
 });
 
@@ -39,21 +46,26 @@ async function main() {
   const name = 'bench-term';
   const token = await enroll(server.url, name);
   const stateDir = fs.mkdtempSync(path.join(os.tmpdir(), 'sindri-term-bench-'));
-  const agent = spawn(
-    process.execPath,
-    [path.join(repoRoot, 'agent/bin/sindri-agent')],
-    {
-      stdio: 'ignore',
-      env: {
-        ...process.env,
-        SINDRI_CONSOLE_URL: server.url,
-        SINDRI_AGENT_TOKEN: token,
-        SINDRI_INSTANCE_NAME: name,
-        SINDRI_AGENT_STATE_DIR: stateDir,
-        SINDRI_WORKSPACE: os.homedir(),
-      },
+  // the agent as instances run it: the bundle, node-pty beside it
+  let agentEntry = path.join(repoRoot, 'agent/bin/sindri-agent');
+  if (!values['agent-sources']) {
+    const built = spawnSync(process.execPath, [
+      path.join(repoRoot, 'agent/scripts/bundle.mjs'),
+    ]);
+    if (built.status !== 0) throw new Error(String(built.stderr));
+    agentEntry = path.join(repoRoot, 'agent/dist-bundle/sindri-agent.cjs');
+  }
+  const agent = spawn(process.execPath, [...profileArgs(), agentEntry], {
+    stdio: 'ignore',
+    env: {
+      ...process.env,
+      SINDRI_CONSOLE_URL: server.url,
+      SINDRI_AGENT_TOKEN: token,
+      SINDRI_INSTANCE_NAME: name,
+      SINDRI_AGENT_STATE_DIR: stateDir,
+      SINDRI_WORKSPACE: os.homedir(),
     },
-  );
+  });
   try {
     for (let i = 0; ; i++) {
       const res = await fetch(`${server.url}/api/sindri/instances/${name}`, {
@@ -163,12 +175,19 @@ async function main() {
       )} MB/s`,
     );
     console.log(
-      `terminal: echo_p50_ms=${fixed(viaPortal.p50, 3)} ssh_echo_p50_ms=${fixed(
-        viaSsh.p50,
+      `terminal: echo_p50_ms=${fixed(viaPortal.p50, 3)} echo_p99_ms=${fixed(
+        viaPortal.p99,
+        3,
+      )} ssh_echo_p50_ms=${fixed(viaSsh.p50, 3)} ssh_echo_p99_ms=${fixed(
+        viaSsh.p99,
         3,
       )} mb_per_s=${fixed(viaPortal.mbPerS, 1)} ssh_mb_per_s=${fixed(
         viaSsh.mbPerS,
         1,
+      )} node_pty_mb_per_s=${fixed(viaPty.mbPerS, 1)} vs_ssh=${fixed(
+        viaPortal.mbPerS / viaSsh.mbPerS,
+      )} vs_node_pty=${fixed(
+        viaPortal.mbPerS / viaPty.mbPerS,
       )} flood_rss_growth_mb=${fixed(growth, 1)}`,
     );
   } finally {

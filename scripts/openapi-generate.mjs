@@ -40,7 +40,8 @@ function responseType(op) {
     const content = op.responses[code].content ?? {};
     if (content['application/json'])
       return `operations['${op.operationId}']['responses'][${code}]['content']['application/json']`;
-    if (Object.keys(content).length) return 'string';
+    // text and binary bodies (NDJSON streams, scripts, the agent bundle) are the route's to write
+    if (Object.keys(content).length) return 'string | Uint8Array';
   }
   return 'void';
 }

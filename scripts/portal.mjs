@@ -151,6 +151,8 @@ async function test() {
 const command = process.argv[2];
 if (command === 'start') {
   await install();
+  // the agent instances install, and local instances run, from its bundle
+  await run(['agent/scripts/bundle.mjs']);
   process.exit(
     await run([
       'node_modules/@backstage/cli/bin/backstage-cli',

@@ -2,8 +2,8 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import crypto from 'node:crypto';
-import { AgentFrame } from '@internal/plugin-sindri-common';
-import { BackendStandIn, until } from './__testUtils__/liveHarness';
+import { AgentFrame, pollUntil } from '@internal/plugin-sindri-common';
+import { BackendStandIn } from './__testUtils__/liveHarness';
 import { Agent } from './Agent';
 import { resolveConfig } from './config';
 
@@ -97,7 +97,7 @@ describe('Agent', () => {
     );
     try {
       await agent.start();
-      await until(() => standIn.socket, 'the agent to connect');
+      await pollUntil(() => standIn.socket, 'the agent to connect');
 
       standIn.send({
         type: 'pty-open',
@@ -110,7 +110,7 @@ describe('Agent', () => {
         'agent-wiring-1',
         'echo $((6*7)) ${SINDRI_AGENT_TOKEN:-no-token}\r',
       );
-      await until(
+      await pollUntil(
         () => /[\r\n]42 no-token\r\n/.test(standIn.output('agent-wiring-1')),
         '42 from the shell',
       );
@@ -125,7 +125,7 @@ describe('Agent', () => {
         timeoutSeconds: 10,
       });
       expect(
-        await until(
+        await pollUntil(
           () => standIn.frames('cmd-exit', f => f.run === run)[0],
           'cmd-exit',
         ),
@@ -135,7 +135,10 @@ describe('Agent', () => {
       // stopping kills the shell; its end is still reported
       await agent.flushAndStop(5000);
       expect(agent.live.stats().sessions).toBe(0);
-      const exit = await until(() => standIn.frames('pty-exit')[0], 'pty-exit');
+      const exit = await pollUntil(
+        () => standIn.frames('pty-exit')[0],
+        'pty-exit',
+      );
       expect(exit).toMatchObject({
         session: 'agent-wiring-1',
         reason: 'closed',

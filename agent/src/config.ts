@@ -3,6 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { z } from 'zod';
 import {
+  AGENT_ENV,
   INSTANCE_PROVIDERS,
   instanceNameSchema,
 } from '@internal/plugin-sindri-common';
@@ -44,43 +45,43 @@ export const SETTINGS: Array<{
   {
     key: 'consoleUrl',
     flag: 'console-url',
-    env: 'SINDRI_CONSOLE_URL',
+    env: AGENT_ENV.consoleUrl,
     help: 'base URL of the portal backend, e.g. https://portal.example.com',
   },
   {
     key: 'token',
-    env: 'SINDRI_AGENT_TOKEN',
+    env: AGENT_ENV.token,
     help: "this instance's enrollment token (or --token-file)",
   },
   {
     key: 'name',
     flag: 'name',
-    env: 'SINDRI_INSTANCE_NAME',
+    env: AGENT_ENV.instanceName,
     help: 'instance name, as enrolled',
   },
   {
     key: 'provider',
     flag: 'provider',
-    env: 'SINDRI_PROVIDER',
+    env: AGENT_ENV.provider,
     fallback: () => 'local',
     help: `where it runs: ${INSTANCE_PROVIDERS.join(', ')}`,
   },
   {
     key: 'region',
     flag: 'region',
-    env: 'SINDRI_REGION',
+    env: AGENT_ENV.region,
     help: 'provider region',
   },
   {
     key: 'sindriYaml',
     flag: 'sindri-yaml',
-    env: 'SINDRI_CONFIG',
+    env: AGENT_ENV.config,
     help: "path of the instance's sindri.yaml",
   },
   {
     key: 'statusLedger',
     flag: 'status-ledger',
-    env: 'SINDRI_STATUS_LEDGER',
+    env: AGENT_ENV.statusLedger,
     fallback: env =>
       env.HOME ? `${env.HOME}/.sindri/status_ledger.jsonl` : undefined,
     help: "Sindri's extension status ledger",
@@ -88,74 +89,74 @@ export const SETTINGS: Array<{
   {
     key: 'stateDir',
     flag: 'state-dir',
-    env: 'SINDRI_AGENT_STATE_DIR',
+    env: AGENT_ENV.stateDir,
     fallback: env => `${env.HOME ?? '/tmp'}/.sindri-agent`,
     help: 'where the agent keeps its instance id',
   },
   {
     key: 'heartbeatSeconds',
     flag: 'heartbeat-interval',
-    env: 'SINDRI_AGENT_HEARTBEAT_SECONDS',
+    env: AGENT_ENV.heartbeatSeconds,
     fallback: () => '10',
     help: 'seconds between heartbeats',
   },
   {
     key: 'metricsSeconds',
     flag: 'metrics-interval',
-    env: 'SINDRI_AGENT_METRICS_SECONDS',
+    env: AGENT_ENV.metricsSeconds,
     fallback: () => '30',
     help: 'seconds between metrics samples',
   },
   {
     key: 'bufferSize',
     flag: 'buffer-size',
-    env: 'SINDRI_AGENT_BUFFER_SIZE',
+    env: AGENT_ENV.bufferSize,
     fallback: () => '2000',
     help: 'samples kept while disconnected (oldest dropped first)',
   },
   {
     key: 'maxBackoffSeconds',
     flag: 'max-backoff',
-    env: 'SINDRI_AGENT_MAX_BACKOFF_SECONDS',
+    env: AGENT_ENV.maxBackoffSeconds,
     fallback: () => '60',
     help: 'longest wait between reconnect attempts',
   },
   {
     key: 'sshHost',
     flag: 'ssh-host',
-    env: 'SINDRI_SSH_HOST',
+    env: AGENT_ENV.sshHost,
     help: 'SSH endpoint host to advertise',
   },
   {
     key: 'sshPort',
     flag: 'ssh-port',
-    env: 'SINDRI_SSH_PORT',
+    env: AGENT_ENV.sshPort,
     help: 'SSH endpoint port',
   },
   {
     key: 'sshUser',
     flag: 'ssh-user',
-    env: 'SINDRI_SSH_USER',
+    env: AGENT_ENV.sshUser,
     help: 'SSH user',
   },
   {
     key: 'workspace',
     flag: 'workspace',
-    env: 'SINDRI_WORKSPACE',
+    env: AGENT_ENV.workspace,
     fallback: defaultWorkspace,
     help: 'where terminals start and commands run (default ~/workspace, else ~)',
   },
   {
     key: 'shell',
     flag: 'shell',
-    env: 'SINDRI_AGENT_SHELL',
+    env: AGENT_ENV.shell,
     fallback: defaultShell,
     help: "the terminals' login shell (default the user's)",
   },
   {
     key: 'terminalIdleSeconds',
     flag: 'terminal-idle-timeout',
-    env: 'SINDRI_AGENT_TERMINAL_IDLE_SECONDS',
+    env: AGENT_ENV.terminalIdleSeconds,
     fallback: () => '900',
     help: 'seconds a terminal nobody is attached to lives on',
   },
@@ -182,7 +183,7 @@ function defaultShell(env: NodeJS.ProcessEnv): string {
 /** Where the token may come from besides SINDRI_AGENT_TOKEN: a file only its owner can read. */
 export const TOKEN_FILE = {
   flag: 'token-file',
-  env: 'SINDRI_AGENT_TOKEN_FILE',
+  env: AGENT_ENV.tokenFile,
 } as const;
 
 /**
@@ -232,7 +233,7 @@ export function resolveConfig(
   }
   const tokenFile = flags[TOKEN_FILE.flag] ?? env[TOKEN_FILE.env];
   if (tokenFile !== undefined) {
-    if (env.SINDRI_AGENT_TOKEN)
+    if (env[AGENT_ENV.token])
       throw new Error(
         `SINDRI_AGENT_TOKEN and --${TOKEN_FILE.flag} / ${TOKEN_FILE.env}: give the token one way only`,
       );

@@ -15,6 +15,12 @@ export interface BenchServer {
   stop(): Promise<void>;
 }
 
+/** With SINDRI_BENCH_CPU_PROF=DIR, the processes a bench starts write CPU profiles there when they exit. */
+export const profileArgs = () =>
+  process.env.SINDRI_BENCH_CPU_PROF
+    ? ['--cpu-prof', `--cpu-prof-dir=${process.env.SINDRI_BENCH_CPU_PROF}`]
+    : [];
+
 /** Starts bench/lib/server.ts in a child process and waits for its port. */
 export async function startServer(
   db: 'sqlite' | 'pg',
@@ -23,6 +29,7 @@ export async function startServer(
   const child = spawn(
     process.execPath,
     [
+      ...profileArgs(),
       '-r',
       require.resolve('@backstage/cli/config/nodeTransform.cjs'),
       path.join(__dirname, 'server.ts'),

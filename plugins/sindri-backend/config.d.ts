@@ -40,6 +40,14 @@ export interface Config {
        * so a token revoked on another replica ends its connections too. Default: 1 second.
        */
       tokenCheckInterval?: HumanDuration | string;
+      /**
+       * The agent bundle the portal serves to instances (`GET /agent/install.sh`,
+       * `GET /agent/bundle`): a directory holding `sindri-agent.cjs` and its
+       * `manifest.json`, as `yarn agent:bundle` writes them. Relative paths are
+       * taken from the backend's working directory. Without it, or before the
+       * bundle is built, those routes answer 503 saying so.
+       */
+      bundleDir?: string;
     };
     audit?: {
       /**

@@ -15,6 +15,7 @@ import {
   frameId,
   isLiveFrameType,
   Registration,
+  pollUntil,
 } from '@internal/plugin-sindri-common';
 import { AgentConnection } from '../connection/AgentConnection';
 import { LiveChannel } from '../live/LiveChannel';
@@ -212,21 +213,6 @@ export class BackendStandIn {
   }
 }
 
-/** Polls `condition` until it holds; fails with `what` after `timeoutMs`. */
-export async function until<T>(
-  condition: () => T | undefined | false,
-  what: string,
-  timeoutMs = 10_000,
-): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = condition();
-    if (value) return value;
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise(r => setTimeout(r, 10));
-  }
-}
-
 export const TEST_TOKEN = 'sindri_live_test_token_0123456789';
 
 export interface LiveAgentUnderTest {
@@ -280,7 +266,7 @@ export async function startLiveAgent(
   connection.setLiveHandler(live);
   const before = standIn.connections;
   connection.start();
-  await until(
+  await pollUntil(
     () => standIn.connections > before && standIn.socket,
     'the agent to connect',
   );

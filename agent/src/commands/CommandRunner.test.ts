@@ -4,8 +4,9 @@ import {
   CommandSpec,
   INGEST_LIMITS,
   LIVE_LIMITS,
+  pollUntil,
 } from '@internal/plugin-sindri-common';
-import { TEST_TOKEN, until, useLiveAgent } from '../__testUtils__/liveHarness';
+import { TEST_TOKEN, useLiveAgent } from '../__testUtils__/liveHarness';
 import { MAX_UNSENT_EXITS } from './CommandRunner';
 
 function isAlive(pid: number): boolean {
@@ -29,12 +30,12 @@ describe('commands', () => {
   }
 
   const started = (id: string) =>
-    until(
+    pollUntil(
       () => live.standIn.frames('cmd-started', f => f.run === id)[0],
       `cmd-started of ${id}`,
     );
   const exited = (id: string, timeoutMs?: number) =>
-    until(
+    pollUntil(
       () => live.standIn.frames('cmd-exit', f => f.run === id)[0],
       `cmd-exit of ${id}`,
       timeoutMs,
@@ -102,7 +103,7 @@ describe('commands', () => {
     await started(id);
     const child = Number(
       (
-        await until(
+        await pollUntil(
           () => /child=(\d+)/.exec(live.standIn.commandOutput(id)) ?? undefined,
           'the child pid',
         )
@@ -116,7 +117,11 @@ describe('commands', () => {
     });
     expect(exit.durationMs).toBeGreaterThanOrEqual(1000);
     expect(Date.now() - t0).toBeLessThan(1000 + 3000 + 1000);
-    await until(() => !isAlive(child), 'the background child to be gone', 2000);
+    await pollUntil(
+      () => !isAlive(child),
+      'the background child to be gone',
+      2000,
+    );
   });
 
   it('cancels a running command', async () => {
@@ -141,7 +146,11 @@ describe('commands', () => {
         live.standIn.commandOutput(id),
       )!;
     expect([mode, dirMode, pwd]).toEqual(['700', '700', live.agent.workspace]);
-    await until(() => !fs.existsSync(file), 'the script to be deleted', 2000);
+    await pollUntil(
+      () => !fs.existsSync(file),
+      'the script to be deleted',
+      2000,
+    );
   });
 
   it('keeps the agent token out of the environment', async () => {
@@ -224,19 +233,19 @@ describe('commands', () => {
         ],
       }),
     );
-    await until(
+    await pollUntil(
       () => live.standIn.frames('cmd-started').length === ids.length,
       'every command to start',
       30_000,
     );
     live.standIn.refuse = true;
     live.standIn.socket!.terminate();
-    await until(
+    await pollUntil(
       () => !live.agent.connection.isOpen,
       'the agent to notice the drop',
     );
     fs.writeFileSync(flag, '');
-    await until(
+    await pollUntil(
       () => live.agent.live.stats().commands === 0,
       'every command to end',
     );
@@ -244,7 +253,7 @@ describe('commands', () => {
     expect(live.standIn.frames('cmd-exit')).toHaveLength(0);
 
     live.standIn.refuse = false;
-    await until(
+    await pollUntil(
       () => live.standIn.frames('cmd-exit').length === MAX_UNSENT_EXITS,
       'the kept exits',
     );
@@ -257,7 +266,7 @@ describe('commands', () => {
       expect(ids).toContain(exit.run);
     }
     expect(live.standIn.frames('cmd-output')).toHaveLength(0);
-    await until(
+    await pollUntil(
       () => live.agent.live.stats().waitingExits === 0,
       "the portal's acks",
     );
@@ -266,26 +275,26 @@ describe('commands', () => {
   it('sends an exit again on every connect until the portal acknowledges it', async () => {
     live.standIn.ackExits = false;
     const id = run({ argv: ['true'] });
-    await until(
+    await pollUntil(
       () => live.standIn.frames('cmd-exit', f => f.run === id).length === 1,
       'the exit',
     );
     // sent as the connection dropped, say: the portal never stored it
     live.standIn.socket!.terminate();
-    await until(
+    await pollUntil(
       () => live.standIn.frames('cmd-exit', f => f.run === id).length === 2,
       'the exit sent again on reconnect',
     );
     expect(live.agent.live.stats().waitingExits).toBe(1);
 
     live.standIn.send({ type: 'cmd-exit-ack', run: id });
-    await until(
+    await pollUntil(
       () => live.agent.live.stats().waitingExits === 0,
       'the exit forgotten once acknowledged',
     );
     live.standIn.ackExits = true;
     live.standIn.socket!.terminate();
-    await until(
+    await pollUntil(
       () => live.agent.connection.isOpen && live.standIn.connections >= 3,
       'a third connection',
     );

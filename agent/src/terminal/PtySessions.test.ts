@@ -1,6 +1,6 @@
 import fs from 'node:fs';
-import { LIVE_LIMITS } from '@internal/plugin-sindri-common';
-import { until, useLiveAgent } from '../__testUtils__/liveHarness';
+import { LIVE_LIMITS, pollUntil } from '@internal/plugin-sindri-common';
+import { useLiveAgent } from '../__testUtils__/liveHarness';
 
 /** Terminal control sequences (ESC [ ...) */
 const CSI = new RegExp(`${String.fromCharCode(27)}\\[[0-9;?]*[A-Za-z]`, 'g');
@@ -73,7 +73,7 @@ describe('terminals', () => {
       rows,
       user: 'user:default/ops',
     });
-    return until(
+    return pollUntil(
       () =>
         live.standIn.frames('pty-opened', f => f.session === session)[before],
       `pty-opened for ${session}`,
@@ -86,7 +86,7 @@ describe('terminals', () => {
     expect(opened.pid).toBeGreaterThan(0);
 
     live.standIn.input('session-echo', 'echo $((6*7))\r');
-    await until(
+    await pollUntil(
       () => /[\r\n]42\r\n/.test(live.standIn.output('session-echo')),
       '42 in the output',
     );
@@ -95,7 +95,7 @@ describe('terminals', () => {
       'session-echo',
       'echo "token=${SINDRI_AGENT_TOKEN:-none} copy=${SOME_COPY:-none} term=$TERM pwd=$(pwd)"\r',
     );
-    await until(
+    await pollUntil(
       () =>
         live.standIn
           .output('session-echo')
@@ -109,7 +109,7 @@ describe('terminals', () => {
     );
 
     live.standIn.input('session-echo', 'exit 3\r');
-    const exit = await until(
+    const exit = await pollUntil(
       () =>
         live.standIn.frames('pty-exit', f => f.session === 'session-echo')[0],
       'pty-exit',
@@ -122,7 +122,7 @@ describe('terminals', () => {
     const session = 'session-owned';
     const first = await open(session);
     live.standIn.input(session, 'echo secret-$((40+2))\r');
-    await until(
+    await pollUntil(
       () => live.standIn.output(session).includes('secret-42'),
       "the first user's output",
     );
@@ -136,7 +136,7 @@ describe('terminals', () => {
       rows: 24,
       user: 'user:default/eve',
     });
-    const denied = await until(
+    const denied = await pollUntil(
       () => live.standIn.frames('pty-denied', f => f.session === session)[0],
       'pty-denied',
     );
@@ -150,7 +150,7 @@ describe('terminals', () => {
     ).toHaveLength(1);
     expect(isAlive(first.pid!)).toBe(true);
     live.standIn.send({ type: 'pty-close', session });
-    await until(
+    await pollUntil(
       () => live.standIn.frames('pty-exit', f => f.session === session)[0],
       'pty-exit',
     );
@@ -161,7 +161,7 @@ describe('terminals', () => {
     await open(session);
     live.standIn.refuse = true;
     live.standIn.socket!.terminate();
-    await until(
+    await pollUntil(
       () => !live.agent.connection.isOpen,
       'the agent to notice the drop',
     );
@@ -169,7 +169,7 @@ describe('terminals', () => {
     const pid = live.standIn.frames('pty-opened', f => f.session === session)[0]
       .pid!;
     process.kill(pid, 'SIGKILL');
-    await until(
+    await pollUntil(
       () => live.agent.live.stats().sessions === 0,
       'the shell to end',
     );
@@ -179,14 +179,14 @@ describe('terminals', () => {
 
     live.standIn.ackExits = false;
     live.standIn.refuse = false;
-    const exit = await until(
+    const exit = await pollUntil(
       () => live.standIn.frames('pty-exit', f => f.session === session)[0],
       'the end reported on reconnect',
     );
     expect(exit).toMatchObject({ reason: 'exited' });
     // not acknowledged: sent again on the next connection
     live.standIn.socket!.terminate();
-    await until(
+    await pollUntil(
       () =>
         live.standIn.frames('pty-exit', f => f.session === session).length ===
         2,
@@ -195,7 +195,7 @@ describe('terminals', () => {
     live.standIn.send({ type: 'pty-exit-ack', session });
     live.standIn.ackExits = true;
     live.standIn.socket!.terminate();
-    await until(
+    await pollUntil(
       () => live.agent.connection.isOpen && live.standIn.connections >= 4,
       'a fourth connection',
     );
@@ -209,7 +209,7 @@ describe('terminals', () => {
     const session = 'session-replay';
     await open(session);
     live.standIn.input(session, 'echo marker-$((40+2))\r');
-    await until(
+    await pollUntil(
       () => live.standIn.output(session).includes('marker-42'),
       'the marker',
     );
@@ -226,7 +226,7 @@ describe('terminals', () => {
     const again = await open(session, 100, 30);
     expect(again).toMatchObject({ created: false });
     expect(again.replayBytes).toBeGreaterThanOrEqual(reopened.replayBytes);
-    await until(
+    await pollUntil(
       () => live.standIn.dataFrames(session, 'replay').length === 2,
       'the second replay',
     );
@@ -259,19 +259,19 @@ describe('terminals', () => {
 
     // the attach resized the PTY, and pty-resize does too
     live.standIn.input(session, 'stty size\r');
-    await until(
+    await pollUntil(
       () => live.standIn.output(session).includes('30 100'),
       'the size from the attach',
     );
     live.standIn.send({ type: 'pty-resize', session, cols: 120, rows: 40 });
     live.standIn.input(session, 'stty size\r');
-    await until(
+    await pollUntil(
       () => live.standIn.output(session).includes('40 120'),
       'the size after pty-resize',
     );
 
     live.standIn.send({ type: 'pty-close', session });
-    const exit = await until(
+    const exit = await pollUntil(
       () => live.standIn.frames('pty-exit', f => f.session === session)[0],
       'pty-exit',
     );
@@ -282,7 +282,7 @@ describe('terminals', () => {
   it('writes many one-byte input frames to the shell in order', async () => {
     const session = 'session-input';
     await open(session, 1000, 50);
-    await until(() => live.standIn.outputBytes(session) > 0, 'the prompt');
+    await pollUntil(() => live.standIn.outputBytes(session) > 0, 'the prompt');
     const letters = 'abcdefghijklmnopqrstuvwxyz';
     const payload = Array.from(
       { length: 2000 },
@@ -290,7 +290,7 @@ describe('terminals', () => {
     ).join('');
     for (const byte of Buffer.from(`echo ${payload} | tr a-z A-Z\r`))
       live.standIn.input(session, Buffer.from([byte]));
-    await until(
+    await pollUntil(
       () => live.standIn.output(session).includes(payload.toUpperCase()),
       'the typed line, upper-cased',
       15_000,
@@ -301,20 +301,20 @@ describe('terminals', () => {
   it('stops reading a paused session (the shell blocks), and continues in order on resume', async () => {
     const session = 'session-pause';
     const opened = await open(session, 200, 50);
-    await until(() => live.standIn.outputBytes(session) > 0, 'the prompt');
+    await pollUntil(() => live.standIn.outputBytes(session) > 0, 'the prompt');
     const count = 200_000;
     live.standIn.input(session, `seq 1 ${count}; echo DONE-$((40+2))\r`);
     live.standIn.send({ type: 'pty-pause', session });
 
     // the output stops growing while seq is still running: it blocks on its full terminal
     let last = -1;
-    await until(() => {
+    await pollUntil(() => {
       const now = live.standIn.outputBytes(session);
       const still = now === last;
       last = now;
       return still;
     }, 'the output to stop');
-    const [seq] = await until(
+    const [seq] = await pollUntil(
       () =>
         childrenNamed(opened.pid!, 'seq').length === 1 &&
         childrenNamed(opened.pid!, 'seq'),
@@ -329,7 +329,7 @@ describe('terminals', () => {
     expect(live.standIn.output(session)).not.toContain('DONE-42');
 
     live.standIn.send({ type: 'pty-resume', session });
-    await until(
+    await pollUntil(
       () => live.standIn.outputTail(session).includes('DONE-42'),
       'the end of the numbers',
     );
@@ -339,7 +339,7 @@ describe('terminals', () => {
   it('pauses every PTY while its own socket is over the high-water mark, and keeps memory bounded', async () => {
     const session = 'session-flood';
     await open(session, 200, 50);
-    await until(() => live.standIn.outputBytes(session) > 0, 'the prompt');
+    await pollUntil(() => live.standIn.outputBytes(session) > 0, 'the prompt');
     const count = 3_000_000; // ~25 MB through the terminal, more than the kernel's socket buffers hold
     live.standIn.socket!.pause(); // the backend stops reading
     live.standIn.input(session, `seq 1 ${count}; echo DONE-$((40+2))\r`);
@@ -361,7 +361,7 @@ describe('terminals', () => {
     });
 
     live.standIn.socket!.resume();
-    await until(
+    await pollUntil(
       () => live.standIn.outputTail(session).includes('DONE-42'),
       'the end of the numbers',
       30_000,
@@ -379,7 +379,7 @@ describe('terminals', () => {
         rows: 24,
         user: 'user:default/ops',
       });
-    await until(
+    await pollUntil(
       () =>
         live.standIn.frames('pty-opened').length ===
         LIVE_LIMITS.maxSessionsPerInstance,
@@ -392,7 +392,7 @@ describe('terminals', () => {
       rows: 24,
       user: 'user:default/ops',
     });
-    const exit = await until(
+    const exit = await pollUntil(
       () =>
         live.standIn.frames(
           'pty-exit',
@@ -411,13 +411,13 @@ describe('terminals', () => {
     const session = 'session-drop';
     const opened = await open(session);
     live.standIn.input(session, 'echo before-$((1+1))\r');
-    await until(
+    await pollUntil(
       () => live.standIn.output(session).includes('before-2'),
       'output before the drop',
     );
 
     live.standIn.socket!.terminate();
-    await until(
+    await pollUntil(
       () =>
         live.standIn.socket &&
         live.agent.connection.isOpen &&
@@ -437,7 +437,7 @@ describe('terminals', () => {
       ).toString(),
     ).toContain('before-2');
     live.standIn.input(session, 'echo after-$((1+2))\r');
-    await until(
+    await pollUntil(
       () => live.standIn.output(session).includes('after-3'),
       'output after the reconnect',
     );
@@ -457,7 +457,7 @@ describe('terminal idle timeout', () => {
         rows: 24,
         user: 'user:default/ops',
       });
-    await until(
+    await pollUntil(
       () => standIn.frames('pty-opened').length === 3,
       'three sessions',
     );
@@ -475,13 +475,13 @@ describe('terminal idle timeout', () => {
       user: 'user:default/ops',
     });
 
-    const exit = await until(
+    const exit = await pollUntil(
       () => standIn.frames('pty-exit')[0],
       'the idle pty-exit',
       5000,
     );
     expect(exit).toMatchObject({ session: 'session-idle', reason: 'idle' });
-    await until(() => !isAlive(idlePid), 'the idle shell to be gone');
+    await pollUntil(() => !isAlive(idlePid), 'the idle shell to be gone');
     // attached (or attached again) sessions live on
     await new Promise(r => setTimeout(r, 300));
     expect(standIn.frames('pty-exit')).toHaveLength(1);

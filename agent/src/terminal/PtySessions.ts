@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import * as pty from 'node-pty';
+import type { IPty } from 'node-pty';
 import {
   AgentLiveFrame,
   encodeDataFrame,
@@ -9,6 +9,7 @@ import {
 import { LiveLink } from '../connection/AgentConnection';
 import { SocketFlow } from '../live/SocketFlow';
 import { AgentLogger } from '../log';
+import { loadNodePty } from './loadNodePty';
 import { ReplayBuffer } from './ReplayBuffer';
 import { writeInput } from './writeInput';
 
@@ -34,7 +35,7 @@ interface Session {
   id: string;
   /** who started it (an entity ref, as the portal says): nobody else is ever attached to it */
   owner: string;
-  pty: pty.IPty;
+  pty: IPty;
   replay: ReplayBuffer;
   /** someone is attached: output is sent (while connected), not only kept */
   attached: boolean;
@@ -283,7 +284,7 @@ export class PtySessions {
       TERM: 'xterm-256color',
     };
     for (const name of TERMINAL_VARIABLES) delete env[name];
-    const term = pty.spawn(shell, ['-l'], {
+    const term = loadNodePty().spawn(shell, ['-l'], {
       name: 'xterm-256color',
       cols,
       rows,

@@ -1,5 +1,5 @@
 import fs from 'node:fs';
-import { IPty } from 'node-pty';
+import type { IPty } from 'node-pty';
 
 /** What node-pty's Unix terminal has beyond IPty: its master fd and its write queue. */
 type UnixPty = IPty & {

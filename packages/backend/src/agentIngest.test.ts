@@ -13,6 +13,7 @@ import request from 'supertest';
 import { Knex } from 'knex';
 import { Agent, resolveConfig } from 'sindri-agent';
 import sindriPlugin from '@internal/plugin-sindri-backend';
+import { pollUntil } from '@internal/plugin-sindri-common';
 
 jest.setTimeout(120_000);
 
@@ -86,17 +87,6 @@ const startBackend = (knex: Knex) =>
       }),
     ],
   });
-
-async function until(
-  condition: () => Promise<boolean> | boolean,
-  timeoutMs = 30_000,
-) {
-  const deadline = Date.now() + timeoutMs;
-  while (!(await condition())) {
-    if (Date.now() > deadline) throw new Error('condition not met in time');
-    await new Promise(r => setTimeout(r, 50));
-  }
-}
 
 async function stored(knex: Knex) {
   const n = async (table: string, where = {}) =>
@@ -188,16 +178,25 @@ describe('a real agent against the sindri backend', () => {
       });
       await agent.start();
 
-      await until(async () => (await stored(knex)).metrics >= 2);
+      await pollUntil(
+        async () => (await stored(knex)).metrics >= 2,
+        'two metrics samples stored',
+      );
       await backend.stop();
       // the portal is down: the agent keeps sampling into its buffer
       const producedWhileDown = agent.produced.heartbeat;
-      await until(() => agent.produced.heartbeat >= producedWhileDown + 10);
+      await pollUntil(
+        () => agent.produced.heartbeat >= producedWhileDown + 10,
+        'ten heartbeats produced while the database is down',
+      );
       expect(agent.outbox.size).toBeGreaterThanOrEqual(10);
 
       backend = await startBackend(knex);
       proxy.pointAt((backend.server.address() as net.AddressInfo).port);
-      await until(() => agent.produced.heartbeat >= producedWhileDown + 20);
+      await pollUntil(
+        () => agent.produced.heartbeat >= producedWhileDown + 20,
+        'twenty heartbeats produced while the database is down',
+      );
       await agent.flushAndStop(10_000);
 
       expect(agent.outbox.size).toBe(0);
@@ -221,7 +220,10 @@ describe('a real agent against the sindri backend', () => {
         state => states.push(state),
       );
       await agent.start();
-      await until(async () => (await stored(knex)).metrics >= 1);
+      await pollUntil(
+        async () => (await stored(knex)).metrics >= 1,
+        'a metrics sample stored',
+      );
 
       const refusal = await refuseSampleWrites(knex);
       const before = await stored(knex);
@@ -235,7 +237,7 @@ describe('a real agent against the sindri backend', () => {
       expect(agent.outbox.size).toBeGreaterThanOrEqual(100);
       await refusal.allow();
 
-      await until(() => agent.outbox.size === 0, 60_000);
+      await pollUntil(() => agent.outbox.size === 0, 'an empty outbox', 60_000);
       await agent.flushAndStop(10_000);
       expect(states.filter(s => s === 'disconnected')).toEqual([]);
       expect(agent.outbox.dropped).toBe(0);
@@ -258,11 +260,18 @@ describe('a real agent against the sindri backend', () => {
       maxBackoff: '0.2',
     });
     await agent.start();
-    await until(async () => (await stored(knex)).heartbeat >= 5);
+    await pollUntil(
+      async () => (await stored(knex)).heartbeat >= 5,
+      'five heartbeats stored',
+    );
     // more than one request body's worth (256 KiB): sent in batches that each fit
     for (let i = 0; i < 300; i++)
       agent.event('deploy', `${i} ${'x'.repeat(1000)}`);
-    await until(async () => (await stored(knex)).event >= 301, 30_000);
+    await pollUntil(
+      async () => (await stored(knex)).event >= 301,
+      '301 events stored',
+      30_000,
+    );
     await agent.flushAndStop(1000);
     expect(agent.outbox.invalid).toBe(0);
 

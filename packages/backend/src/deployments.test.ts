@@ -14,8 +14,11 @@ import { Knex } from 'knex';
 import request from 'supertest';
 import yaml from 'yaml';
 import sindriPlugin from '@internal/plugin-sindri-backend';
-import { OperationStreamEvent } from '@internal/plugin-sindri-common';
-import { openTerminal, until } from './__testUtils__/live';
+import {
+  OperationStreamEvent,
+  pollUntil,
+} from '@internal/plugin-sindri-common';
+import { openTerminal } from './__testUtils__/live';
 
 jest.setTimeout(180_000);
 
@@ -257,7 +260,7 @@ describe('instances created and run through the local driver', () => {
         const terminal = openTerminal(port, 'dev-local', 'deploy-test-1');
         await terminal.opened;
         terminal.type('echo $((6*7)) && pwd\r');
-        await until(
+        await pollUntil(
           () =>
             terminal.output.includes(
               path.join(workDir, 'dev-local/workspace'),
@@ -441,12 +444,12 @@ describe('local instances are supervised', () => {
       const registeredAt = (await api('get', '/instances/dev-sup')).body
         .registeredAt;
       process.kill(first, 'SIGKILL');
-      await until(
+      await pollUntil(
         () => agentPids(instanceDir).some(pid => pid !== first),
         'a new agent process',
         20_000,
       );
-      await until(
+      await pollUntil(
         async () =>
           (await api('get', '/instances/dev-sup')).body.registeredAt !==
           registeredAt,
@@ -474,7 +477,7 @@ describe('local instances are supervised', () => {
         String(leftover.pid),
       );
       backend = await start();
-      await until(
+      await pollUntil(
         () => !alive(leftover.pid!) && agentPids(instanceDir).length === 1,
         'the leftover ended and one agent started',
         20_000,
@@ -483,7 +486,7 @@ describe('local instances are supervised', () => {
         request(backend.server)
           .get('/api/sindri/instances/dev-sup')
           .set('Authorization', admin);
-      await until(
+      await pollUntil(
         async () => (await again()).body.registeredAt !== beforeRestart,
         'the agent to register with the new portal',
         30_000,
@@ -541,7 +544,7 @@ describe('a deploy an earlier start of the portal left unfinished', () => {
     });
     backend = await startLocalBackend(knex, workDir);
     try {
-      await until(
+      await pollUntil(
         async () =>
           !(await knex('instances').where({ id: instanceId }).first()),
         'dev-half to be removed',

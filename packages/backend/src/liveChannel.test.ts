@@ -11,7 +11,8 @@ import {
 import request from 'supertest';
 import { Agent, resolveConfig } from 'sindri-agent';
 import sindriPlugin from '@internal/plugin-sindri-backend';
-import { openTerminal, until } from './__testUtils__/live';
+import { openTerminal } from './__testUtils__/live';
+import { pollUntil } from '@internal/plugin-sindri-common';
 
 jest.setTimeout(120_000);
 
@@ -43,7 +44,7 @@ async function startAgent(port: number, server: any, name: string) {
     silent,
   );
   await agent.start();
-  await until(
+  await pollUntil(
     async () =>
       (
         await request(server)
@@ -83,13 +84,13 @@ describe('terminals and commands through real agents', () => {
       const first = openTerminal(port, 'dev-1', 'real-session-1');
       await first.opened;
       first.type('echo $((6*7))\r');
-      await until(() => /\r42\r\n/.test(first.output), 'the answer 42');
+      await pollUntil(() => /\r42\r\n/.test(first.output), 'the answer 42');
       first.ws.close();
 
       // re-attach: the replay brings back what the shell showed
       const again = openTerminal(port, 'dev-1', 'real-session-1');
       await again.opened;
-      await until(
+      await pollUntil(
         () =>
           again.output.includes('echo $((6*7))') &&
           /\r42\r\n/.test(again.output),
@@ -111,7 +112,7 @@ describe('terminals and commands through real agents', () => {
       // acknowledging lets it finish: every line, in order
       again.autoAck = true;
       again.ack();
-      await until(
+      await pollUntil(
         () => again.output.includes('\r\n1500000\r\n'),
         'the end of the flood',
         60_000,
@@ -125,7 +126,7 @@ describe('terminals and commands through real agents', () => {
       expect(lines.every((line, i) => Number(line) === i + 1)).toBe(true);
 
       again.type('exit\r');
-      await until(
+      await pollUntil(
         async () =>
           (await knex('terminal_sessions').whereNotNull('ended_at')).length ===
           1,
@@ -181,7 +182,7 @@ describe('terminals and commands through real agents', () => {
       expect(started.status).toBe(201);
 
       let run: any;
-      await until(async () => {
+      await pollUntil(async () => {
         run = (
           await request(backend.server)
             .get(`/api/sindri/commands/${started.body.id}`)
@@ -219,7 +220,7 @@ describe('terminals and commands through real agents', () => {
           command: { argv: ['sleep', '30'] },
           timeoutSeconds: 1,
         });
-      await until(
+      await pollUntil(
         async () => {
           run = (
             await request(backend.server)

@@ -15,7 +15,12 @@ export interface SindriBackendConfig {
     liveFramesPerSecond: number;
     liveBurst: number;
   };
-  agents: { keepaliveIntervalMs: number; tokenCheckIntervalMs: number };
+  agents: {
+    keepaliveIntervalMs: number;
+    tokenCheckIntervalMs: number;
+    /** where the agent bundle served to instances is */
+    bundleDir?: string;
+  };
   terminal: { recordInput: boolean; recheckIntervalMs: number };
   /** how long terminal sessions, command runs and lifecycle operations are kept after they end, even past their instance */
   auditRetentionMs: number;
@@ -75,6 +80,9 @@ export function readSindriBackendConfig(config: Config): SindriBackendConfig {
         'sindri.agents.tokenCheckInterval',
         { seconds: 1 },
       ),
+      bundleDir: config.getOptionalString('sindri.agents.bundleDir')
+        ? path.resolve(config.getString('sindri.agents.bundleDir'))
+        : undefined,
     },
     terminal: {
       recordInput:

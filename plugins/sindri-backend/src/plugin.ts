@@ -56,10 +56,12 @@ export const sindriPlugin = createBackendPlugin({
         // agents authenticate with their own tokens, checked by their routes
         httpRouter.addAuthPolicy({ path: '/health', allow: 'unauthenticated' });
         httpRouter.addAuthPolicy({ path: '/ingest', allow: 'unauthenticated' });
-        httpRouter.addAuthPolicy({
-          path: '/agent/connect',
-          allow: 'unauthenticated',
-        });
+        for (const path of [
+          '/agent/connect',
+          '/agent/install.sh',
+          '/agent/bundle',
+        ])
+          httpRouter.addAuthPolicy({ path, allow: 'unauthenticated' });
         // browsers cannot put a token on a WebSocket: terminals use the user
         // cookie; every other /instances route refuses cookie credentials itself
         httpRouter.addAuthPolicy({ path: '/instances', allow: 'user-cookie' });

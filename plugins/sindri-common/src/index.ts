@@ -6,6 +6,7 @@
  */
 
 export * from './constants';
+export * from './agentEnvironment';
 export * from './entityRefs';
 export * from './registry';
 export * from './api';
@@ -19,3 +20,4 @@ export type {
   operations as SindriApiOperations,
 } from './schema/openapi.generated';
 export * from './client';
+export { pollUntil } from './testing/pollUntil';

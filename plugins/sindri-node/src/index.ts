@@ -17,6 +17,7 @@ export type { LoadedRegistry } from './registry/loadRegistry';
 export { INSTANCE_CHANGED_TOPIC } from './fleet/instanceChanges';
 export type { InstanceChangedPayload } from './fleet/instanceChanges';
 export { SindriFleetClient } from './fleet/SindriFleetClient';
+export { sindriClientFor } from './client/sindriClientFor';
 export * from './permissions';
 export { loadSindriConfigValidator } from './config/loadSindriConfigValidator';
 export { validateFiles } from './config/validateFiles';

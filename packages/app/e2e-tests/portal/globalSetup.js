@@ -1,4 +1,4 @@
-const { spawn } = require('node:child_process');
+const { spawn, spawnSync } = require('node:child_process');
 const fs = require('node:fs');
 const os = require('node:os');
 const path = require('node:path');
@@ -29,6 +29,14 @@ async function waitFor(url, deadline, portal) {
 
 /** Starts the portal the way `yarn start` does, with its own ports and a fresh data dir. */
 module.exports = async function globalSetup() {
+  // as `yarn start` does: local instances run the bundled agent
+  const bundled = spawnSync(
+    process.execPath,
+    [path.join(repoRoot, 'agent/scripts/bundle.mjs')],
+    { cwd: repoRoot, encoding: 'utf8' },
+  );
+  if (bundled.status !== 0)
+    throw new Error(`the agent bundle was not built: ${bundled.stderr}`);
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'sindri-e2e-'));
   const logFile = path.join(dataDir, 'portal.log');
   // a config file the tests may rewrite: the role policy reloads sindri.permissions when it changes

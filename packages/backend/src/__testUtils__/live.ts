@@ -1,18 +1,6 @@
 import { mockCredentials } from '@backstage/backend-test-utils';
 import WebSocket from 'ws';
 
-export async function until(
-  condition: () => Promise<boolean> | boolean,
-  what: string,
-  timeoutMs = 30_000,
-) {
-  const deadline = Date.now() + timeoutMs;
-  while (!(await condition())) {
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise(r => setTimeout(r, 20));
-  }
-}
-
 /** The browser's side of a terminal: cookie auth, output collected, acks only when told. */
 export function openTerminal(
   port: number,

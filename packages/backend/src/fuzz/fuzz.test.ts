@@ -23,9 +23,10 @@ import sindriPlugin from '@internal/plugin-sindri-backend';
 import {
   agentFrameSchema,
   encodeDataFrame,
+  pollUntil,
 } from '@internal/plugin-sindri-common';
 import { Agent, resolveConfig } from 'sindri-agent';
-import { until } from '../__testUtils__/live';
+import {} from '../__testUtils__/live';
 
 /**
  * Malformed, oversized, truncated and out-of-order input to every door of the
@@ -326,7 +327,7 @@ describe('fuzzing the Sindri backend', () => {
         },
       }),
     );
-    await until(
+    await pollUntil(
       () => serverReplies.some(r => r.type === 'ack'),
       'the registration',
     );
@@ -552,7 +553,7 @@ describe('fuzzing the Sindri backend', () => {
       { info: () => {}, warn: () => {}, error: () => {} },
     );
     await real.start();
-    await until(
+    await pollUntil(
       async () =>
         Number((await knex('metric_samples').count({ n: '*' }))[0].n) >= 2,
       "the real agent's samples",

@@ -1,13 +1,19 @@
-import { ChildProcess, spawn } from 'node:child_process';
+import { ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
-import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
+import {
+  exited,
+  freePort,
+  guestToken,
+  portalConfig,
+  portalReady,
+  repoRoot,
+  startPortal,
+} from '../__testUtils__/portalProcess';
 
 jest.setTimeout(600_000);
 
-const repoRoot = path.resolve(__dirname, '../../../..');
-const backendDir = path.join(repoRoot, 'packages/backend');
 const EXTENSIONS = fs.readdirSync(
   path.join(repoRoot, 'registry/sindri-v3/extensions'),
 ).length;
@@ -20,43 +26,6 @@ function random(seed: number) {
     return state / 2 ** 32;
   };
 }
-
-async function freePort(): Promise<number> {
-  const server = net.createServer();
-  await new Promise<void>(resolve => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as net.AddressInfo;
-  await new Promise(resolve => server.close(resolve));
-  return port;
-}
-
-/** The embedded default, on its own port and data directory. */
-function startPortal(configFile: string, logFile: string): ChildProcess {
-  const log = fs.openSync(logFile, 'a');
-  return spawn(
-    process.execPath,
-    [
-      '-r',
-      require.resolve('@backstage/cli/config/nodeTransform.cjs'),
-      'src/index.ts',
-      '--config',
-      path.join(repoRoot, 'app-config.yaml'),
-      '--config',
-      configFile,
-    ],
-    {
-      cwd: backendDir,
-      stdio: ['ignore', log, log],
-      env: { ...process.env, NODE_ENV: 'development' },
-    },
-  );
-}
-
-const exited = (child: ChildProcess) =>
-  new Promise<void>(resolve =>
-    child.exitCode !== null || child.signalCode !== null
-      ? resolve()
-      : child.once('exit', () => resolve()),
-  );
 
 describe('the catalog after restarts', () => {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'sindri-restarts-'));
@@ -74,43 +43,12 @@ describe('the catalog after restarts', () => {
     const seed = Number(process.env.SINDRI_RESTART_SEED ?? 20261201);
     const next = random(seed);
     const port = await freePort();
-    const base = `http://127.0.0.1:${port}`;
-    const configFile = path.join(dir, 'override.yaml');
-    fs.writeFileSync(
-      configFile,
-      [
-        'app: { baseUrl: "http://localhost:3999" }',
-        `backend: { baseUrl: "${base}", listen: { host: 127.0.0.1, port: ${port} }, database: { connection: { directory: "${dir}/sqlite" } } }`,
-        `sindri: { deployments: { workDir: "${dir}/deployments" } }`,
-        'search: { collators: { catalog: { schedule: { frequency: { minutes: 60 }, timeout: { minutes: 5 }, initialDelay: { minutes: 30 }, scope: local } }, techdocs: { schedule: { frequency: { minutes: 60 }, timeout: { minutes: 5 }, initialDelay: { minutes: 30 }, scope: local } } } }',
-      ].join('\n'),
-    );
+    const { base, configFile } = portalConfig(dir, port, [
+      `sindri: { deployments: { workDir: "${dir}/deployments" } }`,
+    ]);
 
-    const ready = async () => {
-      const deadline = Date.now() + 120_000;
-      for (;;) {
-        if (child!.exitCode !== null)
-          throw new Error(
-            `the portal exited with ${child!.exitCode}; see ${logFile}`,
-          );
-        const ok = await fetch(`${base}/.backstage/health/v1/readiness`).then(
-          r => r.ok,
-          () => false,
-        );
-        if (ok) return;
-        if (Date.now() > deadline)
-          throw new Error(`the portal did not get ready; see ${logFile}`);
-        await new Promise(r => setTimeout(r, 200));
-      }
-    };
-    const token = async () =>
-      (
-        await (
-          await fetch(`${base}/api/auth/guest/refresh`, {
-            headers: { 'X-Requested-With': 'XMLHttpRequest' },
-          })
-        ).json()
-      ).backstageIdentity.token as string;
+    const ready = () => portalReady(child!, base, logFile);
+    const token = () => guestToken(base);
     const registered: string[] = [];
     /** Enrolls an instance and registers it the way its agent would, over HTTP ingest. */
     const register = async (name: string) => {

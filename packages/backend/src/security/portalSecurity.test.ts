@@ -24,6 +24,7 @@ import { PERMISSION_TABLE } from '@internal/plugin-permission-backend-module-sin
 import request from 'supertest';
 import yaml from 'yaml';
 import { portalFeatures } from '../features';
+import { pollUntil } from '@internal/plugin-sindri-common';
 
 /** A registration as an agent sends it. */
 const registration = (name: string) => ({
@@ -98,20 +99,6 @@ const authWithActors = createServiceFactory({
     };
   },
 });
-
-async function until<T>(
-  check: () => Promise<T | undefined | false>,
-  what: string,
-  timeoutMs = 60_000,
-): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await check();
-    if (value) return value;
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise(r => setTimeout(r, 250));
-  }
-}
 
 describe("the portal's guards, with every plugin it runs", () => {
   let backend: TestBackend;
@@ -265,10 +252,11 @@ describe("the portal's guards, with every plugin it runs", () => {
   });
 
   it("takes User and Group entities only from the organisation's locations, and locations only from admins", async () => {
-    await until(
+    await pollUntil(
       async () =>
         (await entity(USERS.admin, 'user/default/ada')).status === 200,
       "the org's users",
+      60_000,
     );
     const register = (user: string, target = attackUrl) =>
       request(backend.server)
@@ -295,12 +283,13 @@ describe("the portal's guards, with every plugin it runs", () => {
     // groups: the one that tries is refused. A clean one registered after it shows it has been processed.
     expect((await register(USERS.admin)).status).toBe(201);
     expect((await register(USERS.admin, cleanUrl)).status).toBe(201);
-    await until(
+    await pollUntil(
       async () =>
         (
           await entity(USERS.admin, 'component/default/honest-service')
         ).status === 200,
       "the clean location's component",
+      60_000,
     );
     expect((await entity(USERS.admin, 'user/default/mallory')).status).toBe(
       404,
@@ -358,16 +347,18 @@ describe("the portal's guards, with every plugin it runs", () => {
         });
       expect(registered.body.results[0].type).toBe('ack');
     }
-    await until(
+    await pollUntil(
       async () =>
         (await entity(USERS.admin, 'resource/default/other-box')).status ===
         200,
       'the instance entities',
+      60_000,
     );
-    await until(
+    await pollUntil(
       async () =>
         (await entity(USERS.admin, 'resource/default/dev-own')).status === 200,
       'the instance entities',
+      60_000,
     );
 
     const instances = async (user: string) =>
@@ -409,7 +400,7 @@ describe("the portal's guards, with every plugin it runs", () => {
           .get(`/api/search/query?term=${term}&types[0]=software-catalog`)
           .set('Authorization', as(user))
       ).body.results.map((r: any) => r.document.title);
-    await until(
+    await pollUntil(
       async () => (await hits(USERS.viewer, 'other-box')).includes('other-box'),
       'the search index',
       90_000,
@@ -420,10 +411,11 @@ describe("the portal's guards, with every plugin it runs", () => {
   });
 
   it('shows a scaffolder task, and its log, to its author and to operators and admins', async () => {
-    await until(
+    await pollUntil(
       async () =>
         (await entity(USERS.admin, 'template/default/echo')).status === 200,
       'the template',
+      60_000,
     );
     const created = await request(backend.server)
       .post('/api/scaffolder/v2/tasks')

@@ -22,6 +22,7 @@ import {
   decodeDataFrame,
   encodeDataFrame,
   DataFrame,
+  pollUntil,
 } from '@internal/plugin-sindri-common';
 import { sindriPlugin } from '../plugin';
 import { registration, registryDir } from './fixtures';
@@ -97,18 +98,6 @@ export async function enroll(
   return res.body as { instanceId: string; token: string };
 }
 
-export const waitFor = async (
-  check: () => boolean,
-  what: string,
-  ms = 5000,
-) => {
-  const deadline = Date.now() + ms;
-  while (!check()) {
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise(r => setTimeout(r, 10));
-  }
-};
-
 /**
  * The agent's side of the live channel, scripted by the test: it registers,
  * records every live frame and data frame the backend sends, and sends what
@@ -179,7 +168,7 @@ export class ScriptedAgent {
     type: T,
     from = 0,
   ): Promise<Extract<BackendLiveFrame, { type: T }>> {
-    await waitFor(
+    await pollUntil(
       () => this.frames.slice(from).some(f => f.type === type),
       `agent frame ${type}`,
     );
@@ -265,7 +254,7 @@ export class TerminalClient {
   }
 
   async closedWith(): Promise<{ code: number; reason: string }> {
-    await waitFor(
+    await pollUntil(
       () => this.closed !== undefined,
       'the terminal socket to close',
     );

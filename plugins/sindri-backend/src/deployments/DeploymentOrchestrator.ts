@@ -2,6 +2,7 @@ import fs from 'node:fs/promises';
 import yaml from 'yaml';
 import { ConflictError, InputError, NotAllowedError } from '@backstage/errors';
 import {
+  AGENT_ENV,
   CreateDeploymentRequest,
   FleetInstance,
   instanceEntityRef,
@@ -19,6 +20,7 @@ import { AgentTokenStore } from '../tokens/AgentTokenStore';
 import { DeploymentSteps } from './DeploymentSteps';
 import { DeploymentStore } from './DeploymentStore';
 import { DocumentResolver } from './DocumentResolver';
+import { LifecycleActions } from './LifecycleActions';
 import { OperationRunner } from './OperationRunner';
 import { DeployAccess } from './types';
 
@@ -42,7 +44,11 @@ export class DeploymentOrchestrator {
       /** an instance's token was rotated: end the connections that used the old one */
       onTokenRotated?: () => Promise<void>;
     },
-  ) {}
+  ) {
+    this.actions = new LifecycleActions(deps);
+  }
+
+  private readonly actions: LifecycleActions;
 
   /** Starts a deploy (or, with `dryRun`, a plan). Validation and enrollment happen before it answers. */
   async create(
@@ -72,7 +78,7 @@ export class DeploymentOrchestrator {
               say,
               {
                 ...(await this.deps.steps.agentEnv(request.name)),
-                SINDRI_AGENT_TOKEN: 'minted-at-deploy',
+                [AGENT_ENV.token]: 'minted-at-deploy',
               },
               signal,
             ),
@@ -127,7 +133,7 @@ export class DeploymentOrchestrator {
               say,
               {
                 ...(await this.deps.steps.agentEnv(request.name)),
-                SINDRI_AGENT_TOKEN: token,
+                [AGENT_ENV.token]: token,
               },
               signal,
             ),
@@ -232,7 +238,7 @@ export class DeploymentOrchestrator {
       operation,
       async (say, signal) => {
         try {
-          await this.runLifecycle(request, {
+          await this.actions.run(request, {
             instance,
             driver,
             config,
@@ -256,78 +262,6 @@ export class DeploymentOrchestrator {
       },
     );
     return { operation, entityRef: instanceEntityRef(instance.name) };
-  }
-
-  private async runLifecycle(
-    request: LifecycleRequest,
-    c: {
-      instance: FleetInstance;
-      driver: SindriDriver;
-      config: Record<string, unknown>;
-      workDir: string;
-      say: (line: string) => void;
-      signal: AbortSignal;
-      actor: string;
-      redact: string[];
-    },
-  ) {
-    const { instance, driver, config, workDir, say, signal } = c;
-    const run = (env?: Record<string, string>) =>
-      this.deps.steps.driverRun(workDir, say, env, signal);
-    switch (request.action) {
-      case 'suspend':
-        await driver.stop(config, run());
-        await this.deps.store.setState(instance.id, 'suspended');
-        if (await this.deps.instances.setStatus(instance.id, 'stopped'))
-          await this.deps.steps.publish(instance.id, 'status');
-        return;
-      case 'resume': {
-        const before = await this.deps.steps.registeredAt(instance.id);
-        await driver.start(
-          config,
-          run(await this.deps.steps.agentEnv(instance.name)),
-        );
-        await this.deps.steps.awaitRegistration(
-          instance.id,
-          before,
-          say,
-          signal,
-        );
-        await this.deps.store.setState(instance.id, 'running');
-        return;
-      }
-      case 'redeploy': {
-        const before = await this.deps.steps.registeredAt(instance.id);
-        // a fresh token: the old one is revoked, the new one only reaches the instance
-        const { token } = await this.deps.tokens.rotate(instance.id, c.actor);
-        c.redact.push(token);
-        await this.deps.onTokenRotated?.();
-        await driver.redeploy(
-          config,
-          run({
-            ...(await this.deps.steps.agentEnv(instance.name)),
-            SINDRI_AGENT_TOKEN: token,
-          }),
-        );
-        await this.deps.steps.awaitRegistration(
-          instance.id,
-          before,
-          say,
-          signal,
-        );
-        await this.deps.store.setState(instance.id, 'running');
-        return;
-      }
-      case 'destroy': {
-        await driver.destroy(config, { ...run(), volumes: request.volumes });
-        await this.deps.steps.removeInstance(instance.id, instance);
-        await fs.rm(workDir, { recursive: true, force: true });
-        say(`${instance.name} is destroyed and leaves the catalog`);
-        return;
-      }
-      default:
-        throw new InputError(`action: unknown lifecycle action`);
-    }
   }
 
   private async requireDriver(driver: SindriDriver, access: DeployAccess) {

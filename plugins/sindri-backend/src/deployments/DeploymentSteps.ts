@@ -2,6 +2,7 @@ import crypto from 'node:crypto';
 import fs from 'node:fs/promises';
 import path from 'node:path';
 import {
+  AGENT_ENV,
   FleetInstance,
   LifecycleOperation,
 } from '@internal/plugin-sindri-common';
@@ -41,8 +42,8 @@ export class DeploymentSteps {
 
   async agentEnv(name: string): Promise<Record<string, string>> {
     return {
-      SINDRI_CONSOLE_URL: await this.deps.settings.consoleUrl(),
-      SINDRI_INSTANCE_NAME: name,
+      [AGENT_ENV.consoleUrl]: await this.deps.settings.consoleUrl(),
+      [AGENT_ENV.instanceName]: name,
     };
   }
 

@@ -3,6 +3,7 @@ import { Knex } from 'knex';
 import {
   LifecycleOperation,
   OperationStreamEvent,
+  pollUntil,
 } from '@internal/plugin-sindri-common';
 import { migrateUp } from '../database/migrations';
 import { DeploymentStore } from './DeploymentStore';
@@ -33,18 +34,6 @@ async function refuseOperationUpdates(knex: Knex) {
           : 'drop trigger refuse_ops',
       ),
   };
-}
-
-async function until(
-  check: () => Promise<boolean> | boolean,
-  what: string,
-  ms = 10_000,
-) {
-  const deadline = Date.now() + ms;
-  while (!(await check())) {
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise(r => setTimeout(r, 20));
-  }
 }
 
 describe('OperationRunner', () => {
@@ -79,7 +68,7 @@ describe('OperationRunner', () => {
       });
       await runner.follow(operation.id, e => events.push(e));
       finish();
-      await until(
+      await pollUntil(
         () => events.some(e => e.type === 'done'),
         'the stream to end',
       );
@@ -89,7 +78,7 @@ describe('OperationRunner', () => {
       expect((await store.getOperation(operation.id))?.state).toBe('running');
 
       await refusal.allow();
-      await until(
+      await pollUntil(
         async () =>
           (await store.getOperation(operation.id))?.state === 'succeeded',
         'the end to be stored',
@@ -109,7 +98,7 @@ describe('OperationRunner', () => {
         message: 'elsewhere',
         log: ['x'],
       });
-      await until(
+      await pollUntil(
         () => events.some(e => e.type === 'done'),
         'the end read from the store',
       );

@@ -9,11 +9,8 @@ import {
   sindriDriversExtensionPoint,
 } from '@internal/plugin-sindri-node';
 import request from 'supertest';
-import {
-  ScriptedAgent,
-  startLiveBackend,
-  waitFor,
-} from '../__testUtils__/liveHarness';
+import { pollUntil } from '@internal/plugin-sindri-common';
+import { ScriptedAgent, startLiveBackend } from '../__testUtils__/liveHarness';
 
 jest.setTimeout(60_000);
 
@@ -106,7 +103,7 @@ describe('lifecycle operations wait for the new agent', () => {
         },
       });
       expect(created.status).toBe(202);
-      await waitFor(() => driver.token !== undefined, 'the deploy');
+      await pollUntil(() => driver.token !== undefined, 'the deploy');
       let agent = await ScriptedAgent.connect(base, driver.token!, 'dev-1');
       expect(await succeeded(created.body.operation.id)).toBe('succeeded');
 
@@ -121,7 +118,7 @@ describe('lifecycle operations wait for the new agent', () => {
         action: 'resume',
       });
       expect(resume.status).toBe(202);
-      await waitFor(() => driver.starts === 1, 'the driver to start');
+      await pollUntil(() => driver.starts === 1, 'the driver to start');
       await new Promise(r => setTimeout(r, 1500));
       expect(await operationState(resume.body.operation.id)).toBe('running');
       expect((await api('get', '/instances/dev-1')).body.status).toBe(

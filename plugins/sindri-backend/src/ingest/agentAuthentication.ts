@@ -7,16 +7,23 @@ export function agentOf(res: express.Response): AgentIdentity {
   return res.locals.sindriAgent as AgentIdentity;
 }
 
+/** The routes an agent (or an instance installing one) reaches with its own token. */
+const AGENT_ROUTES = new Set([
+  'POST /ingest',
+  'GET /agent/install.sh',
+  'GET /agent/bundle',
+]);
+
 /**
- * Authenticates `POST /ingest` by the agent's own token before the spec's
- * validator reads the body: an agent without a valid token learns nothing of
- * what it sent (401), and a database that cannot check tokens is a 503.
+ * Authenticates the agents' routes by the instance's own token before the
+ * spec's validator reads the request: an agent without a valid token learns
+ * nothing of what it sent (401), and a database that cannot check tokens is a 503.
  */
 export function agentAuthentication(
   tokens: AgentTokenStore,
 ): express.RequestHandler {
   return async (req, res, next) => {
-    if (req.method !== 'POST' || req.path !== '/ingest') {
+    if (!AGENT_ROUTES.has(`${req.method} ${req.path}`)) {
       next();
       return;
     }

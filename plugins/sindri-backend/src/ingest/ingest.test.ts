@@ -17,6 +17,7 @@ import {
   registration,
   registryDir,
 } from '../__testUtils__/fixtures';
+import { pollUntil } from '@internal/plugin-sindri-common';
 
 jest.setTimeout(60_000);
 
@@ -363,7 +364,7 @@ describe('enrollment and ingest', () => {
       for (const frame of frames) ws.send(JSON.stringify(frame));
       ws.send('{not json');
       ws.send(JSON.stringify({ type: 'heartbeat', heartbeat: { id: 'x' } }));
-      await waitFor(() => replies.length === 5);
+      await pollUntil(() => replies.length === 5, 'five replies');
       ws.close();
 
       expect(replies.slice(0, 3)).toEqual([
@@ -513,11 +514,3 @@ describe('enrollment and ingest', () => {
     });
   });
 });
-
-async function waitFor(condition: () => boolean, timeoutMs = 10_000) {
-  const deadline = Date.now() + timeoutMs;
-  while (!condition()) {
-    if (Date.now() > deadline) throw new Error('condition not met in time');
-    await new Promise(r => setTimeout(r, 20));
-  }
-}

@@ -121,6 +121,77 @@ export const spec = {
         },
       },
     },
+    '/agent/install.sh': {
+      get: {
+        operationId: 'getAgentInstallScript',
+        summary: "The script that installs this portal's agent on an instance.",
+        description:
+          "Authenticated by the instance's own agent token. The script downloads `GET /agent/bundle`\nwith that token (read from `SINDRI_AGENT_TOKEN`, never put on a command line), checks its\nsha256 against the one written into the script, installs the bundle's native dependencies\n(node-pty) beside it with npm, and puts a `sindri-agent` launcher in `~/.local/bin`. The\nconsole-agent extension runs it.\n",
+        security: [
+          {
+            AgentToken: [],
+          },
+        ],
+        responses: {
+          '200': {
+            description: 'A bash script.',
+            content: {
+              'text/x-shellscript': {
+                schema: {
+                  type: 'string',
+                },
+              },
+            },
+          },
+          '400': {
+            $ref: '#/components/responses/BadRequest',
+          },
+          '401': {
+            $ref: '#/components/responses/Unauthorized',
+          },
+          '503': {
+            description:
+              'This portal has no agent bundle (`sindri.agents.bundleDir` unset, or not built).',
+          },
+        },
+      },
+    },
+    '/agent/bundle': {
+      get: {
+        operationId: 'getAgentBundle',
+        summary:
+          'The agent, bundled into one JavaScript file that Node.js runs.',
+        description:
+          "Authenticated by the instance's own agent token. Headers `X-Sindri-Agent-Version` and\n`X-Sindri-Agent-Sha256` say which bundle it is.\n",
+        security: [
+          {
+            AgentToken: [],
+          },
+        ],
+        responses: {
+          '200': {
+            description: 'The bundle.',
+            content: {
+              'application/javascript': {
+                schema: {
+                  type: 'string',
+                },
+              },
+            },
+          },
+          '400': {
+            $ref: '#/components/responses/BadRequest',
+          },
+          '401': {
+            $ref: '#/components/responses/Unauthorized',
+          },
+          '503': {
+            description:
+              'This portal has no agent bundle (`sindri.agents.bundleDir` unset, or not built).',
+          },
+        },
+      },
+    },
     '/agent/connect': {
       get: {
         operationId: 'connectAgent',
@@ -3131,6 +3202,12 @@ export type EndpointMap = {
     >['content']['application/json'];
     response: operations['ingest']['responses'][200]['content']['application/json'];
   };
+  '#get|/agent/install.sh': {
+    response: string | Uint8Array;
+  };
+  '#get|/agent/bundle': {
+    response: string | Uint8Array;
+  };
   '#get|/enrollments': {
     response: operations['listEnrollments']['responses'][200]['content']['application/json'];
   };
@@ -3202,7 +3279,7 @@ export type EndpointMap = {
   };
   '#get|/commands/{id}/stream': {
     path: operations['streamCommand']['parameters']['path'];
-    response: string;
+    response: string | Uint8Array;
   };
   '#get|/deployments/options': {
     response: operations['getDeploymentOptions']['responses'][200]['content']['application/json'];
@@ -3225,7 +3302,7 @@ export type EndpointMap = {
   };
   '#get|/operations/{id}/stream': {
     path: operations['streamOperation']['parameters']['path'];
-    response: string;
+    response: string | Uint8Array;
   };
   '#get|/instances/{name}/deployment': {
     path: operations['getInstanceDeployment']['parameters']['path'];

@@ -19,6 +19,7 @@ import {
   sindriInstancePermissionResourceRef,
   SindriRegistryService,
 } from '@internal/plugin-sindri-node';
+import { AgentBundleService } from '../agents/AgentBundleService';
 import { PermissionGuard } from '../auth/PermissionGuard';
 import { CommandHistory } from '../commands/CommandHistory';
 import { CommandService } from '../commands/CommandService';
@@ -191,6 +192,7 @@ export class SindriBuilder {
       auth: env.auth,
       userInfo: env.userInfo,
       health: new HealthService(knex, registry),
+      agentBundles: new AgentBundleService(settings.agents.bundleDir),
       ingest,
       tokens: tokenStore,
       enrollments: new EnrollmentService({

@@ -1,5 +1,7 @@
 import express from 'express';
 import { INGEST_LIMITS } from '@internal/plugin-sindri-common';
+import { registerAgentBundleRoutes } from '../agents/agentBundleRoutes';
+import { AgentBundleService } from '../agents/AgentBundleService';
 import { PermissionGuard } from '../auth/PermissionGuard';
 import { CommandHistory } from '../commands/CommandHistory';
 import { registerCommandRoutes } from '../commands/commandRoutes';
@@ -32,6 +34,7 @@ export interface RouterOptions {
   auth: AuthService;
   userInfo: UserInfoService;
   health: HealthService;
+  agentBundles: AgentBundleService;
   ingest: IngestService;
   tokens: AgentTokenStore;
   enrollments: EnrollmentService;
@@ -62,6 +65,7 @@ export async function createRouter(
   });
   const { guard } = options;
   registerHealthRoutes(router, options.health);
+  registerAgentBundleRoutes(router, options.agentBundles);
   registerIngestRoutes(router, options);
   registerEnrollmentRoutes(router, options);
   registerInstanceRoutes(router, options);

@@ -3,7 +3,8 @@ import { TERMINAL_CLOSE_CODES } from '@internal/plugin-sindri-common';
 import { migrateUp } from '../database/migrations';
 import { AgentLink, AgentLinks } from '../live/AgentLinks';
 import { TerminalAuditStore } from './TerminalAuditStore';
-import { TerminalRelay, TerminalViewer } from './TerminalRelay';
+import { TerminalRelay } from './TerminalRelay';
+import { TerminalViewer } from './relayTypes';
 
 describe('TerminalRelay', () => {
   const databases = TestDatabases.create({ ids: ['SQLITE_3'] });

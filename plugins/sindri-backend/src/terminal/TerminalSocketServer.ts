@@ -19,11 +19,8 @@ import {
 import { PermissionGuard } from '../auth/PermissionGuard';
 import { Keepalive } from '../sockets/Keepalive';
 import { InstanceStore } from '../database/InstanceStore';
-import {
-  TerminalAttachment,
-  TerminalRelay,
-  TerminalViewer,
-} from './TerminalRelay';
+import { TerminalRelay } from './TerminalRelay';
+import { TerminalAttachment, TerminalViewer } from './relayTypes';
 
 /** `/api/sindri/instances/{name}/terminal/{session}` below the plugin's base path. */
 export const TERMINAL_PATH = /^\/instances\/([^/]+)\/terminal\/([^/]+)$/;

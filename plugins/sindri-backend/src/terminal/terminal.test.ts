@@ -3,13 +3,13 @@ import request from 'supertest';
 import {
   LIVE_LIMITS,
   TERMINAL_CLOSE_CODES,
+  pollUntil,
 } from '@internal/plugin-sindri-common';
 import {
   enroll,
   ScriptedAgent,
   startLiveBackend,
   TerminalClient,
-  waitFor,
 } from '../__testUtils__/liveHarness';
 
 jest.setTimeout(60_000);
@@ -47,12 +47,12 @@ describe('terminals', () => {
         replayBytes: 0,
       });
       agent.output(SESSION, '$ ');
-      await waitFor(() => browser.text() === '$ ', 'the prompt');
+      await pollUntil(() => browser.text() === '$ ', 'the prompt');
       expect(browser.messages).toEqual([{ type: 'opened', created: true }]);
 
       browser.type('echo $((6*7))\r');
       browser.send({ type: 'resize', cols: 120, rows: 40 });
-      await waitFor(
+      await pollUntil(
         () => agent.data.length === 1 && agent.count('pty-resize') === 1,
         'input and resize',
       );
@@ -66,7 +66,7 @@ describe('terminals', () => {
       });
 
       agent.output(SESSION, 'echo $((6*7))\r\n42\r\n$ ');
-      await waitFor(() => browser.text().endsWith('42\r\n$ '), 'the answer');
+      await pollUntil(() => browser.text().endsWith('42\r\n$ '), 'the answer');
 
       agent.send({
         type: 'pty-exit',
@@ -126,7 +126,7 @@ describe('terminals', () => {
         replayBytes: 0,
       });
       agent.output(SESSION, 'one\r\n');
-      await waitFor(() => first.text() === 'one\r\n', 'first output');
+      await pollUntil(() => first.text() === 'one\r\n', 'first output');
 
       first.ws.close();
       await agent.next('pty-detach');
@@ -143,7 +143,7 @@ describe('terminals', () => {
       });
       agent.output(SESSION, 'one\r\n', 'replay');
       agent.output(SESSION, 'two\r\n');
-      await waitFor(
+      await pollUntil(
         () => again.text() === 'one\r\ntwo\r\n',
         'replay then live output',
       );
@@ -160,7 +160,7 @@ describe('terminals', () => {
       });
       agent.output(SESSION, 'one\r\ntwo\r\n', 'replay');
       agent.output(SESSION, 'three\r\n');
-      await waitFor(
+      await pollUntil(
         () =>
           second.text() === 'one\r\ntwo\r\nthree\r\n' &&
           again.text() === 'one\r\ntwo\r\nthree\r\n',
@@ -194,7 +194,7 @@ describe('terminals', () => {
       const chunk = Buffer.alloc(64 * 1024, 'y');
       for (let i = 0; i < 9; i++) agent.output(SESSION, chunk);
       await agent.next('pty-pause');
-      await waitFor(
+      await pollUntil(
         () => browser.output.length === 9 * chunk.length,
         'all output at the browser',
       );
@@ -263,7 +263,7 @@ describe('terminals', () => {
         replayBytes: 0,
       });
       for (const key of 'ls -la\r') browser.type(key);
-      await waitFor(() => agent.data.length === 7, 'keystrokes');
+      await pollUntil(() => agent.data.length === 7, 'keystrokes');
       expect(Buffer.concat(agent.data.map(d => d.payload)).toString()).toBe(
         'ls -la\r',
       );
@@ -354,7 +354,10 @@ describe('terminals', () => {
         pid: 42,
         replayBytes: 0,
       });
-      await waitFor(() => browser.messages.length === 1, 'the session to open');
+      await pollUntil(
+        () => browser.messages.length === 1,
+        'the session to open',
+      );
 
       await new Promise(r => setTimeout(r, 400));
       expect(browser.closed).toBeUndefined();

@@ -1,14 +1,11 @@
+import { ENROLLMENT_ENV } from '../agentEnvironment';
 import { SindriConfigDocument } from './composeSindriConfig';
 
 /** The extension that installs the portal's agent on an instance. */
 export const CONSOLE_AGENT_EXTENSION = 'console-agent';
 
 /** What the console-agent extension reads from the deployment's environment. */
-export const CONSOLE_AGENT_ENV = [
-  'SINDRI_CONSOLE_URL',
-  'SINDRI_AGENT_TOKEN',
-  'SINDRI_INSTANCE_NAME',
-] as const;
+export const CONSOLE_AGENT_ENV = ENROLLMENT_ENV;
 
 /**
  * The sindri.yaml actually deployed: the stored one plus the console-agent

@@ -45,6 +45,51 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/agent/install.sh': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * The script that installs this portal's agent on an instance.
+     * @description Authenticated by the instance's own agent token. The script downloads `GET /agent/bundle`
+     *     with that token (read from `SINDRI_AGENT_TOKEN`, never put on a command line), checks its
+     *     sha256 against the one written into the script, installs the bundle's native dependencies
+     *     (node-pty) beside it with npm, and puts a `sindri-agent` launcher in `~/.local/bin`. The
+     *     console-agent extension runs it.
+     */
+    get: operations['getAgentInstallScript'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/agent/bundle': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * The agent, bundled into one JavaScript file that Node.js runs.
+     * @description Authenticated by the instance's own agent token. Headers `X-Sindri-Agent-Version` and
+     *     `X-Sindri-Agent-Sha256` say which bundle it is.
+     */
+    get: operations['getAgentBundle'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/agent/connect': {
     parameters: {
       query?: never;
@@ -1300,6 +1345,64 @@ export interface operations {
       401: components['responses']['Unauthorized'];
       413: components['responses']['TooLarge'];
       /** @description The portal cannot check agent tokens now (its database); try again. */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+    };
+  };
+  getAgentInstallScript: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description A bash script. */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'text/x-shellscript': string;
+        };
+      };
+      400: components['responses']['BadRequest'];
+      401: components['responses']['Unauthorized'];
+      /** @description This portal has no agent bundle (`sindri.agents.bundleDir` unset, or not built). */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+    };
+  };
+  getAgentBundle: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description The bundle. */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/javascript': string;
+        };
+      };
+      400: components['responses']['BadRequest'];
+      401: components['responses']['Unauthorized'];
+      /** @description This portal has no agent bundle (`sindri.agents.bundleDir` unset, or not built). */
       503: {
         headers: {
           [name: string]: unknown;

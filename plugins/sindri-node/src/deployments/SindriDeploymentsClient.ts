@@ -10,8 +10,8 @@ import {
   LifecycleOperation,
   LifecycleRequest,
   OperationStarted,
-  SindriHttpClient,
 } from '@internal/plugin-sindri-common';
+import { sindriClientFor } from '../client/sindriClientFor';
 
 /**
  * Creates instances and runs their lifecycle through the Sindri backend
@@ -73,20 +73,7 @@ export class SindriDeploymentsClient {
     });
   }
 
-  /** The shared client, sending requests with a token on behalf of `credentials`. */
-  private as(credentials: BackstageCredentials): SindriHttpClient {
-    const { discovery, auth } = this.deps;
-    return new SindriHttpClient({
-      baseUrl: () => discovery.getBaseUrl('sindri'),
-      fetch: async (url, init) => {
-        const { token } = await auth.getPluginRequestToken({
-          onBehalfOf: credentials,
-          targetPluginId: 'sindri',
-        });
-        const headers = new Headers(init?.headers);
-        headers.set('Authorization', `Bearer ${token}`);
-        return fetch(url, { ...init, headers });
-      },
-    });
+  private as(credentials: BackstageCredentials) {
+    return sindriClientFor(this.deps, credentials);
   }
 }

@@ -1,6 +1,6 @@
 import { AuthService, DiscoveryService } from '@backstage/backend-plugin-api';
-import { ResponseError } from '@backstage/errors';
 import { FleetInstance } from '@internal/plugin-sindri-common';
+import { sindriClientFor } from '../client/sindriClientFor';
 
 /**
  * Reads the fleet from the Sindri backend plugin with the calling plugin's
@@ -13,16 +13,7 @@ export class SindriFleetClient {
     private readonly deps: { discovery: DiscoveryService; auth: AuthService },
   ) {}
 
-  async listInstances(): Promise<FleetInstance[]> {
-    const baseUrl = await this.deps.discovery.getBaseUrl('sindri');
-    const { token } = await this.deps.auth.getPluginRequestToken({
-      onBehalfOf: await this.deps.auth.getOwnServiceCredentials(),
-      targetPluginId: 'sindri',
-    });
-    const response = await fetch(`${baseUrl}/instances`, {
-      headers: { Authorization: `Bearer ${token}` },
-    });
-    if (!response.ok) throw await ResponseError.fromResponse(response);
-    return ((await response.json()) as { items: FleetInstance[] }).items;
+  listInstances(): Promise<FleetInstance[]> {
+    return sindriClientFor(this.deps, 'own service').listInstances();
   }
 }

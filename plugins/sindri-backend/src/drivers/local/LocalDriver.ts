@@ -1,6 +1,7 @@
 import fs from 'node:fs/promises';
 import path from 'node:path';
 import yaml from 'yaml';
+import { AGENT_ENV } from '@internal/plugin-sindri-common';
 import {
   DriverRun,
   DriverStatus,
@@ -9,6 +10,13 @@ import {
 } from '@internal/plugin-sindri-node';
 import { pickEnvironment } from '../pickEnvironment';
 import { AgentProcess } from './AgentProcess';
+import {
+  endLeftoverAgent,
+  layout,
+  logSince,
+  logTail,
+  requireEnrollment,
+} from './localFiles';
 
 /** What the agent may see of the portal's environment: never the backend's own secrets. */
 const PASSED_VARIABLES = [
@@ -32,20 +40,6 @@ export interface LocalDriverOptions {
   agentCommand: string[];
   /** told of agents that died on their own and are being restarted */
   onCrash?(instanceName: string, detail: string): void;
-}
-
-/** Files of a local instance, all inside its work dir. */
-function layout(workDir: string) {
-  const agentDir = path.join(workDir, '.agent');
-  return {
-    sindriYaml: path.join(workDir, 'sindri.yaml'),
-    workspace: path.join(workDir, 'workspace'),
-    agentDir,
-    /** the agent's enrollment (console URL, token, name): readable by the portal's user only */
-    enrollment: path.join(agentDir, 'enrollment.json'),
-    log: path.join(agentDir, 'agent.log'),
-    pid: path.join(agentDir, 'agent.pid'),
-  };
 }
 
 /**
@@ -100,7 +94,7 @@ export class LocalDriver implements SindriDriver {
       mode: 0o600,
     });
     // a redeploy brings a fresh token; the old one is revoked
-    if (run.env?.SINDRI_AGENT_TOKEN)
+    if (run.env?.[AGENT_ENV.token])
       await fs.writeFile(
         files.enrollment,
         JSON.stringify(requireEnrollment(run)),
@@ -113,14 +107,14 @@ export class LocalDriver implements SindriDriver {
     const files = layout(run.workDir);
     await this.requireInstance(files.enrollment);
     // the portal may listen elsewhere since the instance was created
-    const consoleUrl = run.env?.SINDRI_CONSOLE_URL;
+    const consoleUrl = run.env?.[AGENT_ENV.consoleUrl];
     if (consoleUrl) {
       const enrollment = JSON.parse(
         await fs.readFile(files.enrollment, 'utf8'),
       );
       await fs.writeFile(
         files.enrollment,
-        JSON.stringify({ ...enrollment, SINDRI_CONSOLE_URL: consoleUrl }),
+        JSON.stringify({ ...enrollment, [AGENT_ENV.consoleUrl]: consoleUrl }),
         { mode: 0o600 },
       );
     }
@@ -181,17 +175,18 @@ export class LocalDriver implements SindriDriver {
         env: {
           ...base,
           ...enrollment,
-          SINDRI_PROVIDER: 'local',
-          SINDRI_CONFIG: files.sindriYaml,
-          SINDRI_WORKSPACE: files.workspace,
-          SINDRI_AGENT_STATE_DIR: files.agentDir,
-          SINDRI_STATUS_LEDGER: path.join(
+          [AGENT_ENV.provider]: 'local',
+          [AGENT_ENV.config]: files.sindriYaml,
+          [AGENT_ENV.workspace]: files.workspace,
+          [AGENT_ENV.stateDir]: files.agentDir,
+          [AGENT_ENV.statusLedger]: path.join(
             files.agentDir,
             'status_ledger.jsonl',
           ),
         },
       },
-      detail => this.options.onCrash?.(enrollment.SINDRI_INSTANCE_NAME, detail),
+      detail =>
+        this.options.onCrash?.(enrollment[AGENT_ENV.instanceName], detail),
     );
     this.agents.set(workDir, agent);
     const logStart = await fs.stat(files.log).then(
@@ -256,80 +251,4 @@ export class LocalDriver implements SindriDriver {
   private say(run: DriverRun, line: string) {
     run.onProgress?.({ stream: 'stdout', line });
   }
-}
-
-function requireEnrollment(run: DriverRun): Record<string, string> {
-  const env = run.env ?? {};
-  const missing = [
-    'SINDRI_CONSOLE_URL',
-    'SINDRI_AGENT_TOKEN',
-    'SINDRI_INSTANCE_NAME',
-  ].filter(k => !env[k]);
-  if (missing.length)
-    throw new SindriDriverError(
-      `the local driver needs ${missing.join(', ')} in the run's environment`,
-    );
-  return {
-    SINDRI_CONSOLE_URL: env.SINDRI_CONSOLE_URL,
-    SINDRI_AGENT_TOKEN: env.SINDRI_AGENT_TOKEN,
-    SINDRI_INSTANCE_NAME: env.SINDRI_INSTANCE_NAME,
-  };
-}
-
-async function logSince(file: string, offset: number): Promise<string> {
-  const handle = await fs.open(file, 'r').catch(() => undefined);
-  if (!handle) return '';
-  try {
-    const { size } = await handle.stat();
-    const length = Math.max(0, Math.min(size - offset, 64 * 1024));
-    const { buffer } = await handle.read(
-      Buffer.alloc(length),
-      0,
-      length,
-      offset,
-    );
-    return buffer.toString('utf8');
-  } finally {
-    await handle.close();
-  }
-}
-
-async function logTail(file: string): Promise<string> {
-  const text = await fs.readFile(file, 'utf8').catch(() => '');
-  const lines = text.trim().split('\n').slice(-3).join(' | ');
-  return lines || 'it wrote nothing';
-}
-
-/**
- * Ends the agent an earlier portal process started for this workspace and
- * left running (it was killed, not stopped). The pid is trusted only if that
- * process still runs with this workspace, so a recycled pid is left alone.
- */
-async function endLeftoverAgent(
-  pidFile: string,
-  workspace: string,
-): Promise<boolean> {
-  const pid = Number(await fs.readFile(pidFile, 'utf8').catch(() => ''));
-  if (!Number.isInteger(pid) || pid <= 0) return false;
-  // Linux: the process's environment says whose agent it is (elsewhere nothing is ended)
-  const ours = async () =>
-    (await fs.readFile(`/proc/${pid}/environ`, 'utf8').catch(() => ''))
-      .split('\0')
-      .includes(`SINDRI_WORKSPACE=${workspace}`);
-  if (!(await ours())) return false;
-  const signal = (name: NodeJS.Signals) => {
-    try {
-      process.kill(-pid, name);
-    } catch {
-      // already gone
-    }
-  };
-  signal('SIGTERM');
-  for (let i = 0; i < 50 && (await ours()); i++) {
-    await new Promise(resolve => setTimeout(resolve, 100));
-  }
-  // still the same process (not a recycled pid): end it
-  if (await ours()) signal('SIGKILL');
-  await fs.rm(pidFile, { force: true });
-  return true;
 }

@@ -3,7 +3,7 @@ import {
   instanceNameSchema,
   LIVE_LIMITS,
 } from '@internal/plugin-sindri-common';
-import { FILTER_FIELDS } from '../commands/describe';
+import { FILTER_FIELDS } from '../commands/commandSummaries';
 
 /** The instance chooser as filled in. */
 export interface TargetDraft {

@@ -14,7 +14,11 @@ import useAsyncRetry from 'react-use/esm/useAsyncRetry';
 import useDebounce from 'react-use/esm/useDebounce';
 import { CommandHistoryQuery, sindriApiRef } from '../../api/SindriApi';
 import { formatAgo } from '../common/format';
-import { describeCommand, describeCounts, describeTarget } from './describe';
+import {
+  describeCommand,
+  describeCounts,
+  describeTarget,
+} from './commandSummaries';
 import { RunDetails } from './RunDetails';
 import { RunStateLabel } from './StateLabels';
 

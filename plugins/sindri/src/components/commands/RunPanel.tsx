@@ -4,7 +4,11 @@ import Button from '@material-ui/core/Button';
 import Typography from '@material-ui/core/Typography';
 import { formatAgo } from '../common/format';
 import { CommandResultsTable } from './CommandResultsTable';
-import { describeCommand, describeCounts, describeTarget } from './describe';
+import {
+  describeCommand,
+  describeCounts,
+  describeTarget,
+} from './commandSummaries';
 import { RunStateLabel } from './StateLabels';
 import { CommandRunView } from './useCommandRun';
 

@@ -1,0 +1,144 @@
+import { LoggerService } from '@backstage/backend-plugin-api';
+import { AgentLink } from '../live/AgentLinks';
+import { RelayedSession } from './relayTypes';
+import { TerminalAuditStore } from './TerminalAuditStore';
+
+type EndReason = Parameters<TerminalAuditStore['end']>[1]['reason'];
+
+const decoder = new TextDecoder();
+
+/**
+ * The audit of relayed sessions: a row per shell, its byte counts written
+ * every few seconds and at the end, recorded keystrokes in order, and the
+ * end of shells this backend no longer follows.
+ */
+export class RelayAudit {
+  private readonly flushTimer: NodeJS.Timeout;
+
+  constructor(
+    private readonly store: TerminalAuditStore,
+    private readonly logger: LoggerService,
+    private readonly sessions: () => Iterable<RelayedSession>,
+    private readonly options: {
+      recordInput: boolean;
+      flushIntervalMs?: number;
+    },
+  ) {
+    this.flushTimer = setInterval(
+      () => void this.flushAll(),
+      options.flushIntervalMs ?? 5000,
+    );
+    this.flushTimer.unref?.();
+  }
+
+  findOpen(instanceId: string, sessionId: string) {
+    return this.store.findOpen(instanceId, sessionId);
+  }
+
+  start(link: AgentLink, sessionId: string, openedBy: string) {
+    return this.store.start({
+      instanceId: link.instanceId,
+      instanceName: link.name,
+      sessionId,
+      openedBy,
+    });
+  }
+
+  /** Keystrokes, in order after those before them, when recording is on. */
+  recordInput(session: RelayedSession, bytes: Uint8Array) {
+    if (!this.options.recordInput) return;
+    const text = decoder.decode(bytes);
+    session.recording = session.recording
+      .then(() => this.store.recordInput(session.auditId, text))
+      .catch(error =>
+        this.logger.warn(
+          `Terminal input of ${session.key} not recorded: ${error}`,
+        ),
+      );
+  }
+
+  /** Ends a session's row once its recorded input is written; resolves when stored. */
+  async end(
+    session: RelayedSession,
+    end: { exitCode: number | null; reason: EndReason; counted?: boolean },
+  ): Promise<void> {
+    await session.recording;
+    await this.store.end(session.auditId, {
+      bytesIn: end.counted === false ? 0 : session.bytesIn,
+      bytesOut: end.counted === false ? 0 : session.bytesOut,
+      exitCode: end.exitCode,
+      reason: end.reason,
+    });
+  }
+
+  /** A shell this backend no longer follows (after a restart, or one that ended while its agent was away) still ends its row. */
+  async endUnfollowed(
+    link: AgentLink,
+    sessionId: string,
+    end: { exitCode: number | null; reason: EndReason },
+  ): Promise<void> {
+    const open = await this.store.findOpen(link.instanceId, sessionId);
+    if (open)
+      await this.store.end(open.auditId, {
+        bytesIn: open.bytesIn,
+        bytesOut: open.bytesOut,
+        ...end,
+      });
+  }
+
+  /** The agent started a new shell under an id whose old shell is gone (the agent restarted): a new row. */
+  async restart(session: RelayedSession) {
+    session.resumed = false;
+    try {
+      await this.store.end(session.auditId, {
+        bytesIn: session.bytesIn,
+        bytesOut: session.bytesOut,
+        exitCode: null,
+        reason: 'lost',
+      });
+      session.auditId = await this.start(
+        session.link,
+        session.sessionId,
+        session.openedBy,
+      );
+      session.bytesIn = 0;
+      session.bytesOut = 0;
+      session.flushed = { bytesIn: 0, bytesOut: 0 };
+    } catch (error) {
+      this.logger.warn(
+        `Terminal audit of ${session.key} not restarted: ${error}`,
+      );
+    }
+  }
+
+  async flush(session: RelayedSession) {
+    if (
+      session.flushed.bytesIn === session.bytesIn &&
+      session.flushed.bytesOut === session.bytesOut
+    )
+      return;
+    const counts = { bytesIn: session.bytesIn, bytesOut: session.bytesOut };
+    try {
+      await this.store.updateBytes(
+        session.auditId,
+        counts.bytesIn,
+        counts.bytesOut,
+      );
+      session.flushed = counts;
+    } catch (error) {
+      this.logger.warn(
+        `Terminal audit of ${session.key} not updated: ${error}`,
+      );
+    }
+  }
+
+  /** Stops the timer and writes the byte counts of every live session. */
+  async close() {
+    clearInterval(this.flushTimer);
+    await this.flushAll();
+  }
+
+  private async flushAll() {
+    await Promise.all([...this.sessions()].map(s => this.flush(s)));
+  }
+}
