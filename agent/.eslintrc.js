@@ -1,1 +1,4 @@
-module.exports = require('@backstage/cli/config/eslint-factory')(__dirname);
+module.exports = require('@backstage/cli/config/eslint-factory')(__dirname, {
+  // the bundle yarn agent:bundle writes: generated and minified
+  ignorePatterns: ['dist-bundle/'],
+});

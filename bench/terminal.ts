@@ -20,6 +20,7 @@ import {
 import {
   directTerminal,
   portalTerminal,
+  relayFloorTerminal,
   sshTerminal,
 } from './terminal/transports';
 import { bulkOutput, echoRoundTrips, ready } from './terminal/measure';
@@ -86,9 +87,10 @@ async function main() {
     const portal = await portalTerminal(server.url, name, USER_AUTH);
     const ssh = await sshTerminal();
     const direct = directTerminal();
-    const terminals = [portal, ssh, direct];
+    const floor = await relayFloorTerminal();
+    const terminals = [portal, ssh, direct, floor];
     for (const t of terminals) await ready(t);
-    const [echoPortal, echoSsh, echoPty] = await echoRoundTrips(
+    const [echoPortal, echoSsh, echoPty, echoFloor] = await echoRoundTrips(
       terminals,
       Number(values.keystrokes),
     );
@@ -101,13 +103,16 @@ async function main() {
     const bulk = rounds.map(r => [...r].sort((a, b) => a - b)[1]);
     await ssh.close();
     await direct.close();
+    await floor.close();
     const viaPortal = { ...echoPortal, mbPerS: bulk[0] };
     const viaSsh = { ...echoSsh, mbPerS: bulk[1] };
     const viaPty = { ...echoPty, mbPerS: bulk[2] };
+    const viaFloor = { ...echoFloor, mbPerS: bulk[3] };
     for (const [label, r] of [
       ['portal', viaPortal],
       ['ssh', viaSsh],
       ['node-pty', viaPty],
+      ['floor', viaFloor],
     ] as const) {
       console.log(
         `  ${label.padEnd(8)} echo p50 ${fixed(r.p50, 3)} ms  p99 ${fixed(
@@ -184,9 +189,12 @@ async function main() {
       )} mb_per_s=${fixed(viaPortal.mbPerS, 1)} ssh_mb_per_s=${fixed(
         viaSsh.mbPerS,
         1,
-      )} node_pty_mb_per_s=${fixed(viaPty.mbPerS, 1)} vs_ssh=${fixed(
-        viaPortal.mbPerS / viaSsh.mbPerS,
-      )} vs_node_pty=${fixed(
+      )} node_pty_mb_per_s=${fixed(viaPty.mbPerS, 1)} floor_echo_p50_ms=${fixed(
+        viaFloor.p50,
+        3,
+      )} floor_mb_per_s=${fixed(viaFloor.mbPerS, 1)} vs_floor=${fixed(
+        viaPortal.mbPerS / viaFloor.mbPerS,
+      )} vs_ssh=${fixed(viaPortal.mbPerS / viaSsh.mbPerS)} vs_node_pty=${fixed(
         viaPortal.mbPerS / viaPty.mbPerS,
       )} flood_rss_growth_mb=${fixed(growth, 1)}`,
     );

@@ -195,3 +195,40 @@ export async function sshTerminal(): Promise<
     },
   };
 }
+
+/**
+ * The same three processes as the portal (client → relay → agent → PTY) with
+ * nothing of the portal in them: the floor a relay of this shape can reach
+ * on this machine, measured in the same run.
+ */
+export async function relayFloorTerminal(): Promise<BenchTerminal> {
+  const script = path.join(__dirname, 'floorRelay.js');
+  const relay = spawn(process.execPath, [script, 'relay'], {
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
+  const port = await new Promise<string>(resolve =>
+    relay.stdout!.once('data', (d: Buffer) => resolve(d.toString().trim())),
+  );
+  const agent = spawn(process.execPath, [script, 'agent', port], {
+    stdio: 'ignore',
+  });
+  // the agent first, so the relay has somewhere to send the client's bytes
+  await new Promise(r => setTimeout(r, 500));
+  const ws = new WebSocket(`ws://127.0.0.1:${port}/client`);
+  await new Promise((resolve, reject) => {
+    ws.once('open', resolve);
+    ws.once('error', reject);
+  });
+  const out = listeners();
+  ws.on('message', data => out.emit(data as Buffer));
+  return {
+    name: 'relay-floor',
+    write: text => ws.send(Buffer.from(text), { binary: true }),
+    onData: out.add,
+    close: async () => {
+      ws.close();
+      agent.kill();
+      relay.kill();
+    },
+  };
+}

@@ -10,6 +10,7 @@ import { LiveLink } from '../connection/AgentConnection';
 import { SocketFlow } from '../live/SocketFlow';
 import { AgentLogger } from '../log';
 import { loadNodePty } from './loadNodePty';
+import { OutputBatcher } from './OutputBatcher';
 import { ReplayBuffer } from './ReplayBuffer';
 import { writeInput } from './writeInput';
 
@@ -44,9 +45,8 @@ interface Session {
   /** the PTY is not being read now */
   readPaused: boolean;
   /** output read but not sent yet (coalesced until the next turn of the event loop) */
-  pending: Buffer[];
-  pendingBytes: number;
-  flushQueued: boolean;
+  /** read output on its way to the backend, gathered into frames */
+  output: OutputBatcher;
   idleTimer?: NodeJS.Timeout;
   killTimer?: NodeJS.Timeout;
   /** why the agent ended it, if it did */
@@ -55,6 +55,9 @@ interface Session {
 }
 
 /** Variables that describe the agent's own terminal, not the new one. */
+/** How long a stream of output is gathered into one frame at most. */
+const OUTPUT_GATHER_MS = 2;
+
 const TERMINAL_VARIABLES = [
   'TMUX',
   'TMUX_PANE',
@@ -96,7 +99,7 @@ export class PtySessions {
   /** Output read but not yet handed to the socket, all sessions. */
   get pendingBytes(): number {
     let total = 0;
-    this.sessions.forEach(s => (total += s.pendingBytes));
+    this.sessions.forEach(s => (total += s.output.pendingBytes));
     return total;
   }
 
@@ -140,7 +143,7 @@ export class PtySessions {
       if (session.pty.cols !== cols || session.pty.rows !== rows)
         this.resize(id, cols, rows);
       // what was read before this attach is in the replay: send it as output first, so the replay is exactly what preceded pty-opened
-      this.flush(session);
+      session.output.flush();
     } else {
       if (this.sessions.size >= LIVE_LIMITS.maxSessionsPerInstance) {
         this.sendExit(
@@ -301,9 +304,10 @@ export class PtySessions {
       attached: false,
       backendPaused: false,
       readPaused: false,
-      pending: [],
-      pendingBytes: 0,
-      flushQueued: false,
+      output: new OutputBatcher(bytes => this.send(session, bytes), {
+        maxBytes: LIVE_LIMITS.maxOutputChunkBytes,
+        maxDelayMs: OUTPUT_GATHER_MS,
+      }),
     };
     this.sessions.set(id, session);
     term.onData(data =>
@@ -327,28 +331,11 @@ export class PtySessions {
     const bytes = typeof data === 'string' ? Buffer.from(data) : data;
     session.replay.push(bytes);
     if (!session.attached || !this.options.link.isOpen) return;
-    session.pending.push(bytes);
-    session.pendingBytes += bytes.length;
-    if (session.pendingBytes >= LIVE_LIMITS.maxOutputChunkBytes) {
-      this.flush(session);
-    } else if (!session.flushQueued) {
-      session.flushQueued = true;
-      setImmediate(() => {
-        session.flushQueued = false;
-        this.flush(session);
-      });
-    }
+    session.output.push(bytes);
   }
 
-  /** Sends what was read, in frames of at most maxOutputChunkBytes. */
-  private flush(session: Session) {
-    if (session.pendingBytes === 0) return;
-    const bytes =
-      session.pending.length === 1
-        ? session.pending[0]
-        : Buffer.concat(session.pending, session.pendingBytes);
-    session.pending = [];
-    session.pendingBytes = 0;
+  /** Sends output the batcher gathered, in frames of at most maxOutputChunkBytes. */
+  private send(session: Session, bytes: Buffer) {
     if (!session.attached) return;
     const { link, flow } = this.options;
     for (let at = 0; at < bytes.length; at += LIVE_LIMITS.maxOutputChunkBytes) {
@@ -373,8 +360,7 @@ export class PtySessions {
 
   private detachSession(session: Session) {
     session.attached = false;
-    session.pending = [];
-    session.pendingBytes = 0;
+    session.output.clear();
     session.backendPaused = false;
     this.updateReading(session);
     if (session.endReason || session.idleTimer) return;
@@ -393,8 +379,7 @@ export class PtySessions {
     session.endReason = reason;
     session.endMessage = message;
     session.attached = false;
-    session.pending = [];
-    session.pendingBytes = 0;
+    session.output.clear();
     // a paused PTY would not notice its shell ended
     session.backendPaused = false;
     this.updateReading(session);
@@ -410,7 +395,7 @@ export class PtySessions {
   }
 
   private onExit(session: Session, exitCode: number, signal: number | null) {
-    this.flush(session);
+    session.output.flush();
     clearTimeout(session.idleTimer);
     clearTimeout(session.killTimer);
     if (this.sessions.get(session.id) === session)

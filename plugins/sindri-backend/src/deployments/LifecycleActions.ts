@@ -52,43 +52,29 @@ export class LifecycleActions {
         if (await this.deps.instances.setStatus(instance.id, 'stopped'))
           await this.deps.steps.publish(instance.id, 'status');
         return;
-      case 'resume': {
-        const before = await this.deps.steps.registeredAt(instance.id);
-        await driver.start(
-          config,
-          run(await this.deps.steps.agentEnv(instance.name)),
+      case 'resume':
+        await this.untilAgentBack(instance, say, signal, async () =>
+          driver.start(
+            config,
+            run(await this.deps.steps.agentEnv(instance.name)),
+          ),
         );
-        await this.deps.steps.awaitRegistration(
-          instance.id,
-          before,
-          say,
-          signal,
-        );
-        await this.deps.store.setState(instance.id, 'running');
         return;
-      }
-      case 'redeploy': {
-        const before = await this.deps.steps.registeredAt(instance.id);
-        // a fresh token: the old one is revoked, the new one only reaches the instance
-        const { token } = await this.deps.tokens.rotate(instance.id, c.actor);
-        c.redact.push(token);
-        await this.deps.onTokenRotated?.();
-        await driver.redeploy(
-          config,
-          run({
-            ...(await this.deps.steps.agentEnv(instance.name)),
-            [AGENT_ENV.token]: token,
-          }),
-        );
-        await this.deps.steps.awaitRegistration(
-          instance.id,
-          before,
-          say,
-          signal,
-        );
-        await this.deps.store.setState(instance.id, 'running');
+      case 'redeploy':
+        await this.untilAgentBack(instance, say, signal, async () => {
+          // a fresh token: the old one is revoked, the new one only reaches the instance
+          const { token } = await this.deps.tokens.rotate(instance.id, c.actor);
+          c.redact.push(token);
+          await this.deps.onTokenRotated?.();
+          await driver.redeploy(
+            config,
+            run({
+              ...(await this.deps.steps.agentEnv(instance.name)),
+              [AGENT_ENV.token]: token,
+            }),
+          );
+        });
         return;
-      }
       case 'destroy': {
         await driver.destroy(config, { ...run(), volumes: request.volumes });
         await this.deps.steps.removeInstance(instance.id, instance);
@@ -99,5 +85,18 @@ export class LifecycleActions {
       default:
         throw new InputError(`action: unknown lifecycle action`);
     }
+  }
+
+  /** Runs `start`, then waits for a registration newer than the one stored before it: the instance runs again. */
+  private async untilAgentBack(
+    instance: FleetInstance,
+    say: (line: string) => void,
+    signal: AbortSignal,
+    start: () => Promise<void>,
+  ) {
+    const before = await this.deps.steps.registeredAt(instance.id);
+    await start();
+    await this.deps.steps.awaitRegistration(instance.id, before, say, signal);
+    await this.deps.store.setState(instance.id, 'running');
   }
 }

@@ -2580,6 +2580,7 @@ export const spec = {
       },
       Enrollment: {
         type: 'object',
+        required: ['instanceId', 'name', 'owner'],
         properties: {
           instanceId: {
             type: 'string',

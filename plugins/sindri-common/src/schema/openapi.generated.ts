@@ -1051,9 +1051,9 @@ export interface components {
       message?: string;
     };
     Enrollment: {
-      instanceId?: string;
-      name?: string;
-      owner?: string;
+      instanceId: string;
+      name: string;
+      owner: string;
       tokenId?: string;
       tokenCreatedAt?: string;
       tokenCreatedBy?: string;
