@@ -41,6 +41,14 @@ const rssMb = (pid: number) =>
     )![1],
   ) / 1024;
 const fixed = (n: number, digits = 2) => n.toFixed(digits);
+/** User and system CPU time of a process, in seconds (USER_HZ is 100 on Linux). */
+const cpuSeconds = (pid: number) => {
+  const fields = fs
+    .readFileSync(`/proc/${pid}/stat`, 'utf8')
+    .split(') ')[1]
+    .split(' ');
+  return (Number(fields[11]) + Number(fields[12])) / 100;
+};
 
 async function main() {
   const server = await startServer('sqlite');
@@ -96,10 +104,34 @@ async function main() {
     );
     // bulk output in rounds, each transport in turn, so that all meet the same conditions; the median round counts
     const rounds: number[][] = terminals.map(() => []);
+    // CPU the backend and the agent spend on the portal's bulk rounds, per MB relayed
+    const portalCpu = { backend: 0, agent: 0, seconds: 0 };
     for (let round = 0; round < 3; round++) {
-      for (const [i, t] of terminals.entries())
+      for (const [i, t] of terminals.entries()) {
+        const cpu0 = [cpuSeconds(server.process.pid!), cpuSeconds(agent.pid!)];
+        const t0 = Date.now();
         rounds[i].push(await bulkOutput(t, Number(values.megabytes) / 3));
+        if (t !== portal) continue;
+        portalCpu.backend += cpuSeconds(server.process.pid!) - cpu0[0];
+        portalCpu.agent += cpuSeconds(agent.pid!) - cpu0[1];
+        portalCpu.seconds += (Date.now() - t0) / 1000;
+      }
     }
+    console.log(
+      `  portal bulk: backend ${fixed(
+        (100 * portalCpu.backend) / portalCpu.seconds,
+        0,
+      )} % of a core, agent ${fixed(
+        (100 * portalCpu.agent) / portalCpu.seconds,
+        0,
+      )} % (${fixed(
+        (1000 * portalCpu.backend) / Number(values.megabytes),
+        1,
+      )} / ${fixed(
+        (1000 * portalCpu.agent) / Number(values.megabytes),
+        1,
+      )} ms CPU per MB)`,
+    );
     const bulk = rounds.map(r => [...r].sort((a, b) => a - b)[1]);
     await ssh.close();
     await direct.close();
