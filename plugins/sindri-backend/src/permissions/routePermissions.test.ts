@@ -5,6 +5,7 @@ import path from 'node:path';
 import { mockCredentials, TestDatabases } from '@backstage/backend-test-utils';
 import request from 'supertest';
 import WebSocket from 'ws';
+import { parse as parseYaml } from 'yaml';
 import {
   enroll,
   ScriptedAgent,
@@ -270,6 +271,131 @@ const calls: Call[] = [
   },
 ];
 
+/** Routes that answer what the caller may see: without the permission, the same 200 with less in it. */
+const filteringCalls: Array<{
+  name: string;
+  permission: string;
+  call: (server: any) => request.Test;
+  allowed: unknown;
+  denied: unknown;
+}> = [
+  {
+    name: 'GET /commands',
+    permission: READ,
+    call: s => request(s).get('/api/sindri/commands'),
+    allowed: { items: [expect.objectContaining({ instances: ['dev-1'] })] },
+    denied: { items: [] },
+  },
+  {
+    name: 'POST /commands/targets',
+    permission: COMMAND,
+    call: s =>
+      request(s)
+        .post('/api/sindri/commands/targets')
+        .send({ target: { instances: ['dev-1'] } }),
+    allowed: { items: [{ name: 'dev-1', permitted: true }] },
+    denied: { items: [{ name: 'dev-1', permitted: false }] },
+  },
+];
+
+/**
+ * The agents' routes: no user permission applies, the instance's own agent
+ * token does (checked by one middleware before the spec's validator).
+ */
+const agentCalls: Array<{
+  name: string;
+  call: (server: any, token: string) => request.Test;
+  allowed: number;
+}> = [
+  {
+    name: 'POST /ingest',
+    call: (s, token) =>
+      request(s)
+        .post('/api/sindri/ingest')
+        .set('Authorization', `Bearer ${token}`)
+        .send({
+          frames: [
+            {
+              type: 'heartbeat',
+              heartbeat: {
+                id: crypto.randomUUID(),
+                at: new Date().toISOString(),
+                uptimeSeconds: 1,
+              },
+            },
+          ],
+        }),
+    allowed: 200,
+  },
+  {
+    name: 'GET /agent/install.sh',
+    call: (s, token) =>
+      request(s)
+        .get('/api/sindri/agent/install.sh')
+        .set('Authorization', `Bearer ${token}`),
+    allowed: 200,
+  },
+  {
+    name: 'GET /agent/bundle',
+    call: (s, token) =>
+      request(s)
+        .get('/api/sindri/agent/bundle')
+        .set('Authorization', `Bearer ${token}`),
+    allowed: 200,
+  },
+];
+
+describe('the route tables', () => {
+  it('name every operation of the spec but health and the WebSocket upgrades', () => {
+    const spec = parseYaml(
+      fs.readFileSync(path.join(__dirname, '../schema/openapi.yaml'), 'utf8'),
+    );
+    const shape = (name: string) =>
+      name.replace(/ \(.*\)$/, '').replace(/\{[^}]+\}/g, '{}');
+    const operations = Object.entries<any>(spec.paths).flatMap(([route, ops]) =>
+      Object.entries<any>(ops)
+        .filter(([, op]) => op.operationId && !op['x-websocket'])
+        .map(([method]) => shape(`${method.toUpperCase()} ${route}`)),
+    );
+    const listed = new Set(
+      [...calls, ...filteringCalls, ...agentCalls].map(c => shape(c.name)),
+    );
+    expect(
+      operations.filter(o => !listed.has(o) && o !== 'GET /health'),
+    ).toEqual([]);
+  });
+});
+
+describe("agent routes answer the instance's own token only", () => {
+  const databases = TestDatabases.create({ ids: ['SQLITE_3'] });
+
+  it.each(agentCalls)('$name', async ({ call, allowed }) => {
+    const bundleDir = fs.mkdtempSync(path.join(os.tmpdir(), 'sindri-bundle-'));
+    fs.writeFileSync(path.join(bundleDir, 'sindri-agent.cjs'), '// agent\n');
+    fs.writeFileSync(
+      path.join(bundleDir, 'manifest.json'),
+      JSON.stringify({
+        version: '0.1.0',
+        file: 'sindri-agent.cjs',
+        sha256: '0'.repeat(64),
+        bytes: 9,
+        nativeDependencies: { 'node-pty': '^1.1.0' },
+      }),
+    );
+    const backend = await startLiveBackend(await databases.init('SQLITE_3'), {
+      config: { agents: { bundleDir } },
+    });
+    const { token, instanceId } = await enroll(backend.server, 'dev-1');
+    expect((await call(backend.server, token)).status).toBe(allowed);
+    expect((await call(backend.server, 'sindri_not_a_token')).status).toBe(401);
+    await request(backend.server)
+      .delete(`/api/sindri/enrollments/${instanceId}`)
+      .set('Authorization', auth)
+      .expect(204);
+    expect((await call(backend.server, token)).status).toBe(401);
+  });
+});
+
 describe('every route checks its permission', () => {
   const databases = TestDatabases.create({ ids: ['SQLITE_3'] });
 
@@ -378,6 +504,18 @@ describe('every route checks its permission', () => {
       expect(res.body.error.message).toContain(
         denied === 403 ? permission : 'no command run',
       );
+    },
+  );
+
+  it.each(filteringCalls)(
+    '$name: everything with $permission, less without it',
+    async ({ permission, call, allowed, denied }) => {
+      const granted = await setUp([]);
+      const all = await call(granted.server).set('Authorization', auth);
+      expect([all.status, all.body]).toEqual([200, allowed]);
+      const refused = await setUp([permission]);
+      const less = await call(refused.server).set('Authorization', auth);
+      expect([less.status, less.body]).toEqual([200, denied]);
     },
   );
 
