@@ -140,6 +140,11 @@ export class CommandService {
     };
   }
 
+  /** The runs a reader may see, newest first, without their results. */
+  history(query: Parameters<CommandStore['listRuns']>[0]) {
+    return this.store.listRuns(query);
+  }
+
   /** Cancels what has not finished: running commands are killed, queued ones never start. */
   async cancel(id: string): Promise<void> {
     const run = this.runs.get(id);

@@ -14,7 +14,6 @@ import {
 import { PermissionGuard } from '../auth/PermissionGuard';
 import { parse, principalRef } from '../http/parse';
 import { SindriRouter } from '../http/types';
-import { CommandHistory } from './CommandHistory';
 import { CommandService } from './CommandService';
 import { CommandTargets } from './CommandTargets';
 import { presentEvent, presentRun, RunView, viewOfRun } from './runVisibility';
@@ -23,7 +22,6 @@ export interface CommandRouteOptions {
   guard: PermissionGuard;
   targets: CommandTargets;
   commands: CommandService;
-  history: CommandHistory;
 }
 
 /** Output waiting for a slow stream reader beyond this is dropped. */
@@ -40,7 +38,7 @@ export function registerCommandRoutes(
   router: SindriRouter,
   options: CommandRouteOptions,
 ) {
-  const { guard, targets: selection, commands, history } = options;
+  const { guard, targets: selection, commands } = options;
 
   /** The run and what of it this reader may see; 404 when none of it. */
   async function visibleRun(id: string, credentials: BackstageCredentials) {
@@ -96,7 +94,7 @@ export function registerCommandRoutes(
       sindriInstanceAuditReadPermission,
     );
     res.json({
-      items: await history.list({
+      items: await commands.history({
         ...query,
         readable,
         audit,

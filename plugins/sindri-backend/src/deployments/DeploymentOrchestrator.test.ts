@@ -56,14 +56,19 @@ class FakeDriver implements SindriDriver {
     private readonly instances: InstanceStore,
   ) {}
 
+  /** What the instance's agent does once it runs: register, with the token the driver was given. */
   private async agentRegisters(run: DriverRun) {
     const agent = await this.tokens.authenticate(run.env?.[AGENT_ENV.token]);
     if (!agent) throw new SindriDriverError('the agent token is not valid');
-    await this.instances.register(agent.instanceId, {
-      instanceId: `i-${agent.name}`,
-      name: agent.name,
+    await this.register(agent.instanceId, agent.name);
+  }
+
+  private register(instanceId: string, name: string) {
+    return this.instances.register(instanceId, {
+      instanceId: `i-${name}`,
+      name,
       provider: 'docker',
-      hostname: agent.name,
+      hostname: name,
       os: { platform: 'linux', release: '6', arch: 'x64' },
       agentVersion: '0.1.0',
       bootTime: new Date().toISOString(),
@@ -94,17 +99,7 @@ class FakeDriver implements SindriDriver {
     const [enrollment] = (await this.tokens.listEnrollments()).filter(
       e => e.name === run.env?.[AGENT_ENV.instanceName],
     );
-    await this.instances.register(enrollment.instanceId, {
-      instanceId: `i-${enrollment.name}`,
-      name: enrollment.name,
-      provider: 'docker',
-      hostname: enrollment.name,
-      os: { platform: 'linux', release: '6', arch: 'x64' },
-      agentVersion: '0.1.0',
-      bootTime: new Date(Date.now() + 1000).toISOString(),
-      heartbeatIntervalSeconds: 10,
-      extensions: [],
-    });
+    await this.register(enrollment.instanceId, enrollment.name);
   }
   async redeploy(_c: Record<string, unknown>, run: DriverRun) {
     this.calls.push({ op: 'redeploy', env: run.env });

@@ -21,7 +21,6 @@ import {
 } from '@internal/plugin-sindri-node';
 import { AgentBundleService } from '../agents/AgentBundleService';
 import { PermissionGuard } from '../auth/PermissionGuard';
-import { CommandHistory } from '../commands/CommandHistory';
 import { CommandService } from '../commands/CommandService';
 import { CommandStore } from '../commands/CommandStore';
 import { CommandTargets } from '../commands/CommandTargets';
@@ -208,7 +207,6 @@ export class SindriBuilder {
         catalog: env.catalog,
         guard,
       }),
-      commandHistory: new CommandHistory(commandStore),
       deployments,
     });
 

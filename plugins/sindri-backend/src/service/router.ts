@@ -3,7 +3,6 @@ import { INGEST_LIMITS } from '@internal/plugin-sindri-common';
 import { registerAgentBundleRoutes } from '../agents/agentBundleRoutes';
 import { AgentBundleService } from '../agents/AgentBundleService';
 import { PermissionGuard } from '../auth/PermissionGuard';
-import { CommandHistory } from '../commands/CommandHistory';
 import { registerCommandRoutes } from '../commands/commandRoutes';
 import { CommandService } from '../commands/CommandService';
 import { CommandTargets } from '../commands/CommandTargets';
@@ -42,7 +41,6 @@ export interface RouterOptions {
   terminalSessions: TerminalSessionService;
   commands: CommandService;
   commandTargets: CommandTargets;
-  commandHistory: CommandHistory;
   deployments: DeploymentService;
 }
 
@@ -78,7 +76,6 @@ export async function createRouter(
     guard,
     targets: options.commandTargets,
     commands: options.commands,
-    history: options.commandHistory,
   });
   registerDeploymentRoutes(router, options);
   router.use(validatorErrors());

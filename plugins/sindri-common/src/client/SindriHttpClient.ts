@@ -202,11 +202,13 @@ export class SindriHttpClient {
     }
   }
 
-  listTerminalSessions(name: string): Promise<TerminalSessionRecord[]> {
-    return this.json<{ items: TerminalSessionRecord[] }>(
-      'GET',
-      `/instances/${enc(name)}/terminal-sessions`,
-    ).then(r => r.items);
+  async listTerminalSessions(name: string): Promise<TerminalSessionRecord[]> {
+    return (
+      await this.json<{ items: TerminalSessionRecord[] }>(
+        'GET',
+        `/instances/${enc(name)}/terminal-sessions`,
+      )
+    ).items;
   }
 
   getTerminalSessionInput(

@@ -2,6 +2,7 @@ import { quote } from 'shell-quote';
 import {
   CommandRun,
   CommandResultState,
+  FINAL_COMMAND_STATES,
   SINDRI_ANNOTATIONS,
   SINDRI_STATUS_LABEL,
 } from '@internal/plugin-sindri-common';
@@ -43,12 +44,7 @@ export function describeTarget(target: CommandRun['target']): string {
 }
 
 const ORDER: CommandResultState[] = [
-  'succeeded',
-  'failed',
-  'timeout',
-  'cancelled',
-  'denied',
-  'unreachable',
+  ...FINAL_COMMAND_STATES,
   'running',
   'queued',
 ];
