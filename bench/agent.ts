@@ -8,9 +8,9 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { spawn, spawnSync } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import { parseArgs } from 'node:util';
-import { enroll, repoRoot, startServer } from './lib/harness';
+import { agentCommand, enroll, startServer } from './lib/harness';
 
 const { values } = parseArgs({
   options: {
@@ -44,24 +44,20 @@ async function main() {
   const stateDir = fs.mkdtempSync(
     path.join(os.tmpdir(), 'sindri-agent-bench-'),
   );
-  let entry = path.join(repoRoot, 'agent/bin/sindri-agent');
-  if (!values.sources) {
-    const built = spawnSync(process.execPath, [
-      path.join(repoRoot, 'agent/scripts/bundle.mjs'),
-    ]);
-    if (built.status !== 0) throw new Error(String(built.stderr));
-    entry = path.join(repoRoot, 'agent/dist-bundle/sindri-agent.cjs');
-  }
-  const agent = spawn(process.execPath, [entry], {
-    stdio: 'ignore',
-    env: {
-      ...process.env,
-      SINDRI_CONSOLE_URL: server.url,
-      SINDRI_AGENT_TOKEN: token,
-      SINDRI_INSTANCE_NAME: 'bench-agent',
-      SINDRI_AGENT_STATE_DIR: stateDir,
+  const agent = spawn(
+    process.execPath,
+    agentCommand({ sources: values.sources }),
+    {
+      stdio: 'ignore',
+      env: {
+        ...process.env,
+        SINDRI_CONSOLE_URL: server.url,
+        SINDRI_AGENT_TOKEN: token,
+        SINDRI_INSTANCE_NAME: 'bench-agent',
+        SINDRI_AGENT_STATE_DIR: stateDir,
+      },
     },
-  });
+  );
   // start-up (loading and transpiling) is not the steady state
   await new Promise(r => setTimeout(r, 15_000));
   const cpu0 = cpuSeconds(agent.pid!);

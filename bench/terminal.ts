@@ -8,12 +8,12 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { spawn, spawnSync } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import { parseArgs } from 'node:util';
 import {
   enroll,
   profileArgs,
-  repoRoot,
+  agentCommand,
   startServer,
   USER_AUTH,
 } from './lib/harness';
@@ -56,25 +56,21 @@ async function main() {
   const token = await enroll(server.url, name);
   const stateDir = fs.mkdtempSync(path.join(os.tmpdir(), 'sindri-term-bench-'));
   // the agent as instances run it: the bundle, node-pty beside it
-  let agentEntry = path.join(repoRoot, 'agent/bin/sindri-agent');
-  if (!values['agent-sources']) {
-    const built = spawnSync(process.execPath, [
-      path.join(repoRoot, 'agent/scripts/bundle.mjs'),
-    ]);
-    if (built.status !== 0) throw new Error(String(built.stderr));
-    agentEntry = path.join(repoRoot, 'agent/dist-bundle/sindri-agent.cjs');
-  }
-  const agent = spawn(process.execPath, [...profileArgs(), agentEntry], {
-    stdio: 'ignore',
-    env: {
-      ...process.env,
-      SINDRI_CONSOLE_URL: server.url,
-      SINDRI_AGENT_TOKEN: token,
-      SINDRI_INSTANCE_NAME: name,
-      SINDRI_AGENT_STATE_DIR: stateDir,
-      SINDRI_WORKSPACE: os.homedir(),
+  const agent = spawn(
+    process.execPath,
+    [...profileArgs(), ...agentCommand({ sources: values['agent-sources'] })],
+    {
+      stdio: 'ignore',
+      env: {
+        ...process.env,
+        SINDRI_CONSOLE_URL: server.url,
+        SINDRI_AGENT_TOKEN: token,
+        SINDRI_INSTANCE_NAME: name,
+        SINDRI_AGENT_STATE_DIR: stateDir,
+        SINDRI_WORKSPACE: os.homedir(),
+      },
     },
-  });
+  );
   try {
     for (let i = 0; ; i++) {
       const res = await fetch(`${server.url}/api/sindri/instances/${name}`, {
@@ -104,34 +100,38 @@ async function main() {
     );
     // bulk output in rounds, each transport in turn, so that all meet the same conditions; the median round counts
     const rounds: number[][] = terminals.map(() => []);
-    // CPU the backend and the agent spend on the portal's bulk rounds, per MB relayed
-    const portalCpu = { backend: 0, agent: 0, seconds: 0 };
+    // CPU the relay and the agent spend on the bulk rounds, per MB relayed (the portal's and the floor's)
+    const portalPids = { relay: server.process.pid!, agent: agent.pid! };
+    const cpu = new Map(
+      [portal, floor].map(t => [
+        t,
+        { relay: 0, agent: 0, seconds: 0, pids: t.relayPids ?? portalPids },
+      ]),
+    );
     for (let round = 0; round < 3; round++) {
       for (const [i, t] of terminals.entries()) {
-        const cpu0 = [cpuSeconds(server.process.pid!), cpuSeconds(agent.pid!)];
+        const c = cpu.get(t);
+        const cpu0 = c && [cpuSeconds(c.pids.relay), cpuSeconds(c.pids.agent)];
         const t0 = Date.now();
         rounds[i].push(await bulkOutput(t, Number(values.megabytes) / 3));
-        if (t !== portal) continue;
-        portalCpu.backend += cpuSeconds(server.process.pid!) - cpu0[0];
-        portalCpu.agent += cpuSeconds(agent.pid!) - cpu0[1];
-        portalCpu.seconds += (Date.now() - t0) / 1000;
+        if (!c || !cpu0) continue;
+        c.relay += cpuSeconds(c.pids.relay) - cpu0[0];
+        c.agent += cpuSeconds(c.pids.agent) - cpu0[1];
+        c.seconds += (Date.now() - t0) / 1000;
       }
     }
-    console.log(
-      `  portal bulk: backend ${fixed(
-        (100 * portalCpu.backend) / portalCpu.seconds,
-        0,
-      )} % of a core, agent ${fixed(
-        (100 * portalCpu.agent) / portalCpu.seconds,
-        0,
-      )} % (${fixed(
-        (1000 * portalCpu.backend) / Number(values.megabytes),
-        1,
-      )} / ${fixed(
-        (1000 * portalCpu.agent) / Number(values.megabytes),
-        1,
-      )} ms CPU per MB)`,
-    );
+    for (const [t, c] of cpu) {
+      const perMb = (s: number) =>
+        fixed((1000 * s) / Number(values.megabytes), 1);
+      console.log(
+        `  ${t === portal ? 'portal' : 'floor '} bulk: ${
+          t === portal ? 'backend' : 'relay'
+        } ${fixed((100 * c.relay) / c.seconds, 0)} % of a core, agent ${fixed(
+          (100 * c.agent) / c.seconds,
+          0,
+        )} % (${perMb(c.relay)} / ${perMb(c.agent)} ms CPU per MB)`,
+      );
+    }
     const bulk = rounds.map(r => [...r].sort((a, b) => a - b)[1]);
     await ssh.close();
     await direct.close();
@@ -202,14 +202,15 @@ async function main() {
     await portal.close();
 
     console.log(
-      `  targets: echo p50 ≤ 2× ssh (${fixed(
-        viaPortal.p50 / viaSsh.p50,
-      )}×), throughput ≥ ssh (${fixed(
+      `  goals: bulk ≥ ssh (${fixed(
         viaPortal.mbPerS / viaSsh.mbPerS,
-      )}×); direct node-pty echo p50 ${fixed(viaPty.p50, 3)} ms, ${fixed(
-        viaPty.mbPerS,
-        1,
-      )} MB/s`,
+      )}×) and ≥ 0.85× node-pty (${fixed(
+        viaPortal.mbPerS / viaPty.mbPerS,
+      )}×); echo p50 ≤ 1.5× ssh (${fixed(
+        viaPortal.p50 / viaSsh.p50,
+      )}×, the floor ${fixed(
+        viaFloor.p50 / viaSsh.p50,
+      )}×), p99 ≤ 2× ssh (${fixed(viaPortal.p99 / viaSsh.p99)}×)`,
     );
     console.log(
       `terminal: echo_p50_ms=${fixed(viaPortal.p50, 3)} echo_p99_ms=${fixed(

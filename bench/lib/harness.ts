@@ -1,4 +1,4 @@
-import { ChildProcess, spawn } from 'node:child_process';
+import { ChildProcess, spawn, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import net from 'node:net';
 import path from 'node:path';
@@ -131,4 +131,22 @@ export function registration(name: string) {
     heartbeatIntervalSeconds: 10,
     extensions: [{ name: 'nodejs' }],
   };
+}
+
+/**
+ * The agent's command line as instances run it: the bundle (built now) with
+ * the node options its install script's launcher passes; with `sources`, the
+ * TypeScript sources instead.
+ */
+export function agentCommand(options: { sources?: boolean } = {}): string[] {
+  if (options.sources) return [path.join(repoRoot, 'agent/bin/sindri-agent')];
+  const built = spawnSync(process.execPath, [
+    path.join(repoRoot, 'agent/scripts/bundle.mjs'),
+  ]);
+  if (built.status !== 0) throw new Error(String(built.stderr));
+  const dir = path.join(repoRoot, 'agent/dist-bundle');
+  const manifest = JSON.parse(
+    fs.readFileSync(path.join(dir, 'manifest.json'), 'utf8'),
+  );
+  return [...(manifest.nodeOptions ?? []), path.join(dir, manifest.file)];
 }

@@ -28,7 +28,7 @@ if (process.argv[2] === 'relay') {
       env: process.env,
       encoding: null,
     });
-    // as the agent does: small reads at once, a stream gathered for up to 2 ms / 64 KiB
+    // as the agent does: a lone small read at once, a stream gathered for up to 2 ms / 64 KiB
     let pending = [];
     let bytes = 0;
     let timer;
@@ -54,7 +54,10 @@ if (process.argv[2] === 'relay') {
           immediate = undefined;
           timer = setTimeout(flush, 2);
         }
-      } else if (!timer && !immediate) immediate = setImmediate(flush);
+      } else if (!timer && !immediate) {
+        flush();
+        immediate = setImmediate(flush);
+      }
     });
     ws.on('message', data => shell.write(data));
     ws.on('close', () => shell.kill());

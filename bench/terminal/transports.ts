@@ -13,6 +13,8 @@ export interface BenchTerminal {
   write(text: string): void;
   onData(listener: (chunk: Buffer) => void): void;
   close(): Promise<void>;
+  /** the relay's own processes (relay, agent), whose CPU the bulk rounds count */
+  relayPids?: { relay: number; agent: number };
 }
 
 function listeners() {
@@ -223,6 +225,7 @@ export async function relayFloorTerminal(): Promise<BenchTerminal> {
   ws.on('message', data => out.emit(data as Buffer));
   return {
     name: 'relay-floor',
+    relayPids: { relay: relay.pid!, agent: agent.pid! },
     write: text => ws.send(Buffer.from(text), { binary: true }),
     onData: out.add,
     close: async () => {

@@ -4,24 +4,33 @@ const bytes = (n: number, fill = 120) => Buffer.alloc(n, fill);
 const nextTurn = () => new Promise(resolve => setImmediate(resolve));
 
 describe('OutputBatcher', () => {
-  it('sends a small read (an echo) on the next turn of the event loop, without waiting for more', async () => {
+  it('sends a lone small read (an echo) at once, and small reads after it on the next turn of the event loop', async () => {
     const sent: Buffer[] = [];
-    const batcher = new OutputBatcher(b => sent.push(b), {
-      maxBytes: 64 * 1024,
-      maxDelayMs: 1000,
-    });
+    const batcher = new OutputBatcher(
+      parts => sent.push(Buffer.concat(parts)),
+      {
+        maxBytes: 64 * 1024,
+        maxDelayMs: 1000,
+      },
+    );
     batcher.push(bytes(1));
-    expect(sent).toEqual([]);
-    await nextTurn();
     expect(sent.map(b => b.length)).toEqual([1]);
+    batcher.push(bytes(2));
+    batcher.push(bytes(3));
+    expect(sent.map(b => b.length)).toEqual([1]);
+    await nextTurn();
+    expect(sent.map(b => b.length)).toEqual([1, 5]);
   });
 
   it('gathers a stream of large reads into one frame, up to its time', async () => {
     const sent: Buffer[] = [];
-    const batcher = new OutputBatcher(b => sent.push(b), {
-      maxBytes: 64 * 1024,
-      maxDelayMs: 20,
-    });
+    const batcher = new OutputBatcher(
+      parts => sent.push(Buffer.concat(parts)),
+      {
+        maxBytes: 64 * 1024,
+        maxDelayMs: 20,
+      },
+    );
     for (let i = 0; i < 5; i++) {
       batcher.push(bytes(4096, 48 + i));
       await nextTurn();
@@ -35,16 +44,36 @@ describe('OutputBatcher', () => {
 
   it('sends at once what reaches maxBytes, and keeps nothing back', async () => {
     const sent: Buffer[] = [];
-    const batcher = new OutputBatcher(b => sent.push(b), {
-      maxBytes: 16 * 1024,
-      maxDelayMs: 1000,
-    });
+    const batcher = new OutputBatcher(
+      parts => sent.push(Buffer.concat(parts)),
+      {
+        maxBytes: 16 * 1024,
+        maxDelayMs: 1000,
+      },
+    );
     for (let i = 0; i < 4; i++) batcher.push(bytes(4096));
     expect(sent.map(b => b.length)).toEqual([16 * 1024]);
     expect(batcher.pendingBytes).toBe(0);
-    batcher.push(bytes(10));
+    batcher.push(bytes(2048));
     batcher.clear();
     await new Promise(resolve => setTimeout(resolve, 20));
     expect(sent).toHaveLength(1);
+  });
+
+  it('never hands over more than maxBytes at once, but a single larger read', () => {
+    const handed: number[][] = [];
+    const batcher = new OutputBatcher(
+      (parts, total) => {
+        expect(total).toBe(parts.reduce((n, p) => n + p.length, 0));
+        handed.push(parts.map(p => p.length));
+      },
+      { maxBytes: 10_000, maxDelayMs: 1000 },
+    );
+    batcher.push(bytes(4096));
+    batcher.push(bytes(4096));
+    batcher.push(bytes(4096));
+    batcher.push(bytes(20_000));
+    batcher.flush();
+    expect(handed).toEqual([[4096, 4096], [4096], [20_000]]);
   });
 });

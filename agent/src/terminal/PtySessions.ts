@@ -44,7 +44,6 @@ interface Session {
   backendPaused: boolean;
   /** the PTY is not being read now */
   readPaused: boolean;
-  /** output read but not sent yet (coalesced until the next turn of the event loop) */
   /** read output on its way to the backend, gathered into frames */
   output: OutputBatcher;
   idleTimer?: NodeJS.Timeout;
@@ -54,10 +53,10 @@ interface Session {
   endMessage?: string;
 }
 
-/** Variables that describe the agent's own terminal, not the new one. */
 /** How long a stream of output is gathered into one frame at most. */
 const OUTPUT_GATHER_MS = 2;
 
+/** Variables that describe the agent's own terminal, not the new one. */
 const TERMINAL_VARIABLES = [
   'TMUX',
   'TMUX_PANE',
@@ -184,7 +183,7 @@ export class PtySessions {
     });
     if (replay.length > 0)
       this.options.link.sendData(
-        encodeDataFrame('replay', id, replay),
+        encodeDataFrame('replay', id, replay, Buffer.allocUnsafe),
         this.options.flow.check,
       );
     this.options.flow.check();
@@ -304,10 +303,13 @@ export class PtySessions {
       attached: false,
       backendPaused: false,
       readPaused: false,
-      output: new OutputBatcher(bytes => this.send(session, bytes), {
-        maxBytes: LIVE_LIMITS.maxOutputChunkBytes,
-        maxDelayMs: OUTPUT_GATHER_MS,
-      }),
+      output: new OutputBatcher(
+        (parts, bytes) => this.send(session, parts, bytes),
+        {
+          maxBytes: LIVE_LIMITS.maxOutputChunkBytes,
+          maxDelayMs: OUTPUT_GATHER_MS,
+        },
+      ),
     };
     this.sessions.set(id, session);
     term.onData(data =>
@@ -334,16 +336,28 @@ export class PtySessions {
     session.output.push(bytes);
   }
 
-  /** Sends output the batcher gathered, in frames of at most maxOutputChunkBytes. */
-  private send(session: Session, bytes: Buffer) {
+  /** Sends output the batcher gathered: one frame, or frames of at most maxOutputChunkBytes from a single larger read. */
+  private send(session: Session, parts: Buffer[], bytes: number) {
     if (!session.attached) return;
     const { link, flow } = this.options;
-    for (let at = 0; at < bytes.length; at += LIVE_LIMITS.maxOutputChunkBytes) {
-      const chunk = bytes.subarray(at, at + LIVE_LIMITS.maxOutputChunkBytes);
-      if (
-        !link.sendData(encodeDataFrame('output', session.id, chunk), flow.check)
-      )
-        break;
+    const max = LIVE_LIMITS.maxOutputChunkBytes;
+    const frames =
+      bytes <= max
+        ? [parts]
+        : parts.flatMap(part => {
+            const chunks: Buffer[][] = [];
+            for (let at = 0; at < part.length; at += max)
+              chunks.push([part.subarray(at, at + max)]);
+            return chunks;
+          });
+    for (const frame of frames) {
+      const encoded = encodeDataFrame(
+        'output',
+        session.id,
+        frame,
+        Buffer.allocUnsafe,
+      );
+      if (!link.sendData(encoded, flow.check)) break;
     }
     flow.check();
   }

@@ -132,6 +132,11 @@ describe('the console-agent extension against a running portal', () => {
       60_000,
     );
     expect(instance.registration.agentVersion).toBe(manifest.version);
+    // the launcher execs node with the bundle's tuning (a young generation sized for the agent's small heap)
+    expect(manifest.nodeOptions).toContain('--max-semi-space-size=2');
+    expect(
+      fs.readFileSync(`/proc/${agent.pid}/cmdline`, 'utf8').split('\0'),
+    ).toEqual(expect.arrayContaining(manifest.nodeOptions));
     await pollUntil(
       async () =>
         (

@@ -7,6 +7,8 @@ export interface AgentBundleManifest {
   sha256: string;
   bytes: number;
   nativeDependencies: Record<string, string>;
+  /** options of `node` the agent runs with (V8 tuning), passed by the launcher */
+  nodeOptions?: string[];
 }
 
 const shellWord = (text: string) => `'${text.replace(/'/g, `'\\''`)}'`;
@@ -21,6 +23,9 @@ export function agentInstallScript(manifest: AgentBundleManifest): string {
   const native = Object.entries(manifest.nativeDependencies)
     .map(([name, range]) => shellWord(`${name}@${range}`))
     .join(' ');
+  const nodeOptions = (manifest.nodeOptions ?? [])
+    .map(option => `${shellWord(option)} `)
+    .join('');
   return `#!/usr/bin/env bash
 # Installs sindri-agent ${manifest.version} from the Sindri portal at $${
     AGENT_ENV.consoleUrl
@@ -53,7 +58,7 @@ install -m 0755 "$download" "$home_dir/${manifest.file}"
   || echo "sindri-agent $version: ${native} could not be installed; terminals will not work" >&2
 cat > "$bin_dir/sindri-agent" <<LAUNCHER
 #!/bin/sh
-exec node "$home_dir/${manifest.file}" "\\$@"
+exec node ${nodeOptions}"$home_dir/${manifest.file}" "\\$@"
 LAUNCHER
 chmod 0755 "$bin_dir/sindri-agent"
 "$bin_dir/sindri-agent" --version

@@ -30,16 +30,29 @@ export interface DataFrame {
   payload: Uint8Array;
 }
 
+const isBytes = (
+  payload: Uint8Array | readonly Uint8Array[],
+): payload is Uint8Array => ArrayBuffer.isView(payload);
+
 export function encodeDataFrame(
   kind: DataFrameKind,
   session: string,
-  payload: Uint8Array,
+  payload: Uint8Array | readonly Uint8Array[],
+  /** where the frame is written; Node callers pass Buffer.allocUnsafe (no zero-fill) */
+  allocate: (size: number) => Uint8Array = size => new Uint8Array(size),
 ): Uint8Array {
-  const out = new Uint8Array(2 + session.length + payload.length);
+  const parts = isBytes(payload) ? [payload] : payload;
+  let size = 2 + session.length;
+  for (const part of parts) size += part.length;
+  const out = allocate(size);
   out[0] = DATA_FRAME_KIND[kind];
   out[1] = session.length;
   for (let i = 0; i < session.length; i++) out[2 + i] = session.charCodeAt(i);
-  out.set(payload, 2 + session.length);
+  let at = 2 + session.length;
+  for (const part of parts) {
+    out.set(part, at);
+    at += part.length;
+  }
   return out;
 }
 
