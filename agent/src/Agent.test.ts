@@ -69,6 +69,34 @@ describe('Agent', () => {
     fs.rmSync(dir, { recursive: true, force: true });
   }, 30_000);
 
+  it('reports a clean stop as the event stopped, after what it reported before', async () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'sindri-agent-test-'));
+    const agent = new Agent(
+      resolveConfig(
+        {
+          'console-url': 'http://127.0.0.1:9',
+          name: 'demo-2',
+          'state-dir': dir,
+          'metrics-interval': '3600',
+          'heartbeat-interval': '3600',
+        },
+        { SINDRI_AGENT_TOKEN: 't' },
+      ),
+      silent,
+    );
+    await agent.start();
+    // nothing listens: the outbox keeps the frames for the next connection
+    await agent.flushAndStop(100);
+    const events = agent.outbox
+      .takeUnsent()
+      .filter(
+        (f): f is Extract<AgentFrame, { type: 'event' }> => f.type === 'event',
+      )
+      .map(f => f.event.type);
+    expect(events).toEqual(['started', 'stopped']);
+    fs.rmSync(dir, { recursive: true, force: true });
+  }, 30_000);
+
   it('serves terminals and commands over its connection, and ends them when it stops', async () => {
     const standIn = await BackendStandIn.start();
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'sindri-agent-test-'));

@@ -99,12 +99,14 @@ export class Agent {
   }
 
   /**
-   * Stops sampling, kills every terminal and command (their ends are still
-   * reported), gives the connection up to `timeoutMs` to deliver what is
+   * Stops sampling, reports `stopped`, kills every terminal and command (their
+   * ends are still reported), gives the connection up to `timeoutMs` to deliver what is
    * buffered, then stops.
    */
   async flushAndStop(timeoutMs: number): Promise<void> {
     this.timers.forEach(clearInterval);
+    // a clean shutdown says so: the portal tells a stopped instance from a lost one
+    this.event('stopped', 'sindri-agent stopped');
     const deadline = Date.now() + timeoutMs;
     const liveStopped = this.live.stop();
     while (this.outbox.size > 0 && Date.now() < deadline) {

@@ -491,7 +491,12 @@ describe('local instances are supervised', () => {
         'the agent to register with the new portal',
         30_000,
       );
-      expect((await again()).body.status).toBe('running');
+      // the old agent reported its clean stop; the new one reports its start
+      await pollUntil(
+        async () => (await again()).body.status === 'running',
+        'the instance running again',
+        10_000,
+      );
     } finally {
       await backend.stop();
       fs.rmSync(workDir, { recursive: true, force: true });

@@ -66,7 +66,7 @@ async function rowCounts(knex: Knex) {
     'agent_tokens',
     'heartbeats',
     'metric_samples',
-    'instance_events',
+    'sindri_events',
     'terminal_sessions',
     'terminal_input',
     'command_runs',

@@ -10,6 +10,7 @@ import {
 import { AgentLink, AgentLinks, LiveListener } from '../live/AgentLinks';
 import { CommandStore, ResultRef } from './CommandStore';
 import { settleResult } from './settleResult';
+import { EventService } from '../events/EventService';
 
 type ResultEnd = Omit<
   CommandResult,
@@ -64,6 +65,7 @@ export class CommandDispatch implements LiveListener {
   constructor(
     private readonly links: AgentLinks,
     private readonly store: CommandStore,
+    private readonly events: EventService,
     private readonly logger: LoggerService,
   ) {
     links.addListener(this);
@@ -101,7 +103,7 @@ export class CommandDispatch implements LiveListener {
           clearTimeout(active.watchdog);
           try {
             return await settleResult(
-              { store: this.store, logger: this.logger },
+              { store: this.store, logger: this.logger, events: this.events },
               ref,
               {
                 startedAt: new Date(startedAt).toISOString(),

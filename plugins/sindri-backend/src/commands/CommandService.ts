@@ -13,6 +13,7 @@ import { AgentLinks } from '../live/AgentLinks';
 import { CommandDispatch } from './CommandDispatch';
 import { CommandStore, ResultRef } from './CommandStore';
 import { settleResult } from './settleResult';
+import { EventService } from '../events/EventService';
 
 /** A selected instance and whether the user may run commands on it. */
 export interface CommandTarget {
@@ -42,9 +43,10 @@ export class CommandService {
   constructor(
     private readonly links: AgentLinks,
     private readonly store: CommandStore,
+    private readonly events: EventService,
     private readonly logger: LoggerService,
   ) {
-    this.dispatch = new CommandDispatch(links, store, logger);
+    this.dispatch = new CommandDispatch(links, store, events, logger);
   }
 
   /** Records the run and starts it; resolves once it is stored, before any instance answers. */
@@ -222,7 +224,7 @@ export class CommandService {
     emit: (r: CommandResult) => void,
   ) {
     return settleResult(
-      { store: this.store, logger: this.logger },
+      { store: this.store, logger: this.logger, events: this.events },
       ref,
       result,
       emit,

@@ -3,11 +3,12 @@ import {
   CommandResult,
   CommandResultState,
 } from '@internal/plugin-sindri-common';
+import { EventService } from '../events/EventService';
 import { CommandStore, ResultRef } from './CommandStore';
 
-/** Stores and announces a command result; resolves to whether it was stored. */
+/** Stores and announces a command result, and puts it on the timeline (never its command or output); resolves to whether it was stored. */
 export async function settleResult(
-  deps: { store: CommandStore; logger: LoggerService },
+  deps: { store: CommandStore; logger: LoggerService; events: EventService },
   ref: ResultRef,
   result: Partial<CommandResult> & { state: CommandResultState },
   emit: (r: CommandResult) => void,
@@ -31,5 +32,26 @@ export async function settleResult(
     );
   }
   emit(final);
+  if (stored)
+    deps.events.note({
+      type: 'command-run',
+      instance: { id: ref.instanceId, name: ref.instanceName },
+      severity: final.state === 'succeeded' ? 'info' : 'warning',
+      message: `command ${final.state}${
+        final.exitCode === undefined || final.exitCode === null
+          ? ''
+          : ` (exit code ${final.exitCode})`
+      }`,
+      data: {
+        state: final.state,
+        ...(typeof final.exitCode === 'number'
+          ? { exitCode: final.exitCode }
+          : {}),
+        ...(final.durationMs === undefined
+          ? {}
+          : { durationMs: final.durationMs }),
+      },
+      subject: { kind: 'command', id: ref.runId },
+    });
   return stored;
 }

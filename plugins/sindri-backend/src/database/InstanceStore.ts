@@ -136,7 +136,7 @@ export class InstanceStore {
 
   /**
    * Marks running instances whose last heartbeat is older than three of their
-   * intervals as unresponsive; returns their ids.
+   * intervals as unresponsive; returns the ids this call marked.
    */
   async markUnresponsive(now = new Date()): Promise<string[]> {
     const running = await this.knex('instances')
@@ -148,23 +148,25 @@ export class InstanceStore {
         return now.getTime() - last > 3 * (r.heartbeat_interval_s ?? 10) * 1000;
       })
       .map(r => r.id as string);
-    if (overdue.length) {
-      await this.knex('instances')
-        .whereIn('id', overdue)
-        .where({ status: 'running' })
+    // one at a time: only what this call changed is returned (another replica may mark the same instances)
+    const marked: string[] = [];
+    for (const id of overdue) {
+      const changed = await this.knex('instances')
+        .where({ id, status: 'running' })
         .update({
           status: 'unresponsive',
           status_changed_at: now,
           updated_at: now,
         });
+      if (changed > 0) marked.push(id);
     }
-    return overdue;
+    return marked;
   }
 
   /**
    * Removes an instance, its tokens (which stop working) and what its agent
    * reported. Its audit (terminal sessions, command results, lifecycle
-   * operations) stays, until the audit retention prunes it. Rows are deleted
+   * operations) and its events stay, until retention prunes them. Rows are deleted
    * explicitly: SQLite does not cascade unless told.
    */
   async remove(instanceId: string): Promise<void> {
@@ -172,7 +174,6 @@ export class InstanceStore {
       for (const table of [
         'heartbeats',
         'metric_samples',
-        'instance_events',
         'agent_tokens',
         'instance_deployments',
       ]) {

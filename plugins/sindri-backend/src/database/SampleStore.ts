@@ -1,7 +1,7 @@
 import { Knex } from 'knex';
-import { InstanceEvent, MetricsSample } from '@internal/plugin-sindri-common';
+import { MetricsSample } from '@internal/plugin-sindri-common';
 import { downsample } from './downsample';
-import { toDate, toIso } from './time';
+import { toDate } from './time';
 
 export const RESOLUTIONS = {
   raw: 0,
@@ -24,21 +24,9 @@ export interface RetentionPolicy {
   hourMs: number;
 }
 
-/** Heartbeats, metrics and events. Inserts are idempotent on the agent's sample id. */
+/** Heartbeats and metrics. Inserts are idempotent on the agent's sample id. */
 export class SampleStore {
   constructor(private readonly knex: Knex) {}
-
-  /** Returns false when an event with this id was stored before. */
-  async addEvent(instanceId: string, event: InstanceEvent): Promise<boolean> {
-    return this.insertOnce('instance_events', {
-      id: event.id,
-      instance_id: instanceId,
-      at: new Date(event.at),
-      type: event.type,
-      message: event.message ?? null,
-      data: event.data ? JSON.stringify(event.data) : null,
-    });
-  }
 
   /**
    * The instance's samples in a time range, oldest first: at most
@@ -64,24 +52,6 @@ export class SampleStore {
         .map(r => JSON.parse(r.data)),
       truncated,
     };
-  }
-
-  async events(
-    instanceId: string,
-    options: { limit: number; before?: Date },
-  ): Promise<InstanceEvent[]> {
-    const query = this.knex('instance_events').where({
-      instance_id: instanceId,
-    });
-    if (options.before) query.where('at', '<', options.before);
-    const rows = await query.orderBy('at', 'desc').limit(options.limit);
-    return rows.map(r => ({
-      id: r.id,
-      at: toIso(r.at)!,
-      type: r.type,
-      ...(r.message ? { message: r.message } : {}),
-      ...(r.data ? { data: JSON.parse(r.data) } : {}),
-    }));
   }
 
   /**
@@ -110,9 +80,6 @@ export class SampleStore {
       .delete();
     pruned += await this.knex('metric_samples')
       .where({ resolution: '1h' })
-      .where('at', '<', new Date(now.getTime() - policy.hourMs))
-      .delete();
-    pruned += await this.knex('instance_events')
       .where('at', '<', new Date(now.getTime() - policy.hourMs))
       .delete();
     return { downsampled, pruned };
@@ -218,18 +185,5 @@ export class SampleStore {
       })
       .onConflict('id')
       .merge(['data']);
-  }
-
-  private async insertOnce(
-    table: string,
-    row: Record<string, unknown>,
-  ): Promise<boolean> {
-    const result: unknown = await this.knex(table)
-      .insert(row)
-      .onConflict('id')
-      .ignore();
-    // pg reports inserted rows in rowCount, better-sqlite3 in the returned array's first element
-    if (Array.isArray(result)) return result.length > 0 && result[0] !== 0;
-    return (result as { rowCount?: number }).rowCount !== 0;
   }
 }

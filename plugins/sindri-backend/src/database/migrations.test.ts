@@ -3,7 +3,9 @@ import {
   countAppliedMigrations,
   migrateDownAll,
   migrateUp,
+  MIGRATIONS_TABLE,
 } from './migrations';
+import { resolvePackagePath } from '@backstage/backend-plugin-api';
 
 jest.setTimeout(60_000);
 
@@ -16,7 +18,7 @@ describe('sindri-backend migrations', () => {
       const knex = await databases.init(databaseId);
 
       await migrateUp(knex);
-      expect(await countAppliedMigrations(knex)).toBe(4);
+      expect(await countAppliedMigrations(knex)).toBe(5);
       expect(await knex.schema.hasTable('instances')).toBe(true);
 
       await knex('instances').insert({
@@ -49,7 +51,7 @@ describe('sindri-backend migrations', () => {
 
       // applying again is a no-op
       await migrateUp(knex);
-      expect(await countAppliedMigrations(knex)).toBe(4);
+      expect(await countAppliedMigrations(knex)).toBe(5);
 
       for (const table of [
         'terminal_sessions',
@@ -101,6 +103,69 @@ describe('sindri-backend migrations', () => {
       expect(await knex.schema.hasTable('command_results')).toBe(false);
       expect(await knex.schema.hasTable('lifecycle_operations')).toBe(false);
       expect(await countAppliedMigrations(knex)).toBe(0);
+    },
+  );
+
+  it.each(databases.eachSupportedId())(
+    'moves the events agents sent into the append-only timeline, and back, on %p',
+    async databaseId => {
+      const knex = await databases.init(databaseId);
+      const options = {
+        directory: resolvePackagePath(
+          '@internal/plugin-sindri-backend',
+          'migrations',
+        ),
+        tableName: MIGRATIONS_TABLE,
+      };
+      for (let i = 0; i < 4; i++) await knex.migrate.up(options);
+      await knex('instances').insert({
+        id: 'i-1',
+        name: 'dev-1',
+        owner: 'user:default/alice',
+        provider: 'docker',
+      });
+      const at = new Date('2026-11-30T10:00:00Z');
+      await knex('instance_events').insert([
+        {
+          id: '0b6f2a8e-2d7c-4c39-9a0f-5d6c7e8f9a01',
+          instance_id: 'i-1',
+          at,
+          type: 'started',
+          message: 'sindri-agent started',
+        },
+        {
+          id: '0b6f2a8e-2d7c-4c39-9a0f-5d6c7e8f9a02',
+          instance_id: 'i-1',
+          at: new Date(at.getTime() + 1000),
+          type: 'lifecycle',
+          data: JSON.stringify({ kind: 'resume', state: 'failed' }),
+        },
+      ]);
+
+      await knex.migrate.up(options);
+      expect(await knex.schema.hasTable('instance_events')).toBe(false);
+      const rows = await knex('sindri_events').orderBy('id');
+      expect(
+        rows.map(r => [r.source_key.slice(-2), r.instance_name, r.severity]),
+      ).toEqual([
+        ['01', 'dev-1', 'info'],
+        ['02', 'dev-1', 'error'],
+      ]);
+      expect(rows[0].id).toMatch(/^[0-9A-HJKMNP-TV-Z]{26}$/);
+      // the same source key is stored once
+      const again = await knex('sindri_events')
+        .insert({ ...rows[0], id: '01ZZZZZZZZZZZZZZZZZZZZZZZZ' })
+        .then(
+          () => 'inserted',
+          (error: Error) => error.message,
+        );
+      expect(again).toMatch(/unique/i);
+
+      await knex.migrate.down(options);
+      expect(
+        (await knex('instance_events').orderBy('at')).map(r => r.type),
+      ).toEqual(['started', 'lifecycle']);
+      expect(await knex.schema.hasTable('sindri_events')).toBe(false);
     },
   );
 });

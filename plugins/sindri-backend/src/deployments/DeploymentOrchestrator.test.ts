@@ -15,7 +15,8 @@ import {
 } from '@internal/plugin-sindri-node';
 import { InstanceStore } from '../database/InstanceStore';
 import { migrateUp } from '../database/migrations';
-import { SampleStore } from '../database/SampleStore';
+import { EventService } from '../events/EventService';
+import { EventStore } from '../events/EventStore';
 import { DriverRegistry } from '../drivers/DriverRegistry';
 import { InstanceChanges } from '../ingest/InstanceChanges';
 import { AgentTokenStore } from '../tokens/AgentTokenStore';
@@ -124,7 +125,10 @@ describe('DeploymentOrchestrator', () => {
     const published: string[] = [];
     const steps = new DeploymentSteps({
       instances,
-      samples: new SampleStore(knex),
+      events: new EventService(
+        new EventStore(knex),
+        mockServices.logger.mock(),
+      ),
       changes: new InstanceChanges({
         publish: async (e: any) => {
           published.push(e.eventPayload.reason);

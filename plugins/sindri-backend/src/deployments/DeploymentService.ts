@@ -11,7 +11,7 @@ import {
 } from '@internal/plugin-sindri-common';
 import { SindriRegistryService } from '@internal/plugin-sindri-node';
 import { InstanceStore } from '../database/InstanceStore';
-import { SampleStore } from '../database/SampleStore';
+import { EventService } from '../events/EventService';
 import { DriverRegistry } from '../drivers/DriverRegistry';
 import { InstanceChanges } from '../ingest/InstanceChanges';
 import { AgentTokenStore } from '../tokens/AgentTokenStore';
@@ -43,7 +43,7 @@ export class DeploymentService {
       instances: InstanceStore;
       tokens: AgentTokenStore;
       store: DeploymentStore;
-      samples: SampleStore;
+      events: EventService;
       changes: InstanceChanges;
       registry: SindriRegistryService;
       logger: LoggerService;

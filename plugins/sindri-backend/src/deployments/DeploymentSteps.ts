@@ -8,7 +8,7 @@ import {
 } from '@internal/plugin-sindri-common';
 import { DriverRun, SindriDriver } from '@internal/plugin-sindri-node';
 import { InstanceStore } from '../database/InstanceStore';
-import { SampleStore } from '../database/SampleStore';
+import { EventService } from '../events/EventService';
 import { InstanceChanges } from '../ingest/InstanceChanges';
 import { DeploymentSettings } from './types';
 
@@ -21,7 +21,7 @@ export class DeploymentSteps {
   constructor(
     private readonly deps: {
       instances: InstanceStore;
-      samples: SampleStore;
+      events: EventService;
       changes: InstanceChanges;
       settings: DeploymentSettings;
       /** an instance was removed: e.g. close its agent's connection */
@@ -153,21 +153,17 @@ export class DeploymentSteps {
     if (instance) await this.deps.changes.publish({ reason, instance });
   }
 
+  /** The operation's outcome on the timeline (it outlives the instance a destroy removed). */
   async recordEvent(instanceId: string, op: LifecycleOperation) {
-    if (!(await this.deps.instances.get(instanceId))) return;
-    await this.deps.samples.addEvent(instanceId, {
-      id: crypto.randomUUID(),
-      at: op.finishedAt ?? new Date().toISOString(),
+    await this.deps.events.record({
       type: 'lifecycle',
+      instance: { id: instanceId, name: op.instanceName },
+      severity: op.state === 'failed' ? 'error' : 'info',
       message: `${op.kind} ${op.state} (by ${op.actor})${
         op.message ? `: ${op.message}` : ''
-      }`.slice(0, 1024),
-      data: {
-        operation: op.id,
-        kind: op.kind,
-        state: op.state,
-        driver: op.driver,
-      },
+      }`,
+      data: { kind: op.kind, state: op.state, driver: op.driver },
+      subject: { kind: 'operation', id: op.id },
     });
   }
 }

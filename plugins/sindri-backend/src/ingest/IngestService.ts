@@ -9,8 +9,8 @@ import {
 } from '@internal/plugin-sindri-common';
 import { InstanceStore } from '../database/InstanceStore';
 import { AgentIdentity } from '../tokens/AgentTokenStore';
-import { SampleStore } from '../database/SampleStore';
 import { SampleWriter } from '../database/SampleWriter';
+import { EventService } from '../events/EventService';
 import { InstanceChanges } from './InstanceChanges';
 import { RateLimiter } from './RateLimiter';
 
@@ -26,7 +26,7 @@ export class IngestService {
 
   constructor(
     private readonly instances: InstanceStore,
-    private readonly samples: SampleStore,
+    private readonly events: EventService,
     private readonly writer: SampleWriter,
     private readonly changes: InstanceChanges,
     private readonly logger: LoggerService,
@@ -131,12 +131,27 @@ export class IngestService {
           agent.instanceId,
           frame.heartbeat,
         );
+        if (statusChanged)
+          this.events.note({
+            type: 'recovered',
+            instance: { id: agent.instanceId, name: agent.name },
+            message: 'heartbeats arrive again',
+          });
         break;
       case 'metrics':
         await this.writer.metrics(agent.instanceId, frame.metrics);
         break;
       case 'event':
-        if (await this.samples.addEvent(agent.instanceId, frame.event)) {
+        if (
+          await this.events.record({
+            type: frame.event.type,
+            instance: { id: agent.instanceId, name: agent.name },
+            at: new Date(frame.event.at),
+            message: frame.event.message,
+            data: frame.event.data,
+            sourceKey: frame.event.id,
+          })
+        ) {
           if (frame.event.type === 'stopped')
             statusChanged = await this.instances.setStatus(
               agent.instanceId,

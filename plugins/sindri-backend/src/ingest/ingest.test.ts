@@ -77,7 +77,12 @@ async function counts(knex: Knex) {
   return {
     heartbeats: await n('heartbeats'),
     metrics: await n('metric_samples'),
-    events: await n('instance_events'),
+    // what agents sent (the portal's own events have no source key)
+    events: Number(
+      (
+        await knex('sindri_events').whereNotNull('source_key').count({ n: '*' })
+      )[0].n,
+    ),
   };
 }
 

@@ -2,7 +2,6 @@ import { PermissionCriteria } from '@backstage/plugin-permission-common';
 import { NotFoundError } from '@backstage/errors';
 import {
   FleetInstance,
-  InstanceEvent,
   METRICS_RANGES,
   MetricsRange,
   MetricsResolution,
@@ -58,15 +57,5 @@ export class InstanceService {
       items,
       ...(truncated ? { truncated } : {}),
     };
-  }
-
-  events(
-    instanceId: string,
-    query: { limit: number; before?: string },
-  ): Promise<InstanceEvent[]> {
-    return this.samples.events(instanceId, {
-      limit: query.limit,
-      before: query.before ? new Date(query.before) : undefined,
-    });
   }
 }

@@ -2,7 +2,6 @@ import express from 'express';
 import { NotAllowedError } from '@backstage/errors';
 import {
   instanceEntityRef,
-  instanceEventsQuerySchema,
   instanceNameSchema,
   metricsQuerySchema,
   sindriInstanceReadPermission,
@@ -26,7 +25,7 @@ export async function readableInstance(
   return { instance: await deps.instances.getRegistered(name), credentials };
 }
 
-/** `/instances`: the fleet the caller may read, one instance, its metrics and events. */
+/** `/instances`: the fleet the caller may read, one instance, its metrics. */
 export function registerInstanceRoutes(
   router: SindriRouter,
   deps: { guard: PermissionGuard; instances: InstanceService },
@@ -57,11 +56,5 @@ export function registerInstanceRoutes(
     const { instance } = await readableInstance(req, deps);
     const query = parse(metricsQuerySchema, req.query, 'query');
     res.json(await instances.metrics(instance.id, query));
-  });
-
-  router.get('/instances/:name/events', async (req, res) => {
-    const { instance } = await readableInstance(req, deps);
-    const query = parse(instanceEventsQuerySchema, req.query, 'query');
-    res.json({ items: await instances.events(instance.id, query) });
   });
 }

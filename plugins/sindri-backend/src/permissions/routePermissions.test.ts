@@ -73,6 +73,13 @@ const calls: Call[] = [
     denied: 403,
   },
   {
+    name: 'GET /events',
+    permission: READ,
+    call: s => request(s).get('/api/sindri/events'),
+    allowed: 200,
+    denied: 403,
+  },
+  {
     name: 'GET /instances/{name}/events',
     permission: READ,
     call: s => request(s).get('/api/sindri/instances/dev-1/events'),

@@ -574,46 +574,33 @@ export const spec = {
     '/instances/{name}/events': {
       get: {
         operationId: 'getInstanceEvents',
-        summary: 'Events of an instance, newest first.',
-        description: 'Requires `sindri.instance.read`.',
+        summary: 'The timeline of an instance, newest first.',
+        description:
+          "Requires `sindri.instance.read`. What its agent reported, its connection (connected,\ndisconnected, heartbeat lost, recovered), its lifecycle operations, terminal sessions\nand commands. Paged by event id: pass the page's `nextCursor` as `before`.\n",
         parameters: [
           {
             $ref: '#/components/parameters/name',
           },
           {
-            name: 'limit',
-            in: 'query',
-            schema: {
-              type: 'integer',
-              minimum: 1,
-              maximum: 500,
-              default: 100,
-            },
+            $ref: '#/components/parameters/eventLimit',
           },
           {
-            name: 'before',
-            in: 'query',
-            schema: {
-              type: 'string',
-              format: 'date-time',
-            },
+            $ref: '#/components/parameters/eventBefore',
+          },
+          {
+            $ref: '#/components/parameters/eventTypes',
+          },
+          {
+            $ref: '#/components/parameters/eventSeverities',
           },
         ],
         responses: {
           '200': {
-            description: 'Events.',
+            description: 'A page of events, newest first.',
             content: {
               'application/json': {
                 schema: {
-                  type: 'object',
-                  properties: {
-                    items: {
-                      type: 'array',
-                      items: {
-                        $ref: '#/components/schemas/InstanceEvent',
-                      },
-                    },
-                  },
+                  $ref: '#/components/schemas/EventPage',
                 },
               },
             },
@@ -629,6 +616,59 @@ export const spec = {
           },
           '404': {
             $ref: '#/components/responses/NotFound',
+          },
+        },
+      },
+    },
+    '/events': {
+      get: {
+        operationId: 'listEvents',
+        summary: "The fleet's activity, newest first.",
+        description:
+          "The events of the instances the caller may read with `sindri.instance.read`, filtered\nin the database (a conditional decision becomes a query filter). Paged by event id:\npass the page's `nextCursor` as `before`.\n",
+        parameters: [
+          {
+            $ref: '#/components/parameters/eventLimit',
+          },
+          {
+            $ref: '#/components/parameters/eventBefore',
+          },
+          {
+            $ref: '#/components/parameters/eventTypes',
+          },
+          {
+            $ref: '#/components/parameters/eventSeverities',
+          },
+          {
+            name: 'instance',
+            in: 'query',
+            description: "Only this instance's events.",
+            schema: {
+              type: 'string',
+              minLength: 1,
+              maxLength: 63,
+            },
+          },
+        ],
+        responses: {
+          '200': {
+            description: 'A page of events, newest first.',
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/EventPage',
+                },
+              },
+            },
+          },
+          '400': {
+            $ref: '#/components/responses/BadRequest',
+          },
+          '401': {
+            $ref: '#/components/responses/Unauthorized',
+          },
+          '403': {
+            $ref: '#/components/responses/Forbidden',
           },
         },
       },
@@ -1556,6 +1596,53 @@ export const spec = {
   },
   components: {
     parameters: {
+      eventLimit: {
+        name: 'limit',
+        in: 'query',
+        schema: {
+          type: 'integer',
+          minimum: 1,
+          maximum: 500,
+          default: 100,
+        },
+      },
+      eventBefore: {
+        name: 'before',
+        in: 'query',
+        description: 'An event id (a ULID); only older events are listed.',
+        schema: {
+          type: 'string',
+          pattern: '^[0-9A-HJKMNP-TV-Z]{26}$',
+        },
+      },
+      eventTypes: {
+        name: 'type',
+        in: 'query',
+        description: 'Event types, comma-separated; only these are listed.',
+        style: 'form',
+        explode: false,
+        schema: {
+          type: 'array',
+          maxItems: 32,
+          items: {
+            $ref: '#/components/schemas/FleetEventType',
+          },
+        },
+      },
+      eventSeverities: {
+        name: 'severity',
+        in: 'query',
+        description: 'Severities, comma-separated; only these are listed.',
+        style: 'form',
+        explode: false,
+        schema: {
+          type: 'array',
+          maxItems: 3,
+          items: {
+            $ref: '#/components/schemas/EventSeverity',
+          },
+        },
+      },
       name: {
         name: 'name',
         in: 'path',
@@ -1686,6 +1773,111 @@ export const spec = {
       },
     },
     schemas: {
+      EventPage: {
+        type: 'object',
+        description: 'A page of events, newest first.',
+        properties: {
+          items: {
+            type: 'array',
+            items: {
+              $ref: '#/components/schemas/FleetEvent',
+            },
+          },
+          nextCursor: {
+            type: 'string',
+            description:
+              'Pass as `before` for the next (older) page; absent on the last page.',
+          },
+        },
+        required: ['items'],
+      },
+      FleetEventType: {
+        type: 'string',
+        enum: [
+          'started',
+          'stopped',
+          'deploy',
+          'extension-installed',
+          'extension-removed',
+          'config-changed',
+          'agent-warning',
+          'lifecycle',
+          'connected',
+          'disconnected',
+          'heartbeat-lost',
+          'recovered',
+          'terminal-opened',
+          'terminal-closed',
+          'command-run',
+        ],
+      },
+      EventSeverity: {
+        type: 'string',
+        enum: ['info', 'warning', 'error'],
+      },
+      FleetEvent: {
+        type: 'object',
+        description:
+          'One event, stored once and never changed: flags and reasons, never raw output or secret\nvalues. `id` is a ULID (sortable by time) and the page cursor.\n',
+        properties: {
+          id: {
+            type: 'string',
+            pattern: '^[0-9A-HJKMNP-TV-Z]{26}$',
+          },
+          at: {
+            type: 'string',
+            format: 'date-time',
+          },
+          type: {
+            $ref: '#/components/schemas/FleetEventType',
+          },
+          severity: {
+            $ref: '#/components/schemas/EventSeverity',
+          },
+          instance: {
+            type: 'string',
+            description:
+              "The instance's name (it may since have been destroyed).",
+          },
+          message: {
+            type: 'string',
+            maxLength: 1024,
+          },
+          data: {
+            type: 'object',
+            additionalProperties: {
+              anyOf: [
+                {
+                  type: 'string',
+                },
+                {
+                  type: 'number',
+                },
+                {
+                  type: 'boolean',
+                },
+              ],
+            },
+          },
+          subject: {
+            type: 'object',
+            description: 'What the event concerns, for a link.',
+            properties: {
+              kind: {
+                type: 'string',
+                enum: ['operation', 'command', 'terminal-session', 'extension'],
+              },
+              id: {
+                type: 'string',
+              },
+            },
+            required: ['kind', 'id'],
+            additionalProperties: false,
+          },
+        },
+        required: ['id', 'at', 'type', 'severity'],
+        additionalProperties: false,
+      },
       Error: {
         type: 'object',
         description:
@@ -3242,6 +3434,10 @@ export type EndpointMap = {
     path: operations['getInstanceEvents']['parameters']['path'];
     query: NonNullable<operations['getInstanceEvents']['parameters']['query']>;
     response: operations['getInstanceEvents']['responses'][200]['content']['application/json'];
+  };
+  '#get|/events': {
+    query: NonNullable<operations['listEvents']['parameters']['query']>;
+    response: operations['listEvents']['responses'][200]['content']['application/json'];
   };
   '#get|/instances/{name}/terminal-sessions': {
     path: operations['listTerminalSessions']['parameters']['path'];

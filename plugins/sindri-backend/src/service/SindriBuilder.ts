@@ -46,6 +46,8 @@ import { AgentTokenStore } from '../tokens/AgentTokenStore';
 import { createLiveChannel } from './createLiveChannel';
 import { createRouter } from './router';
 import { SindriTask, sindriTasks } from './scheduledTasks';
+import { EventService } from '../events/EventService';
+import { EventStore } from '../events/EventStore';
 
 /** What the plugin hands the builder: Backstage's services. */
 export interface SindriBuilderEnv {
@@ -107,9 +109,10 @@ export class SindriBuilder {
     const tokenStore = new AgentTokenStore(knex);
     const terminalAudit = new TerminalAuditStore(knex);
     const changes = new InstanceChanges(env.events);
+    const events = new EventService(new EventStore(knex), logger);
     const ingest = new IngestService(
       instances,
-      samples,
+      events,
       new SampleWriter(knex),
       changes,
       logger,
@@ -137,6 +140,7 @@ export class SindriBuilder {
       ingest,
       changes,
       terminalAudit,
+      events,
     });
 
     const commandStore = new CommandStore(knex);
@@ -147,7 +151,12 @@ export class SindriBuilder {
       logger.warn(
         `${abandoned} command results left unfinished by an earlier start were marked cancelled`,
       );
-    const commands = new CommandService(live.links, commandStore, logger);
+    const commands = new CommandService(
+      live.links,
+      commandStore,
+      events,
+      logger,
+    );
 
     const drivers = createDrivers(settings, logger, this.addedDrivers);
     const deployments = new DeploymentService({
@@ -155,7 +164,7 @@ export class SindriBuilder {
       instances,
       tokens: tokenStore,
       store: new DeploymentStore(knex),
-      samples,
+      events,
       changes,
       registry,
       logger,
@@ -200,6 +209,7 @@ export class SindriBuilder {
         sweeper: live.sweeper,
       }),
       instances: new InstanceService(instances, samples),
+      events,
       terminalSessions: new TerminalSessionService(terminalAudit),
       commands,
       commandTargets: new CommandTargets({
@@ -221,6 +231,7 @@ export class SindriBuilder {
         samples,
         changes,
         deployments,
+        events,
       }),
       start: async () => {
         // local instances' agents connect back to this backend: start them once it listens

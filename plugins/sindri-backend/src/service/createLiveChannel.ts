@@ -9,6 +9,8 @@ import { RateLimiter } from '../ingest/RateLimiter';
 import { PermissionGuard } from '../auth/PermissionGuard';
 import { UpgradeRoute } from '../http/upgradeMiddleware';
 import { AgentLinks } from '../live/AgentLinks';
+import { ConnectionEvents } from '../events/ConnectionEvents';
+import { EventService } from '../events/EventService';
 import { Keepalive } from '../sockets/Keepalive';
 import { TerminalAuditStore } from '../terminal/TerminalAuditStore';
 import { TerminalRelay } from '../terminal/TerminalRelay';
@@ -35,9 +37,11 @@ export function createLiveChannel(deps: {
   ingest: IngestService;
   changes: InstanceChanges;
   terminalAudit: TerminalAuditStore;
+  events: EventService;
 }) {
-  const { settings, logger, instances, changes } = deps;
+  const { settings, logger, instances, changes, events } = deps;
   const links = new AgentLinks();
+  links.addListener(new ConnectionEvents(events));
   const sweeper = new TokenSweeper(
     deps.tokenStore,
     logger,
@@ -59,7 +63,14 @@ export function createLiveChannel(deps: {
       try {
         if (await instances.setStatus(instanceId, 'unresponsive')) {
           const instance = await instances.get(instanceId);
-          if (instance) await changes.publish({ reason: 'status', instance });
+          if (!instance) return;
+          events.note({
+            type: 'heartbeat-lost',
+            instance,
+            message: 'the agent connection went silent',
+            data: { reason: 'keepalive' },
+          });
+          await changes.publish({ reason: 'status', instance });
         }
       } catch (error) {
         logger.warn(`Instance ${instanceId} not marked unresponsive: ${error}`);
@@ -69,6 +80,7 @@ export function createLiveChannel(deps: {
   const relay = new TerminalRelay(
     links,
     deps.terminalAudit,
+    events,
     logger,
     settings.terminal,
   );

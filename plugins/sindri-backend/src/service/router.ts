@@ -17,6 +17,8 @@ import { agentAuthentication } from '../ingest/agentAuthentication';
 import { registerIngestRoutes } from '../ingest/ingestRoutes';
 import { IngestService } from '../ingest/IngestService';
 import { registerInstanceRoutes } from '../instances/instanceRoutes';
+import { registerEventRoutes } from '../events/eventRoutes';
+import { EventService } from '../events/EventService';
 import { InstanceService } from '../instances/InstanceService';
 import { createOpenApiRouter } from '../schema/openapi.generated';
 import { registerTerminalSessionRoutes } from '../terminal/terminalSessionRoutes';
@@ -38,6 +40,7 @@ export interface RouterOptions {
   tokens: AgentTokenStore;
   enrollments: EnrollmentService;
   instances: InstanceService;
+  events: EventService;
   terminalSessions: TerminalSessionService;
   commands: CommandService;
   commandTargets: CommandTargets;
@@ -67,6 +70,7 @@ export async function createRouter(
   registerIngestRoutes(router, options);
   registerEnrollmentRoutes(router, options);
   registerInstanceRoutes(router, options);
+  registerEventRoutes(router, options);
   registerTerminalSessionRoutes(router, {
     guard,
     instances: options.instances,

@@ -9,6 +9,7 @@ import { InstanceStore } from '../database/InstanceStore';
 import { SampleStore } from '../database/SampleStore';
 import { DeploymentService } from '../deployments/DeploymentService';
 import { InstanceChanges } from '../ingest/InstanceChanges';
+import { EventService } from '../events/EventService';
 
 /** Periodic work, run by the scheduler service (once across replicas unless `scope: 'local'`). */
 export interface SindriTask extends SchedulerServiceTaskScheduleDefinition {
@@ -24,8 +25,9 @@ export function sindriTasks(deps: {
   samples: SampleStore;
   changes: InstanceChanges;
   deployments: DeploymentService;
+  events: EventService;
 }): SindriTask[] {
-  const { knex, settings, logger, instances, samples, changes } = deps;
+  const { knex, settings, logger, instances, samples, changes, events } = deps;
   return [
     {
       id: 'sindri-instance-status',
@@ -35,7 +37,14 @@ export function sindriTasks(deps: {
       fn: async () => {
         for (const id of await instances.markUnresponsive()) {
           const instance = await instances.get(id);
-          if (instance) await changes.publish({ reason: 'status', instance });
+          if (!instance) continue;
+          events.note({
+            type: 'heartbeat-lost',
+            instance,
+            message: 'no heartbeat for three intervals',
+            data: { reason: 'overdue' },
+          });
+          await changes.publish({ reason: 'status', instance });
         }
       },
     },
@@ -67,8 +76,11 @@ export function sindriTasks(deps: {
         const { downsampled, pruned } = await samples.compact(
           settings.retention,
         );
+        const prunedEvents = await events.prune(
+          new Date(Date.now() - settings.retention.hourMs),
+        );
         logger.debug(
-          `Metrics compaction: ${downsampled} buckets written, ${pruned} rows pruned`,
+          `Metrics compaction: ${downsampled} buckets written, ${pruned} rows and ${prunedEvents} events pruned`,
         );
       },
     },

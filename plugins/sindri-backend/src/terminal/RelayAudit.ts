@@ -1,5 +1,6 @@
 import { LoggerService } from '@backstage/backend-plugin-api';
 import { AgentLink } from '../live/AgentLinks';
+import { EventService } from '../events/EventService';
 import { RelayedSession } from './relayTypes';
 import { TerminalAuditStore } from './TerminalAuditStore';
 
@@ -17,6 +18,7 @@ export class RelayAudit {
 
   constructor(
     private readonly store: TerminalAuditStore,
+    private readonly events: EventService,
     private readonly logger: LoggerService,
     private readonly sessions: () => Iterable<RelayedSession>,
     private readonly options: {
@@ -35,12 +37,43 @@ export class RelayAudit {
     return this.store.findOpen(instanceId, sessionId);
   }
 
-  start(link: AgentLink, sessionId: string, openedBy: string) {
-    return this.store.start({
+  async start(link: AgentLink, sessionId: string, openedBy: string) {
+    const auditId = await this.store.start({
       instanceId: link.instanceId,
       instanceName: link.name,
       sessionId,
       openedBy,
+    });
+    // the audit row is the subject: the session id itself re-attaches to the shell, so it is never shown
+    this.events.note({
+      type: 'terminal-opened',
+      instance: { id: link.instanceId, name: link.name },
+      message: `terminal opened by ${openedBy}`,
+      data: { openedBy },
+      subject: { kind: 'terminal-session', id: auditId },
+    });
+    return auditId;
+  }
+
+  private noteEnd(
+    link: AgentLink,
+    auditId: string,
+    end: { exitCode: number | null; reason: EndReason },
+    counts: { bytesIn: number; bytesOut: number },
+  ) {
+    this.events.note({
+      type: 'terminal-closed',
+      instance: { id: link.instanceId, name: link.name },
+      severity: end.reason === 'lost' ? 'warning' : 'info',
+      message: `terminal ${end.reason}${
+        end.exitCode === null ? '' : ` (exit code ${end.exitCode})`
+      }`,
+      data: {
+        reason: end.reason,
+        ...(end.exitCode === null ? {} : { exitCode: end.exitCode }),
+        ...counts,
+      },
+      subject: { kind: 'terminal-session', id: auditId },
     });
   }
 
@@ -63,12 +96,16 @@ export class RelayAudit {
     end: { exitCode: number | null; reason: EndReason; counted?: boolean },
   ): Promise<void> {
     await session.recording;
-    await this.store.end(session.auditId, {
+    const counts = {
       bytesIn: end.counted === false ? 0 : session.bytesIn,
       bytesOut: end.counted === false ? 0 : session.bytesOut,
+    };
+    await this.store.end(session.auditId, {
+      ...counts,
       exitCode: end.exitCode,
       reason: end.reason,
     });
+    this.noteEnd(session.link, session.auditId, end, counts);
   }
 
   /** A shell this backend no longer follows (after a restart, or one that ended while its agent was away) still ends its row. */
@@ -78,24 +115,20 @@ export class RelayAudit {
     end: { exitCode: number | null; reason: EndReason },
   ): Promise<void> {
     const open = await this.store.findOpen(link.instanceId, sessionId);
-    if (open)
-      await this.store.end(open.auditId, {
-        bytesIn: open.bytesIn,
-        bytesOut: open.bytesOut,
-        ...end,
-      });
+    if (!open) return;
+    const counts = { bytesIn: open.bytesIn, bytesOut: open.bytesOut };
+    await this.store.end(open.auditId, { ...counts, ...end });
+    this.noteEnd(link, open.auditId, end, counts);
   }
 
   /** The agent started a new shell under an id whose old shell is gone (the agent restarted): a new row. */
   async restart(session: RelayedSession) {
     session.resumed = false;
     try {
-      await this.store.end(session.auditId, {
-        bytesIn: session.bytesIn,
-        bytesOut: session.bytesOut,
-        exitCode: null,
-        reason: 'lost',
-      });
+      const counts = { bytesIn: session.bytesIn, bytesOut: session.bytesOut };
+      const end = { exitCode: null, reason: 'lost' as const };
+      await this.store.end(session.auditId, { ...counts, ...end });
+      this.noteEnd(session.link, session.auditId, end, counts);
       session.auditId = await this.start(
         session.link,
         session.sessionId,

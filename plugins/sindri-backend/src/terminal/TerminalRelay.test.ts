@@ -5,6 +5,8 @@ import { AgentLink, AgentLinks } from '../live/AgentLinks';
 import { TerminalAuditStore } from './TerminalAuditStore';
 import { TerminalRelay } from './TerminalRelay';
 import { TerminalViewer } from './relayTypes';
+import { EventService } from '../events/EventService';
+import { EventStore } from '../events/EventStore';
 
 describe('TerminalRelay', () => {
   const databases = TestDatabases.create({ ids: ['SQLITE_3'] });
@@ -29,7 +31,9 @@ describe('TerminalRelay', () => {
       close: () => {},
     };
     links.connected(link);
-    const relay = new TerminalRelay(links, audit, mockServices.logger.mock(), {
+    const logger = mockServices.logger.mock();
+    const events = new EventService(new EventStore(knex), logger);
+    const relay = new TerminalRelay(links, audit, events, logger, {
       recordInput: false,
       ...options,
     });

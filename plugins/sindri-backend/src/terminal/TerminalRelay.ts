@@ -18,6 +18,7 @@ import {
 import { refuseViewer } from './refuseViewer';
 import { applyFlowControl, lagOf } from './sessionFlow';
 import { TerminalAuditStore } from './TerminalAuditStore';
+import { EventService } from '../events/EventService';
 
 /**
  * Relays terminal sessions between browsers and agents: one session per
@@ -32,6 +33,7 @@ export class TerminalRelay implements LiveListener {
   constructor(
     private readonly links: AgentLinks,
     store: TerminalAuditStore,
+    events: EventService,
     private readonly logger: LoggerService,
     private readonly options: {
       recordInput: boolean;
@@ -41,6 +43,7 @@ export class TerminalRelay implements LiveListener {
   ) {
     this.audit = new RelayAudit(
       store,
+      events,
       logger,
       () => this.sessions.all(),
       options,

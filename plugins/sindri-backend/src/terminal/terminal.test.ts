@@ -113,6 +113,29 @@ describe('terminals', () => {
           endReason: 'exited',
         }),
       ]);
+
+      // the timeline says a terminal was opened and closed, by whom and how, and never names the session (its id re-attaches to the shell)
+      const timeline = await pollUntil(async () => {
+        const res = await request(server)
+          .get(
+            '/api/sindri/instances/dev-1/events?type=terminal-opened,terminal-closed',
+          )
+          .set('Authorization', mockCredentials.user.header());
+        return res.body.items?.length === 2 ? res.body.items : undefined;
+      }, 'terminal events');
+      expect(timeline).toEqual([
+        expect.objectContaining({
+          type: 'terminal-closed',
+          data: { reason: 'exited', exitCode: 0, bytesIn: 14, bytesOut: 23 },
+          subject: { kind: 'terminal-session', id: row.id },
+        }),
+        expect.objectContaining({
+          type: 'terminal-opened',
+          data: { openedBy: 'user:default/ops' },
+          subject: { kind: 'terminal-session', id: row.id },
+        }),
+      ]);
+      expect(JSON.stringify(timeline)).not.toContain(SESSION);
     });
 
     it('re-attaches after a drop: detach, then pty-open again and the replay before live output; several viewers', async () => {

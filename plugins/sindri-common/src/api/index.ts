@@ -2,3 +2,4 @@ export * from './health';
 export * from './instances';
 export * from './deployments';
 export * from './metrics';
+export * from './events';

@@ -24,12 +24,6 @@ export const metricsQuerySchema = z.object({
   resolution: z.enum(METRICS_RESOLUTIONS).optional(),
 });
 
-/** `GET /instances/{name}/events` query. */
-export const instanceEventsQuerySchema = z.object({
-  limit: z.coerce.number().int().min(1).max(500).default(100),
-  before: z.iso.datetime({ offset: true }).optional(),
-});
-
 /** `GET /instances/{name}/metrics`: samples of one range, oldest first. */
 export type MetricsSeries =
   operations['getInstanceMetrics']['responses'][200]['content']['application/json'];

@@ -8,7 +8,9 @@ import type {
   DeploymentOptions,
   FleetInstance,
   InstanceDeployment,
-  InstanceEvent,
+  EventPage,
+  EventSeverity,
+  FleetEventType,
   LifecycleOperation,
   LifecycleRequest,
   MetricsRange,
@@ -34,6 +36,23 @@ export interface SindriHttpClientOptions {
 export const DEFAULT_FOLLOW_TIMEOUT_MS = 60 * 60_000;
 
 const enc = encodeURIComponent;
+
+/** What a page of events is asked for with (the cursor is the last page's `nextCursor`). */
+export interface EventListQuery {
+  limit?: number;
+  before?: string;
+  types?: FleetEventType[];
+  severities?: EventSeverity[];
+  instance?: string;
+}
+
+const eventSearch = (query: EventListQuery) => ({
+  limit: query.limit,
+  before: query.before,
+  type: query.types?.join(','),
+  severity: query.severities?.join(','),
+  instance: query.instance,
+});
 
 function search(query: Record<string, unknown>): string {
   const params = new URLSearchParams();
@@ -71,13 +90,20 @@ export class SindriHttpClient {
     );
   }
 
-  async getEvents(name: string, limit = 50): Promise<InstanceEvent[]> {
-    return (
-      await this.json<{ items: InstanceEvent[] }>(
-        'GET',
-        `/instances/${enc(name)}/events${search({ limit })}`,
-      )
-    ).items;
+  /** A page of the fleet's events (the instances the caller may read), newest first. */
+  listEvents(query: EventListQuery = {}): Promise<EventPage> {
+    return this.json('GET', `/events${search(eventSearch(query))}`);
+  }
+
+  /** A page of one instance's timeline, newest first. */
+  getInstanceEvents(
+    name: string,
+    query: Omit<EventListQuery, 'instance'> = {},
+  ): Promise<EventPage> {
+    return this.json(
+      'GET',
+      `/instances/${enc(name)}/events${search(eventSearch(query))}`,
+    );
   }
 
   runCommand(request: CommandRequest): Promise<CommandRun> {

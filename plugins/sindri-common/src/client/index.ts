@@ -5,5 +5,6 @@ export { errorFromResponse, SindriRequestError } from './SindriRequestError';
 export {
   DEFAULT_FOLLOW_TIMEOUT_MS,
   SindriHttpClient,
+  type EventListQuery,
   type SindriHttpClientOptions,
 } from './SindriHttpClient';

@@ -268,10 +268,34 @@ export interface paths {
       cookie?: never;
     };
     /**
-     * Events of an instance, newest first.
-     * @description Requires `sindri.instance.read`.
+     * The timeline of an instance, newest first.
+     * @description Requires `sindri.instance.read`. What its agent reported, its connection (connected,
+     *     disconnected, heartbeat lost, recovered), its lifecycle operations, terminal sessions
+     *     and commands. Paged by event id: pass the page's `nextCursor` as `before`.
      */
     get: operations['getInstanceEvents'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/events': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * The fleet's activity, newest first.
+     * @description The events of the instances the caller may read with `sindri.instance.read`, filtered
+     *     in the database (a conditional decision becomes a query filter). Paged by event id:
+     *     pass the page's `nextCursor` as `before`.
+     */
+    get: operations['listEvents'];
     put?: never;
     post?: never;
     delete?: never;
@@ -708,6 +732,54 @@ export interface paths {
 export type webhooks = Record<string, never>;
 export interface components {
   schemas: {
+    /** @description A page of events, newest first. */
+    EventPage: {
+      items: components['schemas']['FleetEvent'][];
+      /** @description Pass as `before` for the next (older) page; absent on the last page. */
+      nextCursor?: string;
+    };
+    /** @enum {string} */
+    FleetEventType:
+      | 'started'
+      | 'stopped'
+      | 'deploy'
+      | 'extension-installed'
+      | 'extension-removed'
+      | 'config-changed'
+      | 'agent-warning'
+      | 'lifecycle'
+      | 'connected'
+      | 'disconnected'
+      | 'heartbeat-lost'
+      | 'recovered'
+      | 'terminal-opened'
+      | 'terminal-closed'
+      | 'command-run';
+    /** @enum {string} */
+    EventSeverity: 'info' | 'warning' | 'error';
+    /**
+     * @description One event, stored once and never changed: flags and reasons, never raw output or secret
+     *     values. `id` is a ULID (sortable by time) and the page cursor.
+     */
+    FleetEvent: {
+      id: string;
+      /** Format: date-time */
+      at: string;
+      type: components['schemas']['FleetEventType'];
+      severity: components['schemas']['EventSeverity'];
+      /** @description The instance's name (it may since have been destroyed). */
+      instance?: string;
+      message?: string;
+      data?: {
+        [key: string]: string | number | boolean;
+      };
+      /** @description What the event concerns, for a link. */
+      subject?: {
+        /** @enum {string} */
+        kind: 'operation' | 'command' | 'terminal-session' | 'extension';
+        id: string;
+      };
+    };
     /** @description The Backstage error body; the message names the offending field, e.g. `target.instances:`. */
     Error: {
       error: {
@@ -1270,6 +1342,13 @@ export interface components {
     };
   };
   parameters: {
+    eventLimit: number;
+    /** @description An event id (a ULID); only older events are listed. */
+    eventBefore: string;
+    /** @description Event types, comma-separated; only these are listed. */
+    eventTypes: components['schemas']['FleetEventType'][];
+    /** @description Severities, comma-separated; only these are listed. */
+    eventSeverities: components['schemas']['EventSeverity'][];
     name: string;
     instanceId: string;
     /** @description The operation's id. */
@@ -1682,8 +1761,13 @@ export interface operations {
   getInstanceEvents: {
     parameters: {
       query?: {
-        limit?: number;
-        before?: string;
+        limit?: components['parameters']['eventLimit'];
+        /** @description An event id (a ULID); only older events are listed. */
+        before?: components['parameters']['eventBefore'];
+        /** @description Event types, comma-separated; only these are listed. */
+        type?: components['parameters']['eventTypes'];
+        /** @description Severities, comma-separated; only these are listed. */
+        severity?: components['parameters']['eventSeverities'];
       };
       header?: never;
       path: {
@@ -1693,21 +1777,52 @@ export interface operations {
     };
     requestBody?: never;
     responses: {
-      /** @description Events. */
+      /** @description A page of events, newest first. */
       200: {
         headers: {
           [name: string]: unknown;
         };
         content: {
-          'application/json': {
-            items?: components['schemas']['InstanceEvent'][];
-          };
+          'application/json': components['schemas']['EventPage'];
         };
       };
       400: components['responses']['BadRequest'];
       401: components['responses']['Unauthorized'];
       403: components['responses']['Forbidden'];
       404: components['responses']['NotFound'];
+    };
+  };
+  listEvents: {
+    parameters: {
+      query?: {
+        limit?: components['parameters']['eventLimit'];
+        /** @description An event id (a ULID); only older events are listed. */
+        before?: components['parameters']['eventBefore'];
+        /** @description Event types, comma-separated; only these are listed. */
+        type?: components['parameters']['eventTypes'];
+        /** @description Severities, comma-separated; only these are listed. */
+        severity?: components['parameters']['eventSeverities'];
+        /** @description Only this instance's events. */
+        instance?: string;
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description A page of events, newest first. */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['EventPage'];
+        };
+      };
+      400: components['responses']['BadRequest'];
+      401: components['responses']['Unauthorized'];
+      403: components['responses']['Forbidden'];
     };
   };
   listTerminalSessions: {
