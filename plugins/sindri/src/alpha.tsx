@@ -113,6 +113,19 @@ const commandsContent = EntityContentBlueprint.make({
   },
 });
 
+const eventsContent = EntityContentBlueprint.make({
+  name: 'events',
+  params: {
+    path: 'events',
+    title: 'Events',
+    filter: isSindriInstance,
+    loader: () =>
+      import('./components/InstanceEvents').then(m => (
+        <m.InstanceEventsContent />
+      )),
+  },
+});
+
 /** The scaffolder fields Sindri templates use (`ui:field: SindriDriverPicker`, ...). */
 const formFields = (
   ['driver', 'profile', 'extensions', 'region', 'yaml'] as const
@@ -144,6 +157,7 @@ export default createFrontendPlugin({
     metricsContent,
     terminalContent,
     commandsContent,
+    eventsContent,
     ...formFields,
   ],
   routes: convertLegacyRouteRefs({

@@ -11,6 +11,7 @@ export {
   EntitySindriMetricsContent,
   EntitySindriTerminalContent,
   EntitySindriCommandsContent,
+  EntitySindriEventsContent,
   EntitySindriLifecycleCard,
   SindriRunCommandPage,
 } from './plugin';

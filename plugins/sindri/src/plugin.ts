@@ -123,6 +123,23 @@ export const EntitySindriCommandsContent = sindriPlugin.provide(
 );
 
 /**
+ * Events tab content for a Sindri instance entity: its timeline (checks `sindri.instance.read`).
+ *
+ * @public
+ */
+export const EntitySindriEventsContent = sindriPlugin.provide(
+  createComponentExtension({
+    name: 'EntitySindriEventsContent',
+    component: {
+      lazy: () =>
+        import('./components/InstanceEvents').then(
+          m => m.InstanceEventsContent,
+        ),
+    },
+  }),
+);
+
+/**
  * Suspend, resume, redeploy and destroy a `sindri-instance` entity, with its operations.
  *
  * @public

@@ -5,38 +5,13 @@ import {
   startTestBackend,
   TestDatabases,
 } from '@backstage/backend-test-utils';
-import {
-  coreServices,
-  createServiceFactory,
-  PermissionsService,
-} from '@backstage/backend-plugin-api';
-import { AuthorizeResult } from '@backstage/plugin-permission-common';
-import { sindriInstanceConditions } from '@internal/plugin-sindri-node';
 import { FleetEvent } from '@internal/plugin-sindri-common';
 import request from 'supertest';
 import { sindriPlugin } from '../plugin';
 import { registration, registryDir } from '../__testUtils__/fixtures';
+import { ownedByPlatform } from '../__testUtils__/ownedByPlatform';
 
 jest.setTimeout(60_000);
-
-/** A policy that lets the caller read only what the platform group owns. */
-const ownedByPlatform = createServiceFactory({
-  service: coreServices.permissions,
-  deps: {},
-  factory: (): PermissionsService => ({
-    authorize: async requests =>
-      requests.map(() => ({ result: AuthorizeResult.ALLOW })),
-    authorizeConditional: async requests =>
-      requests.map(() => ({
-        result: AuthorizeResult.CONDITIONAL,
-        pluginId: 'sindri',
-        resourceType: 'sindri-instance',
-        conditions: sindriInstanceConditions.isOwner({
-          claims: ['group:default/platform'],
-        }),
-      })),
-  }),
-});
 
 const agentEvent = (type: string, at: string, message?: string) => ({
   type: 'event',

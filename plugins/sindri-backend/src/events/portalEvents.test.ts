@@ -1,4 +1,3 @@
-import crypto from 'node:crypto';
 import {
   mockCredentials,
   mockServices,
@@ -12,7 +11,7 @@ import {
   ScriptedAgent,
   startLiveBackend,
 } from '../__testUtils__/liveHarness';
-import { registration } from '../__testUtils__/fixtures';
+import { heartbeat, registration } from '../__testUtils__/fixtures';
 
 jest.setTimeout(60_000);
 
@@ -111,16 +110,7 @@ describe('events the portal records', () => {
         .post('/api/sindri/ingest')
         .set('Authorization', `Bearer ${token}`)
         .send({
-          frames: [
-            {
-              type: 'heartbeat',
-              heartbeat: {
-                id: crypto.randomUUID(),
-                at: new Date().toISOString(),
-                uptimeSeconds: 5,
-              },
-            },
-          ],
+          frames: [heartbeat()],
         })
         .expect(200);
       const [recovered] = await timeline('recovered', 1);

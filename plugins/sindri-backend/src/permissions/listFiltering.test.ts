@@ -4,37 +4,12 @@ import {
   startTestBackend,
   TestDatabases,
 } from '@backstage/backend-test-utils';
-import {
-  coreServices,
-  createServiceFactory,
-  PermissionsService,
-} from '@backstage/backend-plugin-api';
-import { AuthorizeResult } from '@backstage/plugin-permission-common';
-import { sindriInstanceConditions } from '@internal/plugin-sindri-node';
 import request from 'supertest';
 import { sindriPlugin } from '../plugin';
 import { registration, registryDir } from '../__testUtils__/fixtures';
+import { ownedByPlatform } from '../__testUtils__/ownedByPlatform';
 
 jest.setTimeout(60_000);
-
-/** A permissions service whose policy says: read only what the platform group owns. */
-const ownedByPlatform = createServiceFactory({
-  service: coreServices.permissions,
-  deps: {},
-  factory: (): PermissionsService => ({
-    authorize: async requests =>
-      requests.map(() => ({ result: AuthorizeResult.ALLOW })),
-    authorizeConditional: async requests =>
-      requests.map(() => ({
-        result: AuthorizeResult.CONDITIONAL,
-        pluginId: 'sindri',
-        resourceType: 'sindri-instance',
-        conditions: sindriInstanceConditions.isOwner({
-          claims: ['group:default/platform'],
-        }),
-      })),
-  }),
-});
 
 describe('GET /instances under a conditional decision', () => {
   const databases = TestDatabases.create({ ids: ['SQLITE_3', 'POSTGRES_15'] });

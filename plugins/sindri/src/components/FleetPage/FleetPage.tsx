@@ -1,8 +1,15 @@
-import { Content, Header, Page } from '@backstage/core-components';
+import {
+  Content,
+  Header,
+  Page,
+  TabbedLayout,
+} from '@backstage/core-components';
 import Box from '@material-ui/core/Box';
+import { EventTimeline } from '../EventTimeline';
 import { InstanceTable } from './InstanceTable';
 import { RunCommandButton } from './RunCommandButton';
 
+/** The Sindri page: the fleet's instances, and its activity. */
 export const FleetPage = () => (
   <Page themeId="tool">
     <Header
@@ -13,7 +20,14 @@ export const FleetPage = () => (
       <Box display="flex" justifyContent="flex-end" mb={2}>
         <RunCommandButton />
       </Box>
-      <InstanceTable />
+      <TabbedLayout>
+        <TabbedLayout.Route path="/" title="Instances">
+          <InstanceTable />
+        </TabbedLayout.Route>
+        <TabbedLayout.Route path="/activity" title="Activity">
+          <EventTimeline />
+        </TabbedLayout.Route>
+      </TabbedLayout>
     </Content>
   </Page>
 );

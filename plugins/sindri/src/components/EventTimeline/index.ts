@@ -1,0 +1,2 @@
+export { EventTimeline } from './EventTimeline';
+export type { EventTimelineProps } from './EventTimeline';

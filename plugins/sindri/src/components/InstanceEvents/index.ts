@@ -1,0 +1,1 @@
+export { InstanceEventsContent } from './InstanceEventsContent';
