@@ -274,6 +274,37 @@ describe('the portal in a browser', () => {
       ).toBe(true);
     });
 
+    it("lists the instance's events in its Events tab and the fleet's Activity, linked to what they concern", async () => {
+      await page.goto(`${appUrl}/catalog/default/resource/e2e-1/events`);
+      // what the agent reported, and what the portal saw: its connection, the terminal and the command above
+      for (const label of [
+        'Agent started',
+        'Connected',
+        'Terminal opened',
+        'Command run',
+      ])
+        expect(
+          await shows(page.getByRole('cell', { name: label, exact: true })),
+        ).toBe(true);
+      if (process.env.SINDRI_E2E_SCREENSHOTS)
+        await page.screenshot({
+          path: path.join(process.env.SINDRI_E2E_SCREENSHOTS, 'events-tab.png'),
+          fullPage: true,
+        });
+
+      await page.goto(`${appUrl}/sindri/activity`);
+      expect(await shows(page.getByText('Fleet activity'))).toBe(true);
+      expect(await shows(page.getByRole('link', { name: 'e2e-1' }))).toBe(true);
+      expect(
+        await shows(page.getByRole('link', { name: 'commands', exact: true })),
+      ).toBe(true);
+      if (process.env.SINDRI_E2E_SCREENSHOTS)
+        await page.screenshot({
+          path: path.join(process.env.SINDRI_E2E_SCREENSHOTS, 'activity.png'),
+          fullPage: true,
+        });
+    });
+
     describe('as a viewer', () => {
       const rolesFile = process.env.SINDRI_E2E_ROLES_FILE!;
       const terminalDecision = async () => {
