@@ -64,6 +64,7 @@ export const PERMISSION_TABLE: PermissionRow[] = [
     no,
   ]),
   row('sindri', 'sindri.enrollment.manage', [yes, no, no, no, no]),
+  row('sindri', 'sindri.metrics.read', [yes, yes, no, no, no]),
   row('catalog', 'catalog.entity.read', [
     yes,
     yes,

@@ -79,6 +79,12 @@ export const sindriEnrollmentManagePermission = createPermission({
   attributes: {},
 });
 
+/** Read the fleet's Prometheus metrics (`GET /metrics`): for a scraper's static token, or an operator. */
+export const sindriMetricsReadPermission = createPermission({
+  name: 'sindri.metrics.read',
+  attributes: { action: 'read' },
+});
+
 /** The permissions on the `sindri-instance` resource type. */
 export const sindriInstancePermissions = [
   sindriInstanceReadPermission,
@@ -94,4 +100,5 @@ export const sindriPermissions = [
   sindriDriverUsePermission,
   sindriConfigFieldSetPermission,
   sindriEnrollmentManagePermission,
+  sindriMetricsReadPermission,
 ];

@@ -14,6 +14,14 @@ import { EventService } from '../events/EventService';
 import { InstanceChanges } from './InstanceChanges';
 import { RateLimiter } from './RateLimiter';
 
+const FRAME_TYPES = new Set(['register', 'heartbeat', 'metrics', 'event']);
+
+/** A frame's type as a metric label: one of a known few, never what a client made up. */
+const frameTypeOf = (raw: unknown) => {
+  const type = (raw as { type?: unknown } | null)?.type;
+  return typeof type === 'string' && FRAME_TYPES.has(type) ? type : 'invalid';
+};
+
 /** Stores what an authenticated agent sends and publishes the instance changes it causes. */
 export class IngestService {
   /** Instances known to be registered, so a sample costs no lookup. */
@@ -31,6 +39,8 @@ export class IngestService {
     private readonly changes: InstanceChanges,
     private readonly logger: LoggerService,
     private readonly limiter: RateLimiter,
+    /** told of every frame judged: its type (or `invalid`) and `ack` or the refusal's status */
+    private readonly observe?: (type: string, result: string) => void,
   ) {}
 
   /**
@@ -40,6 +50,20 @@ export class IngestService {
    * `where` prefixes the field a 400 names (e.g. `frames.3`).
    */
   async receive(
+    agent: AgentIdentity,
+    raw: unknown,
+    where?: string,
+  ): Promise<{ answer: BackendFrame; registered: boolean }> {
+    const judged = await this.judge(agent, raw, where);
+    const { answer } = judged;
+    this.observe?.(
+      frameTypeOf(raw),
+      answer.type === 'error' ? String(answer.status) : 'ack',
+    );
+    return judged;
+  }
+
+  private async judge(
     agent: AgentIdentity,
     raw: unknown,
     where?: string,

@@ -20,6 +20,7 @@ const READ = 'sindri.instance.read';
 const TERMINAL = 'sindri.instance.terminal';
 const COMMAND = 'sindri.instance.command';
 const ENROLL = 'sindri.enrollment.manage';
+const METRICS = 'sindri.metrics.read';
 const CREATE = 'sindri.instance.create';
 const LIFECYCLE = 'sindri.instance.lifecycle';
 const AUDIT = 'sindri.instance.audit.read';
@@ -69,6 +70,13 @@ const calls: Call[] = [
     name: 'GET /instances/{name}/metrics',
     permission: READ,
     call: s => request(s).get('/api/sindri/instances/dev-1/metrics'),
+    allowed: 200,
+    denied: 403,
+  },
+  {
+    name: 'GET /metrics',
+    permission: METRICS,
+    call: s => request(s).get('/api/sindri/metrics'),
     allowed: 200,
     denied: 403,
   },

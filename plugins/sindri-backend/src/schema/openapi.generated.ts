@@ -673,6 +673,32 @@ export const spec = {
         },
       },
     },
+    '/metrics': {
+      get: {
+        operationId: 'getPrometheusMetrics',
+        summary: 'The fleet in Prometheus exposition format.',
+        description:
+          "Requires `sindri.metrics.read` (a scraper's static token through Backstage's external\naccess, or an operator). Instances by status, provider and region, active terminal\nsessions, running commands and lifecycle operations are read from the database at each\nscrape; `sindri_ingest_frames_total` counts the frames this replica judged.\n",
+        responses: {
+          '200': {
+            description: 'Prometheus text exposition format 0.0.4.',
+            content: {
+              'text/plain': {
+                schema: {
+                  type: 'string',
+                },
+              },
+            },
+          },
+          '401': {
+            $ref: '#/components/responses/Unauthorized',
+          },
+          '403': {
+            $ref: '#/components/responses/Forbidden',
+          },
+        },
+      },
+    },
     '/instances/{name}/terminal-sessions': {
       get: {
         operationId: 'listTerminalSessions',
@@ -3438,6 +3464,9 @@ export type EndpointMap = {
   '#get|/events': {
     query: NonNullable<operations['listEvents']['parameters']['query']>;
     response: operations['listEvents']['responses'][200]['content']['application/json'];
+  };
+  '#get|/metrics': {
+    response: string | Uint8Array;
   };
   '#get|/instances/{name}/terminal-sessions': {
     path: operations['listTerminalSessions']['parameters']['path'];

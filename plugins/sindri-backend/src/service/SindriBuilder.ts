@@ -48,6 +48,7 @@ import { createRouter } from './router';
 import { SindriTask, sindriTasks } from './scheduledTasks';
 import { EventService } from '../events/EventService';
 import { EventStore } from '../events/EventStore';
+import { FleetMetrics } from '../metrics/FleetMetrics';
 
 /** What the plugin hands the builder: Backstage's services. */
 export interface SindriBuilderEnv {
@@ -110,6 +111,7 @@ export class SindriBuilder {
     const terminalAudit = new TerminalAuditStore(knex);
     const changes = new InstanceChanges(env.events);
     const events = new EventService(new EventStore(knex), logger);
+    const metrics = new FleetMetrics(knex);
     const ingest = new IngestService(
       instances,
       events,
@@ -120,6 +122,7 @@ export class SindriBuilder {
         settings.rateLimit.framesPerSecond,
         settings.rateLimit.burst,
       ),
+      (type, result) => metrics.countFrame(type, result),
     );
     const guard = new PermissionGuard({
       httpAuth: env.httpAuth,
@@ -210,6 +213,7 @@ export class SindriBuilder {
       }),
       instances: new InstanceService(instances, samples),
       events,
+      metrics,
       terminalSessions: new TerminalSessionService(terminalAudit),
       commands,
       commandTargets: new CommandTargets({

@@ -19,6 +19,8 @@ import { IngestService } from '../ingest/IngestService';
 import { registerInstanceRoutes } from '../instances/instanceRoutes';
 import { registerEventRoutes } from '../events/eventRoutes';
 import { EventService } from '../events/EventService';
+import { FleetMetrics } from '../metrics/FleetMetrics';
+import { registerMetricsRoutes } from '../metrics/metricsRoutes';
 import { InstanceService } from '../instances/InstanceService';
 import { createOpenApiRouter } from '../schema/openapi.generated';
 import { registerTerminalSessionRoutes } from '../terminal/terminalSessionRoutes';
@@ -41,6 +43,7 @@ export interface RouterOptions {
   enrollments: EnrollmentService;
   instances: InstanceService;
   events: EventService;
+  metrics: FleetMetrics;
   terminalSessions: TerminalSessionService;
   commands: CommandService;
   commandTargets: CommandTargets;
@@ -71,6 +74,7 @@ export async function createRouter(
   registerEnrollmentRoutes(router, options);
   registerInstanceRoutes(router, options);
   registerEventRoutes(router, options);
+  registerMetricsRoutes(router, options);
   registerTerminalSessionRoutes(router, {
     guard,
     instances: options.instances,

@@ -304,6 +304,29 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/metrics': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * The fleet in Prometheus exposition format.
+     * @description Requires `sindri.metrics.read` (a scraper's static token through Backstage's external
+     *     access, or an operator). Instances by status, provider and region, active terminal
+     *     sessions, running commands and lifecycle operations are read from the database at each
+     *     scrape; `sindri_ingest_frames_total` counts the frames this replica judged.
+     */
+    get: operations['getPrometheusMetrics'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/instances/{name}/terminal-sessions': {
     parameters: {
       query?: never;
@@ -1821,6 +1844,28 @@ export interface operations {
         };
       };
       400: components['responses']['BadRequest'];
+      401: components['responses']['Unauthorized'];
+      403: components['responses']['Forbidden'];
+    };
+  };
+  getPrometheusMetrics: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Prometheus text exposition format 0.0.4. */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'text/plain': string;
+        };
+      };
       401: components['responses']['Unauthorized'];
       403: components['responses']['Forbidden'];
     };
