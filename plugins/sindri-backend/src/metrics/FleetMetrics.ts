@@ -20,75 +20,81 @@ export class FleetMetrics {
   private readonly frames: Counter<'type' | 'result'>;
 
   constructor(knex: Knex) {
-    const registers = [this.registry];
     this.frames = new Counter({
       name: 'sindri_ingest_frames_total',
       help: 'Agent frames this replica judged, by frame type and result (ack, or the refusal status)',
       labelNames: ['type', 'result'],
-      registers,
+      registers: [this.registry],
     });
-    new Gauge({
-      name: 'sindri_instances',
-      help: 'Registered instances by status, provider and region (empty: not reported)',
-      labelNames: ['status', 'provider', 'region'],
-      registers,
-      async collect() {
-        const rows = await counted(
-          knex('instances')
-            .whereNotNull('registered_at')
-            .groupBy('status', 'provider', 'region')
-            .select('status', 'provider', 'region'),
-        );
-        this.reset();
-        for (const r of rows)
-          this.set(
-            {
-              status: String(r.status),
-              provider: String(r.provider ?? ''),
-              region: String(r.region ?? ''),
-            },
-            count(r),
+    // read from the database at each scrape (their collect functions)
+    const gauges: Gauge<string>[] = [
+      new Gauge({
+        name: 'sindri_instances',
+        help: 'Registered instances by status, provider and region (empty: not reported)',
+        labelNames: ['status', 'provider', 'region'],
+        registers: [],
+        async collect() {
+          const rows = await counted(
+            knex('instances')
+              .whereNotNull('registered_at')
+              .groupBy('status', 'provider', 'region')
+              .select('status', 'provider', 'region'),
           );
-      },
-    });
-    new Gauge({
-      name: 'sindri_terminal_sessions_active',
-      help: 'Terminal sessions whose shell has not ended (the audit)',
-      registers,
-      async collect() {
-        const [row] = await counted(
-          knex('terminal_sessions').whereNull('ended_at'),
-        );
-        this.set(count(row));
-      },
-    });
-    new Gauge({
-      name: 'sindri_commands_running',
-      help: 'Command results still running on their instance',
-      registers,
-      async collect() {
-        const [row] = await counted(
-          knex('command_results').where({ state: 'running' }),
-        );
-        this.set(count(row));
-      },
-    });
-    new Gauge({
-      name: 'sindri_lifecycle_operations',
-      help: 'Lifecycle operations kept in the audit, by kind and state (running, succeeded, failed)',
-      labelNames: ['kind', 'state'],
-      registers,
-      async collect() {
-        const rows = await counted(
-          knex('lifecycle_operations')
-            .groupBy('kind', 'state')
-            .select('kind', 'state'),
-        );
-        this.reset();
-        for (const r of rows)
-          this.set({ kind: String(r.kind), state: String(r.state) }, count(r));
-      },
-    });
+          this.reset();
+          for (const r of rows)
+            this.set(
+              {
+                status: String(r.status),
+                provider: String(r.provider ?? ''),
+                region: String(r.region ?? ''),
+              },
+              count(r),
+            );
+        },
+      }),
+      new Gauge({
+        name: 'sindri_terminal_sessions_active',
+        help: 'Terminal sessions whose shell has not ended (the audit)',
+        registers: [],
+        async collect() {
+          const [row] = await counted(
+            knex('terminal_sessions').whereNull('ended_at'),
+          );
+          this.set(count(row));
+        },
+      }),
+      new Gauge({
+        name: 'sindri_commands_running',
+        help: 'Command results still running on their instance',
+        registers: [],
+        async collect() {
+          const [row] = await counted(
+            knex('command_results').where({ state: 'running' }),
+          );
+          this.set(count(row));
+        },
+      }),
+      new Gauge({
+        name: 'sindri_lifecycle_operations',
+        help: 'Lifecycle operations kept in the audit, by kind and state (running, succeeded, failed)',
+        labelNames: ['kind', 'state'],
+        registers: [],
+        async collect() {
+          const rows = await counted(
+            knex('lifecycle_operations')
+              .groupBy('kind', 'state')
+              .select('kind', 'state'),
+          );
+          this.reset();
+          for (const r of rows)
+            this.set(
+              { kind: String(r.kind), state: String(r.state) },
+              count(r),
+            );
+        },
+      }),
+    ];
+    gauges.forEach(gauge => this.registry.registerMetric(gauge));
   }
 
   /** One agent frame judged: `result` is `ack` or the refusal's status. */
