@@ -24,7 +24,11 @@ export const profileArgs = () =>
 /** Starts bench/lib/server.ts in a child process and waits for its port. */
 export async function startServer(
   db: 'sqlite' | 'pg',
-  options: { catalog?: boolean; localDriver?: boolean } = {},
+  options: {
+    catalog?: boolean;
+    localDriver?: boolean;
+    pgDatabase?: string;
+  } = {},
 ): Promise<BenchServer> {
   const child = spawn(
     process.execPath,
@@ -37,6 +41,7 @@ export async function startServer(
       db,
       ...(options.catalog ? ['--catalog'] : []),
       ...(options.localDriver ? ['--local-driver'] : []),
+      ...(options.pgDatabase ? ['--pg-database', options.pgDatabase] : []),
     ],
     {
       cwd: repoRoot,

@@ -18,6 +18,8 @@ const { values } = parseArgs({
     db: { type: 'string', default: 'sqlite' },
     catalog: { type: 'boolean', default: false },
     'local-driver': { type: 'boolean', default: false },
+    /** an existing PostgreSQL database to use (a bench seeded it), kept afterwards */
+    'pg-database': { type: 'string' },
   },
 });
 const registryDir = path.resolve(__dirname, '../../registry/sindri-v3');
@@ -26,9 +28,10 @@ async function database(): Promise<{ knex: Knex; drop: () => Promise<void> }> {
   if (values.db === 'pg') {
     const url =
       process.env.BENCH_POSTGRES_URL ?? 'postgresql://postgres@127.0.0.1:5432';
-    const name = `sindri_bench_${process.pid}`;
+    const existing = values['pg-database'];
+    const name = existing ?? `sindri_bench_${process.pid}`;
     const admin = knexFactory({ client: 'pg', connection: `${url}/postgres` });
-    await admin.raw(`CREATE DATABASE ${name}`);
+    if (!existing) await admin.raw(`CREATE DATABASE ${name}`);
     const knex = knexFactory({
       client: 'pg',
       connection: `${url}/${name}`,
@@ -38,7 +41,7 @@ async function database(): Promise<{ knex: Knex; drop: () => Promise<void> }> {
       knex,
       drop: async () => {
         await knex.destroy();
-        await admin.raw(`DROP DATABASE IF EXISTS ${name}`);
+        if (!existing) await admin.raw(`DROP DATABASE IF EXISTS ${name}`);
         await admin.destroy();
       },
     };

@@ -67,6 +67,13 @@ describe('the portal in a browser', () => {
       await shows(page.getByRole('heading', { name: 'Sindri fleet' })),
     ).toBe(true);
     expect(page.url()).toBe(`${appUrl}/sindri`);
+    // it opens on the overview: nothing registered, and it says so
+    expect(await shows(page.getByText('Instances by provider'))).toBe(true);
+    expect(
+      await shows(page.getByText('No instance has registered.').first()),
+    ).toBe(true);
+    await page.getByRole('tab', { name: 'Instances' }).click();
+    expect(page.url()).toBe(`${appUrl}/sindri/instances`);
     expect(await shows(page.getByText('No Sindri instances yet'))).toBe(true);
     expect(
       await shows(page.getByText(/console agent on it has enrolled/)),
@@ -217,6 +224,11 @@ describe('the portal in a browser', () => {
       expect(entity?.metadata.labels['sindri.io/status']).toBe('running');
 
       await page.goto(`${appUrl}/sindri`);
+      // the overview counts it, and its health links to the list filtered by it
+      expect(await shows(page.getByText('Running', { exact: true }))).toBe(
+        true,
+      );
+      await page.goto(`${appUrl}/sindri/instances?status=running`);
       expect(await shows(page.getByRole('link', { name: 'e2e-1' }))).toBe(true);
       expect(await shows(page.getByText('running'))).toBe(true);
 

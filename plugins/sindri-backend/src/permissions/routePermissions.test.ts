@@ -74,6 +74,13 @@ const calls: Call[] = [
     denied: 403,
   },
   {
+    name: 'GET /fleet/summary',
+    permission: READ,
+    call: s => request(s).get('/api/sindri/fleet/summary'),
+    allowed: 200,
+    denied: 403,
+  },
+  {
     name: 'GET /metrics',
     permission: METRICS,
     call: s => request(s).get('/api/sindri/metrics'),

@@ -673,6 +673,35 @@ export const spec = {
         },
       },
     },
+    '/fleet/summary': {
+      get: {
+        operationId: 'getFleetSummary',
+        summary: 'The fleet at a glance, for the overview.',
+        description:
+          'Over the instances the caller may read with `sindri.instance.read` (a conditional\ndecision becomes a database filter): health counts, instances by provider and region,\nterminal sessions and commands now, lifecycle operations per hour over the last 24 h,\navailability per instance (computed every 5 minutes) and the instances using the most\nCPU and memory now. `sources` names where each figure comes from.\n',
+        responses: {
+          '200': {
+            description: 'The summary.',
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/FleetSummary',
+                },
+              },
+            },
+          },
+          '400': {
+            $ref: '#/components/responses/BadRequest',
+          },
+          '401': {
+            $ref: '#/components/responses/Unauthorized',
+          },
+          '403': {
+            $ref: '#/components/responses/Forbidden',
+          },
+        },
+      },
+    },
     '/metrics': {
       get: {
         operationId: 'getPrometheusMetrics',
@@ -689,6 +718,9 @@ export const spec = {
                 },
               },
             },
+          },
+          '400': {
+            $ref: '#/components/responses/BadRequest',
           },
           '401': {
             $ref: '#/components/responses/Unauthorized',
@@ -1799,6 +1831,212 @@ export const spec = {
       },
     },
     schemas: {
+      FleetSummary: {
+        type: 'object',
+        properties: {
+          generatedAt: {
+            type: 'string',
+            format: 'date-time',
+          },
+          health: {
+            type: 'object',
+            properties: {
+              running: {
+                type: 'integer',
+              },
+              unresponsive: {
+                type: 'integer',
+              },
+              stopped: {
+                type: 'integer',
+              },
+              unknown: {
+                type: 'integer',
+              },
+            },
+            required: ['running', 'unresponsive', 'stopped', 'unknown'],
+          },
+          byProvider: {
+            type: 'array',
+            items: {
+              type: 'object',
+              properties: {
+                provider: {
+                  type: ['string', 'null'],
+                },
+                count: {
+                  type: 'integer',
+                },
+              },
+              required: ['provider', 'count'],
+            },
+          },
+          byRegion: {
+            type: 'array',
+            items: {
+              type: 'object',
+              properties: {
+                provider: {
+                  type: ['string', 'null'],
+                },
+                region: {
+                  type: ['string', 'null'],
+                },
+                count: {
+                  type: 'integer',
+                },
+              },
+              required: ['provider', 'region', 'count'],
+            },
+          },
+          live: {
+            type: 'object',
+            properties: {
+              terminalSessions: {
+                type: 'integer',
+              },
+              runningCommands: {
+                type: 'integer',
+              },
+            },
+            required: ['terminalSessions', 'runningCommands'],
+          },
+          activity: {
+            type: 'object',
+            properties: {
+              from: {
+                type: 'string',
+                format: 'date-time',
+              },
+              hours: {
+                type: 'array',
+                items: {
+                  type: 'object',
+                  properties: {
+                    hour: {
+                      type: 'string',
+                      format: 'date-time',
+                    },
+                    operations: {
+                      type: 'integer',
+                    },
+                    deployments: {
+                      type: 'integer',
+                    },
+                    failures: {
+                      type: 'integer',
+                    },
+                  },
+                  required: ['hour', 'operations', 'deployments', 'failures'],
+                },
+              },
+            },
+            required: ['from', 'hours'],
+          },
+          availability: {
+            type: 'object',
+            properties: {
+              computedAt: {
+                type: 'string',
+                format: 'date-time',
+              },
+              items: {
+                type: 'array',
+                items: {
+                  type: 'object',
+                  properties: {
+                    instance: {
+                      type: 'string',
+                    },
+                    ratio24h: {
+                      type: ['number', 'null'],
+                    },
+                    ratio7d: {
+                      type: ['number', 'null'],
+                    },
+                  },
+                  required: ['instance', 'ratio24h', 'ratio7d'],
+                },
+              },
+            },
+            required: ['items'],
+          },
+          top: {
+            type: 'object',
+            properties: {
+              cpu: {
+                type: 'array',
+                items: {
+                  type: 'object',
+                  properties: {
+                    instance: {
+                      type: 'string',
+                    },
+                    percent: {
+                      type: 'number',
+                    },
+                    at: {
+                      type: 'string',
+                      format: 'date-time',
+                    },
+                  },
+                  required: ['instance', 'percent', 'at'],
+                },
+              },
+              memory: {
+                type: 'array',
+                items: {
+                  type: 'object',
+                  properties: {
+                    instance: {
+                      type: 'string',
+                    },
+                    percent: {
+                      type: 'number',
+                    },
+                    usedBytes: {
+                      type: 'number',
+                    },
+                    totalBytes: {
+                      type: 'number',
+                    },
+                    at: {
+                      type: 'string',
+                      format: 'date-time',
+                    },
+                  },
+                  required: [
+                    'instance',
+                    'percent',
+                    'usedBytes',
+                    'totalBytes',
+                    'at',
+                  ],
+                },
+              },
+            },
+            required: ['cpu', 'memory'],
+          },
+          sources: {
+            type: 'object',
+            description: 'Where each figure comes from.',
+            additionalProperties: {
+              type: 'string',
+            },
+          },
+        },
+        required: [
+          'generatedAt',
+          'health',
+          'byProvider',
+          'byRegion',
+          'live',
+          'activity',
+          'availability',
+          'top',
+          'sources',
+        ],
+      },
       EventPage: {
         type: 'object',
         description: 'A page of events, newest first.',
@@ -3464,6 +3702,9 @@ export type EndpointMap = {
   '#get|/events': {
     query: NonNullable<operations['listEvents']['parameters']['query']>;
     response: operations['listEvents']['responses'][200]['content']['application/json'];
+  };
+  '#get|/fleet/summary': {
+    response: operations['getFleetSummary']['responses'][200]['content']['application/json'];
   };
   '#get|/metrics': {
     response: string | Uint8Array;

@@ -49,6 +49,9 @@ import { SindriTask, sindriTasks } from './scheduledTasks';
 import { EventService } from '../events/EventService';
 import { EventStore } from '../events/EventStore';
 import { FleetMetrics } from '../metrics/FleetMetrics';
+import { AvailabilityStore } from '../fleet/AvailabilityStore';
+import { FleetSummaryService } from '../fleet/FleetSummaryService';
+import { FleetSummaryStore } from '../fleet/FleetSummaryStore';
 
 /** What the plugin hands the builder: Backstage's services. */
 export interface SindriBuilderEnv {
@@ -214,6 +217,7 @@ export class SindriBuilder {
       instances: new InstanceService(instances, samples),
       events,
       metrics,
+      fleet: new FleetSummaryService(new FleetSummaryStore(knex)),
       terminalSessions: new TerminalSessionService(terminalAudit),
       commands,
       commandTargets: new CommandTargets({
@@ -236,6 +240,7 @@ export class SindriBuilder {
         changes,
         deployments,
         events,
+        availability: new AvailabilityStore(knex),
       }),
       start: async () => {
         // local instances' agents connect back to this backend: start them once it listens

@@ -79,8 +79,7 @@ export function createLiveChannel(deps: {
   });
   const relay = new TerminalRelay(
     links,
-    deps.terminalAudit,
-    events,
+    { store: deps.terminalAudit, events },
     logger,
     settings.terminal,
   );

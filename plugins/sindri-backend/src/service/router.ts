@@ -21,6 +21,8 @@ import { registerEventRoutes } from '../events/eventRoutes';
 import { EventService } from '../events/EventService';
 import { FleetMetrics } from '../metrics/FleetMetrics';
 import { registerMetricsRoutes } from '../metrics/metricsRoutes';
+import { registerFleetRoutes } from '../fleet/fleetRoutes';
+import { FleetSummaryService } from '../fleet/FleetSummaryService';
 import { InstanceService } from '../instances/InstanceService';
 import { createOpenApiRouter } from '../schema/openapi.generated';
 import { registerTerminalSessionRoutes } from '../terminal/terminalSessionRoutes';
@@ -44,6 +46,7 @@ export interface RouterOptions {
   instances: InstanceService;
   events: EventService;
   metrics: FleetMetrics;
+  fleet: FleetSummaryService;
   terminalSessions: TerminalSessionService;
   commands: CommandService;
   commandTargets: CommandTargets;
@@ -75,6 +78,7 @@ export async function createRouter(
   registerInstanceRoutes(router, options);
   registerEventRoutes(router, options);
   registerMetricsRoutes(router, options);
+  registerFleetRoutes(router, options);
   registerTerminalSessionRoutes(router, {
     guard,
     instances: options.instances,

@@ -10,6 +10,7 @@ import { SampleStore } from '../database/SampleStore';
 import { DeploymentService } from '../deployments/DeploymentService';
 import { InstanceChanges } from '../ingest/InstanceChanges';
 import { EventService } from '../events/EventService';
+import { AvailabilityStore } from '../fleet/AvailabilityStore';
 
 /** Periodic work, run by the scheduler service (once across replicas unless `scope: 'local'`). */
 export interface SindriTask extends SchedulerServiceTaskScheduleDefinition {
@@ -26,6 +27,7 @@ export function sindriTasks(deps: {
   changes: InstanceChanges;
   deployments: DeploymentService;
   events: EventService;
+  availability: AvailabilityStore;
 }): SindriTask[] {
   const { knex, settings, logger, instances, samples, changes, events } = deps;
   return [
@@ -66,6 +68,15 @@ export function sindriTasks(deps: {
       timeout: { minutes: 1 },
       fn: async () => {
         await deps.deployments.recovery.settleOverdue();
+      },
+    },
+    {
+      id: 'sindri-availability',
+      frequency: { minutes: 5 },
+      timeout: { minutes: 4 },
+      fn: async () => {
+        const count = await deps.availability.compute();
+        logger.debug(`Availability computed for ${count} instances`);
       },
     },
     {

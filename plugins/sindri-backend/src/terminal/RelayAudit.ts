@@ -16,16 +16,23 @@ const decoder = new TextDecoder();
 export class RelayAudit {
   private readonly flushTimer: NodeJS.Timeout;
 
+  private readonly store: TerminalAuditStore;
+  private readonly events: EventService;
+  private readonly logger: LoggerService;
+
   constructor(
-    private readonly store: TerminalAuditStore,
-    private readonly events: EventService,
-    private readonly logger: LoggerService,
+    deps: {
+      store: TerminalAuditStore;
+      events: EventService;
+      logger: LoggerService;
+    },
     private readonly sessions: () => Iterable<RelayedSession>,
     private readonly options: {
       recordInput: boolean;
       flushIntervalMs?: number;
     },
   ) {
+    ({ store: this.store, events: this.events, logger: this.logger } = deps);
     this.flushTimer = setInterval(
       () => void this.flushAll(),
       options.flushIntervalMs ?? 5000,

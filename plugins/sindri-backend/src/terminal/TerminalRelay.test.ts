@@ -33,7 +33,7 @@ describe('TerminalRelay', () => {
     links.connected(link);
     const logger = mockServices.logger.mock();
     const events = new EventService(new EventStore(knex), logger);
-    const relay = new TerminalRelay(links, audit, events, logger, {
+    const relay = new TerminalRelay(links, { store: audit, events }, logger, {
       recordInput: false,
       ...options,
     });

@@ -32,8 +32,8 @@ export class TerminalRelay implements LiveListener {
 
   constructor(
     private readonly links: AgentLinks,
-    store: TerminalAuditStore,
-    events: EventService,
+    /** where sessions are audited and put on the timeline */
+    records: { store: TerminalAuditStore; events: EventService },
     private readonly logger: LoggerService,
     private readonly options: {
       recordInput: boolean;
@@ -41,13 +41,8 @@ export class TerminalRelay implements LiveListener {
       openTimeoutMs?: number;
     },
   ) {
-    this.audit = new RelayAudit(
-      store,
-      events,
-      logger,
-      () => this.sessions.all(),
-      options,
-    );
+    const sessions = () => this.sessions.all();
+    this.audit = new RelayAudit({ ...records, logger }, sessions, options);
     this.sessions = new RelayedSessions(links, this.audit);
     links.addListener(this);
   }

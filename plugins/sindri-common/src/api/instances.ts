@@ -7,3 +7,6 @@ export type FleetInstance = SindriApiSchemas['FleetInstance'];
 
 /** An enrollment as listed by the API: never the token itself. */
 export type Enrollment = SindriApiSchemas['Enrollment'];
+
+/** `GET /fleet/summary`: the fleet at a glance. */
+export type FleetSummary = SindriApiSchemas['FleetSummary'];

@@ -7,6 +7,7 @@ import type {
   CreateDeploymentRequest,
   DeploymentOptions,
   FleetInstance,
+  FleetSummary,
   InstanceDeployment,
   EventPage,
   EventSeverity,
@@ -88,6 +89,11 @@ export class SindriHttpClient {
       'GET',
       `/instances/${enc(name)}/metrics${search({ range })}`,
     );
+  }
+
+  /** The fleet at a glance: the overview of what the caller may read. */
+  getFleetSummary(): Promise<FleetSummary> {
+    return this.json('GET', '/fleet/summary');
   }
 
   /** A page of the fleet's events (the instances the caller may read), newest first. */

@@ -304,6 +304,30 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/fleet/summary': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * The fleet at a glance, for the overview.
+     * @description Over the instances the caller may read with `sindri.instance.read` (a conditional
+     *     decision becomes a database filter): health counts, instances by provider and region,
+     *     terminal sessions and commands now, lifecycle operations per hour over the last 24 h,
+     *     availability per instance (computed every 5 minutes) and the instances using the most
+     *     CPU and memory now. `sources` names where each figure comes from.
+     */
+    get: operations['getFleetSummary'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/metrics': {
     parameters: {
       query?: never;
@@ -755,6 +779,69 @@ export interface paths {
 export type webhooks = Record<string, never>;
 export interface components {
   schemas: {
+    FleetSummary: {
+      /** Format: date-time */
+      generatedAt: string;
+      health: {
+        running: number;
+        unresponsive: number;
+        stopped: number;
+        unknown: number;
+      };
+      byProvider: {
+        provider: string | null;
+        count: number;
+      }[];
+      byRegion: {
+        provider: string | null;
+        region: string | null;
+        count: number;
+      }[];
+      live: {
+        terminalSessions: number;
+        runningCommands: number;
+      };
+      activity: {
+        /** Format: date-time */
+        from: string;
+        hours: {
+          /** Format: date-time */
+          hour: string;
+          operations: number;
+          deployments: number;
+          failures: number;
+        }[];
+      };
+      availability: {
+        /** Format: date-time */
+        computedAt?: string;
+        items: {
+          instance: string;
+          ratio24h: number | null;
+          ratio7d: number | null;
+        }[];
+      };
+      top: {
+        cpu: {
+          instance: string;
+          percent: number;
+          /** Format: date-time */
+          at: string;
+        }[];
+        memory: {
+          instance: string;
+          percent: number;
+          usedBytes: number;
+          totalBytes: number;
+          /** Format: date-time */
+          at: string;
+        }[];
+      };
+      /** @description Where each figure comes from. */
+      sources: {
+        [key: string]: string;
+      };
+    };
     /** @description A page of events, newest first. */
     EventPage: {
       items: components['schemas']['FleetEvent'][];
@@ -1848,6 +1935,29 @@ export interface operations {
       403: components['responses']['Forbidden'];
     };
   };
+  getFleetSummary: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description The summary. */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['FleetSummary'];
+        };
+      };
+      400: components['responses']['BadRequest'];
+      401: components['responses']['Unauthorized'];
+      403: components['responses']['Forbidden'];
+    };
+  };
   getPrometheusMetrics: {
     parameters: {
       query?: never;
@@ -1866,6 +1976,7 @@ export interface operations {
           'text/plain': string;
         };
       };
+      400: components['responses']['BadRequest'];
       401: components['responses']['Unauthorized'];
       403: components['responses']['Forbidden'];
     };

@@ -74,6 +74,7 @@ export function mockSindriApi(
     getInstance: jest.fn(),
     getMetrics: jest.fn(),
     listEvents: jest.fn().mockResolvedValue({ items: [] }),
+    getFleetSummary: jest.fn().mockRejectedValue(new Error('no summary')),
     getInstanceEvents: jest.fn().mockResolvedValue({ items: [] }),
     runCommand: jest.fn(),
     listCommands: jest.fn().mockResolvedValue([]),

@@ -1,19 +1,27 @@
 import { screen } from '@testing-library/react';
+import { FleetSummary } from '@internal/plugin-sindri-common';
 import { renderInTestApp, TestApiProvider } from '@backstage/test-utils';
 import { entityRouteRef } from '@backstage/plugin-catalog-react';
 import { sindriApiRef } from '../../api/SindriApi';
 import { instance, mockSindriApi } from '../../__testUtils__/fixtures';
-import { commandsRouteRef } from '../../routes';
+import { commandsRouteRef, rootRouteRef } from '../../routes';
 import { FleetPage } from './FleetPage';
 
-function renderPage(api = mockSindriApi(), routes: Record<string, any> = {}) {
+/** The page at one of its tabs: the instance list unless told otherwise. */
+function renderPage(
+  api = mockSindriApi(),
+  routes: Record<string, any> = {},
+  tab = '/instances',
+) {
   return renderInTestApp(
     <TestApiProvider apis={[[sindriApiRef, api]]}>
       <FleetPage />
     </TestApiProvider>,
     {
+      routeEntries: [tab],
       mountedRoutes: {
         '/catalog/:namespace/:kind/:name': entityRouteRef,
+        '/sindri': rootRouteRef,
         ...routes,
       },
     },
@@ -113,5 +121,86 @@ describe('FleetPage', () => {
     expect(
       screen.queryByRole('button', { name: /Run command/ }),
     ).not.toBeInTheDocument();
+  });
+
+  it('opens on the overview: health counts linked to the filtered list, charts and rankings with their sources', async () => {
+    const summary: FleetSummary = {
+      generatedAt: new Date().toISOString(),
+      health: { running: 7, unresponsive: 2, stopped: 1, unknown: 0 },
+      byProvider: [
+        { provider: 'fly', count: 6 },
+        { provider: null, count: 4 },
+      ],
+      byRegion: [{ provider: 'fly', region: 'ams', count: 6 }],
+      live: { terminalSessions: 3, runningCommands: 1 },
+      activity: { from: new Date().toISOString(), hours: [] },
+      availability: {
+        computedAt: new Date().toISOString(),
+        items: [
+          { instance: 'dev-ok', ratio24h: 1, ratio7d: 0.99 },
+          { instance: 'dev-flaky', ratio24h: 0.42, ratio7d: null },
+        ],
+      },
+      top: {
+        cpu: [
+          { instance: 'dev-hot', percent: 97.5, at: new Date().toISOString() },
+        ],
+        memory: [],
+      },
+      sources: {
+        health: 'each status',
+        live: 'the audit',
+        byProvider: 'what agents registered',
+        activity: 'lifecycle operations',
+        availability: 'heartbeats',
+        top: 'newest samples',
+      },
+    };
+    await renderPage(
+      mockSindriApi({ getFleetSummary: jest.fn().mockResolvedValue(summary) }),
+      {},
+      '/',
+    );
+
+    expect(await screen.findByText('Unresponsive')).toBeInTheDocument();
+    expect(screen.getByText('2').closest('a')).toHaveAttribute(
+      'href',
+      '/sindri/instances?status=unresponsive',
+    );
+    expect(screen.getByText('Terminal sessions now')).toBeInTheDocument();
+    expect(screen.getByText('dev-hot')).toHaveAttribute(
+      'href',
+      '/catalog/default/resource/dev-hot',
+    );
+    expect(screen.getByText('98%')).toBeInTheDocument();
+    // the least available first; an instance too new to say is told so, not shown as 0 or 100 %
+    const flaky = screen.getByText('dev-flaky').closest('tr')!;
+    expect(flaky).toHaveTextContent('42%');
+    expect(flaky).toHaveTextContent('7 d: not enough time yet');
+    // empty data says so, and every card names its source
+    expect(
+      screen.getByText('No operation in the last 24 h.'),
+    ).toBeInTheDocument();
+    expect(
+      screen.getByText('No instance reported metrics in the last 5 minutes.'),
+    ).toBeInTheDocument();
+    expect(screen.getAllByText(/what agents registered/)).toHaveLength(2);
+  });
+
+  it("filters the list by the status the overview's link names", async () => {
+    await renderPage(
+      mockSindriApi({
+        listInstances: jest
+          .fn()
+          .mockResolvedValue([
+            instance('dev-alice'),
+            instance('dev-bob', { status: 'unresponsive' }),
+          ]),
+      }),
+      {},
+      '/instances?status=unresponsive',
+    );
+    expect(await screen.findByText('dev-bob')).toBeInTheDocument();
+    expect(screen.queryByText('dev-alice')).toBeNull();
   });
 });

@@ -6,10 +6,11 @@ import {
 } from '@backstage/core-components';
 import Box from '@material-ui/core/Box';
 import { EventTimeline } from '../EventTimeline';
+import { FleetOverview } from '../FleetOverview';
 import { InstanceTable } from './InstanceTable';
 import { RunCommandButton } from './RunCommandButton';
 
-/** The Sindri page: the fleet's instances, and its activity. */
+/** The Sindri page: the fleet at a glance, its instances, and its activity. */
 export const FleetPage = () => (
   <Page themeId="tool">
     <Header
@@ -21,7 +22,10 @@ export const FleetPage = () => (
         <RunCommandButton />
       </Box>
       <TabbedLayout>
-        <TabbedLayout.Route path="/" title="Instances">
+        <TabbedLayout.Route path="/" title="Overview">
+          <FleetOverview />
+        </TabbedLayout.Route>
+        <TabbedLayout.Route path="/instances" title="Instances">
           <InstanceTable />
         </TabbedLayout.Route>
         <TabbedLayout.Route path="/activity" title="Activity">

@@ -25,6 +25,7 @@ import {
 } from '../common/format';
 import { StatusLabel } from '../common/StatusLabel';
 import { memoryPercent } from '../common/usage';
+import { useSearchParams } from 'react-router-dom';
 
 type Row = FleetInstance & { cpu?: number; memory?: number };
 
@@ -81,6 +82,7 @@ const columns: TableColumn<Row>[] = [
 /** Every registered instance with its live state, filterable by status and provider. */
 export const InstanceTable = () => {
   const api = useApi(sindriApiRef);
+  const [searchParams] = useSearchParams();
   const { value, loading, error, retry } = useAsyncRetry(
     () => api.listInstances(),
     [api],
@@ -125,6 +127,8 @@ export const InstanceTable = () => {
     );
   }
 
+  // a link from the overview's health counts: ?status=running
+  const statuses = searchParams.getAll('status');
   const rows: Row[] = instances.map(i => ({
     ...i,
     cpu: i.latestMetrics?.cpu?.percent,
@@ -138,6 +142,11 @@ export const InstanceTable = () => {
         { column: 'Status', type: 'multiple-select' },
         { column: 'Provider', type: 'select' },
       ]}
+      initialState={
+        statuses.length
+          ? { filtersOpen: true, filters: { Status: statuses } }
+          : undefined
+      }
       columns={columns}
       data={rows}
     />
