@@ -1,4 +1,4 @@
-import { screen } from '@testing-library/react';
+import { fireEvent, screen } from '@testing-library/react';
 import { FleetSummary } from '@internal/plugin-sindri-common';
 import { renderInTestApp, TestApiProvider } from '@backstage/test-utils';
 import { entityRouteRef } from '@backstage/plugin-catalog-react';
@@ -202,5 +202,20 @@ describe('FleetPage', () => {
     );
     expect(await screen.findByText('dev-bob')).toBeInTheDocument();
     expect(screen.queryByText('dev-alice')).toBeNull();
+  });
+
+  it('jumps to any instance the user may read from the header: / focuses the switcher, which lists them', async () => {
+    const listInstances = jest
+      .fn()
+      .mockResolvedValue([instance('dev-alice'), instance('dev-bob')]);
+    await renderPage(mockSindriApi({ listInstances }), {}, '/activity');
+    const box = screen.getByRole('textbox', { name: 'Go to an instance' });
+    fireEvent.keyDown(window, { key: '/' });
+    expect(box).toHaveFocus();
+    fireEvent.change(box, { target: { value: 'bob' } });
+    expect(
+      await screen.findByRole('option', { name: 'dev-bob' }),
+    ).toBeInTheDocument();
+    expect(screen.queryByRole('option', { name: 'dev-alice' })).toBeNull();
   });
 });

@@ -7,6 +7,7 @@ import {
 import Box from '@material-ui/core/Box';
 import { EventTimeline } from '../EventTimeline';
 import { FleetOverview } from '../FleetOverview';
+import { InstanceSwitcher } from './InstanceSwitcher';
 import { InstanceTable } from './InstanceTable';
 import { RunCommandButton } from './RunCommandButton';
 
@@ -16,7 +17,9 @@ export const FleetPage = () => (
     <Header
       title="Sindri fleet"
       subtitle="Cloud development environments registered with this portal"
-    />
+    >
+      <InstanceSwitcher />
+    </Header>
     <Content>
       <Box display="flex" justifyContent="flex-end" mb={2}>
         <RunCommandButton />
