@@ -7,6 +7,7 @@ import {
   sindriEnrollmentManagePermission,
   sindriInstanceCreatePermission,
   sindriInstancePermissions,
+  sindriMetricsReadPermission,
 } from '@internal/plugin-sindri-common';
 import {
   sindriConfigFieldPermissionResourceRef,
@@ -27,6 +28,7 @@ export function registerSindriPermissions(
   registry.addPermissions([
     sindriEnrollmentManagePermission,
     sindriInstanceCreatePermission,
+    sindriMetricsReadPermission,
   ]);
   registry.addResourceType({
     resourceRef: sindriInstancePermissionResourceRef,
