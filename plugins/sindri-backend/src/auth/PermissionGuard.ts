@@ -25,6 +25,9 @@ export type ListFilter =
   | { kind: 'some'; criteria: PermissionCriteria<InstanceQuery> }
   | { kind: 'none' };
 
+/** A list filter that lets something through: all instances, or those the criteria allow. */
+export type ReadableInstances = Exclude<ListFilter, { kind: 'none' }>;
+
 /**
  * The one permission check of every Sindri route and socket, as the
  * Kubernetes backend's `requirePermission`: who is calling, and whether the
@@ -116,6 +119,24 @@ export class PermissionGuard {
     return new Set(
       unique.filter((_, i) => decisions[i].result === AuthorizeResult.ALLOW),
     );
+  }
+
+  /**
+   * For a route that lists what instances hold: which the caller may see with
+   * `permission` (all, or criteria for the database); a 403 naming the
+   * permission when the policy allows none.
+   */
+  async requireInstanceFilter(
+    req: express.Request<any, any, any, any>,
+    permission: ResourcePermission<'sindri-instance'>,
+  ): Promise<ReadableInstances> {
+    const filter = await this.instanceFilter(
+      await this.credentials(req),
+      permission,
+    );
+    if (filter.kind === 'none')
+      throw new NotAllowedError(`not permitted: ${permission.name}`);
+    return filter;
   }
 
   /** For a list of instances: which the credentials may see with `permission`, as criteria for the database. */

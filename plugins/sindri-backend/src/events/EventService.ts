@@ -7,7 +7,7 @@ import {
   FleetEventType,
 } from '@internal/plugin-sindri-common';
 import { monotonicFactory } from 'ulid';
-import { ListFilter } from '../auth/PermissionGuard';
+import { ReadableInstances } from '../auth/PermissionGuard';
 import { EventStore } from './EventStore';
 
 /** What a recorder says of an event; the id, time and severity are filled in. */
@@ -66,8 +66,10 @@ export class EventService {
   }
 
   /** A page of the events the reader may see. */
-  page(query: EventsQuery & { instanceId?: string }, readable: ListFilter) {
-    if (readable.kind === 'none') return Promise.resolve({ items: [] });
+  page(
+    query: EventsQuery & { instanceId?: string },
+    readable: ReadableInstances,
+  ) {
     return this.store.page({
       limit: query.limit,
       before: query.before,

@@ -1,4 +1,3 @@
-import { NotAllowedError } from '@backstage/errors';
 import {
   eventsQuerySchema,
   sindriInstanceReadPermission,
@@ -22,14 +21,10 @@ export function registerEventRoutes(
   const { guard, events } = deps;
 
   router.get('/events', async (req, res) => {
-    const readable = await guard.instanceFilter(
-      await guard.credentials(req),
+    const readable = await guard.requireInstanceFilter(
+      req,
       sindriInstanceReadPermission,
     );
-    if (readable.kind === 'none')
-      throw new NotAllowedError(
-        `not permitted: ${sindriInstanceReadPermission.name}`,
-      );
     const query = parse(eventsQuerySchema, req.query, 'query');
     res.json(await events.page(query, readable));
   });

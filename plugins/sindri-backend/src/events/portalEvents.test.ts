@@ -1,9 +1,4 @@
-import {
-  mockCredentials,
-  mockServices,
-  TestDatabases,
-} from '@backstage/backend-test-utils';
-import { SchedulerService } from '@backstage/backend-plugin-api';
+import { mockCredentials, TestDatabases } from '@backstage/backend-test-utils';
 import { FleetEvent, pollUntil } from '@internal/plugin-sindri-common';
 import request from 'supertest';
 import {
@@ -12,6 +7,7 @@ import {
   startLiveBackend,
 } from '../__testUtils__/liveHarness';
 import { heartbeat, registration } from '../__testUtils__/fixtures';
+import { manualScheduler } from '../__testUtils__/manualScheduler';
 
 jest.setTimeout(60_000);
 
@@ -23,13 +19,9 @@ describe('events the portal records', () => {
     'connected, disconnected, heartbeat lost and recovered, and a command run without its command or output, on %p',
     async databaseId => {
       const knex = await databases.init(databaseId);
-      // the test runs the scheduled tasks itself
-      const scheduler = mockServices.scheduler() as SchedulerService & {
-        factory(options?: object): any;
-        triggerTask(id: string): Promise<void>;
-      };
+      const scheduler = manualScheduler();
       const { server, base } = await startLiveBackend(knex, {
-        features: [scheduler.factory({ skipTaskRunOnStartup: true })],
+        features: [scheduler.factory],
       });
       const user = mockCredentials.user.header();
       const { token, instanceId } = await enroll(server, 'dev-1');
@@ -98,9 +90,9 @@ describe('events the portal records', () => {
       await knex('instances')
         .where({ id: instanceId })
         .update({ status: 'running', last_heartbeat_at: new Date(0) });
-      await scheduler.triggerTask('sindri-instance-status');
+      await scheduler.run('sindri-instance-status');
       // another replica's run marks nothing more: the event is there once
-      await scheduler.triggerTask('sindri-instance-status');
+      await scheduler.run('sindri-instance-status');
       const [lost] = await timeline('heartbeat-lost', 1);
       expect(lost).toMatchObject({
         severity: 'error',

@@ -1,5 +1,5 @@
 import { FleetSummary } from '@internal/plugin-sindri-common';
-import { ListFilter } from '../auth/PermissionGuard';
+import { ReadableInstances } from '../auth/PermissionGuard';
 import { FleetSummaryStore, HOUR_MS, startOfHour } from './FleetSummaryStore';
 
 const TOP = 5;
@@ -22,19 +22,19 @@ const SOURCES: FleetSummary['sources'] = {
 export class FleetSummaryService {
   constructor(private readonly store: FleetSummaryStore) {}
 
-  async summary(readable: ListFilter, now = new Date()): Promise<FleetSummary> {
+  async summary(
+    readable: ReadableInstances,
+    now = new Date(),
+  ): Promise<FleetSummary> {
     const criteria = readable.kind === 'some' ? readable.criteria : undefined;
     const from = new Date(startOfHour(now.getTime()) - 23 * HOUR_MS);
-    const [groups, live, operations, newest, availability] =
-      readable.kind === 'none'
-        ? [[], { terminalSessions: 0, runningCommands: 0 }, [], [], []]
-        : await Promise.all([
-            this.store.groups(criteria),
-            this.store.liveCounts(criteria),
-            this.store.operationsSince(from, criteria),
-            this.store.newestMetrics(now, criteria),
-            this.store.availability(criteria),
-          ]);
+    const [groups, live, operations, newest, availability] = await Promise.all([
+      this.store.groups(criteria),
+      this.store.liveCounts(criteria),
+      this.store.operationsSince(from, criteria),
+      this.store.newestMetrics(now, criteria),
+      this.store.availability(criteria),
+    ]);
 
     const health = Object.fromEntries(HEALTH.map(h => [h, 0])) as Record<
       (typeof HEALTH)[number],

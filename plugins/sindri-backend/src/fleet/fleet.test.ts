@@ -5,7 +5,6 @@ import {
   startTestBackend,
   TestDatabases,
 } from '@backstage/backend-test-utils';
-import { SchedulerService } from '@backstage/backend-plugin-api';
 import { FleetSummary } from '@internal/plugin-sindri-common';
 import request from 'supertest';
 import { sindriPlugin } from '../plugin';
@@ -16,6 +15,7 @@ import {
   registryDir,
 } from '../__testUtils__/fixtures';
 import { ownedByPlatform } from '../__testUtils__/ownedByPlatform';
+import { manualScheduler } from '../__testUtils__/manualScheduler';
 
 jest.setTimeout(60_000);
 
@@ -26,15 +26,13 @@ describe('GET /fleet/summary', () => {
     'sums up what the reader may see, from what the agents reported, on %p',
     async databaseId => {
       const knex = await databases.init(databaseId);
-      const scheduler = mockServices.scheduler() as SchedulerService & {
-        factory(options?: object): any;
-        triggerTask(id: string): Promise<void>;
-      };
+
+      const scheduler = manualScheduler();
       const { server } = await startTestBackend({
         features: [
           sindriPlugin,
           ownedByPlatform,
-          scheduler.factory({ skipTaskRunOnStartup: true }),
+          scheduler.factory,
           mockServices.database.factory({ knex }),
           mockServices.rootConfig.factory({
             data: { sindri: { registry: { path: registryDir } } },
@@ -92,7 +90,7 @@ describe('GET /fleet/summary', () => {
           started_at: hourAgo,
         })),
       );
-      await scheduler.triggerTask('sindri-availability');
+      await scheduler.run('sindri-availability');
 
       const res = await request(server)
         .get('/api/sindri/fleet/summary')

@@ -1,4 +1,3 @@
-import { NotAllowedError } from '@backstage/errors';
 import { sindriInstanceReadPermission } from '@internal/plugin-sindri-common';
 import { PermissionGuard } from '../auth/PermissionGuard';
 import { SindriRouter } from '../http/types';
@@ -10,14 +9,10 @@ export function registerFleetRoutes(
   deps: { guard: PermissionGuard; fleet: FleetSummaryService },
 ) {
   router.get('/fleet/summary', async (req, res) => {
-    const readable = await deps.guard.instanceFilter(
-      await deps.guard.credentials(req),
+    const readable = await deps.guard.requireInstanceFilter(
+      req,
       sindriInstanceReadPermission,
     );
-    if (readable.kind === 'none')
-      throw new NotAllowedError(
-        `not permitted: ${sindriInstanceReadPermission.name}`,
-      );
     res.json(await deps.fleet.summary(readable));
   });
 }

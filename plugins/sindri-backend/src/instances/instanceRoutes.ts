@@ -1,5 +1,4 @@
 import express from 'express';
-import { NotAllowedError } from '@backstage/errors';
 import {
   instanceEntityRef,
   instanceNameSchema,
@@ -33,14 +32,10 @@ export function registerInstanceRoutes(
   const { guard, instances } = deps;
 
   router.get('/instances', async (req, res) => {
-    const filter = await guard.instanceFilter(
-      await guard.credentials(req),
+    const filter = await guard.requireInstanceFilter(
+      req,
       sindriInstanceReadPermission,
     );
-    if (filter.kind === 'none')
-      throw new NotAllowedError(
-        `not permitted: ${sindriInstanceReadPermission.name}`,
-      );
     res.json({
       items: await instances.list(
         filter.kind === 'some' ? filter.criteria : undefined,

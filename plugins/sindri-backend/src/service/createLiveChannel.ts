@@ -11,6 +11,7 @@ import { UpgradeRoute } from '../http/upgradeMiddleware';
 import { AgentLinks } from '../live/AgentLinks';
 import { ConnectionEvents } from '../events/ConnectionEvents';
 import { EventService } from '../events/EventService';
+import { announceHeartbeatLost } from '../events/heartbeatLost';
 import { Keepalive } from '../sockets/Keepalive';
 import { TerminalAuditStore } from '../terminal/TerminalAuditStore';
 import { TerminalRelay } from '../terminal/TerminalRelay';
@@ -61,17 +62,12 @@ export function createLiveChannel(deps: {
     keepalive,
     onUnreachable: async instanceId => {
       try {
-        if (await instances.setStatus(instanceId, 'unresponsive')) {
-          const instance = await instances.get(instanceId);
-          if (!instance) return;
-          events.note({
-            type: 'heartbeat-lost',
-            instance,
-            message: 'the agent connection went silent',
-            data: { reason: 'keepalive' },
-          });
-          await changes.publish({ reason: 'status', instance });
-        }
+        if (await instances.setStatus(instanceId, 'unresponsive'))
+          await announceHeartbeatLost(
+            { instances, events, changes },
+            instanceId,
+            'keepalive',
+          );
       } catch (error) {
         logger.warn(`Instance ${instanceId} not marked unresponsive: ${error}`);
       }

@@ -10,6 +10,7 @@ import { SampleStore } from '../database/SampleStore';
 import { DeploymentService } from '../deployments/DeploymentService';
 import { InstanceChanges } from '../ingest/InstanceChanges';
 import { EventService } from '../events/EventService';
+import { announceHeartbeatLost } from '../events/heartbeatLost';
 import { AvailabilityStore } from '../fleet/AvailabilityStore';
 
 /** Periodic work, run by the scheduler service (once across replicas unless `scope: 'local'`). */
@@ -37,17 +38,12 @@ export function sindriTasks(deps: {
       frequency: { seconds: 2 },
       timeout: { seconds: 30 },
       fn: async () => {
-        for (const id of await instances.markUnresponsive()) {
-          const instance = await instances.get(id);
-          if (!instance) continue;
-          events.note({
-            type: 'heartbeat-lost',
-            instance,
-            message: 'no heartbeat for three intervals',
-            data: { reason: 'overdue' },
-          });
-          await changes.publish({ reason: 'status', instance });
-        }
+        for (const id of await instances.markUnresponsive())
+          await announceHeartbeatLost(
+            { instances, events, changes },
+            id,
+            'overdue',
+          );
       },
     },
     {

@@ -21,7 +21,11 @@ export class RelayAudit {
   private readonly logger: LoggerService;
 
   constructor(
-    deps: {
+    {
+      store,
+      events,
+      logger,
+    }: {
       store: TerminalAuditStore;
       events: EventService;
       logger: LoggerService;
@@ -32,7 +36,9 @@ export class RelayAudit {
       flushIntervalMs?: number;
     },
   ) {
-    ({ store: this.store, events: this.events, logger: this.logger } = deps);
+    this.store = store;
+    this.events = events;
+    this.logger = logger;
     this.flushTimer = setInterval(
       () => void this.flushAll(),
       options.flushIntervalMs ?? 5000,
