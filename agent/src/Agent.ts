@@ -7,7 +7,7 @@ import {
   Registration,
 } from '@internal/plugin-sindri-common';
 import { AgentConfig } from './config';
-import { readInstalledExtensions } from './collect/installedExtensions';
+import { readExtensionLedger } from './collect/installedExtensions';
 import { readSindriConfig } from './collect/sindriConfig';
 import { readHeartbeat, readMetrics } from './collect/system';
 import { AgentConnection, ConnectionState } from './connection/AgentConnection';
@@ -35,6 +35,8 @@ export class Agent {
   private reported?: {
     configHash?: string;
     extensions: Map<string, string | undefined>;
+    /** failed installs, by name and time */
+    failed: Set<string>;
   };
 
   constructor(
@@ -166,6 +168,11 @@ export class Agent {
       extensions: new Map(
         registration.extensions.map(e => [e.name, e.version]),
       ),
+      failed: new Set(
+        (registration.failedExtensions ?? []).map(
+          f => `${f.name}\n${f.at ?? ''}`,
+        ),
+      ),
     };
     const previous = this.reported;
     this.reported = current;
@@ -190,6 +197,21 @@ export class Agent {
         changed = true;
       }
     }
+    for (const failure of registration.failedExtensions ?? []) {
+      if (!previous.failed.has(`${failure.name}\n${failure.at ?? ''}`)) {
+        this.event(
+          'extension-failed',
+          `${failure.name} failed to install${
+            failure.error ? `: ${failure.error}` : ''
+          }`,
+          {
+            extension: failure.name,
+            ...(failure.error ? { error: failure.error } : {}),
+          },
+        );
+        changed = true;
+      }
+    }
     if (previous.configHash !== current.configHash) {
       this.event(
         'config-changed',
@@ -206,6 +228,7 @@ export class Agent {
     const sindriConfig = config.sindriYaml
       ? await readSindriConfig(config.sindriYaml)
       : undefined;
+    const ledger = await readExtensionLedger(config.statusLedger);
     return {
       instanceId: this.instanceId!,
       name: config.name,
@@ -225,7 +248,8 @@ export class Agent {
         Math.round(config.heartbeatSeconds),
       ),
       ...(sindriConfig ? { sindriConfig } : {}),
-      extensions: await readInstalledExtensions(config.statusLedger),
+      extensions: ledger.installed,
+      ...(ledger.failed.length ? { failedExtensions: ledger.failed } : {}),
       ...(config.sshHost
         ? {
             ssh: {

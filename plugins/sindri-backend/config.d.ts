@@ -12,6 +12,21 @@ export interface Config {
         hour?: HumanDuration | string;
       };
     };
+    alerts?: {
+      /**
+       * How often alert rules are evaluated against the stored data and due
+       * messages sent (once across replicas). Default: 30.
+       */
+      evaluationIntervalSeconds?: number;
+      /**
+       * The key (at least 32 characters) that alert channels' secrets — webhook
+       * signing keys, Slack webhook URLs, PagerDuty routing keys — are encrypted
+       * with in the database. Without it no channel with a secret can be added.
+       * Changing it makes the stored secrets unreadable: set them again.
+       * @visibility secret
+       */
+      secretKey?: string;
+    };
     ingest?: {
       rateLimit?: {
         /** Frames per second one instance may send on average. Default: 20. */

@@ -2,7 +2,7 @@ import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { heartbeatSchema, metricsSchema } from '@internal/plugin-sindri-common';
-import { readInstalledExtensions } from './installedExtensions';
+import { readExtensionLedger } from './installedExtensions';
 import { readSindriConfig } from './sindriConfig';
 import { readHeartbeat, readMetrics } from './system';
 
@@ -52,12 +52,18 @@ describe('collectors', () => {
     ).resolves.toBeUndefined();
   });
 
-  it('reads the extensions the status ledger says are installed now', async () => {
-    const extensions = await readInstalledExtensions(
+  it('reads the extensions the status ledger says are installed now, and those that failed', async () => {
+    const ledger = await readExtensionLedger(
       path.join(__dirname, '../__fixtures__/status_ledger.jsonl'),
     );
     // nodejs installed; python failed; docker installed, then being removed
-    expect(extensions).toEqual([{ name: 'nodejs', version: '1.2.0' }]);
-    await expect(readInstalledExtensions('/no/ledger')).resolves.toEqual([]);
+    expect(ledger.installed).toEqual([{ name: 'nodejs', version: '1.2.0' }]);
+    expect(ledger.failed).toEqual([
+      { name: 'python', error: 'network', at: '2026-11-20T10:02:00.000Z' },
+    ]);
+    await expect(readExtensionLedger('/no/ledger')).resolves.toEqual({
+      installed: [],
+      failed: [],
+    });
   });
 });

@@ -1,22 +1,45 @@
 import fs from 'node:fs/promises';
-import { InstalledExtension } from '@internal/plugin-sindri-common';
+import {
+  FailedExtension,
+  InstalledExtension,
+} from '@internal/plugin-sindri-common';
+
+const MAX_EXTENSIONS = 200;
+
+/** What Sindri's status ledger says of each extension now. */
+export interface ExtensionLedger {
+  installed: InstalledExtension[];
+  /** those whose newest event is a failed install, with Sindri's reason */
+  failed: FailedExtension[];
+}
+
+interface LedgerState {
+  state: string;
+  version?: string;
+  error?: string;
+  at?: string;
+}
+
+const byName = <T extends { name: string }>(a: T, b: T) =>
+  a.name.localeCompare(b.name);
 
 /**
- * The extensions Sindri's status ledger (`~/.sindri/status_ledger.jsonl`, one
- * JSON event per line) says are installed now, with the version the newest
- * event reported. An unreadable ledger means none are known; a bad line is skipped.
+ * Reads Sindri's status ledger (`~/.sindri/status_ledger.jsonl`, one JSON
+ * event per line): the extensions installed now, with the version the newest
+ * event reported, and those whose install failed. An unreadable ledger means
+ * none are known; a bad line is skipped.
  */
-export async function readInstalledExtensions(
+export async function readExtensionLedger(
   ledger: string | undefined,
-): Promise<InstalledExtension[]> {
-  if (!ledger) return [];
+): Promise<ExtensionLedger> {
+  if (!ledger) return { installed: [], failed: [] };
   let content: string;
   try {
     content = await fs.readFile(ledger, 'utf8');
   } catch {
-    return [];
+    return { installed: [], failed: [] };
   }
-  const state = new Map<string, { installed: boolean; version?: string }>();
+  const states = new Map<string, LedgerState>();
   for (const line of content.split('\n')) {
     if (!line.trim()) continue;
     let entry: any;
@@ -30,22 +53,38 @@ export async function readInstalledExtensions(
       typeof entry?.state_after !== 'string'
     )
       continue;
-    const previous = state.get(entry.extension_name);
-    const version =
-      typeof entry.event?.version === 'string'
-        ? entry.event.version
-        : previous?.version;
-    state.set(entry.extension_name, {
-      installed: entry.state_after === 'installed',
-      version,
+    const previous = states.get(entry.extension_name);
+    states.set(entry.extension_name, {
+      state: entry.state_after,
+      version:
+        typeof entry.event?.version === 'string'
+          ? entry.event.version
+          : previous?.version,
+      error:
+        typeof entry.event?.error === 'string' ? entry.event.error : undefined,
+      at: typeof entry.timestamp === 'string' ? entry.timestamp : undefined,
     });
   }
-  return [...state.entries()]
-    .filter(([, s]) => s.installed)
-    .map(([name, s]) => ({
-      name,
-      ...(s.version ? { version: s.version } : {}),
-    }))
-    .sort((a, b) => a.name.localeCompare(b.name))
-    .slice(0, 200);
+  const entries = [...states.entries()];
+  return {
+    installed: entries
+      .filter(([, s]) => s.state === 'installed')
+      .map(([name, s]) => ({
+        name,
+        ...(s.version ? { version: s.version } : {}),
+      }))
+      .sort(byName)
+      .slice(0, MAX_EXTENSIONS),
+    failed: entries
+      .filter(([, s]) => s.state === 'failed')
+      .map(([name, s]) => ({
+        name,
+        ...(s.error ? { error: s.error.slice(0, 256) } : {}),
+        ...(s.at && !Number.isNaN(Date.parse(s.at))
+          ? { at: new Date(s.at).toISOString() }
+          : {}),
+      }))
+      .sort(byName)
+      .slice(0, MAX_EXTENSIONS),
+  };
 }

@@ -1,4 +1,7 @@
-import { ChildProcess, spawn } from 'node:child_process';
+import { ChildProcess, execFileSync, spawn } from 'node:child_process';
+import crypto from 'node:crypto';
+import http from 'node:http';
+import { AddressInfo } from 'node:net';
 import fs from 'node:fs';
 import path from 'node:path';
 import WebSocket from 'ws';
@@ -23,6 +26,44 @@ async function visit(page: Page, url: string) {
 async function shows(locator: Locator): Promise<boolean> {
   await locator.first().waitFor({ state: 'visible' });
   return true;
+}
+
+/** Polls until the check holds; throws after 60 s. */
+async function waitUntil(check: () => boolean) {
+  const deadline = Date.now() + 60_000;
+  while (!check()) {
+    if (Date.now() > deadline) throw new Error('timed out');
+    await new Promise(r => setTimeout(r, 200));
+  }
+}
+
+/** A local webhook receiver that checks each message's HMAC signature. */
+async function webhookReceiver(key: string) {
+  const received: Array<{ transition: string; alert: any; verified: boolean }> =
+    [];
+  const server = http.createServer((req, res) => {
+    let body = '';
+    req.on('data', chunk => (body += chunk));
+    req.on('end', () => {
+      const [, t, v1] =
+        /^t=(\d+),v1=([0-9a-f]{64})$/.exec(
+          String(req.headers['x-sindri-signature']),
+        ) ?? [];
+      const expected = crypto
+        .createHmac('sha256', key)
+        .update(`${t}.${body}`)
+        .digest('hex');
+      const { transition, alert } = JSON.parse(body);
+      received.push({ transition, alert, verified: v1 === expected });
+      res.end();
+    });
+  });
+  await new Promise<void>(r => server.listen(0, '127.0.0.1', r));
+  return {
+    url: `http://127.0.0.1:${(server.address() as AddressInfo).port}/hook`,
+    received,
+    close: () => new Promise(r => server.close(r)),
+  };
 }
 
 describe('the portal in a browser', () => {
@@ -315,6 +356,142 @@ describe('the portal in a browser', () => {
           path: path.join(process.env.SINDRI_E2E_SCREENSHOTS, 'activity.png'),
           fullPage: true,
         });
+    });
+
+    it('a second agent that dies: the counts turn, the heartbeat-lost alert fires to the Alerts page, the bell and a signed webhook, and its Events tab says so', async () => {
+      const token = (
+        (await (
+          await fetch(`${backendUrl}/api/auth/guest/refresh`)
+        ).json()) as any
+      ).backstageIdentity.token;
+      const api = (method: string, route: string, body?: unknown) =>
+        fetch(`${backendUrl}/api/sindri${route}`, {
+          method,
+          headers: {
+            Authorization: `Bearer ${token}`,
+            'Content-Type': 'application/json',
+          },
+          body: body === undefined ? undefined : JSON.stringify(body),
+        });
+      const hook = await webhookReceiver('e2e-webhook-key');
+      try {
+        const channel = (await (
+          await api('POST', '/alert-channels', {
+            name: 'e2e receiver',
+            type: 'webhook',
+            url: hook.url,
+            secret: 'e2e-webhook-key',
+          })
+        ).json()) as any;
+        const rules = (await (await api('GET', '/alert-rules')).json()) as any;
+        const lost = rules.items.find(
+          (r: any) => r.condition.kind === 'heartbeat-lost',
+        );
+        const { id, builtin, updatedAt, updatedBy, ...input } = lost;
+        expect(
+          (
+            await api('PUT', `/alert-rules/${id}`, {
+              ...input,
+              channels: [channel.id],
+            })
+          ).status,
+        ).toBe(200);
+
+        const second = spawn(
+          process.execPath,
+          [
+            path.resolve(__dirname, '../../../scripts/demo-agent.mjs'),
+            '--name',
+            'e2e-2',
+            '--url',
+            backendUrl,
+            '--owner',
+            'user:development/guest',
+          ],
+          {
+            stdio: 'ignore',
+            env: { ...process.env, SINDRI_AGENT_HEARTBEAT_SECONDS: '2' },
+          },
+        );
+        await page.goto(`${appUrl}/sindri`);
+        const count = (status: string, value: string) =>
+          page
+            .locator(`a[href$="/sindri/instances?status=${status}"]`)
+            .getByText(value, { exact: true });
+        expect(await shows(count('running', '2'))).toBe(true);
+
+        // the agent dies without a word: its process is killed, not stopped
+        const agentPid = Number(
+          execFileSync('pgrep', ['-P', String(second.pid)], {
+            encoding: 'utf8',
+          }).trim(),
+        );
+        process.kill(agentPid, 'SIGKILL');
+        await waitUntil(() =>
+          hook.received.some(r => r.alert.instance === 'e2e-2'),
+        );
+        await page.goto(`${appUrl}/sindri`);
+        expect(await shows(count('unresponsive', '1'))).toBe(true);
+        expect(await shows(count('running', '1'))).toBe(true);
+        // the map renders the world; local instances have no region to place
+        const map = page.getByTestId('sindri-region-map');
+        expect(await shows(map.locator('path'))).toBe(true);
+        expect(
+          await shows(
+            page.getByText(
+              /^Not on the map \(no known location\): local region not reported \(2\)/,
+            ),
+          ),
+        ).toBe(true);
+
+        const fired = hook.received.find(r => r.alert.instance === 'e2e-2')!;
+        expect(fired).toMatchObject({
+          verified: true,
+          transition: 'fired',
+          alert: { ruleName: 'Heartbeat lost', state: 'firing' },
+        });
+
+        await page.goto(`${appUrl}/sindri/alerts`);
+        const row = page.getByRole('row').filter({ hasText: 'e2e-2' }).first();
+        expect(await shows(row.getByText('Heartbeat lost'))).toBe(true);
+        expect(await shows(row.getByText('firing'))).toBe(true);
+        if (process.env.SINDRI_E2E_SCREENSHOTS)
+          await page.screenshot({
+            path: path.join(process.env.SINDRI_E2E_SCREENSHOTS, 'alerts.png'),
+            fullPage: true,
+          });
+
+        // the bell counts it; the notifications page shows it to its owner
+        expect(
+          await shows(
+            page
+              .getByRole('navigation', { name: 'sidebar nav' })
+              .locator('a[href$="/notifications"]')
+              .getByText('1', { exact: true }),
+          ),
+        ).toBe(true);
+        await visit(page, `${appUrl}/notifications`);
+        expect(
+          await shows(page.getByText('Firing: Heartbeat lost on e2e-2')),
+        ).toBe(true);
+
+        // the home page's Sindri cards
+        await visit(page, appUrl);
+        expect(await shows(page.getByText('Sindri fleet health'))).toBe(true);
+        expect(
+          await shows(
+            page.getByRole('link', { name: 'Heartbeat lost on e2e-2' }),
+          ),
+        ).toBe(true);
+
+        await page.goto(`${appUrl}/catalog/default/resource/e2e-2/events`);
+        for (const label of ['Agent started', 'Heartbeat lost', 'Alert fired'])
+          expect(
+            await shows(page.getByRole('cell', { name: label, exact: true })),
+          ).toBe(true);
+      } finally {
+        await hook.close();
+      }
     });
 
     describe('as a viewer', () => {

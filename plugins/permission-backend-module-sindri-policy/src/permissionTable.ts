@@ -65,6 +65,9 @@ export const PERMISSION_TABLE: PermissionRow[] = [
   ]),
   row('sindri', 'sindri.enrollment.manage', [yes, no, no, no, no]),
   row('sindri', 'sindri.metrics.read', [yes, yes, no, no, no]),
+  row('sindri', 'sindri.alert.read', [yes, yes, yes, yes, no]),
+  row('sindri', 'sindri.alert.manage', [yes, yes, no, no, no]),
+  row('sindri', 'sindri.alert.respond', [yes, yes, ownInstances, no, no]),
   row('catalog', 'catalog.entity.read', [
     yes,
     yes,

@@ -14,6 +14,7 @@ export * from './protocol';
 export * from './permissions';
 export * from './live';
 export * from './config';
+export * from './regions';
 export type {
   paths as SindriApiPaths,
   components as SindriApiComponents,

@@ -85,6 +85,25 @@ export const sindriMetricsReadPermission = createPermission({
   attributes: { action: 'read' },
 });
 
+/** See the alert rules (the alerts themselves follow `sindri.instance.read`). */
+export const sindriAlertReadPermission = createPermission({
+  name: 'sindri.alert.read',
+  attributes: { action: 'read' },
+});
+
+/** Create, change and remove alert rules and the channels alerts are sent to. */
+export const sindriAlertManagePermission = createPermission({
+  name: 'sindri.alert.manage',
+  attributes: { action: 'update' },
+});
+
+/** Acknowledge or silence an instance's alert. */
+export const sindriAlertRespondPermission = createPermission({
+  name: 'sindri.alert.respond',
+  attributes: { action: 'update' },
+  resourceType: SINDRI_INSTANCE_PERMISSION_RESOURCE_TYPE,
+});
+
 /** The permissions on the `sindri-instance` resource type. */
 export const sindriInstancePermissions = [
   sindriInstanceReadPermission,
@@ -92,6 +111,7 @@ export const sindriInstancePermissions = [
   sindriInstanceTerminalPermission,
   sindriInstanceCommandPermission,
   sindriInstanceLifecyclePermission,
+  sindriAlertRespondPermission,
 ];
 
 export const sindriPermissions = [
@@ -101,4 +121,6 @@ export const sindriPermissions = [
   sindriConfigFieldSetPermission,
   sindriEnrollmentManagePermission,
   sindriMetricsReadPermission,
+  sindriAlertReadPermission,
+  sindriAlertManagePermission,
 ];

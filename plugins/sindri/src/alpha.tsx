@@ -16,6 +16,7 @@ import {
 import CloudQueueIcon from '@material-ui/icons/CloudQueue';
 import PlaylistPlayIcon from '@material-ui/icons/PlaylistPlay';
 import { FormFieldBlueprint } from '@backstage/plugin-scaffolder-react/alpha';
+import { HomePageWidgetBlueprint } from '@backstage/plugin-home-react/alpha';
 import { sindriApiRef } from './api/SindriApi';
 import { SindriClient } from './api/SindriClient';
 import { isSindriInstance } from './isSindriInstance';
@@ -60,6 +61,41 @@ const overviewCard = EntityCardBlueprint.make({
       import('./components/InstanceOverviewCard').then(m => (
         <m.InstanceOverviewCard />
       )),
+  },
+});
+
+const fleetHealthWidget = HomePageWidgetBlueprint.make({
+  name: 'fleet-health',
+  params: {
+    name: 'SindriFleetHealth',
+    title: 'Sindri fleet health',
+    description: 'Instances by health and what runs now, linked to the fleet',
+    components: () =>
+      import('./components/HomeCards').then(m => ({
+        Content: m.FleetHealthContent,
+      })),
+  },
+});
+
+const openAlertsWidget = HomePageWidgetBlueprint.make({
+  name: 'open-alerts',
+  params: {
+    name: 'SindriOpenAlerts',
+    title: 'Sindri alerts firing',
+    description: 'Firing alerts of the instances you may read, by severity',
+    components: () =>
+      import('./components/HomeCards').then(m => ({
+        Content: m.OpenAlertsContent,
+      })),
+  },
+});
+
+const alertsCard = EntityCardBlueprint.make({
+  name: 'alerts',
+  params: {
+    filter: isSindriInstance,
+    loader: () =>
+      import('./components/Alerts').then(m => <m.InstanceAlertsCard />),
   },
 });
 
@@ -153,6 +189,9 @@ export default createFrontendPlugin({
     fleetPage,
     runCommandPage,
     overviewCard,
+    alertsCard,
+    fleetHealthWidget,
+    openAlertsWidget,
     lifecycleCard,
     metricsContent,
     terminalContent,

@@ -1,3 +1,4 @@
+import { createCardExtension } from '@backstage/plugin-home-react';
 import {
   createApiFactory,
   createComponentExtension,
@@ -53,6 +54,52 @@ export const EntitySindriOverviewCard = sindriPlugin.provide(
         import('./components/InstanceOverviewCard').then(
           m => m.InstanceOverviewCard,
         ),
+    },
+  }),
+);
+
+/**
+ * A home page card: the fleet's health counts and what runs now.
+ *
+ * @public
+ */
+export const SindriFleetHealthCard = sindriPlugin.provide(
+  createCardExtension({
+    name: 'SindriFleetHealthCard',
+    title: 'Sindri fleet health',
+    components: () =>
+      import('./components/HomeCards').then(m => ({
+        Content: m.FleetHealthContent,
+      })),
+  }),
+);
+
+/**
+ * A home page card: the firing alerts of the instances the user may read.
+ *
+ * @public
+ */
+export const SindriOpenAlertsCard = sindriPlugin.provide(
+  createCardExtension({
+    name: 'SindriOpenAlertsCard',
+    title: 'Sindri alerts firing',
+    components: () =>
+      import('./components/HomeCards').then(m => ({
+        Content: m.OpenAlertsContent,
+      })),
+  }),
+);
+
+/**
+ * The open alerts of a Sindri instance entity, for its overview.
+ *
+ * @public
+ */
+export const EntitySindriAlertsCard = sindriPlugin.provide(
+  createComponentExtension({
+    name: 'EntitySindriAlertsCard',
+    component: {
+      lazy: () => import('./components/Alerts').then(m => m.InstanceAlertsCard),
     },
   }),
 );

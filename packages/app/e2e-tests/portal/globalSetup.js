@@ -71,6 +71,9 @@ module.exports = async function globalSetup() {
           dataDir,
           'sqlite',
         ),
+        // alerts: channels can be added, rules are evaluated every 2 s
+        SINDRI_ALERTS_SECRET_KEY: 'e2e-alerts-key-of-at-least-32-characters',
+        APP_CONFIG_sindri_alerts_evaluationIntervalSeconds: '2',
         // instances the local driver creates live here, not in the repository's data/
         APP_CONFIG_sindri_deployments_workDir: path.join(
           dataDir,

@@ -83,11 +83,46 @@ describe('audit retention', () => {
         op('o-open', null),
       ]);
 
+      const alert = (id: string, resolvedAt: Date | null) => ({
+        id,
+        rule_id: 'r',
+        rule_name: 'Heartbeat lost',
+        instance_id: 'gone',
+        instance_name: 'dev-1',
+        open_key: resolvedAt ? null : `r:${id}`,
+        state: resolvedAt ? 'resolved' : 'firing',
+        severity: 'critical',
+        summary: 'No heartbeat received',
+        pending_since: old,
+        last_true_at: old,
+        fired_at: old,
+        resolved_at: resolvedAt,
+      });
+      await knex('sindri_alerts').insert([
+        alert('01KB0000000000000000000001', old),
+        alert('01KB0000000000000000000002', recent),
+        alert('01KB0000000000000000000003', null),
+      ]);
+      await knex('sindri_alert_deliveries').insert({
+        alert_id: '01KB0000000000000000000001',
+        channel_type: 'notifications',
+        channel_name: 'owners',
+        transition: 'fired',
+        state: 'delivered',
+        created_at: old,
+      });
+
       expect(await pruneAudit(knex, cutoff)).toEqual({
         terminalSessions: 1,
         commandRuns: 1,
         operations: 1,
+        alerts: 1,
       });
+      expect(await knex('sindri_alerts').orderBy('id').pluck('id')).toEqual([
+        '01KB0000000000000000000002',
+        '01KB0000000000000000000003',
+      ]);
+      expect(await knex('sindri_alert_deliveries').pluck('id')).toEqual([]);
       expect(await knex('terminal_sessions').orderBy('id').pluck('id')).toEqual(
         ['s-new', 's-open'],
       );

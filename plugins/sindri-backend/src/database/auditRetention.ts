@@ -3,7 +3,8 @@ import { Knex } from 'knex';
 /**
  * Deletes the audit that ended before `before`: terminal sessions (with any
  * recorded keystrokes), command runs (with their results) and lifecycle
- * operations. What has not ended yet is kept. Returns rows deleted per kind.
+ * operations, and resolved alerts (with their delivery log). What has not
+ * ended yet is kept. Returns rows deleted per kind.
  */
 export async function pruneAudit(
   knex: Knex,
@@ -12,6 +13,7 @@ export async function pruneAudit(
   terminalSessions: number;
   commandRuns: number;
   operations: number;
+  alerts: number;
 }> {
   return knex.transaction(async tx => {
     const sessions = tx('terminal_sessions')
@@ -38,6 +40,15 @@ export async function pruneAudit(
       .whereNotNull('finished_at')
       .where('finished_at', '<', before)
       .delete();
-    return { terminalSessions, commandRuns, operations };
+    const resolved = tx('sindri_alerts')
+      .where('state', 'resolved')
+      .where('resolved_at', '<', before)
+      .select('id');
+    await tx('sindri_alert_deliveries').whereIn('alert_id', resolved).delete();
+    const alerts = await tx('sindri_alerts')
+      .where('state', 'resolved')
+      .where('resolved_at', '<', before)
+      .delete();
+    return { terminalSessions, commandRuns, operations, alerts };
   });
 }

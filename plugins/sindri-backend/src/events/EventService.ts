@@ -51,7 +51,12 @@ export class EventService {
 
   /** Records without waiting, for what only observes (a connection, a session): a failure is logged. */
   note(event: NewEvent): void {
-    this.record(event).catch(error =>
+    void this.recordOrWarn(event);
+  }
+
+  /** Records the event; a failure is logged, not thrown. */
+  async recordOrWarn(event: NewEvent): Promise<void> {
+    await this.record(event).catch(error =>
       this.logger.warn(
         `Event ${event.type}${
           event.instance ? ` of ${event.instance.name}` : ''

@@ -1,13 +1,11 @@
 import { Knex } from 'knex';
-import { PermissionCriteria } from '@backstage/plugin-permission-common';
 import {
   EventSeverity,
   EventSubject,
   FleetEvent,
   FleetEventType,
 } from '@internal/plugin-sindri-common';
-import { InstanceQuery } from '@internal/plugin-sindri-node';
-import { whereInstanceCriteria } from '../permissions/instanceCriteria';
+import { pageByUlid, UlidPageQuery } from '../database/pageByUlid';
 import { toIso } from '../database/time';
 
 /** A row of the timeline as it is written. */
@@ -25,15 +23,9 @@ export interface StoredEvent {
 }
 
 /** Which events a page holds: of one instance or the fleet, narrowed by type and severity. */
-export interface EventQuery {
-  limit: number;
-  before?: string;
+export interface EventQuery extends UlidPageQuery {
   types?: FleetEventType[];
   severities?: EventSeverity[];
-  instanceId?: string;
-  instanceName?: string;
-  /** the instances the reader may see (from a conditional decision); absent: all */
-  readable?: PermissionCriteria<InstanceQuery>;
 }
 
 /** The fleet's timeline: append-only, read newest first by id (a ULID). */
@@ -67,24 +59,9 @@ export class EventStore {
     query: EventQuery,
   ): Promise<{ items: FleetEvent[]; nextCursor?: string }> {
     const q = this.knex('sindri_events');
-    if (query.instanceId) q.where('instance_id', query.instanceId);
-    if (query.instanceName) q.where('instance_name', query.instanceName);
-    if (query.before) q.where('id', '<', query.before);
     if (query.types) q.whereIn('type', query.types);
     if (query.severities) q.whereIn('severity', query.severities);
-    if (query.readable)
-      q.whereIn(
-        'instance_id',
-        whereInstanceCriteria(
-          this.knex('instances').select('id'),
-          query.readable,
-        ),
-      );
-    const rows = await q.orderBy('id', 'desc').limit(query.limit + 1);
-    const items = rows.slice(0, query.limit).map(toEvent);
-    return rows.length > query.limit
-      ? { items, nextCursor: items[items.length - 1].id }
-      : { items };
+    return pageByUlid(this.knex, q, query, toEvent);
   }
 
   /** Deletes events older than `before`; returns how many. */

@@ -93,6 +93,26 @@ export class FleetMetrics {
             );
         },
       }),
+      new Gauge({
+        name: 'sindri_alerts',
+        help: 'Open alerts by state (pending, firing) and severity',
+        labelNames: ['state', 'severity'],
+        registers: [],
+        async collect() {
+          const rows = await counted(
+            knex('sindri_alerts')
+              .whereNotNull('open_key')
+              .groupBy('state', 'severity')
+              .select('state', 'severity'),
+          );
+          this.reset();
+          for (const r of rows)
+            this.set(
+              { state: String(r.state), severity: String(r.severity) },
+              count(r),
+            );
+        },
+      }),
     ];
     gauges.forEach(gauge => this.registry.registerMetric(gauge));
   }

@@ -1,5 +1,7 @@
 import { PermissionsRegistryService } from '@backstage/backend-plugin-api';
 import {
+  sindriAlertManagePermission,
+  sindriAlertReadPermission,
   GUARDED_FIELD_IDS,
   instanceNameOfRef,
   sindriConfigFieldSetPermission,
@@ -29,6 +31,8 @@ export function registerSindriPermissions(
     sindriEnrollmentManagePermission,
     sindriInstanceCreatePermission,
     sindriMetricsReadPermission,
+    sindriAlertReadPermission,
+    sindriAlertManagePermission,
   ]);
   registry.addResourceType({
     resourceRef: sindriInstancePermissionResourceRef,

@@ -26,6 +26,20 @@ const LIFECYCLE = 'sindri.instance.lifecycle';
 const AUDIT = 'sindri.instance.audit.read';
 const DRIVER = 'sindri.driver.use';
 const FIELD = 'sindri.config.field.set';
+const ALERT_READ = 'sindri.alert.read';
+const ALERT_MANAGE = 'sindri.alert.manage';
+const ALERT_RESPOND = 'sindri.alert.respond';
+const DEFAULT_RULE = '5e6d0c1a-0001-4000-8000-000000000001';
+const ALERT_RULE = {
+  name: 'lost',
+  enabled: true,
+  condition: { kind: 'heartbeat-lost', forSeconds: 0 },
+  scope: { kind: 'fleet' },
+  severity: 'critical',
+  channels: [],
+  notifyOwners: true,
+  resolveAfterSeconds: 0,
+};
 
 type Call = {
   name: string;
@@ -37,6 +51,8 @@ type Call = {
       instanceId: string;
       operationId: string;
       terminalSessionId: string;
+      alertId: string;
+      channelId: string;
     },
   ) => request.Test;
   allowed: number;
@@ -291,6 +307,115 @@ const calls: Call[] = [
     allowed: 202,
     denied: 403,
   },
+  {
+    name: 'GET /alerts',
+    permission: READ,
+    call: s => request(s).get('/api/sindri/alerts'),
+    allowed: 200,
+    denied: 403,
+  },
+  {
+    name: 'GET /alerts/{id}/deliveries',
+    permission: READ,
+    call: (s, c) =>
+      request(s).get(`/api/sindri/alerts/${c.alertId}/deliveries`),
+    allowed: 200,
+    denied: 404,
+  },
+  {
+    name: 'POST /alerts/{id}/acknowledge',
+    permission: ALERT_RESPOND,
+    call: (s, c) =>
+      request(s).post(`/api/sindri/alerts/${c.alertId}/acknowledge`),
+    allowed: 200,
+    denied: 403,
+  },
+  {
+    name: 'POST /alerts/{id}/silence',
+    permission: ALERT_RESPOND,
+    call: (s, c) =>
+      request(s)
+        .post(`/api/sindri/alerts/${c.alertId}/silence`)
+        .send({ minutes: 5 }),
+    allowed: 200,
+    denied: 403,
+  },
+  {
+    name: 'DELETE /alerts/{id}/silence',
+    permission: ALERT_RESPOND,
+    call: (s, c) =>
+      request(s).delete(`/api/sindri/alerts/${c.alertId}/silence`),
+    allowed: 200,
+    denied: 403,
+  },
+  {
+    name: 'GET /alert-rules',
+    permission: ALERT_READ,
+    call: s => request(s).get('/api/sindri/alert-rules'),
+    allowed: 200,
+    denied: 403,
+  },
+  {
+    name: 'POST /alert-rules',
+    permission: ALERT_MANAGE,
+    call: s => request(s).post('/api/sindri/alert-rules').send(ALERT_RULE),
+    allowed: 201,
+    denied: 403,
+  },
+  {
+    name: 'PUT /alert-rules/{id}',
+    permission: ALERT_MANAGE,
+    call: s =>
+      request(s)
+        .put(`/api/sindri/alert-rules/${DEFAULT_RULE}`)
+        .send(ALERT_RULE),
+    allowed: 200,
+    denied: 403,
+  },
+  {
+    name: 'DELETE /alert-rules/{id}',
+    permission: ALERT_MANAGE,
+    call: s => request(s).delete(`/api/sindri/alert-rules/${DEFAULT_RULE}`),
+    allowed: 204,
+    denied: 403,
+  },
+  {
+    name: 'GET /alert-channels',
+    permission: ALERT_MANAGE,
+    call: s => request(s).get('/api/sindri/alert-channels'),
+    allowed: 200,
+    denied: 403,
+  },
+  {
+    name: 'POST /alert-channels',
+    permission: ALERT_MANAGE,
+    call: s =>
+      request(s)
+        .post('/api/sindri/alert-channels')
+        .send({ name: 'pd', type: 'pagerduty', secret: 'routing-key' }),
+    allowed: 201,
+    denied: 403,
+  },
+  {
+    name: 'PUT /alert-channels/{id}',
+    permission: ALERT_MANAGE,
+    call: (s, c) =>
+      request(s).put(`/api/sindri/alert-channels/${c.channelId}`).send({
+        name: 'hook',
+        type: 'webhook',
+        url: 'https://hooks.example.com/x',
+      }),
+    allowed: 200,
+    denied: 403,
+  },
+  {
+    name: 'DELETE /alert-channels/{id}',
+    permission: ALERT_MANAGE,
+    call: (s, c) =>
+      request(s).delete(`/api/sindri/alert-channels/${c.channelId}`),
+    allowed: 204,
+    denied: 403,
+  },
 ];
 
 /** Routes that answer what the caller may see: without the permission, the same 200 with less in it. */
@@ -431,6 +556,7 @@ describe('every route checks its permission', () => {
     const backend = await startLiveBackend(knex, {
       denied,
       config: {
+        alerts: { secretKey: 'a-test-key-of-at-least-32-characters!' },
         deployments: { workDir, catalogTimeout: { seconds: 0 } },
         drivers: {
           local: {
@@ -496,8 +622,33 @@ describe('every route checks its permission', () => {
       started_at: now,
       ended_at: now,
     });
+    const alertId = '01KB0000000000000000000001';
+    await knex('sindri_alerts').insert({
+      id: alertId,
+      rule_id: DEFAULT_RULE,
+      rule_name: 'Heartbeat lost',
+      instance_id: instanceId,
+      instance_name: 'dev-1',
+      open_key: `${DEFAULT_RULE}:${instanceId}`,
+      state: 'firing',
+      severity: 'critical',
+      summary: 'No heartbeat received',
+      pending_since: now,
+      last_true_at: now,
+      fired_at: now,
+    });
+    const channelId = crypto.randomUUID();
+    await knex('sindri_alert_channels').insert({
+      id: channelId,
+      name: 'hook',
+      type: 'webhook',
+      url: 'https://hooks.example.com/x',
+      updated_at: now,
+    });
     denied.push(...deny);
     return {
+      alertId,
+      channelId,
       ...backend,
       agent,
       runId,
@@ -510,7 +661,7 @@ describe('every route checks its permission', () => {
 
   it.each(calls)(
     '$name: allowed with $permission, refused without it',
-    async ({ permission, call, allowed, denied }) => {
+    async ({ name, permission, call, allowed, denied }) => {
       const granted = await setUp([]);
       expect(
         (await call(granted.server, granted).set('Authorization', auth)).status,
@@ -523,8 +674,9 @@ describe('every route checks its permission', () => {
       );
       expect(res.status).toBe(denied);
       // a refusal names the permission; a run the caller may not read is simply not found
+      const notFound = name.includes('alert') ? 'no alert' : 'no command run';
       expect(res.body.error.message).toContain(
-        denied === 403 ? permission : 'no command run',
+        denied === 403 ? permission : notFound,
       );
     },
   );

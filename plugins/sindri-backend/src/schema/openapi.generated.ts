@@ -1651,9 +1651,557 @@ export const spec = {
         },
       },
     },
+    '/alerts': {
+      get: {
+        operationId: 'listAlerts',
+        summary: 'Alerts of the instances the caller may read, newest first.',
+        description:
+          "The alerts of the instances the caller may read with `sindri.instance.read`, filtered in\nthe database. `state=open` lists pending and firing ones. Paged by alert id (a ULID):\npass the page's `nextCursor` as `before`.\n",
+        parameters: [
+          {
+            name: 'state',
+            in: 'query',
+            schema: {
+              type: 'string',
+              enum: ['open', 'pending', 'firing', 'resolved'],
+            },
+          },
+          {
+            name: 'instance',
+            in: 'query',
+            description: "Only this instance's alerts.",
+            schema: {
+              type: 'string',
+              minLength: 1,
+              maxLength: 63,
+            },
+          },
+          {
+            $ref: '#/components/parameters/eventLimit',
+          },
+          {
+            $ref: '#/components/parameters/eventBefore',
+          },
+        ],
+        responses: {
+          '200': {
+            description: 'A page of alerts, newest first.',
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/AlertPage',
+                },
+              },
+            },
+          },
+          '400': {
+            $ref: '#/components/responses/BadRequest',
+          },
+          '401': {
+            $ref: '#/components/responses/Unauthorized',
+          },
+          '403': {
+            $ref: '#/components/responses/Forbidden',
+          },
+        },
+      },
+    },
+    '/alerts/{id}/deliveries': {
+      get: {
+        operationId: 'listAlertDeliveries',
+        summary: "Where an alert was sent, with every attempt's outcome.",
+        description: "Requires `sindri.instance.read` on the alert's instance.",
+        parameters: [
+          {
+            $ref: '#/components/parameters/alertId',
+          },
+        ],
+        responses: {
+          '200': {
+            description: "The alert's deliveries, oldest first.",
+            content: {
+              'application/json': {
+                schema: {
+                  type: 'object',
+                  required: ['items'],
+                  properties: {
+                    items: {
+                      type: 'array',
+                      items: {
+                        $ref: '#/components/schemas/AlertDelivery',
+                      },
+                    },
+                  },
+                },
+              },
+            },
+          },
+          '400': {
+            $ref: '#/components/responses/BadRequest',
+          },
+          '401': {
+            $ref: '#/components/responses/Unauthorized',
+          },
+          '403': {
+            $ref: '#/components/responses/Forbidden',
+          },
+          '404': {
+            $ref: '#/components/responses/NotFound',
+          },
+        },
+      },
+    },
+    '/alerts/{id}/acknowledge': {
+      post: {
+        operationId: 'acknowledgeAlert',
+        summary: 'Say that someone is on it; records who and when.',
+        description: "Requires `sindri.alert.respond` on the alert's instance.",
+        parameters: [
+          {
+            $ref: '#/components/parameters/alertId',
+          },
+        ],
+        responses: {
+          '200': {
+            description: 'The acknowledged alert.',
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/Alert',
+                },
+              },
+            },
+          },
+          '400': {
+            $ref: '#/components/responses/BadRequest',
+          },
+          '401': {
+            $ref: '#/components/responses/Unauthorized',
+          },
+          '403': {
+            $ref: '#/components/responses/Forbidden',
+          },
+          '404': {
+            $ref: '#/components/responses/NotFound',
+          },
+        },
+      },
+    },
+    '/alerts/{id}/silence': {
+      post: {
+        operationId: 'silenceAlert',
+        summary:
+          'Send nothing more about this alert for a while; records who and until when.',
+        description: "Requires `sindri.alert.respond` on the alert's instance.",
+        parameters: [
+          {
+            $ref: '#/components/parameters/alertId',
+          },
+        ],
+        requestBody: {
+          required: true,
+          content: {
+            'application/json': {
+              schema: {
+                type: 'object',
+                required: ['minutes'],
+                properties: {
+                  minutes: {
+                    type: 'integer',
+                    minimum: 1,
+                    maximum: 10080,
+                  },
+                },
+              },
+            },
+          },
+        },
+        responses: {
+          '200': {
+            description: 'The silenced alert.',
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/Alert',
+                },
+              },
+            },
+          },
+          '400': {
+            $ref: '#/components/responses/BadRequest',
+          },
+          '401': {
+            $ref: '#/components/responses/Unauthorized',
+          },
+          '403': {
+            $ref: '#/components/responses/Forbidden',
+          },
+          '404': {
+            $ref: '#/components/responses/NotFound',
+          },
+        },
+      },
+      delete: {
+        operationId: 'unsilenceAlert',
+        summary: "End an alert's silence.",
+        description: "Requires `sindri.alert.respond` on the alert's instance.",
+        parameters: [
+          {
+            $ref: '#/components/parameters/alertId',
+          },
+        ],
+        responses: {
+          '200': {
+            description: 'The alert.',
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/Alert',
+                },
+              },
+            },
+          },
+          '400': {
+            $ref: '#/components/responses/BadRequest',
+          },
+          '401': {
+            $ref: '#/components/responses/Unauthorized',
+          },
+          '403': {
+            $ref: '#/components/responses/Forbidden',
+          },
+          '404': {
+            $ref: '#/components/responses/NotFound',
+          },
+        },
+      },
+    },
+    '/alert-rules': {
+      get: {
+        operationId: 'listAlertRules',
+        summary: 'The alert rules.',
+        description: 'Requires `sindri.alert.read`.',
+        responses: {
+          '200': {
+            description: 'Every rule.',
+            content: {
+              'application/json': {
+                schema: {
+                  type: 'object',
+                  required: ['items'],
+                  properties: {
+                    items: {
+                      type: 'array',
+                      items: {
+                        $ref: '#/components/schemas/AlertRule',
+                      },
+                    },
+                  },
+                },
+              },
+            },
+          },
+          '400': {
+            $ref: '#/components/responses/BadRequest',
+          },
+          '401': {
+            $ref: '#/components/responses/Unauthorized',
+          },
+          '403': {
+            $ref: '#/components/responses/Forbidden',
+          },
+        },
+      },
+      post: {
+        operationId: 'createAlertRule',
+        summary: 'Add a rule.',
+        description: 'Requires `sindri.alert.manage`.',
+        requestBody: {
+          required: true,
+          content: {
+            'application/json': {
+              schema: {
+                $ref: '#/components/schemas/AlertRuleInput',
+              },
+            },
+          },
+        },
+        responses: {
+          '201': {
+            description: 'The rule.',
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/AlertRule',
+                },
+              },
+            },
+          },
+          '400': {
+            $ref: '#/components/responses/BadRequest',
+          },
+          '401': {
+            $ref: '#/components/responses/Unauthorized',
+          },
+          '403': {
+            $ref: '#/components/responses/Forbidden',
+          },
+        },
+      },
+    },
+    '/alert-rules/{id}': {
+      put: {
+        operationId: 'updateAlertRule',
+        summary:
+          'Change a rule; its open alerts are evaluated against the new rule at the next run.',
+        description: 'Requires `sindri.alert.manage`.',
+        parameters: [
+          {
+            $ref: '#/components/parameters/alertRuleId',
+          },
+        ],
+        requestBody: {
+          required: true,
+          content: {
+            'application/json': {
+              schema: {
+                $ref: '#/components/schemas/AlertRuleInput',
+              },
+            },
+          },
+        },
+        responses: {
+          '200': {
+            description: 'The rule.',
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/AlertRule',
+                },
+              },
+            },
+          },
+          '400': {
+            $ref: '#/components/responses/BadRequest',
+          },
+          '401': {
+            $ref: '#/components/responses/Unauthorized',
+          },
+          '403': {
+            $ref: '#/components/responses/Forbidden',
+          },
+          '404': {
+            $ref: '#/components/responses/NotFound',
+          },
+        },
+      },
+      delete: {
+        operationId: 'deleteAlertRule',
+        summary:
+          'Remove a rule; its open alerts resolve at the next run, their history stays.',
+        description: 'Requires `sindri.alert.manage`.',
+        parameters: [
+          {
+            $ref: '#/components/parameters/alertRuleId',
+          },
+        ],
+        responses: {
+          '204': {
+            description: 'Removed.',
+          },
+          '400': {
+            $ref: '#/components/responses/BadRequest',
+          },
+          '401': {
+            $ref: '#/components/responses/Unauthorized',
+          },
+          '403': {
+            $ref: '#/components/responses/Forbidden',
+          },
+          '404': {
+            $ref: '#/components/responses/NotFound',
+          },
+        },
+      },
+    },
+    '/alert-channels': {
+      get: {
+        operationId: 'listAlertChannels',
+        summary: 'Where alerts can be sent, without their secrets.',
+        description:
+          "Requires `sindri.alert.manage`. A channel's secret is never returned, only whether it is set.",
+        responses: {
+          '200': {
+            description: 'Every channel.',
+            content: {
+              'application/json': {
+                schema: {
+                  type: 'object',
+                  required: ['items'],
+                  properties: {
+                    items: {
+                      type: 'array',
+                      items: {
+                        $ref: '#/components/schemas/AlertChannel',
+                      },
+                    },
+                  },
+                },
+              },
+            },
+          },
+          '400': {
+            $ref: '#/components/responses/BadRequest',
+          },
+          '401': {
+            $ref: '#/components/responses/Unauthorized',
+          },
+          '403': {
+            $ref: '#/components/responses/Forbidden',
+          },
+        },
+      },
+      post: {
+        operationId: 'createAlertChannel',
+        summary: 'Add a channel; its secret is stored encrypted.',
+        description:
+          'Requires `sindri.alert.manage` and `sindri.alerts.secretKey` in the configuration.',
+        requestBody: {
+          required: true,
+          content: {
+            'application/json': {
+              schema: {
+                $ref: '#/components/schemas/AlertChannelInput',
+              },
+            },
+          },
+        },
+        responses: {
+          '201': {
+            description: 'The channel.',
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/AlertChannel',
+                },
+              },
+            },
+          },
+          '400': {
+            $ref: '#/components/responses/BadRequest',
+          },
+          '401': {
+            $ref: '#/components/responses/Unauthorized',
+          },
+          '403': {
+            $ref: '#/components/responses/Forbidden',
+          },
+        },
+      },
+    },
+    '/alert-channels/{id}': {
+      put: {
+        operationId: 'updateAlertChannel',
+        summary: 'Change a channel; without `secret` the stored one is kept.',
+        description: 'Requires `sindri.alert.manage`.',
+        parameters: [
+          {
+            $ref: '#/components/parameters/alertChannelId',
+          },
+        ],
+        requestBody: {
+          required: true,
+          content: {
+            'application/json': {
+              schema: {
+                $ref: '#/components/schemas/AlertChannelInput',
+              },
+            },
+          },
+        },
+        responses: {
+          '200': {
+            description: 'The channel.',
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/AlertChannel',
+                },
+              },
+            },
+          },
+          '400': {
+            $ref: '#/components/responses/BadRequest',
+          },
+          '401': {
+            $ref: '#/components/responses/Unauthorized',
+          },
+          '403': {
+            $ref: '#/components/responses/Forbidden',
+          },
+          '404': {
+            $ref: '#/components/responses/NotFound',
+          },
+        },
+      },
+      delete: {
+        operationId: 'deleteAlertChannel',
+        summary: 'Remove a channel; rules stop sending to it.',
+        description: 'Requires `sindri.alert.manage`.',
+        parameters: [
+          {
+            $ref: '#/components/parameters/alertChannelId',
+          },
+        ],
+        responses: {
+          '204': {
+            description: 'Removed.',
+          },
+          '400': {
+            $ref: '#/components/responses/BadRequest',
+          },
+          '401': {
+            $ref: '#/components/responses/Unauthorized',
+          },
+          '403': {
+            $ref: '#/components/responses/Forbidden',
+          },
+          '404': {
+            $ref: '#/components/responses/NotFound',
+          },
+        },
+      },
+    },
   },
   components: {
     parameters: {
+      alertId: {
+        name: 'id',
+        in: 'path',
+        required: true,
+        schema: {
+          type: 'string',
+          pattern: '^[0-9A-HJKMNP-TV-Z]{26}$',
+        },
+      },
+      alertRuleId: {
+        name: 'id',
+        in: 'path',
+        required: true,
+        schema: {
+          type: 'string',
+          format: 'uuid',
+        },
+      },
+      alertChannelId: {
+        name: 'id',
+        in: 'path',
+        required: true,
+        schema: {
+          type: 'string',
+          format: 'uuid',
+        },
+      },
       eventLimit: {
         name: 'limit',
         in: 'query',
@@ -2063,6 +2611,7 @@ export const spec = {
           'deploy',
           'extension-installed',
           'extension-removed',
+          'extension-failed',
           'config-changed',
           'agent-warning',
           'lifecycle',
@@ -2073,6 +2622,8 @@ export const spec = {
           'terminal-opened',
           'terminal-closed',
           'command-run',
+          'alert-fired',
+          'alert-resolved',
         ],
       },
       EventSeverity: {
@@ -2129,7 +2680,13 @@ export const spec = {
             properties: {
               kind: {
                 type: 'string',
-                enum: ['operation', 'command', 'terminal-session', 'extension'],
+                enum: [
+                  'operation',
+                  'command',
+                  'terminal-session',
+                  'extension',
+                  'alert',
+                ],
               },
               id: {
                 type: 'string',
@@ -2141,6 +2698,385 @@ export const spec = {
         },
         required: ['id', 'at', 'type', 'severity'],
         additionalProperties: false,
+      },
+      AlertSeverity: {
+        type: 'string',
+        enum: ['info', 'warning', 'critical'],
+      },
+      AlertMetric: {
+        type: 'string',
+        description:
+          "What a metric rule compares, from the instance's newest metrics sample: `cpu` (percent\nbusy), `memory` (percent of memory in use), `disk` and `inodes` (the fullest mount's\npercent used).\n",
+        enum: ['cpu', 'memory', 'disk', 'inodes'],
+      },
+      AlertCondition: {
+        description:
+          'When a rule holds for an instance. `metric`: the newest sample is above `threshold`;\n`heartbeat-lost`: the instance is unresponsive; `operation-failed`: its newest finished\ndeployment or lifecycle operation of the last 24 h failed; `extension-install-failed`:\nits agent reported an extension whose installation failed. An alert fires once the\ncondition has held for `forSeconds`.\n',
+        oneOf: [
+          {
+            type: 'object',
+            required: ['kind', 'metric', 'threshold', 'forSeconds'],
+            properties: {
+              kind: {
+                type: 'string',
+                enum: ['metric'],
+              },
+              metric: {
+                $ref: '#/components/schemas/AlertMetric',
+              },
+              threshold: {
+                type: 'number',
+                minimum: 0,
+                maximum: 100,
+              },
+              forSeconds: {
+                type: 'integer',
+                minimum: 0,
+                maximum: 86400,
+              },
+            },
+          },
+          {
+            type: 'object',
+            required: ['kind', 'forSeconds'],
+            properties: {
+              kind: {
+                type: 'string',
+                enum: [
+                  'heartbeat-lost',
+                  'operation-failed',
+                  'extension-install-failed',
+                ],
+              },
+              forSeconds: {
+                type: 'integer',
+                minimum: 0,
+                maximum: 86400,
+              },
+            },
+          },
+        ],
+      },
+      AlertScope: {
+        type: 'object',
+        description:
+          "Which instances a rule watches; `ref` is a group's entity ref or an instance's name.",
+        required: ['kind'],
+        properties: {
+          kind: {
+            type: 'string',
+            enum: ['fleet', 'group', 'instance'],
+          },
+          ref: {
+            type: 'string',
+            minLength: 1,
+            maxLength: 255,
+          },
+        },
+      },
+      AlertRuleInput: {
+        type: 'object',
+        required: [
+          'name',
+          'enabled',
+          'condition',
+          'scope',
+          'severity',
+          'channels',
+          'notifyOwners',
+          'resolveAfterSeconds',
+        ],
+        properties: {
+          name: {
+            type: 'string',
+            minLength: 1,
+            maxLength: 128,
+          },
+          enabled: {
+            type: 'boolean',
+          },
+          condition: {
+            $ref: '#/components/schemas/AlertCondition',
+          },
+          scope: {
+            $ref: '#/components/schemas/AlertScope',
+          },
+          severity: {
+            $ref: '#/components/schemas/AlertSeverity',
+          },
+          channels: {
+            type: 'array',
+            description:
+              'Ids of the channels a firing and a resolved alert are sent to.',
+            maxItems: 16,
+            items: {
+              type: 'string',
+              format: 'uuid',
+            },
+          },
+          notifyOwners: {
+            type: 'boolean',
+            description:
+              "Whether the instance's owners get a Backstage notification.",
+          },
+          resolveAfterSeconds: {
+            type: 'integer',
+            description:
+              'How long the condition must stay false before a firing alert resolves; a flapping\ninstance keeps one alert firing instead of sending a message at every change.\n',
+            minimum: 0,
+            maximum: 86400,
+          },
+        },
+      },
+      AlertRule: {
+        allOf: [
+          {
+            $ref: '#/components/schemas/AlertRuleInput',
+          },
+          {
+            type: 'object',
+            required: ['id', 'builtin', 'updatedAt'],
+            properties: {
+              id: {
+                type: 'string',
+                format: 'uuid',
+              },
+              builtin: {
+                type: 'boolean',
+                description:
+                  'Shipped with the portal (it can be changed or removed like any other).',
+              },
+              updatedBy: {
+                type: 'string',
+              },
+              updatedAt: {
+                type: 'string',
+                format: 'date-time',
+              },
+            },
+          },
+        ],
+      },
+      AlertChannelType: {
+        type: 'string',
+        enum: ['webhook', 'slack', 'pagerduty'],
+      },
+      AlertChannelInput: {
+        type: 'object',
+        description:
+          "`webhook`: `url`, and `secret` the key its JSON body is signed with (HMAC-SHA256);\n`slack`: `secret` the incoming webhook's URL; `pagerduty`: `secret` the integration's\nrouting key, `url` the Events API v2 endpoint (its public one by default). `secret` is\nstored encrypted and never returned; leave it out of an update to keep it.\n",
+        required: ['name', 'type'],
+        properties: {
+          name: {
+            type: 'string',
+            minLength: 1,
+            maxLength: 128,
+          },
+          type: {
+            $ref: '#/components/schemas/AlertChannelType',
+          },
+          url: {
+            type: 'string',
+            maxLength: 2048,
+          },
+          secret: {
+            type: 'string',
+            minLength: 1,
+            maxLength: 2048,
+          },
+        },
+      },
+      AlertChannel: {
+        type: 'object',
+        required: ['id', 'name', 'type', 'secretSet', 'updatedAt'],
+        properties: {
+          id: {
+            type: 'string',
+            format: 'uuid',
+          },
+          name: {
+            type: 'string',
+          },
+          type: {
+            $ref: '#/components/schemas/AlertChannelType',
+          },
+          url: {
+            type: 'string',
+            description:
+              'The endpoint, where it is not itself the secret (never for Slack).',
+          },
+          secretSet: {
+            type: 'boolean',
+          },
+          updatedBy: {
+            type: 'string',
+          },
+          updatedAt: {
+            type: 'string',
+            format: 'date-time',
+          },
+        },
+      },
+      Alert: {
+        type: 'object',
+        description:
+          "One rule's alert on one instance: pending while its condition has held for less than the\nrule's duration, firing after, resolved once it stopped holding. At most one is open per\nrule and instance.\n",
+        required: [
+          'id',
+          'ruleId',
+          'ruleName',
+          'instance',
+          'state',
+          'severity',
+          'summary',
+          'pendingSince',
+        ],
+        properties: {
+          id: {
+            type: 'string',
+            pattern: '^[0-9A-HJKMNP-TV-Z]{26}$',
+          },
+          ruleId: {
+            type: 'string',
+          },
+          ruleName: {
+            type: 'string',
+          },
+          instance: {
+            type: 'string',
+          },
+          state: {
+            type: 'string',
+            enum: ['pending', 'firing', 'resolved'],
+          },
+          severity: {
+            $ref: '#/components/schemas/AlertSeverity',
+          },
+          value: {
+            type: 'number',
+            description:
+              "The value the condition saw last (a metric rule's percent).",
+          },
+          summary: {
+            type: 'string',
+          },
+          pendingSince: {
+            type: 'string',
+            format: 'date-time',
+          },
+          firedAt: {
+            type: 'string',
+            format: 'date-time',
+          },
+          resolvedAt: {
+            type: 'string',
+            format: 'date-time',
+          },
+          acknowledged: {
+            type: 'object',
+            required: ['by', 'at'],
+            properties: {
+              by: {
+                type: 'string',
+              },
+              at: {
+                type: 'string',
+                format: 'date-time',
+              },
+            },
+          },
+          silenced: {
+            type: 'object',
+            required: ['by', 'until'],
+            properties: {
+              by: {
+                type: 'string',
+              },
+              until: {
+                type: 'string',
+                format: 'date-time',
+              },
+            },
+          },
+        },
+      },
+      AlertPage: {
+        type: 'object',
+        required: ['items'],
+        properties: {
+          items: {
+            type: 'array',
+            items: {
+              $ref: '#/components/schemas/Alert',
+            },
+          },
+          nextCursor: {
+            type: 'string',
+          },
+        },
+      },
+      AlertDelivery: {
+        type: 'object',
+        description:
+          "One message about an alert's change to one channel, with its attempts.",
+        required: [
+          'id',
+          'channel',
+          'transition',
+          'state',
+          'attempts',
+          'createdAt',
+        ],
+        properties: {
+          id: {
+            type: 'integer',
+          },
+          channel: {
+            type: 'object',
+            required: ['type', 'name'],
+            properties: {
+              id: {
+                type: 'string',
+              },
+              type: {
+                type: 'string',
+                enum: ['notifications', 'webhook', 'slack', 'pagerduty'],
+              },
+              name: {
+                type: 'string',
+              },
+            },
+          },
+          transition: {
+            type: 'string',
+            enum: ['fired', 'resolved'],
+          },
+          state: {
+            type: 'string',
+            enum: ['pending', 'delivered', 'failed'],
+          },
+          attempts: {
+            type: 'integer',
+          },
+          lastStatus: {
+            type: 'integer',
+          },
+          lastError: {
+            type: 'string',
+          },
+          nextAttemptAt: {
+            type: 'string',
+            format: 'date-time',
+          },
+          deliveredAt: {
+            type: 'string',
+            format: 'date-time',
+          },
+          createdAt: {
+            type: 'string',
+            format: 'date-time',
+          },
+        },
       },
       Error: {
         type: 'object',
@@ -3282,6 +4218,33 @@ export const spec = {
               additionalProperties: false,
             },
           },
+          failedExtensions: {
+            maxItems: 200,
+            type: 'array',
+            items: {
+              type: 'object',
+              properties: {
+                name: {
+                  type: 'string',
+                  minLength: 1,
+                  maxLength: 64,
+                },
+                error: {
+                  type: 'string',
+                  minLength: 1,
+                  maxLength: 256,
+                },
+                at: {
+                  type: 'string',
+                  format: 'date-time',
+                  pattern:
+                    '^(?:(?:\\d\\d[2468][048]|\\d\\d[13579][26]|\\d\\d0[48]|[02468][048]00|[13579][26]00)-02-29|\\d{4}-(?:(?:0[13578]|1[02])-(?:0[1-9]|[12]\\d|3[01])|(?:0[469]|11)-(?:0[1-9]|[12]\\d|30)|(?:02)-(?:0[1-9]|1\\d|2[0-8])))T(?:(?:[01]\\d|2[0-3]):[0-5]\\d:[0-5]\\d(?:\\.\\d+)?(?:Z|([+-](?:[01]\\d|2[0-3]):[0-5]\\d)))$',
+                },
+              },
+              required: ['name'],
+              additionalProperties: false,
+            },
+          },
           ssh: {
             type: 'object',
             properties: {
@@ -3560,6 +4523,7 @@ export const spec = {
               'deploy',
               'extension-installed',
               'extension-removed',
+              'extension-failed',
               'config-changed',
               'agent-warning',
               'lifecycle',
@@ -3788,6 +4752,69 @@ export type EndpointMap = {
       operations['runLifecycleAction']['requestBody']
     >['content']['application/json'];
     response: operations['runLifecycleAction']['responses'][202]['content']['application/json'];
+  };
+  '#get|/alerts': {
+    query: NonNullable<operations['listAlerts']['parameters']['query']>;
+    response: operations['listAlerts']['responses'][200]['content']['application/json'];
+  };
+  '#get|/alerts/{id}/deliveries': {
+    path: operations['listAlertDeliveries']['parameters']['path'];
+    response: operations['listAlertDeliveries']['responses'][200]['content']['application/json'];
+  };
+  '#post|/alerts/{id}/acknowledge': {
+    path: operations['acknowledgeAlert']['parameters']['path'];
+    response: operations['acknowledgeAlert']['responses'][200]['content']['application/json'];
+  };
+  '#post|/alerts/{id}/silence': {
+    path: operations['silenceAlert']['parameters']['path'];
+    body: NonNullable<
+      operations['silenceAlert']['requestBody']
+    >['content']['application/json'];
+    response: operations['silenceAlert']['responses'][200]['content']['application/json'];
+  };
+  '#_delete|/alerts/{id}/silence': {
+    path: operations['unsilenceAlert']['parameters']['path'];
+    response: operations['unsilenceAlert']['responses'][200]['content']['application/json'];
+  };
+  '#get|/alert-rules': {
+    response: operations['listAlertRules']['responses'][200]['content']['application/json'];
+  };
+  '#post|/alert-rules': {
+    body: NonNullable<
+      operations['createAlertRule']['requestBody']
+    >['content']['application/json'];
+    response: operations['createAlertRule']['responses'][201]['content']['application/json'];
+  };
+  '#put|/alert-rules/{id}': {
+    path: operations['updateAlertRule']['parameters']['path'];
+    body: NonNullable<
+      operations['updateAlertRule']['requestBody']
+    >['content']['application/json'];
+    response: operations['updateAlertRule']['responses'][200]['content']['application/json'];
+  };
+  '#_delete|/alert-rules/{id}': {
+    path: operations['deleteAlertRule']['parameters']['path'];
+    response: void;
+  };
+  '#get|/alert-channels': {
+    response: operations['listAlertChannels']['responses'][200]['content']['application/json'];
+  };
+  '#post|/alert-channels': {
+    body: NonNullable<
+      operations['createAlertChannel']['requestBody']
+    >['content']['application/json'];
+    response: operations['createAlertChannel']['responses'][201]['content']['application/json'];
+  };
+  '#put|/alert-channels/{id}': {
+    path: operations['updateAlertChannel']['parameters']['path'];
+    body: NonNullable<
+      operations['updateAlertChannel']['requestBody']
+    >['content']['application/json'];
+    response: operations['updateAlertChannel']['responses'][200]['content']['application/json'];
+  };
+  '#_delete|/alert-channels/{id}': {
+    path: operations['deleteAlertChannel']['parameters']['path'];
+    response: void;
   };
 };
 

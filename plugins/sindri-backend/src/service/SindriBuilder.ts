@@ -12,6 +12,7 @@ import {
 } from '@backstage/backend-plugin-api';
 import { CatalogService } from '@backstage/plugin-catalog-node';
 import { EventsService } from '@backstage/plugin-events-node';
+import { NotificationService } from '@backstage/plugin-notifications-node';
 import { createConditionTransformer } from '@backstage/plugin-permission-node';
 import {
   checkLocalDriverListen,
@@ -52,6 +53,7 @@ import { FleetMetrics } from '../metrics/FleetMetrics';
 import { AvailabilityStore } from '../fleet/AvailabilityStore';
 import { FleetSummaryService } from '../fleet/FleetSummaryService';
 import { FleetSummaryStore } from '../fleet/FleetSummaryStore';
+import { createAlerts } from '../alerts/createAlerts';
 
 /** What the plugin hands the builder: Backstage's services. */
 export interface SindriBuilderEnv {
@@ -63,6 +65,7 @@ export interface SindriBuilderEnv {
   auth: AuthService;
   httpAuth: HttpAuthService;
   logger: LoggerService;
+  notifications: NotificationService;
   permissions: PermissionsService;
   permissionsRegistry: PermissionsRegistryService;
   registry: SindriRegistryService;
@@ -164,6 +167,8 @@ export class SindriBuilder {
       logger,
     );
 
+    const alerts = createAlerts({ ...env, knex, events });
+
     const drivers = createDrivers(settings, logger, this.addedDrivers);
     const deployments = new DeploymentService({
       drivers: drivers.registry,
@@ -226,22 +231,26 @@ export class SindriBuilder {
         guard,
       }),
       deployments,
+      alerts: alerts.service,
     });
 
     return {
       router,
       upgrades: live.upgrades,
-      tasks: sindriTasks({
-        knex,
-        settings,
-        logger,
-        instances,
-        samples,
-        changes,
-        deployments,
-        events,
-        availability: new AvailabilityStore(knex),
-      }),
+      tasks: [
+        ...sindriTasks({
+          knex,
+          settings,
+          logger,
+          instances,
+          samples,
+          changes,
+          deployments,
+          events,
+          availability: new AvailabilityStore(knex),
+        }),
+        alerts.task,
+      ],
       start: async () => {
         // local instances' agents connect back to this backend: start them once it listens
         await deployments.recovery.recoverAfterStart(unfinishedDeploys);

@@ -28,6 +28,8 @@ import { createOpenApiRouter } from '../schema/openapi.generated';
 import { registerTerminalSessionRoutes } from '../terminal/terminalSessionRoutes';
 import { TerminalSessionService } from '../terminal/TerminalSessionService';
 import { AgentTokenStore } from '../tokens/AgentTokenStore';
+import { registerAlertRoutes } from '../alerts/alertRoutes';
+import { AlertService } from '../alerts/AlertService';
 import type {
   AuthService,
   UserInfoService,
@@ -51,6 +53,7 @@ export interface RouterOptions {
   commands: CommandService;
   commandTargets: CommandTargets;
   deployments: DeploymentService;
+  alerts: AlertService;
 }
 
 /**
@@ -90,6 +93,7 @@ export async function createRouter(
     commands: options.commands,
   });
   registerDeploymentRoutes(router, options);
+  registerAlertRoutes(router, options);
   router.use(validatorErrors());
   return router;
 }

@@ -19,6 +19,8 @@ export const PORTAL_EVENT_TYPES = [
   'terminal-opened',
   'terminal-closed',
   'command-run',
+  'alert-fired',
+  'alert-resolved',
 ] as const;
 
 export const FLEET_EVENT_TYPES = [
@@ -39,6 +41,7 @@ export const DEFAULT_EVENT_SEVERITY: Record<FleetEventType, EventSeverity> = {
   deploy: 'info',
   'extension-installed': 'info',
   'extension-removed': 'info',
+  'extension-failed': 'warning',
   'config-changed': 'info',
   'agent-warning': 'warning',
   lifecycle: 'info',
@@ -49,6 +52,8 @@ export const DEFAULT_EVENT_SEVERITY: Record<FleetEventType, EventSeverity> = {
   'terminal-opened': 'info',
   'terminal-closed': 'info',
   'command-run': 'info',
+  'alert-fired': 'warning',
+  'alert-resolved': 'info',
 };
 
 /** Event ids are ULIDs: sortable by time, and the page cursor. */

@@ -3,3 +3,4 @@ export * from './instances';
 export * from './deployments';
 export * from './metrics';
 export * from './events';
+export * from './alerts';

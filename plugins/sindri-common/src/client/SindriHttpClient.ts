@@ -22,16 +22,14 @@ import type {
   TerminalSessionInput,
   TerminalSessionRecord,
 } from '../index';
-import { readNdjson } from './readNdjson';
+import {
+  HttpTransport,
+  search,
+  SindriHttpClientOptions,
+} from './HttpTransport';
+import { SindriAlertsClient } from './SindriAlertsClient';
 import { retryDelayMs, sleep } from './retryPolicy';
-import { errorFromResponse, SindriRequestError } from './SindriRequestError';
-
-/** How a client reaches the backend: the frontend passes its fetchApi, a backend module a fetch that adds the caller's token. */
-export interface SindriHttpClientOptions {
-  /** the plugin's base URL, e.g. from the discovery service */
-  baseUrl(): Promise<string>;
-  fetch(url: string, init?: RequestInit): Promise<Response>;
-}
+import { SindriRequestError } from './SindriRequestError';
 
 /** How long a caller follows one operation at most, unless it says otherwise: longer than the backend's own deadline for it. */
 export const DEFAULT_FOLLOW_TIMEOUT_MS = 60 * 60_000;
@@ -55,28 +53,28 @@ const eventSearch = (query: EventListQuery) => ({
   instance: query.instance,
 });
 
-function search(query: Record<string, unknown>): string {
-  const params = new URLSearchParams();
-  for (const [key, value] of Object.entries(query))
-    if (value !== undefined && value !== '') params.set(key, String(value));
-  const text = params.toString();
-  return text ? `?${text}` : '';
-}
-
 /**
  * The Sindri API as its OpenAPI spec describes it, for the browser and for
  * backend modules alike: one request path, one NDJSON reader, one retry policy.
  */
 export class SindriHttpClient {
-  constructor(private readonly options: SindriHttpClientOptions) {}
+  private readonly http: HttpTransport;
+  /** Alerts, their rules and channels. */
+  readonly alerts: SindriAlertsClient;
+
+  constructor(options: SindriHttpClientOptions) {
+    this.http = new HttpTransport(options);
+    this.alerts = new SindriAlertsClient(this.http);
+  }
 
   async listInstances(): Promise<FleetInstance[]> {
-    return (await this.json<{ items: FleetInstance[] }>('GET', '/instances'))
-      .items;
+    return (
+      await this.http.json<{ items: FleetInstance[] }>('GET', '/instances')
+    ).items;
   }
 
   getInstance(name: string): Promise<FleetInstance> {
-    return this.json('GET', `/instances/${enc(name)}`);
+    return this.http.json('GET', `/instances/${enc(name)}`);
   }
 
   /** The instance, or undefined when there is none such (or it is not the caller's to read). */
@@ -85,7 +83,7 @@ export class SindriHttpClient {
   }
 
   getMetrics(name: string, range: MetricsRange): Promise<MetricsSeries> {
-    return this.json(
+    return this.http.json(
       'GET',
       `/instances/${enc(name)}/metrics${search({ range })}`,
     );
@@ -93,12 +91,12 @@ export class SindriHttpClient {
 
   /** The fleet at a glance: the overview of what the caller may read. */
   getFleetSummary(): Promise<FleetSummary> {
-    return this.json('GET', '/fleet/summary');
+    return this.http.json('GET', '/fleet/summary');
   }
 
   /** A page of the fleet's events (the instances the caller may read), newest first. */
   listEvents(query: EventListQuery = {}): Promise<EventPage> {
-    return this.json('GET', `/events${search(eventSearch(query))}`);
+    return this.http.json('GET', `/events${search(eventSearch(query))}`);
   }
 
   /** A page of one instance's timeline, newest first. */
@@ -106,19 +104,19 @@ export class SindriHttpClient {
     name: string,
     query: Omit<EventListQuery, 'instance'> = {},
   ): Promise<EventPage> {
-    return this.json(
+    return this.http.json(
       'GET',
       `/instances/${enc(name)}/events${search(eventSearch(query))}`,
     );
   }
 
   runCommand(request: CommandRequest): Promise<CommandRun> {
-    return this.json('POST', '/commands', request);
+    return this.http.json('POST', '/commands', request);
   }
 
   async listCommands(query: CommandHistoryQuery = {}): Promise<CommandRun[]> {
     return (
-      await this.json<{ items: CommandRun[] }>(
+      await this.http.json<{ items: CommandRun[] }>(
         'GET',
         `/commands${search(query)}`,
       )
@@ -126,25 +124,25 @@ export class SindriHttpClient {
   }
 
   getCommand(id: string): Promise<CommandRun> {
-    return this.json('GET', `/commands/${enc(id)}`);
+    return this.http.json('GET', `/commands/${enc(id)}`);
   }
 
   cancelCommand(id: string): Promise<CommandRun> {
-    return this.json('POST', `/commands/${enc(id)}/cancel`);
+    return this.http.json('POST', `/commands/${enc(id)}/cancel`);
   }
 
   streamCommand(
     id: string,
     options: { signal?: AbortSignal } = {},
   ): AsyncGenerator<CommandStreamEvent> {
-    return this.stream(`/commands/${enc(id)}/stream`, options.signal);
+    return this.http.stream(`/commands/${enc(id)}/stream`, options.signal);
   }
 
   async previewCommandTargets(
     target: CommandRequest['target'],
   ): Promise<CommandTargetPreview[]> {
     return (
-      await this.json<{ items: CommandTargetPreview[] }>(
+      await this.http.json<{ items: CommandTargetPreview[] }>(
         'POST',
         '/commands/targets',
         { target },
@@ -153,25 +151,25 @@ export class SindriHttpClient {
   }
 
   getDeploymentOptions(): Promise<DeploymentOptions> {
-    return this.json('GET', '/deployments/options');
+    return this.http.json('GET', '/deployments/options');
   }
 
   validateConfig(
     sindriYaml: string,
   ): Promise<Pick<SindriConfigVerdict, 'valid' | 'issues'>> {
-    return this.json('POST', '/config/validate', { sindriYaml });
+    return this.http.json('POST', '/config/validate', { sindriYaml });
   }
 
   createDeployment(
     request: CreateDeploymentRequest,
   ): Promise<OperationStarted> {
-    return this.json('POST', '/deployments', request);
+    return this.http.json('POST', '/deployments', request);
   }
 
   /** The instance's deployment, or undefined when the portal did not deploy it. */
   getDeployment(name: string): Promise<InstanceDeployment | undefined> {
     return this.orUndefinedOn404(
-      this.json<InstanceDeployment>(
+      this.http.json<InstanceDeployment>(
         'GET',
         `/instances/${enc(name)}/deployment`,
       ),
@@ -180,7 +178,7 @@ export class SindriHttpClient {
 
   async listOperations(name: string): Promise<LifecycleOperation[]> {
     return (
-      await this.json<{ items: LifecycleOperation[] }>(
+      await this.http.json<{ items: LifecycleOperation[] }>(
         'GET',
         `/instances/${enc(name)}/operations`,
       )
@@ -191,18 +189,18 @@ export class SindriHttpClient {
     name: string,
     request: LifecycleRequest,
   ): Promise<OperationStarted> {
-    return this.json('POST', `/instances/${enc(name)}/lifecycle`, request);
+    return this.http.json('POST', `/instances/${enc(name)}/lifecycle`, request);
   }
 
   getOperation(id: string): Promise<LifecycleOperation> {
-    return this.json('GET', `/operations/${enc(id)}`);
+    return this.http.json('GET', `/operations/${enc(id)}`);
   }
 
   streamOperation(
     id: string,
     options: { signal?: AbortSignal } = {},
   ): AsyncGenerator<OperationStreamEvent> {
-    return this.stream(`/operations/${enc(id)}/stream`, options.signal);
+    return this.http.stream(`/operations/${enc(id)}/stream`, options.signal);
   }
 
   /**
@@ -236,7 +234,7 @@ export class SindriHttpClient {
 
   async listTerminalSessions(name: string): Promise<TerminalSessionRecord[]> {
     return (
-      await this.json<{ items: TerminalSessionRecord[] }>(
+      await this.http.json<{ items: TerminalSessionRecord[] }>(
         'GET',
         `/instances/${enc(name)}/terminal-sessions`,
       )
@@ -247,7 +245,7 @@ export class SindriHttpClient {
     name: string,
     id: string,
   ): Promise<TerminalSessionInput> {
-    return this.json(
+    return this.http.json(
       'GET',
       `/instances/${enc(name)}/terminal-sessions/${enc(id)}/input`,
     );
@@ -291,40 +289,5 @@ export class SindriHttpClient {
       if ((error as SindriRequestError).statusCode === 404) return undefined;
       throw error;
     }
-  }
-
-  private async *stream<T>(path: string, signal?: AbortSignal) {
-    const response = await this.send('GET', path, undefined, signal);
-    if (!response.body)
-      throw new Error('This runtime gave no access to the streamed response');
-    yield* readNdjson<T>(response.body);
-  }
-
-  private async json<T>(method: string, path: string, body?: unknown) {
-    const response = await this.send(method, path, body);
-    return (await response.json()) as T;
-  }
-
-  private async send(
-    method: string,
-    path: string,
-    body?: unknown,
-    signal?: AbortSignal,
-  ): Promise<Response> {
-    const response = await this.options.fetch(
-      `${await this.options.baseUrl()}${path}`,
-      {
-        method,
-        signal,
-        ...(body === undefined
-          ? {}
-          : {
-              headers: { 'Content-Type': 'application/json' },
-              body: JSON.stringify(body),
-            }),
-      },
-    );
-    if (!response.ok) throw await errorFromResponse(response);
-    return response;
   }
 }

@@ -1,10 +1,11 @@
 export * from './contract';
 export { readNdjson } from './readNdjson';
+export { HttpTransport, type SindriHttpClientOptions } from './HttpTransport';
+export { SindriAlertsClient, type AlertListQuery } from './SindriAlertsClient';
 export { retryDelayMs } from './retryPolicy';
 export { errorFromResponse, SindriRequestError } from './SindriRequestError';
 export {
   DEFAULT_FOLLOW_TIMEOUT_MS,
   SindriHttpClient,
   type EventListQuery,
-  type SindriHttpClientOptions,
 } from './SindriHttpClient';

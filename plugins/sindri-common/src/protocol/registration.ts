@@ -43,6 +43,15 @@ export const installedExtensionSchema = z.object({
 
 export type InstalledExtension = z.infer<typeof installedExtensionSchema>;
 
+/** An extension whose newest ledger event is a failed install, and the reason Sindri gave. */
+export const failedExtensionSchema = z.object({
+  name: shortText(64),
+  error: shortText(256).optional(),
+  at: z.iso.datetime({ offset: true }).optional(),
+});
+
+export type FailedExtension = z.infer<typeof failedExtensionSchema>;
+
 /** What an agent tells the portal about its instance when it connects. */
 export const registrationSchema = z.object({
   /** The instance's own stable id, kept by the agent across restarts. */
@@ -69,6 +78,11 @@ export const registrationSchema = z.object({
   extensions: z
     .array(installedExtensionSchema)
     .max(INGEST_LIMITS.maxExtensions),
+  /** Extensions whose installation failed (Sindri's ledger); absent from older agents. */
+  failedExtensions: z
+    .array(failedExtensionSchema)
+    .max(INGEST_LIMITS.maxExtensions)
+    .optional(),
   ssh: z
     .object({
       host: shortText(253),

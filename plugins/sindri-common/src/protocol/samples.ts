@@ -87,6 +87,7 @@ export const AGENT_EVENT_TYPES = [
   'deploy',
   'extension-installed',
   'extension-removed',
+  'extension-failed',
   'config-changed',
   'agent-warning',
 ] as const;

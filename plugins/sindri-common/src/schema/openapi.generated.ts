@@ -775,6 +775,188 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/alerts': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * Alerts of the instances the caller may read, newest first.
+     * @description The alerts of the instances the caller may read with `sindri.instance.read`, filtered in
+     *     the database. `state=open` lists pending and firing ones. Paged by alert id (a ULID):
+     *     pass the page's `nextCursor` as `before`.
+     */
+    get: operations['listAlerts'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/alerts/{id}/deliveries': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * Where an alert was sent, with every attempt's outcome.
+     * @description Requires `sindri.instance.read` on the alert's instance.
+     */
+    get: operations['listAlertDeliveries'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/alerts/{id}/acknowledge': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Say that someone is on it; records who and when.
+     * @description Requires `sindri.alert.respond` on the alert's instance.
+     */
+    post: operations['acknowledgeAlert'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/alerts/{id}/silence': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Send nothing more about this alert for a while; records who and until when.
+     * @description Requires `sindri.alert.respond` on the alert's instance.
+     */
+    post: operations['silenceAlert'];
+    /**
+     * End an alert's silence.
+     * @description Requires `sindri.alert.respond` on the alert's instance.
+     */
+    delete: operations['unsilenceAlert'];
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/alert-rules': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * The alert rules.
+     * @description Requires `sindri.alert.read`.
+     */
+    get: operations['listAlertRules'];
+    put?: never;
+    /**
+     * Add a rule.
+     * @description Requires `sindri.alert.manage`.
+     */
+    post: operations['createAlertRule'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/alert-rules/{id}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    /**
+     * Change a rule; its open alerts are evaluated against the new rule at the next run.
+     * @description Requires `sindri.alert.manage`.
+     */
+    put: operations['updateAlertRule'];
+    post?: never;
+    /**
+     * Remove a rule; its open alerts resolve at the next run, their history stays.
+     * @description Requires `sindri.alert.manage`.
+     */
+    delete: operations['deleteAlertRule'];
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/alert-channels': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * Where alerts can be sent, without their secrets.
+     * @description Requires `sindri.alert.manage`. A channel's secret is never returned, only whether it is set.
+     */
+    get: operations['listAlertChannels'];
+    put?: never;
+    /**
+     * Add a channel; its secret is stored encrypted.
+     * @description Requires `sindri.alert.manage` and `sindri.alerts.secretKey` in the configuration.
+     */
+    post: operations['createAlertChannel'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/alert-channels/{id}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    /**
+     * Change a channel; without `secret` the stored one is kept.
+     * @description Requires `sindri.alert.manage`.
+     */
+    put: operations['updateAlertChannel'];
+    post?: never;
+    /**
+     * Remove a channel; rules stop sending to it.
+     * @description Requires `sindri.alert.manage`.
+     */
+    delete: operations['deleteAlertChannel'];
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -855,6 +1037,7 @@ export interface components {
       | 'deploy'
       | 'extension-installed'
       | 'extension-removed'
+      | 'extension-failed'
       | 'config-changed'
       | 'agent-warning'
       | 'lifecycle'
@@ -864,7 +1047,9 @@ export interface components {
       | 'recovered'
       | 'terminal-opened'
       | 'terminal-closed'
-      | 'command-run';
+      | 'command-run'
+      | 'alert-fired'
+      | 'alert-resolved';
     /** @enum {string} */
     EventSeverity: 'info' | 'warning' | 'error';
     /**
@@ -886,9 +1071,163 @@ export interface components {
       /** @description What the event concerns, for a link. */
       subject?: {
         /** @enum {string} */
-        kind: 'operation' | 'command' | 'terminal-session' | 'extension';
+        kind:
+          | 'operation'
+          | 'command'
+          | 'terminal-session'
+          | 'extension'
+          | 'alert';
         id: string;
       };
+    };
+    /** @enum {string} */
+    AlertSeverity: 'info' | 'warning' | 'critical';
+    /**
+     * @description What a metric rule compares, from the instance's newest metrics sample: `cpu` (percent
+     *     busy), `memory` (percent of memory in use), `disk` and `inodes` (the fullest mount's
+     *     percent used).
+     * @enum {string}
+     */
+    AlertMetric: 'cpu' | 'memory' | 'disk' | 'inodes';
+    /**
+     * @description When a rule holds for an instance. `metric`: the newest sample is above `threshold`;
+     *     `heartbeat-lost`: the instance is unresponsive; `operation-failed`: its newest finished
+     *     deployment or lifecycle operation of the last 24 h failed; `extension-install-failed`:
+     *     its agent reported an extension whose installation failed. An alert fires once the
+     *     condition has held for `forSeconds`.
+     */
+    AlertCondition:
+      | {
+          /** @enum {string} */
+          kind: 'metric';
+          metric: components['schemas']['AlertMetric'];
+          threshold: number;
+          forSeconds: number;
+        }
+      | {
+          /** @enum {string} */
+          kind:
+            | 'heartbeat-lost'
+            | 'operation-failed'
+            | 'extension-install-failed';
+          forSeconds: number;
+        };
+    /** @description Which instances a rule watches; `ref` is a group's entity ref or an instance's name. */
+    AlertScope: {
+      /** @enum {string} */
+      kind: 'fleet' | 'group' | 'instance';
+      ref?: string;
+    };
+    AlertRuleInput: {
+      name: string;
+      enabled: boolean;
+      condition: components['schemas']['AlertCondition'];
+      scope: components['schemas']['AlertScope'];
+      severity: components['schemas']['AlertSeverity'];
+      /** @description Ids of the channels a firing and a resolved alert are sent to. */
+      channels: string[];
+      /** @description Whether the instance's owners get a Backstage notification. */
+      notifyOwners: boolean;
+      /**
+       * @description How long the condition must stay false before a firing alert resolves; a flapping
+       *     instance keeps one alert firing instead of sending a message at every change.
+       */
+      resolveAfterSeconds: number;
+    };
+    AlertRule: components['schemas']['AlertRuleInput'] & {
+      /** Format: uuid */
+      id: string;
+      /** @description Shipped with the portal (it can be changed or removed like any other). */
+      builtin: boolean;
+      updatedBy?: string;
+      /** Format: date-time */
+      updatedAt: string;
+    };
+    /** @enum {string} */
+    AlertChannelType: 'webhook' | 'slack' | 'pagerduty';
+    /**
+     * @description `webhook`: `url`, and `secret` the key its JSON body is signed with (HMAC-SHA256);
+     *     `slack`: `secret` the incoming webhook's URL; `pagerduty`: `secret` the integration's
+     *     routing key, `url` the Events API v2 endpoint (its public one by default). `secret` is
+     *     stored encrypted and never returned; leave it out of an update to keep it.
+     */
+    AlertChannelInput: {
+      name: string;
+      type: components['schemas']['AlertChannelType'];
+      url?: string;
+      secret?: string;
+    };
+    AlertChannel: {
+      /** Format: uuid */
+      id: string;
+      name: string;
+      type: components['schemas']['AlertChannelType'];
+      /** @description The endpoint, where it is not itself the secret (never for Slack). */
+      url?: string;
+      secretSet: boolean;
+      updatedBy?: string;
+      /** Format: date-time */
+      updatedAt: string;
+    };
+    /**
+     * @description One rule's alert on one instance: pending while its condition has held for less than the
+     *     rule's duration, firing after, resolved once it stopped holding. At most one is open per
+     *     rule and instance.
+     */
+    Alert: {
+      id: string;
+      ruleId: string;
+      ruleName: string;
+      instance: string;
+      /** @enum {string} */
+      state: 'pending' | 'firing' | 'resolved';
+      severity: components['schemas']['AlertSeverity'];
+      /** @description The value the condition saw last (a metric rule's percent). */
+      value?: number;
+      summary: string;
+      /** Format: date-time */
+      pendingSince: string;
+      /** Format: date-time */
+      firedAt?: string;
+      /** Format: date-time */
+      resolvedAt?: string;
+      acknowledged?: {
+        by: string;
+        /** Format: date-time */
+        at: string;
+      };
+      silenced?: {
+        by: string;
+        /** Format: date-time */
+        until: string;
+      };
+    };
+    AlertPage: {
+      items: components['schemas']['Alert'][];
+      nextCursor?: string;
+    };
+    /** @description One message about an alert's change to one channel, with its attempts. */
+    AlertDelivery: {
+      id: number;
+      channel: {
+        id?: string;
+        /** @enum {string} */
+        type: 'notifications' | 'webhook' | 'slack' | 'pagerduty';
+        name: string;
+      };
+      /** @enum {string} */
+      transition: 'fired' | 'resolved';
+      /** @enum {string} */
+      state: 'pending' | 'delivered' | 'failed';
+      attempts: number;
+      lastStatus?: number;
+      lastError?: string;
+      /** Format: date-time */
+      nextAttemptAt?: string;
+      /** Format: date-time */
+      deliveredAt?: string;
+      /** Format: date-time */
+      createdAt: string;
     };
     /** @description The Backstage error body; the message names the offending field, e.g. `target.instances:`. */
     Error: {
@@ -1303,6 +1642,12 @@ export interface components {
           version?: string;
         }[];
       }[];
+      failedExtensions?: {
+        name: string;
+        error?: string;
+        /** Format: date-time */
+        at?: string;
+      }[];
       ssh?: {
         host: string;
         port: number;
@@ -1371,6 +1716,7 @@ export interface components {
         | 'deploy'
         | 'extension-installed'
         | 'extension-removed'
+        | 'extension-failed'
         | 'config-changed'
         | 'agent-warning'
         | 'lifecycle';
@@ -1452,6 +1798,9 @@ export interface components {
     };
   };
   parameters: {
+    alertId: string;
+    alertRuleId: string;
+    alertChannelId: string;
     eventLimit: number;
     /** @description An event id (a ULID); only older events are listed. */
     eventBefore: string;
@@ -2580,6 +2929,360 @@ export interface operations {
           'application/json': components['schemas']['Error'];
         };
       };
+    };
+  };
+  listAlerts: {
+    parameters: {
+      query?: {
+        state?: 'open' | 'pending' | 'firing' | 'resolved';
+        /** @description Only this instance's alerts. */
+        instance?: string;
+        limit?: components['parameters']['eventLimit'];
+        /** @description An event id (a ULID); only older events are listed. */
+        before?: components['parameters']['eventBefore'];
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description A page of alerts, newest first. */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['AlertPage'];
+        };
+      };
+      400: components['responses']['BadRequest'];
+      401: components['responses']['Unauthorized'];
+      403: components['responses']['Forbidden'];
+    };
+  };
+  listAlertDeliveries: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: components['parameters']['alertId'];
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description The alert's deliveries, oldest first. */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            items: components['schemas']['AlertDelivery'][];
+          };
+        };
+      };
+      400: components['responses']['BadRequest'];
+      401: components['responses']['Unauthorized'];
+      403: components['responses']['Forbidden'];
+      404: components['responses']['NotFound'];
+    };
+  };
+  acknowledgeAlert: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: components['parameters']['alertId'];
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description The acknowledged alert. */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Alert'];
+        };
+      };
+      400: components['responses']['BadRequest'];
+      401: components['responses']['Unauthorized'];
+      403: components['responses']['Forbidden'];
+      404: components['responses']['NotFound'];
+    };
+  };
+  silenceAlert: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: components['parameters']['alertId'];
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': {
+          minutes: number;
+        };
+      };
+    };
+    responses: {
+      /** @description The silenced alert. */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Alert'];
+        };
+      };
+      400: components['responses']['BadRequest'];
+      401: components['responses']['Unauthorized'];
+      403: components['responses']['Forbidden'];
+      404: components['responses']['NotFound'];
+    };
+  };
+  unsilenceAlert: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: components['parameters']['alertId'];
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description The alert. */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Alert'];
+        };
+      };
+      400: components['responses']['BadRequest'];
+      401: components['responses']['Unauthorized'];
+      403: components['responses']['Forbidden'];
+      404: components['responses']['NotFound'];
+    };
+  };
+  listAlertRules: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Every rule. */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            items: components['schemas']['AlertRule'][];
+          };
+        };
+      };
+      400: components['responses']['BadRequest'];
+      401: components['responses']['Unauthorized'];
+      403: components['responses']['Forbidden'];
+    };
+  };
+  createAlertRule: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['AlertRuleInput'];
+      };
+    };
+    responses: {
+      /** @description The rule. */
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['AlertRule'];
+        };
+      };
+      400: components['responses']['BadRequest'];
+      401: components['responses']['Unauthorized'];
+      403: components['responses']['Forbidden'];
+    };
+  };
+  updateAlertRule: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: components['parameters']['alertRuleId'];
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['AlertRuleInput'];
+      };
+    };
+    responses: {
+      /** @description The rule. */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['AlertRule'];
+        };
+      };
+      400: components['responses']['BadRequest'];
+      401: components['responses']['Unauthorized'];
+      403: components['responses']['Forbidden'];
+      404: components['responses']['NotFound'];
+    };
+  };
+  deleteAlertRule: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: components['parameters']['alertRuleId'];
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Removed. */
+      204: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      400: components['responses']['BadRequest'];
+      401: components['responses']['Unauthorized'];
+      403: components['responses']['Forbidden'];
+      404: components['responses']['NotFound'];
+    };
+  };
+  listAlertChannels: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Every channel. */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            items: components['schemas']['AlertChannel'][];
+          };
+        };
+      };
+      400: components['responses']['BadRequest'];
+      401: components['responses']['Unauthorized'];
+      403: components['responses']['Forbidden'];
+    };
+  };
+  createAlertChannel: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['AlertChannelInput'];
+      };
+    };
+    responses: {
+      /** @description The channel. */
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['AlertChannel'];
+        };
+      };
+      400: components['responses']['BadRequest'];
+      401: components['responses']['Unauthorized'];
+      403: components['responses']['Forbidden'];
+    };
+  };
+  updateAlertChannel: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: components['parameters']['alertChannelId'];
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['AlertChannelInput'];
+      };
+    };
+    responses: {
+      /** @description The channel. */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['AlertChannel'];
+        };
+      };
+      400: components['responses']['BadRequest'];
+      401: components['responses']['Unauthorized'];
+      403: components['responses']['Forbidden'];
+      404: components['responses']['NotFound'];
+    };
+  };
+  deleteAlertChannel: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: components['parameters']['alertChannelId'];
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Removed. */
+      204: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      400: components['responses']['BadRequest'];
+      401: components['responses']['Unauthorized'];
+      403: components['responses']['Forbidden'];
+      404: components['responses']['NotFound'];
     };
   };
 }

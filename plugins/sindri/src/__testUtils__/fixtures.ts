@@ -91,8 +91,31 @@ export function mockSindriApi(
     listOperations: jest.fn().mockResolvedValue([]),
     runLifecycle: jest.fn(),
     streamOperation: jest.fn(),
+    alerts: mockAlertsApi(),
     ...overrides,
   } as jest.Mocked<SindriApi>;
+}
+
+/** The alerts part of the API: nothing open, no rules or channels, unless a test says otherwise. */
+export function mockAlertsApi(
+  overrides: Partial<SindriApi['alerts']> = {},
+): jest.Mocked<SindriApi['alerts']> {
+  return {
+    list: jest.fn().mockResolvedValue({ items: [] }),
+    deliveries: jest.fn().mockResolvedValue([]),
+    acknowledge: jest.fn(),
+    silence: jest.fn(),
+    unsilence: jest.fn(),
+    listRules: jest.fn().mockResolvedValue([]),
+    createRule: jest.fn(),
+    updateRule: jest.fn(),
+    deleteRule: jest.fn(),
+    listChannels: jest.fn().mockResolvedValue([]),
+    createChannel: jest.fn(),
+    updateChannel: jest.fn(),
+    deleteChannel: jest.fn(),
+    ...overrides,
+  } as unknown as jest.Mocked<SindriApi['alerts']>;
 }
 
 type Decision = Awaited<ReturnType<PermissionApi['authorize']>>;

@@ -11,6 +11,7 @@ export const EVENT_TYPE_LABELS: Record<FleetEventType, string> = {
   deploy: 'Deploy',
   'extension-installed': 'Extension installed',
   'extension-removed': 'Extension removed',
+  'extension-failed': 'Extension install failed',
   'config-changed': 'sindri.yaml changed',
   'agent-warning': 'Agent warning',
   lifecycle: 'Lifecycle operation',
@@ -21,6 +22,8 @@ export const EVENT_TYPE_LABELS: Record<FleetEventType, string> = {
   'terminal-opened': 'Terminal opened',
   'terminal-closed': 'Terminal closed',
   'command-run': 'Command run',
+  'alert-fired': 'Alert fired',
+  'alert-resolved': 'Alert resolved',
 };
 
 const AGENT_TYPES = new Set<string>(AGENT_EVENT_TYPES);
@@ -38,4 +41,5 @@ export const SUBJECT_TABS: Record<
   command: { tab: 'commands', label: 'commands' },
   'terminal-session': { tab: 'terminal', label: 'terminal sessions' },
   extension: { tab: '', label: 'extensions' },
+  alert: { tab: '', label: 'alerts' },
 };

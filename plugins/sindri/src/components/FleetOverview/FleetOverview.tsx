@@ -13,6 +13,7 @@ import { formatAgo, formatBytes, formatPercent } from '../common/format';
 import { CountChart } from './CountChart';
 import { HealthCounts } from './HealthCounts';
 import { RankedInstances } from './RankedInstances';
+import { RegionMap } from './RegionMap';
 
 const NOT_REPORTED = 'not reported';
 const LOWEST = 10;
@@ -74,6 +75,9 @@ export const FleetOverview = () => {
           bars={[{ key: 'count', name: 'Instances', color: '#2ca02c' }]}
           empty="No instance has registered."
         />
+      </Grid>
+      <Grid item xs={12}>
+        <RegionMap summary={summary} />
       </Grid>
       <Grid item xs={12}>
         <CountChart

@@ -5,13 +5,14 @@ import {
   TabbedLayout,
 } from '@backstage/core-components';
 import Box from '@material-ui/core/Box';
+import { AlertsPage } from '../Alerts';
 import { EventTimeline } from '../EventTimeline';
 import { FleetOverview } from '../FleetOverview';
 import { InstanceSwitcher } from './InstanceSwitcher';
 import { InstanceTable } from './InstanceTable';
 import { RunCommandButton } from './RunCommandButton';
 
-/** The Sindri page: the fleet at a glance, its instances, and its activity. */
+/** The Sindri page: the fleet at a glance, its instances, its alerts and its activity. */
 export const FleetPage = () => (
   <Page themeId="tool">
     <Header
@@ -30,6 +31,9 @@ export const FleetPage = () => (
         </TabbedLayout.Route>
         <TabbedLayout.Route path="/instances" title="Instances">
           <InstanceTable />
+        </TabbedLayout.Route>
+        <TabbedLayout.Route path="/alerts" title="Alerts">
+          <AlertsPage />
         </TabbedLayout.Route>
         <TabbedLayout.Route path="/activity" title="Activity">
           <EventTimeline />

@@ -1,0 +1,161 @@
+import { Knex } from 'knex';
+import {
+  AlertMetric,
+  AlertRule,
+  MetricsSample,
+  Registration,
+} from '@internal/plugin-sindri-common';
+import { toDate } from '../database/time';
+
+/** What a rule's condition saw on one instance that it holds for. */
+export interface Observation {
+  instanceName: string;
+  value?: number;
+  summary: string;
+}
+
+/** Samples older than this say nothing about now: the rule does not hold on stale data. */
+const METRIC_FRESH_MS = 5 * 60_000;
+const OPERATION_WINDOW_MS = 24 * 3600_000;
+
+const percent = (used: number, total: number) =>
+  total > 0 ? (100 * used) / total : undefined;
+
+const round = (value: number) => Math.round(value * 10) / 10;
+
+/** A metric's value in a sample, and what it concerns (a disk's mount). */
+export function metricValue(
+  metric: AlertMetric,
+  sample: MetricsSample,
+): { value: number; where?: string } | undefined {
+  if (metric === 'cpu')
+    return sample.cpu ? { value: sample.cpu.percent } : undefined;
+  if (metric === 'memory') {
+    const m = sample.memory;
+    const value = m && percent(m.totalBytes - m.availableBytes, m.totalBytes);
+    return value === undefined ? undefined : { value };
+  }
+  const used = (disk: NonNullable<MetricsSample['disks']>[number]) => {
+    if (metric === 'disk') return percent(disk.usedBytes, disk.sizeBytes);
+    return disk.inodesTotal !== undefined && disk.inodesUsed !== undefined
+      ? percent(disk.inodesUsed, disk.inodesTotal)
+      : undefined;
+  };
+  let fullest: { value: number; where?: string } | undefined;
+  for (const disk of sample.disks ?? []) {
+    const value = used(disk);
+    if (value !== undefined && (!fullest || value > fullest.value))
+      fullest = { value, where: disk.mount };
+  }
+  return fullest;
+}
+
+const METRIC_LABELS: Record<AlertMetric, string> = {
+  cpu: 'CPU',
+  memory: 'Memory',
+  disk: 'Disk',
+  inodes: 'Inodes',
+};
+
+/**
+ * The instances in a rule's scope on which its condition holds now, from the
+ * stored data: newest metrics samples, instance status, lifecycle operations
+ * and what the agents registered.
+ */
+export async function observeCondition(
+  knex: Knex,
+  rule: AlertRule,
+  now: Date,
+): Promise<Map<string, Observation>> {
+  const inScope = knex('instances').select('id');
+  if (rule.scope.kind === 'group') inScope.where('owner', rule.scope.ref!);
+  if (rule.scope.kind === 'instance') inScope.where('name', rule.scope.ref!);
+  const found = new Map<string, Observation>();
+  const { condition } = rule;
+
+  if (condition.kind === 'metric') {
+    // the last samples of an instance that stopped reporting say nothing of now
+    inScope.where('status', 'running');
+    const ranked = knex('metric_samples')
+      .where({ resolution: 'raw' })
+      .where('at', '>=', new Date(now.getTime() - METRIC_FRESH_MS))
+      .whereIn('instance_id', inScope)
+      .select(
+        'instance_id',
+        'data',
+        knex.raw(
+          'row_number() over (partition by instance_id order by at desc) as rank',
+        ),
+      );
+    const rows = await knex
+      .from(ranked.as('r'))
+      .join('instances as i', 'i.id', 'r.instance_id')
+      .where('r.rank', 1)
+      .select('r.instance_id', 'i.name', 'r.data');
+    for (const row of rows) {
+      const seen = metricValue(condition.metric, JSON.parse(row.data));
+      if (seen && seen.value > condition.threshold)
+        found.set(row.instance_id, {
+          instanceName: row.name,
+          value: round(seen.value),
+          summary: `${METRIC_LABELS[condition.metric]} at ${round(
+            seen.value,
+          )} %${seen.where ? ` on ${seen.where}` : ''} (above ${
+            condition.threshold
+          } %)`,
+        });
+    }
+  } else if (condition.kind === 'heartbeat-lost') {
+    const rows = await knex('instances')
+      .whereIn('id', inScope)
+      .where('status', 'unresponsive')
+      .select('id', 'name', 'last_heartbeat_at');
+    for (const row of rows) {
+      const last = toDate(row.last_heartbeat_at);
+      found.set(row.id, {
+        instanceName: row.name,
+        summary: last
+          ? `No heartbeat since ${last.toISOString()}`
+          : 'No heartbeat received',
+      });
+    }
+  } else if (condition.kind === 'operation-failed') {
+    const rows = await knex('lifecycle_operations')
+      .whereIn('instance_id', inScope)
+      .whereNotNull('finished_at')
+      .where('finished_at', '>=', new Date(now.getTime() - OPERATION_WINDOW_MS))
+      .orderBy('finished_at', 'desc')
+      .select('instance_id', 'instance_name', 'kind', 'state', 'message');
+    const newest = new Set<string>();
+    for (const row of rows) {
+      if (newest.has(row.instance_id)) continue;
+      newest.add(row.instance_id);
+      if (row.state === 'failed')
+        found.set(row.instance_id, {
+          instanceName: row.instance_name,
+          summary: `${row.kind} failed${
+            row.message ? `: ${String(row.message).slice(0, 200)}` : ''
+          }`,
+        });
+    }
+  } else {
+    const rows = await knex('instances')
+      .whereIn('id', inScope)
+      .where('registration', 'like', '%"failedExtensions":[{%')
+      .select('id', 'name', 'registration');
+    for (const row of rows) {
+      const failed = (JSON.parse(row.registration) as Registration)
+        .failedExtensions;
+      if (failed?.length)
+        found.set(row.id, {
+          instanceName: row.name,
+          value: failed.length,
+          summary: `Install failed: ${failed
+            .map(f => `${f.name}${f.error ? ` (${f.error})` : ''}`)
+            .join(', ')
+            .slice(0, 400)}`,
+        });
+    }
+  }
+  return found;
+}

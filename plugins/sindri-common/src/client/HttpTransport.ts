@@ -1,0 +1,58 @@
+import { readNdjson } from './readNdjson';
+import { errorFromResponse } from './SindriRequestError';
+
+/** How a client reaches the backend: the frontend passes its fetchApi, a backend module a fetch that adds the caller's token. */
+export interface SindriHttpClientOptions {
+  /** the plugin's base URL, e.g. from the discovery service */
+  baseUrl(): Promise<string>;
+  fetch(url: string, init?: RequestInit): Promise<Response>;
+}
+
+/** `?a=1&b=2` of the defined, non-empty values; empty without any. */
+export function search(query: Record<string, unknown>): string {
+  const params = new URLSearchParams();
+  for (const [key, value] of Object.entries(query))
+    if (value !== undefined && value !== '') params.set(key, String(value));
+  const text = params.toString();
+  return text ? `?${text}` : '';
+}
+
+/** One request path for every client: the caller's fetch, JSON bodies, errors as SindriRequestError, NDJSON streams. */
+export class HttpTransport {
+  constructor(private readonly options: SindriHttpClientOptions) {}
+
+  async *stream<T>(path: string, signal?: AbortSignal) {
+    const response = await this.send('GET', path, undefined, signal);
+    if (!response.body)
+      throw new Error('This runtime gave no access to the streamed response');
+    yield* readNdjson<T>(response.body);
+  }
+
+  async json<T>(method: string, path: string, body?: unknown) {
+    const response = await this.send(method, path, body);
+    return (await response.json()) as T;
+  }
+
+  async send(
+    method: string,
+    path: string,
+    body?: unknown,
+    signal?: AbortSignal,
+  ): Promise<Response> {
+    const response = await this.options.fetch(
+      `${await this.options.baseUrl()}${path}`,
+      {
+        method,
+        signal,
+        ...(body === undefined
+          ? {}
+          : {
+              headers: { 'Content-Type': 'application/json' },
+              body: JSON.stringify(body),
+            }),
+      },
+    );
+    if (!response.ok) throw await errorFromResponse(response);
+    return response;
+  }
+}

@@ -1,0 +1,2 @@
+export { AlertsPage } from './AlertsPage';
+export { InstanceAlertsCard } from './InstanceAlertsCard';

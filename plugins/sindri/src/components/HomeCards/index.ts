@@ -1,0 +1,2 @@
+export { FleetHealthContent } from './FleetHealthContent';
+export { OpenAlertsContent } from './OpenAlertsContent';
