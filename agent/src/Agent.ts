@@ -1,5 +1,6 @@
 import crypto from 'node:crypto';
 import os from 'node:os';
+import path from 'node:path';
 import si from 'systeminformation';
 import {
   AgentEvent,
@@ -14,8 +15,13 @@ import { AgentConnection, ConnectionState } from './connection/AgentConnection';
 import { loadInstanceId } from './identity';
 import { LiveChannel } from './live/LiveChannel';
 import { AgentLogger } from './log';
+import { FileTailer } from './logs/FileTailer';
+import { LogShipper } from './logs/LogShipper';
 import { Outbox } from './outbox';
 import { AGENT_VERSION } from './version';
+
+/** How often the tailed log files are read. */
+const LOG_POLL_MS = 1000;
 
 /**
  * Registers the instance and reports it: heartbeats and metrics on their
@@ -24,12 +30,15 @@ import { AGENT_VERSION } from './version';
 export class Agent {
   readonly outbox: Outbox;
   /** Samples made since start, by kind: what the portal should end up with. */
-  readonly produced = { heartbeat: 0, metrics: 0, event: 0 };
+  readonly produced = { heartbeat: 0, metrics: 0, event: 0, logs: 0 };
   /** Terminals and commands, over the same connection. */
   readonly live: LiveChannel;
   private readonly connection: AgentConnection;
+  private readonly logTailer: FileTailer;
+  private readonly logShipper: LogShipper;
   private readonly timers: NodeJS.Timeout[] = [];
   private instanceId?: string;
+  private shippingLogs = false;
   private distro?: string;
   /** What the last registration said about sindri.yaml and the installed extensions. */
   private reported?: {
@@ -44,10 +53,19 @@ export class Agent {
     private readonly logger: AgentLogger,
     onState?: (state: ConnectionState) => void,
   ) {
-    this.outbox = new Outbox(config.bufferSize, dropped =>
+    this.logShipper = new LogShipper(frame => this.enqueue(frame));
+    this.outbox = new Outbox(config.bufferSize, (dropped, frame) => {
+      this.logShipper.dropped(frame);
       logger.warn(
         `buffer full (${config.bufferSize}): dropped the oldest sample, ${dropped} dropped so far`,
-      ),
+      );
+    });
+    this.logTailer = new FileTailer(
+      [
+        ...config.logSources,
+        ...(config.statusLedger ? [config.statusLedger] : []),
+      ],
+      path.join(config.stateDir, 'log-positions.json'),
     );
     this.connection = new AgentConnection({
       consoleUrl: config.consoleUrl,
@@ -90,6 +108,7 @@ export class Agent {
         () => void this.sampleMetrics(),
         this.config.metricsSeconds * 1000,
       ),
+      setInterval(() => void this.shipLogs(), LOG_POLL_MS),
     );
   }
 
@@ -146,6 +165,19 @@ export class Agent {
     if (frame.type !== 'register') this.produced[frame.type] += 1;
     this.outbox.push(frame);
     this.connection.flush();
+  }
+
+  /** Ships what the tailed log files gained since the last poll. */
+  private async shipLogs() {
+    if (this.shippingLogs) return;
+    this.shippingLogs = true;
+    try {
+      this.logShipper.ship(await this.logTailer.poll());
+    } catch (error) {
+      this.logger.warn(`log tailing failed: ${error}`);
+    } finally {
+      this.shippingLogs = false;
+    }
   }
 
   private async sampleMetrics() {

@@ -19,6 +19,13 @@ export const agentConfigSchema = z.object({
   region: z.string().min(1).max(64).optional(),
   sindriYaml: z.string().min(1).optional(),
   statusLedger: z.string().min(1).optional(),
+  /** files, and directories whose `*.log` files, the agent ships */
+  logSources: z.string().transform(list =>
+    list
+      .split(',')
+      .map(s => s.trim())
+      .filter(Boolean),
+  ),
   stateDir: z.string().min(1),
   heartbeatSeconds: positiveSeconds,
   metricsSeconds: positiveSeconds,
@@ -85,6 +92,13 @@ export const SETTINGS: Array<{
     fallback: env =>
       env.HOME ? `${env.HOME}/.sindri/status_ledger.jsonl` : undefined,
     help: "Sindri's extension status ledger",
+  },
+  {
+    key: 'logSources',
+    flag: 'log-sources',
+    env: AGENT_ENV.logSources,
+    fallback: env => (env.HOME ? `${env.HOME}/.sindri/logs` : ''),
+    help: "comma-separated log files and directories (their *.log files) to ship, besides Sindri's ledger",
   },
   {
     key: 'stateDir',

@@ -22,7 +22,10 @@ export class Outbox {
 
   constructor(
     private readonly capacity: number,
-    private readonly onDrop: (dropped: number) => void = () => {},
+    private readonly onDrop: (
+      dropped: number,
+      frame: AgentFrame,
+    ) => void = () => {},
     private readonly now: () => number = Date.now,
   ) {}
 
@@ -32,10 +35,13 @@ export class Outbox {
 
   push(frame: AgentFrame): void {
     if (this.entries.size >= this.capacity) {
-      const oldest = this.entries.keys().next().value as string;
+      const [oldest, entry] = this.entries.entries().next().value as [
+        string,
+        Entry,
+      ];
       this.entries.delete(oldest);
       this.dropped += 1;
-      this.onDrop(this.dropped);
+      this.onDrop(this.dropped, entry.frame);
     }
     this.entries.set(frameId(frame), { frame, sent: false, notBefore: 0 });
   }

@@ -12,6 +12,14 @@ export interface Config {
         hour?: HumanDuration | string;
       };
     };
+    logs?: {
+      retention?: {
+        /** How long log lines are kept. Default: 7 days. */
+        maxAge?: HumanDuration | string;
+        /** At most this many bytes of log text per instance; the oldest lines go first. Default: 52428800 (50 MiB). */
+        maxBytesPerInstance?: number;
+      };
+    };
     alerts?: {
       /**
        * How often alert rules are evaluated against the stored data and due

@@ -100,6 +100,7 @@ async function stored(knex: Knex) {
         await knex('sindri_events').whereNotNull('source_key').count({ n: '*' })
       )[0].n,
     ),
+    logs: await n('sindri_log_batches'),
   };
 }
 

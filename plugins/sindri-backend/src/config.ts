@@ -22,6 +22,8 @@ export interface SindriBackendConfig {
     bundleDir?: string;
   };
   terminal: { recordInput: boolean; recheckIntervalMs: number };
+  /** how long log lines are kept, and how many bytes of them per instance at most */
+  logs: { maxAgeMs: number; maxBytesPerInstance: number };
   /** how long terminal sessions, command runs and lifecycle operations are kept after they end, even past their instance */
   auditRetentionMs: number;
   deployments: {
@@ -92,6 +94,12 @@ export function readSindriBackendConfig(config: Config): SindriBackendConfig {
         'sindri.terminal.permissionRecheckInterval',
         { seconds: 30 },
       ),
+    },
+    logs: {
+      maxAgeMs: duration(config, 'sindri.logs.retention.maxAge', { days: 7 }),
+      maxBytesPerInstance:
+        config.getOptionalNumber('sindri.logs.retention.maxBytesPerInstance') ??
+        50 * 1024 * 1024,
     },
     auditRetentionMs: duration(config, 'sindri.audit.retention', { days: 365 }),
     deployments: {

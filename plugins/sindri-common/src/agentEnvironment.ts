@@ -12,6 +12,7 @@ export const AGENT_ENV = {
   region: 'SINDRI_REGION',
   config: 'SINDRI_CONFIG',
   statusLedger: 'SINDRI_STATUS_LEDGER',
+  logSources: 'SINDRI_AGENT_LOG_SOURCES',
   stateDir: 'SINDRI_AGENT_STATE_DIR',
   heartbeatSeconds: 'SINDRI_AGENT_HEARTBEAT_SECONDS',
   metricsSeconds: 'SINDRI_AGENT_METRICS_SECONDS',

@@ -161,7 +161,6 @@ export class AlertEvaluator {
         transition === 'fired' ? FIRED_SEVERITY[alert.severity] : 'info',
       message: `${alert.ruleName}: ${alert.summary}`,
       subject: { kind: 'alert', id: alert.id },
-      sourceKey: `alert:${alert.id}:${transition}`,
     });
     const silenced =
       alert.silenced &&

@@ -25,20 +25,22 @@ const instanceEntity = (name: string, status: string): Entity => ({
   spec: { type: 'sindri-instance', owner: 'group:default/platform' },
 });
 
-/** Reads the NDJSON stream of a run until `done`. */
+/** Reads the NDJSON stream of a run until `done`; `events` once the stream has answered (its snapshot is on the way). */
 async function readStream(
   base: string,
   id: string,
-): Promise<CommandStreamEvent[]> {
+): Promise<{ events: Promise<CommandStreamEvent[]> }> {
   const res = await fetch(`http://${base}/commands/${id}/stream`, {
     headers: { Authorization: auth },
   });
   expect(res.headers.get('content-type')).toMatch(/application\/x-ndjson/);
-  const text = await res.text();
-  return text
-    .trim()
-    .split('\n')
-    .map(line => JSON.parse(line));
+  const events = res.text().then(text =>
+    text
+      .trim()
+      .split('\n')
+      .map(line => JSON.parse(line)),
+  );
+  return { events };
 }
 
 describe('commands', () => {
@@ -111,8 +113,8 @@ describe('commands', () => {
       await new Promise(r => setTimeout(r, 100));
       expect(agents['dev-2'].count('cmd-run')).toBe(0);
 
-      const streamed = readStream(base, id);
-      await new Promise(r => setTimeout(r, 100));
+      // the stream follows the run from here: what follows arrives as output events
+      const { events: streamed } = await readStream(base, id);
       agents['dev-1'].send({ type: 'cmd-started', run: run1.run, pid: 10 });
       agents['dev-1'].send({
         type: 'cmd-output',

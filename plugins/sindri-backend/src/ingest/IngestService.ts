@@ -10,6 +10,7 @@ import {
 import { InstanceStore } from '../database/InstanceStore';
 import { AgentIdentity } from '../tokens/AgentTokenStore';
 import { SampleWriter } from '../database/SampleWriter';
+import { LogStore } from '../logs/LogStore';
 import { EventService } from '../events/EventService';
 import { InstanceChanges } from './InstanceChanges';
 import { RateLimiter } from './RateLimiter';
@@ -36,6 +37,7 @@ export class IngestService {
     private readonly instances: InstanceStore,
     private readonly events: EventService,
     private readonly writer: SampleWriter,
+    private readonly logs: LogStore,
     private readonly changes: InstanceChanges,
     private readonly logger: LoggerService,
     private readonly limiter: RateLimiter,
@@ -187,6 +189,12 @@ export class IngestService {
               'running',
             );
         }
+        break;
+      case 'logs':
+        await this.logs.append(
+          { id: agent.instanceId, name: agent.name },
+          frame.logs,
+        );
         break;
       default:
         break;

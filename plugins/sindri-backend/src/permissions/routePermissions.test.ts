@@ -308,6 +308,20 @@ const calls: Call[] = [
     denied: 403,
   },
   {
+    name: 'GET /logs',
+    permission: AUDIT,
+    call: s => request(s).get('/api/sindri/logs?q=pip'),
+    allowed: 200,
+    denied: 403,
+  },
+  {
+    name: 'GET /instances/{name}/logs',
+    permission: AUDIT,
+    call: s => request(s).get('/api/sindri/instances/dev-1/logs'),
+    allowed: 200,
+    denied: 403,
+  },
+  {
     name: 'GET /alerts',
     permission: READ,
     call: s => request(s).get('/api/sindri/alerts'),

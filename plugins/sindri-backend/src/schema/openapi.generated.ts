@@ -198,7 +198,7 @@ export const spec = {
         'x-websocket': true,
         summary: "The agent's WebSocket (an upgrade, not an Express route).",
         description:
-          "An agent's one outbound connection, upgraded to a WebSocket and authenticated by its\nown token (`Authorization: Bearer sindri_...`), not by Backstage credentials.\n\nText messages are JSON frames:\n- ingest frames (`AgentFrame`: register, heartbeat, metrics, event), handled in order\n  and each answered by a `BackendFrame`: `{type: ack, id}` or\n  `{type: error, id, status, message}` naming the refused frame's id, with the statuses\n  of `POST /ingest` (400 invalid, 413 over 256 KiB: dropped by the agent; 409 not\n  registered yet, 429 over the rate limit, 503 not stored now: sent again later). At\n  most 256 frames or 4 MiB wait per connection; past that the socket is not read until\n  they are handled;\n- live control frames, `pty-*` (terminals) and `cmd-*` (commands), both ways; the zod\n  schemas `backendLiveFrameSchema` and `agentLiveFrameSchema` of\n  `@internal/plugin-sindri-common` (`live/liveFrames.ts`) are authoritative.\n\nBinary messages are terminal data frames,\n`[kind: 1 byte][session id length: 1 byte][session id: ASCII][payload]` with kind\n1 output and 3 replay (agent to backend) or 2 input (backend to agent); one that does not\ndecode is answered by an error frame with status 400.\n\nLive frames are rate-limited per instance (`sindri.ingest.rateLimit.liveFramesPerSecond`):\nover it the socket is not read for a moment; nothing is dropped. `cmd-exit` and `pty-exit`\nare acknowledged (`cmd-exit-ack`, `pty-exit-ack`) once stored; the agent sends them again\non every connect until then.\n\nThe backend pings every `sindri.agents.keepaliveInterval`; a connection that does not\nanswer is terminated and its instance marked unresponsive. A connection whose token is\nrevoked, rotated or removed with its instance is closed with 4401 within a second\n(`sindri.agents.tokenCheckInterval`). A message over 1 MiB closes the connection with code\n1009; the backend closes every connection with 1001 when it stops. Terminal sessions and\nrunning commands are relayed only by the backend process the agent is connected to.\n",
+          "An agent's one outbound connection, upgraded to a WebSocket and authenticated by its\nown token (`Authorization: Bearer sindri_...`), not by Backstage credentials.\n\nText messages are JSON frames:\n- ingest frames (`AgentFrame`: register, heartbeat, metrics, event, logs), handled in order\n  and each answered by a `BackendFrame`: `{type: ack, id}` or\n  `{type: error, id, status, message}` naming the refused frame's id, with the statuses\n  of `POST /ingest` (400 invalid, 413 over 256 KiB: dropped by the agent; 409 not\n  registered yet, 429 over the rate limit, 503 not stored now: sent again later). At\n  most 256 frames or 4 MiB wait per connection; past that the socket is not read until\n  they are handled;\n- live control frames, `pty-*` (terminals) and `cmd-*` (commands), both ways; the zod\n  schemas `backendLiveFrameSchema` and `agentLiveFrameSchema` of\n  `@internal/plugin-sindri-common` (`live/liveFrames.ts`) are authoritative.\n\nBinary messages are terminal data frames,\n`[kind: 1 byte][session id length: 1 byte][session id: ASCII][payload]` with kind\n1 output and 3 replay (agent to backend) or 2 input (backend to agent); one that does not\ndecode is answered by an error frame with status 400.\n\nLive frames are rate-limited per instance (`sindri.ingest.rateLimit.liveFramesPerSecond`):\nover it the socket is not read for a moment; nothing is dropped. `cmd-exit` and `pty-exit`\nare acknowledged (`cmd-exit-ack`, `pty-exit-ack`) once stored; the agent sends them again\non every connect until then.\n\nThe backend pings every `sindri.agents.keepaliveInterval`; a connection that does not\nanswer is terminated and its instance marked unresponsive. A connection whose token is\nrevoked, rotated or removed with its instance is closed with 4401 within a second\n(`sindri.agents.tokenCheckInterval`). A message over 1 MiB closes the connection with code\n1009; the backend closes every connection with 1001 when it stops. Terminal sessions and\nrunning commands are relayed only by the backend process the agent is connected to.\n",
         security: [
           {
             AgentToken: [],
@@ -2172,9 +2172,207 @@ export const spec = {
         },
       },
     },
+    '/logs': {
+      get: {
+        operationId: 'searchLogs',
+        summary:
+          'Search the log lines of the instances the caller may read, newest first.',
+        description:
+          "Lines the agents shipped, of the instances the caller may read with\n`sindri.instance.audit.read` (row by row, in the database). `q` matches lines holding every\none of its words (letters and digits; case-insensitive), with the database's full-text\nindex; each result says where the words are (`highlights`). Paged by line id: pass the\npage's `nextCursor` as `before`.\n",
+        parameters: [
+          {
+            $ref: '#/components/parameters/logText',
+          },
+          {
+            name: 'instance',
+            in: 'query',
+            description: "Only this instance's lines.",
+            schema: {
+              type: 'string',
+              minLength: 1,
+              maxLength: 63,
+            },
+          },
+          {
+            $ref: '#/components/parameters/logSources',
+          },
+          {
+            $ref: '#/components/parameters/logLevels',
+          },
+          {
+            $ref: '#/components/parameters/logOperation',
+          },
+          {
+            $ref: '#/components/parameters/logFrom',
+          },
+          {
+            $ref: '#/components/parameters/logTo',
+          },
+          {
+            $ref: '#/components/parameters/logBefore',
+          },
+          {
+            $ref: '#/components/parameters/logLimit',
+          },
+        ],
+        responses: {
+          '200': {
+            description: 'A page of lines, newest first.',
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/LogPage',
+                },
+              },
+            },
+          },
+          '400': {
+            $ref: '#/components/responses/BadRequest',
+          },
+          '401': {
+            $ref: '#/components/responses/Unauthorized',
+          },
+          '403': {
+            $ref: '#/components/responses/Forbidden',
+          },
+        },
+      },
+    },
+    '/instances/{name}/logs': {
+      get: {
+        operationId: 'getInstanceLogs',
+        summary: "Search one instance's log lines, newest first.",
+        description:
+          'Requires `sindri.instance.audit.read` on the instance. The same search as `GET /logs`.',
+        parameters: [
+          {
+            $ref: '#/components/parameters/name',
+          },
+          {
+            $ref: '#/components/parameters/logText',
+          },
+          {
+            $ref: '#/components/parameters/logSources',
+          },
+          {
+            $ref: '#/components/parameters/logLevels',
+          },
+          {
+            $ref: '#/components/parameters/logOperation',
+          },
+          {
+            $ref: '#/components/parameters/logFrom',
+          },
+          {
+            $ref: '#/components/parameters/logTo',
+          },
+          {
+            $ref: '#/components/parameters/logBefore',
+          },
+          {
+            $ref: '#/components/parameters/logLimit',
+          },
+        ],
+        responses: {
+          '200': {
+            description: 'A page of lines, newest first.',
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/LogPage',
+                },
+              },
+            },
+          },
+          '400': {
+            $ref: '#/components/responses/BadRequest',
+          },
+          '401': {
+            $ref: '#/components/responses/Unauthorized',
+          },
+          '403': {
+            $ref: '#/components/responses/Forbidden',
+          },
+          '404': {
+            $ref: '#/components/responses/NotFound',
+          },
+        },
+      },
+    },
   },
   components: {
     parameters: {
+      logText: {
+        name: 'q',
+        in: 'query',
+        description: 'Words every line must hold.',
+        schema: {
+          type: 'string',
+          maxLength: 256,
+        },
+      },
+      logSources: {
+        name: 'source',
+        in: 'query',
+        description: 'Only lines read from these sources (comma-separated).',
+        schema: {
+          type: 'string',
+          maxLength: 2048,
+        },
+      },
+      logLevels: {
+        name: 'level',
+        in: 'query',
+        description: 'Only lines of these levels (comma-separated).',
+        schema: {
+          type: 'string',
+          maxLength: 64,
+        },
+      },
+      logOperation: {
+        name: 'operation',
+        in: 'query',
+        description: 'Only lines written during this lifecycle operation.',
+        schema: {
+          type: 'string',
+          format: 'uuid',
+        },
+      },
+      logFrom: {
+        name: 'from',
+        in: 'query',
+        schema: {
+          type: 'string',
+          format: 'date-time',
+        },
+      },
+      logTo: {
+        name: 'to',
+        in: 'query',
+        schema: {
+          type: 'string',
+          format: 'date-time',
+        },
+      },
+      logBefore: {
+        name: 'before',
+        in: 'query',
+        description: 'A line id; only older lines are listed.',
+        schema: {
+          type: 'string',
+          pattern: '^[0-9]{1,19}$',
+        },
+      },
+      logLimit: {
+        name: 'limit',
+        in: 'query',
+        schema: {
+          type: 'integer',
+          minimum: 1,
+          maximum: 500,
+          default: 100,
+        },
+      },
       alertId: {
         name: 'id',
         in: 'path',
@@ -3075,6 +3273,69 @@ export const spec = {
           createdAt: {
             type: 'string',
             format: 'date-time',
+          },
+        },
+      },
+      LogLine: {
+        type: 'object',
+        description:
+          "One line an agent read from its instance's logs, masked for secrets.",
+        required: ['id', 'instance', 'at', 'source', 'text'],
+        properties: {
+          id: {
+            type: 'string',
+            pattern: '^[0-9]{1,19}$',
+          },
+          instance: {
+            type: 'string',
+          },
+          at: {
+            type: 'string',
+            format: 'date-time',
+          },
+          source: {
+            type: 'string',
+            description: 'The file it was read from, or `journald:<unit>`.',
+          },
+          level: {
+            type: 'string',
+            enum: ['error', 'warn', 'info', 'debug'],
+          },
+          text: {
+            type: 'string',
+          },
+          operationId: {
+            type: 'string',
+            description:
+              'The lifecycle operation running on the instance when the line was stored.',
+          },
+          highlights: {
+            type: 'array',
+            description:
+              "Where the search's words are in `text`, as [start, end) offsets.",
+            items: {
+              type: 'array',
+              minItems: 2,
+              maxItems: 2,
+              items: {
+                type: 'integer',
+              },
+            },
+          },
+        },
+      },
+      LogPage: {
+        type: 'object',
+        required: ['items'],
+        properties: {
+          items: {
+            type: 'array',
+            items: {
+              $ref: '#/components/schemas/LogLine',
+            },
+          },
+          nextCursor: {
+            type: 'string',
           },
         },
       },
@@ -4815,6 +5076,15 @@ export type EndpointMap = {
   '#_delete|/alert-channels/{id}': {
     path: operations['deleteAlertChannel']['parameters']['path'];
     response: void;
+  };
+  '#get|/logs': {
+    query: NonNullable<operations['searchLogs']['parameters']['query']>;
+    response: operations['searchLogs']['responses'][200]['content']['application/json'];
+  };
+  '#get|/instances/{name}/logs': {
+    path: operations['getInstanceLogs']['parameters']['path'];
+    query: NonNullable<operations['getInstanceLogs']['parameters']['query']>;
+    response: operations['getInstanceLogs']['responses'][200]['content']['application/json'];
   };
 };
 

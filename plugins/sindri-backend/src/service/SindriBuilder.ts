@@ -54,6 +54,7 @@ import { AvailabilityStore } from '../fleet/AvailabilityStore';
 import { FleetSummaryService } from '../fleet/FleetSummaryService';
 import { FleetSummaryStore } from '../fleet/FleetSummaryStore';
 import { createAlerts } from '../alerts/createAlerts';
+import { LogStore } from '../logs/LogStore';
 
 /** What the plugin hands the builder: Backstage's services. */
 export interface SindriBuilderEnv {
@@ -118,10 +119,12 @@ export class SindriBuilder {
     const changes = new InstanceChanges(env.events);
     const events = new EventService(new EventStore(knex), logger);
     const metrics = new FleetMetrics(knex);
+    const logs = new LogStore(knex);
     const ingest = new IngestService(
       instances,
       events,
       new SampleWriter(knex),
+      logs,
       changes,
       logger,
       new RateLimiter(
@@ -232,6 +235,7 @@ export class SindriBuilder {
       }),
       deployments,
       alerts: alerts.service,
+      logs,
     });
 
     return {
@@ -248,6 +252,7 @@ export class SindriBuilder {
           deployments,
           events,
           availability: new AvailabilityStore(knex),
+          logs,
         }),
         alerts.task,
       ],

@@ -30,6 +30,8 @@ import { TerminalSessionService } from '../terminal/TerminalSessionService';
 import { AgentTokenStore } from '../tokens/AgentTokenStore';
 import { registerAlertRoutes } from '../alerts/alertRoutes';
 import { AlertService } from '../alerts/AlertService';
+import { registerLogRoutes } from '../logs/logRoutes';
+import { LogStore } from '../logs/LogStore';
 import type {
   AuthService,
   UserInfoService,
@@ -54,6 +56,7 @@ export interface RouterOptions {
   commandTargets: CommandTargets;
   deployments: DeploymentService;
   alerts: AlertService;
+  logs: LogStore;
 }
 
 /**
@@ -94,6 +97,7 @@ export async function createRouter(
   });
   registerDeploymentRoutes(router, options);
   registerAlertRoutes(router, options);
+  registerLogRoutes(router, options);
   router.use(validatorErrors());
   return router;
 }

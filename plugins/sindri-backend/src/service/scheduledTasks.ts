@@ -12,6 +12,7 @@ import { InstanceChanges } from '../ingest/InstanceChanges';
 import { EventService } from '../events/EventService';
 import { announceHeartbeatLost } from '../events/heartbeatLost';
 import { AvailabilityStore } from '../fleet/AvailabilityStore';
+import { LogStore } from '../logs/LogStore';
 
 /** Periodic work, run by the scheduler service (once across replicas unless `scope: 'local'`). */
 export interface SindriTask extends SchedulerServiceTaskScheduleDefinition {
@@ -29,6 +30,7 @@ export function sindriTasks(deps: {
   deployments: DeploymentService;
   events: EventService;
   availability: AvailabilityStore;
+  logs: LogStore;
 }): SindriTask[] {
   const { knex, settings, logger, instances, samples, changes, events } = deps;
   return [
@@ -56,6 +58,18 @@ export function sindriTasks(deps: {
           new Date(Date.now() - settings.auditRetentionMs),
         );
         logger.debug(`Audit retention: ${JSON.stringify(pruned)} rows pruned`);
+      },
+    },
+    {
+      id: 'sindri-log-retention',
+      frequency: { minutes: 15 },
+      timeout: { minutes: 10 },
+      fn: async () => {
+        const pruned = await deps.logs.prune(
+          new Date(Date.now() - settings.logs.maxAgeMs),
+          settings.logs.maxBytesPerInstance,
+        );
+        logger.debug(`Log retention: ${pruned} lines pruned`);
       },
     },
     {

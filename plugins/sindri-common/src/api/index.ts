@@ -4,3 +4,4 @@ export * from './deployments';
 export * from './metrics';
 export * from './events';
 export * from './alerts';
+export * from './logs';

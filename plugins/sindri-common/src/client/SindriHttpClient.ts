@@ -28,6 +28,7 @@ import {
   SindriHttpClientOptions,
 } from './HttpTransport';
 import { SindriAlertsClient } from './SindriAlertsClient';
+import { SindriLogsClient } from './SindriLogsClient';
 import { retryDelayMs, sleep } from './retryPolicy';
 import { SindriRequestError } from './SindriRequestError';
 
@@ -61,10 +62,13 @@ export class SindriHttpClient {
   private readonly http: HttpTransport;
   /** Alerts, their rules and channels. */
   readonly alerts: SindriAlertsClient;
+  /** Log lines, searched. */
+  readonly logs: SindriLogsClient;
 
   constructor(options: SindriHttpClientOptions) {
     this.http = new HttpTransport(options);
     this.alerts = new SindriAlertsClient(this.http);
+    this.logs = new SindriLogsClient(this.http);
   }
 
   async listInstances(): Promise<FleetInstance[]> {

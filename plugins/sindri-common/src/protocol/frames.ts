@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { INGEST_LIMITS } from './limits';
 import { registrationSchema } from './registration';
 import { heartbeatSchema, instanceEventSchema, metricsSchema } from './samples';
+import { logBatchSchema } from './logs';
 
 /** A message from an agent, over the WebSocket or in an HTTP ingest batch. */
 export const agentFrameSchema = z.discriminatedUnion('type', [
@@ -9,6 +10,7 @@ export const agentFrameSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('heartbeat'), heartbeat: heartbeatSchema }),
   z.object({ type: z.literal('metrics'), metrics: metricsSchema }),
   z.object({ type: z.literal('event'), event: instanceEventSchema }),
+  z.object({ type: z.literal('logs'), logs: logBatchSchema }),
 ]);
 
 export type AgentFrame = z.infer<typeof agentFrameSchema>;
@@ -69,6 +71,8 @@ export function frameId(frame: AgentFrame): string {
       return frame.metrics.id;
     case 'event':
       return frame.event.id;
+    case 'logs':
+      return frame.logs.id;
     default:
       throw new Error('unknown frame type');
   }

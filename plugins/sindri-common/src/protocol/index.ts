@@ -2,3 +2,4 @@ export * from './limits';
 export * from './registration';
 export * from './samples';
 export * from './frames';
+export * from './logs';

@@ -103,7 +103,7 @@ export interface paths {
      *     own token (`Authorization: Bearer sindri_...`), not by Backstage credentials.
      *
      *     Text messages are JSON frames:
-     *     - ingest frames (`AgentFrame`: register, heartbeat, metrics, event), handled in order
+     *     - ingest frames (`AgentFrame`: register, heartbeat, metrics, event, logs), handled in order
      *       and each answered by a `BackendFrame`: `{type: ack, id}` or
      *       `{type: error, id, status, message}` naming the refused frame's id, with the statuses
      *       of `POST /ingest` (400 invalid, 413 over 256 KiB: dropped by the agent; 409 not
@@ -957,6 +957,50 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/logs': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * Search the log lines of the instances the caller may read, newest first.
+     * @description Lines the agents shipped, of the instances the caller may read with
+     *     `sindri.instance.audit.read` (row by row, in the database). `q` matches lines holding every
+     *     one of its words (letters and digits; case-insensitive), with the database's full-text
+     *     index; each result says where the words are (`highlights`). Paged by line id: pass the
+     *     page's `nextCursor` as `before`.
+     */
+    get: operations['searchLogs'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/instances/{name}/logs': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * Search one instance's log lines, newest first.
+     * @description Requires `sindri.instance.audit.read` on the instance. The same search as `GET /logs`.
+     */
+    get: operations['getInstanceLogs'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -1228,6 +1272,26 @@ export interface components {
       deliveredAt?: string;
       /** Format: date-time */
       createdAt: string;
+    };
+    /** @description One line an agent read from its instance's logs, masked for secrets. */
+    LogLine: {
+      id: string;
+      instance: string;
+      /** Format: date-time */
+      at: string;
+      /** @description The file it was read from, or `journald:<unit>`. */
+      source: string;
+      /** @enum {string} */
+      level?: 'error' | 'warn' | 'info' | 'debug';
+      text: string;
+      /** @description The lifecycle operation running on the instance when the line was stored. */
+      operationId?: string;
+      /** @description Where the search's words are in `text`, as [start, end) offsets. */
+      highlights?: number[][];
+    };
+    LogPage: {
+      items: components['schemas']['LogLine'][];
+      nextCursor?: string;
     };
     /** @description The Backstage error body; the message names the offending field, e.g. `target.instances:`. */
     Error: {
@@ -1798,6 +1862,19 @@ export interface components {
     };
   };
   parameters: {
+    /** @description Words every line must hold. */
+    logText: string;
+    /** @description Only lines read from these sources (comma-separated). */
+    logSources: string;
+    /** @description Only lines of these levels (comma-separated). */
+    logLevels: string;
+    /** @description Only lines written during this lifecycle operation. */
+    logOperation: string;
+    logFrom: string;
+    logTo: string;
+    /** @description A line id; only older lines are listed. */
+    logBefore: string;
+    logLimit: number;
     alertId: string;
     alertRuleId: string;
     alertChannelId: string;
@@ -3278,6 +3355,85 @@ export interface operations {
           [name: string]: unknown;
         };
         content?: never;
+      };
+      400: components['responses']['BadRequest'];
+      401: components['responses']['Unauthorized'];
+      403: components['responses']['Forbidden'];
+      404: components['responses']['NotFound'];
+    };
+  };
+  searchLogs: {
+    parameters: {
+      query?: {
+        /** @description Words every line must hold. */
+        q?: components['parameters']['logText'];
+        /** @description Only this instance's lines. */
+        instance?: string;
+        /** @description Only lines read from these sources (comma-separated). */
+        source?: components['parameters']['logSources'];
+        /** @description Only lines of these levels (comma-separated). */
+        level?: components['parameters']['logLevels'];
+        /** @description Only lines written during this lifecycle operation. */
+        operation?: components['parameters']['logOperation'];
+        from?: components['parameters']['logFrom'];
+        to?: components['parameters']['logTo'];
+        /** @description A line id; only older lines are listed. */
+        before?: components['parameters']['logBefore'];
+        limit?: components['parameters']['logLimit'];
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description A page of lines, newest first. */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['LogPage'];
+        };
+      };
+      400: components['responses']['BadRequest'];
+      401: components['responses']['Unauthorized'];
+      403: components['responses']['Forbidden'];
+    };
+  };
+  getInstanceLogs: {
+    parameters: {
+      query?: {
+        /** @description Words every line must hold. */
+        q?: components['parameters']['logText'];
+        /** @description Only lines read from these sources (comma-separated). */
+        source?: components['parameters']['logSources'];
+        /** @description Only lines of these levels (comma-separated). */
+        level?: components['parameters']['logLevels'];
+        /** @description Only lines written during this lifecycle operation. */
+        operation?: components['parameters']['logOperation'];
+        from?: components['parameters']['logFrom'];
+        to?: components['parameters']['logTo'];
+        /** @description A line id; only older lines are listed. */
+        before?: components['parameters']['logBefore'];
+        limit?: components['parameters']['logLimit'];
+      };
+      header?: never;
+      path: {
+        name: components['parameters']['name'];
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description A page of lines, newest first. */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['LogPage'];
+        };
       };
       400: components['responses']['BadRequest'];
       401: components['responses']['Unauthorized'];

@@ -92,6 +92,10 @@ export function mockSindriApi(
     runLifecycle: jest.fn(),
     streamOperation: jest.fn(),
     alerts: mockAlertsApi(),
+    logs: {
+      search: jest.fn().mockResolvedValue({ items: [] }),
+      forInstance: jest.fn().mockResolvedValue({ items: [] }),
+    },
     ...overrides,
   } as jest.Mocked<SindriApi>;
 }

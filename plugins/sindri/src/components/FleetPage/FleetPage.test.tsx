@@ -184,7 +184,8 @@ describe('FleetPage', () => {
     expect(
       screen.getByText('No instance reported metrics in the last 5 minutes.'),
     ).toBeInTheDocument();
-    expect(screen.getAllByText(/what agents registered/)).toHaveLength(2);
+    // providers, regions and the map
+    expect(screen.getAllByText(/what agents registered/)).toHaveLength(3);
   });
 
   it("filters the list by the status the overview's link names", async () => {
