@@ -3,6 +3,7 @@ import crypto from 'node:crypto';
 import http from 'node:http';
 import { AddressInfo } from 'node:net';
 import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import WebSocket from 'ws';
 import { Browser, chromium, Locator, Page } from 'playwright-core';
@@ -28,12 +29,12 @@ async function shows(locator: Locator): Promise<boolean> {
   return true;
 }
 
-/** Polls until the check holds; throws after 60 s. */
-async function waitUntil(check: () => boolean) {
+/** Polls until the check holds, every 50 ms; throws after 60 s. */
+async function waitUntil(check: () => boolean | Promise<boolean>) {
   const deadline = Date.now() + 60_000;
-  while (!check()) {
+  while (!(await check())) {
     if (Date.now() > deadline) throw new Error('timed out');
-    await new Promise(r => setTimeout(r, 200));
+    await new Promise(r => setTimeout(r, 50));
   }
 }
 
@@ -220,6 +221,8 @@ describe('the portal in a browser', () => {
 
   describe('with a demo agent running', () => {
     let agent: ChildProcess | undefined;
+    // the log files e2e-1's agent follows
+    const logDir = fs.mkdtempSync(path.join(os.tmpdir(), 'sindri-e2e-logs-'));
 
     afterAll(() => {
       agent?.kill('SIGTERM');
@@ -239,7 +242,11 @@ describe('the portal in a browser', () => {
         {
           stdio: 'ignore',
           // two samples make a line: sample faster than the 30 s default
-          env: { ...process.env, SINDRI_AGENT_METRICS_SECONDS: '2' },
+          env: {
+            ...process.env,
+            SINDRI_AGENT_METRICS_SECONDS: '2',
+            SINDRI_AGENT_LOG_SOURCES: logDir,
+          },
         },
       );
 
@@ -356,6 +363,47 @@ describe('the portal in a browser', () => {
           path: path.join(process.env.SINDRI_E2E_SCREENSHOTS, 'activity.png'),
           fullPage: true,
         });
+    });
+
+    it("finds a line written to a tailed file within 2 s, and in the instance's Logs tab with its words marked", async () => {
+      const token = (
+        (await (
+          await fetch(`${backendUrl}/api/auth/guest/refresh`)
+        ).json()) as any
+      ).backstageIdentity.token;
+      const found = async () =>
+        (
+          (await (
+            await fetch(
+              `${backendUrl}/api/sindri/instances/e2e-1/logs?q=e2e%20mirror`,
+              { headers: { Authorization: `Bearer ${token}` } },
+            )
+          ).json()) as any
+        ).items.length > 0;
+      fs.appendFileSync(
+        path.join(logDir, 'python.log'),
+        'ERROR pip could not reach the e2e mirror\n',
+      );
+      const written = Date.now();
+      await waitUntil(found);
+      // written, read by the agent, shipped, stored and found
+      expect(Date.now() - written).toBeLessThan(2_000);
+
+      await page.goto(`${appUrl}/catalog/default/resource/e2e-1/logs`);
+      await page.getByLabel('Search (every word)').fill('e2e mirror');
+      if (process.env.SINDRI_E2E_SCREENSHOTS) {
+        await new Promise(r => setTimeout(r, 3000));
+        await page.screenshot({
+          path: path.join(process.env.SINDRI_E2E_SCREENSHOTS, 'logs-tab.png'),
+          fullPage: true,
+        });
+      }
+      expect(await shows(page.locator('mark', { hasText: 'mirror' }))).toBe(
+        true,
+      );
+      expect(
+        await shows(page.getByRole('cell', { name: 'error', exact: true })),
+      ).toBe(true);
     });
 
     it('a second agent that dies: the counts turn, the heartbeat-lost alert fires to the Alerts page, the bell and a signed webhook, and its Events tab says so', async () => {

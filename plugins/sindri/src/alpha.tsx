@@ -162,6 +162,17 @@ const eventsContent = EntityContentBlueprint.make({
   },
 });
 
+const logsContent = EntityContentBlueprint.make({
+  name: 'logs',
+  params: {
+    path: 'logs',
+    title: 'Logs',
+    filter: isSindriInstance,
+    loader: () =>
+      import('./components/InstanceLogs').then(m => <m.InstanceLogsContent />),
+  },
+});
+
 /** The scaffolder fields Sindri templates use (`ui:field: SindriDriverPicker`, ...). */
 const formFields = (
   ['driver', 'profile', 'extensions', 'region', 'yaml'] as const
@@ -197,6 +208,7 @@ export default createFrontendPlugin({
     terminalContent,
     commandsContent,
     eventsContent,
+    logsContent,
     ...formFields,
   ],
   routes: convertLegacyRouteRefs({

@@ -15,6 +15,7 @@ export {
   EntitySindriTerminalContent,
   EntitySindriCommandsContent,
   EntitySindriEventsContent,
+  EntitySindriLogsContent,
   EntitySindriLifecycleCard,
   SindriRunCommandPage,
 } from './plugin';

@@ -187,6 +187,21 @@ export const EntitySindriEventsContent = sindriPlugin.provide(
 );
 
 /**
+ * Logs tab content for a Sindri instance entity: a search of its shipped lines.
+ *
+ * @public
+ */
+export const EntitySindriLogsContent = sindriPlugin.provide(
+  createComponentExtension({
+    name: 'EntitySindriLogsContent',
+    component: {
+      lazy: () =>
+        import('./components/InstanceLogs').then(m => m.InstanceLogsContent),
+    },
+  }),
+);
+
+/**
  * Suspend, resume, redeploy and destroy a `sindri-instance` entity, with its operations.
  *
  * @public

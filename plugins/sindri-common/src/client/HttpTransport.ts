@@ -10,10 +10,14 @@ export interface SindriHttpClientOptions {
 
 /** `?a=1&b=2` of the defined, non-empty values; empty without any. */
 export function search(query: Record<string, unknown>): string {
-  const params = new URLSearchParams();
-  for (const [key, value] of Object.entries(query))
-    if (value !== undefined && value !== '') params.set(key, String(value));
-  const text = params.toString();
+  // percent-encoded throughout: the backend's spec validator refuses a `+` for a space
+  const text = Object.entries(query)
+    .filter(([, value]) => value !== undefined && value !== '')
+    .map(
+      ([key, value]) =>
+        `${encodeURIComponent(key)}=${encodeURIComponent(String(value))}`,
+    )
+    .join('&');
   return text ? `?${text}` : '';
 }
 

@@ -36,6 +36,14 @@ function clientWith(
 }
 
 describe('SindriClient', () => {
+  it('percent-encodes query values (a space is %20, which the spec validator takes; + it refuses)', async () => {
+    const { client, fetch } = clientWith(() => json({ items: [] }));
+    await client.logs.search({ text: 'pip failed', levels: ['error', 'warn'] });
+    expect(fetch.mock.calls[0][0]).toBe(
+      'http://portal.test:7007/api/sindri/logs?q=pip%20failed&level=error%2Cwarn',
+    );
+  });
+
   it('reads the command stream line by line, even when lines are split across chunks', async () => {
     const { client, fetch } = clientWith(() =>
       streamed(

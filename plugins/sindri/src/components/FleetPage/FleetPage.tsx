@@ -7,6 +7,7 @@ import {
 import Box from '@material-ui/core/Box';
 import { AlertsPage } from '../Alerts';
 import { EventTimeline } from '../EventTimeline';
+import { LogSearch } from '../LogSearch';
 import { FleetOverview } from '../FleetOverview';
 import { InstanceSwitcher } from './InstanceSwitcher';
 import { InstanceTable } from './InstanceTable';
@@ -37,6 +38,9 @@ export const FleetPage = () => (
         </TabbedLayout.Route>
         <TabbedLayout.Route path="/activity" title="Activity">
           <EventTimeline />
+        </TabbedLayout.Route>
+        <TabbedLayout.Route path="/logs" title="Logs">
+          <LogSearch />
         </TabbedLayout.Route>
       </TabbedLayout>
     </Content>

@@ -1,0 +1,1 @@
+export { InstanceLogsContent } from './InstanceLogsContent';

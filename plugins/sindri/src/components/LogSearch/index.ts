@@ -1,0 +1,1 @@
+export { LogSearch } from './LogSearch';
