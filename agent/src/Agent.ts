@@ -16,6 +16,7 @@ import { loadInstanceId } from './identity';
 import { LiveChannel } from './live/LiveChannel';
 import { AgentLogger } from './log';
 import { FileTailer } from './logs/FileTailer';
+import { JOURNAL_PREFIX, JournalReader } from './logs/JournalReader';
 import { LogShipper } from './logs/LogShipper';
 import { Outbox } from './outbox';
 import { AGENT_VERSION } from './version';
@@ -35,6 +36,8 @@ export class Agent {
   readonly live: LiveChannel;
   private readonly connection: AgentConnection;
   private readonly logTailer: FileTailer;
+  private readonly journal: JournalReader;
+  private lastLogFailure?: string;
   private readonly logShipper: LogShipper;
   private readonly timers: NodeJS.Timeout[] = [];
   private instanceId?: string;
@@ -60,12 +63,20 @@ export class Agent {
         `buffer full (${config.bufferSize}): dropped the oldest sample, ${dropped} dropped so far`,
       );
     });
+    const journalUnits = config.logSources
+      .filter(s => s.startsWith(JOURNAL_PREFIX))
+      .map(s => s.slice(JOURNAL_PREFIX.length));
     this.logTailer = new FileTailer(
       [
-        ...config.logSources,
+        ...config.logSources.filter(s => !s.startsWith(JOURNAL_PREFIX)),
         ...(config.statusLedger ? [config.statusLedger] : []),
       ],
       path.join(config.stateDir, 'log-positions.json'),
+    );
+    this.journal = new JournalReader(
+      journalUnits,
+      path.join(config.stateDir, 'journal-cursors.json'),
+      { directory: config.journalDirectory },
     );
     this.connection = new AgentConnection({
       consoleUrl: config.consoleUrl,
@@ -171,13 +182,17 @@ export class Agent {
   private async shipLogs() {
     if (this.shippingLogs) return;
     this.shippingLogs = true;
-    try {
-      this.logShipper.ship(await this.logTailer.poll());
-    } catch (error) {
-      this.logger.warn(`log tailing failed: ${error}`);
-    } finally {
-      this.shippingLogs = false;
+    for (const source of [this.logTailer, this.journal]) {
+      try {
+        this.logShipper.ship(await source.poll());
+      } catch (error) {
+        // said once while it keeps failing the same way, not every second
+        const message = `log tailing failed: ${error}`;
+        if (message !== this.lastLogFailure) this.logger.warn(message);
+        this.lastLogFailure = message;
+      }
     }
+    this.shippingLogs = false;
   }
 
   private async sampleMetrics() {

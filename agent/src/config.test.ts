@@ -67,6 +67,26 @@ describe('resolveConfig', () => {
     expect(() => resolveConfig({ provider: 'mars' }, env)).toThrow(
       /^--provider \/ SINDRI_PROVIDER: /,
     );
+    expect(() =>
+      resolveConfig(
+        { 'log-sources': '/var/log/app.log,journald:web; rm -rf /' },
+        env,
+      ),
+    ).toThrow(
+      /^--log-sources \/ SINDRI_AGENT_LOG_SOURCES: a journald source must name a systemd unit/,
+    );
+    expect(
+      resolveConfig(
+        {
+          'log-sources': 'journald:web.service',
+          'journal-dir': '/var/log/journal',
+        },
+        env,
+      ),
+    ).toMatchObject({
+      logSources: ['journald:web.service'],
+      journalDirectory: '/var/log/journal',
+    });
     expect(() => resolveConfig({ 'console-url': 'ftp://x' }, env)).toThrow(
       /^--console-url \/ SINDRI_CONSOLE_URL: /,
     );

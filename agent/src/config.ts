@@ -7,6 +7,7 @@ import {
   INSTANCE_PROVIDERS,
   instanceNameSchema,
 } from '@internal/plugin-sindri-common';
+import { JOURNAL_PREFIX, UNIT_NAME } from './logs/JournalReader';
 
 const positiveSeconds = z.coerce.number().positive();
 
@@ -20,12 +21,27 @@ export const agentConfigSchema = z.object({
   sindriYaml: z.string().min(1).optional(),
   statusLedger: z.string().min(1).optional(),
   /** files, and directories whose `*.log` files, the agent ships */
-  logSources: z.string().transform(list =>
-    list
-      .split(',')
-      .map(s => s.trim())
-      .filter(Boolean),
-  ),
+  logSources: z
+    .string()
+    .transform(list =>
+      list
+        .split(',')
+        .map(s => s.trim())
+        .filter(Boolean),
+    )
+    .refine(
+      sources =>
+        sources.every(
+          s =>
+            !s.startsWith(JOURNAL_PREFIX) ||
+            UNIT_NAME.test(s.slice(JOURNAL_PREFIX.length)),
+        ),
+      {
+        message:
+          'a journald source must name a systemd unit, e.g. journald:docker.service',
+      },
+    ),
+  journalDirectory: z.string().min(1).optional(),
   stateDir: z.string().min(1),
   heartbeatSeconds: positiveSeconds,
   metricsSeconds: positiveSeconds,
@@ -98,7 +114,13 @@ export const SETTINGS: Array<{
     flag: 'log-sources',
     env: AGENT_ENV.logSources,
     fallback: env => (env.HOME ? `${env.HOME}/.sindri/logs` : ''),
-    help: "comma-separated log files and directories (their *.log files) to ship, besides Sindri's ledger",
+    help: "comma-separated log files, directories (their *.log files) and systemd units (journald:NAME.service) to ship, besides Sindri's ledger",
+  },
+  {
+    key: 'journalDirectory',
+    flag: 'journal-dir',
+    env: AGENT_ENV.journalDirectory,
+    help: "read the journald units' entries from the journal files in this directory instead of the system journal",
   },
   {
     key: 'stateDir',

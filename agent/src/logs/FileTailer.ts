@@ -1,5 +1,7 @@
 import fs from 'node:fs/promises';
 import path from 'node:path';
+import { LogLevel } from '@internal/plugin-sindri-common';
+import { readStateFile, writeStateFile } from './stateFile';
 
 /** What a source file was read up to, kept across restarts. */
 interface Position {
@@ -15,6 +17,10 @@ const FIRST_READ_BYTES = 1024 * 1024;
 export interface TailedLine {
   source: string;
   text: string;
+  /** when the source says (the journal); otherwise when it was read */
+  at?: Date;
+  /** the level the source gives (the journal's priority); otherwise read from the text */
+  level?: LogLevel;
 }
 
 /**
@@ -102,18 +108,10 @@ export class FileTailer {
 
   private async load() {
     this.loaded = true;
-    try {
-      const saved = JSON.parse(await fs.readFile(this.positionsFile, 'utf8'));
-      this.positions = new Map(Object.entries(saved));
-    } catch {
-      // none yet
-    }
+    this.positions = await readStateFile(this.positionsFile);
   }
 
   private async save() {
-    await fs.mkdir(path.dirname(this.positionsFile), { recursive: true });
-    const tmp = `${this.positionsFile}.tmp`;
-    await fs.writeFile(tmp, JSON.stringify(Object.fromEntries(this.positions)));
-    await fs.rename(tmp, this.positionsFile);
+    await writeStateFile(this.positionsFile, this.positions);
   }
 }

@@ -55,15 +55,15 @@ export class LogShipper {
       lines = [];
       bytes = 0;
     };
-    for (const { source, text } of tailed) {
+    for (const { source, text, ...given } of tailed) {
       let masked = maskLogLine(text);
       if (masked.length > LOG_LIMITS.maxLineBytes)
         masked =
           masked.slice(0, LOG_LIMITS.maxLineBytes - TRUNCATED.length) +
           TRUNCATED;
-      const level = detectLevel(masked);
+      const level = given.level ?? detectLevel(masked);
       const line: LogLine = {
-        at: at.toISOString(),
+        at: (given.at ?? at).toISOString(),
         source: source.slice(0, LOG_LIMITS.maxSourceLength),
         text: masked,
         ...(level ? { level } : {}),

@@ -365,7 +365,7 @@ describe('the portal in a browser', () => {
         });
     });
 
-    it("finds a line written to a tailed file within 2 s, and in the instance's Logs tab with its words marked", async () => {
+    it("shows a line written to a tailed file in the Logs tab's live tail within 2 s, and finds it by search with its words marked", async () => {
       const token = (
         (await (
           await fetch(`${backendUrl}/api/auth/guest/refresh`)
@@ -380,16 +380,31 @@ describe('the portal in a browser', () => {
             )
           ).json()) as any
         ).items.length > 0;
+
+      await page.goto(`${appUrl}/catalog/default/resource/e2e-1/logs`);
+      // the stream answers (its headers) once the page's stored lines have loaded
+      const tailOpen = page.waitForResponse(
+        r => r.url().includes('/logs/tail') && r.status() === 200,
+      );
+      await page.getByLabel('Follow').check();
+      expect(await shows(page.getByText(/^Following: matching lines/))).toBe(
+        true,
+      );
+      await tailOpen;
       fs.appendFileSync(
         path.join(logDir, 'python.log'),
         'ERROR pip could not reach the e2e mirror\n',
       );
       const written = Date.now();
-      await waitUntil(found);
-      // written, read by the agent, shipped, stored and found
+      // written, read by the agent, shipped, stored and streamed to the browser
+      await page
+        .getByText('ERROR pip could not reach the e2e mirror')
+        .first()
+        .waitFor({ timeout: 10_000 });
       expect(Date.now() - written).toBeLessThan(2_000);
+      await waitUntil(found);
 
-      await page.goto(`${appUrl}/catalog/default/resource/e2e-1/logs`);
+      await page.getByLabel('Follow').uncheck();
       await page.getByLabel('Search (every word)').fill('e2e mirror');
       if (process.env.SINDRI_E2E_SCREENSHOTS) {
         await new Promise(r => setTimeout(r, 3000));
@@ -784,6 +799,10 @@ describe('the portal in a browser', () => {
       await page.getByRole('link', { name: 'Clone' }).click();
       await page.getByLabel('New name').fill('e2e-clone');
       await page.getByRole('button', { name: 'Next' }).click();
+      // Review validates the step: wait for the driver picker to load its default
+      expect(await shows(page.getByText('This machine (local driver)'))).toBe(
+        true,
+      );
       await page.getByRole('button', { name: 'Review' }).click();
       await page.getByRole('button', { name: 'Create' }).click();
       await page

@@ -39,8 +39,10 @@ exports.up = async function up(knex) {
       `ALTER TABLE sindri_log_lines ADD COLUMN search tsvector
          GENERATED ALWAYS AS (to_tsvector('simple', text)) STORED`,
     );
+    // without GIN's pending list, each insert updates the index itself: no
+    // search scans a list of recent lines, no insert stops to merge it
     await knex.raw(
-      'CREATE INDEX sindri_log_lines_search ON sindri_log_lines USING GIN (search)',
+      'CREATE INDEX sindri_log_lines_search ON sindri_log_lines USING GIN (search) WITH (fastupdate = off)',
     );
   } else {
     await knex.raw(

@@ -13,6 +13,7 @@ export const AGENT_ENV = {
   config: 'SINDRI_CONFIG',
   statusLedger: 'SINDRI_STATUS_LEDGER',
   logSources: 'SINDRI_AGENT_LOG_SOURCES',
+  journalDirectory: 'SINDRI_AGENT_JOURNAL_DIR',
   stateDir: 'SINDRI_AGENT_STATE_DIR',
   heartbeatSeconds: 'SINDRI_AGENT_HEARTBEAT_SECONDS',
   metricsSeconds: 'SINDRI_AGENT_METRICS_SECONDS',

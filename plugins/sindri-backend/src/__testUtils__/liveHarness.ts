@@ -76,7 +76,12 @@ export async function startLiveBackend(
     ],
   });
   const port = (backend.server.address() as AddressInfo).port;
-  return { ...backend, port, base: `127.0.0.1:${port}/api/sindri` };
+  return {
+    ...backend,
+    stop: () => backend.stop(),
+    port,
+    base: `127.0.0.1:${port}/api/sindri`,
+  };
 }
 
 export async function enroll(

@@ -175,4 +175,85 @@ describe('LogStore', () => {
       ).toHaveLength(3);
     },
   );
+
+  it.each(databases.eachSupportedId())(
+    'pages a word search, rare or common, with the same lines in the same order as a scan, on %p',
+    async databaseId => {
+      const knex = await databases.init(databaseId);
+      await migrateUp(knex);
+      await knex('instances').insert({
+        id: dev1.id,
+        name: dev1.name,
+        owner: 'group:default/platform',
+        provider: 'fly',
+      });
+      // ids spread over millions, as in a table that has been pruned for months
+      const pg = knex.client.config.client === 'pg';
+      // a probe of 5 matches: "rare needle" (4 lines) is fetched through the
+      // text index, "common hay" (36) read newest first
+      // "common hay" is read newest first: 5 lines within the bound fill a page of 3, not one of 10
+      const store = new LogStore(knex, {
+        searchProbe: 5,
+        newestFirstBound: 6 * 2 * 65536,
+      });
+      const texts = Array.from({ length: 40 }, (_, i) =>
+        [0, 1, 17, 38].includes(i) ? `rare needle ${i}` : `common hay ${i}`,
+      );
+      for (const [i, text] of texts.entries()) {
+        if (pg)
+          await knex.raw("SELECT setval('sindri_log_lines_id_seq', ?)", [
+            Math.max(1, i * 2 * 65536 - 1),
+          ]);
+        await store.append(dev1, {
+          id: crypto.randomUUID(),
+          lines: [line(i, text)],
+        });
+      }
+      // before the column has statistics (the planner's plan), and after (the store's)
+      for (const analyzed of [false, true]) {
+        if (analyzed && pg) await knex.raw('ANALYZE sindri_log_lines');
+        for (const [text, limit] of [
+          ['needle', 3],
+          ['hay', 3],
+          ['hay', 10],
+          ['rare needle', 2],
+          ['common hay', 3],
+          ['common hay', 50],
+          ['rare hay', 3],
+          ['absent', 3],
+        ] as const) {
+          const pages = async (unindexed: boolean) => {
+            const found: string[] = [];
+            let before: string | undefined;
+            do {
+              const page = await store.search({
+                text,
+                limit,
+                before,
+                unindexed,
+              });
+              found.push(...page.items.map(l => l.text));
+              before = page.nextCursor;
+            } while (before);
+            return found;
+          };
+          const windowed = await pages(false);
+          expect(windowed).toEqual(await pages(true));
+          expect(windowed.length).toBe(
+            (
+              { absent: 0, 'rare hay': 0, hay: 36, 'common hay': 36 } as Record<
+                string,
+                number
+              >
+            )[text] ?? 4,
+          );
+        }
+      }
+      expect(
+        (await store.search({ text: 'needle', limit: 2 })).items.map(
+          l => l.text,
+        ),
+      ).toEqual(['rare needle 38', 'rare needle 17']);
+    },
+  );
 });

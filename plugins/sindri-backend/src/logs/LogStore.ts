@@ -5,9 +5,16 @@ import { InstanceQuery } from '@internal/plugin-sindri-node';
 import { whereInstanceCriteria } from '../permissions/instanceCriteria';
 import { toIso } from '../database/time';
 import { highlightRanges, searchTerms } from './searchTerms';
+import { LogWriter } from './LogWriter';
+import { WordFrequencies } from './WordFrequencies';
 
 const LINES = 'sindri_log_lines';
-const INSERT_CHUNK = 100;
+/** matching ids the text index is asked for when several common words may be rare together (see newestOfWords) */
+const SEARCH_PROBE = 1000;
+/** a word in at least this share of the lines is common: reading newest first finds its matches soon */
+const COMMON_WORD = 0.001;
+/** lines read newest first for several common words before the probe (see newestOfWords) */
+const NEWEST_FIRST_BOUND = 200_000;
 
 /** A stored line, as a search returns it. */
 export interface StoredLogLine {
@@ -43,52 +50,140 @@ export interface LogSearch {
 /** Log lines: appended by batch (each stored once), searched with the database's full-text index, pruned by age and size. */
 export class LogStore {
   private readonly pg: boolean;
+  private readonly writer: LogWriter;
+  private readonly frequencies: WordFrequencies;
 
-  constructor(private readonly knex: Knex) {
+  constructor(
+    private readonly knex: Knex,
+    private readonly options = {
+      searchProbe: SEARCH_PROBE,
+      newestFirstBound: NEWEST_FIRST_BOUND,
+    },
+  ) {
     this.pg = knex.client.config.client === 'pg';
+    this.writer = new LogWriter(knex);
+    this.frequencies = new WordFrequencies(knex);
   }
 
-  /** Stores a batch unless its id was stored before; returns whether it was. */
-  async append(
+  /** SQLite has one writer, so lines become visible in id order; PostgreSQL commits concurrently. */
+  get visibleInIdOrder(): boolean {
+    return !this.pg;
+  }
+
+  /** Stores a batch unless its id was stored before (group-committed with others); returns whether it was. */
+  append(
     instance: { id: string; name: string },
     batch: LogBatch,
   ): Promise<boolean> {
-    return this.knex.transaction(async tx => {
-      const inserted = await tx('sindri_log_batches')
-        .insert({
-          id: batch.id,
-          instance_id: instance.id,
-          received_at: new Date(),
-          dropped: batch.dropped ?? 0,
-        })
-        .onConflict('id')
-        .ignore()
-        .returning('id');
-      if (!inserted.length) return false;
-      // the lines written during a lifecycle operation belong to it
-      const running = await tx('lifecycle_operations')
-        .where({ instance_id: instance.id, state: 'running' })
-        .orderBy('started_at', 'desc')
-        .first('id');
-      const rows = batch.lines.map(line => ({
-        instance_id: instance.id,
-        instance_name: instance.name,
-        at: new Date(line.at),
-        source: line.source,
-        level: line.level ?? null,
-        text: line.text,
-        operation_id: running?.id ?? null,
-      }));
-      for (let i = 0; i < rows.length; i += INSERT_CHUNK)
-        await tx(LINES).insert(rows.slice(i, i + INSERT_CHUNK));
-      return true;
-    });
+    return this.writer.append(instance, batch);
   }
 
   /** Lines matching the search, newest first, and the cursor of the next page. */
   async search(
     search: LogSearch,
   ): Promise<{ items: StoredLogLine[]; nextCursor?: string }> {
+    const newest = () => {
+      const q = this.matching(search);
+      if (search.before) q.where('id', '<', Number(search.before));
+      return q.orderBy('id', 'desc').limit(search.limit + 1);
+    };
+    const rows =
+      this.pg && searchTerms(search.text ?? '').length && !search.unindexed
+        ? await this.newestOfWords(search, newest)
+        : await newest();
+    const items = rows.slice(0, search.limit).map(this.toLine(search));
+    return rows.length > search.limit
+      ? { items, nextCursor: items[items.length - 1].id }
+      : { items };
+  }
+
+  /**
+   * A word search on PostgreSQL, planned here: the planner's own guess is
+   * off both ways on millions of lines (a word it did not sample looks
+   * common; words that go together, "connection refused", look rare as if
+   * unrelated) and either mistake costs seconds. From the column's
+   * statistics: a word as rare as the unlisted ones, and the text index
+   * fetches all its matches to sort them (few); one common word, and lines
+   * are read newest first until the page is full (soon). Several common
+   * words may still be rare together: the index is asked for up to a probe
+   * of matching ids first, and fewer are all there are.
+   */
+  private async newestOfWords(
+    search: LogSearch,
+    newest: () => Knex.QueryBuilder,
+  ): Promise<any[]> {
+    const words = searchTerms(search.text ?? '');
+    const frequencies = await this.frequencies.of(words);
+    if (!frequencies) return newest();
+    const common = frequencies.every(f => (f ?? 0) >= COMMON_WORD);
+    const byIndex = [
+      'SET LOCAL enable_seqscan = off',
+      'SET LOCAL enable_indexscan = off',
+    ];
+    const newestFirst = [
+      'SET LOCAL enable_seqscan = off',
+      'SET LOCAL enable_bitmapscan = off',
+    ];
+    return this.knex.transaction(async tx => {
+      const planned = async (
+        settings: string[],
+        q: Knex.QueryBuilder,
+      ): Promise<any[]> => {
+        for (const setting of settings) await tx.raw(setting);
+        return q.transacting(tx);
+      };
+      if (!common) return planned(byIndex, newest());
+      if (words.length === 1) return planned(newestFirst, newest());
+      // common words that would be common together if unrelated: the newest
+      // lines first, as far back as a bound; the probe if that is not enough
+      const together = frequencies.reduce<number>((p, f) => p * (f ?? 0), 1);
+      if (together >= COMMON_WORD) {
+        const top = search.before
+          ? Number(search.before)
+          : Number((await tx(LINES).max({ id: 'id' }).first())?.id ?? 0) + 1;
+        const rows = await planned(
+          newestFirst,
+          newest().where('id', '>=', top - this.options.newestFirstBound),
+        );
+        if (rows.length > search.limit) return rows;
+      }
+      const probe = this.options.searchProbe;
+      const q = this.matching(search).clearSelect().select('id');
+      if (search.before) q.where('id', '<', Number(search.before));
+      const ids: number[] = (await planned(byIndex, q.limit(probe))).map(r =>
+        Number(r.id),
+      );
+      if (ids.length >= probe)
+        return planned(
+          ['SET LOCAL enable_indexscan = on', ...newestFirst],
+          newest(),
+        );
+      const wanted = ids.sort((a, b) => b - a).slice(0, search.limit + 1);
+      return wanted.length
+        ? newest().whereIn('id', wanted).transacting(tx)
+        : [];
+    });
+  }
+
+  /** Lines matching the search with an id above `after`, oldest first: what a live tail sends next. */
+  async after(
+    search: Omit<LogSearch, 'before'>,
+    after: string,
+  ): Promise<StoredLogLine[]> {
+    const rows = await this.matching(search)
+      .where('id', '>', Number(after))
+      .orderBy('id', 'asc')
+      .limit(search.limit);
+    return rows.map(this.toLine(search));
+  }
+
+  /** The newest line's id, or '0': where a tail that wants only new lines starts. */
+  async newestId(): Promise<string> {
+    const row = await this.knex(LINES).max({ id: 'id' }).first();
+    return String(row?.id ?? 0);
+  }
+
+  private matching(search: Omit<LogSearch, 'before'>) {
     const terms = searchTerms(search.text ?? '');
     const q = this.knex(LINES).select(
       'id',
@@ -107,7 +202,6 @@ export class LogStore {
     if (search.operationId) q.where('operation_id', search.operationId);
     if (search.from) q.where('at', '>=', search.from);
     if (search.to) q.where('at', '<', search.to);
-    if (search.before) q.where('id', '<', Number(search.before));
     if (search.readable)
       q.whereIn(
         'instance_id',
@@ -116,8 +210,12 @@ export class LogStore {
           search.readable,
         ),
       );
-    const rows = await q.orderBy('id', 'desc').limit(search.limit + 1);
-    const items = rows.slice(0, search.limit).map(row => ({
+    return q;
+  }
+
+  private toLine(search: Pick<LogSearch, 'text'>) {
+    const terms = searchTerms(search.text ?? '');
+    return (row: any): StoredLogLine => ({
       id: String(row.id),
       instance: row.instance_name,
       at: toIso(row.at)!,
@@ -126,10 +224,7 @@ export class LogStore {
       text: row.text,
       ...(row.operation_id ? { operationId: row.operation_id } : {}),
       ...(terms.length ? { highlights: highlightRanges(row.text, terms) } : {}),
-    }));
-    return rows.length > search.limit
-      ? { items, nextCursor: items[items.length - 1].id }
-      : { items };
+    });
   }
 
   private whereTerms(

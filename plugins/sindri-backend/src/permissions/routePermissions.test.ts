@@ -41,6 +41,22 @@ const ALERT_RULE = {
   resolveAfterSeconds: 0,
 };
 
+/** An event stream never ends by itself: its answer is the status and first chunk; any other is JSON. */
+const firstEvent = (test: request.Test) =>
+  test.buffer(false).parse((res, done) => {
+    const streaming = String(res.headers['content-type']).startsWith(
+      'text/event-stream',
+    );
+    let text = '';
+    res.on('data', (chunk: Buffer) => {
+      text += chunk.toString();
+      if (!streaming) return;
+      (res as any).destroy();
+      done(null, text);
+    });
+    res.once('end', () => done(null, streaming ? text : JSON.parse(text)));
+  });
+
 type Call = {
   name: string;
   permission: string;
@@ -318,6 +334,21 @@ const calls: Call[] = [
     name: 'GET /instances/{name}/logs',
     permission: AUDIT,
     call: s => request(s).get('/api/sindri/instances/dev-1/logs'),
+    allowed: 200,
+    denied: 403,
+  },
+  {
+    name: 'GET /logs/tail',
+    permission: AUDIT,
+    call: s => firstEvent(request(s).get('/api/sindri/logs/tail?q=pip')),
+    allowed: 200,
+    denied: 403,
+  },
+  {
+    name: 'GET /instances/{name}/logs/tail',
+    permission: AUDIT,
+    call: s =>
+      firstEvent(request(s).get('/api/sindri/instances/dev-1/logs/tail')),
     allowed: 200,
     denied: 403,
   },
@@ -661,6 +692,8 @@ describe('every route checks its permission', () => {
     });
     denied.push(...deny);
     return {
+      /** from now on, every permission is granted */
+      grantAll: () => denied.splice(0),
       alertId,
       channelId,
       ...backend,
@@ -673,16 +706,12 @@ describe('every route checks its permission', () => {
     };
   }
 
+  // refused first, then granted on the same backend: a refusal changes nothing the granted call needs
   it.each(calls)(
-    '$name: allowed with $permission, refused without it',
+    '$name: refused without $permission, then allowed with it',
     async ({ name, permission, call, allowed, denied }) => {
-      const granted = await setUp([]);
-      expect(
-        (await call(granted.server, granted).set('Authorization', auth)).status,
-      ).toBe(allowed);
-
-      const refused = await setUp([permission]);
-      const res = await call(refused.server, refused).set(
+      const backend = await setUp([permission]);
+      const res = await call(backend.server, backend).set(
         'Authorization',
         auth,
       );
@@ -692,18 +721,23 @@ describe('every route checks its permission', () => {
       expect(res.body.error.message).toContain(
         denied === 403 ? permission : notFound,
       );
+
+      backend.grantAll();
+      expect(
+        (await call(backend.server, backend).set('Authorization', auth)).status,
+      ).toBe(allowed);
     },
   );
 
   it.each(filteringCalls)(
-    '$name: everything with $permission, less without it',
+    '$name: less without $permission, everything with it',
     async ({ permission, call, allowed, denied }) => {
-      const granted = await setUp([]);
-      const all = await call(granted.server).set('Authorization', auth);
-      expect([all.status, all.body]).toEqual([200, allowed]);
-      const refused = await setUp([permission]);
-      const less = await call(refused.server).set('Authorization', auth);
+      const backend = await setUp([permission]);
+      const less = await call(backend.server).set('Authorization', auth);
       expect([less.status, less.body]).toEqual([200, denied]);
+      backend.grantAll();
+      const all = await call(backend.server).set('Authorization', auth);
+      expect([all.status, all.body]).toEqual([200, allowed]);
     },
   );
 

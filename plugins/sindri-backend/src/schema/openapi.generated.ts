@@ -2238,6 +2238,70 @@ export const spec = {
         },
       },
     },
+    '/logs/tail': {
+      get: {
+        operationId: 'tailLogs',
+        summary:
+          'Follow the lines of the instances the caller may read as they arrive.',
+        description:
+          'The live tail of `GET /logs`: the same filters, the same row-by-row permission. Lines come\nfrom the database, so any replica serves them, whichever replica the agent is connected\nto. It starts after `after` (or the `Last-Event-ID` header), else at the newest line.\n',
+        parameters: [
+          {
+            $ref: '#/components/parameters/logText',
+          },
+          {
+            name: 'instance',
+            in: 'query',
+            description: "Only this instance's lines.",
+            schema: {
+              type: 'string',
+              minLength: 1,
+              maxLength: 63,
+            },
+          },
+          {
+            $ref: '#/components/parameters/logSources',
+          },
+          {
+            $ref: '#/components/parameters/logLevels',
+          },
+          {
+            $ref: '#/components/parameters/logOperation',
+          },
+          {
+            $ref: '#/components/parameters/logFrom',
+          },
+          {
+            $ref: '#/components/parameters/logTo',
+          },
+          {
+            $ref: '#/components/parameters/logAfter',
+          },
+        ],
+        responses: {
+          '200': {
+            description:
+              "A stream of server-sent events (`text/event-stream`): each `lines` event carries a JSON\narray of `LogLine`, oldest first, and its `id` is the newest line's id; a comment every\n15 s keeps the connection open. The stream ends after five minutes; the client\nreconnects with `Last-Event-ID` (and is authorized again) and misses nothing.\n",
+            content: {
+              'text/event-stream': {
+                schema: {
+                  type: 'string',
+                },
+              },
+            },
+          },
+          '400': {
+            $ref: '#/components/responses/BadRequest',
+          },
+          '401': {
+            $ref: '#/components/responses/Unauthorized',
+          },
+          '403': {
+            $ref: '#/components/responses/Forbidden',
+          },
+        },
+      },
+    },
     '/instances/{name}/logs': {
       get: {
         operationId: 'getInstanceLogs',
@@ -2280,6 +2344,65 @@ export const spec = {
               'application/json': {
                 schema: {
                   $ref: '#/components/schemas/LogPage',
+                },
+              },
+            },
+          },
+          '400': {
+            $ref: '#/components/responses/BadRequest',
+          },
+          '401': {
+            $ref: '#/components/responses/Unauthorized',
+          },
+          '403': {
+            $ref: '#/components/responses/Forbidden',
+          },
+          '404': {
+            $ref: '#/components/responses/NotFound',
+          },
+        },
+      },
+    },
+    '/instances/{name}/logs/tail': {
+      get: {
+        operationId: 'tailInstanceLogs',
+        summary: "Follow one instance's log lines as they arrive.",
+        description:
+          'Requires `sindri.instance.audit.read` on the instance. The live tail of `GET /instances/{name}/logs`.',
+        parameters: [
+          {
+            $ref: '#/components/parameters/name',
+          },
+          {
+            $ref: '#/components/parameters/logText',
+          },
+          {
+            $ref: '#/components/parameters/logSources',
+          },
+          {
+            $ref: '#/components/parameters/logLevels',
+          },
+          {
+            $ref: '#/components/parameters/logOperation',
+          },
+          {
+            $ref: '#/components/parameters/logFrom',
+          },
+          {
+            $ref: '#/components/parameters/logTo',
+          },
+          {
+            $ref: '#/components/parameters/logAfter',
+          },
+        ],
+        responses: {
+          '200': {
+            description:
+              "A stream of server-sent events (`text/event-stream`): each `lines` event carries a JSON\narray of `LogLine`, oldest first, and its `id` is the newest line's id; a comment every\n15 s keeps the connection open. The stream ends after five minutes; the client\nreconnects with `Last-Event-ID` (and is authorized again) and misses nothing.\n",
+            content: {
+              'text/event-stream': {
+                schema: {
+                  type: 'string',
                 },
               },
             },
@@ -2358,6 +2481,15 @@ export const spec = {
         name: 'before',
         in: 'query',
         description: 'A line id; only older lines are listed.',
+        schema: {
+          type: 'string',
+          pattern: '^[0-9]{1,19}$',
+        },
+      },
+      logAfter: {
+        name: 'after',
+        in: 'query',
+        description: 'A line id; only newer lines are sent.',
         schema: {
           type: 'string',
           pattern: '^[0-9]{1,19}$',
@@ -5081,10 +5213,19 @@ export type EndpointMap = {
     query: NonNullable<operations['searchLogs']['parameters']['query']>;
     response: operations['searchLogs']['responses'][200]['content']['application/json'];
   };
+  '#get|/logs/tail': {
+    query: NonNullable<operations['tailLogs']['parameters']['query']>;
+    response: string | Uint8Array;
+  };
   '#get|/instances/{name}/logs': {
     path: operations['getInstanceLogs']['parameters']['path'];
     query: NonNullable<operations['getInstanceLogs']['parameters']['query']>;
     response: operations['getInstanceLogs']['responses'][200]['content']['application/json'];
+  };
+  '#get|/instances/{name}/logs/tail': {
+    path: operations['tailInstanceLogs']['parameters']['path'];
+    query: NonNullable<operations['tailInstanceLogs']['parameters']['query']>;
+    response: string | Uint8Array;
   };
 };
 

@@ -55,6 +55,7 @@ import { FleetSummaryService } from '../fleet/FleetSummaryService';
 import { FleetSummaryStore } from '../fleet/FleetSummaryStore';
 import { createAlerts } from '../alerts/createAlerts';
 import { LogStore } from '../logs/LogStore';
+import { LogTail } from '../logs/LogTail';
 
 /** What the plugin hands the builder: Backstage's services. */
 export interface SindriBuilderEnv {
@@ -120,6 +121,7 @@ export class SindriBuilder {
     const events = new EventService(new EventStore(knex), logger);
     const metrics = new FleetMetrics(knex);
     const logs = new LogStore(knex);
+    const logTail = new LogTail(logs);
     const ingest = new IngestService(
       instances,
       events,
@@ -236,6 +238,7 @@ export class SindriBuilder {
       deployments,
       alerts: alerts.service,
       logs,
+      logTail,
     });
 
     return {
@@ -261,6 +264,7 @@ export class SindriBuilder {
         await deployments.recovery.recoverAfterStart(unfinishedDeploys);
       },
       stop: async () => {
+        logTail.close();
         await live.close();
         await deployments.shutdown();
         await drivers.shutdown();

@@ -32,6 +32,7 @@ import { registerAlertRoutes } from '../alerts/alertRoutes';
 import { AlertService } from '../alerts/AlertService';
 import { registerLogRoutes } from '../logs/logRoutes';
 import { LogStore } from '../logs/LogStore';
+import { LogTail } from '../logs/LogTail';
 import type {
   AuthService,
   UserInfoService,
@@ -57,6 +58,7 @@ export interface RouterOptions {
   deployments: DeploymentService;
   alerts: AlertService;
   logs: LogStore;
+  logTail: LogTail;
 }
 
 /**

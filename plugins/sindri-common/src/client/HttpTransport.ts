@@ -1,4 +1,5 @@
 import { readNdjson } from './readNdjson';
+import { readServerSentEvents } from './readServerSentEvents';
 import { errorFromResponse } from './SindriRequestError';
 
 /** How a client reaches the backend: the frontend passes its fetchApi, a backend module a fetch that adds the caller's token. */
@@ -32,6 +33,17 @@ export class HttpTransport {
     yield* readNdjson<T>(response.body);
   }
 
+  /** A `text/event-stream` response's events; `lastEventId` resumes a broken stream. */
+  async *events(path: string, signal?: AbortSignal, lastEventId?: string) {
+    const response = await this.send('GET', path, undefined, signal, {
+      Accept: 'text/event-stream',
+      ...(lastEventId ? { 'Last-Event-ID': lastEventId } : {}),
+    });
+    if (!response.body)
+      throw new Error('This runtime gave no access to the streamed response');
+    yield* readServerSentEvents(response.body);
+  }
+
   async json<T>(method: string, path: string, body?: unknown) {
     const response = await this.send(method, path, body);
     return (await response.json()) as T;
@@ -42,6 +54,7 @@ export class HttpTransport {
     path: string,
     body?: unknown,
     signal?: AbortSignal,
+    headers: Record<string, string> = {},
   ): Promise<Response> {
     const response = await this.options.fetch(
       `${await this.options.baseUrl()}${path}`,
@@ -49,9 +62,9 @@ export class HttpTransport {
         method,
         signal,
         ...(body === undefined
-          ? {}
+          ? { headers }
           : {
-              headers: { 'Content-Type': 'application/json' },
+              headers: { ...headers, 'Content-Type': 'application/json' },
               body: JSON.stringify(body),
             }),
       },

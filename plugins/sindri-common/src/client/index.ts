@@ -2,7 +2,11 @@ export * from './contract';
 export { readNdjson } from './readNdjson';
 export { HttpTransport, type SindriHttpClientOptions } from './HttpTransport';
 export { SindriAlertsClient, type AlertListQuery } from './SindriAlertsClient';
-export { SindriLogsClient, type LogSearchQuery } from './SindriLogsClient';
+export {
+  SindriLogsClient,
+  type LogSearchQuery,
+  type LogTailQuery,
+} from './SindriLogsClient';
 export { retryDelayMs } from './retryPolicy';
 export { errorFromResponse, SindriRequestError } from './SindriRequestError';
 export {

@@ -981,6 +981,28 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/logs/tail': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * Follow the lines of the instances the caller may read as they arrive.
+     * @description The live tail of `GET /logs`: the same filters, the same row-by-row permission. Lines come
+     *     from the database, so any replica serves them, whichever replica the agent is connected
+     *     to. It starts after `after` (or the `Last-Event-ID` header), else at the newest line.
+     */
+    get: operations['tailLogs'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/instances/{name}/logs': {
     parameters: {
       query?: never;
@@ -993,6 +1015,26 @@ export interface paths {
      * @description Requires `sindri.instance.audit.read` on the instance. The same search as `GET /logs`.
      */
     get: operations['getInstanceLogs'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/instances/{name}/logs/tail': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * Follow one instance's log lines as they arrive.
+     * @description Requires `sindri.instance.audit.read` on the instance. The live tail of `GET /instances/{name}/logs`.
+     */
+    get: operations['tailInstanceLogs'];
     put?: never;
     post?: never;
     delete?: never;
@@ -1874,6 +1916,8 @@ export interface components {
     logTo: string;
     /** @description A line id; only older lines are listed. */
     logBefore: string;
+    /** @description A line id; only newer lines are sent. */
+    logAfter: string;
     logLimit: number;
     alertId: string;
     alertRuleId: string;
@@ -3401,6 +3445,49 @@ export interface operations {
       403: components['responses']['Forbidden'];
     };
   };
+  tailLogs: {
+    parameters: {
+      query?: {
+        /** @description Words every line must hold. */
+        q?: components['parameters']['logText'];
+        /** @description Only this instance's lines. */
+        instance?: string;
+        /** @description Only lines read from these sources (comma-separated). */
+        source?: components['parameters']['logSources'];
+        /** @description Only lines of these levels (comma-separated). */
+        level?: components['parameters']['logLevels'];
+        /** @description Only lines written during this lifecycle operation. */
+        operation?: components['parameters']['logOperation'];
+        from?: components['parameters']['logFrom'];
+        to?: components['parameters']['logTo'];
+        /** @description A line id; only newer lines are sent. */
+        after?: components['parameters']['logAfter'];
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /**
+       * @description A stream of server-sent events (`text/event-stream`): each `lines` event carries a JSON
+       *     array of `LogLine`, oldest first, and its `id` is the newest line's id; a comment every
+       *     15 s keeps the connection open. The stream ends after five minutes; the client
+       *     reconnects with `Last-Event-ID` (and is authorized again) and misses nothing.
+       */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'text/event-stream': string;
+        };
+      };
+      400: components['responses']['BadRequest'];
+      401: components['responses']['Unauthorized'];
+      403: components['responses']['Forbidden'];
+    };
+  };
   getInstanceLogs: {
     parameters: {
       query?: {
@@ -3433,6 +3520,50 @@ export interface operations {
         };
         content: {
           'application/json': components['schemas']['LogPage'];
+        };
+      };
+      400: components['responses']['BadRequest'];
+      401: components['responses']['Unauthorized'];
+      403: components['responses']['Forbidden'];
+      404: components['responses']['NotFound'];
+    };
+  };
+  tailInstanceLogs: {
+    parameters: {
+      query?: {
+        /** @description Words every line must hold. */
+        q?: components['parameters']['logText'];
+        /** @description Only lines read from these sources (comma-separated). */
+        source?: components['parameters']['logSources'];
+        /** @description Only lines of these levels (comma-separated). */
+        level?: components['parameters']['logLevels'];
+        /** @description Only lines written during this lifecycle operation. */
+        operation?: components['parameters']['logOperation'];
+        from?: components['parameters']['logFrom'];
+        to?: components['parameters']['logTo'];
+        /** @description A line id; only newer lines are sent. */
+        after?: components['parameters']['logAfter'];
+      };
+      header?: never;
+      path: {
+        name: components['parameters']['name'];
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /**
+       * @description A stream of server-sent events (`text/event-stream`): each `lines` event carries a JSON
+       *     array of `LogLine`, oldest first, and its `id` is the newest line's id; a comment every
+       *     15 s keeps the connection open. The stream ends after five minutes; the client
+       *     reconnects with `Last-Event-ID` (and is authorized again) and misses nothing.
+       */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'text/event-stream': string;
         };
       };
       400: components['responses']['BadRequest'];

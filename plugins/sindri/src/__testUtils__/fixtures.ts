@@ -95,6 +95,7 @@ export function mockSindriApi(
     logs: {
       search: jest.fn().mockResolvedValue({ items: [] }),
       forInstance: jest.fn().mockResolvedValue({ items: [] }),
+      tail: jest.fn(async function* never() {}),
     },
     ...overrides,
   } as jest.Mocked<SindriApi>;

@@ -78,4 +78,49 @@ describe('LogSearch', () => {
       expect.objectContaining({ text: 'nothing' }),
     );
   });
+
+  it('follows: lines that arrive after the newest shown appear on top, and the tail stops when switched off', async () => {
+    const api = mockSindriApi();
+    api.logs.forInstance = jest.fn().mockResolvedValue({ items: [line] });
+    let release: () => void = () => {};
+    const arrived = new Promise<void>(r => {
+      release = r;
+    });
+    let stopped = false;
+    api.logs.tail = jest.fn(async function* follow(_query, signal) {
+      await arrived;
+      yield [
+        { ...line, id: '43', text: 'second new line', highlights: undefined },
+        { ...line, id: '44', text: 'third new line', highlights: undefined },
+      ];
+      await new Promise(r => signal.addEventListener('abort', r));
+      stopped = true;
+    }) as any;
+    await render(api, 'dev-1');
+    await screen.findByText('pip');
+    expect(api.logs.tail).not.toHaveBeenCalled();
+
+    fireEvent.click(screen.getByLabelText('Follow'));
+    await waitFor(() =>
+      expect(api.logs.tail).toHaveBeenCalledWith(
+        expect.objectContaining({ instance: 'dev-1', after: '42' }),
+        expect.anything(),
+      ),
+    );
+    release();
+    const third = await screen.findByText('third new line');
+    const second = screen.getByText('second new line');
+    // newest first, above the stored lines
+    expect(
+      third.compareDocumentPosition(second) & Node.DOCUMENT_POSITION_FOLLOWING,
+    ).toBeTruthy();
+    expect(
+      second.compareDocumentPosition(screen.getByText('pip')) &
+        Node.DOCUMENT_POSITION_FOLLOWING,
+    ).toBeTruthy();
+
+    fireEvent.click(screen.getByLabelText('Follow'));
+    await waitFor(() => expect(stopped).toBe(true));
+    expect(screen.queryByText('third new line')).not.toBeInTheDocument();
+  });
 });

@@ -15,8 +15,10 @@ import {
 } from '@internal/plugin-sindri-common';
 import Box from '@material-ui/core/Box';
 import Button from '@material-ui/core/Button';
+import FormControlLabel from '@material-ui/core/FormControlLabel';
 import Link from '@material-ui/core/Link';
 import MenuItem from '@material-ui/core/MenuItem';
+import Switch from '@material-ui/core/Switch';
 import TextField from '@material-ui/core/TextField';
 import Typography from '@material-ui/core/Typography';
 import useAsync from 'react-use/esm/useAsync';
@@ -24,6 +26,7 @@ import useDebounce from 'react-use/esm/useDebounce';
 import { Link as RouterLink } from 'react-router-dom';
 import { sindriApiRef } from '../../api/SindriApi';
 import { HighlightedText } from './HighlightedText';
+import { MAX_FOLLOWED_LINES, useLogTail } from './useLogTail';
 
 const PAGE = 100;
 
@@ -34,7 +37,8 @@ export interface LogSearchProps {
 
 /**
  * Searches the shipped log lines: words every line must hold, level and
- * instance filters, newest first, an older page at a time, the words marked.
+ * instance filters, newest first, an older page at a time, the words marked;
+ * "Follow" adds the lines that match as they arrive.
  */
 export const LogSearch = ({ instance }: LogSearchProps) => {
   const api = useApi(sindriApiRef);
@@ -46,6 +50,7 @@ export const LogSearch = ({ instance }: LogSearchProps) => {
   const [level, setLevel] = useState<LogLevel | ''>('');
   const [older, setOlder] = useState<StoredLogLine[]>([]);
   const [cursor, setCursor] = useState<string>();
+  const [following, setFollowing] = useState(false);
   useDebounce(
     () => {
       setText(typed.trim());
@@ -69,7 +74,14 @@ export const LogSearch = ({ instance }: LogSearchProps) => {
         : api.logs.search({ ...query, instance: named || undefined }),
     [api, instance, text, named, level, cursor],
   );
-  const lines = [...older, ...(page.value?.items ?? [])];
+  const stored = [...older, ...(page.value?.items ?? [])];
+  const tail = useLogTail(following && !page.loading, {
+    instance: instance ?? (named || undefined),
+    text: query.text,
+    levels: query.levels,
+    after: stored[0]?.id ?? '0',
+  });
+  const lines = [...tail.lines, ...stored];
   const filtered = Boolean(text || level || named);
 
   const columns: TableColumn<StoredLogLine>[] = [
@@ -147,7 +159,24 @@ export const LogSearch = ({ instance }: LogSearchProps) => {
             </MenuItem>
           ))}
         </TextField>
+        <FormControlLabel
+          control={
+            <Switch
+              checked={following}
+              onChange={e => setFollowing(e.target.checked)}
+              color="primary"
+            />
+          }
+          label="Follow"
+        />
       </Box>
+      {following && (
+        <Typography variant="body2" color="textSecondary" gutterBottom>
+          Following: matching lines appear at the top as the agents ship them
+          (the last {MAX_FOLLOWED_LINES} are kept on screen).
+        </Typography>
+      )}
+      {tail.error && <ResponseErrorPanel error={tail.error} />}
       {page.error && <ResponseErrorPanel error={page.error} />}
       {page.loading && !lines.length && <Progress />}
       {!page.loading && !page.error && lines.length === 0 && (
