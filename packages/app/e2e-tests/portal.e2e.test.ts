@@ -476,6 +476,13 @@ describe('the portal in a browser', () => {
             env: { ...process.env, SINDRI_AGENT_HEARTBEAT_SECONDS: '2' },
           },
         );
+        // the overview shows both once the second has registered
+        await waitUntil(
+          async () =>
+            (
+              await (await api('GET', '/fleet/summary')).json()
+            ).health.running === 2,
+        );
         await page.goto(`${appUrl}/sindri`);
         const count = (status: string, value: string) =>
           page

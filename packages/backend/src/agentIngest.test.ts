@@ -236,11 +236,12 @@ describe('a real agent against the sindri backend', () => {
       const producedBefore = agent.produced.heartbeat;
       await new Promise(r => setTimeout(r, 30_000));
       // nothing got in, the agent kept producing, and the connection never dropped
+      // (150 heartbeats are due in 30 s; a loaded runner delays the agent's timers)
       expect(await stored(knex)).toEqual(before);
       expect(agent.produced.heartbeat - producedBefore).toBeGreaterThanOrEqual(
-        100,
+        50,
       );
-      expect(agent.outbox.size).toBeGreaterThanOrEqual(100);
+      expect(agent.outbox.size).toBeGreaterThanOrEqual(50);
       await refusal.allow();
 
       await pollUntil(() => agent.outbox.size === 0, 'an empty outbox', 60_000);

@@ -1,21 +1,10 @@
 import { Knex } from 'knex';
 import { Heartbeat, MetricsSample } from '@internal/plugin-sindri-common';
+import { GroupCommit } from './GroupCommit';
 
 type Pending =
-  | {
-      kind: 'heartbeat';
-      instanceId: string;
-      sample: Heartbeat;
-      done: (statusChanged: boolean) => void;
-      fail: (e: unknown) => void;
-    }
-  | {
-      kind: 'metrics';
-      instanceId: string;
-      sample: MetricsSample;
-      done: (statusChanged: boolean) => void;
-      fail: (e: unknown) => void;
-    };
+  | { kind: 'heartbeat'; instanceId: string; sample: Heartbeat }
+  | { kind: 'metrics'; instanceId: string; sample: MetricsSample };
 
 /** Multi-row inserts of 500 rows; a row whose id is already stored is skipped. */
 async function insertIgnoringDuplicates(
@@ -38,53 +27,28 @@ async function insertIgnoringDuplicates(
  * means "stored". Duplicate ids are ignored, as one at a time.
  */
 export class SampleWriter {
-  private queue: Pending[] = [];
-  private timer?: NodeJS.Timeout;
-  private flushing: Promise<void> = Promise.resolve();
+  private readonly commits: GroupCommit<Pending, boolean>;
 
   constructor(
     private readonly knex: Knex,
-    private readonly options: { maxBatch: number; maxDelayMs: number } = {
+    options: { maxBatch: number; maxDelayMs: number } = {
       maxBatch: 1000,
       maxDelayMs: 5,
     },
-  ) {}
+  ) {
+    this.commits = new GroupCommit(batch => this.write(batch), options);
+  }
 
   /** Resolves to true when this heartbeat brought its instance back to running. */
   heartbeat(instanceId: string, sample: Heartbeat): Promise<boolean> {
-    return new Promise((done, fail) =>
-      this.enqueue({ kind: 'heartbeat', instanceId, sample, done, fail }),
-    );
+    return this.commits.add({ kind: 'heartbeat', instanceId, sample });
   }
 
-  metrics(instanceId: string, sample: MetricsSample): Promise<void> {
-    return new Promise<boolean>((done, fail) =>
-      this.enqueue({ kind: 'metrics', instanceId, sample, done, fail }),
-    ).then(() => undefined);
+  async metrics(instanceId: string, sample: MetricsSample): Promise<void> {
+    await this.commits.add({ kind: 'metrics', instanceId, sample });
   }
 
-  private enqueue(item: Pending) {
-    this.queue.push(item);
-    if (this.queue.length >= this.options.maxBatch) {
-      this.scheduleFlush(0);
-    } else if (!this.timer) {
-      this.scheduleFlush(this.options.maxDelayMs);
-    }
-  }
-
-  private scheduleFlush(delay: number) {
-    clearTimeout(this.timer);
-    this.timer = setTimeout(() => {
-      this.timer = undefined;
-      const batch = this.queue;
-      this.queue = [];
-      // batches commit one after another, in arrival order
-      this.flushing = this.flushing.then(() => this.write(batch));
-    }, delay);
-  }
-
-  private async write(batch: Pending[]) {
-    if (!batch.length) return;
+  private async write(batch: Pending[]): Promise<boolean[]> {
     const heartbeats = batch.filter(
       (p): p is Extract<Pending, { kind: 'heartbeat' }> =>
         p.kind === 'heartbeat',
@@ -92,81 +56,76 @@ export class SampleWriter {
     const metrics = batch.filter(
       (p): p is Extract<Pending, { kind: 'metrics' }> => p.kind === 'metrics',
     );
-    try {
-      const revived = await this.knex.transaction(async tx => {
-        await insertIgnoringDuplicates(
-          tx,
-          'metric_samples',
-          metrics.map(m => ({
-            id: m.sample.id,
-            instance_id: m.instanceId,
-            resolution: 'raw',
-            at: new Date(m.sample.at),
-            data: JSON.stringify(m.sample),
-          })),
-        );
-        if (!heartbeats.length) return new Set<string>();
-        await insertIgnoringDuplicates(
-          tx,
-          'heartbeats',
-          heartbeats.map(h => ({
-            id: h.sample.id,
-            instance_id: h.instanceId,
-            at: new Date(h.sample.at),
-            uptime_s: h.sample.uptimeSeconds,
-            load: h.sample.load ? JSON.stringify(h.sample.load) : null,
-          })),
-        );
-        const newest = new Map<string, Heartbeat>();
-        for (const h of heartbeats) {
-          const seen = newest.get(h.instanceId);
-          if (!seen || seen.at < h.sample.at)
-            newest.set(h.instanceId, h.sample);
-        }
-        const now = new Date();
-        for (const [instanceId, hb] of newest) {
-          await tx('instances')
-            .where({ id: instanceId })
-            .andWhere(q =>
-              q
-                .whereNull('last_heartbeat_at')
-                .orWhere('last_heartbeat_at', '<', new Date(hb.at)),
-            )
-            .update({
-              last_heartbeat_at: new Date(hb.at),
-              uptime_s: hb.uptimeSeconds,
-              updated_at: now,
-            });
-        }
-        const ids = [...newest.keys()];
-        const waking = (
-          await tx('instances')
-            .whereIn('id', ids)
-            .whereIn('status', ['unresponsive', 'unknown'])
-            .whereNotNull('registered_at')
-            .select('id')
-        ).map(r => r.id as string);
-        if (waking.length) {
-          await tx('instances').whereIn('id', waking).update({
-            status: 'running',
-            status_changed_at: now,
+    const revived = await this.knex.transaction(async tx => {
+      await insertIgnoringDuplicates(
+        tx,
+        'metric_samples',
+        metrics.map(m => ({
+          id: m.sample.id,
+          instance_id: m.instanceId,
+          resolution: 'raw',
+          at: new Date(m.sample.at),
+          data: JSON.stringify(m.sample),
+        })),
+      );
+      if (!heartbeats.length) return new Set<string>();
+      await insertIgnoringDuplicates(
+        tx,
+        'heartbeats',
+        heartbeats.map(h => ({
+          id: h.sample.id,
+          instance_id: h.instanceId,
+          at: new Date(h.sample.at),
+          uptime_s: h.sample.uptimeSeconds,
+          load: h.sample.load ? JSON.stringify(h.sample.load) : null,
+        })),
+      );
+      const newest = new Map<string, Heartbeat>();
+      for (const h of heartbeats) {
+        const seen = newest.get(h.instanceId);
+        if (!seen || seen.at < h.sample.at) newest.set(h.instanceId, h.sample);
+      }
+      const now = new Date();
+      for (const [instanceId, hb] of newest) {
+        await tx('instances')
+          .where({ id: instanceId })
+          .andWhere(q =>
+            q
+              .whereNull('last_heartbeat_at')
+              .orWhere('last_heartbeat_at', '<', new Date(hb.at)),
+          )
+          .update({
+            last_heartbeat_at: new Date(hb.at),
+            uptime_s: hb.uptimeSeconds,
             updated_at: now,
           });
-        }
-        return new Set(waking);
-      });
-      const announced = new Set<string>();
-      for (const p of batch) {
-        // the status change is reported once, by the first heartbeat of that instance
-        const changed =
-          p.kind === 'heartbeat' &&
-          revived.has(p.instanceId) &&
-          !announced.has(p.instanceId);
-        if (changed) announced.add(p.instanceId);
-        p.done(changed);
       }
-    } catch (error) {
-      batch.forEach(p => p.fail(error));
-    }
+      const ids = [...newest.keys()];
+      const waking = (
+        await tx('instances')
+          .whereIn('id', ids)
+          .whereIn('status', ['unresponsive', 'unknown'])
+          .whereNotNull('registered_at')
+          .select('id')
+      ).map(r => r.id as string);
+      if (waking.length) {
+        await tx('instances').whereIn('id', waking).update({
+          status: 'running',
+          status_changed_at: now,
+          updated_at: now,
+        });
+      }
+      return new Set(waking);
+    });
+    const announced = new Set<string>();
+    // the status change is reported once, by the first heartbeat of that instance
+    return batch.map(p => {
+      const changed =
+        p.kind === 'heartbeat' &&
+        revived.has(p.instanceId) &&
+        !announced.has(p.instanceId);
+      if (changed) announced.add(p.instanceId);
+      return changed;
+    });
   }
 }

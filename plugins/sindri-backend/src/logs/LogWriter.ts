@@ -1,11 +1,10 @@
 import { Knex } from 'knex';
 import { LogBatch } from '@internal/plugin-sindri-common';
+import { GroupCommit } from '../database/GroupCommit';
 
 interface Pending {
   instance: { id: string; name: string };
   batch: LogBatch;
-  done: (stored: boolean) => void;
-  fail: (e: unknown) => void;
 }
 
 /**
@@ -15,17 +14,19 @@ interface Pending {
  * so an ack still means "stored". A batch id stored before is skipped.
  */
 export class LogWriter {
-  private queue: Pending[] = [];
-  private timer?: NodeJS.Timeout;
-  private flushing: Promise<void> = Promise.resolve();
+  private readonly commits: GroupCommit<Pending, boolean>;
   private readonly chunk: number;
 
   constructor(
     private readonly knex: Knex,
-    private readonly options = { maxBatches: 500, maxDelayMs: 5 },
+    options = { maxBatch: 500, maxDelayMs: 5 },
   ) {
     // SQLite takes fewer bound parameters per statement
     this.chunk = knex.client.config.client === 'pg' ? 1000 : 100;
+    this.commits = new GroupCommit(
+      pending => this.knex.transaction(tx => this.insert(tx, pending)),
+      options,
+    );
   }
 
   /** Resolves to whether the batch was stored now (false: its id was stored before). */
@@ -33,33 +34,7 @@ export class LogWriter {
     instance: { id: string; name: string },
     batch: LogBatch,
   ): Promise<boolean> {
-    return new Promise((done, fail) => {
-      this.queue.push({ instance, batch, done, fail });
-      if (this.queue.length >= this.options.maxBatches) this.schedule(0);
-      else if (!this.timer) this.schedule(this.options.maxDelayMs);
-    });
-  }
-
-  private schedule(delay: number) {
-    clearTimeout(this.timer);
-    this.timer = setTimeout(() => {
-      this.timer = undefined;
-      const pending = this.queue;
-      this.queue = [];
-      this.flushing = this.flushing.then(() => this.write(pending));
-    }, delay);
-  }
-
-  private async write(pending: Pending[]) {
-    if (!pending.length) return;
-    try {
-      const stored = await this.knex.transaction(tx =>
-        this.insert(tx, pending),
-      );
-      pending.forEach((p, i) => p.done(stored[i]));
-    } catch (e) {
-      pending.forEach(p => p.fail(e));
-    }
+    return this.commits.add({ instance, batch });
   }
 
   private async insert(tx: Knex.Transaction, pending: Pending[]) {

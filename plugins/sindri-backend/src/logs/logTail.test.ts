@@ -66,6 +66,34 @@ class TailReader {
   }
 }
 
+/** An agent of `name` on `server`, registered over HTTP ingest; `send` ships one batch of lines. */
+async function httpAgent(server: any, name: string) {
+  const { token } = await enroll(server, name);
+  const ingest = (frames: unknown[]) =>
+    request(server)
+      .post('/api/sindri/ingest')
+      .set('Authorization', `Bearer ${token}`)
+      .send({ frames })
+      .expect(200);
+  await ingest([{ type: 'register', registration: registration(name) }]);
+  return {
+    send: (texts: string[]) =>
+      ingest([
+        {
+          type: 'logs',
+          logs: {
+            id: crypto.randomUUID(),
+            lines: texts.map(text => ({
+              at: new Date().toISOString(),
+              source: '/var/log/app.log',
+              text,
+            })),
+          },
+        },
+      ]),
+  };
+}
+
 describe('the live tail of log lines', () => {
   const databases = TestDatabases.create({ ids: ['SQLITE_3', 'POSTGRES_15'] });
   const readers: TailReader[] = [];
@@ -77,35 +105,8 @@ describe('the live tail of log lines', () => {
       const knex = await databases.init(databaseId);
       const replicaA = await startLiveBackend(knex);
       const replicaB = await startLiveBackend(knex);
-      const { token } = await enroll(replicaA.server, 'tail-1');
+      const { send } = await httpAgent(replicaA.server, 'tail-1');
       await enroll(replicaA.server, 'tail-2');
-      const send = (texts: string[]) =>
-        request(replicaA.server)
-          .post('/api/sindri/ingest')
-          .set('Authorization', `Bearer ${token}`)
-          .send({
-            frames: [
-              {
-                type: 'logs',
-                logs: {
-                  id: crypto.randomUUID(),
-                  lines: texts.map(text => ({
-                    at: new Date().toISOString(),
-                    source: '/var/log/app.log',
-                    text,
-                  })),
-                },
-              },
-            ],
-          })
-          .expect(200);
-      await request(replicaA.server)
-        .post('/api/sindri/ingest')
-        .set('Authorization', `Bearer ${token}`)
-        .send({
-          frames: [{ type: 'register', registration: registration('tail-1') }],
-        })
-        .expect(200);
       await send(['written before the tail opened']);
 
       const base = `http://127.0.0.1:${
@@ -173,30 +174,8 @@ describe('the live tail of log lines', () => {
       const knex = await databases.init(databaseId);
       const replicaA = await startLiveBackend(knex);
       const replicaB = await startLiveBackend(knex);
-      const { token } = await enroll(replicaA.server, 'tail-5');
-      const send = (text: string) =>
-        request(replicaA.server)
-          .post('/api/sindri/ingest')
-          .set('Authorization', `Bearer ${token}`)
-          .send({
-            frames: [
-              {
-                type: 'logs',
-                logs: {
-                  id: crypto.randomUUID(),
-                  lines: [{ at: new Date().toISOString(), source: 's', text }],
-                },
-              },
-            ],
-          })
-          .expect(200);
-      await request(replicaA.server)
-        .post('/api/sindri/ingest')
-        .set('Authorization', `Bearer ${token}`)
-        .send({
-          frames: [{ type: 'register', registration: registration('tail-5') }],
-        })
-        .expect(200);
+      const agent = await httpAgent(replicaA.server, 'tail-5');
+      const send = (text: string) => agent.send([text]);
       // a load balancer: replica B until it stops, then replica A
       let serving = replicaB.port;
       const client = new SindriLogsClient(

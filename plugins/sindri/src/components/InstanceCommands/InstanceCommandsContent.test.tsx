@@ -24,7 +24,7 @@ import {
 import { InstanceCommandsContent } from './InstanceCommandsContent';
 
 // MUI and material-table render slowly when the suites run in parallel
-jest.setTimeout(20_000);
+jest.setTimeout(60_000);
 configure({ asyncUtilTimeout: 4000 });
 
 const entity = (name: string) => ({

@@ -18,7 +18,7 @@ import {
 } from '../../__testUtils__/fixtures';
 import { InstanceLifecycleCard } from './InstanceLifecycleCard';
 
-jest.setTimeout(20_000);
+jest.setTimeout(60_000);
 configure({ asyncUtilTimeout: 4000 });
 
 const entity = (name: string) => ({

@@ -21,7 +21,7 @@ import {
 import { InstanceTerminalContent } from './InstanceTerminalContent';
 
 // MUI and material-table render slowly when the suites run in parallel
-jest.setTimeout(20_000);
+jest.setTimeout(60_000);
 configure({ asyncUtilTimeout: 4000 });
 
 const TIMEOUT = { timeout: 4000 };

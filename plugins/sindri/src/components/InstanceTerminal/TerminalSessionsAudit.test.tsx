@@ -11,7 +11,7 @@ import { sindriApiRef } from '../../api/SindriApi';
 import { mockSindriApi, permissionApi } from '../../__testUtils__/fixtures';
 import { TerminalSessionsAudit } from './TerminalSessionsAudit';
 
-jest.setTimeout(20_000);
+jest.setTimeout(60_000);
 
 // usePermission caches decisions by resource across tests: each test has an instance of its own
 const entity = (name: string) => ({

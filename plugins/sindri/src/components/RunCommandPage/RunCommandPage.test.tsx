@@ -19,7 +19,7 @@ import {
 import { RunCommandPage } from './RunCommandPage';
 
 // MUI and material-table render slowly when the suites run in parallel
-jest.setTimeout(20_000);
+jest.setTimeout(60_000);
 configure({ asyncUtilTimeout: 4000 });
 
 const renderPage = (api: ReturnType<typeof mockSindriApi>) =>
