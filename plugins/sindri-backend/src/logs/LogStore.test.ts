@@ -1,5 +1,5 @@
 import crypto from 'node:crypto';
-import { TestDatabases } from '@backstage/backend-test-utils';
+import { TestDatabaseId, TestDatabases } from '@backstage/backend-test-utils';
 import { LogLine } from '@internal/plugin-sindri-common';
 import { migrateUp } from '../database/migrations';
 import { LogStore } from './LogStore';
@@ -22,6 +22,19 @@ const line = (
 
 describe('LogStore', () => {
   const databases = TestDatabases.create({ ids: ['SQLITE_3', 'POSTGRES_15'] });
+
+  /** A migrated database holding the instance dev-1. */
+  async function withDev1(databaseId: TestDatabaseId) {
+    const knex = await databases.init(databaseId);
+    await migrateUp(knex);
+    await knex('instances').insert({
+      id: dev1.id,
+      name: dev1.name,
+      owner: 'group:default/platform',
+      provider: 'fly',
+    });
+    return knex;
+  }
 
   it.each(databases.eachSupportedId())(
     'stores a batch once, finds lines by their words with the full-text index, newest first, filtered and highlighted, on %p',
@@ -125,14 +138,7 @@ describe('LogStore', () => {
   it.each(databases.eachSupportedId())(
     'tags lines written during an operation with it, and prunes by age and by size per instance, on %p',
     async databaseId => {
-      const knex = await databases.init(databaseId);
-      await migrateUp(knex);
-      await knex('instances').insert({
-        id: dev1.id,
-        name: dev1.name,
-        owner: 'group:default/platform',
-        provider: 'fly',
-      });
+      const knex = await withDev1(databaseId);
       await knex('lifecycle_operations').insert({
         id: 'op-1',
         instance_id: dev1.id,
@@ -179,14 +185,7 @@ describe('LogStore', () => {
   it.each(databases.eachSupportedId())(
     'pages a word search, rare or common, with the same lines in the same order as a scan, on %p',
     async databaseId => {
-      const knex = await databases.init(databaseId);
-      await migrateUp(knex);
-      await knex('instances').insert({
-        id: dev1.id,
-        name: dev1.name,
-        owner: 'group:default/platform',
-        provider: 'fly',
-      });
+      const knex = await withDev1(databaseId);
       // ids spread over millions, as in a table that has been pruned for months
       const pg = knex.client.config.client === 'pg';
       // a probe of 5 matches: "rare needle" (4 lines) is fetched through the
