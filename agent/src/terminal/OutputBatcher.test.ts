@@ -28,7 +28,8 @@ describe('OutputBatcher', () => {
       parts => sent.push(Buffer.concat(parts)),
       {
         maxBytes: 64 * 1024,
-        maxDelayMs: 20,
+        // long enough that five turns of a loaded runner's event loop fit in it
+        maxDelayMs: 250,
       },
     );
     for (let i = 0; i < 5; i++) {
@@ -36,7 +37,7 @@ describe('OutputBatcher', () => {
       await nextTurn();
     }
     expect(sent).toEqual([]);
-    await new Promise(resolve => setTimeout(resolve, 40));
+    await new Promise(resolve => setTimeout(resolve, 500));
     expect(sent.map(b => b.length)).toEqual([5 * 4096]);
     // in order
     expect([...new Set(sent[0])]).toEqual([48, 49, 50, 51, 52]);
