@@ -194,6 +194,8 @@ describe('LogStore', () => {
       const store = new LogStore(knex, {
         searchProbe: 5,
         newestFirstBound: 6 * 2 * 65536,
+        // ids are spread here: a bound in pages of the rarest word's lines would not reach back a line
+        newestFirstPages: 1e6,
       });
       const texts = Array.from({ length: 40 }, (_, i) =>
         [0, 1, 17, 38].includes(i) ? `rare needle ${i}` : `common hay ${i}`,

@@ -13,8 +13,10 @@ const LINES = 'sindri_log_lines';
 const SEARCH_PROBE = 1000;
 /** a word in at least this share of the lines is common: reading newest first finds its matches soon */
 const COMMON_WORD = 0.001;
-/** lines read newest first for several common words before the probe (see newestOfWords) */
+/** at most this many lines are read newest first for several common words before the probe (see newestOfWords) */
 const NEWEST_FIRST_BOUND = 200_000;
+/** ...and no more than this many pages' worth, were the words always together, as often as the rarest of them */
+const NEWEST_FIRST_PAGES = 16;
 
 /** A stored line, as a search returns it. */
 export interface StoredLogLine {
@@ -58,6 +60,7 @@ export class LogStore {
     private readonly options = {
       searchProbe: SEARCH_PROBE,
       newestFirstBound: NEWEST_FIRST_BOUND,
+      newestFirstPages: NEWEST_FIRST_PAGES,
     },
   ) {
     this.pg = knex.client.config.client === 'pg';
@@ -105,8 +108,9 @@ export class LogStore {
    * statistics: a word as rare as the unlisted ones, and the text index
    * fetches all its matches to sort them (few); one common word, and lines
    * are read newest first until the page is full (soon). Several common
-   * words may still be rare together: the index is asked for up to a probe
-   * of matching ids first, and fewer are all there are.
+   * words are read newest first as far as a page would reach were they
+   * always together; they may still be rare together: then the index is
+   * asked for up to a probe of matching ids, and fewer are all there are.
    */
   private async newestOfWords(
     search: LogSearch,
@@ -134,19 +138,24 @@ export class LogStore {
       };
       if (!common) return planned(byIndex, newest());
       if (words.length === 1) return planned(newestFirst, newest());
-      // common words that would be common together if unrelated: the newest
-      // lines first, as far back as a bound; the probe if that is not enough
-      const together = frequencies.reduce<number>((p, f) => p * (f ?? 0), 1);
-      if (together >= COMMON_WORD) {
-        const top = search.before
-          ? Number(search.before)
-          : Number((await tx(LINES).max({ id: 'id' }).first())?.id ?? 0) + 1;
-        const rows = await planned(
-          newestFirst,
-          newest().where('id', '>=', top - this.options.newestFirstBound),
-        );
-        if (rows.length > search.limit) return rows;
-      }
+      // common words: the newest lines first, as far back as the page would
+      // reach were they always together (words in one message often are);
+      // the probe if that is not enough
+      const rarest = Math.min(...frequencies.map(f => f ?? 0));
+      const bound = Math.min(
+        this.options.newestFirstBound,
+        Math.ceil(
+          ((search.limit + 1) / rarest) * this.options.newestFirstPages,
+        ),
+      );
+      const top = search.before
+        ? Number(search.before)
+        : Number((await tx(LINES).max({ id: 'id' }).first())?.id ?? 0) + 1;
+      const rows = await planned(
+        newestFirst,
+        newest().where('id', '>=', top - bound),
+      );
+      if (rows.length > search.limit) return rows;
       const probe = this.options.searchProbe;
       const q = this.matching(search).clearSelect().select('id');
       if (search.before) q.where('id', '<', Number(search.before));
