@@ -219,6 +219,59 @@ describe('the portal in a browser', () => {
     ).toBe(true);
   });
 
+  it('draws the whole registry on the Extensions tab, and selecting agent-browser lights up what it needs', async () => {
+    await page.goto(`${appUrl}/sindri`);
+    await page.getByRole('tab', { name: 'Extensions' }).waitFor();
+    const started = Date.now();
+    await page.getByRole('tab', { name: 'Extensions' }).click();
+    const edges = page.locator('.react-flow__edge');
+    await edges.nth(67).waitFor({ timeout: 15_000 });
+    // eslint-disable-next-line no-console
+    console.log(
+      `extension graph: 67 nodes and 68 edges drawn ${
+        Date.now() - started
+      } ms after the tab was clicked`,
+    );
+    const nodes = page.locator('[data-testid^=extension-node-]');
+    expect(await nodes.count()).toBe(67);
+    expect(await edges.count()).toBe(68);
+
+    // on the node's edge, not its name (the name links to the entity)
+    await page
+      .getByTestId('extension-node-agent-browser')
+      .click({ position: { x: 3, y: 3 } });
+    const role = (name: string) =>
+      page.getByTestId(`extension-node-${name}`).getAttribute('data-role');
+    expect(await role('agent-browser')).toBe('selected');
+    for (const name of ['playwright', 'nodejs', 'mise-config'])
+      expect(await role(name)).toBe('dependency');
+    expect(await role('python')).toBe('dimmed');
+    // agent-browser → nodejs, agent-browser → playwright, playwright → nodejs, nodejs → mise-config
+    expect(
+      await page.locator('.react-flow__edge.sindri-edge-lit').count(),
+    ).toBe(4);
+    if (process.env.SINDRI_E2E_SCREENSHOTS)
+      await page.screenshot({
+        path: path.join(process.env.SINDRI_E2E_SCREENSHOTS, 'extensions.png'),
+      });
+    expect(
+      await shows(
+        page
+          .getByTestId('extension-details')
+          .getByText('Needs (3): mise-config, nodejs, playwright'),
+      ),
+    ).toBe(true);
+
+    await page
+      .getByTestId('extension-node-playwright')
+      .getByRole('link')
+      .click();
+    expect(await shows(page.getByRole('heading', { name: 'playwright' }))).toBe(
+      true,
+    );
+    expect(page.url()).toBe(`${appUrl}/catalog/sindri/component/playwright`);
+  });
+
   describe('with a demo agent running', () => {
     let agent: ChildProcess | undefined;
     // the log files e2e-1's agent follows

@@ -9,6 +9,7 @@ export * from './constants';
 export * from './agentEnvironment';
 export * from './entityRefs';
 export * from './registry';
+export * from './extensions';
 export * from './api';
 export * from './protocol';
 export * from './permissions';

@@ -104,6 +104,12 @@ export const sindriAlertRespondPermission = createPermission({
   resourceType: SINDRI_INSTANCE_PERMISSION_RESOURCE_TYPE,
 });
 
+/** Read the extension registry and its graph (the counts of instances using each follow `sindri.instance.read`). */
+export const sindriExtensionReadPermission = createPermission({
+  name: 'sindri.extension.read',
+  attributes: { action: 'read' },
+});
+
 /** The permissions on the `sindri-instance` resource type. */
 export const sindriInstancePermissions = [
   sindriInstanceReadPermission,
@@ -123,4 +129,5 @@ export const sindriPermissions = [
   sindriMetricsReadPermission,
   sindriAlertReadPermission,
   sindriAlertManagePermission,
+  sindriExtensionReadPermission,
 ];

@@ -47,6 +47,14 @@ export const extensionFileSchema = z.looseObject({
     category: z.string(),
     dependencies: z.array(extensionName).optional(),
   }),
+  requirements: z
+    .looseObject({
+      domains: z.array(z.string()).optional(),
+      diskSpace: z.number().optional(),
+      memory: z.number().optional(),
+      installTime: z.number().optional(),
+    })
+    .optional(),
   install: z.looseObject({ method: z.string() }),
   bom: z.looseObject({ tools: z.array(bomToolSchema).optional() }).optional(),
 });
@@ -67,6 +75,16 @@ export const profilesFileSchema = z.object({
 
 export type ProfilesFile = z.infer<typeof profilesFileSchema>;
 
+/** What an extension.yaml says an install needs. */
+export interface ExtensionRequirements {
+  /** hosts the install reaches */
+  domains: string[];
+  diskSpaceMb?: number;
+  memoryMb?: number;
+  /** the install's expected duration */
+  installTimeSeconds?: number;
+}
+
 /** One extension as the portal uses it: registry entry joined with its extension.yaml. */
 export interface SindriExtension {
   name: string;
@@ -75,6 +93,7 @@ export interface SindriExtension {
   category: string;
   dependencies: string[];
   installMethod: string;
+  requirements: ExtensionRequirements;
   bom: BomTool[];
 }
 

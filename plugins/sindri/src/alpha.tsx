@@ -19,7 +19,7 @@ import { FormFieldBlueprint } from '@backstage/plugin-scaffolder-react/alpha';
 import { HomePageWidgetBlueprint } from '@backstage/plugin-home-react/alpha';
 import { sindriApiRef } from './api/SindriApi';
 import { SindriClient } from './api/SindriClient';
-import { isSindriInstance } from './isSindriInstance';
+import { isSindriExtension, isSindriInstance } from './isSindriInstance';
 import { commandsRouteRef, rootRouteRef } from './routes';
 
 const sindriApi = ApiBlueprint.make({
@@ -173,6 +173,28 @@ const logsContent = EntityContentBlueprint.make({
   },
 });
 
+const extensionDependenciesCard = EntityCardBlueprint.make({
+  name: 'extension-dependencies',
+  params: {
+    filter: isSindriExtension,
+    loader: () =>
+      import('./components/ExtensionCards').then(m => (
+        <m.ExtensionNeighbourhoodCard />
+      )),
+  },
+});
+
+const instanceExtensionsCard = EntityCardBlueprint.make({
+  name: 'instance-extensions',
+  params: {
+    filter: isSindriInstance,
+    loader: () =>
+      import('./components/ExtensionCards').then(m => (
+        <m.InstanceExtensionsCard />
+      )),
+  },
+});
+
 /** The scaffolder fields Sindri templates use (`ui:field: SindriDriverPicker`, ...). */
 const formFields = (
   ['driver', 'profile', 'extensions', 'region', 'yaml'] as const
@@ -209,6 +231,8 @@ export default createFrontendPlugin({
     commandsContent,
     eventsContent,
     logsContent,
+    extensionDependenciesCard,
+    instanceExtensionsCard,
     ...formFields,
   ],
   routes: convertLegacyRouteRefs({

@@ -17,6 +17,8 @@ export {
   EntitySindriEventsContent,
   EntitySindriLogsContent,
   EntitySindriLifecycleCard,
+  EntitySindriExtensionDependenciesCard,
+  EntitySindriInstanceExtensionsCard,
   SindriRunCommandPage,
 } from './plugin';
 export {
@@ -26,7 +28,7 @@ export {
   SindriRegionPickerFieldExtension,
   SindriYamlEditorFieldExtension,
 } from './scaffolder/legacyFieldExtensions';
-export { isSindriInstance } from './isSindriInstance';
+export { isSindriExtension, isSindriInstance } from './isSindriInstance';
 export { sindriApiRef } from './api/SindriApi';
 export type {
   SindriApi,

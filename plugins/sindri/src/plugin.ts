@@ -217,3 +217,37 @@ export const EntitySindriLifecycleCard = sindriPlugin.provide(
     },
   }),
 );
+
+/**
+ * On a `sindri-extension` entity: what the extension needs and what needs it, as a graph.
+ *
+ * @public
+ */
+export const EntitySindriExtensionDependenciesCard = sindriPlugin.provide(
+  createComponentExtension({
+    name: 'EntitySindriExtensionDependenciesCard',
+    component: {
+      lazy: () =>
+        import('./components/ExtensionCards').then(
+          m => m.ExtensionNeighbourhoodCard,
+        ),
+    },
+  }),
+);
+
+/**
+ * On a `sindri-instance` entity: the extensions its agent reports, with what they need.
+ *
+ * @public
+ */
+export const EntitySindriInstanceExtensionsCard = sindriPlugin.provide(
+  createComponentExtension({
+    name: 'EntitySindriInstanceExtensionsCard',
+    component: {
+      lazy: () =>
+        import('./components/ExtensionCards').then(
+          m => m.InstanceExtensionsCard,
+        ),
+    },
+  }),
+);

@@ -29,6 +29,7 @@ const FIELD = 'sindri.config.field.set';
 const ALERT_READ = 'sindri.alert.read';
 const ALERT_MANAGE = 'sindri.alert.manage';
 const ALERT_RESPOND = 'sindri.alert.respond';
+const EXTENSION_READ = 'sindri.extension.read';
 const DEFAULT_RULE = '5e6d0c1a-0001-4000-8000-000000000001';
 const ALERT_RULE = {
   name: 'lost',
@@ -109,6 +110,13 @@ const calls: Call[] = [
     name: 'GET /fleet/summary',
     permission: READ,
     call: s => request(s).get('/api/sindri/fleet/summary'),
+    allowed: 200,
+    denied: 403,
+  },
+  {
+    name: 'GET /extensions',
+    permission: EXTENSION_READ,
+    call: s => request(s).get('/api/sindri/extensions'),
     allowed: 200,
     denied: 403,
   },

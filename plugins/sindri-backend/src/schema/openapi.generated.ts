@@ -702,6 +702,35 @@ export const spec = {
         },
       },
     },
+    '/extensions': {
+      get: {
+        operationId: 'listExtensions',
+        summary: 'The extension registry, with how the fleet uses it.',
+        description:
+          "Requires `sindri.extension.read`. Every extension of the registry the portal works from\n(`registry.yaml` and each `extension.yaml`): version, category, install method,\ndependencies, requirements and bill of materials. `usedBy` and `failedOn` count only the\ninstances the caller may read with `sindri.instance.read`, from what their agents last\nreported (Sindri's ledger); `source` names the registry's version.\n",
+        responses: {
+          '200': {
+            description: 'The registry.',
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/ExtensionRegistry',
+                },
+              },
+            },
+          },
+          '400': {
+            $ref: '#/components/responses/BadRequest',
+          },
+          '401': {
+            $ref: '#/components/responses/Unauthorized',
+          },
+          '403': {
+            $ref: '#/components/responses/Forbidden',
+          },
+        },
+      },
+    },
     '/metrics': {
       get: {
         operationId: 'getPrometheusMetrics',
@@ -2709,6 +2738,134 @@ export const spec = {
       },
     },
     schemas: {
+      ExtensionRegistry: {
+        type: 'object',
+        required: ['source', 'extensions'],
+        properties: {
+          source: {
+            type: 'object',
+            required: ['registryVersion', 'usage'],
+            properties: {
+              registryVersion: {
+                type: 'string',
+                description: "The `version` of the registry's registry.yaml.",
+              },
+              usage: {
+                type: 'string',
+                description: 'Where `usedBy` and `failedOn` come from.',
+              },
+            },
+          },
+          extensions: {
+            type: 'array',
+            items: {
+              $ref: '#/components/schemas/Extension',
+            },
+          },
+        },
+      },
+      Extension: {
+        type: 'object',
+        required: [
+          'name',
+          'version',
+          'description',
+          'category',
+          'dependencies',
+          'installMethod',
+          'requirements',
+          'bom',
+          'usedBy',
+          'failedOn',
+        ],
+        properties: {
+          name: {
+            type: 'string',
+          },
+          version: {
+            type: 'string',
+          },
+          description: {
+            type: 'string',
+          },
+          category: {
+            type: 'string',
+          },
+          dependencies: {
+            type: 'array',
+            description:
+              'The extensions it needs directly (extension.yaml `metadata.dependencies`).',
+            items: {
+              type: 'string',
+            },
+          },
+          installMethod: {
+            type: 'string',
+          },
+          requirements: {
+            type: 'object',
+            required: ['domains'],
+            properties: {
+              domains: {
+                type: 'array',
+                items: {
+                  type: 'string',
+                },
+              },
+              diskSpaceMb: {
+                type: 'number',
+              },
+              memoryMb: {
+                type: 'number',
+              },
+              installTimeSeconds: {
+                type: 'number',
+                description:
+                  'What the extension.yaml expects an install to take.',
+              },
+            },
+          },
+          bom: {
+            type: 'array',
+            items: {
+              type: 'object',
+              required: ['name'],
+              properties: {
+                name: {
+                  type: 'string',
+                },
+                version: {
+                  type: 'string',
+                },
+                source: {
+                  type: 'string',
+                },
+                type: {
+                  type: 'string',
+                },
+                license: {
+                  type: 'string',
+                },
+                homepage: {
+                  type: 'string',
+                },
+                purl: {
+                  type: 'string',
+                },
+              },
+            },
+          },
+          usedBy: {
+            type: 'integer',
+            description: 'Readable instances whose agent reports it installed.',
+          },
+          failedOn: {
+            type: 'integer',
+            description:
+              'Readable instances whose agent reports its install failed.',
+          },
+        },
+      },
       FleetSummary: {
         type: 'object',
         properties: {
@@ -5062,6 +5219,9 @@ export type EndpointMap = {
   };
   '#get|/fleet/summary': {
     response: operations['getFleetSummary']['responses'][200]['content']['application/json'];
+  };
+  '#get|/extensions': {
+    response: operations['listExtensions']['responses'][200]['content']['application/json'];
   };
   '#get|/metrics': {
     response: string | Uint8Array;

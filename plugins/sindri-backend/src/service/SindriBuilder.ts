@@ -53,6 +53,8 @@ import { FleetMetrics } from '../metrics/FleetMetrics';
 import { AvailabilityStore } from '../fleet/AvailabilityStore';
 import { FleetSummaryService } from '../fleet/FleetSummaryService';
 import { FleetSummaryStore } from '../fleet/FleetSummaryStore';
+import { ExtensionService } from '../extensions/ExtensionService';
+import { ExtensionUsageStore } from '../extensions/ExtensionUsageStore';
 import { createAlerts } from '../alerts/createAlerts';
 import { LogStore } from '../logs/LogStore';
 import { LogTail } from '../logs/LogTail';
@@ -228,6 +230,10 @@ export class SindriBuilder {
       events,
       metrics,
       fleet: new FleetSummaryService(new FleetSummaryStore(knex)),
+      extensions: new ExtensionService(
+        registry,
+        new ExtensionUsageStore(knex),
+      ),
       terminalSessions: new TerminalSessionService(terminalAudit),
       commands,
       commandTargets: new CommandTargets({

@@ -22,6 +22,8 @@ import { EventService } from '../events/EventService';
 import { FleetMetrics } from '../metrics/FleetMetrics';
 import { registerMetricsRoutes } from '../metrics/metricsRoutes';
 import { registerFleetRoutes } from '../fleet/fleetRoutes';
+import { registerExtensionRoutes } from '../extensions/extensionRoutes';
+import { ExtensionService } from '../extensions/ExtensionService';
 import { FleetSummaryService } from '../fleet/FleetSummaryService';
 import { InstanceService } from '../instances/InstanceService';
 import { createOpenApiRouter } from '../schema/openapi.generated';
@@ -52,6 +54,7 @@ export interface RouterOptions {
   events: EventService;
   metrics: FleetMetrics;
   fleet: FleetSummaryService;
+  extensions: ExtensionService;
   terminalSessions: TerminalSessionService;
   commands: CommandService;
   commandTargets: CommandTargets;
@@ -87,6 +90,7 @@ export async function createRouter(
   registerEventRoutes(router, options);
   registerMetricsRoutes(router, options);
   registerFleetRoutes(router, options);
+  registerExtensionRoutes(router, options);
   registerTerminalSessionRoutes(router, {
     guard,
     instances: options.instances,

@@ -5,3 +5,4 @@ export * from './metrics';
 export * from './events';
 export * from './alerts';
 export * from './logs';
+export * from './extensions';

@@ -29,6 +29,7 @@ import {
 } from './HttpTransport';
 import { SindriAlertsClient } from './SindriAlertsClient';
 import { SindriLogsClient } from './SindriLogsClient';
+import { SindriExtensionsClient } from './SindriExtensionsClient';
 import { retryDelayMs, sleep } from './retryPolicy';
 import { SindriRequestError } from './SindriRequestError';
 
@@ -64,11 +65,14 @@ export class SindriHttpClient {
   readonly alerts: SindriAlertsClient;
   /** Log lines, searched. */
   readonly logs: SindriLogsClient;
+  /** The extension registry. */
+  readonly extensions: SindriExtensionsClient;
 
   constructor(options: SindriHttpClientOptions) {
     this.http = new HttpTransport(options);
     this.alerts = new SindriAlertsClient(this.http);
     this.logs = new SindriLogsClient(this.http);
+    this.extensions = new SindriExtensionsClient(this.http);
   }
 
   async listInstances(): Promise<FleetInstance[]> {

@@ -7,6 +7,7 @@ export {
   type LogSearchQuery,
   type LogTailQuery,
 } from './SindriLogsClient';
+export { SindriExtensionsClient } from './SindriExtensionsClient';
 export { retryDelayMs } from './retryPolicy';
 export { errorFromResponse, SindriRequestError } from './SindriRequestError';
 export {

@@ -328,6 +328,30 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/extensions': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * The extension registry, with how the fleet uses it.
+     * @description Requires `sindri.extension.read`. Every extension of the registry the portal works from
+     *     (`registry.yaml` and each `extension.yaml`): version, category, install method,
+     *     dependencies, requirements and bill of materials. `usedBy` and `failedOn` count only the
+     *     instances the caller may read with `sindri.instance.read`, from what their agents last
+     *     reported (Sindri's ledger); `source` names the registry's version.
+     */
+    get: operations['listExtensions'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/metrics': {
     parameters: {
       query?: never;
@@ -1047,6 +1071,44 @@ export interface paths {
 export type webhooks = Record<string, never>;
 export interface components {
   schemas: {
+    ExtensionRegistry: {
+      source: {
+        /** @description The `version` of the registry's registry.yaml. */
+        registryVersion: string;
+        /** @description Where `usedBy` and `failedOn` come from. */
+        usage: string;
+      };
+      extensions: components['schemas']['Extension'][];
+    };
+    Extension: {
+      name: string;
+      version: string;
+      description: string;
+      category: string;
+      /** @description The extensions it needs directly (extension.yaml `metadata.dependencies`). */
+      dependencies: string[];
+      installMethod: string;
+      requirements: {
+        domains: string[];
+        diskSpaceMb?: number;
+        memoryMb?: number;
+        /** @description What the extension.yaml expects an install to take. */
+        installTimeSeconds?: number;
+      };
+      bom: {
+        name: string;
+        version?: string;
+        source?: string;
+        type?: string;
+        license?: string;
+        homepage?: string;
+        purl?: string;
+      }[];
+      /** @description Readable instances whose agent reports it installed. */
+      usedBy: number;
+      /** @description Readable instances whose agent reports its install failed. */
+      failedOn: number;
+    };
     FleetSummary: {
       /** Format: date-time */
       generatedAt: string;
@@ -2421,6 +2483,29 @@ export interface operations {
         };
         content: {
           'application/json': components['schemas']['FleetSummary'];
+        };
+      };
+      400: components['responses']['BadRequest'];
+      401: components['responses']['Unauthorized'];
+      403: components['responses']['Forbidden'];
+    };
+  };
+  listExtensions: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description The registry. */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ExtensionRegistry'];
         };
       };
       400: components['responses']['BadRequest'];

@@ -23,6 +23,8 @@ import { readRegionHints } from './regionHints';
  * @public
  */
 export interface SindriRegistryService {
+  /** registry.yaml's `version`: what the portal's extension figures are read from */
+  version(): string;
   listExtensions(): SindriExtension[];
   getExtension(name: string): SindriExtension | undefined;
   listProfiles(): SindriProfile[];
@@ -73,6 +75,7 @@ export async function createSindriRegistry(config: RootConfigService): Promise<S
   let validator: SindriConfigValidator | undefined;
   let regionHints: Record<string, string[]> | undefined;
   return {
+    version: () => loaded.version,
     listExtensions: () => loaded.extensions,
     getExtension: name => byName.get(name),
     listProfiles: () => loaded.profiles,

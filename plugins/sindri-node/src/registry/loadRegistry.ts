@@ -12,6 +12,8 @@ import {
 
 /** The extensions and profiles of one Sindri registry directory. */
 export interface LoadedRegistry {
+  /** registry.yaml's `version` */
+  version: string;
   extensions: SindriExtension[];
   profiles: SindriProfile[];
 }
@@ -69,6 +71,12 @@ export async function loadRegistry(dir: string): Promise<LoadedRegistry> {
         category: ext.metadata.category,
         dependencies: ext.metadata.dependencies ?? [],
         installMethod: ext.install.method,
+        requirements: {
+          domains: ext.requirements?.domains ?? [],
+          diskSpaceMb: ext.requirements?.diskSpace,
+          memoryMb: ext.requirements?.memory,
+          installTimeSeconds: ext.requirements?.installTime,
+        },
         bom: ext.bom?.tools ?? [],
       } satisfies SindriExtension;
     }),
@@ -101,5 +109,5 @@ export async function loadRegistry(dir: string): Promise<LoadedRegistry> {
     });
 
   extensions.sort((a, b) => a.name.localeCompare(b.name));
-  return { extensions, profiles };
+  return { version: registry.version, extensions, profiles };
 }

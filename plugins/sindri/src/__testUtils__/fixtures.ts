@@ -2,7 +2,9 @@ import {
   CommandResult,
   CommandRun,
   FleetInstance,
+  ExtensionRegistry,
   MetricsSample,
+  RegistryExtension,
 } from '@internal/plugin-sindri-common';
 import { PermissionApi } from '@backstage/plugin-permission-react';
 import { SindriApi } from '../api/SindriApi';
@@ -92,6 +94,9 @@ export function mockSindriApi(
     runLifecycle: jest.fn(),
     streamOperation: jest.fn(),
     alerts: mockAlertsApi(),
+    extensions: {
+      list: jest.fn().mockResolvedValue(extensionRegistry()),
+    },
     logs: {
       search: jest.fn().mockResolvedValue({ items: [] }),
       forInstance: jest.fn().mockResolvedValue({ items: [] }),
@@ -209,5 +214,47 @@ export function controlledStream<T>() {
       failure = error;
       notify();
     },
+  };
+}
+
+const extension = (
+  name: string,
+  category: string,
+  dependencies: string[] = [],
+  use: Partial<RegistryExtension> = {},
+): RegistryExtension => ({
+  name,
+  version: '1.0.0',
+  description: `${name} for tests`,
+  category,
+  dependencies,
+  installMethod: 'mise',
+  requirements: { domains: [] },
+  bom: [],
+  usedBy: 0,
+  failedOn: 0,
+  ...use,
+});
+
+/** A slice of the real registry: agent-browser and what it needs, and two unrelated extensions. */
+export function extensionRegistry(): ExtensionRegistry {
+  return {
+    source: { registryVersion: '3.0.0', usage: 'test agents' },
+    extensions: [
+      extension('agent-browser', 'ai-agents', ['nodejs', 'playwright'], {
+        usedBy: 2,
+        requirements: {
+          domains: ['registry.npmjs.org'],
+          diskSpaceMb: 200,
+          memoryMb: 512,
+          installTimeSeconds: 120,
+        },
+      }),
+      extension('playwright', 'testing', ['nodejs']),
+      extension('nodejs', 'languages', ['mise-config'], { usedBy: 5 }),
+      extension('mise-config', 'package-manager'),
+      extension('python', 'languages', ['mise-config'], { failedOn: 1 }),
+      extension('docker', 'devops'),
+    ],
   };
 }

@@ -7,6 +7,7 @@ import {
 import Box from '@material-ui/core/Box';
 import { AlertsPage } from '../Alerts';
 import { EventTimeline } from '../EventTimeline';
+import { ExtensionsPage } from '../ExtensionsPage';
 import { LogSearch } from '../LogSearch';
 import { FleetOverview } from '../FleetOverview';
 import { InstanceSwitcher } from './InstanceSwitcher';
@@ -41,6 +42,9 @@ export const FleetPage = () => (
         </TabbedLayout.Route>
         <TabbedLayout.Route path="/logs" title="Logs">
           <LogSearch />
+        </TabbedLayout.Route>
+        <TabbedLayout.Route path="/extensions" title="Extensions">
+          <ExtensionsPage />
         </TabbedLayout.Route>
       </TabbedLayout>
     </Content>

@@ -1,0 +1,99 @@
+import { screen } from '@testing-library/react';
+import { renderInTestApp, TestApiProvider } from '@backstage/test-utils';
+import {
+  entityRouteRef,
+  EntityProvider,
+} from '@backstage/plugin-catalog-react';
+import { Entity } from '@backstage/catalog-model';
+import { sindriApiRef } from '../../api/SindriApi';
+import { instance, mockSindriApi } from '../../__testUtils__/fixtures';
+import { ExtensionNeighbourhoodCard } from './ExtensionNeighbourhoodCard';
+import { InstanceExtensionsCard } from './InstanceExtensionsCard';
+
+const render = (entity: Entity, card: JSX.Element, api = mockSindriApi()) =>
+  renderInTestApp(
+    <TestApiProvider apis={[[sindriApiRef, api]]}>
+      <EntityProvider entity={entity}>{card}</EntityProvider>
+    </TestApiProvider>,
+    { mountedRoutes: { '/catalog/:namespace/:kind/:name': entityRouteRef } },
+  );
+
+const drawn = () =>
+  [...document.querySelectorAll('[data-testid^=extension-node-]')].map(n => [
+    n.getAttribute('data-testid')!.slice('extension-node-'.length),
+    n.getAttribute('data-mark') || n.getAttribute('data-role'),
+  ]);
+
+describe('ExtensionNeighbourhoodCard', () => {
+  it('draws the extension with what it needs and what needs it, and nothing else', async () => {
+    await render(
+      {
+        apiVersion: 'backstage.io/v1alpha1',
+        kind: 'Component',
+        metadata: { name: 'nodejs', namespace: 'sindri' },
+        spec: {
+          type: 'sindri-extension',
+          owner: 'platform',
+          lifecycle: 'production',
+        },
+      },
+      <ExtensionNeighbourhoodCard />,
+    );
+    await screen.findByTestId('extension-node-nodejs');
+    expect(Object.fromEntries(drawn())).toEqual({
+      'agent-browser': 'dependant',
+      'mise-config': 'dependency',
+      nodejs: 'selected',
+      playwright: 'dependant',
+    });
+  });
+});
+
+describe('InstanceExtensionsCard', () => {
+  const entity: Entity = {
+    apiVersion: 'backstage.io/v1alpha1',
+    kind: 'Resource',
+    metadata: { name: 'dev-alice' },
+    spec: { type: 'sindri-instance', owner: 'group:default/platform' },
+  };
+
+  it('marks what the agent reports installed or failed, and what those need but it does not report', async () => {
+    const reported = instance('dev-alice');
+    reported.registration = {
+      ...reported.registration!,
+      extensions: [{ name: 'agent-browser' }, { name: 'nodejs' }],
+      failedExtensions: [{ name: 'python', error: 'exit status 1' }],
+    };
+    await render(
+      entity,
+      <InstanceExtensionsCard />,
+      mockSindriApi({ getInstance: jest.fn().mockResolvedValue(reported) }),
+    );
+    await screen.findByTestId('extension-node-agent-browser');
+    expect(Object.fromEntries(drawn())).toEqual({
+      'agent-browser': 'installed',
+      nodejs: 'installed',
+      playwright: 'missing',
+      'mise-config': 'missing',
+      python: 'failed',
+    });
+    expect(screen.getByText(/2 needed but not reported/)).toBeInTheDocument();
+  });
+
+  it('says what is not known before an agent registers', async () => {
+    await render(
+      entity,
+      <InstanceExtensionsCard />,
+      mockSindriApi({
+        getInstance: jest
+          .fn()
+          .mockResolvedValue(
+            instance('dev-alice', { registration: undefined }),
+          ),
+      }),
+    );
+    expect(
+      await screen.findByText(/No agent has registered for this instance yet/),
+    ).toBeInTheDocument();
+  });
+});

@@ -1,0 +1,75 @@
+import { useMemo } from 'react';
+import {
+  InfoCard,
+  Progress,
+  ResponseErrorPanel,
+} from '@backstage/core-components';
+import { useApi } from '@backstage/core-plugin-api';
+import { useEntity } from '@backstage/plugin-catalog-react';
+import Typography from '@material-ui/core/Typography';
+import useAsync from 'react-use/esm/useAsync';
+import { sindriApiRef } from '../../api/SindriApi';
+import { ExtensionGraph, useExtensionRegistry } from '../ExtensionGraph';
+import { instanceMarks } from './instanceMarks';
+
+/** On an instance's page: the extensions its agent reports, with what they need, marking what is missing or failed. */
+export const InstanceExtensionsCard = () => {
+  const { entity } = useEntity();
+  const api = useApi(sindriApiRef);
+  const { registry, colours, entityHref, ...registryState } =
+    useExtensionRegistry();
+  const instance = useAsync(
+    () => api.getInstance(entity.metadata.name),
+    [api, entity.metadata.name],
+  );
+  const registration = instance.value?.registration;
+  const drawn = useMemo(
+    () =>
+      registry && registration
+        ? instanceMarks(registry.extensions, registration)
+        : undefined,
+    [registry, registration],
+  );
+  const error = registryState.error ?? instance.error;
+  if (error) return <ResponseErrorPanel error={error} />;
+  if (registryState.loading || instance.loading) return <Progress />;
+  let body: JSX.Element;
+  if (!registration)
+    body = (
+      <Typography variant="body2" color="textSecondary">
+        No agent has registered for this instance yet: what it has installed is
+        not known.
+      </Typography>
+    );
+  else if (!drawn?.extensions.length)
+    body = (
+      <Typography variant="body2" color="textSecondary">
+        Its agent reports no extensions installed.
+      </Typography>
+    );
+  else
+    body = (
+      <ExtensionGraph
+        extensions={drawn.extensions}
+        colours={colours}
+        marks={drawn.marks}
+        entityHref={entityHref}
+        height={360}
+      />
+    );
+  const missing = [...(drawn?.marks.values() ?? [])].filter(
+    m => m === 'missing',
+  ).length;
+  return (
+    <InfoCard
+      title="Extensions"
+      subheader={
+        registration
+          ? `As its agent reported them from Sindri's ledger; ${missing} needed but not reported`
+          : undefined
+      }
+    >
+      {body}
+    </InfoCard>
+  );
+};

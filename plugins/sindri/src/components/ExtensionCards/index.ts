@@ -1,0 +1,2 @@
+export { ExtensionNeighbourhoodCard } from './ExtensionNeighbourhoodCard';
+export { InstanceExtensionsCard } from './InstanceExtensionsCard';

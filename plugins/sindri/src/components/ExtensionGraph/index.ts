@@ -1,0 +1,4 @@
+export { ExtensionGraph, type ExtensionGraphProps } from './ExtensionGraph';
+export { type ExtensionMark } from './ExtensionNode';
+export { CategoryLegend } from './CategoryLegend';
+export { useExtensionRegistry } from './useExtensionRegistry';
