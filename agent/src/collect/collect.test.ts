@@ -52,12 +52,14 @@ describe('collectors', () => {
     ).resolves.toBeUndefined();
   });
 
-  it('reads the extensions the status ledger says are installed now, and those that failed', async () => {
+  it("reads the extensions the status ledger says are installed now, how long each took, and those that failed with Sindri's error_message", async () => {
     const ledger = await readExtensionLedger(
       path.join(__dirname, '../__fixtures__/status_ledger.jsonl'),
     );
-    // nodejs installed; python failed; docker installed, then being removed
-    expect(ledger.installed).toEqual([{ name: 'nodejs', version: '1.2.0' }]);
+    // nodejs installed (in 60 s); python failed; docker installed, then being removed
+    expect(ledger.installed).toEqual([
+      { name: 'nodejs', version: '1.2.0', installSeconds: 60 },
+    ]);
     expect(ledger.failed).toEqual([
       { name: 'python', error: 'network', at: '2026-11-20T10:02:00.000Z' },
     ]);

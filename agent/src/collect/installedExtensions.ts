@@ -18,6 +18,8 @@ interface LedgerState {
   version?: string;
   error?: string;
   at?: string;
+  /** the newest install_completed event's duration_secs */
+  installSeconds?: number;
 }
 
 const byName = <T extends { name: string }>(a: T, b: T) =>
@@ -54,6 +56,10 @@ export async function readExtensionLedger(
     )
       continue;
     const previous = states.get(entry.extension_name);
+    const completed =
+      entry.event?.type === 'install_completed' &&
+      Number.isInteger(entry.event.duration_secs) &&
+      entry.event.duration_secs >= 0;
     states.set(entry.extension_name, {
       state: entry.state_after,
       version:
@@ -61,7 +67,12 @@ export async function readExtensionLedger(
           ? entry.event.version
           : previous?.version,
       error:
-        typeof entry.event?.error === 'string' ? entry.event.error : undefined,
+        typeof entry.event?.error_message === 'string'
+          ? entry.event.error_message
+          : undefined,
+      installSeconds: completed
+        ? entry.event.duration_secs
+        : previous?.installSeconds,
       at: typeof entry.timestamp === 'string' ? entry.timestamp : undefined,
     });
   }
@@ -72,6 +83,9 @@ export async function readExtensionLedger(
       .map(([name, s]) => ({
         name,
         ...(s.version ? { version: s.version } : {}),
+        ...(s.installSeconds !== undefined
+          ? { installSeconds: s.installSeconds }
+          : {}),
       }))
       .sort(byName)
       .slice(0, MAX_EXTENSIONS),

@@ -70,6 +70,14 @@ async function webhookReceiver(key: string) {
 describe('the portal in a browser', () => {
   let browser: Browser;
   let page: Page;
+  /** The entity page's tabs (links, or menus of them), once they are drawn. */
+  const entityTabs = async () => {
+    const tabs = page
+      .getByRole('navigation', { name: 'Content navigation' })
+      .getByRole('listitem');
+    await tabs.first().waitFor();
+    return (await tabs.allTextContents()).map(t => t.trim());
+  };
   const sidebarLink = (name: string) =>
     page
       .getByRole('navigation', { name: 'sidebar nav' })
@@ -200,7 +208,7 @@ describe('the portal in a browser', () => {
     );
   });
 
-  it('shows an extension entity with its dependencies', async () => {
+  it('shows an extension entity as an extension: what it is, its BOM, its dependency graph, and none of the stock cards that could never hold anything', async () => {
     await page.goto(`${appUrl}/catalog/sindri/component/playwright`);
 
     expect(await shows(page.getByRole('heading', { name: 'playwright' }))).toBe(
@@ -211,12 +219,48 @@ describe('the portal in a browser', () => {
         page.getByText('Playwright browser automation framework with Chromium'),
       ),
     ).toBe(true);
-    const dependsOn = page.locator('div', {
-      has: page.getByRole('heading', { name: 'Depends on components' }),
-    });
+    // the Extension card: install needs, the bill of materials, who has it
+    expect(await shows(page.getByText(/^Disk \d+ MB, memory \d+ MB/))).toBe(
+      true,
+    );
     expect(
-      await shows(dependsOn.getByRole('link', { name: 'nodejs', exact: true })),
+      await shows(
+        page
+          .getByRole('table', { name: 'Bill of materials' })
+          .getByRole('cell')
+          .first(),
+      ),
     ).toBe(true);
+    expect(
+      await shows(
+        page.getByText('No instance you may read reports it installed.'),
+      ),
+    ).toBe(true);
+    // the Dependencies card: playwright, what it needs and what needs it
+    expect(
+      await page
+        .getByTestId('extension-node-playwright')
+        .getAttribute('data-role'),
+    ).toBe('selected');
+    expect(
+      await page.getByTestId('extension-node-nodejs').getAttribute('data-role'),
+    ).toBe('dependency');
+    expect(
+      await page
+        .getByTestId('extension-node-agent-browser')
+        .getAttribute('data-role'),
+    ).toBe('dependant');
+    for (const stock of [
+      'Provided APIs',
+      'Consumed APIs',
+      'Depends on components',
+      'Depends on resources',
+      'Has subcomponents',
+      'Relations',
+    ])
+      expect(await page.getByRole('heading', { name: stock }).count()).toBe(0);
+    // no TechDocs tab (it has no docs), no APIs tab (it has none)
+    expect(await entityTabs()).toEqual(['Overview']);
   });
 
   it('draws the whole registry on the Extensions tab, and selecting agent-browser lights up what it needs', async () => {
@@ -276,6 +320,47 @@ describe('the portal in a browser', () => {
     let agent: ChildProcess | undefined;
     // the log files e2e-1's agent follows
     const logDir = fs.mkdtempSync(path.join(os.tmpdir(), 'sindri-e2e-logs-'));
+    // e2e-1's Sindri status ledger, in Sindri's format: nodejs and mise-config installed, python failed
+    const ledger = path.join(logDir, 'status_ledger.jsonl');
+    const ledgerEvent = (
+      n: number,
+      name: string,
+      after: string,
+      event: object,
+    ) =>
+      JSON.stringify({
+        event_id: `6f1c2b1e-1d2a-4c3b-8a4e-1f2a3b4c5d0${n}`,
+        timestamp: new Date(Date.now() - (10 - n) * 60_000).toISOString(),
+        extension_name: name,
+        cli_version: '3.1.3',
+        state_before: null,
+        state_after: after,
+        event: { extension_name: name, ...event },
+      });
+    fs.writeFileSync(
+      ledger,
+      `${[
+        ledgerEvent(1, 'mise-config', 'installed', {
+          type: 'install_completed',
+          version: '1.0.0',
+          duration_secs: 3,
+          components_installed: ['mise'],
+        }),
+        ledgerEvent(2, 'nodejs', 'installed', {
+          type: 'install_completed',
+          version: '1.0.0',
+          duration_secs: 42,
+          components_installed: ['node'],
+        }),
+        ledgerEvent(3, 'python', 'failed', {
+          type: 'install_failed',
+          version: '1.1.0',
+          error_message: 'mise: python@3.13 download failed',
+          retry_count: 0,
+          duration_secs: 9,
+        }),
+      ].join('\n')}\n`,
+    );
 
     afterAll(() => {
       agent?.kill('SIGTERM');
@@ -299,6 +384,7 @@ describe('the portal in a browser', () => {
             ...process.env,
             SINDRI_AGENT_METRICS_SECONDS: '2',
             SINDRI_AGENT_LOG_SOURCES: logDir,
+            SINDRI_STATUS_LEDGER: ledger,
           },
         },
       );
@@ -338,6 +424,15 @@ describe('the portal in a browser', () => {
         await shows(page.getByText('Sindri instance', { exact: true })),
       ).toBe(true);
       expect(await shows(page.getByText('local', { exact: true }))).toBe(true);
+      // an instance's own tabs, and no TechDocs tab that could only say an annotation is missing
+      expect(await entityTabs()).toEqual([
+        'Overview',
+        'Metrics',
+        'Terminal',
+        'Commands',
+        'Events',
+        'Logs',
+      ]);
 
       await page.goto(`${appUrl}/catalog/default/resource/e2e-1/metrics`);
       // the agent samples metrics at start: a chart line and the process tables appear
@@ -345,6 +440,55 @@ describe('the portal in a browser', () => {
       expect(
         await shows(page.getByText(/^Top by CPU \(\d+ processes\)$/)),
       ).toBe(true);
+    });
+
+    it('lists e2e-1 in the usage matrix against what its ledger reports, and marks them on its Extensions card', async () => {
+      await page.goto(`${appUrl}/sindri/extensions?view=usage`);
+      await page.getByLabel('Category').click();
+      await page.getByRole('option', { name: 'languages' }).click();
+      const state = (extension: string) =>
+        page.getByTestId(`usage-e2e-1-${extension}`).getAttribute('data-state');
+      await page.getByTestId('usage-e2e-1-nodejs').waitFor();
+      expect(await state('nodejs')).toBe('installed');
+      expect(await state('python')).toBe('failed');
+      expect(await state('rust')).toBe('');
+      await page.getByLabel('Category').click();
+      await page.getByRole('option', { name: 'package-manager' }).click();
+      await page.getByTestId('usage-e2e-1-mise-config').waitFor();
+      expect(await state('mise-config')).toBe('installed');
+
+      // the graph's details say how long the install took, from the ledger
+      await page.goto(`${appUrl}/sindri/extensions`);
+      await page
+        .getByTestId('extension-node-nodejs')
+        .click({ position: { x: 3, y: 3 } });
+      expect(
+        await shows(
+          page
+            .getByTestId('extension-details')
+            .getByText(
+              /Installs took 42 s on average, 42 s at p95, on 1 instance/,
+            ),
+        ),
+      ).toBe(true);
+
+      await page.goto(`${appUrl}/catalog/default/resource/e2e-1`);
+      const mark = (extension: string) =>
+        page
+          .getByTestId(`extension-node-${extension}`)
+          .getAttribute('data-mark');
+      await page.getByTestId('extension-node-nodejs').waitFor();
+      expect(await mark('nodejs')).toBe('installed');
+      expect(await mark('mise-config')).toBe('installed');
+      expect(await mark('python')).toBe('failed');
+      if (process.env.SINDRI_E2E_SCREENSHOTS)
+        await page.screenshot({
+          path: path.join(
+            process.env.SINDRI_E2E_SCREENSHOTS,
+            'instance-extensions.png',
+          ),
+          fullPage: true,
+        });
     });
 
     it('opens a shell in the Terminal tab, answers 42, and brings the same session back after a refresh', async () => {

@@ -173,6 +173,15 @@ const logsContent = EntityContentBlueprint.make({
   },
 });
 
+const extensionAboutCard = EntityCardBlueprint.make({
+  name: 'extension-about',
+  params: {
+    filter: isSindriExtension,
+    loader: () =>
+      import('./components/ExtensionCards').then(m => <m.ExtensionAboutCard />),
+  },
+});
+
 const extensionDependenciesCard = EntityCardBlueprint.make({
   name: 'extension-dependencies',
   params: {
@@ -231,6 +240,7 @@ export default createFrontendPlugin({
     commandsContent,
     eventsContent,
     logsContent,
+    extensionAboutCard,
     extensionDependenciesCard,
     instanceExtensionsCard,
     ...formFields,

@@ -17,6 +17,7 @@ export {
   EntitySindriEventsContent,
   EntitySindriLogsContent,
   EntitySindriLifecycleCard,
+  EntitySindriExtensionAboutCard,
   EntitySindriExtensionDependenciesCard,
   EntitySindriInstanceExtensionsCard,
   SindriRunCommandPage,

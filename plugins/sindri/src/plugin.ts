@@ -219,6 +219,21 @@ export const EntitySindriLifecycleCard = sindriPlugin.provide(
 );
 
 /**
+ * On a `sindri-extension` entity: what it is, what it needs to install, its BOM and the instances that have it.
+ *
+ * @public
+ */
+export const EntitySindriExtensionAboutCard = sindriPlugin.provide(
+  createComponentExtension({
+    name: 'EntitySindriExtensionAboutCard',
+    component: {
+      lazy: () =>
+        import('./components/ExtensionCards').then(m => m.ExtensionAboutCard),
+    },
+  }),
+);
+
+/**
  * On a `sindri-extension` entity: what the extension needs and what needs it, as a graph.
  *
  * @public

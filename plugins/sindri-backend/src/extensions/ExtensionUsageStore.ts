@@ -10,7 +10,10 @@ export interface ExtensionReport {
   owner: string;
   provider?: string;
   installed: string[];
-  failed: string[];
+  /** the newest install's duration in Sindri's ledger, of those that report one */
+  installSeconds: Record<string, number>;
+  /** with Sindri's reason, when it gave one */
+  failed: Array<{ name: string; error?: string }>;
 }
 
 /** The extensions each registered instance reports, read from its latest registration. */
@@ -32,7 +35,15 @@ export class ExtensionUsageStore {
         owner: row.owner,
         ...(row.provider ? { provider: row.provider } : {}),
         installed: registration.extensions.map(e => e.name),
-        failed: (registration.failedExtensions ?? []).map(e => e.name),
+        installSeconds: Object.fromEntries(
+          registration.extensions
+            .filter(e => e.installSeconds !== undefined)
+            .map(e => [e.name, e.installSeconds!]),
+        ),
+        failed: (registration.failedExtensions ?? []).map(e => ({
+          name: e.name,
+          ...(e.error ? { error: e.error } : {}),
+        })),
       };
     });
   }

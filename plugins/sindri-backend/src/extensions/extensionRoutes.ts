@@ -1,3 +1,4 @@
+import express from 'express';
 import {
   sindriExtensionReadPermission,
   sindriInstanceReadPermission,
@@ -6,20 +7,25 @@ import { PermissionGuard } from '../auth/PermissionGuard';
 import { SindriRouter } from '../http/types';
 import { ExtensionService } from './ExtensionService';
 
-/** `GET /extensions`: the registry, and how the fleet the caller may read uses it. */
+/** `GET /extensions`, `GET /extensions/{name}` and `GET /fleet/extensions`: the registry, and how the fleet the caller may read uses it. */
 export function registerExtensionRoutes(
   router: SindriRouter,
   deps: { guard: PermissionGuard; extensions: ExtensionService },
 ) {
-  router.get('/extensions', async (req, res) => {
+  const readableBy = async (req: express.Request<any, any, any, any>) => {
     const credentials = await deps.guard.require(
       req,
       sindriExtensionReadPermission,
     );
-    const readable = await deps.guard.instanceFilter(
-      credentials,
-      sindriInstanceReadPermission,
-    );
-    res.json(await deps.extensions.list(readable));
+    return deps.guard.instanceFilter(credentials, sindriInstanceReadPermission);
+  };
+  router.get('/extensions', async (req, res) => {
+    res.json(await deps.extensions.list(await readableBy(req)));
+  });
+  router.get('/fleet/extensions', async (req, res) => {
+    res.json(await deps.extensions.usage(await readableBy(req)));
+  });
+  router.get('/extensions/:name', async (req, res) => {
+    res.json(await deps.extensions.get(req.params.name, await readableBy(req)));
   });
 }

@@ -32,6 +32,12 @@ describe('GET /extensions', () => {
         ],
       });
       const user = mockCredentials.user.header();
+      // seconds each install took, as the agents' ledgers say
+      const took: Record<string, Record<string, number>> = {
+        one: { nodejs: 40, python: 100 },
+        two: { nodejs: 60 },
+        hidden: { nodejs: 999 },
+      };
       for (const [name, owner, installed, failed] of [
         ['one', 'group:default/platform', ['nodejs', 'python'], ['rust']],
         ['two', 'group:default/platform', ['nodejs'], []],
@@ -49,7 +55,10 @@ describe('GET /extensions', () => {
               {
                 type: 'register',
                 registration: registration(name, {
-                  extensions: installed.map(n => ({ name: n })),
+                  extensions: installed.map(n => ({
+                    name: n,
+                    ...(took[name][n] ? { installSeconds: took[name][n] } : {}),
+                  })),
                   failedExtensions: failed.map(n => ({
                     name: n,
                     error: 'exit status 1',
@@ -88,10 +97,69 @@ describe('GET /extensions', () => {
         source: 'npm',
       });
       // "hidden" belongs to another group: its extensions are not counted
-      expect(byName.get('nodejs')).toMatchObject({ usedBy: 2, failedOn: 0 });
-      expect(byName.get('python')).toMatchObject({ usedBy: 1, failedOn: 0 });
+      expect(byName.get('nodejs')).toMatchObject({
+        usedBy: 2,
+        failedOn: 0,
+        installTime: { samples: 2, meanSeconds: 50, p95Seconds: 60 },
+      });
+      expect(byName.get('python')).toMatchObject({
+        usedBy: 1,
+        failedOn: 0,
+        installTime: { samples: 1, meanSeconds: 100, p95Seconds: 100 },
+      });
       expect(byName.get('rust')).toMatchObject({ usedBy: 0, failedOn: 1 });
+      expect(byName.get('rust')!.installTime).toBeUndefined();
       expect(byName.get('golang')).toMatchObject({ usedBy: 0, failedOn: 0 });
+
+      const nodejs = await request(server)
+        .get('/api/sindri/extensions/nodejs')
+        .set('Authorization', user)
+        .expect(200);
+      expect(nodejs.body).toMatchObject({
+        name: 'nodejs',
+        usedBy: 2,
+        instances: [
+          { name: 'one', state: 'installed' },
+          { name: 'two', state: 'installed' },
+        ],
+      });
+      const rust = await request(server)
+        .get('/api/sindri/extensions/rust')
+        .set('Authorization', user)
+        .expect(200);
+      expect(rust.body.instances).toEqual([
+        { name: 'one', state: 'failed', error: 'exit status 1' },
+      ]);
+      const usage = await request(server)
+        .get('/api/sindri/fleet/extensions')
+        .set('Authorization', user)
+        .expect(200);
+      expect(usage.body.instances).toEqual([
+        {
+          name: 'one',
+          owner: 'group:default/platform',
+          provider: 'local',
+          installed: ['nodejs', 'python'],
+          failed: ['rust'],
+        },
+        {
+          name: 'two',
+          owner: 'group:default/platform',
+          provider: 'local',
+          installed: ['nodejs'],
+          failed: [],
+        },
+      ]);
+      const absent = await request(server)
+        .get('/api/sindri/extensions/not-there')
+        .set('Authorization', user)
+        .expect(404);
+      expect(absent.body.error.message).toMatch(/no extension "not-there"/);
+      const bad = await request(server)
+        .get('/api/sindri/extensions/Not_A_Name')
+        .set('Authorization', user)
+        .expect(400);
+      expect(JSON.stringify(bad.body)).toMatch(/name/);
     },
   );
 });

@@ -121,6 +121,20 @@ const calls: Call[] = [
     denied: 403,
   },
   {
+    name: 'GET /extensions/{name}',
+    permission: EXTENSION_READ,
+    call: s => request(s).get('/api/sindri/extensions/nodejs'),
+    allowed: 200,
+    denied: 403,
+  },
+  {
+    name: 'GET /fleet/extensions',
+    permission: EXTENSION_READ,
+    call: s => request(s).get('/api/sindri/fleet/extensions'),
+    allowed: 200,
+    denied: 403,
+  },
+  {
     name: 'GET /metrics',
     permission: METRICS,
     call: s => request(s).get('/api/sindri/metrics'),

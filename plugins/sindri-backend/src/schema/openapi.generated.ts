@@ -731,6 +731,79 @@ export const spec = {
         },
       },
     },
+    '/extensions/{name}': {
+      get: {
+        operationId: 'getExtension',
+        summary: 'One registry extension, and the instances using it.',
+        description:
+          "Requires `sindri.extension.read`. The extension as `GET /extensions` has it, with the\ninstances the caller may read (`sindri.instance.read`) whose agent last reported it\ninstalled or its install failed (Sindri's ledger, with Sindri's reason).\n",
+        parameters: [
+          {
+            name: 'name',
+            in: 'path',
+            required: true,
+            schema: {
+              type: 'string',
+              pattern: '^[a-z0-9][a-z0-9-]*$',
+              maxLength: 64,
+            },
+          },
+        ],
+        responses: {
+          '200': {
+            description: 'The extension.',
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/ExtensionDetail',
+                },
+              },
+            },
+          },
+          '400': {
+            $ref: '#/components/responses/BadRequest',
+          },
+          '401': {
+            $ref: '#/components/responses/Unauthorized',
+          },
+          '403': {
+            $ref: '#/components/responses/Forbidden',
+          },
+          '404': {
+            $ref: '#/components/responses/NotFound',
+          },
+        },
+      },
+    },
+    '/fleet/extensions': {
+      get: {
+        operationId: 'getFleetExtensionUsage',
+        summary: 'Which instance reports which extension.',
+        description:
+          "Requires `sindri.extension.read`. One row per instance the caller may read\n(`sindri.instance.read`) with the extensions its agent last reported installed and those\nwhose install failed (Sindri's ledger): the usage matrix.\n",
+        responses: {
+          '200': {
+            description: 'The matrix.',
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/FleetExtensionUsage',
+                },
+              },
+            },
+          },
+          '400': {
+            $ref: '#/components/responses/BadRequest',
+          },
+          '401': {
+            $ref: '#/components/responses/Unauthorized',
+          },
+          '403': {
+            $ref: '#/components/responses/Forbidden',
+          },
+        },
+      },
+    },
     '/metrics': {
       get: {
         operationId: 'getPrometheusMetrics',
@@ -2855,6 +2928,23 @@ export const spec = {
               },
             },
           },
+          installTime: {
+            type: 'object',
+            description:
+              "How long installing it took on the readable instances that report it installed: each\none's newest `install_completed.duration_secs` in Sindri's ledger. Absent when none\nreported one.\n",
+            required: ['samples', 'meanSeconds', 'p95Seconds'],
+            properties: {
+              samples: {
+                type: 'integer',
+              },
+              meanSeconds: {
+                type: 'number',
+              },
+              p95Seconds: {
+                type: 'number',
+              },
+            },
+          },
           usedBy: {
             type: 'integer',
             description: 'Readable instances whose agent reports it installed.',
@@ -2863,6 +2953,83 @@ export const spec = {
             type: 'integer',
             description:
               'Readable instances whose agent reports its install failed.',
+          },
+        },
+      },
+      ExtensionDetail: {
+        allOf: [
+          {
+            $ref: '#/components/schemas/Extension',
+          },
+          {
+            type: 'object',
+            required: ['instances', 'usageSource'],
+            properties: {
+              usageSource: {
+                type: 'string',
+                description: 'Where `instances` comes from.',
+              },
+              instances: {
+                type: 'array',
+                items: {
+                  type: 'object',
+                  required: ['name', 'state'],
+                  properties: {
+                    name: {
+                      type: 'string',
+                    },
+                    state: {
+                      type: 'string',
+                      enum: ['installed', 'failed'],
+                    },
+                    error: {
+                      type: 'string',
+                      description: "Sindri's reason, for a failed install.",
+                    },
+                  },
+                },
+              },
+            },
+          },
+        ],
+      },
+      FleetExtensionUsage: {
+        type: 'object',
+        required: ['source', 'instances'],
+        properties: {
+          source: {
+            type: 'string',
+            description: 'Where the rows come from.',
+          },
+          instances: {
+            type: 'array',
+            items: {
+              type: 'object',
+              required: ['name', 'owner', 'installed', 'failed'],
+              properties: {
+                name: {
+                  type: 'string',
+                },
+                owner: {
+                  type: 'string',
+                },
+                provider: {
+                  type: 'string',
+                },
+                installed: {
+                  type: 'array',
+                  items: {
+                    type: 'string',
+                  },
+                },
+                failed: {
+                  type: 'array',
+                  items: {
+                    type: 'string',
+                  },
+                },
+              },
+            },
           },
         },
       },
@@ -5222,6 +5389,13 @@ export type EndpointMap = {
   };
   '#get|/extensions': {
     response: operations['listExtensions']['responses'][200]['content']['application/json'];
+  };
+  '#get|/extensions/{name}': {
+    path: operations['getExtension']['parameters']['path'];
+    response: operations['getExtension']['responses'][200]['content']['application/json'];
+  };
+  '#get|/fleet/extensions': {
+    response: operations['getFleetExtensionUsage']['responses'][200]['content']['application/json'];
   };
   '#get|/metrics': {
     response: string | Uint8Array;

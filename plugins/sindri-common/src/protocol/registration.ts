@@ -33,6 +33,13 @@ export type SindriConfigSummary = z.infer<typeof sindriConfigSummarySchema>;
 export const installedExtensionSchema = z.object({
   name: shortText(64),
   version: shortText(64).optional(),
+  /** how long its newest install took (the ledger's install_completed.duration_secs) */
+  installSeconds: z
+    .number()
+    .int()
+    .min(0)
+    .max(7 * 86_400)
+    .optional(),
   bom: z
     .array(
       z.object({ name: shortText(128), version: shortText(64).optional() }),

@@ -352,6 +352,50 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/extensions/{name}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * One registry extension, and the instances using it.
+     * @description Requires `sindri.extension.read`. The extension as `GET /extensions` has it, with the
+     *     instances the caller may read (`sindri.instance.read`) whose agent last reported it
+     *     installed or its install failed (Sindri's ledger, with Sindri's reason).
+     */
+    get: operations['getExtension'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/fleet/extensions': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * Which instance reports which extension.
+     * @description Requires `sindri.extension.read`. One row per instance the caller may read
+     *     (`sindri.instance.read`) with the extensions its agent last reported installed and those
+     *     whose install failed (Sindri's ledger): the usage matrix.
+     */
+    get: operations['getFleetExtensionUsage'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/metrics': {
     parameters: {
       query?: never;
@@ -1104,10 +1148,42 @@ export interface components {
         homepage?: string;
         purl?: string;
       }[];
+      /**
+       * @description How long installing it took on the readable instances that report it installed: each
+       *     one's newest `install_completed.duration_secs` in Sindri's ledger. Absent when none
+       *     reported one.
+       */
+      installTime?: {
+        samples: number;
+        meanSeconds: number;
+        p95Seconds: number;
+      };
       /** @description Readable instances whose agent reports it installed. */
       usedBy: number;
       /** @description Readable instances whose agent reports its install failed. */
       failedOn: number;
+    };
+    ExtensionDetail: components['schemas']['Extension'] & {
+      /** @description Where `instances` comes from. */
+      usageSource: string;
+      instances: {
+        name: string;
+        /** @enum {string} */
+        state: 'installed' | 'failed';
+        /** @description Sindri's reason, for a failed install. */
+        error?: string;
+      }[];
+    };
+    FleetExtensionUsage: {
+      /** @description Where the rows come from. */
+      source: string;
+      instances: {
+        name: string;
+        owner: string;
+        provider?: string;
+        installed: string[];
+        failed: string[];
+      }[];
     };
     FleetSummary: {
       /** Format: date-time */
@@ -2506,6 +2582,55 @@ export interface operations {
         };
         content: {
           'application/json': components['schemas']['ExtensionRegistry'];
+        };
+      };
+      400: components['responses']['BadRequest'];
+      401: components['responses']['Unauthorized'];
+      403: components['responses']['Forbidden'];
+    };
+  };
+  getExtension: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        name: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description The extension. */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ExtensionDetail'];
+        };
+      };
+      400: components['responses']['BadRequest'];
+      401: components['responses']['Unauthorized'];
+      403: components['responses']['Forbidden'];
+      404: components['responses']['NotFound'];
+    };
+  };
+  getFleetExtensionUsage: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description The matrix. */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['FleetExtensionUsage'];
         };
       };
       400: components['responses']['BadRequest'];

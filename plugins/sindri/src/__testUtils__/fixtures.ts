@@ -96,6 +96,10 @@ export function mockSindriApi(
     alerts: mockAlertsApi(),
     extensions: {
       list: jest.fn().mockResolvedValue(extensionRegistry()),
+      get: jest.fn(),
+      usage: jest
+        .fn()
+        .mockResolvedValue({ source: 'test agents', instances: [] }),
     },
     logs: {
       search: jest.fn().mockResolvedValue({ items: [] }),
@@ -243,6 +247,7 @@ export function extensionRegistry(): ExtensionRegistry {
     extensions: [
       extension('agent-browser', 'ai-agents', ['nodejs', 'playwright'], {
         usedBy: 2,
+        installTime: { samples: 2, meanSeconds: 95, p95Seconds: 130 },
         requirements: {
           domains: ['registry.npmjs.org'],
           diskSpaceMb: 200,

@@ -7,6 +7,7 @@ import {
 import { Entity } from '@backstage/catalog-model';
 import { sindriApiRef } from '../../api/SindriApi';
 import { instance, mockSindriApi } from '../../__testUtils__/fixtures';
+import { ExtensionAboutCard } from './ExtensionAboutCard';
 import { ExtensionNeighbourhoodCard } from './ExtensionNeighbourhoodCard';
 import { InstanceExtensionsCard } from './InstanceExtensionsCard';
 
@@ -24,21 +25,74 @@ const drawn = () =>
     n.getAttribute('data-mark') || n.getAttribute('data-role'),
   ]);
 
+const nodejsEntity: Entity = {
+  apiVersion: 'backstage.io/v1alpha1',
+  kind: 'Component',
+  metadata: { name: 'nodejs', namespace: 'sindri' },
+  spec: {
+    type: 'sindri-extension',
+    owner: 'platform',
+    lifecycle: 'production',
+  },
+};
+
+describe('ExtensionAboutCard', () => {
+  it('shows what the extension needs, what it packages and the instances that have it', async () => {
+    const api = mockSindriApi();
+    (api.extensions.get as jest.Mock).mockResolvedValue({
+      ...(await api.extensions.list()).extensions[2],
+      requirements: { domains: ['nodejs.org'], diskSpaceMb: 600 },
+      bom: [
+        { name: 'node', version: '22.11.0', source: 'mise', license: 'MIT' },
+      ],
+      usedBy: 2,
+      failedOn: 1,
+      usageSource: 'the agents',
+      instances: [
+        { name: 'dev-alice', state: 'installed' },
+        { name: 'dev-bob', state: 'installed' },
+        { name: 'dev-carol', state: 'failed', error: 'exit status 1' },
+      ],
+    });
+    await render(nodejsEntity, <ExtensionAboutCard />, api);
+
+    expect(
+      await screen.findByText('Instances with it (2)'),
+    ).toBeInTheDocument();
+    expect(api.extensions.get).toHaveBeenCalledWith('nodejs');
+    expect(screen.getByRole('link', { name: 'dev-alice' })).toHaveAttribute(
+      'href',
+      '/catalog/default/resource/dev-alice',
+    );
+    expect(screen.getByText(/: exit status 1/)).toBeInTheDocument();
+    expect(
+      screen.getByText(
+        /Disk 600 MB, memory not stated, about not stated to install; reaches nodejs.org/,
+      ),
+    ).toBeInTheDocument();
+    expect(screen.getByRole('cell', { name: '22.11.0' })).toBeInTheDocument();
+  });
+
+  it('says when no readable instance reports it, and when it lists no BOM', async () => {
+    const api = mockSindriApi();
+    (api.extensions.get as jest.Mock).mockResolvedValue({
+      ...(await api.extensions.list()).extensions[2],
+      usageSource: 'the agents',
+      instances: [],
+    });
+    await render(nodejsEntity, <ExtensionAboutCard />, api);
+    expect(
+      await screen.findByText('No instance you may read reports it installed.'),
+    ).toBeInTheDocument();
+    expect(
+      screen.getByText('Its extension.yaml lists no bill of materials.'),
+    ).toBeInTheDocument();
+  });
+});
+
 describe('ExtensionNeighbourhoodCard', () => {
   it('draws the extension with what it needs and what needs it, and nothing else', async () => {
-    await render(
-      {
-        apiVersion: 'backstage.io/v1alpha1',
-        kind: 'Component',
-        metadata: { name: 'nodejs', namespace: 'sindri' },
-        spec: {
-          type: 'sindri-extension',
-          owner: 'platform',
-          lifecycle: 'production',
-        },
-      },
-      <ExtensionNeighbourhoodCard />,
-    );
+    await render(nodejsEntity, <ExtensionNeighbourhoodCard />);
     await screen.findByTestId('extension-node-nodejs');
     expect(Object.fromEntries(drawn())).toEqual({
       'agent-browser': 'dependant',

@@ -1,2 +1,3 @@
+export { ExtensionAboutCard } from './ExtensionAboutCard';
 export { ExtensionNeighbourhoodCard } from './ExtensionNeighbourhoodCard';
 export { InstanceExtensionsCard } from './InstanceExtensionsCard';

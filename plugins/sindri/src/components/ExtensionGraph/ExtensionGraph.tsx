@@ -12,7 +12,7 @@ import 'reactflow/dist/style.css';
 import { useTheme } from '@material-ui/core/styles';
 import { DependencyGraph } from '@internal/plugin-sindri-common';
 import { edgeOnPath, rolesOf } from './highlight';
-import { GraphExtension, layoutGraph } from './layoutGraph';
+import { GraphExtension, GraphLayout, layoutGraph } from './layoutGraph';
 import {
   ExtensionMark,
   ExtensionNode,
@@ -34,8 +34,8 @@ export interface ExtensionGraphProps {
   /** the entity page of an extension */
   entityHref?: (name: string) => string | undefined;
   height?: number | string;
-  /** the overview corner map: for the whole registry */
-  minimap?: boolean;
+  /** `overview` for the whole registry (with a corner map), else layers of what needs what */
+  layout?: GraphLayout;
 }
 
 function FitToMatches({ matches }: { matches: string[] }) {
@@ -53,14 +53,18 @@ function FitToMatches({ matches }: { matches: string[] }) {
 }
 
 /**
- * Extensions and what they need, laid out with dagre and drawn with React
+ * Extensions and what they need, laid out by dagre or d3-force and drawn with React
  * Flow: pannable, zoomable, coloured by category. Selecting an extension
  * lights up what it needs and what needs it, transitively.
  */
 export function ExtensionGraph(props: ExtensionGraphProps) {
   const { extensions, colours, selected, onSelect, search, marks } = props;
   const theme = useTheme();
-  const layout = useMemo(() => layoutGraph(extensions), [extensions]);
+  const layoutKind = props.layout ?? 'hierarchy';
+  const layout = useMemo(
+    () => layoutGraph(extensions, layoutKind),
+    [extensions, layoutKind],
+  );
   const graph = useMemo(() => new DependencyGraph(extensions), [extensions]);
   const needle = search?.trim().toLowerCase() ?? '';
   const roles = useMemo(
@@ -120,7 +124,7 @@ export function ExtensionGraph(props: ExtensionGraphProps) {
         >
           <Background />
           <Controls showInteractive={false} />
-          {props.minimap && (
+          {layoutKind === 'overview' && (
             <MiniMap
               pannable
               zoomable

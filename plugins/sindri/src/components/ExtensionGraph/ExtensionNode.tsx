@@ -33,7 +33,7 @@ const useStyles = makeStyles(theme => ({
     borderStyle: 'solid',
     background: theme.palette.background.paper,
     color: theme.palette.text.primary,
-    fontSize: 12,
+    fontSize: 11,
     cursor: 'pointer',
     transition: 'opacity 120ms',
   },
@@ -46,6 +46,9 @@ const useStyles = makeStyles(theme => ({
   },
   mark: { fontSize: 10, color: theme.palette.text.secondary },
 }));
+
+/** edges attach at the handles; nothing is connected by hand, so they need not show */
+const HIDDEN = { opacity: 0 };
 
 const BORDER: Record<NodeRole, number> = {
   selected: 3,
@@ -81,7 +84,12 @@ export const ExtensionNode = memo(({ data }: NodeProps<ExtensionNodeData>) => {
         opacity: data.role === 'dimmed' ? 0.25 : 1,
       }}
     >
-      <Handle type="target" position={Position.Top} isConnectable={false} />
+      <Handle
+        type="target"
+        position={Position.Top}
+        isConnectable={false}
+        style={HIDDEN}
+      />
       <span className={classes.swatch} style={{ background: data.colour }} />
       <span className={classes.name}>
         {data.href ? (
@@ -95,7 +103,12 @@ export const ExtensionNode = memo(({ data }: NodeProps<ExtensionNodeData>) => {
       {data.mark && MARK_LABEL[data.mark] && (
         <span className={classes.mark}>{MARK_LABEL[data.mark]}</span>
       )}
-      <Handle type="source" position={Position.Bottom} isConnectable={false} />
+      <Handle
+        type="source"
+        position={Position.Bottom}
+        isConnectable={false}
+        style={HIDDEN}
+      />
     </div>
   );
 });

@@ -46,9 +46,19 @@ export const ExtensionDetails = ({
           ? `; failed to install on ${extension.failedOn}`
           : ''}
       </Typography>
+      <Typography variant="body2">
+        {extension.installTime
+          ? `Installs took ${extension.installTime.meanSeconds} s on average, ${
+              extension.installTime.p95Seconds
+            } s at p95, on ${extension.installTime.samples} instance${
+              extension.installTime.samples === 1 ? '' : 's'
+            } (Sindri's ledger)`
+          : 'No instance you may read has reported how long its install took'}
+      </Typography>
       <Typography variant="body2" color="textSecondary">
-        Needs {r.diskSpaceMb ?? '?'} MB disk, {r.memoryMb ?? '?'} MB memory;
-        about {r.installTimeSeconds ?? '?'} s to install
+        Its extension.yaml says: {r.diskSpaceMb ?? '?'} MB disk,{' '}
+        {r.memoryMb ?? '?'} MB memory; about {r.installTimeSeconds ?? '?'} s to
+        install
         {r.domains.length ? `; reaches ${r.domains.join(', ')}` : ''}
       </Typography>
     </Box>

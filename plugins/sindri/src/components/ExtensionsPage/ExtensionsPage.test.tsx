@@ -66,13 +66,21 @@ describe('ExtensionsPage', () => {
     for (const name of ['playwright', 'nodejs', 'mise-config'])
       expect(node(name)).toHaveAttribute('data-role', 'dependency');
     expect(screen.getByTestId('extension-details')).toHaveTextContent(
-      'Needs 200 MB disk, 512 MB memory; about 120 s to install; reaches registry.npmjs.org',
+      'Its extension.yaml says: 200 MB disk, 512 MB memory; about 120 s to install; reaches registry.npmjs.org',
+    );
+    expect(screen.getByTestId('extension-details')).toHaveTextContent(
+      'Installs took 95 s on average, 130 s at p95, on 2 instances',
+    );
+    fireEvent.click(node('docker'));
+    expect(screen.getByTestId('extension-details')).toHaveTextContent(
+      'No instance you may read has reported how long its install took',
     );
   });
 
   it('marks the extensions whose names hold the search text', async () => {
     await renderPage();
-    fireEvent.change(await screen.findByLabelText('Find an extension'), {
+    await screen.findByTestId('extension-node-playwright');
+    fireEvent.change(screen.getByLabelText('Find an extension'), {
       target: { value: 'PLAY' },
     });
     expect(node('playwright')).toHaveAttribute('data-matched', 'true');

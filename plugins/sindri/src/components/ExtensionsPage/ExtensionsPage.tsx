@@ -2,6 +2,9 @@ import { useMemo, useState } from 'react';
 import { Progress, ResponseErrorPanel } from '@backstage/core-components';
 import Box from '@material-ui/core/Box';
 import Paper from '@material-ui/core/Paper';
+import Tab from '@material-ui/core/Tab';
+import Tabs from '@material-ui/core/Tabs';
+import { useSearchParams } from 'react-router-dom';
 import TextField from '@material-ui/core/TextField';
 import Typography from '@material-ui/core/Typography';
 import { DependencyGraph } from '@internal/plugin-sindri-common';
@@ -11,9 +14,10 @@ import {
   useExtensionRegistry,
 } from '../ExtensionGraph';
 import { ExtensionDetails } from './ExtensionDetails';
+import { ExtensionUsageMatrix } from '../ExtensionUsage';
 
 /** The registry as a dependency graph: search, select, follow to an extension's entity. */
-export const ExtensionsPage = () => {
+const ExtensionGraphView = () => {
   const { registry, loading, error, colours, entityHref } =
     useExtensionRegistry();
   const [selected, setSelected] = useState<string>();
@@ -50,7 +54,7 @@ export const ExtensionsPage = () => {
             search={search}
             entityHref={entityHref}
             height={720}
-            minimap
+            layout="overview"
           />
         </Paper>
         <Paper style={{ flex: 1, padding: 16 }} variant="outlined">
@@ -66,6 +70,36 @@ export const ExtensionsPage = () => {
             </Typography>
           )}
         </Paper>
+      </Box>
+    </Box>
+  );
+};
+
+const VIEWS = ['graph', 'usage'] as const;
+
+/** The Extensions tab: the registry's dependency graph, and which instance has which extension (`?view=usage`). */
+export const ExtensionsPage = () => {
+  const [params, setParams] = useSearchParams();
+  const view = params.get('view') === 'usage' ? 'usage' : 'graph';
+  return (
+    <Box>
+      <Tabs
+        value={view}
+        onChange={(_, next) =>
+          setParams(next === 'graph' ? {} : { view: next })
+        }
+        indicatorColor="primary"
+      >
+        {VIEWS.map(v => (
+          <Tab
+            key={v}
+            value={v}
+            label={v === 'graph' ? 'Dependency graph' : 'Usage matrix'}
+          />
+        ))}
+      </Tabs>
+      <Box mt={2}>
+        {view === 'graph' ? <ExtensionGraphView /> : <ExtensionUsageMatrix />}
       </Box>
     </Box>
   );

@@ -1,0 +1,1 @@
+export { ExtensionUsageMatrix } from './ExtensionUsageMatrix';
