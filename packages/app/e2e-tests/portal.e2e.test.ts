@@ -457,6 +457,21 @@ describe('the portal in a browser', () => {
       await page.getByTestId('usage-e2e-1-mise-config').waitFor();
       expect(await state('mise-config')).toBe('installed');
 
+      // the registry list: nodejs used by e2e-1, installed in 42 s; opened, it names e2e-1
+      await page.goto(`${appUrl}/sindri/extensions?view=registry`);
+      const nodejsRow = page
+        .getByRole('link', { name: 'nodejs', exact: true })
+        .locator('xpath=ancestor::tr[1]');
+      expect(await shows(nodejsRow.getByText('42 s (p95 42 s, 1)'))).toBe(true);
+      await nodejsRow.getByRole('button').first().click();
+      expect(
+        await shows(
+          page
+            .getByTestId('extension-instances-nodejs')
+            .getByRole('link', { name: 'e2e-1' }),
+        ),
+      ).toBe(true);
+
       // the graph's details say how long the install took, from the ledger
       await page.goto(`${appUrl}/sindri/extensions`);
       await page

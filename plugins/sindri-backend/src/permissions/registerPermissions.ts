@@ -7,6 +7,7 @@ import {
   sindriConfigFieldSetPermission,
   sindriDriverUsePermission,
   sindriEnrollmentManagePermission,
+  sindriExtensionReadPermission,
   sindriInstanceCreatePermission,
   sindriInstancePermissions,
   sindriMetricsReadPermission,
@@ -33,6 +34,7 @@ export function registerSindriPermissions(
     sindriMetricsReadPermission,
     sindriAlertReadPermission,
     sindriAlertManagePermission,
+    sindriExtensionReadPermission,
   ]);
   registry.addResourceType({
     resourceRef: sindriInstancePermissionResourceRef,

@@ -4909,6 +4909,11 @@ export const spec = {
                   minLength: 1,
                   maxLength: 64,
                 },
+                installSeconds: {
+                  type: 'integer',
+                  minimum: 0,
+                  maximum: 604800,
+                },
                 bom: {
                   maxItems: 50,
                   type: 'array',

@@ -230,10 +230,7 @@ export class SindriBuilder {
       events,
       metrics,
       fleet: new FleetSummaryService(new FleetSummaryStore(knex)),
-      extensions: new ExtensionService(
-        registry,
-        new ExtensionUsageStore(knex),
-      ),
+      extensions: new ExtensionService(registry, new ExtensionUsageStore(knex)),
       terminalSessions: new TerminalSessionService(terminalAudit),
       commands,
       commandTargets: new CommandTargets({

@@ -1881,6 +1881,7 @@ export interface components {
       extensions: {
         name: string;
         version?: string;
+        installSeconds?: number;
         bom?: {
           name: string;
           version?: string;

@@ -115,11 +115,11 @@ export const ExtensionUsageMatrix = () => {
               registry!.extensions.map(e => e.category),
             ],
           ] as const
-        ).map(([label, value, onChange, options]) => (
+        ).map(([label, chosen, onChange, options]) => (
           <Filter
             key={label}
             label={label}
-            value={value}
+            value={chosen}
             onChange={onChange}
             options={sorted(options)}
           />

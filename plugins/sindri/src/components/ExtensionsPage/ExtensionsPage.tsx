@@ -15,6 +15,7 @@ import {
 } from '../ExtensionGraph';
 import { ExtensionDetails } from './ExtensionDetails';
 import { ExtensionUsageMatrix } from '../ExtensionUsage';
+import { ExtensionRegistryTable } from '../ExtensionRegistry';
 
 /** The registry as a dependency graph: search, select, follow to an extension's entity. */
 const ExtensionGraphView = () => {
@@ -75,31 +76,34 @@ const ExtensionGraphView = () => {
   );
 };
 
-const VIEWS = ['graph', 'usage'] as const;
+const VIEWS = {
+  graph: { label: 'Dependency graph', Content: ExtensionGraphView },
+  registry: { label: 'Registry', Content: ExtensionRegistryTable },
+  usage: { label: 'Usage matrix', Content: ExtensionUsageMatrix },
+};
+type View = keyof typeof VIEWS;
 
-/** The Extensions tab: the registry's dependency graph, and which instance has which extension (`?view=usage`). */
+/** The Extensions tab: the registry's dependency graph, the registry as a list (`?view=registry`), and which instance has which extension (`?view=usage`). */
 export const ExtensionsPage = () => {
   const [params, setParams] = useSearchParams();
-  const view = params.get('view') === 'usage' ? 'usage' : 'graph';
+  const asked = params.get('view') as View | null;
+  const view: View = asked && asked in VIEWS ? asked : 'graph';
+  const { Content } = VIEWS[view];
   return (
     <Box>
       <Tabs
         value={view}
-        onChange={(_, next) =>
+        onChange={(_, next: View) =>
           setParams(next === 'graph' ? {} : { view: next })
         }
         indicatorColor="primary"
       >
-        {VIEWS.map(v => (
-          <Tab
-            key={v}
-            value={v}
-            label={v === 'graph' ? 'Dependency graph' : 'Usage matrix'}
-          />
+        {(Object.keys(VIEWS) as View[]).map(v => (
+          <Tab key={v} value={v} label={VIEWS[v].label} />
         ))}
       </Tabs>
       <Box mt={2}>
-        {view === 'graph' ? <ExtensionGraphView /> : <ExtensionUsageMatrix />}
+        <Content />
       </Box>
     </Box>
   );

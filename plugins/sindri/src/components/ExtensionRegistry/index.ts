@@ -1,0 +1,1 @@
+export { ExtensionRegistryTable } from './ExtensionRegistryTable';
