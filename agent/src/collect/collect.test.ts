@@ -1,5 +1,6 @@
 import crypto from 'node:crypto';
 import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { heartbeatSchema, metricsSchema } from '@internal/plugin-sindri-common';
 import { readExtensionLedger } from './installedExtensions';
@@ -62,6 +63,32 @@ describe('collectors', () => {
     ]);
     expect(ledger.failed).toEqual([
       { name: 'python', error: 'network', at: '2026-11-20T10:02:00.000Z' },
+    ]);
+    // a duration past what the protocol carries is left out, not the registration with it
+    const long = path.join(
+      fs.mkdtempSync(path.join(os.tmpdir(), 'ledger-')),
+      'status_ledger.jsonl',
+    );
+    fs.writeFileSync(
+      long,
+      `${JSON.stringify({
+        event_id: '6f1c2b1e-1d2a-4c3b-8a4e-1f2a3b4c5d09',
+        timestamp: '2026-11-20T10:00:00Z',
+        extension_name: 'rust',
+        cli_version: '3.1.3',
+        state_before: 'installing',
+        state_after: 'installed',
+        event: {
+          type: 'install_completed',
+          extension_name: 'rust',
+          version: '1.0.0',
+          duration_secs: 10 ** 9,
+          components_installed: ['rustc'],
+        },
+      })}\n`,
+    );
+    expect((await readExtensionLedger(long)).installed).toEqual([
+      { name: 'rust', version: '1.0.0' },
     ]);
     await expect(readExtensionLedger('/no/ledger')).resolves.toEqual({
       installed: [],

@@ -5,6 +5,8 @@ import {
 } from '@internal/plugin-sindri-common';
 
 const MAX_EXTENSIONS = 200;
+/** the longest install the protocol carries (a week); a longer figure in the ledger is left out, not the registration */
+const MAX_INSTALL_SECONDS = 7 * 86_400;
 
 /** What Sindri's status ledger says of each extension now. */
 export interface ExtensionLedger {
@@ -59,7 +61,8 @@ export async function readExtensionLedger(
     const completed =
       entry.event?.type === 'install_completed' &&
       Number.isInteger(entry.event.duration_secs) &&
-      entry.event.duration_secs >= 0;
+      entry.event.duration_secs >= 0 &&
+      entry.event.duration_secs <= MAX_INSTALL_SECONDS;
     states.set(entry.extension_name, {
       state: entry.state_after,
       version:

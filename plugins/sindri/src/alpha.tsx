@@ -19,7 +19,7 @@ import { FormFieldBlueprint } from '@backstage/plugin-scaffolder-react/alpha';
 import { HomePageWidgetBlueprint } from '@backstage/plugin-home-react/alpha';
 import { sindriApiRef } from './api/SindriApi';
 import { SindriClient } from './api/SindriClient';
-import { isSindriExtension, isSindriInstance } from './isSindriInstance';
+import { isSindriExtension, isSindriInstance } from './entityPredicates';
 import { commandsRouteRef, rootRouteRef } from './routes';
 
 const sindriApi = ApiBlueprint.make({
@@ -188,7 +188,7 @@ const extensionDependenciesCard = EntityCardBlueprint.make({
     filter: isSindriExtension,
     loader: () =>
       import('./components/ExtensionCards').then(m => (
-        <m.ExtensionNeighbourhoodCard />
+        <m.ExtensionDependenciesCard />
       )),
   },
 });

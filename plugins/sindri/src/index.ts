@@ -29,7 +29,7 @@ export {
   SindriRegionPickerFieldExtension,
   SindriYamlEditorFieldExtension,
 } from './scaffolder/legacyFieldExtensions';
-export { isSindriExtension, isSindriInstance } from './isSindriInstance';
+export { isSindriExtension, isSindriInstance } from './entityPredicates';
 export { sindriApiRef } from './api/SindriApi';
 export type {
   SindriApi,

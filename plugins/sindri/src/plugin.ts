@@ -244,7 +244,7 @@ export const EntitySindriExtensionDependenciesCard = sindriPlugin.provide(
     component: {
       lazy: () =>
         import('./components/ExtensionCards').then(
-          m => m.ExtensionNeighbourhoodCard,
+          m => m.ExtensionDependenciesCard,
         ),
     },
   }),

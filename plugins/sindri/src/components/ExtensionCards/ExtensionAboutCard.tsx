@@ -14,6 +14,7 @@ import TableHead from '@material-ui/core/TableHead';
 import TableRow from '@material-ui/core/TableRow';
 import Typography from '@material-ui/core/Typography';
 import useAsync from 'react-use/esm/useAsync';
+import { SindriRequestError } from '@internal/plugin-sindri-common';
 import { sindriApiRef } from '../../api/SindriApi';
 
 const orUnknown = (value: number | undefined, unit: string) =>
@@ -33,6 +34,14 @@ export const ExtensionAboutCard = () => {
     [api, entity.metadata.name],
   );
   if (loading) return <Progress />;
+  if (error instanceof SindriRequestError && error.statusCode === 404)
+    return (
+      <InfoCard title="Extension">
+        <Typography variant="body2" color="textSecondary">
+          {entity.metadata.name} is not in the registry this portal reads.
+        </Typography>
+      </InfoCard>
+    );
   if (error) return <ResponseErrorPanel error={error} />;
   const e = ext!;
   const instanceLink = (name: string) => (

@@ -5,10 +5,11 @@ import {
   EntityProvider,
 } from '@backstage/plugin-catalog-react';
 import { Entity } from '@backstage/catalog-model';
+import { SindriRequestError } from '@internal/plugin-sindri-common';
 import { sindriApiRef } from '../../api/SindriApi';
 import { instance, mockSindriApi } from '../../__testUtils__/fixtures';
 import { ExtensionAboutCard } from './ExtensionAboutCard';
-import { ExtensionNeighbourhoodCard } from './ExtensionNeighbourhoodCard';
+import { ExtensionDependenciesCard } from './ExtensionDependenciesCard';
 import { InstanceExtensionsCard } from './InstanceExtensionsCard';
 
 const render = (entity: Entity, card: JSX.Element, api = mockSindriApi()) =>
@@ -90,9 +91,20 @@ describe('ExtensionAboutCard', () => {
   });
 });
 
-describe('ExtensionNeighbourhoodCard', () => {
+it('says when the extension is not in the registry the portal reads, rather than showing an error', async () => {
+  const api = mockSindriApi();
+  (api.extensions.get as jest.Mock).mockRejectedValue(
+    new SindriRequestError('no extension "nodejs" in the registry', 404),
+  );
+  await render(nodejsEntity, <ExtensionAboutCard />, api);
+  expect(
+    await screen.findByText('nodejs is not in the registry this portal reads.'),
+  ).toBeInTheDocument();
+});
+
+describe('ExtensionDependenciesCard', () => {
   it('draws the extension with what it needs and what needs it, and nothing else', async () => {
-    await render(nodejsEntity, <ExtensionNeighbourhoodCard />);
+    await render(nodejsEntity, <ExtensionDependenciesCard />);
     await screen.findByTestId('extension-node-nodejs');
     expect(Object.fromEntries(drawn())).toEqual({
       'agent-browser': 'dependant',

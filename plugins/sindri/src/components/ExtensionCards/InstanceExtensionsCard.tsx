@@ -9,7 +9,8 @@ import { useEntity } from '@backstage/plugin-catalog-react';
 import Typography from '@material-ui/core/Typography';
 import useAsync from 'react-use/esm/useAsync';
 import { sindriApiRef } from '../../api/SindriApi';
-import { ExtensionGraph, useExtensionRegistry } from '../ExtensionGraph';
+import { ExtensionGraph } from '../ExtensionGraph';
+import { useExtensionRegistry } from '../common/useExtensionRegistry';
 import { instanceMarks } from './instanceMarks';
 
 /** On an instance's page: the extensions its agent reports, with what they need, marking what is missing or failed. */

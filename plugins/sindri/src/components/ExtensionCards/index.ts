@@ -1,3 +1,3 @@
 export { ExtensionAboutCard } from './ExtensionAboutCard';
-export { ExtensionNeighbourhoodCard } from './ExtensionNeighbourhoodCard';
+export { ExtensionDependenciesCard } from './ExtensionDependenciesCard';
 export { InstanceExtensionsCard } from './InstanceExtensionsCard';

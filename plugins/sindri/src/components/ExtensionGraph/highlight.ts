@@ -27,15 +27,23 @@ export function rolesOf(
   );
 }
 
-/** An edge lies on the selection's paths when both its ends do. */
+/**
+ * An edge lies on the selection's paths when it runs among what the
+ * selection needs (and the selection), or among what needs it: an edge from
+ * a dependant straight to a dependency passes the selection by.
+ */
 export function edgeOnPath(
   roles: Map<string, NodeRole>,
   source: string,
   target: string,
 ): boolean {
-  const lit = (n: string) => {
+  const among = (side: NodeRole) => (n: string) => {
     const role = roles.get(n);
-    return role === 'selected' || role === 'dependency' || role === 'dependant';
+    return role === 'selected' || role === side;
   };
-  return lit(source) && lit(target);
+  const needs = among('dependency');
+  const neededBy = among('dependant');
+  return (
+    (needs(source) && needs(target)) || (neededBy(source) && neededBy(target))
+  );
 }

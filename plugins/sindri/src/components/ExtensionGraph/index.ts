@@ -1,4 +1,3 @@
 export { ExtensionGraph, type ExtensionGraphProps } from './ExtensionGraph';
 export { type ExtensionMark } from './ExtensionNode';
 export { CategoryLegend } from './CategoryLegend';
-export { useExtensionRegistry } from './useExtensionRegistry';

@@ -11,7 +11,7 @@ import {
   DependencyGraph,
   RegistryExtension,
 } from '@internal/plugin-sindri-common';
-import { useExtensionRegistry } from '../ExtensionGraph';
+import { useExtensionRegistry } from '../common/useExtensionRegistry';
 import { ExtensionInstances } from './ExtensionInstances';
 
 type Row = RegistryExtension & {

@@ -49,8 +49,11 @@ function download(name: string, text: string) {
   const link = document.createElement('a');
   link.href = url;
   link.download = name;
+  // some browsers only download from a link in the page, and before its URL is revoked
+  document.body.appendChild(link);
   link.click();
-  URL.revokeObjectURL(url);
+  link.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 1000);
 }
 
 /** Which readable instance reports which extension: filtered by owner, provider and category, exported as CSV. */

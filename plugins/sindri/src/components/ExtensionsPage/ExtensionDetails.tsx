@@ -14,8 +14,11 @@ export const ExtensionDetails = ({
   extension,
   graph,
   entityHref,
+  usageSource,
 }: {
   extension: RegistryExtension;
+  /** where the use and install times come from */
+  usageSource: string;
   graph: DependencyGraph;
   entityHref: string;
 }) => {
@@ -44,7 +47,8 @@ export const ExtensionDetails = ({
         {extension.usedBy === 1 ? '' : 's'} you may read
         {extension.failedOn
           ? `; failed to install on ${extension.failedOn}`
-          : ''}
+          : ''}{' '}
+        (from {usageSource})
       </Typography>
       <Typography variant="body2">
         {extension.installTime

@@ -8,12 +8,9 @@ import { useSearchParams } from 'react-router-dom';
 import TextField from '@material-ui/core/TextField';
 import Typography from '@material-ui/core/Typography';
 import { DependencyGraph } from '@internal/plugin-sindri-common';
-import {
-  CategoryLegend,
-  ExtensionGraph,
-  useExtensionRegistry,
-} from '../ExtensionGraph';
+import { CategoryLegend, ExtensionGraph } from '../ExtensionGraph';
 import { ExtensionDetails } from './ExtensionDetails';
+import { useExtensionRegistry } from '../common/useExtensionRegistry';
 import { ExtensionUsageMatrix } from '../ExtensionUsage';
 import { ExtensionRegistryTable } from '../ExtensionRegistry';
 
@@ -64,6 +61,7 @@ const ExtensionGraphView = () => {
               extension={chosen}
               graph={graph}
               entityHref={entityHref(chosen.name)}
+              usageSource={registry!.source.usage}
             />
           ) : (
             <Typography variant="body2" color="textSecondary">
@@ -87,7 +85,10 @@ type View = keyof typeof VIEWS;
 export const ExtensionsPage = () => {
   const [params, setParams] = useSearchParams();
   const asked = params.get('view') as View | null;
-  const view: View = asked && asked in VIEWS ? asked : 'graph';
+  const view: View =
+    asked && Object.prototype.hasOwnProperty.call(VIEWS, asked)
+      ? asked
+      : 'graph';
   const { Content } = VIEWS[view];
   return (
     <Box>

@@ -3,7 +3,7 @@ import { useApi, useRouteRef } from '@backstage/core-plugin-api';
 import { entityRouteRef } from '@backstage/plugin-catalog-react';
 import useAsync from 'react-use/esm/useAsync';
 import { sindriApiRef } from '../../api/SindriApi';
-import { categoryColours } from './categoryColours';
+import { categoryColours } from '../ExtensionGraph/categoryColours';
 
 /** Extension entities live in the `sindri` namespace, named as the extensions are. */
 const EXTENSION_NAMESPACE = 'sindri';

@@ -7,15 +7,18 @@ import {
 import { useEntity } from '@backstage/plugin-catalog-react';
 import Typography from '@material-ui/core/Typography';
 import { DependencyGraph } from '@internal/plugin-sindri-common';
-import { ExtensionGraph, useExtensionRegistry } from '../ExtensionGraph';
+import { ExtensionGraph } from '../ExtensionGraph';
+import { useExtensionRegistry } from '../common/useExtensionRegistry';
 
 /** On an extension's page: what it needs and what needs it, transitively. */
-export const ExtensionNeighbourhoodCard = () => {
+export const ExtensionDependenciesCard = () => {
   const { entity } = useEntity();
   const name = entity.metadata.name;
   const { registry, loading, error, colours, entityHref } =
     useExtensionRegistry();
-  const [selected, setSelected] = useState<string | undefined>(name);
+  // a choice belongs to the page it was made on: another extension's page starts at its own
+  const [choice, setChoice] = useState<{ page: string; name: string }>();
+  const selected = choice?.page === name ? choice.name : name;
   const neighbourhood = useMemo(() => {
     const extensions = registry?.extensions ?? [];
     const graph = new DependencyGraph(extensions);
@@ -32,10 +35,12 @@ export const ExtensionNeighbourhoodCard = () => {
     <InfoCard title="Dependencies" subheader="What it needs and what needs it">
       {neighbourhood.length ? (
         <ExtensionGraph
+          // another extension's page keeps this card mounted: start over
+          key={name}
           extensions={neighbourhood}
           colours={colours}
           selected={selected}
-          onSelect={s => setSelected(s ?? name)}
+          onSelect={s => setChoice({ page: name, name: s ?? name })}
           entityHref={entityHref}
           height={360}
         />
