@@ -44,12 +44,8 @@ export class Agent {
   private shippingLogs = false;
   private distro?: string;
   /** What the last registration said about sindri.yaml and the installed extensions. */
-  private reported?: {
-    configHash?: string;
-    extensions: Map<string, string | undefined>;
-    /** failed installs, by name and time */
-    failed: Set<string>;
-  };
+  /** what the last registration sent said; failed installs by name and time */
+  private reported?: ReturnType<typeof reportedState>;
 
   constructor(
     private readonly config: AgentConfig,
@@ -82,7 +78,12 @@ export class Agent {
       consoleUrl: config.consoleUrl,
       token: config.token,
       outbox: this.outbox,
-      registration: () => this.registration(),
+      // what was sent is what later changes are told against, even if it was read after a sample
+      registration: async () => {
+        const registration = await this.registration();
+        this.reported = reportedState(registration);
+        return registration;
+      },
       logger,
       maxBackoffMs: config.maxBackoffSeconds * 1000,
       onState,
@@ -210,17 +211,7 @@ export class Agent {
    */
   private async reportChanges() {
     const registration = await this.registration();
-    const current = {
-      configHash: registration.sindriConfig?.hash,
-      extensions: new Map(
-        registration.extensions.map(e => [e.name, e.version]),
-      ),
-      failed: new Set(
-        (registration.failedExtensions ?? []).map(
-          f => `${f.name}\n${f.at ?? ''}`,
-        ),
-      ),
-    };
+    const current = reportedState(registration);
     const previous = this.reported;
     this.reported = current;
     if (!previous) return;
@@ -259,6 +250,8 @@ export class Agent {
         changed = true;
       }
     }
+    // the ledger appeared or became unreadable: what `extensions` means changed
+    if (previous.ledger !== current.ledger) changed = true;
     if (previous.configHash !== current.configHash) {
       this.event(
         'config-changed',
@@ -297,6 +290,7 @@ export class Agent {
       ...(sindriConfig ? { sindriConfig } : {}),
       extensions: ledger.installed,
       ...(ledger.failed.length ? { failedExtensions: ledger.failed } : {}),
+      extensionLedger: ledger.status,
       ...(config.sshHost
         ? {
             ssh: {
@@ -308,4 +302,18 @@ export class Agent {
         : {}),
     };
   }
+}
+
+/** What a registration says that a later change is told against. */
+function reportedState(registration: Registration) {
+  return {
+    configHash: registration.sindriConfig?.hash,
+    ledger: registration.extensionLedger,
+    extensions: new Map(registration.extensions.map(e => [e.name, e.version])),
+    failed: new Set(
+      (registration.failedExtensions ?? []).map(
+        f => `${f.name}\n${f.at ?? ''}`,
+      ),
+    ),
+  };
 }

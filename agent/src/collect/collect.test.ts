@@ -93,6 +93,12 @@ describe('collectors', () => {
     await expect(readExtensionLedger('/no/ledger')).resolves.toEqual({
       installed: [],
       failed: [],
+      status: 'missing',
     });
+    // a ledger that exists but cannot be read says so: its extensions are unknown, not none
+    expect(ledger.status).toBe('read');
+    await expect(
+      readExtensionLedger(path.dirname(long)),
+    ).resolves.toMatchObject({ installed: [], status: 'unreadable' });
   });
 });

@@ -13,6 +13,8 @@ export interface ExtensionLedger {
   installed: InstalledExtension[];
   /** those whose newest event is a failed install, with Sindri's reason */
   failed: FailedExtension[];
+  /** whether the ledger could be read: when not, `installed` says nothing */
+  status: 'read' | 'missing' | 'unreadable';
 }
 
 interface LedgerState {
@@ -30,18 +32,23 @@ const byName = <T extends { name: string }>(a: T, b: T) =>
 /**
  * Reads Sindri's status ledger (`~/.sindri/status_ledger.jsonl`, one JSON
  * event per line): the extensions installed now, with the version the newest
- * event reported, and those whose install failed. An unreadable ledger means
- * none are known; a bad line is skipped.
+ * event reported, and those whose install failed. An unreadable ledger says so
+ * (`status`): none are known; a bad line is skipped.
  */
 export async function readExtensionLedger(
   ledger: string | undefined,
 ): Promise<ExtensionLedger> {
-  if (!ledger) return { installed: [], failed: [] };
+  if (!ledger) return { installed: [], failed: [], status: 'missing' };
   let content: string;
   try {
     content = await fs.readFile(ledger, 'utf8');
-  } catch {
-    return { installed: [], failed: [] };
+  } catch (error) {
+    const missing = (error as NodeJS.ErrnoException).code === 'ENOENT';
+    return {
+      installed: [],
+      failed: [],
+      status: missing ? 'missing' : 'unreadable',
+    };
   }
   const states = new Map<string, LedgerState>();
   for (const line of content.split('\n')) {
@@ -103,5 +110,6 @@ export async function readExtensionLedger(
       }))
       .sort(byName)
       .slice(0, MAX_EXTENSIONS),
+    status: 'read',
   };
 }

@@ -33,6 +33,7 @@ type InstanceRow = {
 function rowToInstance(
   row: InstanceRow,
   latestMetrics?: MetricsSample,
+  drift?: FleetInstance['drift'],
 ): FleetInstance {
   return {
     id: row.id,
@@ -48,6 +49,7 @@ function rowToInstance(
     uptimeSeconds: row.uptime_s ?? undefined,
     registration: row.registration ? JSON.parse(row.registration) : undefined,
     latestMetrics,
+    ...(drift ? { drift } : {}),
   };
 }
 
@@ -195,18 +197,14 @@ export class InstanceStore {
     const row = await this.knex<InstanceRow>('instances')
       .where({ id: instanceId })
       .first();
-    return row
-      ? rowToInstance(row, await this.latestMetrics(instanceId))
-      : undefined;
+    return row ? this.withLatest(row) : undefined;
   }
 
   async getByName(name: string): Promise<FleetInstance | undefined> {
     const row = await this.knex<InstanceRow>('instances')
       .where({ name })
       .first();
-    return row
-      ? rowToInstance(row, await this.latestMetrics(row.id))
-      : undefined;
+    return row ? this.withLatest(row) : undefined;
   }
 
   /**
@@ -220,14 +218,33 @@ export class InstanceStore {
       this.knex<InstanceRow>('instances').whereNotNull('registered_at');
     if (criteria) whereInstanceCriteria(query, criteria);
     const rows: InstanceRow[] = await query.orderBy('name');
-    const latest = await this.latestMetricsOf(rows.map(r => r.id));
-    return rows.map(r => rowToInstance(r, latest.get(r.id)));
+    const ids = rows.map(r => r.id);
+    const [latest, drift] = await Promise.all([
+      this.latestMetricsOf(ids),
+      this.driftOf(ids),
+    ]);
+    return rows.map(r => rowToInstance(r, latest.get(r.id), drift.get(r.id)));
   }
 
-  private async latestMetrics(
-    instanceId: string,
-  ): Promise<MetricsSample | undefined> {
-    return (await this.latestMetricsOf([instanceId])).get(instanceId);
+  private async withLatest(row: InstanceRow): Promise<FleetInstance> {
+    const [latest, drift] = await Promise.all([
+      this.latestMetricsOf([row.id]),
+      this.driftOf([row.id]),
+    ]);
+    return rowToInstance(row, latest.get(row.id), drift.get(row.id));
+  }
+
+  /** The drift status of each instance that has one (computed on registration). */
+  private async driftOf(
+    instanceIds: string[],
+  ): Promise<Map<string, NonNullable<FleetInstance['drift']>>> {
+    const result = new Map<string, NonNullable<FleetInstance['drift']>>();
+    if (!instanceIds.length) return result;
+    const rows = await this.knex('instance_drift')
+      .whereIn('instance_id', instanceIds)
+      .select('instance_id', 'status');
+    for (const row of rows) result.set(row.instance_id, row.status);
+    return result;
   }
 
   private async latestMetricsOf(

@@ -18,7 +18,7 @@ describe('sindri-backend migrations', () => {
       const knex = await databases.init(databaseId);
 
       await migrateUp(knex);
-      expect(await countAppliedMigrations(knex)).toBe(8);
+      expect(await countAppliedMigrations(knex)).toBe(9);
       expect(await knex.schema.hasTable('instances')).toBe(true);
 
       await knex('instances').insert({
@@ -51,7 +51,7 @@ describe('sindri-backend migrations', () => {
 
       // applying again is a no-op
       await migrateUp(knex);
-      expect(await countAppliedMigrations(knex)).toBe(8);
+      expect(await countAppliedMigrations(knex)).toBe(9);
 
       for (const table of [
         'terminal_sessions',
@@ -60,6 +60,8 @@ describe('sindri-backend migrations', () => {
         'command_results',
         'instance_deployments',
         'lifecycle_operations',
+        'instance_config_versions',
+        'instance_drift',
       ]) {
         expect(await knex.schema.hasTable(table)).toBe(true);
       }

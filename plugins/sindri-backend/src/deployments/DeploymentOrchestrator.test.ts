@@ -22,6 +22,7 @@ import { InstanceChanges } from '../ingest/InstanceChanges';
 import { AgentTokenStore } from '../tokens/AgentTokenStore';
 import { DeploymentOrchestrator } from './DeploymentOrchestrator';
 import { DeploymentSteps } from './DeploymentSteps';
+import { ConfigVersionStore } from '../configVersions/ConfigVersionStore';
 import { DeploymentStore } from './DeploymentStore';
 import { DocumentResolver } from './DocumentResolver';
 import { OperationRunner } from './OperationRunner';
@@ -155,6 +156,7 @@ describe('DeploymentOrchestrator', () => {
       instances,
       tokens,
       store,
+      versions: new ConfigVersionStore(knex),
     });
     const ended = (op: LifecycleOperation) =>
       pollUntil(async () => {

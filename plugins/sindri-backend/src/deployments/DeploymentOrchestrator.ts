@@ -1,6 +1,6 @@
 import fs from 'node:fs/promises';
 import yaml from 'yaml';
-import { ConflictError, InputError, NotAllowedError } from '@backstage/errors';
+import { InputError } from '@backstage/errors';
 import {
   AGENT_ENV,
   CreateDeploymentRequest,
@@ -9,19 +9,20 @@ import {
   LIFECYCLE_TRANSITIONS,
   LifecycleOperation,
   LifecycleRequest,
-  OperationKind,
   OperationStarted,
+  UPDATE_TRANSITION,
   withConsoleAgent,
 } from '@internal/plugin-sindri-common';
-import { SindriDriver } from '@internal/plugin-sindri-node';
 import { InstanceStore } from '../database/InstanceStore';
 import { DriverRegistry } from '../drivers/DriverRegistry';
 import { AgentTokenStore } from '../tokens/AgentTokenStore';
 import { DeploymentSteps } from './DeploymentSteps';
+import { ConfigVersionStore } from '../configVersions/ConfigVersionStore';
 import { DeploymentStore } from './DeploymentStore';
 import { DocumentResolver } from './DocumentResolver';
 import { LifecycleActions } from './LifecycleActions';
 import { OperationRunner } from './OperationRunner';
+import { OperationStarter } from './OperationStarter';
 import { DeployAccess } from './types';
 
 /**
@@ -41,14 +42,17 @@ export class DeploymentOrchestrator {
       instances: InstanceStore;
       tokens: AgentTokenStore;
       store: DeploymentStore;
+      versions: ConfigVersionStore;
       /** an instance's token was rotated: end the connections that used the old one */
       onTokenRotated?: () => Promise<void>;
     },
   ) {
     this.actions = new LifecycleActions(deps);
+    this.starter = new OperationStarter(deps);
   }
 
   private readonly actions: LifecycleActions;
+  private readonly starter: OperationStarter;
 
   /** Starts a deploy (or, with `dryRun`, a plan). Validation and enrollment happen before it answers. */
   async create(
@@ -57,7 +61,7 @@ export class DeploymentOrchestrator {
     access: DeployAccess,
   ): Promise<OperationStarted> {
     const driver = this.deps.drivers.resolve(request.driver);
-    await this.requireDriver(driver, access);
+    await this.starter.requireDriver(driver, access);
     const document = await this.deps.documents.resolve(request, access);
     const deployed = withConsoleAgent(document);
 
@@ -107,6 +111,10 @@ export class DeploymentOrchestrator {
         ),
         createdBy: actor,
       });
+      await this.deps.versions.add(instanceId, {
+        sindriYaml: yaml.stringify(document),
+        createdBy: actor,
+      });
       operation = await this.deps.store.startOperation({
         instanceId,
         instanceName: request.name,
@@ -114,6 +122,7 @@ export class DeploymentOrchestrator {
         driver: driver.id,
         actor,
       });
+      await this.deps.versions.linkOperation(instanceId, 1, operation.id);
     } catch (error) {
       // nothing ran yet: take the enrollment back, so no instance is left half-made
       await this.deps.instances.remove(instanceId);
@@ -177,97 +186,68 @@ export class DeploymentOrchestrator {
     actor: string,
     access: DeployAccess,
   ): Promise<OperationStarted> {
-    const deployment = await this.deps.store.get(instance.id);
-    if (!deployment) {
-      throw new ConflictError(
-        `${instance.name} was not deployed by the portal (it was enrolled by hand): run its lifecycle where it was deployed`,
-      );
-    }
+    const deployment = await this.starter.requireDeployment(instance);
     if (request.action === 'destroy' && request.confirm !== instance.name) {
       throw new InputError(
         `confirm: type the instance's name ("${instance.name}") to destroy it`,
       );
     }
-    const driver = this.deps.drivers.get(deployment.driver);
-    if (!driver)
-      throw new ConflictError(
-        `${instance.name} was deployed with the ${deployment.driver} driver, which this portal does not have`,
-      );
-    await this.requireDriver(driver, access);
-    const transition = LIFECYCLE_TRANSITIONS[request.action];
-    if (!transition.from.includes(deployment.state)) {
-      throw new ConflictError(
-        `${instance.name} is ${deployment.state}: it cannot ${request.action} now`,
-      );
-    }
-    // the state may have moved since it was read: only one operation wins the transition
-    if (
-      !(await this.deps.store.transition(
-        instance.id,
-        transition.from,
-        transition.during,
-      ))
-    ) {
-      const now = (await this.deps.store.get(instance.id))?.state;
-      throw new ConflictError(
-        `${instance.name} became ${now ?? 'absent'} meanwhile: it cannot ${
-          request.action
-        } now`,
-      );
-    }
-    const kind: OperationKind = request.action;
-    let operation: LifecycleOperation;
-    let config: Record<string, unknown>;
-    try {
-      config = withConsoleAgent(yaml.parse(deployment.sindriYaml));
-      operation = await this.deps.store.startOperation({
-        instanceId: instance.id,
-        instanceName: instance.name,
-        kind,
-        driver: driver.id,
-        actor,
-      });
-    } catch (error) {
-      await this.deps.store.setState(instance.id, deployment.state);
-      throw error;
-    }
-    // filled once a redeploy has minted the instance's new token, masked from then on
-    const redact: string[] = [];
-    const workDir = this.deps.steps.workDir(instance.name);
-    this.deps.runner.run(
-      operation,
-      async (say, signal) => {
-        try {
-          await this.actions.run(request, {
-            instance,
-            driver,
-            config,
-            workDir,
-            say,
-            signal,
-            actor,
-            redact,
-          });
-        } catch (error) {
-          await this.deps.store.setState(instance.id, 'failed');
-          throw error;
-        }
-      },
-      {
-        onEnd: op =>
-          request.action === 'destroy' && op.state === 'succeeded'
-            ? undefined
-            : this.deps.steps.recordEvent(instance.id, op),
-        redact,
-      },
+    const driver = this.starter.requireDriverOf(instance, deployment.driver);
+    await this.starter.requireDriver(driver, access);
+    await this.starter.win(
+      instance,
+      deployment.state,
+      request.action,
+      LIFECYCLE_TRANSITIONS[request.action],
     );
-    return { operation, entityRef: instanceEntityRef(instance.name) };
+    return this.starter.start({
+      instance,
+      deployment,
+      driver,
+      kind: request.action,
+      actor,
+      config: () => withConsoleAgent(yaml.parse(deployment.sindriYaml)),
+      work: c => this.actions.run(request, c),
+      recordEnd: op =>
+        !(request.action === 'destroy' && op.state === 'succeeded'),
+    });
   }
 
-  private async requireDriver(driver: SindriDriver, access: DeployAccess) {
-    if (!(await access.mayUseDriver(driver.id)))
-      throw new NotAllowedError(
-        `not permitted: sindri.driver.use on ${driver.id}`,
-      );
+  /**
+   * Applies a new sindri.yaml to a deployed instance as an `update`: the
+   * transition of a redeploy is won first, then `store` keeps the version
+   * (and may refuse, e.g. when another was stored meanwhile), then the driver
+   * redeploys with it.
+   */
+  async update(
+    instance: FleetInstance,
+    sindriYaml: string,
+    actor: string,
+    access: DeployAccess,
+    store: (operationId: string) => Promise<void>,
+  ): Promise<OperationStarted> {
+    const deployment = await this.starter.requireDeployment(instance);
+    const driver = this.starter.requireDriverOf(instance, deployment.driver);
+    await this.starter.requireDriver(driver, access);
+    await this.starter.win(
+      instance,
+      deployment.state,
+      'update',
+      UPDATE_TRANSITION,
+    );
+    return this.starter.start({
+      instance,
+      deployment,
+      driver,
+      kind: 'update',
+      actor,
+      config: () => withConsoleAgent(yaml.parse(sindriYaml)),
+      beforeRun: async operationId => {
+        await store(operationId);
+        await this.deps.store.setState(instance.id, 'redeploying', sindriYaml);
+      },
+      work: c => this.actions.update(c),
+      recordEnd: () => true,
+    });
   }
 }

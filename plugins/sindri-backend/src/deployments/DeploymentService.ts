@@ -1,4 +1,5 @@
 import { LoggerService } from '@backstage/backend-plugin-api';
+import { NotFoundError } from '@backstage/errors';
 import {
   CreateDeploymentRequest,
   DeploymentOptions,
@@ -15,6 +16,7 @@ import { EventService } from '../events/EventService';
 import { DriverRegistry } from '../drivers/DriverRegistry';
 import { InstanceChanges } from '../ingest/InstanceChanges';
 import { AgentTokenStore } from '../tokens/AgentTokenStore';
+import { ConfigVersionStore } from '../configVersions/ConfigVersionStore';
 import { DeploymentOrchestrator } from './DeploymentOrchestrator';
 import { DeploymentRecovery } from './DeploymentRecovery';
 import { DeploymentSteps } from './DeploymentSteps';
@@ -43,6 +45,7 @@ export class DeploymentService {
       instances: InstanceStore;
       tokens: AgentTokenStore;
       store: DeploymentStore;
+      versions: ConfigVersionStore;
       events: EventService;
       changes: InstanceChanges;
       registry: SindriRegistryService;
@@ -110,6 +113,35 @@ export class DeploymentService {
     access: DeployAccess,
   ): Promise<OperationStarted> {
     return this.orchestrator.create(request, actor, access);
+  }
+
+  /** Checks an edit of a deployed instance's sindri.yaml; 404 when the portal did not deploy it. */
+  async validateUpdate(
+    instance: FleetInstance,
+    sindriYaml: string,
+    access: DeployAccess,
+  ) {
+    const deployment = await this.deps.store.get(instance.id);
+    if (!deployment)
+      throw new NotFoundError(
+        `${instance.name} was not deployed by the portal`,
+      );
+    return this.documents.validateUpdate(
+      sindriYaml,
+      { name: instance.name, sindriYaml: deployment.sindriYaml },
+      access,
+    );
+  }
+
+  /** Starts the `update` that applies a validated sindri.yaml; `store` keeps it as a version first. */
+  update(
+    instance: FleetInstance,
+    sindriYaml: string,
+    actor: string,
+    access: DeployAccess,
+    store: (operationId: string) => Promise<void>,
+  ): Promise<OperationStarted> {
+    return this.orchestrator.update(instance, sindriYaml, actor, access, store);
   }
 
   lifecycle(

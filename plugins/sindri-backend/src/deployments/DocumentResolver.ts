@@ -49,6 +49,37 @@ export class DocumentResolver {
     };
   }
 
+  /**
+   * Checks an edit of a deployed instance's sindri.yaml: as `validate` does,
+   * and that it keeps the instance's name and provider (another provider is
+   * a clone, not an update).
+   */
+  async validateUpdate(
+    sindriYaml: string,
+    current: { name: string; sindriYaml: string },
+    access: DeployAccess,
+  ) {
+    const verdict = await this.validate(sindriYaml, access);
+    const document = verdict.document as
+      | { name?: unknown; deployment?: { provider?: unknown } }
+      | undefined;
+    if (!document || typeof document !== 'object') return verdict;
+    const issues = [...verdict.issues];
+    if (document.name !== current.name)
+      issues.push({
+        pointer: '/name',
+        message: `must stay "${current.name}": an update keeps the instance's name`,
+      });
+    const provider = (yaml.parse(current.sindriYaml) as typeof document)
+      ?.deployment?.provider;
+    if (document.deployment?.provider !== provider)
+      issues.push({
+        pointer: '/deployment/provider',
+        message: `must stay "${provider}": clone the instance to move it to another provider`,
+      });
+    return { ...verdict, valid: !issues.length, issues };
+  }
+
   /** The guarded fields of a document that this caller may not set, as issues naming each field. */
   private async refusedFields(document: unknown, access: DeployAccess) {
     const uses = guardedFieldUses(document, this.deps.organizations);

@@ -11,6 +11,19 @@ import { AgentTokenStore } from '../tokens/AgentTokenStore';
 import { DeploymentSteps } from './DeploymentSteps';
 import { DeploymentStore } from './DeploymentStore';
 
+/** What an action runs with: the instance, its driver and config, where and how it reports. */
+export interface ActionContext {
+  instance: FleetInstance;
+  driver: SindriDriver;
+  config: Record<string, unknown>;
+  workDir: string;
+  say: (line: string) => void;
+  signal: AbortSignal;
+  actor: string;
+  /** secrets to mask in the operation's log from now on */
+  redact: string[];
+}
+
 /**
  * What each lifecycle action does once its transition is won: suspend stops
  * the instance, resume starts it and waits for its agent, redeploy mints a
@@ -29,19 +42,7 @@ export class LifecycleActions {
   ) {}
 
   /** Runs one action on a deployed instance through its driver, and records the state it leaves. */
-  async run(
-    request: LifecycleRequest,
-    c: {
-      instance: FleetInstance;
-      driver: SindriDriver;
-      config: Record<string, unknown>;
-      workDir: string;
-      say: (line: string) => void;
-      signal: AbortSignal;
-      actor: string;
-      redact: string[];
-    },
-  ) {
+  async run(request: LifecycleRequest, c: ActionContext) {
     const { instance, driver, config, workDir, say, signal } = c;
     const run = (env?: Record<string, string>) =>
       this.deps.steps.driverRun(workDir, say, env, signal);
@@ -61,19 +62,7 @@ export class LifecycleActions {
         );
         return;
       case 'redeploy':
-        await this.untilAgentBack(instance, say, signal, async () => {
-          // a fresh token: the old one is revoked, the new one only reaches the instance
-          const { token } = await this.deps.tokens.rotate(instance.id, c.actor);
-          c.redact.push(token);
-          await this.deps.onTokenRotated?.();
-          await driver.redeploy(
-            config,
-            run({
-              ...(await this.deps.steps.agentEnv(instance.name)),
-              [AGENT_ENV.token]: token,
-            }),
-          );
-        });
+        await this.redeploy(c);
         return;
       case 'destroy': {
         await driver.destroy(config, { ...run(), volumes: request.volumes });
@@ -85,6 +74,34 @@ export class LifecycleActions {
       default:
         throw new InputError(`action: unknown lifecycle action`);
     }
+  }
+
+  /** Applies a new sindri.yaml (`c.config`): a redeploy with it. */
+  async update(c: ActionContext) {
+    c.say(`applying the new sindri.yaml to ${c.instance.name}`);
+    await this.redeploy(c);
+  }
+
+  /** Redeploys with a fresh token: the old one is revoked, the new one only reaches the instance. */
+  private async redeploy(c: ActionContext) {
+    const { instance, driver, config, workDir, say, signal } = c;
+    await this.untilAgentBack(instance, say, signal, async () => {
+      const { token } = await this.deps.tokens.rotate(instance.id, c.actor);
+      c.redact.push(token);
+      await this.deps.onTokenRotated?.();
+      await driver.redeploy(
+        config,
+        this.deps.steps.driverRun(
+          workDir,
+          say,
+          {
+            ...(await this.deps.steps.agentEnv(instance.name)),
+            [AGENT_ENV.token]: token,
+          },
+          signal,
+        ),
+      );
+    });
   }
 
   /** Runs `start`, then waits for a registration newer than the one stored before it: the instance runs again. */

@@ -11,6 +11,8 @@ const SOURCES: FleetSummary['sources'] = {
   health:
     "each instance's status: heartbeats, the agent's started/stopped events, the keepalive",
   byProvider: 'the provider and region each agent registered',
+  drift:
+    "each instance's declared sindri.yaml and its extensions against what its agent last registered (Sindri's ledger, the sindri.yaml hash)",
   live: 'the terminal audit (sessions not ended) and command results still running',
   activity: 'lifecycle operations started in each hour of the last 24 h',
   availability:
@@ -28,13 +30,15 @@ export class FleetSummaryService {
   ): Promise<FleetSummary> {
     const criteria = readable.kind === 'some' ? readable.criteria : undefined;
     const from = new Date(startOfHour(now.getTime()) - 23 * HOUR_MS);
-    const [groups, live, operations, newest, availability] = await Promise.all([
-      this.store.groups(criteria),
-      this.store.liveCounts(criteria),
-      this.store.operationsSince(from, criteria),
-      this.store.newestMetrics(now, criteria),
-      this.store.availability(criteria),
-    ]);
+    const [groups, live, operations, newest, availability, drift] =
+      await Promise.all([
+        this.store.groups(criteria),
+        this.store.liveCounts(criteria),
+        this.store.operationsSince(from, criteria),
+        this.store.newestMetrics(now, criteria),
+        this.store.availability(criteria),
+        this.store.driftCounts(criteria),
+      ]);
 
     const health = Object.fromEntries(HEALTH.map(h => [h, 0])) as Record<
       (typeof HEALTH)[number],
@@ -97,6 +101,7 @@ export class FleetSummaryService {
     return {
       generatedAt: now.toISOString(),
       health,
+      drift,
       byProvider: [...providers]
         .map(([provider, count]) => ({ provider, count }))
         .sort((a, b) => b.count - a.count),

@@ -31,6 +31,20 @@ export class FleetSummaryStore {
     return (await q) as Row[];
   }
 
+  /** Readable registered instances by drift status. */
+  async driftCounts(criteria?: PermissionCriteria<InstanceQuery>) {
+    const rows = await this.knex('instance_drift')
+      .whereIn('instance_id', this.readable(criteria))
+      .groupBy('status')
+      .select('status')
+      .count({ n: '*' });
+    const counts = { 'in-sync': 0, drifted: 0, unknown: 0 };
+    for (const row of rows as Array<{ status: string; n: number | string }>)
+      if (row.status in counts)
+        counts[row.status as keyof typeof counts] = Number(row.n);
+    return counts;
+  }
+
   async liveCounts(criteria?: PermissionCriteria<InstanceQuery>) {
     const readable = this.readable(criteria);
     const [[terminals], [commands]] = await Promise.all([

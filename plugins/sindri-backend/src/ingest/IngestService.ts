@@ -43,6 +43,8 @@ export class IngestService {
     private readonly limiter: RateLimiter,
     /** told of every frame judged: its type (or `invalid`) and `ack` or the refusal's status */
     private readonly observe?: (type: string, result: string) => void,
+    /** after a registration is stored: e.g. recompute the instance's drift */
+    private readonly afterRegister?: (instanceId: string) => Promise<void>,
   ) {}
 
   /**
@@ -135,6 +137,7 @@ export class IngestService {
         `Instance ${agent.name} registered (${frame.registration.provider})`,
       );
       await this.changes.publish({ reason: 'registered', instance });
+      await this.afterRegister?.(agent.instanceId);
       return { type: 'ack', id };
     }
 

@@ -15,6 +15,10 @@ import {
 
 jest.setTimeout(60_000);
 
+/** dev-1's stored sindri.yaml */
+const DEV1_YAML =
+  'version: "3.0"\nname: dev-1\ndeployment:\n  provider: docker\nextensions:\n  profile: minimal\n';
+
 const auth = mockCredentials.user.header('user:default/ops');
 const READ = 'sindri.instance.read';
 const TERMINAL = 'sindri.instance.terminal';
@@ -346,6 +350,51 @@ const calls: Call[] = [
     denied: 403,
   },
   {
+    name: 'GET /instances/{name}/drift',
+    permission: READ,
+    call: s => request(s).get('/api/sindri/instances/dev-1/drift'),
+    allowed: 200,
+    denied: 403,
+  },
+  {
+    name: 'GET /instances/{name}/config/versions',
+    permission: READ,
+    call: s => request(s).get('/api/sindri/instances/dev-1/config/versions'),
+    allowed: 200,
+    denied: 403,
+  },
+  {
+    name: 'GET /instances/{name}/config/versions/{version}',
+    permission: READ,
+    call: s => request(s).get('/api/sindri/instances/dev-1/config/versions/1'),
+    allowed: 200,
+    denied: 403,
+  },
+  {
+    name: 'POST /instances/{name}/config/validate',
+    permission: LIFECYCLE,
+    call: s =>
+      request(s)
+        .post('/api/sindri/instances/dev-1/config/validate')
+        .send({ sindriYaml: DEV1_YAML }),
+    allowed: 200,
+    denied: 403,
+  },
+  {
+    // refused for renaming the instance: the guard answers before the validator
+    name: 'POST /instances/{name}/config',
+    permission: LIFECYCLE,
+    call: s =>
+      request(s)
+        .post('/api/sindri/instances/dev-1/config')
+        .send({
+          sindriYaml: DEV1_YAML.replace('name: dev-1', 'name: dev-2'),
+          baseVersion: 1,
+        }),
+    allowed: 400,
+    denied: 403,
+  },
+  {
     name: 'GET /logs',
     permission: AUDIT,
     call: s => request(s).get('/api/sindri/logs?q=pip'),
@@ -660,12 +709,18 @@ describe('every route checks its permission', () => {
       instance_id: instanceId,
       driver: 'local',
       state: 'running',
-      sindri_yaml:
-        'version: "3.0"\nname: dev-1\ndeployment:\n  provider: docker\nextensions:\n  profile: minimal\n',
+      sindri_yaml: DEV1_YAML,
       provider: 'docker',
       created_by: 'user:default/ops',
       created_at: now,
       updated_at: now,
+    });
+    await knex('instance_config_versions').insert({
+      instance_id: instanceId,
+      version: 1,
+      sindri_yaml: DEV1_YAML,
+      created_by: 'user:default/ops',
+      created_at: now,
     });
     await knex('lifecycle_operations').insert({
       id: operationId,

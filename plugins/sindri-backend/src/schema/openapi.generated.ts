@@ -1753,6 +1753,281 @@ export const spec = {
         },
       },
     },
+    '/instances/{name}/drift': {
+      get: {
+        operationId: 'getInstanceDrift',
+        summary: 'Whether the instance still matches its declared sindri.yaml.',
+        description:
+          "Requires `sindri.instance.read`. Declared: the stored sindri.yaml's profile, active and\nadditional extensions, closed over their dependencies; reported: the extensions in the\nagent's Sindri ledger and the hash of the sindri.yaml on the instance. Recomputed on each\nregistration and each configuration change.\n",
+        parameters: [
+          {
+            $ref: '#/components/parameters/name',
+          },
+        ],
+        responses: {
+          '200': {
+            description: 'The drift as last computed.',
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/InstanceDrift',
+                },
+              },
+            },
+          },
+          '400': {
+            $ref: '#/components/responses/BadRequest',
+          },
+          '401': {
+            $ref: '#/components/responses/Unauthorized',
+          },
+          '403': {
+            $ref: '#/components/responses/Forbidden',
+          },
+          '404': {
+            $ref: '#/components/responses/NotFound',
+          },
+        },
+      },
+    },
+    '/instances/{name}/config/versions': {
+      get: {
+        operationId: 'listConfigVersions',
+        summary:
+          'Every sindri.yaml the portal stored for an instance, newest first.',
+        description:
+          'Requires `sindri.instance.read`; who stored each, when, and the result of the operation that applied it. 404 for an instance enrolled by hand.',
+        parameters: [
+          {
+            $ref: '#/components/parameters/name',
+          },
+        ],
+        responses: {
+          '200': {
+            description: 'The versions, without their text.',
+            content: {
+              'application/json': {
+                schema: {
+                  type: 'object',
+                  required: ['items'],
+                  properties: {
+                    items: {
+                      type: 'array',
+                      items: {
+                        $ref: '#/components/schemas/ConfigVersion',
+                      },
+                    },
+                  },
+                },
+              },
+            },
+          },
+          '400': {
+            $ref: '#/components/responses/BadRequest',
+          },
+          '401': {
+            $ref: '#/components/responses/Unauthorized',
+          },
+          '403': {
+            $ref: '#/components/responses/Forbidden',
+          },
+          '404': {
+            $ref: '#/components/responses/NotFound',
+          },
+        },
+      },
+    },
+    '/instances/{name}/config/versions/{version}': {
+      get: {
+        operationId: 'getConfigVersion',
+        summary: 'One stored sindri.yaml of an instance, with its text.',
+        description:
+          'Requires `sindri.instance.read`; the text only for who created the instance or stored this\nversion, and for readers with `sindri.instance.audit.read` (`sindriYamlHidden` otherwise),\nas for the deployment.\n',
+        parameters: [
+          {
+            $ref: '#/components/parameters/name',
+          },
+          {
+            name: 'version',
+            in: 'path',
+            required: true,
+            schema: {
+              type: 'integer',
+              minimum: 1,
+            },
+          },
+        ],
+        responses: {
+          '200': {
+            description: 'The version.',
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/ConfigVersion',
+                },
+              },
+            },
+          },
+          '400': {
+            $ref: '#/components/responses/BadRequest',
+          },
+          '401': {
+            $ref: '#/components/responses/Unauthorized',
+          },
+          '403': {
+            $ref: '#/components/responses/Forbidden',
+          },
+          '404': {
+            $ref: '#/components/responses/NotFound',
+          },
+        },
+      },
+    },
+    '/instances/{name}/config/validate': {
+      post: {
+        operationId: 'validateInstanceConfig',
+        summary:
+          "Check an edit of an instance's sindri.yaml before applying it.",
+        description:
+          'Requires `sindri.instance.lifecycle` on the instance. The verdict of `sindri config\nvalidate`, plus what an update may not change (the name, the provider) and the guarded\nfields the caller may not set, each with its JSON pointer.\n',
+        parameters: [
+          {
+            $ref: '#/components/parameters/name',
+          },
+        ],
+        requestBody: {
+          required: true,
+          content: {
+            'application/json': {
+              schema: {
+                type: 'object',
+                additionalProperties: false,
+                required: ['sindriYaml'],
+                properties: {
+                  sindriYaml: {
+                    type: 'string',
+                  },
+                },
+              },
+            },
+          },
+        },
+        responses: {
+          '200': {
+            description: 'The verdict.',
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/ConfigVerdict',
+                },
+              },
+            },
+          },
+          '400': {
+            $ref: '#/components/responses/BadRequest',
+          },
+          '401': {
+            $ref: '#/components/responses/Unauthorized',
+          },
+          '403': {
+            $ref: '#/components/responses/Forbidden',
+          },
+          '404': {
+            $ref: '#/components/responses/NotFound',
+          },
+          '413': {
+            description: 'The sindri.yaml is over 64 KiB.',
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/Error',
+                },
+              },
+            },
+          },
+        },
+      },
+    },
+    '/instances/{name}/config': {
+      post: {
+        operationId: 'applyInstanceConfig',
+        summary:
+          'Store an edited sindri.yaml as a new version and apply it (an `update` operation).',
+        description:
+          "Requires `sindri.instance.lifecycle` on the instance and `sindri.driver.use` on its driver.\nThe file is validated as by `/instances/{name}/config/validate` (400 naming each JSON\npointer, nothing stored), stored as the next version and redeployed through the\ninstance's driver, which rotates the agent token as a redeploy does. `baseVersion` is the\nversion the edit started from: 409 when another was stored since.\n",
+        parameters: [
+          {
+            $ref: '#/components/parameters/name',
+          },
+        ],
+        requestBody: {
+          required: true,
+          content: {
+            'application/json': {
+              schema: {
+                type: 'object',
+                additionalProperties: false,
+                required: ['sindriYaml', 'baseVersion'],
+                properties: {
+                  sindriYaml: {
+                    type: 'string',
+                  },
+                  baseVersion: {
+                    type: 'integer',
+                    minimum: 1,
+                  },
+                },
+              },
+            },
+          },
+        },
+        responses: {
+          '202': {
+            description: 'The update started.',
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/ConfigApplied',
+                },
+              },
+            },
+          },
+          '400': {
+            $ref: '#/components/responses/BadRequest',
+          },
+          '401': {
+            $ref: '#/components/responses/Unauthorized',
+          },
+          '403': {
+            $ref: '#/components/responses/Forbidden',
+          },
+          '404': {
+            $ref: '#/components/responses/NotFound',
+          },
+          '409': {
+            description:
+              'Not deployed by the portal, busy with another operation, or edited meanwhile.',
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/Error',
+                },
+              },
+            },
+          },
+          '413': {
+            description: 'The sindri.yaml is over 64 KiB.',
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/Error',
+                },
+              },
+            },
+          },
+        },
+      },
+    },
     '/alerts': {
       get: {
         operationId: 'listAlerts',
@@ -3219,6 +3494,23 @@ export const spec = {
             },
             required: ['cpu', 'memory'],
           },
+          drift: {
+            type: 'object',
+            description:
+              'Instances by drift status (those whose drift was never computed are not counted).',
+            properties: {
+              'in-sync': {
+                type: 'integer',
+              },
+              drifted: {
+                type: 'integer',
+              },
+              unknown: {
+                type: 'integer',
+              },
+            },
+            required: ['in-sync', 'drifted', 'unknown'],
+          },
           sources: {
             type: 'object',
             description: 'Where each figure comes from.',
@@ -3230,6 +3522,7 @@ export const spec = {
         required: [
           'generatedAt',
           'health',
+          'drift',
           'byProvider',
           'byRegion',
           'live',
@@ -3269,6 +3562,7 @@ export const spec = {
           'config-changed',
           'agent-warning',
           'lifecycle',
+          'drift',
           'connected',
           'disconnected',
           'heartbeat-lost',
@@ -3918,6 +4212,7 @@ export const spec = {
               'resume',
               'redeploy',
               'destroy',
+              'update',
             ],
           },
           driver: {
@@ -4185,6 +4480,117 @@ export const spec = {
                 type: 'string',
               },
             },
+          },
+        },
+      },
+      InstanceDrift: {
+        type: 'object',
+        required: [
+          'status',
+          'config',
+          'tracksExtensions',
+          'missing',
+          'extra',
+          'failed',
+        ],
+        properties: {
+          status: {
+            type: 'string',
+            enum: ['in-sync', 'drifted', 'unknown'],
+            description:
+              'unknown when the portal holds no declared sindri.yaml (enrolled by hand) or the agent has not registered.',
+          },
+          reason: {
+            type: 'string',
+            description: 'Why the status is what it is, in words.',
+          },
+          checkedAt: {
+            type: 'string',
+            format: 'date-time',
+          },
+          declaredVersion: {
+            type: 'integer',
+          },
+          config: {
+            type: 'string',
+            enum: ['match', 'differs', 'not-reported', 'not-declared'],
+            description:
+              'The sindri.yaml on the instance against the one the portal deployed.',
+          },
+          tracksExtensions: {
+            type: 'boolean',
+            description:
+              'False for a driver that installs no extensions (the local driver) or a ledger the agent cannot read; drift then covers the sindri.yaml alone.',
+          },
+          declared: {
+            type: 'array',
+            items: {
+              type: 'string',
+            },
+          },
+          missing: {
+            type: 'array',
+            items: {
+              type: 'string',
+            },
+          },
+          extra: {
+            type: 'array',
+            items: {
+              type: 'string',
+            },
+          },
+          failed: {
+            type: 'array',
+            items: {
+              type: 'string',
+            },
+          },
+        },
+      },
+      ConfigVersion: {
+        type: 'object',
+        required: ['version', 'createdBy', 'createdAt', 'current'],
+        properties: {
+          version: {
+            type: 'integer',
+          },
+          createdBy: {
+            type: 'string',
+          },
+          createdAt: {
+            type: 'string',
+            format: 'date-time',
+          },
+          current: {
+            type: 'boolean',
+            description: 'The version the instance is declared with now.',
+          },
+          operation: {
+            $ref: '#/components/schemas/LifecycleOperation',
+          },
+          sindriYaml: {
+            type: 'string',
+            description:
+              'Only from the single-version route, and absent when hidden from this reader.',
+          },
+          sindriYamlHidden: {
+            type: 'boolean',
+          },
+        },
+      },
+      ConfigApplied: {
+        type: 'object',
+        required: ['operation', 'entityRef', 'version'],
+        properties: {
+          operation: {
+            $ref: '#/components/schemas/LifecycleOperation',
+          },
+          entityRef: {
+            type: 'string',
+          },
+          version: {
+            type: 'integer',
           },
         },
       },
@@ -4759,6 +5165,11 @@ export const spec = {
           latestMetrics: {
             $ref: '#/components/schemas/MetricsSample',
           },
+          drift: {
+            type: 'string',
+            enum: ['in-sync', 'drifted', 'unknown'],
+            description: 'Absent until drift was first computed.',
+          },
         },
       },
       Registration: {
@@ -4966,6 +5377,10 @@ export const spec = {
               required: ['name'],
               additionalProperties: false,
             },
+          },
+          extensionLedger: {
+            type: 'string',
+            enum: ['read', 'missing', 'unreadable'],
           },
           ssh: {
             type: 'object',
@@ -5249,6 +5664,7 @@ export const spec = {
               'config-changed',
               'agent-warning',
               'lifecycle',
+              'drift',
             ],
           },
           message: {
@@ -5484,6 +5900,32 @@ export type EndpointMap = {
       operations['runLifecycleAction']['requestBody']
     >['content']['application/json'];
     response: operations['runLifecycleAction']['responses'][202]['content']['application/json'];
+  };
+  '#get|/instances/{name}/drift': {
+    path: operations['getInstanceDrift']['parameters']['path'];
+    response: operations['getInstanceDrift']['responses'][200]['content']['application/json'];
+  };
+  '#get|/instances/{name}/config/versions': {
+    path: operations['listConfigVersions']['parameters']['path'];
+    response: operations['listConfigVersions']['responses'][200]['content']['application/json'];
+  };
+  '#get|/instances/{name}/config/versions/{version}': {
+    path: operations['getConfigVersion']['parameters']['path'];
+    response: operations['getConfigVersion']['responses'][200]['content']['application/json'];
+  };
+  '#post|/instances/{name}/config/validate': {
+    path: operations['validateInstanceConfig']['parameters']['path'];
+    body: NonNullable<
+      operations['validateInstanceConfig']['requestBody']
+    >['content']['application/json'];
+    response: operations['validateInstanceConfig']['responses'][200]['content']['application/json'];
+  };
+  '#post|/instances/{name}/config': {
+    path: operations['applyInstanceConfig']['parameters']['path'];
+    body: NonNullable<
+      operations['applyInstanceConfig']['requestBody']
+    >['content']['application/json'];
+    response: operations['applyInstanceConfig']['responses'][202]['content']['application/json'];
   };
   '#get|/alerts': {
     query: NonNullable<operations['listAlerts']['parameters']['query']>;

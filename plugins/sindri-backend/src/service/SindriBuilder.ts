@@ -31,6 +31,10 @@ import { migrateUp } from '../database/migrations';
 import { SampleStore } from '../database/SampleStore';
 import { SampleWriter } from '../database/SampleWriter';
 import { DeploymentService } from '../deployments/DeploymentService';
+import { ConfigVersionStore } from '../configVersions/ConfigVersionStore';
+import { ConfigService } from '../configVersions/ConfigService';
+import { DriftService } from '../drift/DriftService';
+import { DriftStore } from '../drift/DriftStore';
 import { DeploymentStore } from '../deployments/DeploymentStore';
 import { createDrivers } from '../drivers/createDrivers';
 import { EnrollmentService } from '../enrollments/EnrollmentService';
@@ -124,6 +128,19 @@ export class SindriBuilder {
     const metrics = new FleetMetrics(knex);
     const logs = new LogStore(knex);
     const logTail = new LogTail(logs);
+    const drivers = createDrivers(settings, logger, this.addedDrivers);
+    const deploymentStore = new DeploymentStore(knex);
+    const configVersions = new ConfigVersionStore(knex);
+    const drift = new DriftService({
+      store: new DriftStore(knex),
+      instances,
+      deployments: deploymentStore,
+      versions: configVersions,
+      drivers: drivers.registry,
+      registry,
+      events,
+      logger,
+    });
     const ingest = new IngestService(
       instances,
       events,
@@ -136,6 +153,7 @@ export class SindriBuilder {
         settings.rateLimit.burst,
       ),
       (type, result) => metrics.countFrame(type, result),
+      instanceId => drift.check(instanceId),
     );
     const guard = new PermissionGuard({
       httpAuth: env.httpAuth,
@@ -176,12 +194,12 @@ export class SindriBuilder {
 
     const alerts = createAlerts({ ...env, knex, events });
 
-    const drivers = createDrivers(settings, logger, this.addedDrivers);
     const deployments = new DeploymentService({
       drivers: drivers.registry,
       instances,
       tokens: tokenStore,
-      store: new DeploymentStore(knex),
+      store: deploymentStore,
+      versions: configVersions,
       events,
       changes,
       registry,
@@ -239,6 +257,12 @@ export class SindriBuilder {
         guard,
       }),
       deployments,
+      config: new ConfigService({
+        versions: configVersions,
+        deployments,
+        drift,
+      }),
+      drift,
       alerts: alerts.service,
       logs,
       logTail,

@@ -8,6 +8,9 @@ import { CommandService } from '../commands/CommandService';
 import { CommandTargets } from '../commands/CommandTargets';
 import { DeploymentService } from '../deployments/DeploymentService';
 import { registerDeploymentRoutes } from '../deployments/deploymentRoutes';
+import { registerConfigRoutes } from '../configVersions/configRoutes';
+import { ConfigService } from '../configVersions/ConfigService';
+import { DriftService } from '../drift/DriftService';
 import { registerEnrollmentRoutes } from '../enrollments/enrollmentRoutes';
 import { EnrollmentService } from '../enrollments/EnrollmentService';
 import { registerHealthRoutes } from '../health/healthRoutes';
@@ -59,6 +62,8 @@ export interface RouterOptions {
   commands: CommandService;
   commandTargets: CommandTargets;
   deployments: DeploymentService;
+  config: ConfigService;
+  drift: DriftService;
   alerts: AlertService;
   logs: LogStore;
   logTail: LogTail;
@@ -102,6 +107,7 @@ export async function createRouter(
     commands: options.commands,
   });
   registerDeploymentRoutes(router, options);
+  registerConfigRoutes(router, options);
   registerAlertRoutes(router, options);
   registerLogRoutes(router, options);
   router.use(validatorErrors());

@@ -91,6 +91,7 @@ export const OPERATION_KINDS = [
   'plan',
   'deploy',
   ...LIFECYCLE_ACTIONS,
+  'update',
 ] as const;
 export type OperationKind = (typeof OPERATION_KINDS)[number];
 
@@ -148,6 +149,9 @@ export const LIFECYCLE_TRANSITIONS: Record<
   redeploy: { from: ['running', 'suspended', 'failed'], during: 'redeploying' },
   destroy: { from: ['running', 'suspended', 'failed'], during: 'destroying' },
 };
+
+/** An update applies a new sindri.yaml the way a redeploy does, from the same states. */
+export const UPDATE_TRANSITION = LIFECYCLE_TRANSITIONS.redeploy;
 
 /** Whether an instance whose deployment is in `state` may run `action` now. */
 export const lifecycleActionAvailable = (

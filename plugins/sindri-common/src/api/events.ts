@@ -45,6 +45,7 @@ export const DEFAULT_EVENT_SEVERITY: Record<FleetEventType, EventSeverity> = {
   'config-changed': 'info',
   'agent-warning': 'warning',
   lifecycle: 'info',
+  drift: 'warning',
   connected: 'info',
   disconnected: 'info',
   'heartbeat-lost': 'error',

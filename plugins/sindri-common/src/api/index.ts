@@ -6,3 +6,4 @@ export * from './events';
 export * from './alerts';
 export * from './logs';
 export * from './extensions';
+export * from './configVersions';

@@ -29,6 +29,7 @@ import {
 } from './HttpTransport';
 import { SindriAlertsClient } from './SindriAlertsClient';
 import { SindriLogsClient } from './SindriLogsClient';
+import { SindriConfigClient } from './SindriConfigClient';
 import { SindriExtensionsClient } from './SindriExtensionsClient';
 import { retryDelayMs, sleep } from './retryPolicy';
 import { SindriRequestError } from './SindriRequestError';
@@ -67,12 +68,15 @@ export class SindriHttpClient {
   readonly logs: SindriLogsClient;
   /** The extension registry. */
   readonly extensions: SindriExtensionsClient;
+  /** Instances' sindri.yaml versions and drift. */
+  readonly config: SindriConfigClient;
 
   constructor(options: SindriHttpClientOptions) {
     this.http = new HttpTransport(options);
     this.alerts = new SindriAlertsClient(this.http);
     this.logs = new SindriLogsClient(this.http);
     this.extensions = new SindriExtensionsClient(this.http);
+    this.config = new SindriConfigClient(this.http);
   }
 
   async listInstances(): Promise<FleetInstance[]> {

@@ -8,6 +8,7 @@ export {
   type LogTailQuery,
 } from './SindriLogsClient';
 export { SindriExtensionsClient } from './SindriExtensionsClient';
+export { SindriConfigClient } from './SindriConfigClient';
 export { retryDelayMs } from './retryPolicy';
 export { errorFromResponse, SindriRequestError } from './SindriRequestError';
 export {

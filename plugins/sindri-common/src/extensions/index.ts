@@ -1,1 +1,2 @@
 export * from './dependencyGraph';
+export * from './declaredExtensions';

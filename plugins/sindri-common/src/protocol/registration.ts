@@ -90,6 +90,11 @@ export const registrationSchema = z.object({
     .array(failedExtensionSchema)
     .max(INGEST_LIMITS.maxExtensions)
     .optional(),
+  /**
+   * Whether the agent could read Sindri's ledger: `missing` (no such file) or
+   * `unreadable` mean `extensions` says nothing; absent from older agents.
+   */
+  extensionLedger: z.enum(['read', 'missing', 'unreadable']).optional(),
   ssh: z
     .object({
       host: shortText(253),

@@ -96,6 +96,7 @@ export const AGENT_EVENT_TYPES = [
 export const INSTANCE_EVENT_TYPES = [
   ...AGENT_EVENT_TYPES,
   'lifecycle',
+  'drift',
 ] as const;
 
 export const instanceEventSchema = z.object({

@@ -843,6 +843,117 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/instances/{name}/drift': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * Whether the instance still matches its declared sindri.yaml.
+     * @description Requires `sindri.instance.read`. Declared: the stored sindri.yaml's profile, active and
+     *     additional extensions, closed over their dependencies; reported: the extensions in the
+     *     agent's Sindri ledger and the hash of the sindri.yaml on the instance. Recomputed on each
+     *     registration and each configuration change.
+     */
+    get: operations['getInstanceDrift'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/instances/{name}/config/versions': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * Every sindri.yaml the portal stored for an instance, newest first.
+     * @description Requires `sindri.instance.read`; who stored each, when, and the result of the operation that applied it. 404 for an instance enrolled by hand.
+     */
+    get: operations['listConfigVersions'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/instances/{name}/config/versions/{version}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * One stored sindri.yaml of an instance, with its text.
+     * @description Requires `sindri.instance.read`; the text only for who created the instance or stored this
+     *     version, and for readers with `sindri.instance.audit.read` (`sindriYamlHidden` otherwise),
+     *     as for the deployment.
+     */
+    get: operations['getConfigVersion'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/instances/{name}/config/validate': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Check an edit of an instance's sindri.yaml before applying it.
+     * @description Requires `sindri.instance.lifecycle` on the instance. The verdict of `sindri config
+     *     validate`, plus what an update may not change (the name, the provider) and the guarded
+     *     fields the caller may not set, each with its JSON pointer.
+     */
+    post: operations['validateInstanceConfig'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/instances/{name}/config': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Store an edited sindri.yaml as a new version and apply it (an `update` operation).
+     * @description Requires `sindri.instance.lifecycle` on the instance and `sindri.driver.use` on its driver.
+     *     The file is validated as by `/instances/{name}/config/validate` (400 naming each JSON
+     *     pointer, nothing stored), stored as the next version and redeployed through the
+     *     instance's driver, which rotates the agent token as a redeploy does. `baseVersion` is the
+     *     version the edit started from: 409 when another was stored since.
+     */
+    post: operations['applyInstanceConfig'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/alerts': {
     parameters: {
       query?: never;
@@ -1243,6 +1354,12 @@ export interface components {
           at: string;
         }[];
       };
+      /** @description Instances by drift status (those whose drift was never computed are not counted). */
+      drift: {
+        'in-sync': number;
+        drifted: number;
+        unknown: number;
+      };
       /** @description Where each figure comes from. */
       sources: {
         [key: string]: string;
@@ -1265,6 +1382,7 @@ export interface components {
       | 'config-changed'
       | 'agent-warning'
       | 'lifecycle'
+      | 'drift'
       | 'connected'
       | 'disconnected'
       | 'heartbeat-lost'
@@ -1520,7 +1638,14 @@ export interface components {
       id: string;
       instanceName: string;
       /** @enum {string} */
-      kind: 'plan' | 'deploy' | 'suspend' | 'resume' | 'redeploy' | 'destroy';
+      kind:
+        | 'plan'
+        | 'deploy'
+        | 'suspend'
+        | 'resume'
+        | 'redeploy'
+        | 'destroy'
+        | 'update';
       driver: string;
       /** @enum {string} */
       state: 'running' | 'succeeded' | 'failed' | 'cancelled';
@@ -1615,6 +1740,46 @@ export interface components {
       regionHints: {
         [key: string]: string[];
       };
+    };
+    InstanceDrift: {
+      /**
+       * @description unknown when the portal holds no declared sindri.yaml (enrolled by hand) or the agent has not registered.
+       * @enum {string}
+       */
+      status: 'in-sync' | 'drifted' | 'unknown';
+      /** @description Why the status is what it is, in words. */
+      reason?: string;
+      /** Format: date-time */
+      checkedAt?: string;
+      declaredVersion?: number;
+      /**
+       * @description The sindri.yaml on the instance against the one the portal deployed.
+       * @enum {string}
+       */
+      config: 'match' | 'differs' | 'not-reported' | 'not-declared';
+      /** @description False for a driver that installs no extensions (the local driver) or a ledger the agent cannot read; drift then covers the sindri.yaml alone. */
+      tracksExtensions: boolean;
+      declared?: string[];
+      missing: string[];
+      extra: string[];
+      failed: string[];
+    };
+    ConfigVersion: {
+      version: number;
+      createdBy: string;
+      /** Format: date-time */
+      createdAt: string;
+      /** @description The version the instance is declared with now. */
+      current: boolean;
+      operation?: components['schemas']['LifecycleOperation'];
+      /** @description Only from the single-version route, and absent when hidden from this reader. */
+      sindriYaml?: string;
+      sindriYamlHidden?: boolean;
+    };
+    ConfigApplied: {
+      operation: components['schemas']['LifecycleOperation'];
+      entityRef: string;
+      version: number;
     };
     ConfigVerdict: {
       valid: boolean;
@@ -1840,6 +2005,11 @@ export interface components {
       uptimeSeconds?: number;
       registration?: components['schemas']['Registration'];
       latestMetrics?: components['schemas']['MetricsSample'];
+      /**
+       * @description Absent until drift was first computed.
+       * @enum {string}
+       */
+      drift?: 'in-sync' | 'drifted' | 'unknown';
     };
     Registration: {
       instanceId: string;
@@ -1893,6 +2063,8 @@ export interface components {
         /** Format: date-time */
         at?: string;
       }[];
+      /** @enum {string} */
+      extensionLedger?: 'read' | 'missing' | 'unreadable';
       ssh?: {
         host: string;
         port: number;
@@ -1964,7 +2136,8 @@ export interface components {
         | 'extension-failed'
         | 'config-changed'
         | 'agent-warning'
-        | 'lifecycle';
+        | 'lifecycle'
+        | 'drift';
       message?: string;
       data?: {
         [key: string]: string | number | boolean;
@@ -3254,6 +3427,179 @@ export interface operations {
       404: components['responses']['NotFound'];
       /** @description Not deployed by the portal, or in a state the action cannot start from. */
       409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+    };
+  };
+  getInstanceDrift: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        name: components['parameters']['name'];
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description The drift as last computed. */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['InstanceDrift'];
+        };
+      };
+      400: components['responses']['BadRequest'];
+      401: components['responses']['Unauthorized'];
+      403: components['responses']['Forbidden'];
+      404: components['responses']['NotFound'];
+    };
+  };
+  listConfigVersions: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        name: components['parameters']['name'];
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description The versions, without their text. */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            items: components['schemas']['ConfigVersion'][];
+          };
+        };
+      };
+      400: components['responses']['BadRequest'];
+      401: components['responses']['Unauthorized'];
+      403: components['responses']['Forbidden'];
+      404: components['responses']['NotFound'];
+    };
+  };
+  getConfigVersion: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        name: components['parameters']['name'];
+        version: number;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description The version. */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ConfigVersion'];
+        };
+      };
+      400: components['responses']['BadRequest'];
+      401: components['responses']['Unauthorized'];
+      403: components['responses']['Forbidden'];
+      404: components['responses']['NotFound'];
+    };
+  };
+  validateInstanceConfig: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        name: components['parameters']['name'];
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': {
+          sindriYaml: string;
+        };
+      };
+    };
+    responses: {
+      /** @description The verdict. */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ConfigVerdict'];
+        };
+      };
+      400: components['responses']['BadRequest'];
+      401: components['responses']['Unauthorized'];
+      403: components['responses']['Forbidden'];
+      404: components['responses']['NotFound'];
+      /** @description The sindri.yaml is over 64 KiB. */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+    };
+  };
+  applyInstanceConfig: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        name: components['parameters']['name'];
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': {
+          sindriYaml: string;
+          baseVersion: number;
+        };
+      };
+    };
+    responses: {
+      /** @description The update started. */
+      202: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ConfigApplied'];
+        };
+      };
+      400: components['responses']['BadRequest'];
+      401: components['responses']['Unauthorized'];
+      403: components['responses']['Forbidden'];
+      404: components['responses']['NotFound'];
+      /** @description Not deployed by the portal, busy with another operation, or edited meanwhile. */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description The sindri.yaml is over 64 KiB. */
+      413: {
         headers: {
           [name: string]: unknown;
         };

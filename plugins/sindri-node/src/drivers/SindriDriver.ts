@@ -42,6 +42,12 @@ export interface SindriDriver {
    * driver): the portal starts its running instances again when it starts.
    */
   readonly restartsWithPortal?: boolean;
+  /**
+   * The driver does not install the sindri.yaml's extensions (the local
+   * driver runs only the agent): drift for its instances covers the
+   * sindri.yaml alone, and says why.
+   */
+  readonly installsNoExtensions?: boolean;
   /** What deploying would do, without doing it (a dry run). */
   plan(config: Record<string, unknown>, run: DriverRun): Promise<void>;
   deploy(config: Record<string, unknown>, run: DriverRun): Promise<void>;

@@ -53,6 +53,7 @@ export class LocalDriver implements SindriDriver {
   readonly id = 'local';
   readonly title = 'This machine (local driver)';
   readonly providers = ['local'] as const;
+  readonly installsNoExtensions = true;
   readonly restartsWithPortal = true;
   private readonly agents = new Map<string, AgentProcess>();
 

@@ -15,6 +15,7 @@ export const EVENT_TYPE_LABELS: Record<FleetEventType, string> = {
   'config-changed': 'sindri.yaml changed',
   'agent-warning': 'Agent warning',
   lifecycle: 'Lifecycle operation',
+  drift: 'Drift',
   connected: 'Connected',
   disconnected: 'Disconnected',
   'heartbeat-lost': 'Heartbeat lost',

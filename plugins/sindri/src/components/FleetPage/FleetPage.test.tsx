@@ -127,6 +127,7 @@ describe('FleetPage', () => {
     const summary: FleetSummary = {
       generatedAt: new Date().toISOString(),
       health: { running: 7, unresponsive: 2, stopped: 1, unknown: 0 },
+      drift: { 'in-sync': 2, drifted: 1, unknown: 0 },
       byProvider: [
         { provider: 'fly', count: 6 },
         { provider: null, count: 4 },
