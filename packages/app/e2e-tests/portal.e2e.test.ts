@@ -1014,6 +1014,81 @@ describe('the portal in a browser', () => {
       await current.getByText('succeeded').waitFor({ timeout: 60_000 });
       expect(await instanceStatus()).toBe('running');
 
+      // the Config tab: the declared sindri.yaml in CodeMirror, checked as it is edited
+      const headers = { Authorization: `Bearer ${await guestToken()}` };
+      const declared = (
+        (await (
+          await fetch(
+            `${backendUrl}/api/sindri/instances/e2e-created/config/versions/1`,
+            { headers },
+          )
+        ).json()) as any
+      ).sindriYaml as string;
+      await page.goto(`${appUrl}/catalog/default/resource/e2e-created/config`);
+      expect(
+        await shows(
+          page
+            .getByTestId('drift-reason')
+            .getByText(/local driver installs no extensions/),
+        ),
+      ).toBe(true);
+      const editor = page.getByLabel('sindri.yaml of e2e-created');
+      await editor.waitFor();
+      // an invalid edit is refused in the editor, at its JSON path
+      await editor.fill(
+        declared.replace('name: e2e-created', 'name: e2e-renamed'),
+      );
+      expect(
+        await shows(page.getByText(/^\/name: must stay "e2e-created"/)),
+      ).toBe(true);
+      expect(await page.locator('.cm-lintRange-error').count()).toBeGreaterThan(
+        0,
+      );
+      const apply = page.getByRole('button', { name: 'Apply as version 2' });
+      expect(await apply.isDisabled()).toBe(true);
+      // adding an extension: stored as version 2 and applied as an update
+      const withGolang = declared.replace(
+        /^(\s+)- ollama$/m,
+        '$1- ollama\n$1- golang',
+      );
+      expect(withGolang).not.toBe(declared);
+      await editor.fill(withGolang);
+      expect(await shows(page.getByText('valid: ready to apply'))).toBe(true);
+      await apply.click();
+      const updateBox = page.getByTestId('config-update');
+      expect(await shows(updateBox.getByText('update'))).toBe(true);
+      await updateBox.getByText('succeeded').waitFor({ timeout: 60_000 });
+      // declared and reported differ until the instance reports the new file, then match again
+      await page
+        .getByText('in sync', { exact: true })
+        .waitFor({ timeout: 30_000 });
+      expect(
+        await shows(
+          page.getByTestId('drift-reason').getByText('matches version 2'),
+        ),
+      ).toBe(true);
+      expect(await shows(page.getByText('2 (declared now)'))).toBe(true);
+      const diff = page.getByTestId('sindri-yaml-diff');
+      expect(await shows(diff.getByText('- golang'))).toBe(true);
+      if (process.env.SINDRI_E2E_SCREENSHOTS)
+        await page.screenshot({
+          path: path.join(process.env.SINDRI_E2E_SCREENSHOTS, 'config.png'),
+          fullPage: true,
+        });
+      const driftEvents = (
+        (await (
+          await fetch(
+            `${backendUrl}/api/sindri/instances/e2e-created/events?type=drift`,
+            { headers },
+          )
+        ).json()) as any
+      ).items.map((e: any) => e.message);
+      expect(driftEvents).toEqual([
+        'matches its declared sindri.yaml again (matches version 2; the local driver installs no extensions: drift covers the sindri.yaml alone)',
+        'drifted from its declared sindri.yaml: the sindri.yaml on the instance differs from version 2; the local driver installs no extensions: drift covers the sindri.yaml alone',
+      ]);
+      await page.goto(`${appUrl}/catalog/default/resource/e2e-created`);
+
       // clone it from its card: the clone template opens with this instance as the source
       await page.getByRole('link', { name: 'Clone' }).click();
       await page.getByLabel('New name').fill('e2e-clone');

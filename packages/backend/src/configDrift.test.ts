@@ -327,6 +327,16 @@ describe('configuration versions and drift, with real agents', () => {
           fs.readFileSync(path.join(workDir, 'dev-local/sindri.yaml'), 'utf8'),
         ).toContain('python');
 
+        // declared changed when the update started: drifted until the instance reported the new file
+        expect(
+          (
+            await api('get', '/instances/dev-local/events?type=drift')
+          ).body.items.map((e: any) => e.message),
+        ).toEqual([
+          'matches its declared sindri.yaml again (matches version 2; the local driver installs no extensions: drift covers the sindri.yaml alone)',
+          'drifted from its declared sindri.yaml: the sindri.yaml on the instance differs from version 2; the local driver installs no extensions: drift covers the sindri.yaml alone',
+        ]);
+
         // a provider that installs extensions: drift follows the agent's ledger and its sindri.yaml
         const cloud = await api('post', '/deployments').send({
           name: 'dev-cloud',
@@ -431,7 +441,8 @@ describe('configuration versions and drift, with real agents', () => {
         ]);
       } catch (error) {
         // eslint-disable-next-line no-console
-        console.log(fs.readFileSync(double.log(), 'utf8').slice(-4000));
+        if (fs.existsSync(double.log()))
+          console.log(fs.readFileSync(double.log(), 'utf8').slice(-4000));
         throw error;
       } finally {
         await double.stop();

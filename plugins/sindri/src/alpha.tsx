@@ -173,6 +173,19 @@ const logsContent = EntityContentBlueprint.make({
   },
 });
 
+const configContent = EntityContentBlueprint.make({
+  name: 'config',
+  params: {
+    path: 'config',
+    title: 'Config',
+    filter: isSindriInstance,
+    loader: () =>
+      import('./components/InstanceConfig').then(m => (
+        <m.InstanceConfigContent />
+      )),
+  },
+});
+
 const extensionAboutCard = EntityCardBlueprint.make({
   name: 'extension-about',
   params: {
@@ -240,6 +253,7 @@ export default createFrontendPlugin({
     commandsContent,
     eventsContent,
     logsContent,
+    configContent,
     extensionAboutCard,
     extensionDependenciesCard,
     instanceExtensionsCard,

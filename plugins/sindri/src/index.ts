@@ -16,6 +16,7 @@ export {
   EntitySindriCommandsContent,
   EntitySindriEventsContent,
   EntitySindriLogsContent,
+  EntitySindriConfigContent,
   EntitySindriLifecycleCard,
   EntitySindriExtensionAboutCard,
   EntitySindriExtensionDependenciesCard,

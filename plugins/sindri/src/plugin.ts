@@ -202,6 +202,24 @@ export const EntitySindriLogsContent = sindriPlugin.provide(
 );
 
 /**
+ * Config tab content for a Sindri instance entity: its drift, the declared
+ * sindri.yaml in an editor (applied as an update), its history and diffs.
+ *
+ * @public
+ */
+export const EntitySindriConfigContent = sindriPlugin.provide(
+  createComponentExtension({
+    name: 'EntitySindriConfigContent',
+    component: {
+      lazy: () =>
+        import('./components/InstanceConfig').then(
+          m => m.InstanceConfigContent,
+        ),
+    },
+  }),
+);
+
+/**
  * Suspend, resume, redeploy and destroy a `sindri-instance` entity, with its operations.
  *
  * @public

@@ -99,6 +99,8 @@ export function computeDrift(input: {
       0;
 
   const reasons: string[] = [];
+  if (!drifted && config === 'match')
+    reasons.push(`matches version ${declared.version}`);
   if (config === 'differs')
     reasons.push(
       `the sindri.yaml on the instance differs from version ${declared.version}`,
@@ -119,9 +121,7 @@ export function computeDrift(input: {
     (!declared.installsNoExtensions && ledger !== 'read');
   return {
     status: drifted ? 'drifted' : unknown ? 'unknown' : 'in-sync',
-    reason: reasons.length
-      ? reasons.join('; ')
-      : `matches version ${declared.version}`,
+    reason: reasons.join('; '),
     config,
     tracksExtensions: !untracked,
     ...base,

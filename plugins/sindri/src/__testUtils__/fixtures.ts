@@ -101,6 +101,13 @@ export function mockSindriApi(
         .fn()
         .mockResolvedValue({ source: 'test agents', instances: [] }),
     },
+    config: {
+      versions: jest.fn().mockResolvedValue([]),
+      version: jest.fn(),
+      validate: jest.fn().mockResolvedValue({ valid: true, issues: [] }),
+      apply: jest.fn(),
+      drift: jest.fn().mockRejectedValue(new Error('no drift')),
+    },
     logs: {
       search: jest.fn().mockResolvedValue({ items: [] }),
       forInstance: jest.fn().mockResolvedValue({ items: [] }),

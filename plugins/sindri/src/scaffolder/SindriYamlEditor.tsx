@@ -1,35 +1,51 @@
 import { FieldExtensionComponentProps } from '@backstage/plugin-scaffolder-react';
 import { CustomFieldValidator } from '@backstage/plugin-scaffolder-react';
-import TextField from '@material-ui/core/TextField';
+import { useCallback } from 'react';
+import { useApi } from '@backstage/core-plugin-api';
+import FormControl from '@material-ui/core/FormControl';
+import FormHelperText from '@material-ui/core/FormHelperText';
+import FormLabel from '@material-ui/core/FormLabel';
 import { describeIssue } from '@internal/plugin-sindri-common';
 import { sindriApiRef } from '../api/SindriApi';
+import {
+  SindriYamlCodeEditor,
+  useConfigIssues,
+} from '../components/SindriYamlEditor';
 
-/** A pasted sindri.yaml, in a monospaced editor. */
+/**
+ * A pasted sindri.yaml in the same CodeMirror editor as an instance's Config
+ * tab: YAML highlighting and the validator's issues inline at their JSON path.
+ */
 export const SindriYamlEditor = ({
   formData,
   onChange,
   schema,
   required,
   rawErrors,
-}: FieldExtensionComponentProps<string>) => (
-  <TextField
-    fullWidth
-    multiline
-    minRows={12}
-    margin="normal"
-    label={schema.title ?? 'sindri.yaml'}
-    required={required}
-    value={formData ?? ''}
-    onChange={e => onChange(e.target.value)}
-    error={Boolean(rawErrors?.length)}
-    helperText={schema.description}
-    inputProps={{
-      spellCheck: false,
-      style: { fontFamily: 'monospace' },
-      'aria-label': 'sindri.yaml',
-    }}
-  />
-);
+}: FieldExtensionComponentProps<string>) => {
+  const api = useApi(sindriApiRef);
+  const validate = useCallback((t: string) => api.validateConfig(t), [api]);
+  const { checked } = useConfigIssues(formData ?? '', validate);
+  return (
+    <FormControl
+      fullWidth
+      margin="normal"
+      required={required}
+      error={Boolean(rawErrors?.length)}
+    >
+      <FormLabel>{schema.title ?? 'sindri.yaml'}</FormLabel>
+      <SindriYamlCodeEditor
+        value={formData ?? ''}
+        onChange={onChange}
+        issues={checked?.issues}
+        height="320px"
+      />
+      {schema.description && (
+        <FormHelperText>{schema.description}</FormHelperText>
+      )}
+    </FormControl>
+  );
+};
 
 /**
  * Checks the text with the backend's validator (Sindri's schema, as `sindri

@@ -143,7 +143,9 @@ describe('InstanceExtensionsCard', () => {
       'mise-config': 'missing',
       python: 'failed',
     });
-    expect(screen.getByText(/2 needed but not reported/)).toBeInTheDocument();
+    expect(
+      screen.getByText(/2 needed or declared but not reported/),
+    ).toBeInTheDocument();
   });
 
   it('says what is not known before an agent registers', async () => {

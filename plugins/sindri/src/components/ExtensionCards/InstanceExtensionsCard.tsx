@@ -13,7 +13,7 @@ import { ExtensionGraph } from '../ExtensionGraph';
 import { useExtensionRegistry } from '../common/useExtensionRegistry';
 import { instanceMarks } from './instanceMarks';
 
-/** On an instance's page: the extensions its agent reports, with what they need, marking what is missing or failed. */
+/** On an instance's page: the extensions its agent reports, with what they need, marking what is missing, failed or not declared. */
 export const InstanceExtensionsCard = () => {
   const { entity } = useEntity();
   const api = useApi(sindriApiRef);
@@ -23,13 +23,18 @@ export const InstanceExtensionsCard = () => {
     () => api.getInstance(entity.metadata.name),
     [api, entity.metadata.name],
   );
+  // what its sindri.yaml declares, when the portal deployed it (otherwise only what was reported)
+  const drift = useAsync(
+    () => api.config.drift(entity.metadata.name).catch(() => undefined),
+    [api, entity.metadata.name],
+  );
   const registration = instance.value?.registration;
   const drawn = useMemo(
     () =>
       registry && registration
-        ? instanceMarks(registry.extensions, registration)
+        ? instanceMarks(registry.extensions, registration, drift.value)
         : undefined,
-    [registry, registration],
+    [registry, registration, drift.value],
   );
   const error = registryState.error ?? instance.error;
   if (error) return <ResponseErrorPanel error={error} />;
@@ -58,15 +63,19 @@ export const InstanceExtensionsCard = () => {
         height={360}
       />
     );
-  const missing = [...(drawn?.marks.values() ?? [])].filter(
-    m => m === 'missing',
-  ).length;
+  const count = (mark: string) =>
+    [...(drawn?.marks.values() ?? [])].filter(m => m === mark).length;
+  const declared = drift.value?.tracksExtensions
+    ? `; against its declared sindri.yaml: ${count('extra')} not declared`
+    : '';
   return (
     <InfoCard
       title="Extensions"
       subheader={
         registration
-          ? `As its agent reported them from Sindri's ledger; ${missing} needed but not reported`
+          ? `As its agent reported them from Sindri's ledger; ${count(
+              'missing',
+            )} needed or declared but not reported${declared}`
           : undefined
       }
     >

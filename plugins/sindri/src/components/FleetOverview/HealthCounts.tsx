@@ -27,7 +27,7 @@ export const Figure = (props: {
   </Paper>
 );
 
-/** Instances by health, each linked to the instance list filtered by it; terminals and commands now. */
+/** Instances by health, each linked to the instance list filtered by it; drifted ones; terminals and commands now. */
 export const HealthCounts = (props: {
   summary: FleetSummary;
   instancesUrl: string;
@@ -42,6 +42,13 @@ export const HealthCounts = (props: {
         />
       </Grid>
     ))}
+    <Grid item xs={6} md={2}>
+      <Figure
+        label="Drifted from their sindri.yaml"
+        value={props.summary.drift.drifted}
+        to={`${props.instancesUrl}?drift=drifted`}
+      />
+    </Grid>
     <Grid item xs={6} md={2}>
       <Figure
         label="Terminal sessions now"

@@ -24,6 +24,7 @@ import {
   NOT_REPORTED,
 } from '../common/format';
 import { StatusLabel } from '../common/StatusLabel';
+import { DriftStatusLabel } from '../common/DriftStatusLabel';
 import { memoryPercent } from '../common/usage';
 import { useSearchParams } from 'react-router-dom';
 
@@ -40,6 +41,11 @@ const columns: TableColumn<Row>[] = [
     title: 'Status',
     field: 'status',
     render: row => <StatusLabel status={row.status} />,
+  },
+  {
+    title: 'Drift',
+    field: 'drift',
+    render: row => <DriftStatusLabel status={row.drift} />,
   },
   { title: 'Provider', field: 'provider', emptyValue: NOT_REPORTED },
   { title: 'Region', field: 'region', emptyValue: NOT_REPORTED },
@@ -79,7 +85,7 @@ const columns: TableColumn<Row>[] = [
   },
 ];
 
-/** Every registered instance with its live state, filterable by status and provider. */
+/** Every registered instance with its live state, filterable by status, drift and provider. */
 export const InstanceTable = () => {
   const api = useApi(sindriApiRef);
   const [searchParams] = useSearchParams();
@@ -127,8 +133,9 @@ export const InstanceTable = () => {
     );
   }
 
-  // a link from the overview's health counts: ?status=running
+  // a link from the overview's counts: ?status=running, ?drift=drifted
   const statuses = searchParams.getAll('status');
+  const drifts = searchParams.getAll('drift');
   const rows: Row[] = instances.map(i => ({
     ...i,
     cpu: i.latestMetrics?.cpu?.percent,
@@ -140,11 +147,18 @@ export const InstanceTable = () => {
       options={{ search: true, paging: instances.length > 20, pageSize: 20 }}
       filters={[
         { column: 'Status', type: 'multiple-select' },
+        { column: 'Drift', type: 'multiple-select' },
         { column: 'Provider', type: 'select' },
       ]}
       initialState={
-        statuses.length
-          ? { filtersOpen: true, filters: { Status: statuses } }
+        statuses.length || drifts.length
+          ? {
+              filtersOpen: true,
+              filters: {
+                ...(statuses.length ? { Status: statuses } : {}),
+                ...(drifts.length ? { Drift: drifts } : {}),
+              },
+            }
           : undefined
       }
       columns={columns}

@@ -18,6 +18,7 @@ import {
   NOT_REPORTED,
 } from '../common/format';
 import { StatusLabel } from '../common/StatusLabel';
+import { DriftStatusLabel } from '../common/DriftStatusLabel';
 import { diskPercent, mainDisk, memoryPercent } from '../common/usage';
 
 const orNot = <T,>(value: T | undefined, format: (v: T) => string) =>
@@ -65,6 +66,7 @@ export const InstanceOverviewCard = () => {
           : ''}
       </>
     ),
+    drift: <DriftStatusLabel status={instance.drift} />,
     provider: instance.provider ?? NOT_REPORTED,
     region: instance.region ?? NOT_REPORTED,
     uptime: orNot(instance.uptimeSeconds, formatUptime),

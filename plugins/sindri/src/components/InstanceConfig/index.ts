@@ -1,0 +1,1 @@
+export { InstanceConfigContent } from './InstanceConfigContent';
