@@ -6,6 +6,17 @@ export interface Config {
        * Default: group:default/sindri-maintainers
        */
       extensionOwner?: string;
+      /**
+       * The portal's search indexes a newly registered instance within seconds
+       * by triggering the search backend's catalog index task once the
+       * catalog holds its entity.
+       */
+      search?: {
+        /** Default: true. */
+        indexOnRegistration?: boolean;
+        /** The search backend's catalog index task. Default: search_index_software_catalog */
+        indexTask?: string;
+      };
       instances?: {
         /**
          * How often the full set of instance entities is re-read from the fleet

@@ -432,6 +432,7 @@ describe('the portal in a browser', () => {
         'Commands',
         'Events',
         'Logs',
+        'Config',
       ]);
 
       await page.goto(`${appUrl}/catalog/default/resource/e2e-1/metrics`);

@@ -2,12 +2,16 @@ import {
   coreServices,
   createBackendModule,
 } from '@backstage/backend-plugin-api';
-import { catalogProcessingExtensionPoint } from '@backstage/plugin-catalog-node';
+import {
+  catalogProcessingExtensionPoint,
+  catalogServiceRef,
+} from '@backstage/plugin-catalog-node';
 import { eventsServiceRef } from '@backstage/plugin-events-node';
 import { sindriRegistryServiceRef } from '@internal/plugin-sindri-node';
 import { SindriExtensionEntityProvider } from './providers/SindriExtensionEntityProvider';
 import { SindriInstanceEntityProvider } from './providers/SindriInstanceEntityProvider';
 import { StitchRepair } from './repair/StitchRepair';
+import { SearchIndexTrigger } from './search/SearchIndexTrigger';
 
 /** Owner of the extension entities when `sindri.catalog.extensionOwner` is not set. */
 export const DEFAULT_EXTENSION_OWNER = 'group:default/sindri-maintainers';
@@ -26,6 +30,7 @@ export const catalogModuleSindri = createBackendModule({
       deps: {
         auth: coreServices.auth,
         catalog: catalogProcessingExtensionPoint,
+        catalogApi: catalogServiceRef,
         config: coreServices.rootConfig,
         database: coreServices.database,
         lifecycle: coreServices.lifecycle,
@@ -35,17 +40,39 @@ export const catalogModuleSindri = createBackendModule({
         registry: sindriRegistryServiceRef,
         scheduler: coreServices.scheduler,
       },
-      async init({ catalog, config, registry, database, lifecycle, ...deps }) {
+      async init({
+        catalog,
+        catalogApi,
+        config,
+        registry,
+        database,
+        lifecycle,
+        ...deps
+      }) {
         const owner =
           config.getOptionalString('sindri.catalog.extensionOwner') ??
           DEFAULT_EXTENSION_OWNER;
         catalog.addEntityProvider(
           new SindriExtensionEntityProvider(registry, owner),
         );
+        // a new instance is found by the portal's search within seconds, not at the collator's next run
+        const search =
+          config.getOptionalBoolean(
+            'sindri.catalog.search.indexOnRegistration',
+          ) ?? true
+            ? new SearchIndexTrigger({
+                ...deps,
+                catalog: catalogApi,
+                taskId: config.getOptionalString(
+                  'sindri.catalog.search.indexTask',
+                ),
+              })
+            : undefined;
         catalog.addEntityProvider(
           SindriInstanceEntityProvider.fromConfig(config, {
             registry,
             ...deps,
+            onRegistered: search && (ref => void search.request(ref)),
           }),
         );
 

@@ -11,7 +11,10 @@ import {
   EntityProvider,
   EntityProviderConnection,
 } from '@backstage/plugin-catalog-node';
-import { FleetInstance } from '@internal/plugin-sindri-common';
+import {
+  FleetInstance,
+  instanceEntityRef,
+} from '@internal/plugin-sindri-common';
 import {
   INSTANCE_CHANGED_TOPIC,
   InstanceChangedPayload,
@@ -38,6 +41,7 @@ export class SindriInstanceEntityProvider implements EntityProvider {
   static fromConfig(
     config: RootConfigService,
     deps: {
+      onRegistered?: (entityRef: string) => void;
       auth: AuthService;
       discovery: DiscoveryService;
       events: EventsService;
@@ -65,6 +69,7 @@ export class SindriInstanceEntityProvider implements EntityProvider {
       logger: deps.logger,
       registry: deps.registry,
       taskRunner,
+      onRegistered: deps.onRegistered,
     });
   }
 
@@ -75,6 +80,8 @@ export class SindriInstanceEntityProvider implements EntityProvider {
       logger: LoggerService;
       registry: SindriRegistryService;
       taskRunner: SchedulerServiceTaskRunner;
+      /** told of each newly registered instance's entity, e.g. to index it for search now */
+      onRegistered?: (entityRef: string) => void;
     },
   ) {
     this.knownExtensions = new Set(
@@ -96,6 +103,8 @@ export class SindriInstanceEntityProvider implements EntityProvider {
           params.eventPayload as InstanceChangedPayload;
         if (reason === 'removed') await this.removeDelta(instance);
         else await this.applyDelta(instance);
+        if (reason === 'registered')
+          this.options.onRegistered?.(instanceEntityRef(instance.name));
       },
     });
     await this.options.taskRunner.run({

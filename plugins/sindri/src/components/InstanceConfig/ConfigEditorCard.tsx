@@ -84,6 +84,7 @@ export const ConfigEditorCard = ({
           )}
           {checked && !checked.valid && (
             <WarningPanel
+              defaultExpanded
               title="The edit cannot be applied"
               message={checked.issues.map(i => (
                 <Typography key={`${i.pointer}:${i.message}`} variant="body2">
