@@ -10,6 +10,15 @@ export interface Config {
        * `registry/sindri-v3`.
        */
       path: string;
+      /**
+       * Directory of the organisation's own extensions, laid out as the
+       * registry's: `<name>/extension.yaml`, each checked against Sindri's
+       * extension.schema.json. Those that pass join the registry's (entities,
+       * graph, pickers, compose) marked as custom; those that do not are
+       * listed with their errors on the Extensions page and not loaded. Their
+       * dependencies may name registry extensions.
+       */
+      customExtensions?: string;
     };
   };
 }

@@ -135,8 +135,9 @@ describe('the portal in a browser', () => {
       `${appUrl}/catalog?filters[kind]=component&filters[type]=sindri-extension&filters[user]=all`,
     );
 
+    // the registry's 67 and the example custom extension
     expect(
-      await shows(page.getByText('All sindri-extension Components (67)')),
+      await shows(page.getByText('All sindri-extension Components (68)')),
     ).toBe(true);
     expect(
       await shows(
@@ -269,16 +270,36 @@ describe('the portal in a browser', () => {
     const started = Date.now();
     await page.getByRole('tab', { name: 'Extensions' }).click();
     const edges = page.locator('.react-flow__edge');
-    await edges.nth(67).waitFor({ timeout: 15_000 });
+    // the registry's 67 and 68, and the example custom extension acme-cli → nodejs
+    await edges.nth(68).waitFor({ timeout: 15_000 });
     // eslint-disable-next-line no-console
     console.log(
-      `extension graph: 67 nodes and 68 edges drawn ${
+      `extension graph: 68 nodes (67 + 1 custom) and 69 edges drawn ${
         Date.now() - started
       } ms after the tab was clicked`,
     );
     const nodes = page.locator('[data-testid^=extension-node-]');
-    expect(await nodes.count()).toBe(67);
-    expect(await edges.count()).toBe(68);
+    expect(await nodes.count()).toBe(68);
+    expect(await edges.count()).toBe(69);
+    expect(
+      await page
+        .getByTestId('extension-node-acme-cli')
+        .getAttribute('data-custom'),
+    ).toBe('true');
+    expect(
+      await page
+        .getByTestId('extension-node-nodejs')
+        .getAttribute('data-custom'),
+    ).toBe('false');
+    // the refused one is listed with its errors, and not drawn
+    expect(
+      await shows(
+        page
+          .getByTestId('invalid-custom-extensions')
+          .getByText('(root): "install" is a required property'),
+      ),
+    ).toBe(true);
+    expect(await page.getByTestId('extension-node-half-made').count()).toBe(0);
 
     // on the node's edge, not its name (the name links to the entity)
     await page

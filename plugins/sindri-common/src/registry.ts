@@ -95,6 +95,15 @@ export interface SindriExtension {
   installMethod: string;
   requirements: ExtensionRequirements;
   bom: BomTool[];
+  /** an organisation's own extension, loaded from its configured directory, not the registry */
+  custom?: boolean;
+}
+
+/** A custom extension.yaml that was not loaded, with every reason, each at its JSON pointer. */
+export interface InvalidExtension {
+  file: string;
+  name?: string;
+  errors: Array<{ pointer: string; message: string }>;
 }
 
 /** One named extension profile from `profiles.yaml`. */

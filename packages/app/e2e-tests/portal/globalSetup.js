@@ -43,6 +43,16 @@ module.exports = async function globalSetup() {
   const rolesFile = path.join(dataDir, 'roles.yaml');
   fs.writeFileSync(rolesFile, '{}\n');
   process.env.SINDRI_E2E_ROLES_FILE = rolesFile;
+  // the organisation's own extensions: the repository's example, and one that is refused
+  const customDir = path.join(dataDir, 'custom-extensions');
+  fs.cpSync(path.join(repoRoot, 'examples/custom-extensions'), customDir, {
+    recursive: true,
+  });
+  fs.mkdirSync(path.join(customDir, 'half-made'));
+  fs.writeFileSync(
+    path.join(customDir, 'half-made', 'extension.yaml'),
+    'metadata:\n  name: half-made\n  version: 1.0.0\n  description: has no install section\n  category: devops\n',
+  );
   const log = fs.openSync(logFile, 'w');
   const portal = spawn(
     process.execPath,
@@ -74,6 +84,7 @@ module.exports = async function globalSetup() {
         // alerts: channels can be added, rules are evaluated every 2 s
         SINDRI_ALERTS_SECRET_KEY: 'e2e-alerts-key-of-at-least-32-characters',
         APP_CONFIG_sindri_alerts_evaluationIntervalSeconds: '2',
+        APP_CONFIG_sindri_registry_customExtensions: customDir,
         // instances the local driver creates live here, not in the repository's data/
         APP_CONFIG_sindri_deployments_workDir: path.join(
           dataDir,

@@ -7,10 +7,22 @@ import { SindriExtensionEntityProvider } from './SindriExtensionEntityProvider';
 
 const registryDir = path.resolve(__dirname, '../../../../registry/sindri-v3');
 
-async function emittedEntities() {
+const customDir = path.resolve(
+  __dirname,
+  '../../../../examples/custom-extensions',
+);
+
+async function emittedEntities(customExtensions?: string) {
   const registry = await createSindriRegistry(
     mockServices.rootConfig({
-      data: { sindri: { registry: { path: registryDir } } },
+      data: {
+        sindri: {
+          registry: {
+            path: registryDir,
+            ...(customExtensions ? { customExtensions } : {}),
+          },
+        },
+      },
     }),
   );
   const applyMutation = jest.fn();
@@ -39,6 +51,25 @@ describe('SindriExtensionEntityProvider', () => {
         entity.metadata.annotations?.['backstage.io/managed-by-location'],
       ).toMatch(/^file:.*extensions\/[a-z0-9-]+\/extension\.yaml$/);
     }
+  });
+
+  it('emits custom extensions beside the registry, marked as custom and depending on registry ones', async () => {
+    const entities = await emittedEntities(customDir);
+    expect(entities).toHaveLength(68);
+    const custom = entities.find(e => e.metadata.name === 'acme-cli')!;
+    await expect(componentEntityV1alpha1Validator.check(custom)).resolves.toBe(
+      true,
+    );
+    expect(custom.metadata.labels).toMatchObject({
+      'sindri.io/source': 'custom',
+    });
+    expect(custom.metadata.tags).toEqual(['devops', 'custom']);
+    expect(custom.spec?.dependsOn).toEqual(['component:sindri/nodejs']);
+    expect(
+      custom.metadata.annotations?.['backstage.io/managed-by-location'],
+    ).toBe(`file:${customDir}/acme-cli/extension.yaml`);
+    const registryOne = entities.find(e => e.metadata.name === 'nodejs')!;
+    expect(registryOne.metadata.labels?.['sindri.io/source']).toBeUndefined();
   });
 
   it('carries the dependency chain agent-browser -> playwright -> nodejs -> mise-config', async () => {

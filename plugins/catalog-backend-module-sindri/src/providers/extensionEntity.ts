@@ -43,8 +43,12 @@ export function extensionToEntity(
       namespace: EXTENSION_NAMESPACE,
       title: ext.name,
       description: ext.description,
-      tags: [ext.category],
-      labels: { 'sindri.io/category': ext.category },
+      tags: ext.custom ? [ext.category, 'custom'] : [ext.category],
+      labels: {
+        'sindri.io/category': ext.category,
+        // an organisation's own extension, not the registry's
+        ...(ext.custom ? { 'sindri.io/source': 'custom' } : {}),
+      },
       annotations: {
         'backstage.io/managed-by-location': options.location,
         'backstage.io/managed-by-origin-location': options.location,

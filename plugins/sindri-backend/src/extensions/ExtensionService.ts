@@ -46,12 +46,16 @@ export class ExtensionService {
         ...toApi(ext, usedBy.get(ext.name) ?? 0, failedOn.get(ext.name) ?? 0),
         ...installTime(durations.get(ext.name)),
       })),
+      invalid: this.registry.invalidExtensions(),
     };
   }
 
   async get(name: string, readable: ListFilter): Promise<ExtensionDetail> {
     const ext = this.registry.getExtension(name);
-    if (!ext) throw new NotFoundError(`no extension "${name}" in the registry`);
+    if (!ext)
+      throw new NotFoundError(
+        `no extension "${name}" in the registry or the custom ones`,
+      );
     const instances: ExtensionDetail['instances'] = [];
     for (const report of await this.reports(readable)) {
       const failed = report.failed.find(f => f.name === name);
@@ -125,6 +129,7 @@ function toApi(
     installMethod: ext.installMethod,
     requirements: ext.requirements,
     bom: ext.bom,
+    ...(ext.custom ? { custom: true } : {}),
     usedBy,
     failedOn,
   };

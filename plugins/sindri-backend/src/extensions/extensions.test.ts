@@ -1,3 +1,6 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import {
   mockCredentials,
   mockServices,
@@ -162,4 +165,81 @@ describe('GET /extensions', () => {
       expect(JSON.stringify(bad.body)).toMatch(/name/);
     },
   );
+});
+
+describe('custom extensions', () => {
+  const databases = TestDatabases.create({ ids: ['SQLITE_3'] });
+
+  it('are listed beside the registry, marked custom and offered by the create form; refused ones come with their errors', async () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'sindri-custom-'));
+    fs.cpSync(
+      path.resolve(__dirname, '../../../../examples/custom-extensions'),
+      dir,
+      {
+        recursive: true,
+      },
+    );
+    fs.mkdirSync(path.join(dir, 'half-made'));
+    fs.writeFileSync(
+      path.join(dir, 'half-made', 'extension.yaml'),
+      'metadata:\n  name: half-made\n  version: 1.0.0\n  description: missing its install\n  category: devops\n',
+    );
+    const backend = await startTestBackend({
+      features: [
+        sindriPlugin,
+        manualScheduler().factory,
+        mockServices.database.factory({
+          knex: await databases.init('SQLITE_3'),
+        }),
+        mockServices.rootConfig.factory({
+          data: {
+            sindri: {
+              registry: { path: registryDir, customExtensions: dir },
+            },
+          },
+        }),
+      ],
+    });
+    const { server } = backend;
+    const user = mockCredentials.user.header();
+    const registry: ExtensionRegistry = (
+      await request(server)
+        .get('/api/sindri/extensions')
+        .set('Authorization', user)
+    ).body;
+    expect(registry.extensions).toHaveLength(68);
+    expect(registry.extensions.find(e => e.name === 'acme-cli')).toMatchObject({
+      custom: true,
+      dependencies: ['nodejs'],
+    });
+    expect(
+      registry.extensions.find(e => e.name === 'nodejs')?.custom,
+    ).toBeUndefined();
+    expect(registry.invalid).toEqual([
+      {
+        file: path.join(dir, 'half-made', 'extension.yaml'),
+        name: 'half-made',
+        errors: [
+          { pointer: '', message: '"install" is a required property' },
+          { pointer: '', message: '"validate" is a required property' },
+        ],
+      },
+    ]);
+    const options = (
+      await request(server)
+        .get('/api/sindri/deployments/options')
+        .set('Authorization', user)
+    ).body;
+    expect(options.extensions.map((e: { name: string }) => e.name)).toContain(
+      'acme-cli',
+    );
+    expect(
+      (
+        await request(server)
+          .get('/api/sindri/extensions/half-made')
+          .set('Authorization', user)
+      ).status,
+    ).toBe(404);
+    await backend.stop();
+  });
 });

@@ -16,7 +16,9 @@ export class HealthService {
       status: database.reachable ? 'ok' : 'degraded',
       database,
       registry: {
-        extensions: this.registry.listExtensions().length,
+        // the registry's own; custom extensions are the organisation's
+        extensions: this.registry.listExtensions().filter(e => !e.custom)
+          .length,
         profiles: this.registry.listProfiles().length,
       },
     };

@@ -3088,7 +3088,7 @@ export const spec = {
     schemas: {
       ExtensionRegistry: {
         type: 'object',
-        required: ['source', 'extensions'],
+        required: ['source', 'extensions', 'invalid'],
         properties: {
           source: {
             type: 'object',
@@ -3110,6 +3110,38 @@ export const spec = {
               $ref: '#/components/schemas/Extension',
             },
           },
+          invalid: {
+            type: 'array',
+            description:
+              'Custom extension files that were refused, each with every error at its JSON pointer; none of them is loaded.',
+            items: {
+              type: 'object',
+              required: ['file', 'errors'],
+              properties: {
+                file: {
+                  type: 'string',
+                },
+                name: {
+                  type: 'string',
+                },
+                errors: {
+                  type: 'array',
+                  items: {
+                    type: 'object',
+                    required: ['pointer', 'message'],
+                    properties: {
+                      pointer: {
+                        type: 'string',
+                      },
+                      message: {
+                        type: 'string',
+                      },
+                    },
+                  },
+                },
+              },
+            },
+          },
         },
       },
       Extension: {
@@ -3129,6 +3161,11 @@ export const spec = {
         properties: {
           name: {
             type: 'string',
+          },
+          custom: {
+            type: 'boolean',
+            description:
+              "The organisation's own extension, from `sindri.registry.customExtensions`, not the registry.",
           },
           version: {
             type: 'string',

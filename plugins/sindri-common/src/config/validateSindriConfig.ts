@@ -40,6 +40,8 @@ export class SindriConfigValidator {
       strict: false,
       verbose: true,
       validateSchema: false,
+      // formats ajv does not know (uri) are left unchecked, without a warning at every load
+      logger: false,
     });
     this.validate = ajv.compile(schema);
   }

@@ -1234,9 +1234,20 @@ export interface components {
         usage: string;
       };
       extensions: components['schemas']['Extension'][];
+      /** @description Custom extension files that were refused, each with every error at its JSON pointer; none of them is loaded. */
+      invalid: {
+        file: string;
+        name?: string;
+        errors: {
+          pointer: string;
+          message: string;
+        }[];
+      }[];
     };
     Extension: {
       name: string;
+      /** @description The organisation's own extension, from `sindri.registry.customExtensions`, not the registry. */
+      custom?: boolean;
       version: string;
       description: string;
       category: string;

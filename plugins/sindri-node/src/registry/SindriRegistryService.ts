@@ -7,6 +7,7 @@ import {
   RootConfigService,
 } from '@backstage/backend-plugin-api';
 import {
+  InvalidExtension,
   SindriConfigValidator,
   SindriExtension,
   SindriProfile,
@@ -14,6 +15,7 @@ import {
 import { SindriConfigError } from '../ConfigError';
 import { loadSindriConfigValidator } from '../config/loadSindriConfigValidator';
 import { loadRegistry, RegistryFileError } from './loadRegistry';
+import { CustomExtensions, loadCustomExtensions } from './loadCustomExtensions';
 import { readRegionHints } from './regionHints';
 
 /**
@@ -25,7 +27,10 @@ import { readRegionHints } from './regionHints';
 export interface SindriRegistryService {
   /** registry.yaml's `version`: what the portal's extension figures are read from */
   version(): string;
+  /** The registry's extensions and the custom ones that loaded (`custom: true`), by name. */
   listExtensions(): SindriExtension[];
+  /** Custom extension files that were refused, with their errors. */
+  invalidExtensions(): InvalidExtension[];
   getExtension(name: string): SindriExtension | undefined;
   listProfiles(): SindriProfile[];
   /** Where an extension's extension.yaml is read from (an entity's origin location). */
@@ -37,6 +42,30 @@ export interface SindriRegistryService {
 }
 
 const SETTING = 'sindri.registry.path';
+const CUSTOM_SETTING = 'sindri.registry.customExtensions';
+
+/** Reads the custom extensions named by `sindri.registry.customExtensions`, if any. */
+async function customExtensions(
+  config: RootConfigService,
+  registryDir: string,
+  registry: SindriExtension[],
+): Promise<CustomExtensions & { dir?: string }> {
+  const configured = config.getOptionalString(CUSTOM_SETTING);
+  if (!configured) return { extensions: [], invalid: [] };
+  const dir = path.resolve(configured);
+  if (!fs.existsSync(dir) || !fs.statSync(dir).isDirectory())
+    throw new SindriConfigError(
+      CUSTOM_SETTING,
+      `"${configured}" (resolved to ${dir}) is not a directory`,
+    );
+  const schema = JSON.parse(
+    fs.readFileSync(
+      path.join(registryDir, 'schemas', 'extension.schema.json'),
+      'utf8',
+    ),
+  );
+  return { ...(await loadCustomExtensions(dir, schema, registry)), dir };
+}
 
 /**
  * Resolves `sindri.registry.path`. A relative path is taken from the backend's
@@ -71,16 +100,25 @@ export async function createSindriRegistry(config: RootConfigService): Promise<S
     }
     throw error;
   }
-  const byName = new Map(loaded.extensions.map(e => [e.name, e]));
+  const custom = await customExtensions(config, dir, loaded.extensions);
+  const extensions = [...loaded.extensions, ...custom.extensions].sort((a, b) =>
+    a.name.localeCompare(b.name),
+  );
+  const byName = new Map(extensions.map(e => [e.name, e]));
   let validator: SindriConfigValidator | undefined;
   let regionHints: Record<string, string[]> | undefined;
   return {
     version: () => loaded.version,
-    listExtensions: () => loaded.extensions,
+    listExtensions: () => extensions,
+    invalidExtensions: () => custom.invalid,
     getExtension: name => byName.get(name),
     listProfiles: () => loaded.profiles,
     extensionFile: name =>
-      path.join(dir, 'extensions', name, 'extension.yaml'),
+      path.join(
+        byName.get(name)?.custom && custom.dir ? custom.dir : path.join(dir, 'extensions'),
+        name,
+        'extension.yaml',
+      ),
     validator: () => (validator ??= loadSindriConfigValidator(dir)),
     regionHints: () => (regionHints ??= readRegionHints(dir)),
   };

@@ -48,6 +48,28 @@ async function readYaml<T>(file: string, schema: z.ZodType<T>): Promise<T> {
   return parsed.data;
 }
 
+/** What the portal keeps of an extension.yaml. */
+export function toSindriExtension(
+  ext: z.infer<typeof extensionFileSchema>,
+  fallbackDescription = '',
+): SindriExtension {
+  return {
+    name: ext.metadata.name,
+    version: ext.metadata.version,
+    description: ext.metadata.description || fallbackDescription,
+    category: ext.metadata.category,
+    dependencies: ext.metadata.dependencies ?? [],
+    installMethod: ext.install.method,
+    requirements: {
+      domains: ext.requirements?.domains ?? [],
+      diskSpaceMb: ext.requirements?.diskSpace,
+      memoryMb: ext.requirements?.memory,
+      installTimeSeconds: ext.requirements?.installTime,
+    },
+    bom: ext.bom?.tools ?? [],
+  };
+}
+
 /**
  * Reads a Sindri v3 registry laid out as in the Sindri repository:
  * `registry.yaml`, `profiles.yaml` and `extensions/<name>/extension.yaml`.
@@ -64,21 +86,7 @@ export async function loadRegistry(dir: string): Promise<LoadedRegistry> {
       if (ext.metadata.name !== name) {
         throw new RegistryFileError(file, `metadata.name is "${ext.metadata.name}" but the registry lists it as "${name}"`);
       }
-      return {
-        name,
-        version: ext.metadata.version,
-        description: ext.metadata.description || entry.description,
-        category: ext.metadata.category,
-        dependencies: ext.metadata.dependencies ?? [],
-        installMethod: ext.install.method,
-        requirements: {
-          domains: ext.requirements?.domains ?? [],
-          diskSpaceMb: ext.requirements?.diskSpace,
-          memoryMb: ext.requirements?.memory,
-          installTimeSeconds: ext.requirements?.installTime,
-        },
-        bom: ext.bom?.tools ?? [],
-      } satisfies SindriExtension;
+      return toSindriExtension(ext, entry.description);
     }),
   );
 

@@ -251,6 +251,7 @@ const extension = (
 export function extensionRegistry(): ExtensionRegistry {
   return {
     source: { registryVersion: '3.0.0', usage: 'test agents' },
+    invalid: [],
     extensions: [
       extension('agent-browser', 'ai-agents', ['nodejs', 'playwright'], {
         usedBy: 2,

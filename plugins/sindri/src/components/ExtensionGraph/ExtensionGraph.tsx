@@ -85,6 +85,7 @@ export function ExtensionGraph(props: ExtensionGraphProps) {
       role: roles.get(n.id) ?? 'plain',
       href: props.entityHref?.(n.id),
       mark: marks?.get(n.id),
+      custom: Boolean(n.data.custom),
       matched: Boolean(needle) && n.id.includes(needle),
     },
   }));

@@ -16,6 +16,8 @@ export interface ExtensionNodeData {
   /** the entity page, when the extension has one */
   href?: string;
   mark?: ExtensionMark;
+  /** an organisation's own extension */
+  custom?: boolean;
   /** the search box's text is in its name */
   matched: boolean;
 }
@@ -75,8 +77,9 @@ export const ExtensionNode = memo(({ data }: NodeProps<ExtensionNodeData>) => {
       data-testid={`extension-node-${data.name}`}
       data-role={data.role}
       data-mark={data.mark ?? ''}
+      data-custom={Boolean(data.custom)}
       data-matched={data.matched}
-      title={`${data.name} (${data.category})`}
+      title={`${data.name} (${data.category}${data.custom ? ', custom' : ''})`}
       style={{
         borderColor: data.mark === 'failed' ? '#d32f2f' : data.colour,
         borderWidth: data.matched ? 3 : BORDER[data.role],
@@ -100,6 +103,7 @@ export const ExtensionNode = memo(({ data }: NodeProps<ExtensionNodeData>) => {
           data.name
         )}
       </span>
+      {data.custom && <span className={classes.mark}>custom</span>}
       {data.mark && MARK_LABEL[data.mark] && (
         <span className={classes.mark}>{MARK_LABEL[data.mark]}</span>
       )}

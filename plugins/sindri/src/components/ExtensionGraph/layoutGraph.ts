@@ -20,6 +20,8 @@ export interface GraphExtension {
   name: string;
   category: string;
   dependencies: string[];
+  /** the organisation's own, not the registry's */
+  custom?: boolean;
 }
 
 /**

@@ -53,7 +53,12 @@ export const ExtensionRegistryTable = () => {
       title: 'Extension',
       field: 'name',
       highlight: true,
-      render: r => <Link to={entityHref(r.name)}>{r.name}</Link>,
+      render: r => (
+        <>
+          <Link to={entityHref(r.name)}>{r.name}</Link>
+          {r.custom ? ' (custom)' : ''}
+        </>
+      ),
     },
     { title: 'Version', field: 'version' },
     { title: 'Description', field: 'description' },

@@ -10,6 +10,7 @@ import Typography from '@material-ui/core/Typography';
 import { DependencyGraph } from '@internal/plugin-sindri-common';
 import { CategoryLegend, ExtensionGraph } from '../ExtensionGraph';
 import { ExtensionDetails } from './ExtensionDetails';
+import { InvalidCustomExtensions } from './InvalidCustomExtensions';
 import { useExtensionRegistry } from '../common/useExtensionRegistry';
 import { ExtensionUsageMatrix } from '../ExtensionUsage';
 import { ExtensionRegistryTable } from '../ExtensionRegistry';
@@ -26,8 +27,10 @@ const ExtensionGraphView = () => {
   if (error) return <ResponseErrorPanel error={error} />;
   const chosen = extensions.find(e => e.name === selected);
   const edges = extensions.reduce((n, e) => n + e.dependencies.length, 0);
+  const custom = extensions.filter(e => e.custom).length;
   return (
     <Box>
+      <InvalidCustomExtensions invalid={registry!.invalid} />
       <Box display="flex" alignItems="center" style={{ gap: 16 }}>
         <TextField
           label="Find an extension"
@@ -38,7 +41,9 @@ const ExtensionGraphView = () => {
         <Typography variant="body2" color="textSecondary">
           {extensions.length} extensions, {edges} dependencies, from the Sindri
           registry {registry!.source.registryVersion} (registry.yaml and each
-          extension.yaml). Select one to see what it needs and what needs it.
+          extension.yaml)
+          {custom ? ` and ${custom} custom extensions of your own` : ''}. Select
+          one to see what it needs and what needs it.
         </Typography>
       </Box>
       <CategoryLegend colours={colours} />

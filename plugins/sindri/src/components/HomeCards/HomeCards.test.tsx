@@ -63,6 +63,7 @@ describe('home page cards', () => {
     const summary = {
       generatedAt: new Date().toISOString(),
       health: { running: 3, unresponsive: 1, stopped: 0, unknown: 0 },
+      drift: { 'in-sync': 3, drifted: 1, unknown: 0 },
       live: { terminalSessions: 2, runningCommands: 0 },
       sources: { health: 'each status', live: 'the audit' },
     } as unknown as FleetSummary;
@@ -74,6 +75,15 @@ describe('home page cards', () => {
       'href',
       '/sindri/instances?status=running',
     );
+    // the drifted count links to the instances filtered by it
+    expect(
+      screen.getByText('Drifted from their sindri.yaml').previousSibling,
+    ).toHaveTextContent('1');
+    expect(
+      screen
+        .getAllByRole('link', { name: '1' })
+        .map(l => l.getAttribute('href')),
+    ).toContain('/sindri/instances?drift=drifted');
     expect(screen.getByText(/each status; the audit/)).toBeInTheDocument();
   });
 });
