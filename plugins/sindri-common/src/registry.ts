@@ -1,3 +1,4 @@
+import type { components } from './schema/openapi.generated';
 import { z } from 'zod';
 
 /**
@@ -75,15 +76,9 @@ export const profilesFileSchema = z.object({
 
 export type ProfilesFile = z.infer<typeof profilesFileSchema>;
 
-/** What an extension.yaml says an install needs. */
-export interface ExtensionRequirements {
-  /** hosts the install reaches */
-  domains: string[];
-  diskSpaceMb?: number;
-  memoryMb?: number;
-  /** the install's expected duration */
-  installTimeSeconds?: number;
-}
+/** What an extension.yaml says an install needs (hosts it reaches, disk, memory, expected duration), as the API answers it. */
+export type ExtensionRequirements =
+  components['schemas']['Extension']['requirements'];
 
 /** One extension as the portal uses it: registry entry joined with its extension.yaml. */
 export interface SindriExtension {
@@ -100,11 +95,8 @@ export interface SindriExtension {
 }
 
 /** A custom extension.yaml that was not loaded, with every reason, each at its JSON pointer. */
-export interface InvalidExtension {
-  file: string;
-  name?: string;
-  errors: Array<{ pointer: string; message: string }>;
-}
+export type InvalidExtension =
+  components['schemas']['ExtensionRegistry']['invalid'][number];
 
 /** One named extension profile from `profiles.yaml`. */
 export interface SindriProfile {

@@ -91,3 +91,45 @@ export async function guestToken(base: string): Promise<string> {
   });
   return (await res.json()).backstageIdentity.token;
 }
+
+/**
+ * Enrolls an instance as the guest (an admin of the embedded default) and
+ * registers it the way its agent would, over HTTP ingest; returns whether
+ * both were accepted (a portal being killed may refuse either).
+ */
+export async function registerOverHttp(
+  base: string,
+  name: string,
+  owner: string,
+): Promise<boolean> {
+  const enrolled = await fetch(`${base}/api/sindri/enrollments`, {
+    method: 'POST',
+    headers: {
+      Authorization: `Bearer ${await guestToken(base)}`,
+      'Content-Type': 'application/json',
+    },
+    body: JSON.stringify({ name, owner }),
+  });
+  if (enrolled.status !== 201) return false;
+  const { token } = await enrolled.json();
+  const registration = {
+    instanceId: `i-${name}`,
+    name,
+    provider: 'docker',
+    hostname: name,
+    os: { platform: 'linux', release: '6', arch: 'x64' },
+    agentVersion: '0.1.0',
+    bootTime: new Date().toISOString(),
+    heartbeatIntervalSeconds: 10,
+    extensions: [{ name: 'nodejs' }],
+  };
+  const res = await fetch(`${base}/api/sindri/ingest`, {
+    method: 'POST',
+    headers: {
+      Authorization: `Bearer ${token}`,
+      'Content-Type': 'application/json',
+    },
+    body: JSON.stringify({ frames: [{ type: 'register', registration }] }),
+  });
+  return res.ok;
+}

@@ -8,6 +8,7 @@ import {
   guestToken,
   portalConfig,
   portalReady,
+  registerOverHttp,
   repoRoot,
   startPortal,
 } from '../__testUtils__/portalProcess';
@@ -50,39 +51,9 @@ describe('the catalog after restarts', () => {
     const ready = () => portalReady(child!, base, logFile);
     const token = () => guestToken(base);
     const registered: string[] = [];
-    /** Enrolls an instance and registers it the way its agent would, over HTTP ingest. */
     const register = async (name: string) => {
-      const auth = {
-        Authorization: `Bearer ${await token()}`,
-        'Content-Type': 'application/json',
-      };
-      const enrolled = await fetch(`${base}/api/sindri/enrollments`, {
-        method: 'POST',
-        headers: auth,
-        body: JSON.stringify({ name, owner: 'group:default/guests' }),
-      });
-      if (enrolled.status !== 201) return;
-      const { token: agentToken } = await enrolled.json();
-      const registration = {
-        instanceId: `i-${name}`,
-        name,
-        provider: 'docker',
-        hostname: name,
-        os: { platform: 'linux', release: '6', arch: 'x64' },
-        agentVersion: '0.1.0',
-        bootTime: new Date().toISOString(),
-        heartbeatIntervalSeconds: 10,
-        extensions: [{ name: 'nodejs' }],
-      };
-      const res = await fetch(`${base}/api/sindri/ingest`, {
-        method: 'POST',
-        headers: {
-          Authorization: `Bearer ${agentToken}`,
-          'Content-Type': 'application/json',
-        },
-        body: JSON.stringify({ frames: [{ type: 'register', registration }] }),
-      });
-      if (res.ok) registered.push(name);
+      if (await registerOverHttp(base, name, 'group:default/guests'))
+        registered.push(name);
     };
 
     // stops and starts while the catalog ingests: SIGTERM and SIGKILL, at random points after the start

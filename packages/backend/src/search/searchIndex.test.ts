@@ -8,6 +8,7 @@ import {
   guestToken,
   portalConfig,
   portalReady,
+  registerOverHttp,
   startPortal,
 } from '../__testUtils__/portalProcess';
 
@@ -60,43 +61,7 @@ describe('the portal search finds new instances', () => {
     await portalReady(child, base, logFile);
 
     const register = async (name: string, owner: string) => {
-      const admin = {
-        Authorization: `Bearer ${await guestToken(base)}`,
-        'Content-Type': 'application/json',
-      };
-      const enrolled = await fetch(`${base}/api/sindri/enrollments`, {
-        method: 'POST',
-        headers: admin,
-        body: JSON.stringify({ name, owner }),
-      });
-      expect(enrolled.status).toBe(201);
-      const { token } = await enrolled.json();
-      const res = await fetch(`${base}/api/sindri/ingest`, {
-        method: 'POST',
-        headers: {
-          Authorization: `Bearer ${token}`,
-          'Content-Type': 'application/json',
-        },
-        body: JSON.stringify({
-          frames: [
-            {
-              type: 'register',
-              registration: {
-                instanceId: `i-${name}`,
-                name,
-                provider: 'docker',
-                hostname: name,
-                os: { platform: 'linux', release: '6', arch: 'x64' },
-                agentVersion: '0.1.0',
-                bootTime: new Date().toISOString(),
-                heartbeatIntervalSeconds: 10,
-                extensions: [],
-              },
-            },
-          ],
-        }),
-      });
-      expect(res.ok).toBe(true);
+      expect(await registerOverHttp(base, name, owner)).toBe(true);
       return Date.now();
     };
 
@@ -132,7 +97,9 @@ describe('the portal search finds new instances', () => {
       `sindri: { deployments: { workDir: "${dir}/deployments" }, permissions: { roles: { admin: [], developer: [user:development/guest] } } }`,
     ]);
     const deadline = Date.now() + 30_000;
-    while ((found = await searchNames(base, 'findme')).length !== 1) {
+    for (;;) {
+      found = await searchNames(base, 'findme');
+      if (found.length === 1) break;
       if (Date.now() > deadline)
         throw new Error(`the role change did not narrow search: ${found}`);
       await new Promise(r => setTimeout(r, 250));

@@ -9,12 +9,14 @@ import { ConfigVersionStore } from '../configVersions/ConfigVersionStore';
 import { computeDrift } from './computeDrift';
 import { DriftStore } from './DriftStore';
 
-const describe = (d: Omit<InstanceDrift, 'checkedAt'>) =>
-  d.status === 'drifted'
-    ? `drifted from its declared sindri.yaml: ${d.reason}`
-    : d.status === 'in-sync'
-    ? `matches its declared sindri.yaml again (${d.reason})`
-    : `drift unknown: ${d.reason}`;
+const EVENT_MESSAGE: Record<
+  InstanceDrift['status'],
+  (reason?: string) => string
+> = {
+  drifted: reason => `drifted from its declared sindri.yaml: ${reason}`,
+  'in-sync': reason => `matches its declared sindri.yaml again (${reason})`,
+  unknown: reason => `drift unknown: ${reason}`,
+};
 
 /**
  * Recomputes an instance's drift when what was declared or what was reported
@@ -77,7 +79,7 @@ export class DriftService {
         type: 'drift',
         instance: { id: instanceId, name: instance.name },
         severity: drift.status === 'drifted' ? 'warning' : 'info',
-        message: describe(drift),
+        message: EVENT_MESSAGE[drift.status](drift.reason),
         data: {
           status: drift.status,
           missing: drift.missing.length,

@@ -67,18 +67,19 @@ export function computeDrift(input: {
   }
 
   const reportedHash = registration.sindriConfig?.hash;
-  const config: InstanceDrift['config'] = !reportedHash
-    ? 'not-reported'
-    : reportedHash === sha256(deployedSindriYaml(declared.sindriYaml))
-    ? 'match'
-    : 'differs';
+  let config: InstanceDrift['config'] = 'not-reported';
+  if (reportedHash)
+    config =
+      reportedHash === sha256(deployedSindriYaml(declared.sindriYaml))
+        ? 'match'
+        : 'differs';
 
   const ledger = registration.extensionLedger ?? 'read';
-  const untracked = declared.installsNoExtensions
-    ? `the ${declared.driver} driver installs no extensions: drift covers the sindri.yaml alone`
-    : ledger !== 'read'
-    ? `the agent cannot read Sindri's ledger (${ledger}): drift covers the sindri.yaml alone`
-    : undefined;
+  let untracked: string | undefined;
+  if (declared.installsNoExtensions)
+    untracked = `the ${declared.driver} driver installs no extensions: drift covers the sindri.yaml alone`;
+  else if (ledger !== 'read')
+    untracked = `the agent cannot read Sindri's ledger (${ledger}): drift covers the sindri.yaml alone`;
 
   const installed = new Set(registration.extensions.map(e => e.name));
   const failedNames = new Set(
@@ -120,11 +121,16 @@ export function computeDrift(input: {
     (untracked !== undefined && config === 'not-reported') ||
     (!declared.installsNoExtensions && ledger !== 'read');
   return {
-    status: drifted ? 'drifted' : unknown ? 'unknown' : 'in-sync',
+    status: statusOf(drifted, unknown),
     reason: reasons.join('; '),
     config,
     tracksExtensions: !untracked,
     ...base,
     ...extensions,
   };
+}
+
+function statusOf(drifted: boolean, unknown: boolean): InstanceDrift['status'] {
+  if (drifted) return 'drifted';
+  return unknown ? 'unknown' : 'in-sync';
 }

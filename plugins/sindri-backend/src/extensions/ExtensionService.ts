@@ -86,6 +86,9 @@ export class ExtensionService {
         ...(report.provider ? { provider: report.provider } : {}),
         installed: report.installed,
         failed: report.failed.map(f => f.name),
+        ...(report.ledgerUnknown
+          ? { ledgerUnknown: report.ledgerUnknown }
+          : {}),
       })),
     };
   }

@@ -14,6 +14,8 @@ export interface ExtensionReport {
   installSeconds: Record<string, number>;
   /** with Sindri's reason, when it gave one */
   failed: Array<{ name: string; error?: string }>;
+  /** the agent could not read Sindri's ledger: `installed` says nothing */
+  ledgerUnknown?: 'missing' | 'unreadable';
 }
 
 /** The extensions each registered instance reports, read from its latest registration. */
@@ -44,6 +46,10 @@ export class ExtensionUsageStore {
           name: e.name,
           ...(e.error ? { error: e.error } : {}),
         })),
+        ...(registration.extensionLedger &&
+        registration.extensionLedger !== 'read'
+          ? { ledgerUnknown: registration.extensionLedger }
+          : {}),
       };
     });
   }

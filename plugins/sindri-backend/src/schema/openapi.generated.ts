@@ -3340,6 +3340,12 @@ export const spec = {
                     type: 'string',
                   },
                 },
+                ledgerUnknown: {
+                  type: 'string',
+                  enum: ['missing', 'unreadable'],
+                  description:
+                    'The agent could not read Sindri\'s ledger, so its extensions are not known (not "none").',
+                },
               },
             },
           },

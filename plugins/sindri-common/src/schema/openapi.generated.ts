@@ -1305,6 +1305,11 @@ export interface components {
         provider?: string;
         installed: string[];
         failed: string[];
+        /**
+         * @description The agent could not read Sindri's ledger, so its extensions are not known (not "none").
+         * @enum {string}
+         */
+        ledgerUnknown?: 'missing' | 'unreadable';
       }[];
     };
     FleetSummary: {

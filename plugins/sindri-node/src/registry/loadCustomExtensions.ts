@@ -8,6 +8,9 @@ import {
 } from '@internal/plugin-sindri-common';
 import { toSindriExtension } from './loadRegistry';
 
+const byName = (a: { name: string }, b: { name: string }) =>
+  a.name.localeCompare(b.name);
+
 /** An organisation's own extensions: those that loaded, and those that did not with why. */
 export interface CustomExtensions {
   extensions: SindriExtension[];
@@ -107,6 +110,3 @@ export async function loadCustomExtensions(
     invalid: invalid.sort((a, b) => a.file.localeCompare(b.file)),
   };
 }
-
-const byName = (a: { name: string }, b: { name: string }) =>
-  a.name.localeCompare(b.name);

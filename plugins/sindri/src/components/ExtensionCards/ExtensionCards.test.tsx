@@ -164,4 +164,53 @@ describe('InstanceExtensionsCard', () => {
       await screen.findByText(/No agent has registered for this instance yet/),
     ).toBeInTheDocument();
   });
+
+  it('marks what its declared sindri.yaml needs but is not reported, and what is not declared', async () => {
+    const reported = instance('dev-alice');
+    reported.registration = {
+      ...reported.registration!,
+      extensions: [{ name: 'nodejs' }, { name: 'rust' }],
+    };
+    const api = mockSindriApi({
+      getInstance: jest.fn().mockResolvedValue(reported),
+    });
+    (api.config.drift as jest.Mock).mockResolvedValue({
+      status: 'drifted',
+      config: 'match',
+      tracksExtensions: true,
+      declared: ['agent-browser', 'mise-config', 'nodejs', 'playwright'],
+      missing: ['agent-browser', 'mise-config', 'playwright'],
+      extra: ['rust'],
+      failed: [],
+    });
+    await render(entity, <InstanceExtensionsCard />, api);
+    await screen.findByTestId('extension-node-agent-browser');
+    expect(Object.fromEntries(drawn())).toEqual({
+      'agent-browser': 'missing',
+      playwright: 'missing',
+      'mise-config': 'missing',
+      nodejs: 'installed',
+      rust: 'extra',
+    });
+    expect(screen.getByText(/1 not declared/)).toBeInTheDocument();
+  });
+
+  it('says the extensions are not known when the agent cannot read the ledger, rather than "none"', async () => {
+    const blind = instance('dev-alice');
+    blind.registration = {
+      ...blind.registration!,
+      extensions: [],
+      extensionLedger: 'unreadable',
+    };
+    await render(
+      entity,
+      <InstanceExtensionsCard />,
+      mockSindriApi({ getInstance: jest.fn().mockResolvedValue(blind) }),
+    );
+    expect(
+      await screen.findByText(
+        /cannot read Sindri's ledger \(unreadable\): what it has installed is not known/,
+      ),
+    ).toBeInTheDocument();
+  });
 });

@@ -47,6 +47,17 @@ export const InstanceExtensionsCard = () => {
         not known.
       </Typography>
     );
+  else if (
+    registration.extensionLedger &&
+    registration.extensionLedger !== 'read' &&
+    !drawn?.extensions.length
+  )
+    body = (
+      <Typography variant="body2" color="textSecondary">
+        Its agent cannot read Sindri's ledger ({registration.extensionLedger}):
+        what it has installed is not known.
+      </Typography>
+    );
   else if (!drawn?.extensions.length)
     body = (
       <Typography variant="body2" color="textSecondary">

@@ -49,6 +49,40 @@ describe('ExtensionUsageMatrix', () => {
     expect(screen.queryByTestId('usage-dev-0999-nodejs')).toBeNull();
   });
 
+  it('marks an instance whose ledger cannot be read as unknown, not as having nothing, and names reported extensions it has no column for', async () => {
+    await renderMatrix({
+      source: 'test agents',
+      instances: [
+        {
+          name: 'dev-blind',
+          owner: 'group:default/platform',
+          installed: [],
+          failed: [],
+          ledgerUnknown: 'unreadable',
+        },
+        {
+          name: 'dev-own',
+          owner: 'group:default/platform',
+          installed: ['nodejs', 'acme-internal'],
+          failed: [],
+        },
+      ],
+    });
+    expect(
+      await screen.findByText('dev-blind (ledger unknown)'),
+    ).toBeInTheDocument();
+    expect(cell('dev-blind', 'nodejs')).toHaveAttribute(
+      'data-state',
+      'unknown',
+    );
+    expect(cell('dev-own', 'python')).toHaveAttribute('data-state', '');
+    expect(
+      screen.getByText(
+        /outside the registry and the custom extensions \(no column\): acme-internal/,
+      ),
+    ).toBeInTheDocument();
+  });
+
   it('filters by owner, provider and category', async () => {
     await renderMatrix();
     await screen.findByText(/1000 of 1000 instances/);
@@ -92,13 +126,21 @@ describe('ExtensionUsageMatrix', () => {
             failed: ['python'],
           },
           { name: 'dev-2', owner: 'user:default/x', installed: [], failed: [] },
+          {
+            name: 'dev-3',
+            owner: 'user:default/x',
+            installed: [],
+            failed: [],
+            ledgerUnknown: 'missing',
+          },
         ],
         ['nodejs', 'python', 'rust'],
       ),
     ).toBe(
       'instance,owner,provider,nodejs,python,rust\n' +
         'dev-1,"group:default/a,b",fly,installed,failed,\n' +
-        'dev-2,user:default/x,,,,\n',
+        'dev-2,user:default/x,,,,\n' +
+        'dev-3,user:default/x,,unknown,unknown,unknown\n',
     );
   });
 });

@@ -83,6 +83,17 @@ export const ExtensionUsageMatrix = () => {
         .map(e => e.name),
     [registry, category],
   );
+  // reported names that are neither registry nor custom extensions have no column: say so
+  const unlisted = useMemo(() => {
+    const known = new Set((registry?.extensions ?? []).map(e => e.name));
+    return [
+      ...new Set(
+        (usage?.instances ?? []).flatMap(i => [...i.installed, ...i.failed]),
+      ),
+    ]
+      .filter(name => !known.has(name))
+      .sort();
+  }, [registry, usage]);
   if (loading) return <Progress />;
   if (error) return <ResponseErrorPanel error={error} />;
   let body = <UsageGrid rows={rows} extensions={extensions} />;
@@ -139,9 +150,15 @@ export const ExtensionUsageMatrix = () => {
       </Box>
       <Typography variant="body2" color="textSecondary" paragraph>
         {rows.length} of {usage!.instances.length} instances ×{' '}
-        {extensions.length} extensions; ● installed, ✕ failed to install. From{' '}
-        {usage!.source}.
+        {extensions.length} extensions; ● installed, ✕ failed to install, ? not
+        known (the agent cannot read Sindri's ledger). From {usage!.source}.
       </Typography>
+      {unlisted.length > 0 && (
+        <Typography variant="body2" color="textSecondary" paragraph>
+          Also reported, outside the registry and the custom extensions (no
+          column): {unlisted.join(', ')}.
+        </Typography>
+      )}
       {body}
     </Box>
   );

@@ -64,9 +64,14 @@ const Name = ({ index, style, data }: ListChildComponentProps<CellData>) => (
   <div
     style={style}
     className={data.classes.name}
-    title={data.rows[index].name}
+    title={
+      data.rows[index].ledgerUnknown
+        ? `${data.rows[index].name}: its agent cannot read Sindri's ledger (${data.rows[index].ledgerUnknown})`
+        : data.rows[index].name
+    }
   >
     {data.rows[index].name}
+    {data.rows[index].ledgerUnknown ? ' (ledger unknown)' : ''}
   </div>
 );
 
@@ -79,19 +84,23 @@ const Cell = ({
   const extension = data.extensions[columnIndex];
   const row = data.rows[rowIndex];
   const { installed, failed } = data.sets[rowIndex];
-  let state: 'installed' | 'failed' | '' = '';
+  let state: 'installed' | 'failed' | 'unknown' | '' = '';
   if (installed.has(extension)) state = 'installed';
   else if (failed.has(extension)) state = 'failed';
+  else if (row.ledgerUnknown) state = 'unknown';
   return (
     <div
       style={style as CSSProperties}
-      className={`${data.classes.cell} ${state ? data.classes[state] : ''}`}
+      className={`${data.classes.cell} ${
+        state && state !== 'unknown' ? data.classes[state] : ''
+      }`}
       data-testid={`usage-${row.name}-${extension}`}
       data-state={state}
       title={`${row.name} · ${extension}: ${state || 'not reported'}`}
     >
       {state === 'installed' && '●'}
       {state === 'failed' && '✕'}
+      {state === 'unknown' && '?'}
     </div>
   );
 };

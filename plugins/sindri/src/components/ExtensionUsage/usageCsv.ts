@@ -3,7 +3,7 @@ import type { FleetExtensionUsage } from '@internal/plugin-sindri-common';
 
 type UsageRow = FleetExtensionUsage['instances'][number];
 
-/** The matrix as CSV: one row per instance, one column per extension (`installed`, `failed` or empty). */
+/** The matrix as CSV: one row per instance, one column per extension (`installed`, `failed`, `unknown` when the agent cannot read the ledger, or empty). */
 export function usageCsv(
   rows: readonly UsageRow[],
   extensions: readonly string[],
@@ -19,7 +19,8 @@ export function usageCsv(
         row.provider ?? '',
         ...extensions.map(e => {
           if (installed.has(e)) return 'installed';
-          return failed.has(e) ? 'failed' : '';
+          if (failed.has(e)) return 'failed';
+          return row.ledgerUnknown ? 'unknown' : '';
         }),
       ];
     }),

@@ -81,8 +81,11 @@ export const ConfigDiffCard = ({
       subheader="Pick two versions in the history, or compare with another instance you may read"
     >
       <FormControl variant="outlined" size="small" style={{ minWidth: 280 }}>
-        <InputLabel id="diff-against">Compare with</InputLabel>
+        <InputLabel id="diff-against" shrink>
+          Compare with
+        </InputLabel>
         <Select
+          displayEmpty
           labelId="diff-against"
           label="Compare with"
           value={other}

@@ -16,8 +16,10 @@ const CONFIG: Record<InstanceDrift['config'], string> = {
   'not-declared': 'nothing declared',
 };
 
-const list = (names: string[], tracked: boolean) =>
-  !tracked ? 'not compared' : names.length ? names.join(', ') : 'none';
+const list = (names: string[], tracked: boolean) => {
+  if (!tracked) return 'not compared';
+  return names.length ? names.join(', ') : 'none';
+};
 
 /** Declared against reported: the verdict, and what differs. */
 export const DriftCard = ({
@@ -40,6 +42,8 @@ export const DriftCard = ({
           {drift.value.reason}
         </Typography>
         <StructuredMetadataTable
+          dense
+          options={{ titleFormat: (key: string) => key }}
           metadata={{
             'declared version': drift.value.declaredVersion ?? 'none',
             'sindri.yaml on the instance': CONFIG[drift.value.config],

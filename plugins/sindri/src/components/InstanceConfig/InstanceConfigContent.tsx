@@ -50,38 +50,45 @@ export const InstanceConfigContent = () => {
       setPick({ left: (previous ?? latest).version, right: latest.version });
   }, [versions.value]);
 
+  /** The editor, or why there is nothing to edit or show. */
+  const declaredFile = () => {
+    if (versions.value === null || !newest)
+      return (
+        <EmptyState
+          missing="content"
+          title="No declared sindri.yaml"
+          description="The portal did not deploy this instance (it was enrolled by hand), so it holds no sindri.yaml to show or edit."
+        />
+      );
+    if (current.value?.sindriYaml === undefined)
+      return current.loading ? (
+        <Progress />
+      ) : (
+        <Typography>
+          The sindri.yaml is shown to who created the instance or stored this
+          version, and to sindri.instance.audit.read.
+        </Typography>
+      );
+    return (
+      <ConfigEditorCard
+        name={name}
+        version={newest.version}
+        text={current.value.sindriYaml}
+        canEdit={lifecycle.allowed}
+        onApplied={reload}
+      />
+    );
+  };
+
   if (versions.loading && !versions.value) return <Progress />;
   if (versions.error) return <ResponseErrorPanel error={versions.error} />;
   return (
     <Grid container spacing={3}>
-      <Grid item xs={12} md={4}>
+      <Grid item xs={12} md={5}>
         <DriftCard drift={drift} />
       </Grid>
-      <Grid item xs={12} md={8}>
-        {versions.value === null || !newest ? (
-          <EmptyState
-            missing="content"
-            title="No declared sindri.yaml"
-            description="The portal did not deploy this instance (it was enrolled by hand), so it holds no sindri.yaml to show or edit."
-          />
-        ) : current.value?.sindriYaml === undefined ? (
-          current.loading ? (
-            <Progress />
-          ) : (
-            <Typography>
-              The sindri.yaml is shown to who created the instance or stored
-              this version, and to sindri.instance.audit.read.
-            </Typography>
-          )
-        ) : (
-          <ConfigEditorCard
-            name={name}
-            version={newest.version}
-            text={current.value.sindriYaml}
-            canEdit={lifecycle.allowed}
-            onApplied={reload}
-          />
-        )}
+      <Grid item xs={12} md={7}>
+        {declaredFile()}
       </Grid>
       {versions.value && newest && (
         <>
