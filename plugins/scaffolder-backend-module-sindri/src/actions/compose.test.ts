@@ -1,7 +1,9 @@
 import path from 'node:path';
 import yaml from 'yaml';
 import { createMockActionContext } from '@backstage/plugin-scaffolder-node-test-utils';
+import { mockServices } from '@backstage/backend-test-utils';
 import {
+  createSindriRegistry,
   loadRegistry,
   loadSindriConfigValidator,
 } from '@internal/plugin-sindri-node';
@@ -50,6 +52,46 @@ describe('sindri:config:compose', () => {
       secrets: [{ name: 'HF_TOKEN', source: 'env' }],
       providers: { fly: { region: 'ams' } },
     });
+  });
+
+  it("composes the organisation's custom extensions like the registry's", async () => {
+    const registry = await createSindriRegistry(
+      mockServices.rootConfig({
+        data: {
+          sindri: {
+            registry: {
+              path: registryDir,
+              customExtensions: path.resolve(
+                __dirname,
+                '../../../../examples/custom-extensions',
+              ),
+            },
+          },
+        },
+      }),
+    );
+    const withCustom = createComposeAction({
+      validator,
+      registry: {
+        extensions: () => registry.listExtensions().map(e => e.name),
+        profiles: () => registry.listProfiles().map(p => p.name),
+      },
+    });
+    const ctx = createMockActionContext({
+      input: {
+        name: 'acme-dev',
+        provider: 'docker',
+        profile: 'minimal',
+        extensions: ['acme-cli'],
+      },
+    });
+    await withCustom.handler(ctx as any);
+    expect(ctx.output).toHaveBeenCalledWith(
+      'config',
+      expect.objectContaining({
+        extensions: { profile: 'minimal', additional: ['acme-cli'] },
+      }),
+    );
   });
 
   it.each([

@@ -140,6 +140,74 @@ describe('InstanceConfigContent', () => {
     ).not.toBeNull();
   });
 
+  it('diffs the declared file with another readable instance, and says when a text is hidden', async () => {
+    const { api, config } = apiWithConfig();
+    (api.listInstances as jest.Mock).mockResolvedValue([
+      {
+        id: 'a',
+        name: 'dev-cfg-ro',
+        owner: 'group:default/platform',
+        status: 'running',
+      },
+      {
+        id: 'b',
+        name: 'dev-other',
+        owner: 'group:default/platform',
+        status: 'running',
+      },
+      {
+        id: 'c',
+        name: 'dev-secret',
+        owner: 'group:default/other',
+        status: 'running',
+      },
+    ]);
+    config.versions.mockImplementation(async (name: string) =>
+      name === 'dev-cfg-ro'
+        ? versions
+        : [{ ...versions[1], version: 3, current: true }],
+    );
+    config.version.mockImplementation(async (name: string, v: number) => {
+      if (name === 'dev-secret')
+        return { ...versions[1], version: v, sindriYamlHidden: true };
+      if (name === 'dev-other')
+        return {
+          ...versions[1],
+          version: v,
+          sindriYaml: V1.replace('dev-cfg', 'dev-other'),
+        };
+      return {
+        ...versions.find(x => x.version === v)!,
+        sindriYaml: v === 2 ? V2 : V1,
+      };
+    });
+    config.drift.mockResolvedValue(drift);
+    await renderTab(api, false);
+    await screen.findByTestId('sindri-yaml-diff');
+    fireEvent.mouseDown(screen.getByRole('button', { name: /Compare with/ }));
+    fireEvent.click(
+      await screen.findByText('dev-other (its declared sindri.yaml)'),
+    );
+    expect(
+      await screen.findByText('dev-cfg-ro version 1 → dev-other version 3'),
+    ).toBeInTheDocument();
+    await waitFor(() =>
+      expect(screen.getByTestId('sindri-yaml-diff')).toHaveTextContent(
+        'dev-other',
+      ),
+    );
+    fireEvent.mouseDown(screen.getByRole('button', { name: /Compare with/ }));
+    fireEvent.click(
+      await screen.findByText('dev-secret (its declared sindri.yaml)'),
+    );
+    expect(
+      await screen.findByText(
+        /hidden: a sindri.yaml is shown to who created the instance/,
+      ),
+    ).toBeInTheDocument();
+    expect(screen.queryByTestId('sindri-yaml-diff')).toBeNull();
+  });
+
   it('refuses an invalid edit with its JSON path, and applies a valid one as an update that it follows', async () => {
     const { api, config } = apiWithConfig();
     config.versions.mockResolvedValue([versions[1]]);
