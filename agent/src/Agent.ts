@@ -81,7 +81,8 @@ export class Agent {
       // what was sent is what later changes are told against, even if it was read after a sample
       registration: async () => {
         const registration = await this.registration();
-        this.reported = reportedState(registration);
+        // what changed since the last one is still told, as events, before this one goes out
+        this.tellChanges(reportedState(registration));
         return registration;
       },
       logger,
@@ -210,11 +211,15 @@ export class Agent {
    * registered; on a change, sends events for it and registers again.
    */
   private async reportChanges() {
-    const registration = await this.registration();
-    const current = reportedState(registration);
+    if (this.tellChanges(reportedState(await this.registration())))
+      await this.connection.reregister();
+  }
+
+  /** Sends an event for each change from what was last reported, and takes `current` as reported; returns whether anything changed. */
+  private tellChanges(current: ReturnType<typeof reportedState>): boolean {
     const previous = this.reported;
     this.reported = current;
-    if (!previous) return;
+    if (!previous) return false;
     let changed = false;
     for (const [name, version] of current.extensions) {
       if (
@@ -235,8 +240,8 @@ export class Agent {
         changed = true;
       }
     }
-    for (const failure of registration.failedExtensions ?? []) {
-      if (!previous.failed.has(`${failure.name}\n${failure.at ?? ''}`)) {
+    for (const [key, failure] of current.failed) {
+      if (!previous.failed.has(key)) {
         this.event(
           'extension-failed',
           `${failure.name} failed to install${
@@ -260,7 +265,7 @@ export class Agent {
       );
       changed = true;
     }
-    if (changed) await this.connection.reregister();
+    return changed;
   }
 
   private async registration(): Promise<Registration> {
@@ -310,10 +315,12 @@ function reportedState(registration: Registration) {
     configHash: registration.sindriConfig?.hash,
     ledger: registration.extensionLedger,
     extensions: new Map(registration.extensions.map(e => [e.name, e.version])),
-    failed: new Set(
-      (registration.failedExtensions ?? []).map(
-        f => `${f.name}\n${f.at ?? ''}`,
-      ),
+    // failed installs by name and time
+    failed: new Map(
+      (registration.failedExtensions ?? []).map(f => [
+        `${f.name}\n${f.at ?? ''}`,
+        f,
+      ]),
     ),
   };
 }

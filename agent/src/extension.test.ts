@@ -3,6 +3,10 @@ import path from 'node:path';
 import Ajv from 'ajv';
 import addFormats from 'ajv-formats';
 import { parse } from 'yaml';
+import {
+  CONSOLE_AGENT_DEPENDENCIES,
+  CONSOLE_AGENT_EXTENSION,
+} from '@internal/plugin-sindri-common';
 
 const schemaFile = path.resolve(
   __dirname,
@@ -23,6 +27,14 @@ describe('console-agent extension.yaml', () => {
     const valid = validate(extension);
     expect(validate.errors ?? []).toEqual([]);
     expect(valid).toBe(true);
+  });
+
+  it('depends on what the portal declares for it in drift', () => {
+    const extension = parse(fs.readFileSync(extensionFile, 'utf8'));
+    expect(extension.metadata.name).toBe(CONSOLE_AGENT_EXTENSION);
+    expect(extension.metadata.dependencies).toEqual([
+      ...CONSOLE_AGENT_DEPENDENCIES,
+    ]);
   });
 
   it('starts the agent only when the portal settings are in the environment', () => {

@@ -298,6 +298,22 @@ describe('configuration versions and drift, with real agents', () => {
           baseVersion: 1,
         });
         expect(stale.status).toBe(409);
+        // refused before anything moved: the deployment stays running, no operation was started
+        expect(
+          (await api('get', '/instances/dev-local/deployment')).body.state,
+        ).toBe('running');
+        expect(
+          (await api('get', '/instances/dev-local/operations')).body.items.map(
+            (o: any) => `${o.kind}:${o.state}`,
+          ),
+        ).toEqual(['update:succeeded', 'deploy:succeeded']);
+        expect(
+          (await api('get', '/instances/dev-local/config/versions/99999999999'))
+            .status,
+        ).toBe(400);
+        expect(
+          (await api('get', '/instances/dev-local/config/versions/7')).status,
+        ).toBe(404);
         const versions = (
           await api('get', '/instances/dev-local/config/versions')
         ).body.items;
@@ -373,15 +389,18 @@ describe('configuration versions and drift, with real agents', () => {
           d => d.tracksExtensions,
           'the agent to report its ledger',
         );
+        // the portal deploys its console agent too (and what it needs): declared, and missing until Sindri installs it
         expect(missing).toMatchObject({
           status: 'drifted',
-          missing: ['nodejs'],
+          missing: ['console-agent', 'nodejs'],
           extra: [],
-          declared: ['mise-config', 'nodejs'],
+          declared: ['console-agent', 'mise-config', 'nodejs'],
         });
         fs.appendFileSync(
           double.ledger(),
-          ledgerLine('nodejs', 'installed') + ledgerLine('golang', 'installed'),
+          ledgerLine('nodejs', 'installed') +
+            ledgerLine('console-agent', 'installed') +
+            ledgerLine('golang', 'installed'),
         );
         const extra = await driftUntil(
           'dev-cloud',
@@ -392,7 +411,8 @@ describe('configuration versions and drift, with real agents', () => {
         fs.writeFileSync(
           double.ledger(),
           ledgerLine('mise-config', 'installed') +
-            ledgerLine('nodejs', 'installed'),
+            ledgerLine('nodejs', 'installed') +
+            ledgerLine('console-agent', 'installed'),
         );
         await driftUntil(
           'dev-cloud',
@@ -426,7 +446,7 @@ describe('configuration versions and drift, with real agents', () => {
         ).body.items.map((e: any) => e.message);
         expect(events).toEqual(
           expect.arrayContaining([
-            expect.stringMatching(/^drifted .*missing nodejs/),
+            expect.stringMatching(/^drifted .*missing console-agent, nodejs/),
             expect.stringMatching(/^drifted .*not declared: golang/),
             expect.stringMatching(/^drifted .*differs from version 1/),
             expect.stringMatching(/^matches its declared sindri.yaml again/),

@@ -80,7 +80,7 @@ export class SindriInstanceEntityProvider implements EntityProvider {
       logger: LoggerService;
       registry: SindriRegistryService;
       taskRunner: SchedulerServiceTaskRunner;
-      /** told of each newly registered instance's entity, e.g. to index it for search now */
+      /** told of each new instance's entity (its first registration), e.g. to index it for search now */
       onRegistered?: (entityRef: string) => void;
     },
   ) {
@@ -99,11 +99,12 @@ export class SindriInstanceEntityProvider implements EntityProvider {
       id: 'catalog-sindri-instances',
       topics: [INSTANCE_CHANGED_TOPIC],
       onEvent: async params => {
-        const { instance, reason } =
+        const { instance, reason, first } =
           params.eventPayload as InstanceChangedPayload;
         if (reason === 'removed') await this.removeDelta(instance);
         else await this.applyDelta(instance);
-        if (reason === 'registered')
+        // a new entity: a reconnect or a re-registration changes nothing search shows
+        if (reason === 'registered' && first)
           this.options.onRegistered?.(instanceEntityRef(instance.name));
       },
     });

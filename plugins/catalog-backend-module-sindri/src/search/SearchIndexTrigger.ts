@@ -32,12 +32,12 @@ const sleep = (ms: number) => new Promise(r => setTimeout(r, ms));
  * catalog index task through the scheduler's own route, with this plugin's
  * service credentials. Requests that arrive meanwhile are folded into one
  * more run. A run already under way (409) may have read the catalog before
- * the entity was there: the trigger is tried again after it.
+ * the entity was there, and a task not scheduled yet (404) may be soon: the
+ * trigger is tried again a few times, then left to the collator's schedule.
  */
 export class SearchIndexTrigger {
   private readonly waiting = new Set<string>();
   private running?: Promise<void>;
-  private disabled = false;
   private readonly timing: SearchIndexTriggerTiming;
 
   constructor(
@@ -55,7 +55,6 @@ export class SearchIndexTrigger {
 
   /** Index once this entity is in the catalog; returns when that run was triggered (or given up). */
   request(entityRef: string): Promise<void> {
-    if (this.disabled) return Promise.resolve();
     this.waiting.add(entityRef);
     if (!this.running)
       this.running = this.drain().finally(() => {
@@ -65,7 +64,7 @@ export class SearchIndexTrigger {
   }
 
   private async drain() {
-    while (this.waiting.size && !this.disabled) {
+    while (this.waiting.size) {
       const refs = [...this.waiting];
       this.waiting.clear();
       try {
@@ -81,6 +80,7 @@ export class SearchIndexTrigger {
     }
   }
 
+  /** Waits until the catalog serves these entities; past the timeout, goes on with those it does. */
   private async untilInCatalog(refs: string[]) {
     const deadline = Date.now() + this.timing.entityTimeoutMs;
     for (;;) {
@@ -88,11 +88,16 @@ export class SearchIndexTrigger {
         { entityRefs: refs, fields: ['metadata.name'] },
         { credentials: await this.deps.auth.getOwnServiceCredentials() },
       );
-      if (items.every(Boolean)) return;
-      if (Date.now() > deadline)
-        throw new Error(
-          `not in the catalog after ${this.timing.entityTimeoutMs} ms`,
+      const missing = refs.filter((_, i) => !items[i]);
+      if (!missing.length) return;
+      if (Date.now() > deadline) {
+        this.deps.logger.warn(
+          `${missing.join(', ')} not in the catalog after ${
+            this.timing.entityTimeoutMs
+          } ms; indexing without them (the collator's schedule will)`,
         );
+        return;
+      }
       await sleep(this.timing.pollMs);
     }
   }
@@ -112,15 +117,11 @@ export class SearchIndexTrigger {
         { method: 'POST', headers: { Authorization: `Bearer ${token}` } },
       );
       if (res.ok) return;
-      if (res.status === 404) {
-        // no search backend, or no catalog collator: nothing to trigger, ever
-        this.disabled = true;
-        this.deps.logger.info(
-          `Search has no task ${taskId}: new Sindri entities are indexed on the collator's schedule`,
-        );
-        return;
-      }
-      if (res.status !== 409 || attempt >= this.timing.busyAttempts)
+      // 409: a run is under way and may have read the catalog too early; 404: no such task (yet)
+      if (
+        ![404, 409].includes(res.status) ||
+        attempt >= this.timing.busyAttempts
+      )
         throw new Error(`POST ${taskId}/trigger answered ${res.status}`);
       await sleep(this.timing.busyRetryMs);
     }

@@ -86,6 +86,17 @@ export class ConfigService {
         `sindriYaml: ${issues.map(describeIssue).join('; ')}`,
       );
     const { versions } = this.deps;
+    const stale = async () =>
+      new ConflictError(
+        `baseVersion: version ${await versions.newestNumber(
+          instance.id,
+        )} was stored after version ${
+          request.baseVersion
+        }; load it and edit again`,
+      );
+    // refused before the transition is taken; the transaction below settles a race
+    if ((await versions.newestNumber(instance.id)) !== request.baseVersion)
+      throw await stale();
     let version = 0;
     const started = await this.deps.deployments.update(
       instance,
@@ -93,21 +104,14 @@ export class ConfigService {
       actor,
       access,
       async operationId => {
-        const stored = await versions.add(instance.id, {
+        const stored = await versions.declare(instance.id, {
           sindriYaml: request.sindriYaml,
           createdBy: actor,
           base: request.baseVersion,
+          operationId,
         });
-        if (stored === undefined)
-          throw new ConflictError(
-            `baseVersion: version ${await versions.newestNumber(
-              instance.id,
-            )} was stored after version ${
-              request.baseVersion
-            }; load it and edit again`,
-          );
+        if (stored === undefined) throw await stale();
         version = stored;
-        await versions.linkOperation(instance.id, stored, operationId);
       },
     );
     // what is declared changed: the instance drifts until it reports the new file

@@ -31,33 +31,64 @@ const toVersion = (row: VersionRow): StoredConfigVersion => ({
 export class ConfigVersionStore {
   constructor(private readonly knex: Knex) {}
 
-  /**
-   * Stores the next version, but only when the newest is still `base` (the
-   * one the edit started from); returns its number, or undefined when
-   * another was stored meanwhile. The primary key settles a race between
-   * two replicas: only one insert of a number succeeds.
-   */
+  /** Stores the first version of a new instance (what it was created with); returns its number. */
   async add(
     instanceId: string,
-    entry: { sindriYaml: string; createdBy: string; base?: number },
+    entry: { sindriYaml: string; createdBy: string },
+  ): Promise<number> {
+    const version = ((await this.newestNumber(instanceId)) ?? 0) + 1;
+    await this.knex('instance_config_versions').insert({
+      instance_id: instanceId,
+      version,
+      sindri_yaml: entry.sindriYaml,
+      created_by: entry.createdBy,
+      created_at: new Date(),
+      operation_id: null,
+    });
+    return version;
+  }
+
+  /**
+   * An applied edit, in one transaction: the next version (only on top of
+   * `base`), the operation applying it, and the deployment's sindri.yaml.
+   * Returns its number, or undefined when another version was stored since
+   * `base` (then nothing changed).
+   */
+  async declare(
+    instanceId: string,
+    entry: {
+      sindriYaml: string;
+      createdBy: string;
+      base: number;
+      operationId: string;
+    },
   ): Promise<number | undefined> {
-    const newest = await this.newestNumber(instanceId);
-    if (entry.base !== undefined && newest !== entry.base) return undefined;
-    const version = (newest ?? 0) + 1;
     try {
-      await this.knex('instance_config_versions').insert({
-        instance_id: instanceId,
-        version,
-        sindri_yaml: entry.sindriYaml,
-        created_by: entry.createdBy,
-        created_at: new Date(),
-        operation_id: null,
+      return await this.knex.transaction(async tx => {
+        const row = await tx('instance_config_versions')
+          .where({ instance_id: instanceId })
+          .max({ v: 'version' })
+          .first();
+        if (Number(row?.v ?? 0) !== entry.base) return undefined;
+        await tx('instance_config_versions').insert({
+          instance_id: instanceId,
+          version: entry.base + 1,
+          sindri_yaml: entry.sindriYaml,
+          created_by: entry.createdBy,
+          created_at: new Date(),
+          operation_id: entry.operationId,
+        });
+        await tx('instance_deployments')
+          .where({ instance_id: instanceId })
+          .update({ sindri_yaml: entry.sindriYaml, updated_at: new Date() });
+        return entry.base + 1;
       });
     } catch (error) {
-      if ((await this.newestNumber(instanceId)) !== newest) return undefined;
+      // another replica stored that number first: the primary key refused this one
+      if ((await this.newestNumber(instanceId)) !== entry.base)
+        return undefined;
       throw error;
     }
-    return version;
   }
 
   async linkOperation(

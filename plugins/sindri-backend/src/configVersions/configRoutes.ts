@@ -31,10 +31,16 @@ export function registerConfigRoutes(
 
   router.get('/instances/:name/drift', async (req, res) => {
     const { instance } = await permittedInstance(req);
-    const found =
-      (await drift.get(instance.id)) ?? (await drift.recompute(instance.id));
-    if (!found) throw new NotFoundError(`no instance named ${instance.name}`);
-    res.json(found);
+    // a read: an instance whose drift was never computed gets it as it would be now, nothing stored
+    const stored = await drift.get(instance.id);
+    if (stored) {
+      res.json(stored);
+      return;
+    }
+    const computed = await drift.compute(instance.id);
+    if (!computed)
+      throw new NotFoundError(`no instance named ${instance.name}`);
+    res.json(computed.drift);
   });
 
   router.get('/instances/:name/config/versions', async (req, res) => {
@@ -45,7 +51,7 @@ export function registerConfigRoutes(
   router.get('/instances/:name/config/versions/:version', async (req, res) => {
     const { instance, credentials } = await permittedInstance(req);
     const version = parse(
-      z.coerce.number().int().min(1),
+      z.coerce.number().int().min(1).max(2_147_483_647),
       req.params.version,
       'version',
     );

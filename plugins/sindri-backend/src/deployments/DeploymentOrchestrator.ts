@@ -194,19 +194,21 @@ export class DeploymentOrchestrator {
     }
     const driver = this.starter.requireDriverOf(instance, deployment.driver);
     await this.starter.requireDriver(driver, access);
+    const transition = LIFECYCLE_TRANSITIONS[request.action];
     await this.starter.win(
       instance,
       deployment.state,
       request.action,
-      LIFECYCLE_TRANSITIONS[request.action],
+      transition,
     );
     return this.starter.start({
       instance,
       deployment,
+      during: transition.during,
       driver,
       kind: request.action,
       actor,
-      config: () => withConsoleAgent(yaml.parse(deployment.sindriYaml)),
+      config: current => withConsoleAgent(yaml.parse(current.sindriYaml)),
       work: c => this.actions.run(request, c),
       recordEnd: op =>
         !(request.action === 'destroy' && op.state === 'succeeded'),
@@ -238,14 +240,13 @@ export class DeploymentOrchestrator {
     return this.starter.start({
       instance,
       deployment,
+      during: UPDATE_TRANSITION.during,
       driver,
       kind: 'update',
       actor,
       config: () => withConsoleAgent(yaml.parse(sindriYaml)),
-      beforeRun: async operationId => {
-        await store(operationId);
-        await this.deps.store.setState(instance.id, 'redeploying', sindriYaml);
-      },
+      // stores the version and declares it as the deployment's file, or refuses (nothing stored)
+      beforeRun: store,
       work: c => this.actions.update(c),
       recordEnd: () => true,
     });

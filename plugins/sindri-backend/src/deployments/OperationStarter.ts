@@ -63,11 +63,11 @@ export class OperationStarter {
         `${instance.name} is ${state}: it cannot ${action} now`,
       );
     }
-    // the state may have moved since it was read: only one operation wins the transition
+    // only from the state that was read: one operation wins, and knows which state to put back
     if (
       !(await this.deps.store.transition(
         instance.id,
-        transition.from,
+        [state],
         transition.during,
       ))
     ) {
@@ -80,14 +80,20 @@ export class OperationStarter {
     }
   }
 
-  /** Starts the operation on a deployment whose transition was won; any failure before it runs puts the state back. */
+  /**
+   * Starts the operation on a deployment whose transition `win` won from
+   * `deployment.state` into `during`; any failure before it runs puts that
+   * state back (only while it is still ours).
+   */
   async start(o: {
     instance: FleetInstance;
     deployment: StoredDeployment;
+    during: DeploymentState;
     driver: SindriDriver;
     kind: OperationKind;
     actor: string;
-    config: () => Record<string, unknown>;
+    /** the config to run with, from the deployment as it is now that the transition is ours */
+    config: (current: StoredDeployment) => Record<string, unknown>;
     beforeRun?: (operationId: string) => Promise<void>;
     work: (c: ActionContext) => Promise<void>;
     recordEnd: (op: LifecycleOperation) => boolean;
@@ -96,7 +102,7 @@ export class OperationStarter {
     let operation: LifecycleOperation;
     let config: Record<string, unknown>;
     try {
-      config = o.config();
+      config = o.config((await this.deps.store.get(instance.id)) ?? deployment);
       operation = await this.deps.store.startOperation({
         instanceId: instance.id,
         instanceName: instance.name,
@@ -106,10 +112,10 @@ export class OperationStarter {
       });
       await o.beforeRun?.(operation.id);
     } catch (error) {
-      await this.deps.store.setState(
+      await this.deps.store.transition(
         instance.id,
+        [o.during],
         deployment.state,
-        deployment.sindriYaml,
       );
       if (operation!)
         await this.deps.store.finishOperation(operation.id, {

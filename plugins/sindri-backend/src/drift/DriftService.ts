@@ -54,7 +54,8 @@ export class DriftService {
     }
   }
 
-  async recompute(instanceId: string): Promise<InstanceDrift | undefined> {
+  /** The drift as it would be computed now, without storing it or telling anyone. */
+  async compute(instanceId: string) {
     const { instances, deployments, versions, drivers, registry } = this.deps;
     const instance = await instances.get(instanceId);
     if (!instance) return undefined;
@@ -72,8 +73,14 @@ export class DriftService {
       profiles: registry.listProfiles(),
       graph: this.graph,
     });
-    const before = await this.deps.store.get(instanceId);
-    await this.deps.store.put(instanceId, drift);
+    return { instance, drift };
+  }
+
+  async recompute(instanceId: string): Promise<InstanceDrift | undefined> {
+    const computed = await this.compute(instanceId);
+    if (!computed) return undefined;
+    const { instance, drift } = computed;
+    const { before } = await this.deps.store.replace(instanceId, drift);
     if (changed(before, drift)) {
       await this.deps.events.recordOrWarn({
         type: 'drift',

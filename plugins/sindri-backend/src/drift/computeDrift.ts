@@ -53,7 +53,10 @@ export function computeDrift(input: {
     };
   }
   const document = yaml.parse(declared.sindriYaml);
-  const wanted = declaredExtensions(document, input.profiles, input.graph);
+  // what the driver deploys: the stored file with the portal's console agent
+  const wanted = declaredExtensions(document, input.profiles, input.graph, {
+    withConsoleAgent: true,
+  });
   const base = { declaredVersion: declared.version, declared: wanted };
   if (!registration) {
     return {

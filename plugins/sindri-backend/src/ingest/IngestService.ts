@@ -128,6 +128,9 @@ export class IngestService {
           message: `registration.name: this token was issued for instance "${agent.name}", not "${frame.registration.name}"`,
         };
       }
+      const first =
+        !this.registered.has(agent.instanceId) &&
+        !(await this.instances.isRegistered(agent.instanceId));
       const instance = await this.instances.register(
         agent.instanceId,
         frame.registration,
@@ -136,7 +139,11 @@ export class IngestService {
       this.logger.info(
         `Instance ${agent.name} registered (${frame.registration.provider})`,
       );
-      await this.changes.publish({ reason: 'registered', instance });
+      await this.changes.publish({
+        reason: 'registered',
+        instance,
+        ...(first ? { first } : {}),
+      });
       await this.afterRegister?.(agent.instanceId);
       return { type: 'ack', id };
     }

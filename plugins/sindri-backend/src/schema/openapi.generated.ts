@@ -1854,6 +1854,7 @@ export const spec = {
             schema: {
               type: 'integer',
               minimum: 1,
+              maximum: 2147483647,
             },
           },
         ],

@@ -4,6 +4,9 @@ import { SindriConfigDocument } from './composeSindriConfig';
 /** The extension that installs the portal's agent on an instance. */
 export const CONSOLE_AGENT_EXTENSION = 'console-agent';
 
+/** What the console-agent extension depends on (its extension.yaml's `metadata.dependencies`). */
+export const CONSOLE_AGENT_DEPENDENCIES: readonly string[] = ['nodejs'];
+
 /** What the console-agent extension reads from the deployment's environment. */
 export const CONSOLE_AGENT_ENV = ENROLLMENT_ENV;
 

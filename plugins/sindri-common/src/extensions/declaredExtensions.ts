@@ -1,4 +1,7 @@
-import { CONSOLE_AGENT_EXTENSION } from '../config/withConsoleAgent';
+import {
+  CONSOLE_AGENT_DEPENDENCIES,
+  CONSOLE_AGENT_EXTENSION,
+} from '../config/withConsoleAgent';
 import { DependencyGraph } from './dependencyGraph';
 
 /** A profile as the registry names it: its extensions. */
@@ -13,13 +16,14 @@ const names = (v: unknown): string[] =>
 /**
  * The extensions a sindri.yaml declares, as Sindri installs them: its
  * profile's extensions plus `active` and `additional`, closed over their
- * dependencies. The console agent the portal adds is left out: a connected
- * agent shows it is there.
+ * dependencies. With `withConsoleAgent`, the console agent the portal deploys
+ * too (not a registry extension: its dependencies are given here).
  */
 export function declaredExtensions(
   document: unknown,
   profiles: readonly ProfileExtensions[],
   graph: DependencyGraph,
+  options: { withConsoleAgent?: boolean } = {},
 ): string[] {
   const extensions = (document as { extensions?: Record<string, unknown> })
     ?.extensions;
@@ -30,5 +34,8 @@ export function declaredExtensions(
     ...names(extensions.active),
     ...names(extensions.additional),
   ].filter(name => name !== CONSOLE_AGENT_EXTENSION);
-  return [...graph.closure(direct)].sort();
+  if (options.withConsoleAgent) direct.push(...CONSOLE_AGENT_DEPENDENCIES);
+  const closed = graph.closure(direct);
+  if (options.withConsoleAgent) closed.add(CONSOLE_AGENT_EXTENSION);
+  return [...closed].sort();
 }

@@ -13,4 +13,6 @@ export interface InstanceChangedPayload {
   /** `removed`: the instance was destroyed and leaves the catalog */
   reason: 'registered' | 'status' | 'removed';
   instance: FleetInstance;
+  /** with `registered`: the instance's first registration, so its entity is new */
+  first?: boolean;
 }

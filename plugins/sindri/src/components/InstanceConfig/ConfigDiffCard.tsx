@@ -59,7 +59,13 @@ export const ConfigDiffCard = ({
         labels: [`${name} version ${left}`, `${name} version ${right}`],
       };
     }
-    const versions = await api.config.versions(other);
+    // a readable instance the portal did not deploy has no versions (404)
+    const versions = await api.config
+      .versions(other)
+      .catch((e: { statusCode?: number }) => {
+        if (e.statusCode === 404) return [];
+        throw e;
+      });
     const newest = versions.find(v => v.current) ?? versions[0];
     if (!newest)
       return {

@@ -42,17 +42,26 @@ export const ConfigEditorCard = ({
     [api, name],
   );
   const { checked, error } = useConfigIssues(canEdit ? draft : '', validate);
-  const operation = useOperation(() => onApplied());
+  // the history and drift are read again once the update ends (or is no longer followed)
+  const operation = useOperation(() => {});
   const running = operation.operation?.state === 'running';
   const changed = draft !== text;
 
   const apply = async () => {
     setApplyError(undefined);
+    let started;
     try {
-      const started = await api.config.apply(name, draft, version);
-      await operation.follow(started.operation as LifecycleOperation);
+      started = await api.config.apply(name, draft, version);
     } catch (e) {
       setApplyError(e as Error);
+      return;
+    }
+    // the new version is stored: the tab shows it (and edits start from it) at once
+    onApplied();
+    try {
+      await operation.follow(started.operation as LifecycleOperation);
+    } finally {
+      onApplied();
     }
   };
 

@@ -31,7 +31,7 @@ export const DriftCard = ({
     title="Drift"
     subheader="The declared sindri.yaml (its profile, extensions and their dependencies) against what the agent reports: Sindri's ledger and the sindri.yaml on the instance"
   >
-    {drift.loading && <Progress />}
+    {drift.loading && !drift.value && <Progress />}
     {drift.error && <ResponseErrorPanel error={drift.error} />}
     {drift.value && (
       <>

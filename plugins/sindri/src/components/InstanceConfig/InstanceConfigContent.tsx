@@ -60,6 +60,7 @@ export const InstanceConfigContent = () => {
           description="The portal did not deploy this instance (it was enrolled by hand), so it holds no sindri.yaml to show or edit."
         />
       );
+    if (current.error) return <ResponseErrorPanel error={current.error} />;
     if (current.value?.sindriYaml === undefined)
       return current.loading ? (
         <Progress />

@@ -12,6 +12,9 @@ import {
 import { issueRange } from './issueRanges';
 
 const yamlLanguage = StreamLanguage.define(yaml);
+const NO_ISSUES: SindriConfigIssue[] = [];
+const EDITABLE_SETUP = { foldGutter: true, highlightActiveLine: true };
+const READ_ONLY_SETUP = { foldGutter: true, highlightActiveLine: false };
 
 export interface SindriYamlCodeEditorProps {
   value: string;
@@ -32,7 +35,7 @@ export interface SindriYamlCodeEditorProps {
 export const SindriYamlCodeEditor = ({
   value,
   onChange,
-  issues = [],
+  issues = NO_ISSUES,
   readOnly,
   label = 'sindri.yaml',
   height = '420px',
@@ -70,7 +73,7 @@ export const SindriYamlCodeEditor = ({
       editable={!readOnly}
       extensions={extensions}
       onChange={onChange}
-      basicSetup={{ foldGutter: true, highlightActiveLine: !readOnly }}
+      basicSetup={readOnly ? READ_ONLY_SETUP : EDITABLE_SETUP}
     />
   );
 };
