@@ -95,6 +95,24 @@ export interface Config {
        */
       permissionRecheckInterval?: HumanDuration | string;
     };
+    /** What instances cost: the estimate from list prices and the time they ran. */
+    cost?: {
+      /**
+       * Rates that replace the shipped price tables' (a negotiated price) or
+       * price what they do not (own hardware: docker, kubernetes, local are 0
+       * unless set). `item` as in the tables: vcpu, memory-gb, volume-gb,
+       * gpu:<tier>, a Fly.io preset, `<cloud>:<type>` for devpod.
+       */
+      rates?: Array<{
+        provider: string;
+        item: string;
+        price: number;
+        unit: 'second' | 'hour' | '30-days' | 'gb-month';
+        region?: string;
+        /** where the rate comes from, shown beside it; default: the operator's rate */
+        source?: string;
+      }>;
+    };
     /** Creating instances and running their lifecycle. */
     deployments?: {
       /** Where each instance's work dir (its sindri.yaml, the CLI's files, a local instance) lives. Default: data/sindri-deployments. */

@@ -454,6 +454,7 @@ describe('the portal in a browser', () => {
         'Events',
         'Logs',
         'Config',
+        'Cost',
       ]);
 
       await page.goto(`${appUrl}/catalog/default/resource/e2e-1/metrics`);
@@ -1109,6 +1110,41 @@ describe('the portal in a browser', () => {
         'matches its declared sindri.yaml again (matches version 2; the local driver installs no extensions: drift covers the sindri.yaml alone)',
         'drifted from its declared sindri.yaml: the sindri.yaml on the instance differs from version 2; the local driver installs no extensions: drift covers the sindri.yaml alone',
       ]);
+      // the Cost tab: a figure at the configured rate, with the rate's source; the fleet's cost page sums it
+      await page.goto(`${appUrl}/catalog/default/resource/e2e-created/cost`);
+      expect(
+        await shows(page.getByText('e2e: a configured rate for own hardware')),
+      ).toBe(true);
+      expect(await shows(page.getByText('$0.20'))).toBe(true);
+      const instanceCost = (await (
+        await fetch(`${backendUrl}/api/sindri/instances/e2e-created/cost`, {
+          headers,
+        })
+      ).json()) as any;
+      expect(instanceCost.last30Days.total).toBeGreaterThan(0);
+      expect(instanceCost.rates[0]).toMatchObject({
+        item: 'vcpu',
+        quantity: 4,
+        perHour: 0.2,
+      });
+      if (process.env.SINDRI_E2E_SCREENSHOTS)
+        await page.screenshot({
+          path: path.join(process.env.SINDRI_E2E_SCREENSHOTS, 'cost.png'),
+          fullPage: true,
+        });
+      await page.goto(`${appUrl}/sindri/cost`);
+      const fleetCost = (await (
+        await fetch(`${backendUrl}/api/sindri/fleet/cost`, { headers })
+      ).json()) as any;
+      const row = fleetCost.instances.find(
+        (i: any) => i.name === 'e2e-created',
+      );
+      expect(row.total).toBeGreaterThan(0);
+      expect(fleetCost.total).toBeGreaterThanOrEqual(row.total);
+      expect(
+        await shows(page.getByRole('table').getByText('e2e-created').first()),
+      ).toBe(true);
+
       await page.goto(`${appUrl}/catalog/default/resource/e2e-created`);
 
       // clone it from its card: the clone template opens with this instance as the source

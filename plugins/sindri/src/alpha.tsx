@@ -186,6 +186,17 @@ const configContent = EntityContentBlueprint.make({
   },
 });
 
+const costContent = EntityContentBlueprint.make({
+  name: 'cost',
+  params: {
+    path: 'cost',
+    title: 'Cost',
+    filter: isSindriInstance,
+    loader: () =>
+      import('./components/InstanceCost').then(m => <m.InstanceCostContent />),
+  },
+});
+
 const extensionAboutCard = EntityCardBlueprint.make({
   name: 'extension-about',
   params: {
@@ -254,6 +265,7 @@ export default createFrontendPlugin({
     eventsContent,
     logsContent,
     configContent,
+    costContent,
     extensionAboutCard,
     extensionDependenciesCard,
     instanceExtensionsCard,

@@ -17,6 +17,7 @@ export {
   EntitySindriEventsContent,
   EntitySindriLogsContent,
   EntitySindriConfigContent,
+  EntitySindriCostContent,
   EntitySindriLifecycleCard,
   EntitySindriExtensionAboutCard,
   EntitySindriExtensionDependenciesCard,

@@ -220,6 +220,22 @@ export const EntitySindriConfigContent = sindriPlugin.provide(
 );
 
 /**
+ * Cost tab content for a Sindri instance entity: its list-price estimate
+ * over the last 30 days and this month, with every rate's source.
+ *
+ * @public
+ */
+export const EntitySindriCostContent = sindriPlugin.provide(
+  createComponentExtension({
+    name: 'EntitySindriCostContent',
+    component: {
+      lazy: () =>
+        import('./components/InstanceCost').then(m => m.InstanceCostContent),
+    },
+  }),
+);
+
+/**
  * Suspend, resume, redeploy and destroy a `sindri-instance` entity, with its operations.
  *
  * @public

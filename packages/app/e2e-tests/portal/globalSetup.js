@@ -85,6 +85,16 @@ module.exports = async function globalSetup() {
         SINDRI_ALERTS_SECRET_KEY: 'e2e-alerts-key-of-at-least-32-characters',
         APP_CONFIG_sindri_alerts_evaluationIntervalSeconds: '2',
         APP_CONFIG_sindri_registry_customExtensions: customDir,
+        // own hardware costs nothing unless a rate is set: the cost tests set one
+        APP_CONFIG_sindri_cost_rates: JSON.stringify([
+          {
+            provider: 'docker',
+            item: 'vcpu',
+            price: 0.05,
+            unit: 'hour',
+            source: 'e2e: a configured rate for own hardware',
+          },
+        ]),
         // instances the local driver creates live here, not in the repository's data/
         APP_CONFIG_sindri_deployments_workDir: path.join(
           dataDir,

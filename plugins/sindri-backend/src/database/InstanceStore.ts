@@ -12,6 +12,7 @@ import { InstanceQuery } from '@internal/plugin-sindri-node';
 import { whereInstanceCriteria } from '../permissions/instanceCriteria';
 import { mintAgentToken } from '../tokens/agentToken';
 import { insertToken } from '../tokens/AgentTokenStore';
+import { appendStatusChanges } from './statusChanges';
 import { toDate, toIso } from './time';
 
 type InstanceRow = {
@@ -106,20 +107,29 @@ export class InstanceStore {
     registration: Registration,
     now = new Date(),
   ): Promise<FleetInstance> {
-    await this.knex('instances')
-      .where({ id: instanceId })
-      .update({
-        agent_instance_id: registration.instanceId,
-        provider: registration.provider,
-        region: registration.region ?? null,
-        registration: JSON.stringify(registration),
-        heartbeat_interval_s: registration.heartbeatIntervalSeconds,
-        registered_at: now,
-        last_heartbeat_at: now,
-        status: 'running',
-        status_changed_at: now,
-        updated_at: now,
-      });
+    await this.knex.transaction(async tx => {
+      const before = await tx('instances')
+        .where({ id: instanceId })
+        .first('status', 'registered_at');
+      await tx('instances')
+        .where({ id: instanceId })
+        .update({
+          agent_instance_id: registration.instanceId,
+          provider: registration.provider,
+          region: registration.region ?? null,
+          registration: JSON.stringify(registration),
+          heartbeat_interval_s: registration.heartbeatIntervalSeconds,
+          registered_at: now,
+          last_heartbeat_at: now,
+          status: 'running',
+          status_changed_at: now,
+          updated_at: now,
+        });
+      if (before && (before.status !== 'running' || !before.registered_at))
+        await appendStatusChanges(tx, [
+          { instanceId, status: 'running', at: now },
+        ]);
+    });
     return (await this.get(instanceId))!;
   }
 
@@ -129,11 +139,15 @@ export class InstanceStore {
     status: InstanceStatus,
   ): Promise<boolean> {
     const now = new Date();
-    const changed = await this.knex('instances')
-      .where({ id: instanceId })
-      .whereNot({ status })
-      .update({ status, status_changed_at: now, updated_at: now });
-    return changed > 0;
+    return this.knex.transaction(async tx => {
+      const changed = await tx('instances')
+        .where({ id: instanceId })
+        .whereNot({ status })
+        .update({ status, status_changed_at: now, updated_at: now });
+      if (changed > 0)
+        await appendStatusChanges(tx, [{ instanceId, status, at: now }]);
+      return changed > 0;
+    });
   }
 
   /**
@@ -153,13 +167,20 @@ export class InstanceStore {
     // one at a time: only what this call changed is returned (another replica may mark the same instances)
     const marked: string[] = [];
     for (const id of overdue) {
-      const changed = await this.knex('instances')
-        .where({ id, status: 'running' })
-        .update({
-          status: 'unresponsive',
-          status_changed_at: now,
-          updated_at: now,
-        });
+      const changed = await this.knex.transaction(async tx => {
+        const n = await tx('instances')
+          .where({ id, status: 'running' })
+          .update({
+            status: 'unresponsive',
+            status_changed_at: now,
+            updated_at: now,
+          });
+        if (n > 0)
+          await appendStatusChanges(tx, [
+            { instanceId: id, status: 'unresponsive', at: now },
+          ]);
+        return n;
+      });
       if (changed > 0) marked.push(id);
     }
     return marked;
@@ -178,6 +199,9 @@ export class InstanceStore {
         'metric_samples',
         'agent_tokens',
         'instance_deployments',
+        'instance_config_versions',
+        'instance_drift',
+        'instance_status_changes',
       ]) {
         await tx(table).where({ instance_id: instanceId }).delete();
       }

@@ -1,4 +1,5 @@
 import { Knex } from 'knex';
+import { appendStatusChanges } from './statusChanges';
 import { Heartbeat, MetricsSample } from '@internal/plugin-sindri-common';
 import { GroupCommit } from './GroupCommit';
 
@@ -114,6 +115,14 @@ export class SampleWriter {
           status_changed_at: now,
           updated_at: now,
         });
+        await appendStatusChanges(
+          tx,
+          waking.map(instanceId => ({
+            instanceId,
+            status: 'running',
+            at: now,
+          })),
+        );
       }
       return new Set(waking);
     });

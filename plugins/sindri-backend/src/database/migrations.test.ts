@@ -18,7 +18,7 @@ describe('sindri-backend migrations', () => {
       const knex = await databases.init(databaseId);
 
       await migrateUp(knex);
-      expect(await countAppliedMigrations(knex)).toBe(9);
+      expect(await countAppliedMigrations(knex)).toBe(10);
       expect(await knex.schema.hasTable('instances')).toBe(true);
 
       await knex('instances').insert({
@@ -51,7 +51,7 @@ describe('sindri-backend migrations', () => {
 
       // applying again is a no-op
       await migrateUp(knex);
-      expect(await countAppliedMigrations(knex)).toBe(9);
+      expect(await countAppliedMigrations(knex)).toBe(10);
 
       for (const table of [
         'terminal_sessions',
@@ -62,6 +62,7 @@ describe('sindri-backend migrations', () => {
         'lifecycle_operations',
         'instance_config_versions',
         'instance_drift',
+        'instance_status_changes',
       ]) {
         expect(await knex.schema.hasTable(table)).toBe(true);
       }

@@ -350,6 +350,20 @@ const calls: Call[] = [
     denied: 403,
   },
   {
+    name: 'GET /instances/{name}/cost',
+    permission: READ,
+    call: s => request(s).get('/api/sindri/instances/dev-1/cost'),
+    allowed: 200,
+    denied: 403,
+  },
+  {
+    name: 'GET /fleet/cost',
+    permission: READ,
+    call: s => request(s).get('/api/sindri/fleet/cost'),
+    allowed: 200,
+    denied: 403,
+  },
+  {
     name: 'GET /instances/{name}/drift',
     permission: READ,
     call: s => request(s).get('/api/sindri/instances/dev-1/drift'),

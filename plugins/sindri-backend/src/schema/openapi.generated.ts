@@ -2029,6 +2029,72 @@ export const spec = {
         },
       },
     },
+    '/instances/{name}/cost': {
+      get: {
+        operationId: 'getInstanceCost',
+        summary:
+          'What an instance costs, estimated from list prices and the time it really ran.',
+        description:
+          "Requires `sindri.instance.read`. The deployed sindri.yaml's resources (or what the agent\nreported, for an instance enrolled by hand) priced from the shipped price tables or the\noperator's `sindri.cost.rates`, times the hours running and stopped in each of the last 30\ndays from the instance's status changes (stopped time costs storage only). Every rate\nnames its source page and date; what no table prices is listed in `missing`.\n",
+        parameters: [
+          {
+            $ref: '#/components/parameters/name',
+          },
+        ],
+        responses: {
+          '200': {
+            description: 'The estimate.',
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/InstanceCost',
+                },
+              },
+            },
+          },
+          '400': {
+            $ref: '#/components/responses/BadRequest',
+          },
+          '401': {
+            $ref: '#/components/responses/Unauthorized',
+          },
+          '403': {
+            $ref: '#/components/responses/Forbidden',
+          },
+          '404': {
+            $ref: '#/components/responses/NotFound',
+          },
+        },
+      },
+    },
+    '/fleet/cost': {
+      get: {
+        operationId: 'getFleetCost',
+        summary:
+          'Spend of the instances the caller may read, by provider, owner and instance, against the previous period.',
+        description:
+          'Requires `sindri.instance.read`; only readable instances are counted (a conditional decision becomes a database filter).',
+        responses: {
+          '200': {
+            description:
+              "The fleet's estimate for the last 30 days and the 30 before.",
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/FleetCost',
+                },
+              },
+            },
+          },
+          '401': {
+            $ref: '#/components/responses/Unauthorized',
+          },
+          '403': {
+            $ref: '#/components/responses/Forbidden',
+          },
+        },
+      },
+    },
     '/alerts': {
       get: {
         operationId: 'listAlerts',
@@ -4638,6 +4704,337 @@ export const spec = {
           },
         },
       },
+      CostSource: {
+        type: 'object',
+        required: ['kind', 'description'],
+        properties: {
+          kind: {
+            type: 'string',
+            enum: ['list-price-estimate'],
+          },
+          description: {
+            type: 'string',
+          },
+        },
+      },
+      CostSplit: {
+        type: 'object',
+        required: ['compute', 'gpu', 'storage', 'total'],
+        properties: {
+          compute: {
+            type: 'number',
+          },
+          gpu: {
+            type: 'number',
+          },
+          storage: {
+            type: 'number',
+          },
+          total: {
+            type: 'number',
+          },
+        },
+      },
+      RateLine: {
+        type: 'object',
+        required: ['kind', 'when', 'item', 'quantity', 'perHour', 'source'],
+        properties: {
+          kind: {
+            type: 'string',
+            enum: ['compute', 'gpu', 'storage'],
+          },
+          when: {
+            type: 'string',
+            enum: ['running', 'stopped'],
+          },
+          item: {
+            type: 'string',
+          },
+          quantity: {
+            type: 'number',
+          },
+          perHour: {
+            type: 'number',
+            description: 'USD per hour for this quantity.',
+          },
+          source: {
+            type: 'object',
+            required: ['page'],
+            properties: {
+              page: {
+                type: 'string',
+              },
+              copyOf: {
+                type: 'string',
+              },
+              date: {
+                type: 'string',
+              },
+              region: {
+                type: 'string',
+              },
+              note: {
+                type: 'string',
+              },
+            },
+          },
+        },
+      },
+      InstanceCost: {
+        type: 'object',
+        required: [
+          'currency',
+          'source',
+          'resourcesFrom',
+          'resources',
+          'status',
+          'rates',
+          'missing',
+          'days',
+          'last30Days',
+          'monthToDate',
+          'projectedMonthEnd',
+        ],
+        properties: {
+          currency: {
+            type: 'string',
+            enum: ['USD'],
+          },
+          source: {
+            $ref: '#/components/schemas/CostSource',
+          },
+          resourcesFrom: {
+            type: 'string',
+            enum: ['stored-sindri-yaml', 'agent-reported', 'none'],
+          },
+          resources: {
+            type: 'object',
+            required: ['provider'],
+            properties: {
+              provider: {
+                type: 'string',
+              },
+              cpus: {
+                type: 'number',
+              },
+              memoryGb: {
+                type: 'number',
+              },
+              diskGb: {
+                type: 'number',
+              },
+              gpu: {
+                type: 'object',
+                required: ['tier', 'count'],
+                properties: {
+                  tier: {
+                    type: 'string',
+                  },
+                  count: {
+                    type: 'number',
+                  },
+                },
+              },
+              cpuKind: {
+                type: 'string',
+              },
+              region: {
+                type: 'string',
+              },
+              machine: {
+                type: 'object',
+                required: ['cloud', 'type'],
+                properties: {
+                  cloud: {
+                    type: 'string',
+                  },
+                  type: {
+                    type: 'string',
+                  },
+                },
+              },
+            },
+          },
+          status: {
+            type: 'string',
+            enum: ['running', 'unresponsive', 'stopped', 'unknown'],
+          },
+          rates: {
+            type: 'array',
+            items: {
+              $ref: '#/components/schemas/RateLine',
+            },
+          },
+          missing: {
+            type: 'array',
+            description:
+              'What no price table or configured rate prices; the figures leave it out.',
+            items: {
+              type: 'string',
+            },
+          },
+          days: {
+            type: 'array',
+            items: {
+              type: 'object',
+              required: [
+                'date',
+                'runningHours',
+                'stoppedHours',
+                'compute',
+                'gpu',
+                'storage',
+                'total',
+              ],
+              properties: {
+                date: {
+                  type: 'string',
+                },
+                runningHours: {
+                  type: 'number',
+                },
+                stoppedHours: {
+                  type: 'number',
+                },
+                compute: {
+                  type: 'number',
+                },
+                gpu: {
+                  type: 'number',
+                },
+                storage: {
+                  type: 'number',
+                },
+                total: {
+                  type: 'number',
+                },
+              },
+            },
+          },
+          last30Days: {
+            $ref: '#/components/schemas/CostSplit',
+          },
+          monthToDate: {
+            type: 'number',
+          },
+          projectedMonthEnd: {
+            type: 'number',
+            description:
+              "Month to date plus the rest of the month at the rate of the instance's current status.",
+          },
+          suspendSavingPerDay: {
+            type: 'number',
+            description:
+              'What a day suspended saves against a day running; only while it runs.',
+          },
+        },
+      },
+      FleetCostGroup: {
+        type: 'object',
+        required: ['key', 'total', 'previous'],
+        properties: {
+          key: {
+            type: 'string',
+          },
+          total: {
+            type: 'number',
+          },
+          previous: {
+            type: 'number',
+          },
+        },
+      },
+      FleetCost: {
+        type: 'object',
+        required: [
+          'currency',
+          'source',
+          'from',
+          'to',
+          'previousFrom',
+          'total',
+          'previousTotal',
+          'byProvider',
+          'byOwner',
+          'instances',
+        ],
+        properties: {
+          currency: {
+            type: 'string',
+            enum: ['USD'],
+          },
+          source: {
+            $ref: '#/components/schemas/CostSource',
+          },
+          from: {
+            type: 'string',
+            format: 'date-time',
+          },
+          to: {
+            type: 'string',
+            format: 'date-time',
+          },
+          previousFrom: {
+            type: 'string',
+            format: 'date-time',
+          },
+          total: {
+            type: 'number',
+          },
+          previousTotal: {
+            type: 'number',
+          },
+          byProvider: {
+            type: 'array',
+            items: {
+              $ref: '#/components/schemas/FleetCostGroup',
+            },
+          },
+          byOwner: {
+            type: 'array',
+            items: {
+              $ref: '#/components/schemas/FleetCostGroup',
+            },
+          },
+          instances: {
+            type: 'array',
+            items: {
+              type: 'object',
+              required: [
+                'name',
+                'owner',
+                'provider',
+                'total',
+                'previous',
+                'missing',
+              ],
+              properties: {
+                name: {
+                  type: 'string',
+                },
+                owner: {
+                  type: 'string',
+                },
+                provider: {
+                  type: 'string',
+                },
+                total: {
+                  type: 'number',
+                },
+                previous: {
+                  type: 'number',
+                },
+                missing: {
+                  type: 'array',
+                  items: {
+                    type: 'string',
+                  },
+                },
+              },
+            },
+          },
+        },
+      },
       ConfigVerdict: {
         type: 'object',
         required: ['valid', 'issues'],
@@ -5970,6 +6367,13 @@ export type EndpointMap = {
       operations['applyInstanceConfig']['requestBody']
     >['content']['application/json'];
     response: operations['applyInstanceConfig']['responses'][202]['content']['application/json'];
+  };
+  '#get|/instances/{name}/cost': {
+    path: operations['getInstanceCost']['parameters']['path'];
+    response: operations['getInstanceCost']['responses'][200]['content']['application/json'];
+  };
+  '#get|/fleet/cost': {
+    response: operations['getFleetCost']['responses'][200]['content']['application/json'];
   };
   '#get|/alerts': {
     query: NonNullable<operations['listAlerts']['parameters']['query']>;

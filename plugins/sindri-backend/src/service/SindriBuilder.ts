@@ -35,6 +35,7 @@ import { ConfigVersionStore } from '../configVersions/ConfigVersionStore';
 import { ConfigService } from '../configVersions/ConfigService';
 import { DriftService } from '../drift/DriftService';
 import { DriftStore } from '../drift/DriftStore';
+import { createCostService } from '../cost/createCostService';
 import { DeploymentStore } from '../deployments/DeploymentStore';
 import { createDrivers } from '../drivers/createDrivers';
 import { EnrollmentService } from '../enrollments/EnrollmentService';
@@ -263,6 +264,12 @@ export class SindriBuilder {
         drift,
       }),
       drift,
+      cost: createCostService({
+        knex,
+        config,
+        instances,
+        deployments: deploymentStore,
+      }),
       alerts: alerts.service,
       logs,
       logTail,

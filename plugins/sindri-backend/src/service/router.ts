@@ -11,6 +11,8 @@ import { registerDeploymentRoutes } from '../deployments/deploymentRoutes';
 import { registerConfigRoutes } from '../configVersions/configRoutes';
 import { ConfigService } from '../configVersions/ConfigService';
 import { DriftService } from '../drift/DriftService';
+import { registerCostRoutes } from '../cost/costRoutes';
+import { CostService } from '../cost/CostService';
 import { registerEnrollmentRoutes } from '../enrollments/enrollmentRoutes';
 import { EnrollmentService } from '../enrollments/EnrollmentService';
 import { registerHealthRoutes } from '../health/healthRoutes';
@@ -64,6 +66,7 @@ export interface RouterOptions {
   deployments: DeploymentService;
   config: ConfigService;
   drift: DriftService;
+  cost: CostService;
   alerts: AlertService;
   logs: LogStore;
   logTail: LogTail;
@@ -108,6 +111,7 @@ export async function createRouter(
   });
   registerDeploymentRoutes(router, options);
   registerConfigRoutes(router, options);
+  registerCostRoutes(router, options);
   registerAlertRoutes(router, options);
   registerLogRoutes(router, options);
   router.use(validatorErrors());

@@ -7,3 +7,4 @@ export * from './alerts';
 export * from './logs';
 export * from './extensions';
 export * from './configVersions';
+export * from './cost';

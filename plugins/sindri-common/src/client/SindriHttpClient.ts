@@ -30,6 +30,7 @@ import {
 import { SindriAlertsClient } from './SindriAlertsClient';
 import { SindriLogsClient } from './SindriLogsClient';
 import { SindriConfigClient } from './SindriConfigClient';
+import { SindriCostClient } from './SindriCostClient';
 import { SindriExtensionsClient } from './SindriExtensionsClient';
 import { retryDelayMs, sleep } from './retryPolicy';
 import { SindriRequestError } from './SindriRequestError';
@@ -70,6 +71,8 @@ export class SindriHttpClient {
   readonly extensions: SindriExtensionsClient;
   /** Instances' sindri.yaml versions and drift. */
   readonly config: SindriConfigClient;
+  /** What instances cost. */
+  readonly cost: SindriCostClient;
 
   constructor(options: SindriHttpClientOptions) {
     this.http = new HttpTransport(options);
@@ -77,6 +80,7 @@ export class SindriHttpClient {
     this.logs = new SindriLogsClient(this.http);
     this.extensions = new SindriExtensionsClient(this.http);
     this.config = new SindriConfigClient(this.http);
+    this.cost = new SindriCostClient(this.http);
   }
 
   async listInstances(): Promise<FleetInstance[]> {

@@ -9,6 +9,7 @@ export {
 } from './SindriLogsClient';
 export { SindriExtensionsClient } from './SindriExtensionsClient';
 export { SindriConfigClient } from './SindriConfigClient';
+export { SindriCostClient } from './SindriCostClient';
 export { retryDelayMs } from './retryPolicy';
 export { errorFromResponse, SindriRequestError } from './SindriRequestError';
 export {

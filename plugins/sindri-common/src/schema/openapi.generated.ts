@@ -954,6 +954,50 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/instances/{name}/cost': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * What an instance costs, estimated from list prices and the time it really ran.
+     * @description Requires `sindri.instance.read`. The deployed sindri.yaml's resources (or what the agent
+     *     reported, for an instance enrolled by hand) priced from the shipped price tables or the
+     *     operator's `sindri.cost.rates`, times the hours running and stopped in each of the last 30
+     *     days from the instance's status changes (stopped time costs storage only). Every rate
+     *     names its source page and date; what no table prices is listed in `missing`.
+     */
+    get: operations['getInstanceCost'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/fleet/cost': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * Spend of the instances the caller may read, by provider, owner and instance, against the previous period.
+     * @description Requires `sindri.instance.read`; only readable instances are counted (a conditional decision becomes a database filter).
+     */
+    get: operations['getFleetCost'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/alerts': {
     parameters: {
       query?: never;
@@ -1796,6 +1840,105 @@ export interface components {
       operation: components['schemas']['LifecycleOperation'];
       entityRef: string;
       version: number;
+    };
+    CostSource: {
+      /** @enum {string} */
+      kind: 'list-price-estimate';
+      description: string;
+    };
+    CostSplit: {
+      compute: number;
+      gpu: number;
+      storage: number;
+      total: number;
+    };
+    RateLine: {
+      /** @enum {string} */
+      kind: 'compute' | 'gpu' | 'storage';
+      /** @enum {string} */
+      when: 'running' | 'stopped';
+      item: string;
+      quantity: number;
+      /** @description USD per hour for this quantity. */
+      perHour: number;
+      source: {
+        page: string;
+        copyOf?: string;
+        date?: string;
+        region?: string;
+        note?: string;
+      };
+    };
+    InstanceCost: {
+      /** @enum {string} */
+      currency: 'USD';
+      source: components['schemas']['CostSource'];
+      /** @enum {string} */
+      resourcesFrom: 'stored-sindri-yaml' | 'agent-reported' | 'none';
+      resources: {
+        provider: string;
+        cpus?: number;
+        memoryGb?: number;
+        diskGb?: number;
+        gpu?: {
+          tier: string;
+          count: number;
+        };
+        cpuKind?: string;
+        region?: string;
+        machine?: {
+          cloud: string;
+          type: string;
+        };
+      };
+      /** @enum {string} */
+      status: 'running' | 'unresponsive' | 'stopped' | 'unknown';
+      rates: components['schemas']['RateLine'][];
+      /** @description What no price table or configured rate prices; the figures leave it out. */
+      missing: string[];
+      days: {
+        date: string;
+        runningHours: number;
+        stoppedHours: number;
+        compute: number;
+        gpu: number;
+        storage: number;
+        total: number;
+      }[];
+      last30Days: components['schemas']['CostSplit'];
+      monthToDate: number;
+      /** @description Month to date plus the rest of the month at the rate of the instance's current status. */
+      projectedMonthEnd: number;
+      /** @description What a day suspended saves against a day running; only while it runs. */
+      suspendSavingPerDay?: number;
+    };
+    FleetCostGroup: {
+      key: string;
+      total: number;
+      previous: number;
+    };
+    FleetCost: {
+      /** @enum {string} */
+      currency: 'USD';
+      source: components['schemas']['CostSource'];
+      /** Format: date-time */
+      from: string;
+      /** Format: date-time */
+      to: string;
+      /** Format: date-time */
+      previousFrom: string;
+      total: number;
+      previousTotal: number;
+      byProvider: components['schemas']['FleetCostGroup'][];
+      byOwner: components['schemas']['FleetCostGroup'][];
+      instances: {
+        name: string;
+        owner: string;
+        provider: string;
+        total: number;
+        previous: number;
+        missing: string[];
+      }[];
     };
     ConfigVerdict: {
       valid: boolean;
@@ -3623,6 +3766,54 @@ export interface operations {
           'application/json': components['schemas']['Error'];
         };
       };
+    };
+  };
+  getInstanceCost: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        name: components['parameters']['name'];
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description The estimate. */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['InstanceCost'];
+        };
+      };
+      400: components['responses']['BadRequest'];
+      401: components['responses']['Unauthorized'];
+      403: components['responses']['Forbidden'];
+      404: components['responses']['NotFound'];
+    };
+  };
+  getFleetCost: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description The fleet's estimate for the last 30 days and the 30 before. */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['FleetCost'];
+        };
+      };
+      401: components['responses']['Unauthorized'];
+      403: components['responses']['Forbidden'];
     };
   };
   listAlerts: {

@@ -108,6 +108,10 @@ export function mockSindriApi(
       apply: jest.fn(),
       drift: jest.fn().mockRejectedValue(new Error('no drift')),
     },
+    cost: {
+      instance: jest.fn().mockRejectedValue(new Error('no cost')),
+      fleet: jest.fn().mockRejectedValue(new Error('no cost')),
+    },
     logs: {
       search: jest.fn().mockResolvedValue({ items: [] }),
       forInstance: jest.fn().mockResolvedValue({ items: [] }),

@@ -14,7 +14,7 @@ const HEALTH: Array<{ key: keyof FleetSummary['health']; label: string }> = [
 /** One figure with its label and, if given, a link to the instances it counts. */
 export const Figure = (props: {
   label: string;
-  value: number;
+  value: number | string;
   to?: string;
 }) => (
   <Paper variant="outlined" style={{ padding: 16 }}>

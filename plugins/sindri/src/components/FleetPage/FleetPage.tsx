@@ -7,6 +7,7 @@ import {
 import Box from '@material-ui/core/Box';
 import { AlertsPage } from '../Alerts';
 import { EventTimeline } from '../EventTimeline';
+import { FleetCostContent } from '../FleetCost';
 import { ExtensionsPage } from '../ExtensionsPage';
 import { LogSearch } from '../LogSearch';
 import { FleetOverview } from '../FleetOverview';
@@ -45,6 +46,9 @@ export const FleetPage = () => (
         </TabbedLayout.Route>
         <TabbedLayout.Route path="/extensions" title="Extensions">
           <ExtensionsPage />
+        </TabbedLayout.Route>
+        <TabbedLayout.Route path="/cost" title="Cost">
+          <FleetCostContent />
         </TabbedLayout.Route>
       </TabbedLayout>
     </Content>

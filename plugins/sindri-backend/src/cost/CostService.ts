@@ -1,0 +1,236 @@
+import yaml from 'yaml';
+import {
+  FleetCost,
+  FleetInstance,
+  InstanceCost,
+} from '@internal/plugin-sindri-common';
+import { InstanceStore } from '../database/InstanceStore';
+import { DeploymentStore } from '../deployments/DeploymentStore';
+import { ListFilter } from '../auth/PermissionGuard';
+import { dailyHours } from './dailyHours';
+import {
+  deployedResources,
+  DeployedResources,
+  gigabytes,
+} from './deployedResources';
+import { estimateRates, InstanceRates } from './estimateRates';
+import { PriceCatalog } from './priceCatalog';
+import { StatusChangeStore } from './StatusChangeStore';
+
+const DAY_MS = 86_400_000;
+const WINDOW_DAYS = 30;
+
+export const LIST_PRICE_SOURCE: InstanceCost['source'] = {
+  kind: 'list-price-estimate',
+  description:
+    "list prices from the portal's price tables (or sindri.cost.rates) × the hours each instance ran and was stopped, from its status changes; not a bill",
+};
+
+const round = (n: number) => Math.round(n * 10_000) / 10_000;
+
+/** An instance's resources: its stored sindri.yaml, else what its agent reported of it. */
+function resourcesOf(
+  instance: FleetInstance,
+  storedYaml?: string,
+): { resources: DeployedResources; from: InstanceCost['resourcesFrom'] } {
+  if (storedYaml)
+    return {
+      resources: deployedResources(yaml.parse(storedYaml)),
+      from: 'stored-sindri-yaml',
+    };
+  const reported = instance.registration?.sindriConfig?.resources;
+  const provider = instance.provider ?? 'unknown';
+  if (!reported) return { resources: { provider }, from: 'none' };
+  return {
+    resources: {
+      provider,
+      ...(reported.cpus ? { cpus: reported.cpus } : {}),
+      ...(gigabytes(reported.memory) !== undefined
+        ? { memoryGb: gigabytes(reported.memory) }
+        : {}),
+      ...(gigabytes(reported.disk) !== undefined
+        ? { diskGb: gigabytes(reported.disk) }
+        : {}),
+      ...(reported.gpu
+        ? { gpu: { tier: reported.gpu.toLowerCase(), count: 1 } }
+        : {}),
+    },
+    from: 'agent-reported',
+  };
+}
+
+const perHourWhen = (
+  rates: InstanceRates,
+  when: 'running' | 'stopped',
+  kind?: string,
+) =>
+  rates.lines
+    .filter(l => l.when === when && (!kind || l.kind === kind))
+    .reduce((sum, l) => sum + l.perHour, 0);
+
+/** The list-price estimate of what instances cost, from their resources and the time they ran. */
+export class CostService {
+  constructor(
+    private readonly deps: {
+      instances: InstanceStore;
+      deployments: DeploymentStore;
+      changes: StatusChangeStore;
+      prices: PriceCatalog;
+    },
+  ) {}
+
+  async instanceCost(
+    instance: FleetInstance,
+    now = new Date(),
+  ): Promise<InstanceCost> {
+    const monthStart = Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), 1);
+    const windowStart =
+      Math.floor(now.getTime() / DAY_MS) * DAY_MS - (WINDOW_DAYS - 1) * DAY_MS;
+    const from = new Date(Math.min(monthStart, windowStart));
+    const deployment = await this.deps.deployments.get(instance.id);
+    const { resources, from: resourcesFrom } = resourcesOf(
+      instance,
+      deployment?.sindriYaml,
+    );
+    const rates = estimateRates(resources, this.deps.prices);
+    const changes =
+      (await this.deps.changes.since([instance.id], from)).get(instance.id) ??
+      [];
+    const days = dailyHours(changes, from, now).map(d => {
+      const compute = d.runningHours * perHourWhen(rates, 'running', 'compute');
+      const gpu = d.runningHours * perHourWhen(rates, 'running', 'gpu');
+      const storage =
+        d.runningHours * perHourWhen(rates, 'running', 'storage') +
+        d.stoppedHours * perHourWhen(rates, 'stopped');
+      return {
+        date: d.date,
+        runningHours: round(d.runningHours),
+        stoppedHours: round(d.stoppedHours),
+        compute: round(compute),
+        gpu: round(gpu),
+        storage: round(storage),
+        total: round(compute + gpu + storage),
+      };
+    });
+    const lastDays = days.slice(-WINDOW_DAYS);
+    const sum = (key: 'compute' | 'gpu' | 'storage' | 'total') =>
+      round(lastDays.reduce((n, d) => n + d[key], 0));
+    const monthKey = new Date(monthStart).toISOString().slice(0, 7);
+    const monthToDate = round(
+      days
+        .filter(d => d.date.startsWith(monthKey))
+        .reduce((n, d) => n + d.total, 0),
+    );
+    const running =
+      instance.status === 'running' || instance.status === 'unresponsive';
+    const runningRate = perHourWhen(rates, 'running');
+    const stoppedRate = perHourWhen(rates, 'stopped');
+    let rateNow = 0;
+    if (running) rateNow = runningRate;
+    else if (instance.status === 'stopped') rateNow = stoppedRate;
+    const monthEnd = Date.UTC(now.getUTCFullYear(), now.getUTCMonth() + 1, 1);
+    return {
+      currency: 'USD',
+      source: LIST_PRICE_SOURCE,
+      resourcesFrom,
+      resources,
+      status: instance.status,
+      rates: rates.lines,
+      missing: rates.missing,
+      days: lastDays,
+      last30Days: {
+        compute: sum('compute'),
+        gpu: sum('gpu'),
+        storage: sum('storage'),
+        total: sum('total'),
+      },
+      monthToDate,
+      projectedMonthEnd: round(
+        monthToDate + ((monthEnd - now.getTime()) / 3_600_000) * rateNow,
+      ),
+      ...(running
+        ? { suspendSavingPerDay: round(24 * (runningRate - stoppedRate)) }
+        : {}),
+    };
+  }
+
+  /** The readable fleet over the last 30 days and the 30 before, by provider, owner and instance. */
+  async fleetCost(readable: ListFilter, now = new Date()): Promise<FleetCost> {
+    const to = now;
+    const from = new Date(now.getTime() - WINDOW_DAYS * DAY_MS);
+    const previousFrom = new Date(from.getTime() - WINDOW_DAYS * DAY_MS);
+    const instances =
+      readable.kind === 'none'
+        ? []
+        : await this.deps.instances.listRegistered(
+            readable.kind === 'some' ? readable.criteria : undefined,
+          );
+    const changes = await this.deps.changes.since(
+      instances.map(i => i.id),
+      previousFrom,
+    );
+    const rows: FleetCost['instances'] = [];
+    for (const instance of instances) {
+      const deployment = await this.deps.deployments.get(instance.id);
+      const { resources } = resourcesOf(instance, deployment?.sindriYaml);
+      const rates = estimateRates(resources, this.deps.prices);
+      const running = perHourWhen(rates, 'running');
+      const stopped = perHourWhen(rates, 'stopped');
+      const hours = dailyHours(
+        changes.get(instance.id) ?? [],
+        previousFrom,
+        now,
+      );
+      const cost = (a: Date, b: Date) =>
+        round(
+          hours
+            .filter(
+              d =>
+                d.date >= a.toISOString().slice(0, 10) &&
+                d.date < b.toISOString().slice(0, 10),
+            )
+            .reduce(
+              (n, d) => n + d.runningHours * running + d.stoppedHours * stopped,
+              0,
+            ),
+        );
+      rows.push({
+        name: instance.name,
+        owner: instance.owner,
+        provider: resources.provider,
+        total: cost(from, new Date(to.getTime() + DAY_MS)),
+        previous: cost(previousFrom, from),
+        missing: rates.missing,
+      });
+    }
+    const group = (key: 'provider' | 'owner') => {
+      const groups = new Map<
+        string,
+        { key: string; total: number; previous: number }
+      >();
+      for (const row of rows) {
+        const g = groups.get(row[key]) ?? {
+          key: row[key],
+          total: 0,
+          previous: 0,
+        };
+        g.total = round(g.total + row.total);
+        g.previous = round(g.previous + row.previous);
+        groups.set(row[key], g);
+      }
+      return [...groups.values()].sort((a, b) => b.total - a.total);
+    };
+    return {
+      currency: 'USD',
+      source: LIST_PRICE_SOURCE,
+      from: from.toISOString(),
+      to: to.toISOString(),
+      previousFrom: previousFrom.toISOString(),
+      total: round(rows.reduce((n, r) => n + r.total, 0)),
+      previousTotal: round(rows.reduce((n, r) => n + r.previous, 0)),
+      byProvider: group('provider'),
+      byOwner: group('owner'),
+      instances: rows.sort((a, b) => b.total - a.total),
+    };
+  }
+}

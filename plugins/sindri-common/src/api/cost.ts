@@ -1,0 +1,8 @@
+import type { components } from '../schema/openapi.generated';
+
+/** `GET /instances/{name}/cost`: an instance's estimate with its rates and their sources. */
+export type InstanceCost = components['schemas']['InstanceCost'];
+/** One priced part of an instance, with the page its rate was read from. */
+export type RateLine = components['schemas']['RateLine'];
+/** `GET /fleet/cost`: the readable fleet's spend by provider, owner and instance. */
+export type FleetCost = components['schemas']['FleetCost'];

@@ -1,0 +1,1 @@
+export { FleetCostContent } from './FleetCostContent';

@@ -1,0 +1,1 @@
+export { InstanceCostContent } from './InstanceCostContent';
