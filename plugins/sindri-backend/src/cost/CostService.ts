@@ -1,3 +1,4 @@
+import crypto from 'node:crypto';
 import yaml from 'yaml';
 import {
   FleetCost,
@@ -26,7 +27,26 @@ export const LIST_PRICE_SOURCE: InstanceCost['source'] = {
     "list prices from the portal's price tables (or sindri.cost.rates) × the hours each instance ran and was stopped, from its status changes; not a bill",
 };
 
+const day = (d: Date) => d.toISOString().slice(0, 10);
 const round = (n: number) => Math.round(n * 10_000) / 10_000;
+
+/**
+ * Parsed resources by the sindri.yaml's digest: parsing is most of a fleet
+ * request's work, and a stored file rarely changes between requests.
+ */
+const parsed = new Map<string, DeployedResources>();
+const PARSED_LIMIT = 50_000;
+
+function resourcesOfYaml(text: string): DeployedResources {
+  const key = crypto.createHash('sha1').update(text).digest('base64');
+  let resources = parsed.get(key);
+  if (!resources) {
+    if (parsed.size >= PARSED_LIMIT) parsed.clear();
+    resources = deployedResources(yaml.parse(text));
+    parsed.set(key, resources);
+  }
+  return resources;
+}
 
 /** An instance's resources: its stored sindri.yaml, else what its agent reported of it. */
 function resourcesOf(
@@ -35,7 +55,7 @@ function resourcesOf(
 ): { resources: DeployedResources; from: InstanceCost['resourcesFrom'] } {
   if (storedYaml)
     return {
-      resources: deployedResources(yaml.parse(storedYaml)),
+      resources: resourcesOfYaml(storedYaml),
       from: 'stored-sindri-yaml',
     };
   const reported = instance.registration?.sindriConfig?.resources;
@@ -165,14 +185,14 @@ export class CostService {
         : await this.deps.instances.listRegistered(
             readable.kind === 'some' ? readable.criteria : undefined,
           );
-    const changes = await this.deps.changes.since(
-      instances.map(i => i.id),
-      previousFrom,
-    );
+    const ids = instances.map(i => i.id);
+    const [changes, stored] = await Promise.all([
+      this.deps.changes.since(ids, previousFrom),
+      this.deps.deployments.sindriYamlOf(ids),
+    ]);
     const rows: FleetCost['instances'] = [];
     for (const instance of instances) {
-      const deployment = await this.deps.deployments.get(instance.id);
-      const { resources } = resourcesOf(instance, deployment?.sindriYaml);
+      const { resources } = resourcesOf(instance, stored.get(instance.id));
       const rates = estimateRates(resources, this.deps.prices);
       const running = perHourWhen(rates, 'running');
       const stopped = perHourWhen(rates, 'stopped');
@@ -181,14 +201,10 @@ export class CostService {
         previousFrom,
         now,
       );
-      const cost = (a: Date, b: Date) =>
+      const cost = (a: string, b: string) =>
         round(
           hours
-            .filter(
-              d =>
-                d.date >= a.toISOString().slice(0, 10) &&
-                d.date < b.toISOString().slice(0, 10),
-            )
+            .filter(d => d.date >= a && d.date < b)
             .reduce(
               (n, d) => n + d.runningHours * running + d.stoppedHours * stopped,
               0,
@@ -198,8 +214,8 @@ export class CostService {
         name: instance.name,
         owner: instance.owner,
         provider: resources.provider,
-        total: cost(from, new Date(to.getTime() + DAY_MS)),
-        previous: cost(previousFrom, from),
+        total: cost(day(from), day(new Date(to.getTime() + DAY_MS))),
+        previous: cost(day(previousFrom), day(from)),
         missing: rates.missing,
       });
     }

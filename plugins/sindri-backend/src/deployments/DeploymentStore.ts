@@ -101,6 +101,17 @@ export class DeploymentStore {
     };
   }
 
+  /** The stored sindri.yaml of each of these instances the portal deployed. */
+  async sindriYamlOf(instanceIds: string[]): Promise<Map<string, string>> {
+    const rows: Array<{ instance_id: string; sindri_yaml: string }> =
+      instanceIds.length
+        ? await this.knex('instance_deployments')
+            .whereIn('instance_id', instanceIds)
+            .select('instance_id', 'sindri_yaml')
+        : [];
+    return new Map(rows.map(r => [r.instance_id, r.sindri_yaml]));
+  }
+
   /** Every deployment in one of these states, e.g. the running ones to start again. */
   async listByState(states: DeploymentState[]): Promise<StoredDeployment[]> {
     const ids = await this.knex('instance_deployments')

@@ -3812,6 +3812,7 @@ export interface operations {
           'application/json': components['schemas']['FleetCost'];
         };
       };
+      400: components['responses']['BadRequest'];
       401: components['responses']['Unauthorized'];
       403: components['responses']['Forbidden'];
     };
