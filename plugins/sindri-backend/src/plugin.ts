@@ -6,6 +6,8 @@ import { catalogServiceRef } from '@backstage/plugin-catalog-node';
 import { eventsServiceRef } from '@backstage/plugin-events-node';
 import { notificationService } from '@backstage/plugin-notifications-node';
 import {
+  SindriCostSource,
+  sindriCostSourcesExtensionPoint,
   SindriDriver,
   sindriDriversExtensionPoint,
   sindriRegistryServiceRef,
@@ -25,6 +27,10 @@ export const sindriPlugin = createBackendPlugin({
     const addedDrivers: SindriDriver[] = [];
     env.registerExtensionPoint(sindriDriversExtensionPoint, {
       addDriver: driver => addedDrivers.push(driver),
+    });
+    const costSources: SindriCostSource[] = [];
+    env.registerExtensionPoint(sindriCostSourcesExtensionPoint, {
+      addCostSource: source => costSources.push(source),
     });
 
     env.registerInit({
@@ -49,6 +55,7 @@ export const sindriPlugin = createBackendPlugin({
       async init({ httpRouter, lifecycle, scheduler, discovery, ...deps }) {
         const sindri = await new SindriBuilder({ ...deps, discovery })
           .addDrivers(addedDrivers)
+          .addCostSources(costSources)
           .build();
 
         const basePath = async () =>

@@ -34,3 +34,9 @@ export type {
 } from './drivers/SindriDriver';
 export { SindriDeploymentsClient } from './deployments/SindriDeploymentsClient';
 export { checkLocalDriverListen } from './drivers/checkLocalDriverListen';
+export { sindriCostSourcesExtensionPoint } from './cost/SindriCostSource';
+export type {
+  BilledDay,
+  SindriCostSource,
+  SindriCostSourcesExtensionPoint,
+} from './cost/SindriCostSource';

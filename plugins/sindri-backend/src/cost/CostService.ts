@@ -5,6 +5,7 @@ import {
   FleetInstance,
   InstanceCost,
 } from '@internal/plugin-sindri-common';
+import { BilledDay, SindriCostSource } from '@internal/plugin-sindri-node';
 import { InstanceStore } from '../database/InstanceStore';
 import { DeploymentStore } from '../deployments/DeploymentStore';
 import { ListFilter } from '../auth/PermissionGuard';
@@ -96,8 +97,33 @@ export class CostService {
       deployments: DeploymentStore;
       changes: StatusChangeStore;
       prices: PriceCatalog;
+      /** billing sources: their days replace the estimate for their providers */
+      sources: SindriCostSource[];
     },
   ) {}
+
+  /** The days a billing source reports for the instance, by date, when one prices its provider and knows it. */
+  private async billed(
+    instance: FleetInstance,
+    provider: string,
+    from: Date,
+    to: Date,
+  ): Promise<
+    { source: InstanceCost['source']; days: Map<string, BilledDay> } | undefined
+  > {
+    const source = this.deps.sources.find(s => s.providers.includes(provider));
+    if (!source) return undefined;
+    const days = await source.dailyCost(
+      { id: instance.id, name: instance.name, provider },
+      from,
+      to,
+    );
+    if (!days) return undefined;
+    return {
+      source: { kind: 'billing', description: source.title },
+      days: new Map(days.map(d => [d.date, d])),
+    };
+  }
 
   async instanceCost(
     instance: FleetInstance,
@@ -113,10 +139,22 @@ export class CostService {
       deployment?.sindriYaml,
     );
     const rates = estimateRates(resources, this.deps.prices);
+    const billed = await this.billed(instance, resources.provider, from, now);
     const changes =
       (await this.deps.changes.since([instance.id], from)).get(instance.id) ??
       [];
     const days = dailyHours(changes, from, now).map(d => {
+      const bill = billed?.days.get(d.date);
+      if (billed)
+        return {
+          date: d.date,
+          runningHours: round(d.runningHours),
+          stoppedHours: round(d.stoppedHours),
+          compute: round(bill?.compute ?? 0),
+          gpu: round(bill?.gpu ?? 0),
+          storage: round(bill?.storage ?? 0),
+          total: round(bill?.total ?? 0),
+        };
       const compute = d.runningHours * perHourWhen(rates, 'running', 'compute');
       const gpu = d.runningHours * perHourWhen(rates, 'running', 'gpu');
       const storage =
@@ -151,7 +189,7 @@ export class CostService {
     const monthEnd = Date.UTC(now.getUTCFullYear(), now.getUTCMonth() + 1, 1);
     return {
       currency: 'USD',
-      source: LIST_PRICE_SOURCE,
+      source: billed?.source ?? LIST_PRICE_SOURCE,
       resourcesFrom,
       resources,
       status: instance.status,
@@ -196,6 +234,12 @@ export class CostService {
       const rates = estimateRates(resources, this.deps.prices);
       const running = perHourWhen(rates, 'running');
       const stopped = perHourWhen(rates, 'stopped');
+      const billed = await this.billed(
+        instance,
+        resources.provider,
+        previousFrom,
+        now,
+      );
       const hours = dailyHours(
         changes.get(instance.id) ?? [],
         previousFrom,
@@ -206,7 +250,11 @@ export class CostService {
           hours
             .filter(d => d.date >= a && d.date < b)
             .reduce(
-              (n, d) => n + d.runningHours * running + d.stoppedHours * stopped,
+              (n, d) =>
+                n +
+                (billed
+                  ? billed.days.get(d.date)?.total ?? 0
+                  : d.runningHours * running + d.stoppedHours * stopped),
               0,
             ),
         );
@@ -216,7 +264,8 @@ export class CostService {
         provider: resources.provider,
         total: cost(day(from), day(new Date(to.getTime() + DAY_MS))),
         previous: cost(day(previousFrom), day(from)),
-        missing: rates.missing,
+        missing: billed ? [] : rates.missing,
+        ...(billed ? { billedBy: billed.source.description } : {}),
       });
     }
     const group = (key: 'provider' | 'owner') => {

@@ -6,6 +6,8 @@ import {
 } from '@backstage/backend-test-utils';
 import { FleetCost, InstanceCost } from '@internal/plugin-sindri-common';
 import request from 'supertest';
+import { createBackendModule } from '@backstage/backend-plugin-api';
+import { sindriCostSourcesExtensionPoint } from '@internal/plugin-sindri-node';
 import { sindriPlugin } from '../plugin';
 import { registration, registryDir } from '../__testUtils__/fixtures';
 import { ownedByPlatform } from '../__testUtils__/ownedByPlatform';
@@ -142,6 +144,97 @@ describe('cost', () => {
       expect(fleet.byProvider.map(g => g.key)).toEqual(['docker']);
       expect(fleet.previousTotal).toBe(0);
       // (the per-instance route's guard is in the route permission table's test)
+      await backend.stop();
+    },
+  );
+
+  it.each(databases.eachSupportedId())(
+    "uses a billing source's days for its providers instead of the estimate, and says so, on %p",
+    async databaseId => {
+      const knex = await databases.init(databaseId);
+      const today = new Date().toISOString().slice(0, 10);
+      const backend = await startTestBackend({
+        features: [
+          sindriPlugin,
+          manualScheduler().factory,
+          mockServices.database.factory({ knex }),
+          mockServices.rootConfig.factory({
+            data: { sindri: { registry: { path: registryDir } } },
+          }),
+          // a provider's billing API is not reachable here: this module answers as one would
+          createBackendModule({
+            pluginId: 'sindri',
+            moduleId: 'billing-double',
+            register(env) {
+              env.registerInit({
+                deps: { sources: sindriCostSourcesExtensionPoint },
+                async init({ sources }) {
+                  sources.addCostSource({
+                    id: 'docker-billing',
+                    title: 'Acme hosting invoices (billing API)',
+                    providers: ['local'],
+                    dailyCost: async instance =>
+                      instance.name === 'billed'
+                        ? [
+                            {
+                              date: today,
+                              compute: 1.25,
+                              storage: 0.25,
+                              total: 1.5,
+                            },
+                          ]
+                        : undefined,
+                  });
+                },
+              });
+            },
+          }),
+        ],
+      });
+      const user = mockCredentials.user.header();
+      for (const name of ['billed', 'estimated']) {
+        const enrolled = await request(backend.server)
+          .post('/api/sindri/enrollments')
+          .set('Authorization', user)
+          .send({ name, owner: 'group:default/platform' });
+        await request(backend.server)
+          .post('/api/sindri/ingest')
+          .set('Authorization', `Bearer ${enrolled.body.token}`)
+          .send({
+            frames: [{ type: 'register', registration: registration(name) }],
+          })
+          .expect(200);
+      }
+      const billed: InstanceCost = (
+        await request(backend.server)
+          .get('/api/sindri/instances/billed/cost')
+          .set('Authorization', user)
+      ).body;
+      expect(billed.source).toEqual({
+        kind: 'billing',
+        description: 'Acme hosting invoices (billing API)',
+      });
+      expect(billed.last30Days).toEqual({
+        compute: 1.25,
+        gpu: 0,
+        storage: 0.25,
+        total: 1.5,
+      });
+      const estimated: InstanceCost = (
+        await request(backend.server)
+          .get('/api/sindri/instances/estimated/cost')
+          .set('Authorization', user)
+      ).body;
+      expect(estimated.source.kind).toBe('list-price-estimate');
+      const fleet: FleetCost = (
+        await request(backend.server)
+          .get('/api/sindri/fleet/cost')
+          .set('Authorization', user)
+      ).body;
+      expect(fleet.instances.map(i => [i.name, i.total, i.billedBy])).toEqual([
+        ['billed', 1.5, 'Acme hosting invoices (billing API)'],
+        ['estimated', 0, undefined],
+      ]);
       await backend.stop();
     },
   );

@@ -2,7 +2,10 @@ import { Config } from '@backstage/config';
 import { resolvePackagePath } from '@backstage/backend-plugin-api';
 import { Knex } from 'knex';
 import { z } from 'zod';
-import { SindriConfigError } from '@internal/plugin-sindri-node';
+import {
+  SindriConfigError,
+  SindriCostSource,
+} from '@internal/plugin-sindri-node';
 import { InstanceStore } from '../database/InstanceStore';
 import { DeploymentStore } from '../deployments/DeploymentStore';
 import { CostService } from './CostService';
@@ -44,11 +47,13 @@ export function createCostService(deps: {
   config: Config;
   instances: InstanceStore;
   deployments: DeploymentStore;
+  sources?: SindriCostSource[];
 }): CostService {
   return new CostService({
     instances: deps.instances,
     deployments: deps.deployments,
     changes: new StatusChangeStore(deps.knex),
+    sources: deps.sources ?? [],
     prices: PriceCatalog.load(
       resolvePackagePath('@internal/plugin-sindri-backend', 'prices'),
       readCostRates(deps.config),

@@ -4713,7 +4713,9 @@ export const spec = {
         properties: {
           kind: {
             type: 'string',
-            enum: ['list-price-estimate'],
+            enum: ['list-price-estimate', 'billing'],
+            description:
+              "billing when a billing source module reported the instance's days (its title is the description).",
           },
           description: {
             type: 'string',
@@ -5032,6 +5034,11 @@ export const spec = {
                   items: {
                     type: 'string',
                   },
+                },
+                billedBy: {
+                  type: 'string',
+                  description:
+                    "The billing source whose bills this instance's figures come from; absent for the list-price estimate.",
                 },
               },
             },

@@ -16,6 +16,7 @@ import { NotificationService } from '@backstage/plugin-notifications-node';
 import { createConditionTransformer } from '@backstage/plugin-permission-node';
 import {
   checkLocalDriverListen,
+  SindriCostSource,
   SindriDriver,
   sindriInstancePermissionResourceRef,
   SindriRegistryService,
@@ -104,6 +105,14 @@ export class SindriBuilder {
   /** Drivers other modules added through the drivers extension point. */
   addDrivers(drivers: SindriDriver[]): this {
     this.addedDrivers.push(...drivers);
+    return this;
+  }
+
+  private readonly costSources: SindriCostSource[] = [];
+
+  /** Billing sources that replace the list-price estimate for their providers. */
+  addCostSources(sources: SindriCostSource[]): this {
+    this.costSources.push(...sources);
     return this;
   }
 
@@ -269,6 +278,7 @@ export class SindriBuilder {
         config,
         instances,
         deployments: deploymentStore,
+        sources: this.costSources,
       }),
       alerts: alerts.service,
       logs,

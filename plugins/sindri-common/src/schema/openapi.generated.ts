@@ -1842,8 +1842,11 @@ export interface components {
       version: number;
     };
     CostSource: {
-      /** @enum {string} */
-      kind: 'list-price-estimate';
+      /**
+       * @description billing when a billing source module reported the instance's days (its title is the description).
+       * @enum {string}
+       */
+      kind: 'list-price-estimate' | 'billing';
       description: string;
     };
     CostSplit: {
@@ -1938,6 +1941,8 @@ export interface components {
         total: number;
         previous: number;
         missing: string[];
+        /** @description The billing source whose bills this instance's figures come from; absent for the list-price estimate. */
+        billedBy?: string;
       }[];
     };
     ConfigVerdict: {

@@ -44,6 +44,10 @@ const instanceColumns: TableColumn<Row>[] = [
   { title: 'Last 30 days', render: r => formatMoney(r.total) },
   { title: 'Previous 30 days', render: r => formatMoney(r.previous) },
   {
+    title: 'Source',
+    render: r => r.billedBy ?? 'list-price estimate',
+  },
+  {
     title: 'Not priced',
     render: r => (r.missing.length ? r.missing.join('; ') : 'all parts priced'),
   },
@@ -66,10 +70,7 @@ export const FleetCostContent = () => {
       <Grid item xs={12}>
         <InfoCard
           title="Fleet cost"
-          subheader={`A ${cost.source.kind.replace(
-            /-/g,
-            ' ',
-          )} of the instances you may read: ${cost.source.description}.`}
+          subheader={`The instances you may read. Each figure is a list-price estimate (${cost.source.description}) unless its Source names the billing source it comes from.`}
         >
           <Grid container spacing={2}>
             <Grid item xs={6} md={3}>

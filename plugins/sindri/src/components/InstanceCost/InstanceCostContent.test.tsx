@@ -85,7 +85,9 @@ describe('InstanceCostContent', () => {
     expect(screen.getByText('$4.20')).toBeInTheDocument();
     expect(screen.getByText('A day suspended saves')).toBeInTheDocument();
     expect(
-      screen.getByText(/list price estimate: list prices × hours; not a bill/),
+      screen.getByText(
+        /A list-price estimate: list prices × hours; not a bill/,
+      ),
     ).toBeInTheDocument();
     expect(
       screen.getByText('https://fly.io/docs/about/pricing/').closest('a'),

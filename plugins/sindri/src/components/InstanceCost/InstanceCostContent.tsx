@@ -56,8 +56,10 @@ export const InstanceCostContent = () => {
       <Grid item xs={12}>
         <InfoCard
           title="Cost"
-          subheader={`A ${cost.source.kind.replace(/-/g, ' ')}: ${
-            cost.source.description
+          subheader={`${
+            cost.source.kind === 'billing'
+              ? `From the bills: ${cost.source.description}`
+              : `A list-price estimate: ${cost.source.description}`
           }. Resources from ${
             RESOURCES_FROM[cost.resourcesFrom]
           }: ${described}.`}
