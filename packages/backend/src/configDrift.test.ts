@@ -1,3 +1,4 @@
+import crypto from 'node:crypto';
 import { ChildProcess, spawn } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
@@ -97,7 +98,7 @@ class ProviderDouble implements SindriDriver {
 
 function ledgerLine(extension: string, state: 'installed' | 'failed') {
   return `${JSON.stringify({
-    event_id: `00000000-0000-4000-8000-${String(Math.random()).slice(2, 14)}`,
+    event_id: crypto.randomUUID(),
     timestamp: new Date().toISOString(),
     extension_name: extension,
     cli_version: '3.1.3',

@@ -17,6 +17,25 @@ jest.setTimeout(60_000);
 
 const HOUR = 3_600_000;
 
+/** Enrolls an instance and registers it as its agent would; answers its id. */
+async function enrollAndRegister(
+  server: any,
+  name: string,
+  owner = 'group:default/platform',
+): Promise<string> {
+  const enrolled = await request(server)
+    .post('/api/sindri/enrollments')
+    .set('Authorization', mockCredentials.user.header())
+    .send({ name, owner })
+    .expect(201);
+  await request(server)
+    .post('/api/sindri/ingest')
+    .set('Authorization', `Bearer ${enrolled.body.token}`)
+    .send({ frames: [{ type: 'register', registration: registration(name) }] })
+    .expect(200);
+  return enrolled.body.instanceId;
+}
+
 describe('cost', () => {
   const databases = TestDatabases.create({ ids: ['SQLITE_3', 'POSTGRES_15'] });
 
@@ -67,18 +86,7 @@ describe('cost', () => {
         ['dev-1', 'group:default/platform'],
         ['hidden', 'group:default/other'],
       ]) {
-        const enrolled = await request(backend.server)
-          .post('/api/sindri/enrollments')
-          .set('Authorization', user)
-          .send({ name, owner });
-        ids[name] = enrolled.body.instanceId;
-        await request(backend.server)
-          .post('/api/sindri/ingest')
-          .set('Authorization', `Bearer ${enrolled.body.token}`)
-          .send({
-            frames: [{ type: 'register', registration: registration(name) }],
-          })
-          .expect(200);
+        ids[name] = await enrollAndRegister(backend.server, name, owner);
         const now = new Date();
         await knex('instance_deployments').insert({
           instance_id: ids[name],
@@ -192,19 +200,8 @@ describe('cost', () => {
         ],
       });
       const user = mockCredentials.user.header();
-      for (const name of ['billed', 'estimated']) {
-        const enrolled = await request(backend.server)
-          .post('/api/sindri/enrollments')
-          .set('Authorization', user)
-          .send({ name, owner: 'group:default/platform' });
-        await request(backend.server)
-          .post('/api/sindri/ingest')
-          .set('Authorization', `Bearer ${enrolled.body.token}`)
-          .send({
-            frames: [{ type: 'register', registration: registration(name) }],
-          })
-          .expect(200);
-      }
+      for (const name of ['billed', 'estimated'])
+        await enrollAndRegister(backend.server, name);
       const billed: InstanceCost = (
         await request(backend.server)
           .get('/api/sindri/instances/billed/cost')
