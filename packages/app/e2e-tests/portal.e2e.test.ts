@@ -1145,6 +1145,63 @@ describe('the portal in a browser', () => {
         await shows(page.getByRole('table').getByText('e2e-created').first()),
       ).toBe(true);
 
+      // a small budget for the owner group, set on the cost page (the guest is an admin): crossed at once, the alert engine fires
+      await page.getByText('Set a budget').click();
+      await page
+        .getByLabel('Owner group (group:namespace/name)')
+        .fill('group:default/guests');
+      await page.getByLabel('Monthly budget (USD)').fill('0.001');
+      await page.getByRole('button', { name: 'Save' }).click();
+      expect(
+        await shows(page.getByText('Warn at create, clone and resume')),
+      ).toBe(true);
+      if (process.env.SINDRI_E2E_SCREENSHOTS)
+        await page.screenshot({
+          path: path.join(process.env.SINDRI_E2E_SCREENSHOTS, 'budgets.png'),
+          fullPage: true,
+        });
+      const budgetAlert = async () =>
+        (
+          (await (
+            await fetch(`${backendUrl}/api/sindri/alerts?state=firing`, {
+              headers,
+            })
+          ).json()) as any
+        ).items.find(
+          (a: any) =>
+            a.ruleName === 'Budget spent' && a.group === 'group:default/guests',
+        );
+      const budgetSet = Date.now();
+      while (!(await budgetAlert())) {
+        if (Date.now() - budgetSet > 30_000)
+          throw new Error('no budget alert fired within 30 s');
+        await new Promise(r => setTimeout(r, 500));
+      }
+      // eslint-disable-next-line no-console
+      console.log(
+        `budget alert firing ${
+          Date.now() - budgetSet
+        } ms after the budget was set`,
+      );
+      await page.goto(`${appUrl}/sindri/alerts`);
+      expect(
+        await shows(
+          page
+            .getByText(
+              /group:default\/guests spent \$\d+\.\d+ of its \$0\.0010 budget/,
+            )
+            .first(),
+        ),
+      ).toBe(true);
+      if (process.env.SINDRI_E2E_SCREENSHOTS)
+        await page.screenshot({
+          path: path.join(
+            process.env.SINDRI_E2E_SCREENSHOTS,
+            'budget-alert.png',
+          ),
+          fullPage: true,
+        });
+
       await page.goto(`${appUrl}/catalog/default/resource/e2e-created`);
 
       // clone it from its card: the clone template opens with this instance as the source
@@ -1155,6 +1212,22 @@ describe('the portal in a browser', () => {
       expect(await shows(page.getByText('This machine (local driver)'))).toBe(
         true,
       );
+      // the create page tells the clone's cost against the owner's budget, which warns
+      expect(
+        await shows(
+          page.getByText(
+            /left of its \$0\.0010 budget .* goes ahead with a warning/,
+          ),
+        ),
+      ).toBe(true);
+      if (process.env.SINDRI_E2E_SCREENSHOTS)
+        await page.screenshot({
+          path: path.join(
+            process.env.SINDRI_E2E_SCREENSHOTS,
+            'clone-budget.png',
+          ),
+          fullPage: true,
+        });
       await page.getByRole('button', { name: 'Review' }).click();
       await page.getByRole('button', { name: 'Create' }).click();
       await page
@@ -1166,6 +1239,21 @@ describe('the portal in a browser', () => {
         { headers: { Authorization: `Bearer ${await guestToken()}` } },
       );
       expect(((await cloned.json()) as any).sindriYaml).toContain('- ollama');
+      // the budget warned: the clone's log says so
+      const cloneOps = (await (
+        await fetch(`${backendUrl}/api/sindri/instances/e2e-clone/operations`, {
+          headers,
+        })
+      ).json()) as any;
+      expect(
+        cloneOps.items[0].log.map((l: any) => l.message ?? l).join('\n'),
+      ).toMatch(/budget: group:default\/guests has \$0\.00 left/);
+      await fetch(
+        `${backendUrl}/api/sindri/budgets/${encodeURIComponent(
+          'group:default/guests',
+        )}`,
+        { method: 'DELETE', headers },
+      );
       await fetch(`${backendUrl}/api/sindri/instances/e2e-clone/lifecycle`, {
         method: 'POST',
         headers: {

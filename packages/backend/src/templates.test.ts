@@ -52,6 +52,7 @@ const FIELDS = [
   'SindriExtensionsPicker',
   'SindriRegionPicker',
   'SindriYamlEditor',
+  'SindriBudgetEstimate',
   'OwnerPicker',
   'EntityPicker',
 ];

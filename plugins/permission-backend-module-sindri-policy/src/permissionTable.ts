@@ -69,6 +69,8 @@ export const PERMISSION_TABLE: PermissionRow[] = [
   row('sindri', 'sindri.alert.manage', [yes, yes, no, no, no]),
   row('sindri', 'sindri.alert.respond', [yes, yes, ownInstances, no, no]),
   row('sindri', 'sindri.extension.read', [yes, yes, yes, yes, no]),
+  row('sindri', 'sindri.budget.read', [yes, yes, yes, yes, no]),
+  row('sindri', 'sindri.budget.manage', [yes, no, no, no, no]),
   row('catalog', 'catalog.entity.read', [
     yes,
     yes,

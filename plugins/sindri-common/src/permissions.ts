@@ -110,6 +110,18 @@ export const sindriExtensionReadPermission = createPermission({
   attributes: { action: 'read' },
 });
 
+/** See the budgets of one's own groups (every group's needs `sindri.budget.manage`). */
+export const sindriBudgetReadPermission = createPermission({
+  name: 'sindri.budget.read',
+  attributes: { action: 'read' },
+});
+
+/** Set, change and remove owner groups' monthly budgets and their enforcement; see every group's. */
+export const sindriBudgetManagePermission = createPermission({
+  name: 'sindri.budget.manage',
+  attributes: { action: 'update' },
+});
+
 /** The permissions on the `sindri-instance` resource type. */
 export const sindriInstancePermissions = [
   sindriInstanceReadPermission,
@@ -130,4 +142,6 @@ export const sindriPermissions = [
   sindriAlertReadPermission,
   sindriAlertManagePermission,
   sindriExtensionReadPermission,
+  sindriBudgetReadPermission,
+  sindriBudgetManagePermission,
 ];

@@ -230,7 +230,7 @@ const instanceExtensionsCard = EntityCardBlueprint.make({
 
 /** The scaffolder fields Sindri templates use (`ui:field: SindriDriverPicker`, ...). */
 const formFields = (
-  ['driver', 'profile', 'extensions', 'region', 'yaml'] as const
+  ['driver', 'profile', 'extensions', 'region', 'yaml', 'budget'] as const
 ).map(key =>
   FormFieldBlueprint.make({
     name: `sindri-${key}`,

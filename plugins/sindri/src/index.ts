@@ -30,6 +30,7 @@ export {
   SindriExtensionsPickerFieldExtension,
   SindriRegionPickerFieldExtension,
   SindriYamlEditorFieldExtension,
+  SindriBudgetEstimateFieldExtension,
 } from './scaffolder/legacyFieldExtensions';
 export { isSindriExtension, isSindriInstance } from './entityPredicates';
 export { sindriApiRef } from './api/SindriApi';

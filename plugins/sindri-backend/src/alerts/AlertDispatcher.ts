@@ -1,6 +1,10 @@
 import { LoggerService } from '@backstage/backend-plugin-api';
 import { NotificationService } from '@backstage/plugin-notifications-node';
-import { Alert, instanceEntityRef } from '@internal/plugin-sindri-common';
+import {
+  Alert,
+  alertSubject,
+  instanceEntityRef,
+} from '@internal/plugin-sindri-common';
 import { AlertChannelStore } from './AlertChannelStore';
 import { AlertStore } from './AlertStore';
 import { AlertMessage, channelRequest } from './channelRequests';
@@ -116,12 +120,13 @@ export class AlertDispatcher {
     await this.deps.notifications.send({
       recipients: {
         type: 'entity',
-        entityRef: instanceEntityRef(alert.instance),
+        // a budget alert goes to the group's members, an instance's to its owners
+        entityRef: alert.group ?? instanceEntityRef(alert.instance!),
       },
       payload: {
         title: `${transition === 'fired' ? 'Firing' : 'Resolved'}: ${
           alert.ruleName
-        } on ${alert.instance}`,
+        } on ${alertSubject(alert)}`,
         description: describe(alert),
         link,
         severity:

@@ -1,12 +1,17 @@
 import { Knex } from 'knex';
 import { LoggerService } from '@backstage/backend-plugin-api';
-import { AlertRule } from '@internal/plugin-sindri-common';
+import {
+  AlertRule,
+  BudgetStatus,
+  isBudgetCondition,
+} from '@internal/plugin-sindri-common';
 import { monotonicFactory } from 'ulid';
 import { EventService } from '../events/EventService';
 import { AlertChannelStore } from './AlertChannelStore';
 import { AlertRuleStore } from './AlertRuleStore';
-import { AlertStore, OpenAlert } from './AlertStore';
+import { AlertStore, OpenAlert, subjectKey } from './AlertStore';
 import { DeliveryChannel, DeliveryStore, Transition } from './DeliveryStore';
+import { observeBudgets } from './observeBudgets';
 import { observeCondition, Observation } from './observeCondition';
 
 /** How a fired alert reads on the timeline. */
@@ -43,8 +48,21 @@ export class AlertEvaluator {
       deliveries: DeliveryStore;
       events: EventService;
       logger: LoggerService;
+      /** every group's budget with this month's spend, for the budget rules */
+      budgets?: (now: Date) => Promise<BudgetStatus[]>;
     },
   ) {}
+
+  /** What the rule's condition holds for now: instances, or groups for a budget rule. */
+  private observe(
+    rule: AlertRule,
+    now: Date,
+    budgets: () => Promise<BudgetStatus[]>,
+  ): Promise<Map<string, Observation>> {
+    if (!isBudgetCondition(rule.condition))
+      return observeCondition(this.deps.knex, rule, now);
+    return budgets().then(all => observeBudgets(rule, all));
+  }
 
   async evaluate(now = new Date()): Promise<EvaluationResult> {
     const result: EvaluationResult = { pending: 0, fired: 0, resolved: 0 };
@@ -52,15 +70,19 @@ export class AlertEvaluator {
     const open = await this.deps.alerts.open();
     const openByRule = new Map<string, Map<string, OpenAlert>>();
     for (const alert of open) {
-      const byInstance = openByRule.get(alert.ruleId) ?? new Map();
-      byInstance.set(alert.instanceId, alert);
-      openByRule.set(alert.ruleId, byInstance);
+      const bySubject = openByRule.get(alert.ruleId) ?? new Map();
+      bySubject.set(subjectKey(alert.subject), alert);
+      openByRule.set(alert.ruleId, bySubject);
     }
+    // the budgets' spend is read once per evaluation, by the first budget rule
+    let budgets: Promise<BudgetStatus[]> | undefined;
+    const readBudgets = () =>
+      (budgets ??= this.deps.budgets?.(now) ?? Promise.resolve([]));
 
     for (const rule of rules) {
       let observed: Map<string, Observation>;
       try {
-        observed = await observeCondition(this.deps.knex, rule, now);
+        observed = await this.observe(rule, now, readBudgets);
       } catch (error) {
         // one rule's failure leaves its alerts as they are and the others evaluated
         this.deps.logger.warn(
@@ -71,12 +93,12 @@ export class AlertEvaluator {
       }
       const current = openByRule.get(rule.id) ?? new Map<string, OpenAlert>();
       openByRule.delete(rule.id);
-      for (const [instanceId, seen] of observed) {
-        const alert = current.get(instanceId);
-        await this.holds(rule, instanceId, seen, alert, now, result);
+      for (const [key, seen] of observed) {
+        const alert = current.get(key);
+        await this.holds(rule, seen, alert, now, result);
       }
-      for (const [instanceId, alert] of current)
-        if (!observed.has(instanceId))
+      for (const [key, alert] of current)
+        if (!observed.has(key))
           await this.stoppedHolding(rule, alert, now, result);
     }
     // alerts of rules removed or disabled since they opened
@@ -88,7 +110,6 @@ export class AlertEvaluator {
 
   private async holds(
     rule: AlertRule,
-    instanceId: string,
     seen: Observation,
     alert: OpenAlert | undefined,
     now: Date,
@@ -111,8 +132,7 @@ export class AlertEvaluator {
           ...details,
           id,
           ruleId: rule.id,
-          instanceId,
-          instanceName: seen.instanceName,
+          subject: seen.subject,
         },
         firing ? 'firing' : 'pending',
       );
@@ -156,7 +176,9 @@ export class AlertEvaluator {
     const alert = (await this.deps.alerts.get(alertId))!;
     await this.deps.events.recordOrWarn({
       type: transition === 'fired' ? 'alert-fired' : 'alert-resolved',
-      instance: { id: alert.instanceId, name: alert.instance },
+      ...(alert.instanceId && alert.instance
+        ? { instance: { id: alert.instanceId, name: alert.instance } }
+        : {}),
       severity:
         transition === 'fired' ? FIRED_SEVERITY[alert.severity] : 'info',
       message: `${alert.ruleName}: ${alert.summary}`,
@@ -168,7 +190,10 @@ export class AlertEvaluator {
     if (!rule || silenced) return;
     const channels: DeliveryChannel[] = [];
     if (rule.notifyOwners)
-      channels.push({ type: 'notifications', name: "the instance's owners" });
+      channels.push({
+        type: 'notifications',
+        name: alert.group ? "the group's members" : "the instance's owners",
+      });
     for (const id of rule.channels) {
       const channel = await this.deps.channels.get(id);
       if (channel) channels.push(channel);

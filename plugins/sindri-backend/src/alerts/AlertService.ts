@@ -21,13 +21,19 @@ export class AlertService {
     },
   ) {}
 
-  page(query: AlertsQuery, readable: ReadableInstances) {
+  /** Alerts of the readable instances, and budget alerts of the readable groups. */
+  page(
+    query: AlertsQuery,
+    readable: ReadableInstances,
+    groups: 'all' | readonly string[],
+  ) {
     return this.stores.alerts.page({
       state: query.state,
       instanceName: query.instance,
       limit: query.limit,
       before: query.before,
       readable: readable.kind === 'some' ? readable.criteria : undefined,
+      groups,
     });
   }
 

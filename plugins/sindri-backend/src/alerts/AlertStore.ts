@@ -5,16 +5,25 @@ import {
   AlertState,
 } from '@internal/plugin-sindri-common';
 import { pageByUlid, UlidPageQuery } from '../database/pageByUlid';
+import { whereInstanceCriteria } from '../permissions/instanceCriteria';
 import { toDate, toIso } from '../database/time';
 
 const TABLE = 'sindri_alerts';
+
+/** What an alert concerns: an instance, or (a budget alert) an owner group. */
+export type AlertSubject =
+  | { instanceId: string; instanceName: string; group?: undefined }
+  | { group: string; instanceId?: undefined; instanceName?: undefined };
+
+/** The key an open alert is unique by within its rule. */
+export const subjectKey = (subject: AlertSubject) =>
+  subject.group ?? subject.instanceId;
 
 /** An alert as the evaluator keeps it: the stored row with dates. */
 export interface OpenAlert {
   id: string;
   ruleId: string;
-  instanceId: string;
-  instanceName: string;
+  subject: AlertSubject;
   state: 'pending' | 'firing';
   pendingSince: Date;
   lastTrueAt: Date;
@@ -24,25 +33,34 @@ export interface NewAlert {
   id: string;
   ruleId: string;
   ruleName: string;
-  instanceId: string;
-  instanceName: string;
+  subject: AlertSubject;
   severity: AlertSeverity;
   value?: number;
   summary: string;
   now: Date;
 }
 
-export interface AlertListQuery extends UlidPageQuery {
+export interface AlertListQuery extends Omit<UlidPageQuery, 'readable'> {
   state?: 'open' | AlertState;
+  /** the instances whose alerts the reader may see (absent: all) */
+  readable?: UlidPageQuery['readable'];
+  /** the groups whose budget alerts the reader may see */
+  groups: 'all' | readonly string[];
 }
 
-export function alertFromRow(row: any): Alert & { instanceId: string } {
+const subjectOfRow = (row: any): AlertSubject =>
+  row.group_ref
+    ? { group: row.group_ref }
+    : { instanceId: row.instance_id, instanceName: row.instance_name };
+
+export function alertFromRow(row: any): Alert & { instanceId?: string } {
   return {
     id: row.id,
     ruleId: row.rule_id,
     ruleName: row.rule_name,
-    instance: row.instance_name,
-    instanceId: row.instance_id,
+    ...(row.group_ref
+      ? { group: row.group_ref }
+      : { instance: row.instance_name, instanceId: row.instance_id }),
     state: row.state,
     severity: row.severity,
     ...(row.value !== null ? { value: Number(row.value) } : {}),
@@ -73,8 +91,7 @@ export class AlertStore {
     return rows.map(r => ({
       id: r.id,
       ruleId: r.rule_id,
-      instanceId: r.instance_id,
-      instanceName: r.instance_name,
+      subject: subjectOfRow(r),
       state: r.state,
       pendingSince: toDate(r.pending_since)!,
       lastTrueAt: toDate(r.last_true_at)!,
@@ -86,9 +103,10 @@ export class AlertStore {
       id: alert.id,
       rule_id: alert.ruleId,
       rule_name: alert.ruleName,
-      instance_id: alert.instanceId,
-      instance_name: alert.instanceName,
-      open_key: `${alert.ruleId}:${alert.instanceId}`,
+      instance_id: alert.subject.instanceId ?? null,
+      instance_name: alert.subject.instanceName ?? null,
+      group_ref: alert.subject.group ?? null,
+      open_key: `${alert.ruleId}:${subjectKey(alert.subject)}`,
       state,
       severity: alert.severity,
       value: alert.value ?? null,
@@ -156,7 +174,25 @@ export class AlertStore {
     const q = this.knex(TABLE);
     if (query.state === 'open') q.whereNotNull('open_key');
     else if (query.state) q.where('state', query.state);
-    return pageByUlid(this.knex, q, query, row => {
+    const { readable, groups } = query;
+    q.where(visible => {
+      visible.where(instances => {
+        instances.whereNotNull('instance_id');
+        if (readable)
+          instances.whereIn(
+            'instance_id',
+            whereInstanceCriteria(
+              this.knex('instances').select('id'),
+              readable,
+            ),
+          );
+      });
+      // an instance filter leaves group alerts out
+      if (query.instanceName) return;
+      if (groups === 'all') visible.orWhereNotNull('group_ref');
+      else if (groups.length) visible.orWhereIn('group_ref', [...groups]);
+    });
+    return pageByUlid(this.knex, q, { ...query, readable: undefined }, row => {
       const { instanceId, ...alert } = alertFromRow(row);
       return alert;
     });

@@ -138,9 +138,9 @@ describe('the alert engine', () => {
           fired: 0,
           resolved: 0,
         });
-        expect((await e.alerts.page({ limit: 10 })).items).toMatchObject([
-          { state: 'pending', instance: 'dev-1', value: 95 },
-        ]);
+        expect(
+          (await e.alerts.page({ limit: 10, groups: 'all' })).items,
+        ).toMatchObject([{ state: 'pending', instance: 'dev-1', value: 95 }]);
         // held, but not yet for 60 s
         await sampleCpu(knex, at(30), 97);
         expect(await e.evaluator.evaluate(at(30))).toEqual({
@@ -154,7 +154,8 @@ describe('the alert engine', () => {
           fired: 1,
           resolved: 0,
         });
-        const [firing] = (await e.alerts.page({ limit: 10 })).items;
+        const [firing] = (await e.alerts.page({ limit: 10, groups: 'all' }))
+          .items;
         expect(firing).toMatchObject({
           state: 'firing',
           firedAt: at(60).toISOString(),
@@ -174,7 +175,9 @@ describe('the alert engine', () => {
             resolved: 0,
           });
         }
-        expect((await e.alerts.page({ limit: 10 })).items).toHaveLength(1);
+        expect(
+          (await e.alerts.page({ limit: 10, groups: 'all' })).items,
+        ).toHaveLength(1);
         // quiet for 120 s since it last held (at 120 s): resolved
         await sampleCpu(knex, at(240), 10);
         expect(await e.evaluator.evaluate(at(240))).toEqual({
@@ -182,7 +185,9 @@ describe('the alert engine', () => {
           fired: 0,
           resolved: 1,
         });
-        expect((await e.alerts.page({ limit: 10 })).items).toMatchObject([
+        expect(
+          (await e.alerts.page({ limit: 10, groups: 'all' })).items,
+        ).toMatchObject([
           {
             id: firing.id,
             state: 'resolved',
@@ -266,7 +271,8 @@ describe('the alert engine', () => {
           .where({ id: 'i-1' })
           .update({ status: 'unresponsive' });
         expect(await e.evaluator.evaluate(at(0))).toMatchObject({ fired: 1 });
-        const [alert] = (await e.alerts.page({ limit: 1 })).items;
+        const [alert] = (await e.alerts.page({ limit: 1, groups: 'all' }))
+          .items;
 
         expect(await e.dispatcher.deliverDue(at(0))).toBe(0);
         // not due again before its backoff

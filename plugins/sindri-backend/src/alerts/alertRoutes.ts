@@ -1,5 +1,10 @@
 import express from 'express';
 import { z } from 'zod';
+import {
+  AuthService,
+  BackstageCredentials,
+  UserInfoService,
+} from '@backstage/backend-plugin-api';
 import { NotFoundError } from '@backstage/errors';
 import {
   alertChannelInputSchema,
@@ -10,9 +15,12 @@ import {
   sindriAlertManagePermission,
   sindriAlertReadPermission,
   sindriAlertRespondPermission,
+  sindriBudgetManagePermission,
+  sindriBudgetReadPermission,
   sindriInstanceReadPermission,
 } from '@internal/plugin-sindri-common';
 import { PermissionGuard } from '../auth/PermissionGuard';
+import { userGroups } from '../auth/userGroups';
 import { parse, principalRef } from '../http/parse';
 import { SindriRouter } from '../http/types';
 import { AlertService } from './AlertService';
@@ -23,11 +31,31 @@ const uuidSchema = z.uuid();
 /** `/alerts` (read by instance, responded to by owners), `/alert-rules` and `/alert-channels` (managed by admins and operators). */
 export function registerAlertRoutes(
   router: SindriRouter,
-  deps: { guard: PermissionGuard; alerts: AlertService },
+  deps: {
+    guard: PermissionGuard;
+    alerts: AlertService;
+    auth: AuthService;
+    userInfo: UserInfoService;
+  },
 ) {
   const { guard, alerts } = deps;
 
-  /** The alert in the path, once the caller has `permission` on its instance: permission first. */
+  /** The groups whose budget alerts the caller sees: every group's for budget managers, else their own. */
+  const readableGroups = async (
+    credentials: BackstageCredentials,
+  ): Promise<'all' | string[]> => {
+    if (await guard.allows(credentials, sindriBudgetManagePermission))
+      return 'all';
+    if (!(await guard.allows(credentials, sindriBudgetReadPermission)))
+      return [];
+    return userGroups(deps, credentials);
+  };
+
+  /**
+   * The alert in the path, once the caller may see it and holds `permission`
+   * on its instance (a budget alert: sees its group, and responds with
+   * `sindri.budget.manage`). Permission first.
+   */
   const alertFor = async (
     req: express.Request<{ id: string }, any, any, any>,
     permission: typeof sindriAlertRespondPermission,
@@ -35,21 +63,22 @@ export function registerAlertRoutes(
     const id = parse(alertIdSchema, req.params.id, 'id');
     const credentials = await guard.credentials(req);
     const alert = await alerts.find(id);
-    // an alert on an instance the caller may not read is as absent as one that never was
+    // an alert the caller may not see is as absent as one that never was
+    if (!alert) throw new NotFoundError(`no alert ${id}`);
+    if (alert.group) {
+      const groups = await readableGroups(credentials);
+      if (groups !== 'all' && !groups.includes(alert.group))
+        throw new NotFoundError(`no alert ${id}`);
+      if (permission !== sindriInstanceReadPermission)
+        await guard.check(credentials, sindriBudgetManagePermission);
+      return { alert, by: principalRef(credentials) };
+    }
+    const resource = instanceEntityRef(alert.instance!);
     if (
-      !alert ||
-      !(await guard.allows(
-        credentials,
-        sindriInstanceReadPermission,
-        instanceEntityRef(alert.instance),
-      ))
+      !(await guard.allows(credentials, sindriInstanceReadPermission, resource))
     )
       throw new NotFoundError(`no alert ${id}`);
-    await guard.check(
-      credentials,
-      permission,
-      instanceEntityRef(alert.instance),
-    );
+    await guard.check(credentials, permission, resource);
     return { alert, by: principalRef(credentials) };
   };
 
@@ -58,8 +87,13 @@ export function registerAlertRoutes(
       req,
       sindriInstanceReadPermission,
     );
+    const groups = await readableGroups(await guard.credentials(req));
     res.json(
-      await alerts.page(parse(alertsQuerySchema, req.query, 'query'), readable),
+      await alerts.page(
+        parse(alertsQuerySchema, req.query, 'query'),
+        readable,
+        groups,
+      ),
     );
   });
 

@@ -1,5 +1,9 @@
 import crypto from 'node:crypto';
-import { Alert, PAGERDUTY_EVENTS_URL } from '@internal/plugin-sindri-common';
+import {
+  Alert,
+  alertSubject,
+  PAGERDUTY_EVENTS_URL,
+} from '@internal/plugin-sindri-common';
 import { ChannelTarget } from './AlertChannelStore';
 import { Transition } from './DeliveryStore';
 
@@ -31,9 +35,9 @@ export function signWebhook(secret: string, body: string, at: Date): string {
 }
 
 const title = ({ alert, transition }: AlertMessage) =>
-  `${transition === 'fired' ? 'Firing' : 'Resolved'}: ${alert.ruleName} on ${
-    alert.instance
-  }`;
+  `${transition === 'fired' ? 'Firing' : 'Resolved'}: ${
+    alert.ruleName
+  } on ${alertSubject(alert)}`;
 
 const json = { 'Content-Type': 'application/json' };
 
@@ -94,10 +98,10 @@ function pagerDuty(
           dedup_key: alert.id,
           payload: {
             summary: title(message).slice(0, 1024),
-            source: alert.instance,
+            source: alertSubject(alert),
             severity: PAGERDUTY_SEVERITY[alert.severity],
             timestamp: alert.firedAt ?? alert.pendingSince,
-            component: alert.instance,
+            component: alertSubject(alert),
             class: alert.ruleName,
             custom_details: {
               summary: alert.summary,

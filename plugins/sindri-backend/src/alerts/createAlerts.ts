@@ -4,6 +4,7 @@ import {
   RootConfigService,
 } from '@backstage/backend-plugin-api';
 import { NotificationService } from '@backstage/plugin-notifications-node';
+import { BudgetStatus } from '@internal/plugin-sindri-common';
 import { EventService } from '../events/EventService';
 import { SindriTask } from '../service/scheduledTasks';
 import { AlertChannelStore } from './AlertChannelStore';
@@ -40,6 +41,8 @@ export function createAlerts(deps: {
   events: EventService;
   notifications: NotificationService;
   logger: LoggerService;
+  /** every group's budget with this month's spend, for the budget rules */
+  budgets?: (now: Date) => Promise<BudgetStatus[]>;
 }) {
   const { knex, config, logger } = deps;
   const settings = readAlertSettings(config);
@@ -58,6 +61,7 @@ export function createAlerts(deps: {
     deliveries,
     events: deps.events,
     logger,
+    budgets: deps.budgets,
   });
   const dispatcher = new AlertDispatcher({
     deliveries,

@@ -6,10 +6,11 @@ import {
   Registration,
 } from '@internal/plugin-sindri-common';
 import { toDate } from '../database/time';
+import { AlertSubject } from './AlertStore';
 
-/** What a rule's condition saw on one instance that it holds for. */
+/** What a rule's condition saw on one instance (or group) that it holds for. */
 export interface Observation {
-  instanceName: string;
+  subject: AlertSubject;
   value?: number;
   summary: string;
 }
@@ -96,7 +97,7 @@ export async function observeCondition(
       const seen = metricValue(condition.metric, JSON.parse(row.data));
       if (seen && seen.value > condition.threshold)
         found.set(row.instance_id, {
-          instanceName: row.name,
+          subject: { instanceId: row.instance_id, instanceName: row.name },
           value: round(seen.value),
           summary: `${METRIC_LABELS[condition.metric]} at ${round(
             seen.value,
@@ -113,7 +114,7 @@ export async function observeCondition(
     for (const row of rows) {
       const last = toDate(row.last_heartbeat_at);
       found.set(row.id, {
-        instanceName: row.name,
+        subject: { instanceId: row.id, instanceName: row.name },
         summary: last
           ? `No heartbeat since ${last.toISOString()}`
           : 'No heartbeat received',
@@ -132,13 +133,16 @@ export async function observeCondition(
       newest.add(row.instance_id);
       if (row.state === 'failed')
         found.set(row.instance_id, {
-          instanceName: row.instance_name,
+          subject: {
+            instanceId: row.instance_id,
+            instanceName: row.instance_name,
+          },
           summary: `${row.kind} failed${
             row.message ? `: ${String(row.message).slice(0, 200)}` : ''
           }`,
         });
     }
-  } else {
+  } else if (condition.kind === 'extension-install-failed') {
     const rows = await knex('instances')
       .whereIn('id', inScope)
       .where('registration', 'like', '%"failedExtensions":[{%')
@@ -148,7 +152,7 @@ export async function observeCondition(
         .failedExtensions;
       if (failed?.length)
         found.set(row.id, {
-          instanceName: row.name,
+          subject: { instanceId: row.id, instanceName: row.name },
           value: failed.length,
           summary: `Install failed: ${failed
             .map(f => `${f.name}${f.error ? ` (${f.error})` : ''}`)

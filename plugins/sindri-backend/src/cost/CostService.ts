@@ -1,23 +1,15 @@
-import crypto from 'node:crypto';
-import yaml from 'yaml';
 import {
   FleetCost,
   FleetInstance,
   InstanceCost,
 } from '@internal/plugin-sindri-common';
-import { BilledDay, SindriCostSource } from '@internal/plugin-sindri-node';
 import { InstanceStore } from '../database/InstanceStore';
 import { DeploymentStore } from '../deployments/DeploymentStore';
 import { ListFilter } from '../auth/PermissionGuard';
-import { dailyHours } from './dailyHours';
-import {
-  deployedResources,
-  DeployedResources,
-  gigabytes,
-} from './deployedResources';
-import { estimateRates, InstanceRates } from './estimateRates';
-import { PriceCatalog } from './priceCatalog';
+import { DeployedResources } from './deployedResources';
 import { StatusChangeStore } from './StatusChangeStore';
+import { perHourWhen, resourcesOf } from './instanceResources';
+import { InstancePricer, round } from './InstancePricer';
 
 const DAY_MS = 86_400_000;
 const WINDOW_DAYS = 30;
@@ -29,65 +21,18 @@ export const LIST_PRICE_SOURCE: InstanceCost['source'] = {
 };
 
 const day = (d: Date) => d.toISOString().slice(0, 10);
-const round = (n: number) => Math.round(n * 10_000) / 10_000;
 
-/**
- * Parsed resources by the sindri.yaml's digest: parsing is most of a fleet
- * request's work, and a stored file rarely changes between requests.
- */
-const parsed = new Map<string, DeployedResources>();
-const PARSED_LIMIT = 50_000;
-
-function resourcesOfYaml(text: string): DeployedResources {
-  const key = crypto.createHash('sha1').update(text).digest('base64');
-  let resources = parsed.get(key);
-  if (!resources) {
-    if (parsed.size >= PARSED_LIMIT) parsed.clear();
-    resources = deployedResources(yaml.parse(text));
-    parsed.set(key, resources);
-  }
-  return resources;
-}
-
-/** An instance's resources: its stored sindri.yaml, else what its agent reported of it. */
-function resourcesOf(
-  instance: FleetInstance,
-  storedYaml?: string,
-): { resources: DeployedResources; from: InstanceCost['resourcesFrom'] } {
-  if (storedYaml)
-    return {
-      resources: resourcesOfYaml(storedYaml),
-      from: 'stored-sindri-yaml',
-    };
-  const reported = instance.registration?.sindriConfig?.resources;
-  const provider = instance.provider ?? 'unknown';
-  if (!reported) return { resources: { provider }, from: 'none' };
+/** The calendar month (UTC) `now` is in: its start, its end and the hours left in it. */
+export function monthOf(now: Date) {
+  const start = Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), 1);
+  const end = Date.UTC(now.getUTCFullYear(), now.getUTCMonth() + 1, 1);
   return {
-    resources: {
-      provider,
-      ...(reported.cpus ? { cpus: reported.cpus } : {}),
-      ...(gigabytes(reported.memory) !== undefined
-        ? { memoryGb: gigabytes(reported.memory) }
-        : {}),
-      ...(gigabytes(reported.disk) !== undefined
-        ? { diskGb: gigabytes(reported.disk) }
-        : {}),
-      ...(reported.gpu
-        ? { gpu: { tier: reported.gpu.toLowerCase(), count: 1 } }
-        : {}),
-    },
-    from: 'agent-reported',
+    key: new Date(start).toISOString().slice(0, 7),
+    start: new Date(start),
+    end: new Date(end),
+    hoursLeft: (end - now.getTime()) / 3_600_000,
   };
 }
-
-const perHourWhen = (
-  rates: InstanceRates,
-  when: 'running' | 'stopped',
-  kind?: string,
-) =>
-  rates.lines
-    .filter(l => l.when === when && (!kind || l.kind === kind))
-    .reduce((sum, l) => sum + l.perHour, 0);
 
 /** The list-price estimate of what instances cost, from their resources and the time they ran. */
 export class CostService {
@@ -96,105 +41,55 @@ export class CostService {
       instances: InstanceStore;
       deployments: DeploymentStore;
       changes: StatusChangeStore;
-      prices: PriceCatalog;
-      /** billing sources: their days replace the estimate for their providers */
-      sources: SindriCostSource[];
+      pricer: InstancePricer;
     },
   ) {}
 
-  /** The days a billing source reports for the instance, by date, when one prices its provider and knows it. */
-  private async billed(
-    instance: FleetInstance,
-    provider: string,
-    from: Date,
-    to: Date,
-  ): Promise<
-    { source: InstanceCost['source']; days: Map<string, BilledDay> } | undefined
-  > {
-    const source = this.deps.sources.find(s => s.providers.includes(provider));
-    if (!source) return undefined;
-    const days = await source.dailyCost(
-      { id: instance.id, name: instance.name, provider },
-      from,
-      to,
-    );
-    if (!days) return undefined;
-    return {
-      source: { kind: 'billing', description: source.title },
-      days: new Map(days.map(d => [d.date, d])),
-    };
+  private get pricer() {
+    return this.deps.pricer;
   }
 
   async instanceCost(
     instance: FleetInstance,
     now = new Date(),
   ): Promise<InstanceCost> {
-    const monthStart = Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), 1);
+    const month = monthOf(now);
     const windowStart =
       Math.floor(now.getTime() / DAY_MS) * DAY_MS - (WINDOW_DAYS - 1) * DAY_MS;
-    const from = new Date(Math.min(monthStart, windowStart));
+    const from = new Date(Math.min(month.start.getTime(), windowStart));
     const deployment = await this.deps.deployments.get(instance.id);
     const { resources, from: resourcesFrom } = resourcesOf(
       instance,
       deployment?.sindriYaml,
     );
-    const rates = estimateRates(resources, this.deps.prices);
-    const billed = await this.billed(instance, resources.provider, from, now);
     const changes =
       (await this.deps.changes.since([instance.id], from)).get(instance.id) ??
       [];
-    const days = dailyHours(changes, from, now).map(d => {
-      const bill = billed?.days.get(d.date);
-      if (billed)
-        return {
-          date: d.date,
-          runningHours: round(d.runningHours),
-          stoppedHours: round(d.stoppedHours),
-          compute: round(bill?.compute ?? 0),
-          gpu: round(bill?.gpu ?? 0),
-          storage: round(bill?.storage ?? 0),
-          total: round(bill?.total ?? 0),
-        };
-      const compute = d.runningHours * perHourWhen(rates, 'running', 'compute');
-      const gpu = d.runningHours * perHourWhen(rates, 'running', 'gpu');
-      const storage =
-        d.runningHours * perHourWhen(rates, 'running', 'storage') +
-        d.stoppedHours * perHourWhen(rates, 'stopped');
-      return {
-        date: d.date,
-        runningHours: round(d.runningHours),
-        stoppedHours: round(d.stoppedHours),
-        compute: round(compute),
-        gpu: round(gpu),
-        storage: round(storage),
-        total: round(compute + gpu + storage),
-      };
-    });
-    const lastDays = days.slice(-WINDOW_DAYS);
+    const priced = await this.pricer.price(
+      instance,
+      resources,
+      changes,
+      from,
+      now,
+    );
+    const lastDays = priced.days.slice(-WINDOW_DAYS);
     const sum = (key: 'compute' | 'gpu' | 'storage' | 'total') =>
       round(lastDays.reduce((n, d) => n + d[key], 0));
-    const monthKey = new Date(monthStart).toISOString().slice(0, 7);
     const monthToDate = round(
-      days
-        .filter(d => d.date.startsWith(monthKey))
+      priced.days
+        .filter(d => d.date.startsWith(month.key))
         .reduce((n, d) => n + d.total, 0),
     );
     const running =
       instance.status === 'running' || instance.status === 'unresponsive';
-    const runningRate = perHourWhen(rates, 'running');
-    const stoppedRate = perHourWhen(rates, 'stopped');
-    let rateNow = 0;
-    if (running) rateNow = runningRate;
-    else if (instance.status === 'stopped') rateNow = stoppedRate;
-    const monthEnd = Date.UTC(now.getUTCFullYear(), now.getUTCMonth() + 1, 1);
     return {
       currency: 'USD',
-      source: billed?.source ?? LIST_PRICE_SOURCE,
+      source: priced.billed?.source ?? LIST_PRICE_SOURCE,
       resourcesFrom,
       resources,
       status: instance.status,
-      rates: rates.lines,
-      missing: rates.missing,
+      rates: priced.rates.lines,
+      missing: priced.rates.missing,
       days: lastDays,
       last30Days: {
         compute: sum('compute'),
@@ -203,11 +98,15 @@ export class CostService {
         total: sum('total'),
       },
       monthToDate,
-      projectedMonthEnd: round(
-        monthToDate + ((monthEnd - now.getTime()) / 3_600_000) * rateNow,
-      ),
+      projectedMonthEnd: round(monthToDate + month.hoursLeft * priced.rateNow),
       ...(running
-        ? { suspendSavingPerDay: round(24 * (runningRate - stoppedRate)) }
+        ? {
+            suspendSavingPerDay: round(
+              24 *
+                (perHourWhen(priced.rates, 'running') -
+                  perHourWhen(priced.rates, 'stopped')),
+            ),
+          }
         : {}),
     };
   }
@@ -231,32 +130,18 @@ export class CostService {
     const rows: FleetCost['instances'] = [];
     for (const instance of instances) {
       const { resources } = resourcesOf(instance, stored.get(instance.id));
-      const rates = estimateRates(resources, this.deps.prices);
-      const running = perHourWhen(rates, 'running');
-      const stopped = perHourWhen(rates, 'stopped');
-      const billed = await this.billed(
+      const priced = await this.pricer.price(
         instance,
-        resources.provider,
-        previousFrom,
-        now,
-      );
-      const hours = dailyHours(
+        resources,
         changes.get(instance.id) ?? [],
         previousFrom,
         now,
       );
       const cost = (a: string, b: string) =>
         round(
-          hours
+          priced.days
             .filter(d => d.date >= a && d.date < b)
-            .reduce(
-              (n, d) =>
-                n +
-                (billed
-                  ? billed.days.get(d.date)?.total ?? 0
-                  : d.runningHours * running + d.stoppedHours * stopped),
-              0,
-            ),
+            .reduce((n, d) => n + d.total, 0),
         );
       rows.push({
         name: instance.name,
@@ -264,8 +149,10 @@ export class CostService {
         provider: resources.provider,
         total: cost(day(from), day(new Date(to.getTime() + DAY_MS))),
         previous: cost(day(previousFrom), day(from)),
-        missing: billed ? [] : rates.missing,
-        ...(billed ? { billedBy: billed.source.description } : {}),
+        missing: priced.billed ? [] : priced.rates.missing,
+        ...(priced.billed
+          ? { billedBy: priced.billed.source.description }
+          : {}),
       });
     }
     const group = (key: 'provider' | 'owner') => {
@@ -298,4 +185,76 @@ export class CostService {
       instances: rows.sort((a, b) => b.total - a.total),
     };
   }
+
+  /**
+   * What the instances each owner owns cost this calendar month so far, and
+   * what they will have cost at its end if each stays in its current status.
+   */
+  async ownersMonth(
+    owners: readonly string[],
+    now = new Date(),
+  ): Promise<Map<string, OwnerMonth>> {
+    const month = monthOf(now);
+    const key = (ref: string) => ref.toLocaleLowerCase('en-US');
+    const result = new Map<string, OwnerMonth>(
+      owners.map(o => [
+        key(o),
+        { spent: 0, projected: 0, instances: 0, missing: [], billedBy: [] },
+      ]),
+    );
+    if (!owners.length) return result;
+    const instances = (await this.deps.instances.listRegistered()).filter(i =>
+      result.has(key(i.owner)),
+    );
+    const ids = instances.map(i => i.id);
+    const [changes, stored] = await Promise.all([
+      this.deps.changes.since(ids, month.start),
+      this.deps.deployments.sindriYamlOf(ids),
+    ]);
+    for (const instance of instances) {
+      const { resources } = resourcesOf(instance, stored.get(instance.id));
+      const priced = await this.pricer.price(
+        instance,
+        resources,
+        changes.get(instance.id) ?? [],
+        month.start,
+        now,
+      );
+      const spent = priced.days.reduce((n, d) => n + d.total, 0);
+      const entry = result.get(key(instance.owner))!;
+      entry.spent = round(entry.spent + spent);
+      entry.projected = round(
+        entry.projected + spent + month.hoursLeft * priced.rateNow,
+      );
+      entry.instances++;
+      if (priced.billed) {
+        const title = priced.billed.source.description;
+        if (!entry.billedBy.includes(title)) entry.billedBy.push(title);
+      } else
+        entry.missing.push(
+          ...priced.rates.missing.map(m => `${instance.name}: ${m}`),
+        );
+    }
+    return new Map(owners.map(o => [o, result.get(key(o))!]));
+  }
+
+  /** What a sindri.yaml would cost per hour while it runs and while it is stopped, from the list prices. */
+  ratesOf(resources: DeployedResources) {
+    const rates = this.pricer.rates(resources);
+    return {
+      running: perHourWhen(rates, 'running'),
+      stopped: perHourWhen(rates, 'stopped'),
+      missing: rates.missing,
+    };
+  }
+}
+
+/** One owner's month: spent so far, projected to its end, over how many instances, and what was left unpriced. */
+export interface OwnerMonth {
+  spent: number;
+  projected: number;
+  instances: number;
+  missing: string[];
+  /** the billing sources that priced some of its instances */
+  billedBy: string[];
 }

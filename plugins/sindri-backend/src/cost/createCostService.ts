@@ -9,6 +9,7 @@ import {
 import { InstanceStore } from '../database/InstanceStore';
 import { DeploymentStore } from '../deployments/DeploymentStore';
 import { CostService } from './CostService';
+import { InstancePricer } from './InstancePricer';
 import { ConfiguredRate, PriceCatalog, priceRowSchema } from './priceCatalog';
 import { StatusChangeStore } from './StatusChangeStore';
 
@@ -53,10 +54,12 @@ export function createCostService(deps: {
     instances: deps.instances,
     deployments: deps.deployments,
     changes: new StatusChangeStore(deps.knex),
-    sources: deps.sources ?? [],
-    prices: PriceCatalog.load(
-      resolvePackagePath('@internal/plugin-sindri-backend', 'prices'),
-      readCostRates(deps.config),
-    ),
+    pricer: new InstancePricer({
+      sources: deps.sources ?? [],
+      prices: PriceCatalog.load(
+        resolvePackagePath('@internal/plugin-sindri-backend', 'prices'),
+        readCostRates(deps.config),
+      ),
+    }),
   });
 }

@@ -18,7 +18,7 @@ describe('sindri-backend migrations', () => {
       const knex = await databases.init(databaseId);
 
       await migrateUp(knex);
-      expect(await countAppliedMigrations(knex)).toBe(10);
+      expect(await countAppliedMigrations(knex)).toBe(11);
       expect(await knex.schema.hasTable('instances')).toBe(true);
 
       await knex('instances').insert({
@@ -51,7 +51,7 @@ describe('sindri-backend migrations', () => {
 
       // applying again is a no-op
       await migrateUp(knex);
-      expect(await countAppliedMigrations(knex)).toBe(10);
+      expect(await countAppliedMigrations(knex)).toBe(11);
 
       for (const table of [
         'terminal_sessions',
@@ -63,6 +63,7 @@ describe('sindri-backend migrations', () => {
         'instance_config_versions',
         'instance_drift',
         'instance_status_changes',
+        'sindri_budgets',
       ]) {
         expect(await knex.schema.hasTable(table)).toBe(true);
       }
@@ -169,6 +170,93 @@ describe('sindri-backend migrations', () => {
         (await knex('instance_events').orderBy('at')).map(r => r.type),
       ).toEqual(['started', 'lifecycle']);
       expect(await knex.schema.hasTable('sindri_events')).toBe(false);
+    },
+  );
+
+  it.each(databases.eachSupportedId())(
+    'keeps every alert and its deliveries when alerts may name a group instead of an instance, on %p',
+    async databaseId => {
+      const knex = await databases.init(databaseId);
+      const options = {
+        directory: resolvePackagePath(
+          '@internal/plugin-sindri-backend',
+          'migrations',
+        ),
+        tableName: MIGRATIONS_TABLE,
+      };
+      for (let i = 0; i < 10; i++) await knex.migrate.up(options);
+      const at = new Date('2026-11-30T10:00:00Z');
+      await knex('sindri_alerts').insert({
+        id: '01KB0000000000000000000001',
+        rule_id: '5e6d0c1a-0001-4000-8000-000000000001',
+        rule_name: 'CPU',
+        instance_id: 'i-1',
+        instance_name: 'dev-1',
+        open_key: '5e6d0c1a-0001-4000-8000-000000000001:i-1',
+        state: 'firing',
+        severity: 'warning',
+        summary: 'CPU at 95 %',
+        pending_since: at,
+        last_true_at: at,
+      });
+      await knex('sindri_alert_deliveries').insert({
+        alert_id: '01KB0000000000000000000001',
+        channel_type: 'notifications',
+        channel_name: "the instance's owners",
+        transition: 'fired',
+        state: 'delivered',
+        created_at: at,
+      });
+
+      await knex.migrate.up(options);
+      expect(await knex('sindri_alert_deliveries').pluck('alert_id')).toEqual([
+        '01KB0000000000000000000001',
+      ]);
+      expect(
+        await knex('sindri_alerts')
+          .where({ instance_name: 'dev-1' })
+          .pluck('open_key'),
+      ).toEqual(['5e6d0c1a-0001-4000-8000-000000000001:i-1']);
+      await knex('sindri_alerts').insert({
+        id: '01KB0000000000000000000002',
+        rule_id: '5e6d0c1a-0001-4000-8000-00000000000a',
+        rule_name: 'Budget spent',
+        group_ref: 'group:default/team-a',
+        open_key: '5e6d0c1a-0001-4000-8000-00000000000a:group:default/team-a',
+        state: 'firing',
+        severity: 'critical',
+        summary: '$12 of $10',
+        pending_since: at,
+        last_true_at: at,
+      });
+      // the open key still allows one open alert per rule and subject
+      const twice = await knex('sindri_alerts')
+        .insert({
+          id: '01KB0000000000000000000003',
+          rule_id: '5e6d0c1a-0001-4000-8000-00000000000a',
+          rule_name: 'Budget spent',
+          group_ref: 'group:default/team-a',
+          open_key: '5e6d0c1a-0001-4000-8000-00000000000a:group:default/team-a',
+          state: 'firing',
+          severity: 'critical',
+          summary: '$12 of $10',
+          pending_since: at,
+          last_true_at: at,
+        })
+        .then(
+          () => 'inserted',
+          (error: Error) => error.message,
+        );
+      expect(twice).toMatch(/unique/i);
+
+      await knex.migrate.down(options);
+      expect(await knex.schema.hasTable('sindri_budgets')).toBe(false);
+      expect(await knex('sindri_alerts').pluck('id')).toEqual([
+        '01KB0000000000000000000001',
+      ]);
+      expect(await knex('sindri_alert_deliveries').pluck('alert_id')).toEqual([
+        '01KB0000000000000000000001',
+      ]);
     },
   );
 });

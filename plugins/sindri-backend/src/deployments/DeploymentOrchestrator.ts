@@ -23,7 +23,7 @@ import { DocumentResolver } from './DocumentResolver';
 import { LifecycleActions } from './LifecycleActions';
 import { OperationRunner } from './OperationRunner';
 import { OperationStarter } from './OperationStarter';
-import { DeployAccess } from './types';
+import { DeployAccess, SpendGate } from './types';
 
 /**
  * The lifecycle state machine: creates instances from sindri.yaml (validate,
@@ -45,6 +45,8 @@ export class DeploymentOrchestrator {
       versions: ConfigVersionStore;
       /** an instance's token was rotated: end the connections that used the old one */
       onTokenRotated?: () => Promise<void>;
+      /** budgets: may refuse a create, clone or resume before anything runs */
+      spendGate?: SpendGate;
     },
   ) {
     this.actions = new LifecycleActions(deps);
@@ -64,6 +66,13 @@ export class DeploymentOrchestrator {
     await this.starter.requireDriver(driver, access);
     const document = await this.deps.documents.resolve(request, access);
     const deployed = withConsoleAgent(document);
+    const budgetWarning = request.dryRun
+      ? undefined
+      : await this.deps.spendGate?.beforeCreate(
+          request.owner,
+          document,
+          request.cloneFrom ? 'clone' : 'create',
+        );
 
     if (request.dryRun) {
       const workDir = this.deps.steps.planDir();
@@ -134,6 +143,7 @@ export class DeploymentOrchestrator {
       async (say, signal) => {
         await fs.rm(workDir, { recursive: true, force: true });
         try {
+          if (budgetWarning) say(budgetWarning);
           say(`deploying ${request.name} with the ${driver.id} driver`);
           await driver.deploy(
             deployed,
@@ -176,7 +186,11 @@ export class DeploymentOrchestrator {
         redact: [token],
       },
     );
-    return { operation, entityRef: instanceEntityRef(request.name) };
+    return {
+      operation,
+      entityRef: instanceEntityRef(request.name),
+      ...(budgetWarning ? { budgetWarning } : {}),
+    };
   }
 
   /** Starts suspend, resume, redeploy or destroy of an instance the portal deployed. */
@@ -194,6 +208,14 @@ export class DeploymentOrchestrator {
     }
     const driver = this.starter.requireDriverOf(instance, deployment.driver);
     await this.starter.requireDriver(driver, access);
+    const budgetWarning =
+      request.action === 'resume'
+        ? await this.deps.spendGate?.beforeResume(
+            instance.owner,
+            deployment.sindriYaml,
+            instance.name,
+          )
+        : undefined;
     const transition = LIFECYCLE_TRANSITIONS[request.action];
     await this.starter.win(
       instance,
@@ -201,7 +223,7 @@ export class DeploymentOrchestrator {
       request.action,
       transition,
     );
-    return this.starter.start({
+    const started = await this.starter.start({
       instance,
       deployment,
       during: transition.during,
@@ -213,6 +235,7 @@ export class DeploymentOrchestrator {
       recordEnd: op =>
         !(request.action === 'destroy' && op.state === 'succeeded'),
     });
+    return budgetWarning ? { ...started, budgetWarning } : started;
   }
 
   /**

@@ -23,7 +23,7 @@ import { DeploymentSteps } from './DeploymentSteps';
 import { DeploymentStore } from './DeploymentStore';
 import { DocumentResolver } from './DocumentResolver';
 import { OperationRunner } from './OperationRunner';
-import { DeployAccess, DeploymentSettings } from './types';
+import { DeployAccess, DeploymentSettings, SpendGate } from './types';
 
 export type { DeployAccess, DeploymentSettings } from './types';
 
@@ -57,6 +57,8 @@ export class DeploymentService {
       onTokenRotated?: () => Promise<void>;
       /** whether the catalog shows this entity yet: a deploy ends once its instance can be opened */
       entityVisible?: (entityRef: string) => Promise<boolean>;
+      /** budgets: may refuse a create, clone or resume before anything runs */
+      spendGate?: SpendGate;
     },
   ) {
     this.operations = new OperationRunner(deps.store, deps.logger);
@@ -101,6 +103,11 @@ export class DeploymentService {
       providersWithRegion: [...PROVIDERS_WITH_REGION],
       regionHints: registry.regionHints(),
     };
+  }
+
+  /** The document a create request names, unchecked (what a cost estimate reads). */
+  async draft(request: Parameters<DocumentResolver['draft']>[0]) {
+    return (await this.documents.draft(request)).document;
   }
 
   validate(sindriYaml: string, access: DeployAccess) {

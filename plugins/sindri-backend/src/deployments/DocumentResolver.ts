@@ -95,15 +95,18 @@ export class DocumentResolver {
       }));
   }
 
-  /** The document a create request deploys, checked: valid, nothing of the portal host, only permitted guarded fields. */
-  async resolve(
-    request: CreateDeploymentRequest,
-    access: DeployAccess,
-  ): Promise<Record<string, unknown>> {
-    let field = 'config';
-    let document: Record<string, unknown>;
+  /**
+   * The document a create request names, as written: its text parsed, its
+   * config, or its clone source's stored file moved to the requested provider
+   * and region. Not checked: what a cost estimate of a form reads.
+   */
+  async draft(
+    request: Pick<
+      CreateDeploymentRequest,
+      'sindriYaml' | 'config' | 'cloneFrom' | 'provider' | 'region'
+    >,
+  ): Promise<{ field: string; document: Record<string, unknown> }> {
     if (request.sindriYaml !== undefined) {
-      field = 'sindriYaml';
       const parsed = this.deps.validator.checkText(request.sindriYaml);
       if (
         !parsed.document ||
@@ -117,23 +120,36 @@ export class DocumentResolver {
           }`,
         );
       }
-      document = parsed.document as Record<string, unknown>;
-    } else if (request.cloneFrom !== undefined) {
-      field = 'cloneFrom';
+      return {
+        field: 'sindriYaml',
+        document: parsed.document as Record<string, unknown>,
+      };
+    }
+    if (request.cloneFrom !== undefined) {
       const source = await this.deps.instances.getByName(request.cloneFrom);
       const deployment = source && (await this.deps.store.get(source.id));
       if (!deployment)
         throw new NotFoundError(
           `cloneFrom: no instance named ${request.cloneFrom} with a stored sindri.yaml`,
         );
-      document = retarget(
-        yaml.parse(deployment.sindriYaml),
-        request.provider,
-        request.region,
-      );
-    } else {
-      document = structuredClone(request.config!);
+      return {
+        field: 'cloneFrom',
+        document: retarget(
+          yaml.parse(deployment.sindriYaml),
+          request.provider,
+          request.region,
+        ),
+      };
     }
+    return { field: 'config', document: structuredClone(request.config!) };
+  }
+
+  /** The document a create request deploys, checked: valid, nothing of the portal host, only permitted guarded fields. */
+  async resolve(
+    request: CreateDeploymentRequest,
+    access: DeployAccess,
+  ): Promise<Record<string, unknown>> {
+    const { field, document } = await this.draft(request);
     document.name = request.name;
     const verdict = this.deps.validator.check(document);
     if (!verdict.valid) {

@@ -24,3 +24,20 @@ export interface DeployAccess {
   /** the guarded fields among these that the caller may set */
   allowedFields(fields: GuardedFieldId[]): Promise<Set<GuardedFieldId>>;
 }
+
+/**
+ * Asked before anything is deployed for a create or clone, and before a
+ * resume: throws to refuse, returns a warning to pass on to the caller.
+ */
+export interface SpendGate {
+  beforeCreate(
+    owner: string,
+    document: Record<string, unknown>,
+    action: 'create' | 'clone',
+  ): Promise<string | undefined>;
+  beforeResume(
+    owner: string,
+    sindriYaml: string,
+    instanceName: string,
+  ): Promise<string | undefined>;
+}

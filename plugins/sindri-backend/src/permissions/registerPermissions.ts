@@ -2,6 +2,8 @@ import { PermissionsRegistryService } from '@backstage/backend-plugin-api';
 import {
   sindriAlertManagePermission,
   sindriAlertReadPermission,
+  sindriBudgetManagePermission,
+  sindriBudgetReadPermission,
   GUARDED_FIELD_IDS,
   instanceNameOfRef,
   sindriConfigFieldSetPermission,
@@ -35,6 +37,8 @@ export function registerSindriPermissions(
     sindriAlertReadPermission,
     sindriAlertManagePermission,
     sindriExtensionReadPermission,
+    sindriBudgetReadPermission,
+    sindriBudgetManagePermission,
   ]);
   registry.addResourceType({
     resourceRef: sindriInstancePermissionResourceRef,

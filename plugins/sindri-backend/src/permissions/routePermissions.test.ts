@@ -34,6 +34,8 @@ const ALERT_READ = 'sindri.alert.read';
 const ALERT_MANAGE = 'sindri.alert.manage';
 const ALERT_RESPOND = 'sindri.alert.respond';
 const EXTENSION_READ = 'sindri.extension.read';
+const BUDGET_READ = 'sindri.budget.read';
+const BUDGET_MANAGE = 'sindri.budget.manage';
 const DEFAULT_RULE = '5e6d0c1a-0001-4000-8000-000000000001';
 const ALERT_RULE = {
   name: 'lost',
@@ -361,6 +363,45 @@ const calls: Call[] = [
     permission: READ,
     call: s => request(s).get('/api/sindri/fleet/cost'),
     allowed: 200,
+    denied: 403,
+  },
+  {
+    name: 'GET /budgets',
+    permission: BUDGET_READ,
+    call: s => request(s).get('/api/sindri/budgets'),
+    allowed: 200,
+    denied: 403,
+  },
+  {
+    name: 'POST /budgets/estimate',
+    permission: CREATE,
+    call: s =>
+      request(s)
+        .post('/api/sindri/budgets/estimate')
+        .send({ owner: 'group:default/team-a', sindriYaml: DEV1_YAML }),
+    allowed: 200,
+    denied: 403,
+  },
+  {
+    name: 'PUT /budgets/{}',
+    permission: BUDGET_MANAGE,
+    call: s =>
+      request(s)
+        .put(
+          `/api/sindri/budgets/${encodeURIComponent('group:default/team-a')}`,
+        )
+        .send({ monthlyUsd: 100, enforcement: 'warn' }),
+    allowed: 200,
+    denied: 403,
+  },
+  {
+    name: 'DELETE /budgets/{}',
+    permission: BUDGET_MANAGE,
+    call: s =>
+      request(s).delete(
+        `/api/sindri/budgets/${encodeURIComponent('group:default/nobody')}`,
+      ),
+    allowed: 404,
     denied: 403,
   },
   {

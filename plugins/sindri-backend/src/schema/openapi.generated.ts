@@ -1488,7 +1488,8 @@ export const spec = {
             },
           },
           '409': {
-            description: 'An instance of that name exists.',
+            description:
+              "An instance of that name exists, or the owner group's budget is enforced with\n`block` and the instance's projected cost to the month's end would run it over (the\nmessage gives the remaining budget and the projection). Nothing is enrolled or deployed.\n",
             content: {
               'application/json': {
                 schema: {
@@ -1741,7 +1742,7 @@ export const spec = {
           },
           '409': {
             description:
-              'Not deployed by the portal, or in a state the action cannot start from.',
+              "Not deployed by the portal, or in a state the action cannot start from, or a resume\nthat the owner group's budget (enforced with `block`) refuses: the message gives the\nremaining budget and the instance's projected cost.\n",
             content: {
               'application/json': {
                 schema: {
@@ -2094,6 +2095,165 @@ export const spec = {
           },
           '403': {
             $ref: '#/components/responses/Forbidden',
+          },
+        },
+      },
+    },
+    '/budgets': {
+      get: {
+        operationId: 'listBudgets',
+        summary:
+          "The budgets of the caller's groups (every group's for budget managers), with this month's spend.",
+        description:
+          "Requires `sindri.budget.read`. A user sees the budgets of the groups they belong to; with\n`sindri.budget.manage` every group's. Spend is the month to date of the instances each\ngroup owns (the same estimate, or billing source, as the Cost tab), and the projection\nkeeps each instance in its current status to the month's end.\n",
+        responses: {
+          '200': {
+            description: "The budgets and the caller's groups.",
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/BudgetList',
+                },
+              },
+            },
+          },
+          '400': {
+            $ref: '#/components/responses/BadRequest',
+          },
+          '401': {
+            $ref: '#/components/responses/Unauthorized',
+          },
+          '403': {
+            $ref: '#/components/responses/Forbidden',
+          },
+        },
+      },
+    },
+    '/budgets/estimate': {
+      post: {
+        operationId: 'estimateBudget',
+        summary:
+          "What a new instance would cost its owner to the month's end, against the owner's budget.",
+        description:
+          "Requires `sindri.instance.create`. The create page asks this as the form changes: the\ninstance's list-price rate from its sindri.yaml (text or document, or the clone source's\nstored one, which needs `sindri.instance.read` on it) × the hours left in the month,\nagainst the owner group's budget and what it is projected to spend. `verdict` is what a\ncreate would meet: `within`, `over` (and `enforcement` says whether it warns or blocks),\nor `no-budget`.\n",
+        requestBody: {
+          required: true,
+          content: {
+            'application/json': {
+              schema: {
+                $ref: '#/components/schemas/BudgetEstimateRequest',
+              },
+            },
+          },
+        },
+        responses: {
+          '200': {
+            description: 'The estimate.',
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/BudgetEstimate',
+                },
+              },
+            },
+          },
+          '400': {
+            $ref: '#/components/responses/BadRequest',
+          },
+          '401': {
+            $ref: '#/components/responses/Unauthorized',
+          },
+          '403': {
+            $ref: '#/components/responses/Forbidden',
+          },
+          '404': {
+            description:
+              'The instance to clone does not exist or was not deployed by the portal.',
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/Error',
+                },
+              },
+            },
+          },
+        },
+      },
+    },
+    '/budgets/{group}': {
+      put: {
+        operationId: 'setBudget',
+        summary: "Set a group's monthly budget and how it is enforced.",
+        description:
+          "Requires `sindri.budget.manage`. `group` is the group's entity ref, URL-encoded.",
+        parameters: [
+          {
+            $ref: '#/components/parameters/budgetGroup',
+          },
+        ],
+        requestBody: {
+          required: true,
+          content: {
+            'application/json': {
+              schema: {
+                $ref: '#/components/schemas/BudgetInput',
+              },
+            },
+          },
+        },
+        responses: {
+          '200': {
+            description: "The budget with this month's spend.",
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/BudgetStatus',
+                },
+              },
+            },
+          },
+          '400': {
+            $ref: '#/components/responses/BadRequest',
+          },
+          '401': {
+            $ref: '#/components/responses/Unauthorized',
+          },
+          '403': {
+            $ref: '#/components/responses/Forbidden',
+          },
+        },
+      },
+      delete: {
+        operationId: 'deleteBudget',
+        summary: "Remove a group's budget.",
+        description: 'Requires `sindri.budget.manage`.',
+        parameters: [
+          {
+            $ref: '#/components/parameters/budgetGroup',
+          },
+        ],
+        responses: {
+          '204': {
+            description: 'Removed.',
+          },
+          '400': {
+            $ref: '#/components/responses/BadRequest',
+          },
+          '401': {
+            $ref: '#/components/responses/Unauthorized',
+          },
+          '403': {
+            $ref: '#/components/responses/Forbidden',
+          },
+          '404': {
+            description: 'The group has no budget.',
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/Error',
+                },
+              },
+            },
           },
         },
       },
@@ -2872,6 +3032,17 @@ export const spec = {
   },
   components: {
     parameters: {
+      budgetGroup: {
+        name: 'group',
+        in: 'path',
+        required: true,
+        description: "The group's entity ref, e.g. group%3Adefault%2Fteam-a",
+        schema: {
+          type: 'string',
+          minLength: 1,
+          maxLength: 255,
+        },
+      },
       logText: {
         name: 'q',
         in: 'query',
@@ -3772,7 +3943,7 @@ export const spec = {
       },
       AlertCondition: {
         description:
-          'When a rule holds for an instance. `metric`: the newest sample is above `threshold`;\n`heartbeat-lost`: the instance is unresponsive; `operation-failed`: its newest finished\ndeployment or lifecycle operation of the last 24 h failed; `extension-install-failed`:\nits agent reported an extension whose installation failed. An alert fires once the\ncondition has held for `forSeconds`.\n',
+          "When a rule holds for an instance. `metric`: the newest sample is above `threshold`;\n`heartbeat-lost`: the instance is unresponsive; `operation-failed`: its newest finished\ndeployment or lifecycle operation of the last 24 h failed; `extension-install-failed`:\nits agent reported an extension whose installation failed; `budget-spent`: an owner\ngroup has spent `percent` % of its monthly budget this month; `budget-projected`: a\ngroup's projection to the month's end is over its budget. Budget conditions concern\ngroups with a budget (the fleet scope: all of them; the group scope: that group) and\nresolve when a new month starts or the budget is raised. An alert fires once the\ncondition has held for `forSeconds`.\n",
         oneOf: [
           {
             type: 'object',
@@ -3808,6 +3979,41 @@ export const spec = {
                   'operation-failed',
                   'extension-install-failed',
                 ],
+              },
+              forSeconds: {
+                type: 'integer',
+                minimum: 0,
+                maximum: 86400,
+              },
+            },
+          },
+          {
+            type: 'object',
+            required: ['kind', 'percent', 'forSeconds'],
+            properties: {
+              kind: {
+                type: 'string',
+                enum: ['budget-spent'],
+              },
+              percent: {
+                type: 'number',
+                minimum: 1,
+                maximum: 1000,
+              },
+              forSeconds: {
+                type: 'integer',
+                minimum: 0,
+                maximum: 86400,
+              },
+            },
+          },
+          {
+            type: 'object',
+            required: ['kind', 'forSeconds'],
+            properties: {
+              kind: {
+                type: 'string',
+                enum: ['budget-projected'],
               },
               forSeconds: {
                 type: 'integer',
@@ -3981,12 +4187,11 @@ export const spec = {
       Alert: {
         type: 'object',
         description:
-          "One rule's alert on one instance: pending while its condition has held for less than the\nrule's duration, firing after, resolved once it stopped holding. At most one is open per\nrule and instance.\n",
+          "One rule's alert on one instance, or (a budget rule's) on one owner group: pending while\nits condition has held for less than the rule's duration, firing after, resolved once it\nstopped holding. At most one is open per rule and instance or group.\n",
         required: [
           'id',
           'ruleId',
           'ruleName',
-          'instance',
           'state',
           'severity',
           'summary',
@@ -4005,6 +4210,12 @@ export const spec = {
           },
           instance: {
             type: 'string',
+            description: 'The instance it concerns; absent on a budget alert.',
+          },
+          group: {
+            type: 'string',
+            description:
+              'The owner group (entity ref) a budget alert concerns.',
           },
           state: {
             type: 'string',
@@ -4373,6 +4584,11 @@ export const spec = {
           entityRef: {
             type: 'string',
             description: 'resource:default/<name>',
+          },
+          budgetWarning: {
+            type: 'string',
+            description:
+              "The owner group's budget is enforced with `warn` and this instance's projected cost\nruns it over: the remaining budget and the projection, in words. The operation runs.\n",
           },
         },
       },
@@ -5042,6 +5258,213 @@ export const spec = {
                 },
               },
             },
+          },
+        },
+      },
+      BudgetEnforcement: {
+        type: 'string',
+        enum: ['off', 'warn', 'block'],
+        description:
+          'What a create, clone or resume that would run the group over its budget meets.',
+      },
+      BudgetInput: {
+        type: 'object',
+        required: ['monthlyUsd', 'enforcement'],
+        additionalProperties: false,
+        properties: {
+          monthlyUsd: {
+            type: 'number',
+            exclusiveMinimum: 0,
+            maximum: 100000000,
+          },
+          enforcement: {
+            $ref: '#/components/schemas/BudgetEnforcement',
+          },
+        },
+      },
+      BudgetStatus: {
+        type: 'object',
+        required: [
+          'group',
+          'monthlyUsd',
+          'enforcement',
+          'month',
+          'spent',
+          'projected',
+          'remaining',
+          'percentSpent',
+          'instances',
+          'missing',
+          'source',
+          'updatedBy',
+          'updatedAt',
+        ],
+        properties: {
+          group: {
+            type: 'string',
+          },
+          monthlyUsd: {
+            type: 'number',
+          },
+          enforcement: {
+            $ref: '#/components/schemas/BudgetEnforcement',
+          },
+          month: {
+            type: 'string',
+            description: 'The calendar month (UTC), YYYY-MM.',
+          },
+          spent: {
+            type: 'number',
+            description: 'Month to date, USD.',
+          },
+          projected: {
+            type: 'number',
+            description:
+              "At the month's end if every instance stays in its current status, USD.",
+          },
+          remaining: {
+            type: 'number',
+            description: 'monthlyUsd − spent (negative once over).',
+          },
+          percentSpent: {
+            type: 'number',
+          },
+          instances: {
+            type: 'integer',
+            description: 'How many instances the group owns.',
+          },
+          missing: {
+            type: 'array',
+            items: {
+              type: 'string',
+            },
+            description: 'What could not be priced (the figures leave it out).',
+          },
+          source: {
+            $ref: '#/components/schemas/CostSource',
+          },
+          updatedBy: {
+            type: 'string',
+          },
+          updatedAt: {
+            type: 'string',
+            format: 'date-time',
+          },
+        },
+      },
+      BudgetList: {
+        type: 'object',
+        required: ['currency', 'items', 'myGroups'],
+        properties: {
+          currency: {
+            type: 'string',
+            enum: ['USD'],
+          },
+          items: {
+            type: 'array',
+            items: {
+              $ref: '#/components/schemas/BudgetStatus',
+            },
+          },
+          myGroups: {
+            type: 'array',
+            items: {
+              type: 'string',
+            },
+            description:
+              "The caller's groups (entity refs), with or without a budget.",
+          },
+        },
+      },
+      BudgetEstimateRequest: {
+        type: 'object',
+        additionalProperties: false,
+        properties: {
+          owner: {
+            type: 'string',
+            minLength: 1,
+            maxLength: 255,
+            description:
+              "Required, unless `cloneFrom` is given and the clone keeps its source's owner.",
+          },
+          sindriYaml: {
+            type: 'string',
+          },
+          config: {
+            type: 'object',
+            additionalProperties: true,
+          },
+          cloneFrom: {
+            type: 'string',
+            minLength: 1,
+            maxLength: 63,
+          },
+          provider: {
+            type: 'string',
+            enum: [
+              'docker',
+              'fly',
+              'devpod',
+              'e2b',
+              'kubernetes',
+              'runpod',
+              'northflank',
+            ],
+            description: 'For a clone, the provider it moves to.',
+          },
+          region: {
+            type: 'string',
+            minLength: 1,
+            maxLength: 64,
+            description: 'For a clone, the region it moves to.',
+          },
+        },
+      },
+      BudgetEstimate: {
+        type: 'object',
+        required: [
+          'owner',
+          'perHour',
+          'projected',
+          'hoursLeft',
+          'missing',
+          'verdict',
+        ],
+        properties: {
+          owner: {
+            type: 'string',
+          },
+          perHour: {
+            type: 'number',
+            description:
+              "The instance's list-price rate while it runs, USD per hour.",
+          },
+          projected: {
+            type: 'number',
+            description: 'perHour × the hours left in the month, USD.',
+          },
+          hoursLeft: {
+            type: 'number',
+          },
+          missing: {
+            type: 'array',
+            items: {
+              type: 'string',
+            },
+          },
+          verdict: {
+            type: 'string',
+            enum: ['within', 'over', 'no-budget'],
+          },
+          enforcement: {
+            $ref: '#/components/schemas/BudgetEnforcement',
+          },
+          budget: {
+            $ref: '#/components/schemas/BudgetStatus',
+          },
+          message: {
+            type: 'string',
+            description: 'What a create would be told when over.',
           },
         },
       },
@@ -6384,6 +6807,26 @@ export type EndpointMap = {
   };
   '#get|/fleet/cost': {
     response: operations['getFleetCost']['responses'][200]['content']['application/json'];
+  };
+  '#get|/budgets': {
+    response: operations['listBudgets']['responses'][200]['content']['application/json'];
+  };
+  '#post|/budgets/estimate': {
+    body: NonNullable<
+      operations['estimateBudget']['requestBody']
+    >['content']['application/json'];
+    response: operations['estimateBudget']['responses'][200]['content']['application/json'];
+  };
+  '#put|/budgets/{group}': {
+    path: operations['setBudget']['parameters']['path'];
+    body: NonNullable<
+      operations['setBudget']['requestBody']
+    >['content']['application/json'];
+    response: operations['setBudget']['responses'][200]['content']['application/json'];
+  };
+  '#_delete|/budgets/{group}': {
+    path: operations['deleteBudget']['parameters']['path'];
+    response: void;
   };
   '#get|/alerts': {
     query: NonNullable<operations['listAlerts']['parameters']['query']>;

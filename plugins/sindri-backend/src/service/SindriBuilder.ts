@@ -37,6 +37,9 @@ import { ConfigService } from '../configVersions/ConfigService';
 import { DriftService } from '../drift/DriftService';
 import { DriftStore } from '../drift/DriftStore';
 import { createCostService } from '../cost/createCostService';
+import { BudgetGate } from '../budgets/BudgetGate';
+import { BudgetService } from '../budgets/BudgetService';
+import { BudgetStore } from '../budgets/BudgetStore';
 import { DeploymentStore } from '../deployments/DeploymentStore';
 import { createDrivers } from '../drivers/createDrivers';
 import { EnrollmentService } from '../enrollments/EnrollmentService';
@@ -202,7 +205,20 @@ export class SindriBuilder {
       logger,
     );
 
-    const alerts = createAlerts({ ...env, knex, events });
+    const cost = createCostService({
+      knex,
+      config,
+      instances,
+      deployments: deploymentStore,
+      sources: this.costSources,
+    });
+    const budgets = new BudgetService({ store: new BudgetStore(knex), cost });
+    const alerts = createAlerts({
+      ...env,
+      knex,
+      events,
+      budgets: now => budgets.list(undefined, now),
+    });
 
     const deployments = new DeploymentService({
       drivers: drivers.registry,
@@ -226,6 +242,7 @@ export class SindriBuilder {
         void live.sweeper.sweep();
       },
       onTokenRotated: () => live.sweeper.sweep(),
+      spendGate: new BudgetGate(budgets),
       settings: {
         ...settings.deployments,
         // agents address the backend's root: they add /api/sindri themselves
@@ -273,13 +290,8 @@ export class SindriBuilder {
         drift,
       }),
       drift,
-      cost: createCostService({
-        knex,
-        config,
-        instances,
-        deployments: deploymentStore,
-        sources: this.costSources,
-      }),
+      cost,
+      budgets,
       alerts: alerts.service,
       logs,
       logTail,

@@ -12,6 +12,8 @@ import { registerConfigRoutes } from '../configVersions/configRoutes';
 import { ConfigService } from '../configVersions/ConfigService';
 import { DriftService } from '../drift/DriftService';
 import { registerCostRoutes } from '../cost/costRoutes';
+import { registerBudgetRoutes } from '../budgets/budgetRoutes';
+import { BudgetService } from '../budgets/BudgetService';
 import { CostService } from '../cost/CostService';
 import { registerEnrollmentRoutes } from '../enrollments/enrollmentRoutes';
 import { EnrollmentService } from '../enrollments/EnrollmentService';
@@ -67,6 +69,7 @@ export interface RouterOptions {
   config: ConfigService;
   drift: DriftService;
   cost: CostService;
+  budgets: BudgetService;
   alerts: AlertService;
   logs: LogStore;
   logTail: LogTail;
@@ -112,6 +115,7 @@ export async function createRouter(
   registerDeploymentRoutes(router, options);
   registerConfigRoutes(router, options);
   registerCostRoutes(router, options);
+  registerBudgetRoutes(router, options);
   registerAlertRoutes(router, options);
   registerLogRoutes(router, options);
   router.use(validatorErrors());

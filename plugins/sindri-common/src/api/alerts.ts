@@ -56,7 +56,21 @@ export const alertConditionSchema = z.discriminatedUnion('kind', [
     ]),
     forSeconds,
   }),
+  z.object({
+    kind: z.literal('budget-spent'),
+    percent: z.number().min(1).max(1000),
+    forSeconds,
+  }),
+  z.object({ kind: z.literal('budget-projected'), forSeconds }),
 ]) satisfies z.ZodType<AlertCondition>;
+
+/** Budget conditions concern owner groups, not instances. */
+export const isBudgetCondition = (condition: AlertCondition) =>
+  condition.kind === 'budget-spent' || condition.kind === 'budget-projected';
+
+/** What an alert concerns: its instance, or a budget alert's group. */
+export const alertSubject = (alert: Pick<Alert, 'instance' | 'group'>) =>
+  alert.instance ?? alert.group ?? 'unknown';
 
 export const alertScopeSchema = z
   .object({
@@ -88,16 +102,25 @@ export const alertScopeSchema = z
   }) satisfies z.ZodType<AlertScope>;
 
 /** A rule as an admin or operator writes it. */
-export const alertRuleInputSchema = z.object({
-  name: z.string().trim().min(1).max(128),
-  enabled: z.boolean(),
-  condition: alertConditionSchema,
-  scope: alertScopeSchema,
-  severity: z.enum(ALERT_SEVERITIES),
-  channels: z.array(z.uuid()).max(16),
-  notifyOwners: z.boolean(),
-  resolveAfterSeconds: z.number().int().min(0).max(86_400),
-}) satisfies z.ZodType<AlertRuleInput>;
+export const alertRuleInputSchema = z
+  .object({
+    name: z.string().trim().min(1).max(128),
+    enabled: z.boolean(),
+    condition: alertConditionSchema,
+    scope: alertScopeSchema,
+    severity: z.enum(ALERT_SEVERITIES),
+    channels: z.array(z.uuid()).max(16),
+    notifyOwners: z.boolean(),
+    resolveAfterSeconds: z.number().int().min(0).max(86_400),
+  })
+  .superRefine((rule, ctx) => {
+    if (isBudgetCondition(rule.condition) && rule.scope.kind === 'instance')
+      ctx.addIssue({
+        code: 'custom',
+        path: ['scope', 'kind'],
+        message: 'a budget condition watches groups: use fleet or group',
+      });
+  }) satisfies z.ZodType<AlertRuleInput>;
 
 const httpUrl = z
   .url({ protocol: /^https?$/, error: 'must be an http(s) URL' })

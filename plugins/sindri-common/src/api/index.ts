@@ -8,3 +8,5 @@ export * from './logs';
 export * from './extensions';
 export * from './configVersions';
 export * from './cost';
+export * from './budgets';
+export * from './formatMoney';

@@ -31,6 +31,7 @@ import { SindriAlertsClient } from './SindriAlertsClient';
 import { SindriLogsClient } from './SindriLogsClient';
 import { SindriConfigClient } from './SindriConfigClient';
 import { SindriCostClient } from './SindriCostClient';
+import { SindriBudgetsClient } from './SindriBudgetsClient';
 import { SindriExtensionsClient } from './SindriExtensionsClient';
 import { retryDelayMs, sleep } from './retryPolicy';
 import { SindriRequestError } from './SindriRequestError';
@@ -73,6 +74,8 @@ export class SindriHttpClient {
   readonly config: SindriConfigClient;
   /** What instances cost. */
   readonly cost: SindriCostClient;
+  /** Owner groups' monthly budgets. */
+  readonly budgets: SindriBudgetsClient;
 
   constructor(options: SindriHttpClientOptions) {
     this.http = new HttpTransport(options);
@@ -81,6 +84,7 @@ export class SindriHttpClient {
     this.extensions = new SindriExtensionsClient(this.http);
     this.config = new SindriConfigClient(this.http);
     this.cost = new SindriCostClient(this.http);
+    this.budgets = new SindriBudgetsClient(this.http);
   }
 
   async listInstances(): Promise<FleetInstance[]> {

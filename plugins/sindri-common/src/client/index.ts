@@ -10,6 +10,7 @@ export {
 export { SindriExtensionsClient } from './SindriExtensionsClient';
 export { SindriConfigClient } from './SindriConfigClient';
 export { SindriCostClient } from './SindriCostClient';
+export { SindriBudgetsClient } from './SindriBudgetsClient';
 export { retryDelayMs } from './retryPolicy';
 export { errorFromResponse, SindriRequestError } from './SindriRequestError';
 export {

@@ -998,6 +998,78 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/budgets': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * The budgets of the caller's groups (every group's for budget managers), with this month's spend.
+     * @description Requires `sindri.budget.read`. A user sees the budgets of the groups they belong to; with
+     *     `sindri.budget.manage` every group's. Spend is the month to date of the instances each
+     *     group owns (the same estimate, or billing source, as the Cost tab), and the projection
+     *     keeps each instance in its current status to the month's end.
+     */
+    get: operations['listBudgets'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/budgets/estimate': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * What a new instance would cost its owner to the month's end, against the owner's budget.
+     * @description Requires `sindri.instance.create`. The create page asks this as the form changes: the
+     *     instance's list-price rate from its sindri.yaml (text or document, or the clone source's
+     *     stored one, which needs `sindri.instance.read` on it) × the hours left in the month,
+     *     against the owner group's budget and what it is projected to spend. `verdict` is what a
+     *     create would meet: `within`, `over` (and `enforcement` says whether it warns or blocks),
+     *     or `no-budget`.
+     */
+    post: operations['estimateBudget'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/budgets/{group}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    /**
+     * Set a group's monthly budget and how it is enforced.
+     * @description Requires `sindri.budget.manage`. `group` is the group's entity ref, URL-encoded.
+     */
+    put: operations['setBudget'];
+    post?: never;
+    /**
+     * Remove a group's budget.
+     * @description Requires `sindri.budget.manage`.
+     */
+    delete: operations['deleteBudget'];
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/alerts': {
     parameters: {
       query?: never;
@@ -1495,7 +1567,11 @@ export interface components {
      * @description When a rule holds for an instance. `metric`: the newest sample is above `threshold`;
      *     `heartbeat-lost`: the instance is unresponsive; `operation-failed`: its newest finished
      *     deployment or lifecycle operation of the last 24 h failed; `extension-install-failed`:
-     *     its agent reported an extension whose installation failed. An alert fires once the
+     *     its agent reported an extension whose installation failed; `budget-spent`: an owner
+     *     group has spent `percent` % of its monthly budget this month; `budget-projected`: a
+     *     group's projection to the month's end is over its budget. Budget conditions concern
+     *     groups with a budget (the fleet scope: all of them; the group scope: that group) and
+     *     resolve when a new month starts or the budget is raised. An alert fires once the
      *     condition has held for `forSeconds`.
      */
     AlertCondition:
@@ -1512,6 +1588,17 @@ export interface components {
             | 'heartbeat-lost'
             | 'operation-failed'
             | 'extension-install-failed';
+          forSeconds: number;
+        }
+      | {
+          /** @enum {string} */
+          kind: 'budget-spent';
+          percent: number;
+          forSeconds: number;
+        }
+      | {
+          /** @enum {string} */
+          kind: 'budget-projected';
           forSeconds: number;
         };
     /** @description Which instances a rule watches; `ref` is a group's entity ref or an instance's name. */
@@ -1572,15 +1659,18 @@ export interface components {
       updatedAt: string;
     };
     /**
-     * @description One rule's alert on one instance: pending while its condition has held for less than the
-     *     rule's duration, firing after, resolved once it stopped holding. At most one is open per
-     *     rule and instance.
+     * @description One rule's alert on one instance, or (a budget rule's) on one owner group: pending while
+     *     its condition has held for less than the rule's duration, firing after, resolved once it
+     *     stopped holding. At most one is open per rule and instance or group.
      */
     Alert: {
       id: string;
       ruleId: string;
       ruleName: string;
-      instance: string;
+      /** @description The instance it concerns; absent on a budget alert. */
+      instance?: string;
+      /** @description The owner group (entity ref) a budget alert concerns. */
+      group?: string;
       /** @enum {string} */
       state: 'pending' | 'firing' | 'resolved';
       severity: components['schemas']['AlertSeverity'];
@@ -1724,6 +1814,11 @@ export interface components {
       operation: components['schemas']['LifecycleOperation'];
       /** @description resource:default/<name> */
       entityRef: string;
+      /**
+       * @description The owner group's budget is enforced with `warn` and this instance's projected cost
+       *     runs it over: the remaining budget and the projection, in words. The operation runs.
+       */
+      budgetWarning?: string;
     };
     /** @description One line of `GET /operations/{id}/stream`. */
     OperationStreamEvent:
@@ -1944,6 +2039,82 @@ export interface components {
         /** @description The billing source whose bills this instance's figures come from; absent for the list-price estimate. */
         billedBy?: string;
       }[];
+    };
+    /**
+     * @description What a create, clone or resume that would run the group over its budget meets.
+     * @enum {string}
+     */
+    BudgetEnforcement: 'off' | 'warn' | 'block';
+    BudgetInput: {
+      monthlyUsd: number;
+      enforcement: components['schemas']['BudgetEnforcement'];
+    };
+    BudgetStatus: {
+      group: string;
+      monthlyUsd: number;
+      enforcement: components['schemas']['BudgetEnforcement'];
+      /** @description The calendar month (UTC), YYYY-MM. */
+      month: string;
+      /** @description Month to date, USD. */
+      spent: number;
+      /** @description At the month's end if every instance stays in its current status, USD. */
+      projected: number;
+      /** @description monthlyUsd − spent (negative once over). */
+      remaining: number;
+      percentSpent: number;
+      /** @description How many instances the group owns. */
+      instances: number;
+      /** @description What could not be priced (the figures leave it out). */
+      missing: string[];
+      source: components['schemas']['CostSource'];
+      updatedBy: string;
+      /** Format: date-time */
+      updatedAt: string;
+    };
+    BudgetList: {
+      /** @enum {string} */
+      currency: 'USD';
+      items: components['schemas']['BudgetStatus'][];
+      /** @description The caller's groups (entity refs), with or without a budget. */
+      myGroups: string[];
+    };
+    BudgetEstimateRequest: {
+      /** @description Required, unless `cloneFrom` is given and the clone keeps its source's owner. */
+      owner?: string;
+      sindriYaml?: string;
+      config?: {
+        [key: string]: unknown;
+      };
+      cloneFrom?: string;
+      /**
+       * @description For a clone, the provider it moves to.
+       * @enum {string}
+       */
+      provider?:
+        | 'docker'
+        | 'fly'
+        | 'devpod'
+        | 'e2b'
+        | 'kubernetes'
+        | 'runpod'
+        | 'northflank';
+      /** @description For a clone, the region it moves to. */
+      region?: string;
+    };
+    BudgetEstimate: {
+      owner: string;
+      /** @description The instance's list-price rate while it runs, USD per hour. */
+      perHour: number;
+      /** @description perHour × the hours left in the month, USD. */
+      projected: number;
+      hoursLeft: number;
+      missing: string[];
+      /** @enum {string} */
+      verdict: 'within' | 'over' | 'no-budget';
+      enforcement?: components['schemas']['BudgetEnforcement'];
+      budget?: components['schemas']['BudgetStatus'];
+      /** @description What a create would be told when over. */
+      message?: string;
     };
     ConfigVerdict: {
       valid: boolean;
@@ -2380,6 +2551,8 @@ export interface components {
     };
   };
   parameters: {
+    /** @description The group's entity ref, e.g. group%3Adefault%2Fteam-a */
+    budgetGroup: string;
     /** @description Words every line must hold. */
     logText: string;
     /** @description Only lines read from these sources (comma-separated). */
@@ -3424,7 +3597,11 @@ export interface operations {
           'application/json': components['schemas']['Error'];
         };
       };
-      /** @description An instance of that name exists. */
+      /**
+       * @description An instance of that name exists, or the owner group's budget is enforced with
+       *     `block` and the instance's projected cost to the month's end would run it over (the
+       *     message gives the remaining budget and the projection). Nothing is enrolled or deployed.
+       */
       409: {
         headers: {
           [name: string]: unknown;
@@ -3589,7 +3766,11 @@ export interface operations {
       401: components['responses']['Unauthorized'];
       403: components['responses']['Forbidden'];
       404: components['responses']['NotFound'];
-      /** @description Not deployed by the portal, or in a state the action cannot start from. */
+      /**
+       * @description Not deployed by the portal, or in a state the action cannot start from, or a resume
+       *     that the owner group's budget (enforced with `block`) refuses: the message gives the
+       *     remaining budget and the instance's projected cost.
+       */
       409: {
         headers: {
           [name: string]: unknown;
@@ -3820,6 +4001,128 @@ export interface operations {
       400: components['responses']['BadRequest'];
       401: components['responses']['Unauthorized'];
       403: components['responses']['Forbidden'];
+    };
+  };
+  listBudgets: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description The budgets and the caller's groups. */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['BudgetList'];
+        };
+      };
+      400: components['responses']['BadRequest'];
+      401: components['responses']['Unauthorized'];
+      403: components['responses']['Forbidden'];
+    };
+  };
+  estimateBudget: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['BudgetEstimateRequest'];
+      };
+    };
+    responses: {
+      /** @description The estimate. */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['BudgetEstimate'];
+        };
+      };
+      400: components['responses']['BadRequest'];
+      401: components['responses']['Unauthorized'];
+      403: components['responses']['Forbidden'];
+      /** @description The instance to clone does not exist or was not deployed by the portal. */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+    };
+  };
+  setBudget: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        /** @description The group's entity ref, e.g. group%3Adefault%2Fteam-a */
+        group: components['parameters']['budgetGroup'];
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['BudgetInput'];
+      };
+    };
+    responses: {
+      /** @description The budget with this month's spend. */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['BudgetStatus'];
+        };
+      };
+      400: components['responses']['BadRequest'];
+      401: components['responses']['Unauthorized'];
+      403: components['responses']['Forbidden'];
+    };
+  };
+  deleteBudget: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        /** @description The group's entity ref, e.g. group%3Adefault%2Fteam-a */
+        group: components['parameters']['budgetGroup'];
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Removed. */
+      204: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      400: components['responses']['BadRequest'];
+      401: components['responses']['Unauthorized'];
+      403: components['responses']['Forbidden'];
+      /** @description The group has no budget. */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
     };
   };
   listAlerts: {

@@ -112,6 +112,14 @@ export function mockSindriApi(
       instance: jest.fn().mockRejectedValue(new Error('no cost')),
       fleet: jest.fn().mockRejectedValue(new Error('no cost')),
     },
+    budgets: {
+      list: jest
+        .fn()
+        .mockResolvedValue({ currency: 'USD', items: [], myGroups: [] }),
+      set: jest.fn(),
+      remove: jest.fn(),
+      estimate: jest.fn().mockRejectedValue(new Error('no estimate')),
+    },
     logs: {
       search: jest.fn().mockResolvedValue({ items: [] }),
       forInstance: jest.fn().mockResolvedValue({ items: [] }),

@@ -1,4 +1,5 @@
 import { createFormField } from '@backstage/plugin-scaffolder-react/alpha';
+import { SindriBudgetEstimate } from './SindriBudgetEstimate';
 import { SindriDriverPicker } from './SindriDriverPicker';
 import { SindriExtensionsPicker } from './SindriExtensionsPicker';
 import { SindriProfilePicker } from './SindriProfilePicker';
@@ -28,7 +29,13 @@ const sindriYamlField = createFormField({
   validation: validateSindriYaml as any,
 });
 
+const sindriBudgetField = createFormField({
+  name: 'SindriBudgetEstimate',
+  component: SindriBudgetEstimate as any,
+});
+
 export const sindriFormFields = {
+  budget: sindriBudgetField,
   driver: sindriDriverField,
   profile: sindriProfileField,
   extensions: sindriExtensionsField,

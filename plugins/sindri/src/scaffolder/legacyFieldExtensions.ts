@@ -1,5 +1,6 @@
 import { scaffolderPlugin } from '@backstage/plugin-scaffolder';
 import { createScaffolderFieldExtension } from '@backstage/plugin-scaffolder-react';
+import { SindriBudgetEstimate } from './SindriBudgetEstimate';
 import { SindriDriverPicker } from './SindriDriverPicker';
 import { SindriExtensionsPicker } from './SindriExtensionsPicker';
 import { SindriProfilePicker } from './SindriProfilePicker';
@@ -36,5 +37,11 @@ export const SindriYamlEditorFieldExtension = scaffolderPlugin.provide(
     name: 'SindriYamlEditor',
     component: SindriYamlEditor as any,
     validation: validateSindriYaml as any,
+  }),
+);
+export const SindriBudgetEstimateFieldExtension = scaffolderPlugin.provide(
+  createScaffolderFieldExtension({
+    name: 'SindriBudgetEstimate',
+    component: SindriBudgetEstimate as any,
   }),
 );

@@ -5,6 +5,7 @@ import {
   Alert,
   instanceEntityRef,
   sindriAlertRespondPermission,
+  sindriBudgetManagePermission,
 } from '@internal/plugin-sindri-common';
 import Button from '@material-ui/core/Button';
 import Typography from '@material-ui/core/Typography';
@@ -12,7 +13,7 @@ import { sindriApiRef } from '../../api/SindriApi';
 
 const SILENCE_MINUTES = 60;
 
-/** Acknowledge, silence for an hour or end a silence: for those who may respond to the instance's alerts. */
+/** Acknowledge, silence for an hour or end a silence: for those who may respond to the instance's (or group's budget) alerts. */
 export const AlertActions = ({
   alert,
   onChange,
@@ -21,10 +22,15 @@ export const AlertActions = ({
   onChange(): void;
 }) => {
   const api = useApi(sindriApiRef);
-  const { allowed } = usePermission({
-    permission: sindriAlertRespondPermission,
-    resourceRef: instanceEntityRef(alert.instance),
-  });
+  // a budget alert is answered by budget managers, an instance's by those who may respond to it
+  const { allowed } = usePermission(
+    alert.group
+      ? { permission: sindriBudgetManagePermission }
+      : {
+          permission: sindriAlertRespondPermission,
+          resourceRef: instanceEntityRef(alert.instance!),
+        },
+  );
   const [error, setError] = useState<string>();
   if (!allowed) return null;
   const act = (action: () => Promise<unknown>) => () =>

@@ -1,6 +1,8 @@
 import { Table, TableColumn } from '@backstage/core-components';
 import { useRouteRef } from '@backstage/core-plugin-api';
 import { entityRouteRef } from '@backstage/plugin-catalog-react';
+import { humanizeEntityRef } from '@backstage/plugin-catalog-react';
+import { parseEntityRef } from '@backstage/catalog-model';
 import { Alert } from '@internal/plugin-sindri-common';
 import Link from '@material-ui/core/Link';
 import Typography from '@material-ui/core/Typography';
@@ -37,19 +39,17 @@ export const AlertTable = ({
       ? []
       : [
           {
-            title: 'Instance',
-            render: (a: Alert) => (
-              <Link
-                component={RouterLink}
-                to={entityRoute({
-                  namespace: 'default',
-                  kind: 'resource',
-                  name: a.instance,
-                })}
-              >
-                {a.instance}
-              </Link>
-            ),
+            title: 'Instance or group',
+            render: (a: Alert) => {
+              const ref = a.group
+                ? parseEntityRef(a.group)
+                : { namespace: 'default', kind: 'resource', name: a.instance! };
+              return (
+                <Link component={RouterLink} to={entityRoute(ref)}>
+                  {a.group ? humanizeEntityRef(ref) : a.instance}
+                </Link>
+              );
+            },
           },
         ]),
     { title: 'What', field: 'summary' },

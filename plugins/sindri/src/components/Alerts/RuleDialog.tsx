@@ -18,6 +18,8 @@ const KINDS: Array<[AlertCondition['kind'], string]> = [
   ['heartbeat-lost', 'Heartbeat lost'],
   ['operation-failed', 'Deployment or lifecycle operation failed'],
   ['extension-install-failed', 'Extension install failed'],
+  ['budget-spent', 'A group spent a share of its monthly budget'],
+  ['budget-projected', "A group's projection is over its budget"],
 ];
 
 export const NEW_RULE: AlertRuleInput = {
@@ -30,6 +32,13 @@ export const NEW_RULE: AlertRuleInput = {
   notifyOwners: true,
   resolveAfterSeconds: 300,
 };
+
+/** A new condition of the kind picked, with its defaults. */
+function conditionOfKind(kind: AlertCondition['kind']): AlertCondition {
+  if (kind === 'metric') return NEW_RULE.condition;
+  if (kind === 'budget-spent') return { kind, percent: 80, forSeconds: 0 };
+  return { kind, forSeconds: 0 };
+}
 
 export interface RuleDialogProps {
   title: string;
@@ -74,16 +83,9 @@ export const RuleDialog = ({
         value={condition.kind}
         onChange={e =>
           set({
-            condition:
-              e.target.value === 'metric'
-                ? NEW_RULE.condition
-                : {
-                    kind: e.target.value as Exclude<
-                      AlertCondition['kind'],
-                      'metric'
-                    >,
-                    forSeconds: 0,
-                  },
+            condition: conditionOfKind(
+              e.target.value as AlertCondition['kind'],
+            ),
           })
         }
       >
@@ -118,6 +120,16 @@ export const RuleDialog = ({
             onChange={e => setCondition({ threshold: number(e.target.value) })}
           />
         </>
+      )}
+      {condition.kind === 'budget-spent' && (
+        <TextField
+          id="alert-rule-10"
+          label="Spent at least (% of the budget)"
+          type="number"
+          margin="dense"
+          value={condition.percent}
+          onChange={e => setCondition({ percent: number(e.target.value) })}
+        />
       )}
       <TextField
         id="alert-rule-5"

@@ -43,7 +43,7 @@ export const RuleTable = ({
   const columns: TableColumn<AlertRule>[] = [
     { title: 'Rule', field: 'name' },
     { title: 'Condition', render: r => describeCondition(r.condition) },
-    { title: 'Watches', render: r => describeScope(r.scope) },
+    { title: 'Watches', render: r => describeScope(r.scope, r.condition) },
     { title: 'Severity', render: r => SEVERITY_LABEL[r.severity] },
     {
       title: 'Sends to',

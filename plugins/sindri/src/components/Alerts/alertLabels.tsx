@@ -9,6 +9,7 @@ import {
   AlertCondition,
   AlertScope,
   AlertSeverity,
+  isBudgetCondition,
 } from '@internal/plugin-sindri-common';
 
 export const SEVERITY_LABEL: Record<AlertSeverity, JSX.Element> = {
@@ -41,15 +42,26 @@ export function describeCondition(condition: AlertCondition): string {
     return `${METRIC_NAMES[condition.metric]} above ${
       condition.threshold
     } %${duration(condition.forSeconds)}`;
+  if (condition.kind === 'budget-spent')
+    return `A group spent ${condition.percent} % of its monthly budget`;
   const what = {
     'heartbeat-lost': 'Heartbeat lost',
     'operation-failed': 'Deployment or lifecycle operation failed',
     'extension-install-failed': 'Extension install failed',
+    'budget-projected':
+      "A group's projection to the month's end is over its budget",
   }[condition.kind];
   return `${what}${duration(condition.forSeconds)}`;
 }
 
-export function describeScope(scope: AlertScope): string {
+export function describeScope(
+  scope: AlertScope,
+  condition?: AlertCondition,
+): string {
+  if (condition && isBudgetCondition(condition))
+    return scope.kind === 'fleet'
+      ? 'every group with a budget'
+      : `${scope.ref}`;
   if (scope.kind === 'fleet') return 'every instance';
   return scope.kind === 'group'
     ? `instances owned by ${scope.ref}`

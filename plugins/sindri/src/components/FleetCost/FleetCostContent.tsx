@@ -10,10 +10,14 @@ import { EntityRefLink } from '@backstage/plugin-catalog-react';
 import Grid from '@material-ui/core/Grid';
 import Typography from '@material-ui/core/Typography';
 import useAsync from 'react-use/esm/useAsync';
-import { FleetCost, instanceEntityRef } from '@internal/plugin-sindri-common';
+import {
+  FleetCost,
+  formatMoney,
+  instanceEntityRef,
+} from '@internal/plugin-sindri-common';
 import { sindriApiRef } from '../../api/SindriApi';
 import { Figure } from '../FleetOverview/HealthCounts';
-import { formatMoney } from '../InstanceCost/formatMoney';
+import { BudgetsCard } from '../Budgets';
 
 type Group = FleetCost['byProvider'][number];
 type Row = FleetCost['instances'][number];
@@ -92,6 +96,9 @@ export const FleetCostContent = () => {
             </Grid>
           </Grid>
         </InfoCard>
+      </Grid>
+      <Grid item xs={12}>
+        <BudgetsCard />
       </Grid>
       <Grid item xs={12} md={6}>
         <Table

@@ -8,8 +8,7 @@ import {
   XAxis,
   YAxis,
 } from 'recharts';
-import { InstanceCost } from '@internal/plugin-sindri-common';
-import { formatMoney } from './formatMoney';
+import { formatMoney, InstanceCost } from '@internal/plugin-sindri-common';
 
 const PARTS = [
   { key: 'compute', name: 'Compute', color: '#1f77b4' },

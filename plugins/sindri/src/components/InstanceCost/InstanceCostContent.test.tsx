@@ -6,7 +6,8 @@ import {
 } from '@backstage/plugin-catalog-react';
 import { FleetCost, InstanceCost } from '@internal/plugin-sindri-common';
 import { sindriApiRef } from '../../api/SindriApi';
-import { mockSindriApi } from '../../__testUtils__/fixtures';
+import { permissionApiRef } from '@backstage/plugin-permission-react';
+import { mockSindriApi, permissionApi } from '../../__testUtils__/fixtures';
 import { FleetCostContent } from '../FleetCost';
 import { InstanceCostContent } from './InstanceCostContent';
 
@@ -61,7 +62,12 @@ const cost: InstanceCost = {
 
 const render = (api: ReturnType<typeof mockSindriApi>, child: JSX.Element) =>
   renderInTestApp(
-    <TestApiProvider apis={[[sindriApiRef, api]]}>
+    <TestApiProvider
+      apis={[
+        [sindriApiRef, api],
+        [permissionApiRef, permissionApi({})],
+      ]}
+    >
       <EntityProvider
         entity={{
           apiVersion: 'backstage.io/v1alpha1',

@@ -9,11 +9,10 @@ import { useEntity } from '@backstage/plugin-catalog-react';
 import Grid from '@material-ui/core/Grid';
 import Typography from '@material-ui/core/Typography';
 import useAsync from 'react-use/esm/useAsync';
-import { InstanceCost } from '@internal/plugin-sindri-common';
+import { formatMoney, InstanceCost } from '@internal/plugin-sindri-common';
 import { sindriApiRef } from '../../api/SindriApi';
 import { Figure } from '../FleetOverview/HealthCounts';
 import { DailyCostChart } from './DailyCostChart';
-import { formatMoney } from './formatMoney';
 import { RatesTable } from './RatesTable';
 
 const RESOURCES_FROM: Record<InstanceCost['resourcesFrom'], string> = {

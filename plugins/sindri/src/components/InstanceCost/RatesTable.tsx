@@ -1,6 +1,5 @@
 import { Link, Table, TableColumn } from '@backstage/core-components';
-import { RateLine } from '@internal/plugin-sindri-common';
-import { formatMoney } from './formatMoney';
+import { formatMoney, RateLine } from '@internal/plugin-sindri-common';
 
 const columns: TableColumn<RateLine>[] = [
   { title: 'Part', render: r => `${r.kind}: ${r.item}` },
