@@ -112,6 +112,22 @@ export interface Config {
         /** where the rate comes from, shown beside it; default: the operator's rate */
         source?: string;
       }>;
+      /** When a running instance counts as idle. */
+      idle?: {
+        /** Days without a terminal session or command. Default: 3. */
+        days?: number;
+        /** CPU p95 over those days must be under this, in percent. Default: 5. */
+        cpuPercent?: number;
+        /** Network throughput above this is told as activity (not judged). Default: 16 KiB/s. */
+        networkKiBPerSecond?: number;
+      };
+      /** When a smaller size is recommended. */
+      rightSizing?: {
+        /** Days of hourly samples needed first. Default: 7. */
+        minDays?: number;
+        /** Room kept above the p95 use, in percent. Default: 30. */
+        headroomPercent?: number;
+      };
     };
     /** Creating instances and running their lifecycle. */
     deployments?: {

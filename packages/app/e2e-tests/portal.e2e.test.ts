@@ -1116,6 +1116,11 @@ describe('the portal in a browser', () => {
         await shows(page.getByText('e2e: a configured rate for own hardware')),
       ).toBe(true);
       expect(await shows(page.getByText('$0.20'))).toBe(true);
+      // a new instance is too new to be idle, and too new to be sized: it says so rather than recommend
+      expect(await shows(page.getByText('Idle: Too new to judge'))).toBe(true);
+      expect(
+        await shows(page.getByText(/days of hourly samples; 7 are needed/)),
+      ).toBe(true);
       const instanceCost = (await (
         await fetch(`${backendUrl}/api/sindri/instances/e2e-created/cost`, {
           headers,

@@ -34,6 +34,15 @@ export function monthOf(now: Date) {
   };
 }
 
+/** Hours developers spent on instances: terminal sessions and commands. */
+export interface DeveloperActivity {
+  developerHours(
+    instanceIds: readonly string[],
+    from: Date,
+    to: Date,
+  ): Promise<number>;
+}
+
 /** The list-price estimate of what instances cost, from their resources and the time they ran. */
 export class CostService {
   constructor(
@@ -42,6 +51,7 @@ export class CostService {
       deployments: DeploymentStore;
       changes: StatusChangeStore;
       pricer: InstancePricer;
+      activity: DeveloperActivity;
     },
   ) {}
 
@@ -123,9 +133,10 @@ export class CostService {
             readable.kind === 'some' ? readable.criteria : undefined,
           );
     const ids = instances.map(i => i.id);
-    const [changes, stored] = await Promise.all([
+    const [changes, stored, developerHours] = await Promise.all([
       this.deps.changes.since(ids, previousFrom),
       this.deps.deployments.sindriYamlOf(ids),
+      this.deps.activity.developerHours(ids, from, to),
     ]);
     const rows: FleetCost['instances'] = [];
     for (const instance of instances) {
@@ -172,13 +183,18 @@ export class CostService {
       }
       return [...groups.values()].sort((a, b) => b.total - a.total);
     };
+    const total = round(rows.reduce((n, r) => n + r.total, 0));
     return {
       currency: 'USD',
       source: LIST_PRICE_SOURCE,
+      activeDeveloperHours: developerHours,
+      ...(developerHours
+        ? { costPerActiveDeveloperHour: round(total / developerHours) }
+        : {}),
       from: from.toISOString(),
       to: to.toISOString(),
       previousFrom: previousFrom.toISOString(),
-      total: round(rows.reduce((n, r) => n + r.total, 0)),
+      total,
       previousTotal: round(rows.reduce((n, r) => n + r.previous, 0)),
       byProvider: group('provider'),
       byOwner: group('owner'),

@@ -1,33 +1,28 @@
-import {
-  instanceEntityRef,
-  instanceNameSchema,
-  sindriInstanceReadPermission,
-} from '@internal/plugin-sindri-common';
+import { sindriInstanceReadPermission } from '@internal/plugin-sindri-common';
 import { PermissionGuard } from '../auth/PermissionGuard';
-import { parse } from '../http/parse';
 import { SindriRouter } from '../http/types';
+import { readableInstance } from '../instances/instanceRoutes';
 import { InstanceService } from '../instances/InstanceService';
+import { UsageService } from '../usage/UsageService';
 import { CostService } from './CostService';
 
-/** `GET /instances/{name}/cost` and `GET /fleet/cost`: the list-price estimate of what the readable fleet costs. */
+/** `GET /instances/{name}/cost`, `GET /instances/{name}/usage` (idle, right-sizing) and `GET /fleet/cost`: what the readable fleet costs, at list prices. */
 export function registerCostRoutes(
   router: SindriRouter,
   deps: {
     guard: PermissionGuard;
     instances: InstanceService;
     cost: CostService;
+    usage: UsageService;
   },
 ) {
   router.get('/instances/:name/cost', async (req, res) => {
-    const name = parse(instanceNameSchema, req.params.name, 'name');
-    await deps.guard.require(
-      req,
-      sindriInstanceReadPermission,
-      instanceEntityRef(name),
-    );
-    res.json(
-      await deps.cost.instanceCost(await deps.instances.getEnrolled(name)),
-    );
+    const { instance } = await readableInstance(req, deps, { enrolled: true });
+    res.json(await deps.cost.instanceCost(instance));
+  });
+  router.get('/instances/:name/usage', async (req, res) => {
+    const { instance } = await readableInstance(req, deps, { enrolled: true });
+    res.json(await deps.usage.instanceUsage(instance));
   });
   router.get('/fleet/cost', async (req, res) => {
     res.json(

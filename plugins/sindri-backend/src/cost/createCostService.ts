@@ -8,7 +8,7 @@ import {
 } from '@internal/plugin-sindri-node';
 import { InstanceStore } from '../database/InstanceStore';
 import { DeploymentStore } from '../deployments/DeploymentStore';
-import { CostService } from './CostService';
+import { CostService, DeveloperActivity } from './CostService';
 import { InstancePricer } from './InstancePricer';
 import { ConfiguredRate, PriceCatalog, priceRowSchema } from './priceCatalog';
 import { StatusChangeStore } from './StatusChangeStore';
@@ -48,11 +48,13 @@ export function createCostService(deps: {
   config: Config;
   instances: InstanceStore;
   deployments: DeploymentStore;
+  activity: DeveloperActivity;
   sources?: SindriCostSource[];
 }): CostService {
   return new CostService({
     instances: deps.instances,
     deployments: deps.deployments,
+    activity: deps.activity,
     changes: new StatusChangeStore(deps.knex),
     pricer: new InstancePricer({
       sources: deps.sources ?? [],

@@ -10,10 +10,15 @@ import { parse } from '../http/parse';
 import { SindriRouter } from '../http/types';
 import { InstanceService } from './InstanceService';
 
-/** The named registered instance, once the caller may read it: permission first, so a name's existence is not revealed. */
+/**
+ * The named registered instance (or, with `enrolled`, one enrolled but not
+ * yet registered), once the caller may read it: permission first, so a
+ * name's existence is not revealed.
+ */
 export async function readableInstance(
   req: express.Request<{ name: string }, any, any, any>,
   deps: { guard: PermissionGuard; instances: InstanceService },
+  options: { enrolled?: boolean } = {},
 ) {
   const name = parse(instanceNameSchema, req.params.name, 'name');
   const credentials = await deps.guard.require(
@@ -21,7 +26,10 @@ export async function readableInstance(
     sindriInstanceReadPermission,
     instanceEntityRef(name),
   );
-  return { instance: await deps.instances.getRegistered(name), credentials };
+  const instance = options.enrolled
+    ? await deps.instances.getEnrolled(name)
+    : await deps.instances.getRegistered(name);
+  return { instance, credentials };
 }
 
 /** `/instances`: the fleet the caller may read, one instance, its metrics. */

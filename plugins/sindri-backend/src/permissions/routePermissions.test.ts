@@ -359,6 +359,13 @@ const calls: Call[] = [
     denied: 403,
   },
   {
+    name: 'GET /instances/{name}/usage',
+    permission: READ,
+    call: s => request(s).get('/api/sindri/instances/dev-1/usage'),
+    allowed: 200,
+    denied: 403,
+  },
+  {
     name: 'GET /fleet/cost',
     permission: READ,
     call: s => request(s).get('/api/sindri/fleet/cost'),

@@ -2068,6 +2068,44 @@ export const spec = {
         },
       },
     },
+    '/instances/{name}/usage': {
+      get: {
+        operationId: 'getInstanceUsage',
+        summary:
+          'Whether an instance is idle, and whether it is bigger than it needs, with the data behind each.',
+        description:
+          'Requires `sindri.instance.read`. Idle: running, registered for at least\n`sindri.cost.idle.days`, no terminal session or command in that window and CPU p95 under\n`sindri.cost.idle.cpuPercent`; the last activity of each kind (terminal, command, CPU\nabove the threshold, network above `sindri.cost.idle.networkKiBPerSecond`) is given with\nits time either way. Right-sizing: p95 CPU and memory of the hourly averages of the last\n30 days against what the sindri.yaml allocates, once `sindri.cost.rightSizing.minDays`\nof them exist; the smaller size is priced as the Cost tab prices.\n',
+        parameters: [
+          {
+            $ref: '#/components/parameters/name',
+          },
+        ],
+        responses: {
+          '200': {
+            description: "The instance's idle verdict and right-sizing.",
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/InstanceUsage',
+                },
+              },
+            },
+          },
+          '400': {
+            $ref: '#/components/responses/BadRequest',
+          },
+          '401': {
+            $ref: '#/components/responses/Unauthorized',
+          },
+          '403': {
+            $ref: '#/components/responses/Forbidden',
+          },
+          '404': {
+            $ref: '#/components/responses/NotFound',
+          },
+        },
+      },
+    },
     '/fleet/cost': {
       get: {
         operationId: 'getFleetCost',
@@ -5178,6 +5216,7 @@ export const spec = {
           'byProvider',
           'byOwner',
           'instances',
+          'activeDeveloperHours',
         ],
         properties: {
           currency: {
@@ -5186,6 +5225,16 @@ export const spec = {
           },
           source: {
             $ref: '#/components/schemas/CostSource',
+          },
+          activeDeveloperHours: {
+            type: 'integer',
+            description:
+              'Distinct (user, UTC hour) pairs in the last 30 days in which a user had a terminal\nsession open on one of these instances or started a command on one.\n',
+          },
+          costPerActiveDeveloperHour: {
+            type: 'number',
+            description:
+              'total ÷ activeDeveloperHours; absent when there were none.',
           },
           from: {
             type: 'string',
@@ -5258,6 +5307,170 @@ export const spec = {
                 },
               },
             },
+          },
+        },
+      },
+      ActivityLast: {
+        type: 'object',
+        required: ['kind', 'detail', 'withinWindow'],
+        properties: {
+          kind: {
+            type: 'string',
+            enum: ['terminal', 'command', 'cpu', 'network'],
+          },
+          lastAt: {
+            type: 'string',
+            format: 'date-time',
+            description: 'Absent when none was ever seen in the data kept.',
+          },
+          detail: {
+            type: 'string',
+          },
+          withinWindow: {
+            type: 'boolean',
+            description: 'Whether it happened within the idle window.',
+          },
+        },
+      },
+      IdleVerdict: {
+        type: 'object',
+        required: ['verdict', 'days', 'reasons', 'activity'],
+        properties: {
+          verdict: {
+            type: 'string',
+            enum: ['idle', 'active', 'not-running', 'too-new'],
+          },
+          days: {
+            type: 'integer',
+            description: 'The idle window, in days.',
+          },
+          reasons: {
+            type: 'array',
+            items: {
+              type: 'string',
+            },
+          },
+          activity: {
+            type: 'array',
+            items: {
+              $ref: '#/components/schemas/ActivityLast',
+            },
+          },
+          idleSince: {
+            type: 'string',
+            format: 'date-time',
+            description:
+              'The last terminal session or command (or the first registration).',
+          },
+          costPerDay: {
+            type: 'number',
+            description:
+              'What a day running costs over a day suspended, USD (what a suspend saves).',
+          },
+          costSoFar: {
+            type: 'number',
+            description: 'costPerDay × the days since idleSince, USD.',
+          },
+        },
+      },
+      RightSizing: {
+        type: 'object',
+        required: ['verdict', 'message', 'data'],
+        properties: {
+          verdict: {
+            type: 'string',
+            enum: [
+              'insufficient-data',
+              'unknown-allocation',
+              'fits',
+              'oversized',
+            ],
+          },
+          message: {
+            type: 'string',
+          },
+          data: {
+            type: 'object',
+            required: ['resolution', 'to', 'days', 'samples', 'allocated'],
+            properties: {
+              resolution: {
+                type: 'string',
+              },
+              from: {
+                type: 'string',
+                format: 'date-time',
+              },
+              to: {
+                type: 'string',
+                format: 'date-time',
+              },
+              days: {
+                type: 'number',
+              },
+              samples: {
+                type: 'integer',
+              },
+              cpuP95Percent: {
+                type: 'number',
+              },
+              memoryP95Gb: {
+                type: 'number',
+              },
+              allocated: {
+                type: 'object',
+                properties: {
+                  cpus: {
+                    type: 'number',
+                  },
+                  memoryGb: {
+                    type: 'number',
+                  },
+                },
+              },
+            },
+          },
+          recommendation: {
+            type: 'object',
+            required: [
+              'perHourNow',
+              'perHourRecommended',
+              'savingPer30Days',
+              'runningHoursLast30Days',
+            ],
+            properties: {
+              cpus: {
+                type: 'number',
+              },
+              memoryGb: {
+                type: 'number',
+              },
+              perHourNow: {
+                type: 'number',
+              },
+              perHourRecommended: {
+                type: 'number',
+              },
+              savingPer30Days: {
+                type: 'number',
+                description:
+                  '(perHourNow − perHourRecommended) × the hours it ran in the last 30 days, USD.',
+              },
+              runningHoursLast30Days: {
+                type: 'number',
+              },
+            },
+          },
+        },
+      },
+      InstanceUsage: {
+        type: 'object',
+        required: ['idle', 'rightSizing'],
+        properties: {
+          idle: {
+            $ref: '#/components/schemas/IdleVerdict',
+          },
+          rightSizing: {
+            $ref: '#/components/schemas/RightSizing',
           },
         },
       },
@@ -6804,6 +7017,10 @@ export type EndpointMap = {
   '#get|/instances/{name}/cost': {
     path: operations['getInstanceCost']['parameters']['path'];
     response: operations['getInstanceCost']['responses'][200]['content']['application/json'];
+  };
+  '#get|/instances/{name}/usage': {
+    path: operations['getInstanceUsage']['parameters']['path'];
+    response: operations['getInstanceUsage']['responses'][200]['content']['application/json'];
   };
   '#get|/fleet/cost': {
     response: operations['getFleetCost']['responses'][200]['content']['application/json'];

@@ -40,6 +40,9 @@ import { createCostService } from '../cost/createCostService';
 import { BudgetGate } from '../budgets/BudgetGate';
 import { BudgetService } from '../budgets/BudgetService';
 import { BudgetStore } from '../budgets/BudgetStore';
+import { readUsageSettings } from '../usage/readUsageSettings';
+import { UsageService } from '../usage/UsageService';
+import { UsageStore } from '../usage/UsageStore';
 import { DeploymentStore } from '../deployments/DeploymentStore';
 import { createDrivers } from '../drivers/createDrivers';
 import { EnrollmentService } from '../enrollments/EnrollmentService';
@@ -205,14 +208,21 @@ export class SindriBuilder {
       logger,
     );
 
+    const usageStore = new UsageStore(knex);
     const cost = createCostService({
       knex,
       config,
       instances,
       deployments: deploymentStore,
+      activity: usageStore,
       sources: this.costSources,
     });
     const budgets = new BudgetService({ store: new BudgetStore(knex), cost });
+    const usage = new UsageService({
+      store: usageStore,
+      cost,
+      settings: readUsageSettings(config),
+    });
     const alerts = createAlerts({
       ...env,
       knex,
@@ -291,6 +301,7 @@ export class SindriBuilder {
       }),
       drift,
       cost,
+      usage,
       budgets,
       alerts: alerts.service,
       logs,

@@ -15,6 +15,7 @@ import { registerCostRoutes } from '../cost/costRoutes';
 import { registerBudgetRoutes } from '../budgets/budgetRoutes';
 import { BudgetService } from '../budgets/BudgetService';
 import { CostService } from '../cost/CostService';
+import { UsageService } from '../usage/UsageService';
 import { registerEnrollmentRoutes } from '../enrollments/enrollmentRoutes';
 import { EnrollmentService } from '../enrollments/EnrollmentService';
 import { registerHealthRoutes } from '../health/healthRoutes';
@@ -69,6 +70,7 @@ export interface RouterOptions {
   config: ConfigService;
   drift: DriftService;
   cost: CostService;
+  usage: UsageService;
   budgets: BudgetService;
   alerts: AlertService;
   logs: LogStore;

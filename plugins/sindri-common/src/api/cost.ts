@@ -6,3 +6,5 @@ export type InstanceCost = components['schemas']['InstanceCost'];
 export type RateLine = components['schemas']['RateLine'];
 /** `GET /fleet/cost`: the readable fleet's spend by provider, owner and instance. */
 export type FleetCost = components['schemas']['FleetCost'];
+/** `GET /instances/{name}/usage`: whether the instance is idle and bigger than it needs. */
+export type InstanceUsage = components['schemas']['InstanceUsage'];

@@ -1,4 +1,4 @@
-import type { FleetCost, InstanceCost } from '../index';
+import type { FleetCost, InstanceCost, InstanceUsage } from '../index';
 import { HttpTransport } from './HttpTransport';
 
 /** What instances cost: each instance's estimate and the readable fleet's spend. */
@@ -7,6 +7,14 @@ export class SindriCostClient {
 
   instance(name: string): Promise<InstanceCost> {
     return this.http.json('GET', `/instances/${encodeURIComponent(name)}/cost`);
+  }
+
+  /** Whether the instance is idle and bigger than it needs, with the data behind each. */
+  usage(name: string): Promise<InstanceUsage> {
+    return this.http.json(
+      'GET',
+      `/instances/${encodeURIComponent(name)}/usage`,
+    );
   }
 
   fleet(): Promise<FleetCost> {

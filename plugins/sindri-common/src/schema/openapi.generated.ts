@@ -978,6 +978,32 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/instances/{name}/usage': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * Whether an instance is idle, and whether it is bigger than it needs, with the data behind each.
+     * @description Requires `sindri.instance.read`. Idle: running, registered for at least
+     *     `sindri.cost.idle.days`, no terminal session or command in that window and CPU p95 under
+     *     `sindri.cost.idle.cpuPercent`; the last activity of each kind (terminal, command, CPU
+     *     above the threshold, network above `sindri.cost.idle.networkKiBPerSecond`) is given with
+     *     its time either way. Right-sizing: p95 CPU and memory of the hourly averages of the last
+     *     30 days against what the sindri.yaml allocates, once `sindri.cost.rightSizing.minDays`
+     *     of them exist; the smaller size is priced as the Cost tab prices.
+     */
+    get: operations['getInstanceUsage'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/fleet/cost': {
     parameters: {
       query?: never;
@@ -2019,6 +2045,13 @@ export interface components {
       /** @enum {string} */
       currency: 'USD';
       source: components['schemas']['CostSource'];
+      /**
+       * @description Distinct (user, UTC hour) pairs in the last 30 days in which a user had a terminal
+       *     session open on one of these instances or started a command on one.
+       */
+      activeDeveloperHours: number;
+      /** @description total ÷ activeDeveloperHours; absent when there were none. */
+      costPerActiveDeveloperHour?: number;
       /** Format: date-time */
       from: string;
       /** Format: date-time */
@@ -2039,6 +2072,72 @@ export interface components {
         /** @description The billing source whose bills this instance's figures come from; absent for the list-price estimate. */
         billedBy?: string;
       }[];
+    };
+    ActivityLast: {
+      /** @enum {string} */
+      kind: 'terminal' | 'command' | 'cpu' | 'network';
+      /**
+       * Format: date-time
+       * @description Absent when none was ever seen in the data kept.
+       */
+      lastAt?: string;
+      detail: string;
+      /** @description Whether it happened within the idle window. */
+      withinWindow: boolean;
+    };
+    IdleVerdict: {
+      /** @enum {string} */
+      verdict: 'idle' | 'active' | 'not-running' | 'too-new';
+      /** @description The idle window, in days. */
+      days: number;
+      reasons: string[];
+      activity: components['schemas']['ActivityLast'][];
+      /**
+       * Format: date-time
+       * @description The last terminal session or command (or the first registration).
+       */
+      idleSince?: string;
+      /** @description What a day running costs over a day suspended, USD (what a suspend saves). */
+      costPerDay?: number;
+      /** @description costPerDay × the days since idleSince, USD. */
+      costSoFar?: number;
+    };
+    RightSizing: {
+      /** @enum {string} */
+      verdict:
+        | 'insufficient-data'
+        | 'unknown-allocation'
+        | 'fits'
+        | 'oversized';
+      message: string;
+      data: {
+        resolution: string;
+        /** Format: date-time */
+        from?: string;
+        /** Format: date-time */
+        to: string;
+        days: number;
+        samples: number;
+        cpuP95Percent?: number;
+        memoryP95Gb?: number;
+        allocated: {
+          cpus?: number;
+          memoryGb?: number;
+        };
+      };
+      recommendation?: {
+        cpus?: number;
+        memoryGb?: number;
+        perHourNow: number;
+        perHourRecommended: number;
+        /** @description (perHourNow − perHourRecommended) × the hours it ran in the last 30 days, USD. */
+        savingPer30Days: number;
+        runningHoursLast30Days: number;
+      };
+    };
+    InstanceUsage: {
+      idle: components['schemas']['IdleVerdict'];
+      rightSizing: components['schemas']['RightSizing'];
     };
     /**
      * @description What a create, clone or resume that would run the group over its budget meets.
@@ -3972,6 +4071,32 @@ export interface operations {
         };
         content: {
           'application/json': components['schemas']['InstanceCost'];
+        };
+      };
+      400: components['responses']['BadRequest'];
+      401: components['responses']['Unauthorized'];
+      403: components['responses']['Forbidden'];
+      404: components['responses']['NotFound'];
+    };
+  };
+  getInstanceUsage: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        name: components['parameters']['name'];
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description The instance's idle verdict and right-sizing. */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['InstanceUsage'];
         };
       };
       400: components['responses']['BadRequest'];

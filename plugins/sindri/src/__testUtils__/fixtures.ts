@@ -111,6 +111,7 @@ export function mockSindriApi(
     cost: {
       instance: jest.fn().mockRejectedValue(new Error('no cost')),
       fleet: jest.fn().mockRejectedValue(new Error('no cost')),
+      usage: jest.fn().mockRejectedValue(new Error('no usage')),
     },
     budgets: {
       list: jest

@@ -74,7 +74,7 @@ export const FleetCostContent = () => {
       <Grid item xs={12}>
         <InfoCard
           title="Fleet cost"
-          subheader={`The instances you may read. Each figure is a list-price estimate (${cost.source.description}) unless its Source names the billing source it comes from.`}
+          subheader={`The instances you may read. Each figure is a list-price estimate (${cost.source.description}) unless its Source names the billing source it comes from. A developer-hour is an hour in which a user had a terminal session open on one of them or started a command on one.`}
         >
           <Grid container spacing={2}>
             <Grid item xs={6} md={3}>
@@ -86,7 +86,17 @@ export const FleetCostContent = () => {
                 value={formatMoney(cost.previousTotal)}
               />
             </Grid>
-            <Grid item xs={12} md={6}>
+            <Grid item xs={6} md={3}>
+              <Figure
+                label={`Per active developer-hour (${cost.activeDeveloperHours} h)`}
+                value={
+                  cost.costPerActiveDeveloperHour === undefined
+                    ? 'no activity recorded'
+                    : formatMoney(cost.costPerActiveDeveloperHour)
+                }
+              />
+            </Grid>
+            <Grid item xs={12} md={3}>
               <Typography variant="body2" color="textSecondary">
                 {trend(cost.total, cost.previousTotal)}.{' '}
                 {unpriced

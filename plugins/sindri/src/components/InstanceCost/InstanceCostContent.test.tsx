@@ -115,6 +115,8 @@ describe('FleetCostContent', () => {
       previousFrom: '2026-10-03T00:00:00.000Z',
       total: 12,
       previousTotal: 8,
+      activeDeveloperHours: 6,
+      costPerActiveDeveloperHour: 2,
       byProvider: [{ key: 'fly', total: 12, previous: 8 }],
       byOwner: [{ key: 'group:default/platform', total: 12, previous: 8 }],
       instances: [
@@ -138,5 +140,9 @@ describe('FleetCostContent', () => {
     expect(
       screen.getByText(/1 of 1 instances have parts no price table/),
     ).toBeInTheDocument();
+    expect(
+      screen.getByText('Per active developer-hour (6 h)'),
+    ).toBeInTheDocument();
+    expect(screen.getByText('$2.00')).toBeInTheDocument();
   });
 });

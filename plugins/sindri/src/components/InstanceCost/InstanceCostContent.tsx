@@ -14,6 +14,7 @@ import { sindriApiRef } from '../../api/SindriApi';
 import { Figure } from '../FleetOverview/HealthCounts';
 import { DailyCostChart } from './DailyCostChart';
 import { RatesTable } from './RatesTable';
+import { UsageCards } from './UsageCards';
 
 const RESOURCES_FROM: Record<InstanceCost['resourcesFrom'], string> = {
   'stored-sindri-yaml': 'the sindri.yaml the portal deployed',
@@ -123,6 +124,9 @@ export const InstanceCostContent = () => {
           </Typography>
           <DailyCostChart days={cost.days} />
         </InfoCard>
+      </Grid>
+      <Grid item xs={12}>
+        <UsageCards name={entity.metadata.name} />
       </Grid>
       <Grid item xs={12}>
         <RatesTable rates={cost.rates} />
