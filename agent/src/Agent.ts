@@ -10,6 +10,10 @@ import {
 import { AgentConfig } from './config';
 import { readExtensionLedger } from './collect/installedExtensions';
 import { readSindriConfig } from './collect/sindriConfig';
+import {
+  collectInventory,
+  inventoryParts,
+} from './collect/inventory/collectInventory';
 import { readHeartbeat, readMetrics } from './collect/system';
 import { AgentConnection, ConnectionState } from './connection/AgentConnection';
 import { loadInstanceId } from './identity';
@@ -31,7 +35,15 @@ const LOG_POLL_MS = 1000;
 export class Agent {
   readonly outbox: Outbox;
   /** Samples made since start, by kind: what the portal should end up with. */
-  readonly produced = { heartbeat: 0, metrics: 0, event: 0, logs: 0 };
+  readonly produced = {
+    heartbeat: 0,
+    metrics: 0,
+    event: 0,
+    logs: 0,
+    inventory: 0,
+  };
+  /** the digest of the inventory last sent: it is sent again only when it changes */
+  private inventoryHash?: string;
   /** Terminals and commands, over the same connection. */
   readonly live: LiveChannel;
   private readonly connection: AgentConnection;
@@ -122,7 +134,27 @@ export class Agent {
         this.config.metricsSeconds * 1000,
       ),
       setInterval(() => void this.shipLogs(), LOG_POLL_MS),
+      setInterval(
+        () => void this.reportInventory(),
+        this.config.inventorySeconds * 1000,
+      ),
     );
+    void this.reportInventory();
+  }
+
+  /** Collects what is installed and sends it, in parts, when it changed since it was last sent. */
+  private async reportInventory() {
+    try {
+      const inventory = await collectInventory({
+        sindriCli: this.config.sindriCli,
+      });
+      if (inventory.hash === this.inventoryHash) return;
+      for (const part of inventoryParts(inventory))
+        this.enqueue({ type: 'inventory', inventory: part });
+      this.inventoryHash = inventory.hash;
+    } catch (error) {
+      this.logger.warn(`inventory not collected: ${error}`);
+    }
   }
 
   /** Stops at once: kills every terminal and command, closes the connection. */

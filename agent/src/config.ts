@@ -53,6 +53,8 @@ export const agentConfigSchema = z.object({
   workspace: z.string().min(1),
   shell: z.string().min(1),
   terminalIdleSeconds: positiveSeconds,
+  inventorySeconds: positiveSeconds,
+  sindriCli: z.string().min(1),
 });
 
 export type AgentConfig = z.infer<typeof agentConfigSchema>;
@@ -142,6 +144,20 @@ export const SETTINGS: Array<{
     env: AGENT_ENV.metricsSeconds,
     fallback: () => '30',
     help: 'seconds between metrics samples',
+  },
+  {
+    key: 'inventorySeconds',
+    flag: 'inventory-interval',
+    env: AGENT_ENV.inventorySeconds,
+    fallback: () => '3600',
+    help: 'seconds between checks of what is installed (sent when it changed)',
+  },
+  {
+    key: 'sindriCli',
+    flag: 'sindri-cli',
+    env: AGENT_ENV.sindriCli,
+    fallback: () => 'sindri',
+    help: "the Sindri CLI whose `bom generate` lists the extensions' components",
   },
   {
     key: 'bufferSize',

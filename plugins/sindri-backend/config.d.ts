@@ -129,6 +129,20 @@ export interface Config {
         headroomPercent?: number;
       };
     };
+    /** What instances have installed and expose. */
+    security?: {
+      /** The advisory source: OSV's API, or an organisation's mirror of it. */
+      osv?: {
+        /** Default: https://api.osv.dev */
+        url?: string;
+        /** How often package versions due are checked (once across replicas). Default: 5 minutes. */
+        syncInterval?: HumanDuration | string;
+        /** A package version is asked about again after this long. Default: 24 hours. */
+        recheckAfter?: HumanDuration | string;
+      };
+      /** An agent token older than this many days is reported stale. Default: 90. */
+      tokenRotationDays?: number;
+    };
     /** Creating instances and running their lifecycle. */
     deployments?: {
       /** Where each instance's work dir (its sindri.yaml, the CLI's files, a local instance) lives. Default: data/sindri-deployments. */

@@ -7,7 +7,12 @@ import os from 'node:os';
 import path from 'node:path';
 import WebSocket from 'ws';
 import { Browser, chromium, Locator, Page } from 'playwright-core';
-import { appUrl, backendUrl } from './portal/ports';
+import { Spec, Validation } from '@cyclonedx/cyclonedx-library';
+import {
+  OsvTestServer,
+  realOsvRecords,
+} from '@internal/plugin-sindri-node/testUtils';
+import { appUrl, backendUrl, OSV_PORT } from './portal/ports';
 import { chromiumArgs, findChromium } from './portal/chromium';
 
 /** Opens a URL; the app's dev server may reload the page (after a config file changed), so a navigation it aborts is tried again. */
@@ -66,6 +71,11 @@ async function webhookReceiver(key: string) {
     close: () => new Promise(r => server.close(r)),
   };
 }
+
+/** A Backstage token of the guest (an admin of the e2e portal). */
+const guestToken = async () =>
+  ((await (await fetch(`${backendUrl}/api/auth/guest/refresh`)).json()) as any)
+    .backstageIdentity.token;
 
 describe('the portal in a browser', () => {
   let browser: Browser;
@@ -383,8 +393,18 @@ describe('the portal in a browser', () => {
       ].join('\n')}\n`,
     );
 
-    afterAll(() => {
+    // the advisory source: real OSV records, served locally (stopped below to play an outage)
+    let osv: OsvTestServer | undefined;
+    beforeAll(async () => {
+      osv = await OsvTestServer.start({
+        records: realOsvRecords(),
+        port: OSV_PORT,
+      });
+    });
+
+    afterAll(async () => {
       agent?.kill('SIGTERM');
+      await osv?.stop();
     });
 
     it('shows the instance in the catalog within seconds, on the Sindri page, with its overview and charts', async () => {
@@ -455,6 +475,7 @@ describe('the portal in a browser', () => {
         'Logs',
         'Config',
         'Cost',
+        'Security',
       ]);
 
       await page.goto(`${appUrl}/catalog/default/resource/e2e-1/metrics`);
@@ -524,6 +545,102 @@ describe('the portal in a browser', () => {
           path: path.join(
             process.env.SINDRI_E2E_SCREENSHOTS,
             'instance-extensions.png',
+          ),
+          fullPage: true,
+        });
+    });
+
+    it('lists what e2e-1 really has installed in its Security tab, an advisory the OSV server serves for one of them, exports CycloneDX, and says when it last synced once the server is gone', async () => {
+      const headers = { Authorization: `Bearer ${await guestToken()}` };
+      const security = async () =>
+        (await (
+          await fetch(`${backendUrl}/api/sindri/instances/e2e-1/security`, {
+            headers,
+          })
+        ).json()) as any;
+      // the agent reports at start; the portal asks the OSV server every 2 s
+      const asked = Date.now();
+      while (
+        !(await security()).advisories?.some(
+          (a: any) => a.id === 'GHSA-mq26-g339-26xf',
+        )
+      ) {
+        if (Date.now() - asked > 60_000)
+          throw new Error('no advisory for e2e-1 within 60 s');
+        await new Promise(r => setTimeout(r, 1000));
+      }
+      await visit(page, `${appUrl}/catalog/default/resource/e2e-1/security`);
+      const coreutils = execFileSync('dpkg-query', [
+        '-W',
+        '-f=${Version}',
+        'coreutils',
+      ]).toString();
+      expect(
+        await shows(
+          page.getByTestId('inventory-sources').getByText(/dpkg \d+/),
+        ),
+      ).toBe(true);
+      await page.getByPlaceholder('Filter').last().fill('coreutils');
+      expect(
+        await shows(page.getByRole('cell', { name: coreutils, exact: true })),
+      ).toBe(true);
+      expect(await shows(page.getByText('GHSA-mq26-g339-26xf').first())).toBe(
+        true,
+      );
+      expect(await shows(page.getByText(/last synced/))).toBe(true);
+      if (process.env.SINDRI_E2E_SCREENSHOTS)
+        await page.screenshot({
+          path: path.join(process.env.SINDRI_E2E_SCREENSHOTS, 'security.png'),
+          fullPage: true,
+        });
+
+      // the CycloneDX export downloads and is valid CycloneDX 1.6
+      const [download] = await Promise.all([
+        page.waitForEvent('download'),
+        page.getByRole('button', { name: 'Download CycloneDX' }).click(),
+      ]);
+      const bom = fs.readFileSync((await download.path())!, 'utf8');
+      expect(
+        await new Validation.JsonStrictValidator(Spec.Version.v1dot6).validate(
+          bom,
+        ),
+      ).toBeNull();
+      expect(
+        JSON.parse(bom).components.some(
+          (c: any) => c.name === 'coreutils' && c.version === coreutils,
+        ),
+      ).toBe(true);
+
+      // the OSV server goes away: the findings stay, and the tab says since when and when it last synced
+      await osv!.stop();
+      const stopped = Date.now();
+      for (;;) {
+        const { sync } = await security();
+        if (
+          sync.lastError &&
+          Date.parse(sync.lastAttemptAt) > Date.parse(sync.lastSuccessAt)
+        )
+          break;
+        if (Date.now() - stopped > 30_000)
+          throw new Error('the portal did not notice the outage in 30 s');
+        await new Promise(r => setTimeout(r, 500));
+      }
+      await visit(page, `${appUrl}/catalog/default/resource/e2e-1/security`);
+      expect(
+        await shows(
+          page
+            .getByTestId('advisory-sync')
+            .getByText(/has not answered since .* Advisories last synced/),
+        ),
+      ).toBe(true);
+      expect(await shows(page.getByText('GHSA-mq26-g339-26xf').first())).toBe(
+        true,
+      );
+      if (process.env.SINDRI_E2E_SCREENSHOTS)
+        await page.screenshot({
+          path: path.join(
+            process.env.SINDRI_E2E_SCREENSHOTS,
+            'security-outage.png',
           ),
           fullPage: true,
         });
@@ -766,13 +883,21 @@ describe('the portal in a browser', () => {
             fullPage: true,
           });
 
-        // the bell counts it; the notifications page shows it to its owner
+        // the bell counts it (with e2e-1's advisory alert, which notified the same owners); the notifications page shows it to its owner
+        const unread = (
+          (await (
+            await fetch(`${backendUrl}/api/notifications/status`, {
+              headers: { Authorization: `Bearer ${await guestToken()}` },
+            })
+          ).json()) as any
+        ).unread;
+        expect(unread).toBeGreaterThanOrEqual(1);
         expect(
           await shows(
             page
               .getByRole('navigation', { name: 'sidebar nav' })
               .locator('a[href$="/notifications"]')
-              .getByText('1', { exact: true }),
+              .getByText(String(unread), { exact: true }),
           ),
         ).toBe(true);
         await visit(page, `${appUrl}/notifications`);
@@ -898,12 +1023,6 @@ describe('the portal in a browser', () => {
   });
 
   describe('creating an instance from a template', () => {
-    const guestToken = async () =>
-      (
-        (await (
-          await fetch(`${backendUrl}/api/auth/guest/refresh`)
-        ).json()) as any
-      ).backstageIdentity.token;
     const entityStatus = async (name: string) =>
       (
         await fetch(

@@ -101,6 +101,10 @@ async function stored(knex: Knex) {
       )[0].n,
     ),
     logs: await n('sindri_log_batches'),
+    // every part of the inventory arrived: it was assembled from all of them
+    inventory: Number(
+      (await knex('instance_inventories').sum({ n: 'parts' }))[0].n ?? 0,
+    ),
   };
 }
 
@@ -229,6 +233,11 @@ describe('a real agent against the sindri backend', () => {
       await pollUntil(
         async () => (await stored(knex)).metrics >= 1,
         'a metrics sample stored',
+      );
+      // what is installed goes out once, at start: in before the database refuses
+      await pollUntil(
+        async () => (await stored(knex)).inventory > 0,
+        'the inventory stored',
       );
 
       const refusal = await refuseSampleWrites(knex);

@@ -41,7 +41,8 @@ export interface SindriBackendConfig {
   localDriver?: { agentCommand: string[] };
 }
 
-function duration(
+/** A duration setting in milliseconds, or the fallback when it is not set. */
+export function duration(
   config: Config,
   key: string,
   fallback: HumanDuration,

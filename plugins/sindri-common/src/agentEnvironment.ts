@@ -25,6 +25,8 @@ export const AGENT_ENV = {
   workspace: 'SINDRI_WORKSPACE',
   shell: 'SINDRI_AGENT_SHELL',
   terminalIdleSeconds: 'SINDRI_AGENT_TERMINAL_IDLE_SECONDS',
+  inventorySeconds: 'SINDRI_AGENT_INVENTORY_SECONDS',
+  sindriCli: 'SINDRI_AGENT_SINDRI_CLI',
 } as const;
 
 /** What the portal gives every instance it deploys, so its agent can phone home. */

@@ -13,6 +13,8 @@ export {
 } from './registry/SindriRegistryService';
 export type { SindriRegistryService } from './registry/SindriRegistryService';
 export { loadRegistry, RegistryFileError } from './registry/loadRegistry';
+export { compatibleRanges } from './registry/compatibilityMatrix';
+export type { CompatibilityMatrix } from './registry/compatibilityMatrix';
 export type { LoadedRegistry } from './registry/loadRegistry';
 export { INSTANCE_CHANGED_TOPIC } from './fleet/instanceChanges';
 export type { InstanceChangedPayload } from './fleet/instanceChanges';

@@ -197,6 +197,19 @@ const costContent = EntityContentBlueprint.make({
   },
 });
 
+const securityContent = EntityContentBlueprint.make({
+  name: 'security',
+  params: {
+    path: 'security',
+    title: 'Security',
+    filter: isSindriInstance,
+    loader: () =>
+      import('./components/InstanceSecurity').then(m => (
+        <m.InstanceSecurityContent />
+      )),
+  },
+});
+
 const extensionAboutCard = EntityCardBlueprint.make({
   name: 'extension-about',
   params: {
@@ -266,6 +279,7 @@ export default createFrontendPlugin({
     logsContent,
     configContent,
     costContent,
+    securityContent,
     extensionAboutCard,
     extensionDependenciesCard,
     instanceExtensionsCard,

@@ -18,6 +18,7 @@ export {
   EntitySindriLogsContent,
   EntitySindriConfigContent,
   EntitySindriCostContent,
+  EntitySindriSecurityContent,
   EntitySindriLifecycleCard,
   EntitySindriExtensionAboutCard,
   EntitySindriExtensionDependenciesCard,

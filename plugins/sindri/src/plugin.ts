@@ -236,6 +236,24 @@ export const EntitySindriCostContent = sindriPlugin.provide(
 );
 
 /**
+ * Security tab content for a Sindri instance entity: what its agent reported
+ * as installed, the OSV advisories matching it, what it exposes.
+ *
+ * @public
+ */
+export const EntitySindriSecurityContent = sindriPlugin.provide(
+  createComponentExtension({
+    name: 'EntitySindriSecurityContent',
+    component: {
+      lazy: () =>
+        import('./components/InstanceSecurity').then(
+          m => m.InstanceSecurityContent,
+        ),
+    },
+  }),
+);
+
+/**
  * Suspend, resume, redeploy and destroy a `sindri-instance` entity, with its operations.
  *
  * @public

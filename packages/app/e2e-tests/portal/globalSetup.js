@@ -2,7 +2,7 @@ const { spawn, spawnSync } = require('node:child_process');
 const fs = require('node:fs');
 const os = require('node:os');
 const path = require('node:path');
-const { appUrl, backendUrl, BACKEND_PORT } = require('./ports');
+const { appUrl, backendUrl, BACKEND_PORT, osvUrl } = require('./ports');
 
 const repoRoot = path.resolve(__dirname, '../../../..');
 
@@ -85,6 +85,11 @@ module.exports = async function globalSetup() {
         SINDRI_ALERTS_SECRET_KEY: 'e2e-alerts-key-of-at-least-32-characters',
         APP_CONFIG_sindri_alerts_evaluationIntervalSeconds: '2',
         APP_CONFIG_sindri_registry_customExtensions: customDir,
+        // advisories from the local OSV server the tests run, synced every 2 s
+        APP_CONFIG_sindri_security_osv_url: osvUrl,
+        APP_CONFIG_sindri_security_osv_syncInterval: JSON.stringify({
+          seconds: 2,
+        }),
         // own hardware costs nothing unless a rate is set: the cost tests set one
         APP_CONFIG_sindri_cost_rates: JSON.stringify([
           {

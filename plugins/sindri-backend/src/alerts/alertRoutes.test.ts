@@ -26,7 +26,7 @@ describe('the alert routes', () => {
       // the default rules ship enabled
       const rules = await api('get', '/alert-rules');
       expect(rules.status).toBe(200);
-      expect(rules.body.items).toHaveLength(11);
+      expect(rules.body.items).toHaveLength(12);
       expect(rules.body.items.every((r: any) => r.enabled && r.builtin)).toBe(
         true,
       );

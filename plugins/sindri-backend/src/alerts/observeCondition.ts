@@ -17,6 +17,8 @@ export interface Observation {
 
 /** Samples older than this say nothing about now: the rule does not hold on stale data. */
 const METRIC_FRESH_MS = 5 * 60_000;
+/** Worst first: a rule's minimum takes it and everything before it. */
+const ADVISORY_SEVERITIES = ['critical', 'high', 'medium', 'low', 'unknown'];
 const OPERATION_WINDOW_MS = 24 * 3600_000;
 
 const percent = (used: number, total: number) =>
@@ -142,6 +144,43 @@ export async function observeCondition(
           }`,
         });
     }
+  } else if (condition.kind === 'advisory') {
+    const worst = ADVISORY_SEVERITIES.slice(
+      0,
+      ADVISORY_SEVERITIES.indexOf(condition.minSeverity) + 1,
+    );
+    const rows = await knex('instance_components as c')
+      .join('security_matches as m', 'm.purl', 'c.purl')
+      .join('security_advisories as a', 'a.id', 'm.advisory_id')
+      .join('instances as i', 'i.id', 'c.instance_id')
+      .whereIn('c.instance_id', inScope)
+      .whereIn('a.severity', worst)
+      .orderBy(['c.instance_id', 'a.id'])
+      .select(
+        'c.instance_id',
+        'i.name',
+        'a.id',
+        'a.severity',
+        'c.name as package',
+        'c.version',
+      );
+    const byInstance = new Map<string, typeof rows>();
+    for (const row of rows)
+      byInstance.set(row.instance_id, [
+        ...(byInstance.get(row.instance_id) ?? []),
+        row,
+      ]);
+    for (const [instanceId, matched] of byInstance)
+      found.set(instanceId, {
+        subject: { instanceId, instanceName: matched[0].name },
+        value: matched.length,
+        summary: `${matched.length} advisor${
+          matched.length === 1 ? 'y' : 'ies'
+        } of ${condition.minSeverity} severity or worse: ${matched
+          .map(r => `${r.id} (${r.severity}, ${r.package} ${r.version})`)
+          .join(', ')
+          .slice(0, 400)}`,
+      });
   } else if (condition.kind === 'extension-install-failed') {
     const rows = await knex('instances')
       .whereIn('id', inScope)

@@ -18,7 +18,7 @@ describe('sindri-backend migrations', () => {
       const knex = await databases.init(databaseId);
 
       await migrateUp(knex);
-      expect(await countAppliedMigrations(knex)).toBe(11);
+      expect(await countAppliedMigrations(knex)).toBe(12);
       expect(await knex.schema.hasTable('instances')).toBe(true);
 
       await knex('instances').insert({
@@ -51,7 +51,7 @@ describe('sindri-backend migrations', () => {
 
       // applying again is a no-op
       await migrateUp(knex);
-      expect(await countAppliedMigrations(knex)).toBe(11);
+      expect(await countAppliedMigrations(knex)).toBe(12);
 
       for (const table of [
         'terminal_sessions',
@@ -64,6 +64,9 @@ describe('sindri-backend migrations', () => {
         'instance_drift',
         'instance_status_changes',
         'sindri_budgets',
+        'instance_inventories',
+        'instance_components',
+        'security_advisories',
       ]) {
         expect(await knex.schema.hasTable(table)).toBe(true);
       }

@@ -5,6 +5,7 @@ import {
   BackendFrame,
   describeZodError,
   frameId,
+  InventoryPart,
   rawFrameId,
 } from '@internal/plugin-sindri-common';
 import { InstanceStore } from '../database/InstanceStore';
@@ -15,7 +16,14 @@ import { EventService } from '../events/EventService';
 import { InstanceChanges } from './InstanceChanges';
 import { RateLimiter } from './RateLimiter';
 
-const FRAME_TYPES = new Set(['register', 'heartbeat', 'metrics', 'event']);
+const FRAME_TYPES = new Set([
+  'register',
+  'heartbeat',
+  'metrics',
+  'event',
+  'logs',
+  'inventory',
+]);
 
 /** A frame's type as a metric label: one of a known few, never what a client made up. */
 const frameTypeOf = (raw: unknown) => {
@@ -45,6 +53,11 @@ export class IngestService {
     private readonly observe?: (type: string, result: string) => void,
     /** after a registration is stored: e.g. recompute the instance's drift */
     private readonly afterRegister?: (instanceId: string) => Promise<void>,
+    /** keeps a part of what the agent reported as installed */
+    private readonly inventory?: (
+      instanceId: string,
+      part: InventoryPart,
+    ) => Promise<unknown>,
   ) {}
 
   /**
@@ -205,6 +218,9 @@ export class IngestService {
           { id: agent.instanceId, name: agent.name },
           frame.logs,
         );
+        break;
+      case 'inventory':
+        await this.inventory?.(agent.instanceId, frame.inventory);
         break;
       default:
         break;

@@ -366,6 +366,35 @@ const calls: Call[] = [
     denied: 403,
   },
   {
+    name: 'GET /instances/{name}/security',
+    permission: READ,
+    call: s => request(s).get('/api/sindri/instances/dev-1/security'),
+    allowed: 200,
+    denied: 403,
+  },
+  {
+    name: 'GET /instances/{name}/sbom',
+    permission: READ,
+    call: s => request(s).get('/api/sindri/instances/dev-1/sbom'),
+    // dev-1's agent has not reported an inventory: permitted, and nothing to export
+    allowed: 404,
+    denied: 403,
+  },
+  {
+    name: 'GET /fleet/security',
+    permission: READ,
+    call: s => request(s).get('/api/sindri/fleet/security'),
+    allowed: 200,
+    denied: 403,
+  },
+  {
+    name: 'GET /fleet/sbom',
+    permission: READ,
+    call: s => request(s).get('/api/sindri/fleet/sbom'),
+    allowed: 200,
+    denied: 403,
+  },
+  {
     name: 'GET /fleet/cost',
     permission: READ,
     call: s => request(s).get('/api/sindri/fleet/cost'),

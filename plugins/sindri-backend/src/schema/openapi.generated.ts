@@ -2106,6 +2106,140 @@ export const spec = {
         },
       },
     },
+    '/instances/{name}/security': {
+      get: {
+        operationId: 'getInstanceSecurity',
+        summary:
+          'What an instance has installed, the advisories that match it, and what it exposes.',
+        description:
+          'Requires `sindri.instance.read`. The components its agent reported (sindri bom, dpkg, rpm,\napk, global npm, pip, cargo) with their package URLs; the OSV advisories matching them with\nseverity from CVSS, fixed versions and when they were first seen; the advisory source\'s\nsync state (never an empty list as "no vulnerabilities" when it could not be asked);\nthe agent token\'s age against `sindri.security.tokenRotationDays`, SSH keys, listening\nsockets and declared secrets; installed extensions against the registry and the\ncompatibility matrix.\n',
+        parameters: [
+          {
+            $ref: '#/components/parameters/name',
+          },
+        ],
+        responses: {
+          '200': {
+            description: "The instance's security view.",
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/InstanceSecurity',
+                },
+              },
+            },
+          },
+          '400': {
+            $ref: '#/components/responses/BadRequest',
+          },
+          '401': {
+            $ref: '#/components/responses/Unauthorized',
+          },
+          '403': {
+            $ref: '#/components/responses/Forbidden',
+          },
+          '404': {
+            $ref: '#/components/responses/NotFound',
+          },
+        },
+      },
+    },
+    '/instances/{name}/sbom': {
+      get: {
+        operationId: 'getInstanceSbom',
+        summary: "The instance's components as a CycloneDX 1.6 JSON document.",
+        description:
+          'Requires `sindri.instance.read`. 404 until its agent reported what is installed.',
+        parameters: [
+          {
+            $ref: '#/components/parameters/name',
+          },
+        ],
+        responses: {
+          '200': {
+            description: 'A CycloneDX JSON BOM.',
+            content: {
+              'application/vnd.cyclonedx+json': {
+                schema: {
+                  type: 'object',
+                },
+              },
+            },
+          },
+          '400': {
+            $ref: '#/components/responses/BadRequest',
+          },
+          '401': {
+            $ref: '#/components/responses/Unauthorized',
+          },
+          '403': {
+            $ref: '#/components/responses/Forbidden',
+          },
+          '404': {
+            $ref: '#/components/responses/NotFound',
+          },
+        },
+      },
+    },
+    '/fleet/security': {
+      get: {
+        operationId: 'getFleetSecurity',
+        summary: 'Findings across the instances the caller may read.',
+        description:
+          'Requires `sindri.instance.read`; only readable instances count.',
+        responses: {
+          '200': {
+            description: "The fleet's security view.",
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/FleetSecurity',
+                },
+              },
+            },
+          },
+          '400': {
+            $ref: '#/components/responses/BadRequest',
+          },
+          '401': {
+            $ref: '#/components/responses/Unauthorized',
+          },
+          '403': {
+            $ref: '#/components/responses/Forbidden',
+          },
+        },
+      },
+    },
+    '/fleet/sbom': {
+      get: {
+        operationId: 'getFleetSbom',
+        summary:
+          "The readable fleet's components as one CycloneDX 1.6 JSON document.",
+        description:
+          'Requires `sindri.instance.read`. Each component once, with the instances that have it as `sindri:instance` properties.',
+        responses: {
+          '200': {
+            description: 'A CycloneDX JSON BOM.',
+            content: {
+              'application/vnd.cyclonedx+json': {
+                schema: {
+                  type: 'object',
+                },
+              },
+            },
+          },
+          '400': {
+            $ref: '#/components/responses/BadRequest',
+          },
+          '401': {
+            $ref: '#/components/responses/Unauthorized',
+          },
+          '403': {
+            $ref: '#/components/responses/Forbidden',
+          },
+        },
+      },
+    },
     '/fleet/cost': {
       get: {
         operationId: 'getFleetCost',
@@ -3981,7 +4115,7 @@ export const spec = {
       },
       AlertCondition: {
         description:
-          "When a rule holds for an instance. `metric`: the newest sample is above `threshold`;\n`heartbeat-lost`: the instance is unresponsive; `operation-failed`: its newest finished\ndeployment or lifecycle operation of the last 24 h failed; `extension-install-failed`:\nits agent reported an extension whose installation failed; `budget-spent`: an owner\ngroup has spent `percent` % of its monthly budget this month; `budget-projected`: a\ngroup's projection to the month's end is over its budget. Budget conditions concern\ngroups with a budget (the fleet scope: all of them; the group scope: that group) and\nresolve when a new month starts or the budget is raised. An alert fires once the\ncondition has held for `forSeconds`.\n",
+          "When a rule holds for an instance. `metric`: the newest sample is above `threshold`;\n`heartbeat-lost`: the instance is unresponsive; `operation-failed`: its newest finished\ndeployment or lifecycle operation of the last 24 h failed; `extension-install-failed`:\nits agent reported an extension whose installation failed; `budget-spent`: an owner\ngroup has spent `percent` % of its monthly budget this month; `budget-projected`: a\ngroup's projection to the month's end is over its budget. Budget conditions concern\ngroups with a budget (the fleet scope: all of them; the group scope: that group) and\nresolve when a new month starts or the budget is raised; `advisory`: an OSV advisory\nof `minSeverity` or worse matches a package the instance's agent reported. An alert\nfires once the condition has held for `forSeconds`.\n",
         oneOf: [
           {
             type: 'object',
@@ -4052,6 +4186,24 @@ export const spec = {
               kind: {
                 type: 'string',
                 enum: ['budget-projected'],
+              },
+              forSeconds: {
+                type: 'integer',
+                minimum: 0,
+                maximum: 86400,
+              },
+            },
+          },
+          {
+            type: 'object',
+            required: ['kind', 'minSeverity', 'forSeconds'],
+            properties: {
+              kind: {
+                type: 'string',
+                enum: ['advisory'],
+              },
+              minSeverity: {
+                $ref: '#/components/schemas/AdvisorySeverity',
               },
               forSeconds: {
                 type: 'integer',
@@ -5474,6 +5626,737 @@ export const spec = {
           },
         },
       },
+      InventoryPart: {
+        type: 'object',
+        properties: {
+          id: {
+            type: 'string',
+            format: 'uuid',
+            pattern:
+              '^([0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[1-8][0-9a-fA-F]{3}-[89abAB][0-9a-fA-F]{3}-[0-9a-fA-F]{12}|00000000-0000-0000-0000-000000000000|ffffffff-ffff-ffff-ffff-ffffffffffff)$',
+          },
+          hash: {
+            type: 'string',
+            pattern: '^[0-9a-f]{64}$',
+          },
+          collectedAt: {
+            type: 'string',
+            format: 'date-time',
+            pattern:
+              '^(?:(?:\\d\\d[2468][048]|\\d\\d[13579][26]|\\d\\d0[48]|[02468][048]00|[13579][26]00)-02-29|\\d{4}-(?:(?:0[13578]|1[02])-(?:0[1-9]|[12]\\d|3[01])|(?:0[469]|11)-(?:0[1-9]|[12]\\d|30)|(?:02)-(?:0[1-9]|1\\d|2[0-8])))T(?:(?:[01]\\d|2[0-3]):[0-5]\\d:[0-5]\\d(?:\\.\\d+)?(?:Z|([+-](?:[01]\\d|2[0-3]):[0-5]\\d)))$',
+          },
+          part: {
+            type: 'integer',
+            minimum: 0,
+            maximum: 9007199254740991,
+          },
+          parts: {
+            type: 'integer',
+            minimum: 1,
+            maximum: 200,
+          },
+          os: {
+            type: 'object',
+            properties: {
+              id: {
+                type: 'string',
+                maxLength: 64,
+              },
+              versionId: {
+                type: 'string',
+                maxLength: 64,
+              },
+            },
+            required: ['id'],
+            additionalProperties: false,
+          },
+          cli: {
+            type: 'object',
+            properties: {
+              version: {
+                type: 'string',
+                minLength: 1,
+                maxLength: 64,
+              },
+            },
+            required: ['version'],
+            additionalProperties: false,
+          },
+          sources: {
+            maxItems: 16,
+            type: 'array',
+            items: {
+              type: 'object',
+              properties: {
+                source: {
+                  type: 'string',
+                  enum: [
+                    'sindri-bom',
+                    'dpkg',
+                    'rpm',
+                    'apk',
+                    'npm',
+                    'pip',
+                    'cargo',
+                  ],
+                },
+                state: {
+                  type: 'string',
+                  enum: ['collected', 'unavailable', 'failed'],
+                },
+                count: {
+                  type: 'integer',
+                  minimum: 0,
+                  maximum: 9007199254740991,
+                },
+                message: {
+                  type: 'string',
+                  maxLength: 512,
+                },
+              },
+              required: ['source', 'state'],
+              additionalProperties: false,
+            },
+          },
+          access: {
+            type: 'object',
+            properties: {
+              sshKeys: {
+                maxItems: 200,
+                type: 'array',
+                items: {
+                  type: 'object',
+                  properties: {
+                    file: {
+                      type: 'string',
+                      minLength: 1,
+                      maxLength: 512,
+                    },
+                    type: {
+                      type: 'string',
+                      minLength: 1,
+                      maxLength: 64,
+                    },
+                    bits: {
+                      type: 'integer',
+                      exclusiveMinimum: 0,
+                      maximum: 9007199254740991,
+                    },
+                    fingerprint: {
+                      type: 'string',
+                      minLength: 1,
+                      maxLength: 128,
+                    },
+                    comment: {
+                      type: 'string',
+                      maxLength: 256,
+                    },
+                    weak: {
+                      type: 'string',
+                      maxLength: 256,
+                    },
+                  },
+                  required: ['file', 'type', 'fingerprint'],
+                  additionalProperties: false,
+                },
+              },
+              listening: {
+                maxItems: 500,
+                type: 'array',
+                items: {
+                  type: 'object',
+                  properties: {
+                    protocol: {
+                      type: 'string',
+                      minLength: 1,
+                      maxLength: 8,
+                    },
+                    address: {
+                      type: 'string',
+                      minLength: 1,
+                      maxLength: 64,
+                    },
+                    port: {
+                      type: 'integer',
+                      minimum: 0,
+                      maximum: 65535,
+                    },
+                    process: {
+                      type: 'string',
+                      maxLength: 128,
+                    },
+                    pid: {
+                      type: 'integer',
+                      minimum: 0,
+                      maximum: 9007199254740991,
+                    },
+                  },
+                  required: ['protocol', 'address', 'port'],
+                  additionalProperties: false,
+                },
+              },
+            },
+            required: ['sshKeys', 'listening'],
+            additionalProperties: false,
+          },
+          components: {
+            maxItems: 1000,
+            type: 'array',
+            items: {
+              type: 'object',
+              properties: {
+                source: {
+                  type: 'string',
+                  enum: [
+                    'sindri-bom',
+                    'dpkg',
+                    'rpm',
+                    'apk',
+                    'npm',
+                    'pip',
+                    'cargo',
+                  ],
+                },
+                name: {
+                  type: 'string',
+                  minLength: 1,
+                  maxLength: 256,
+                },
+                version: {
+                  type: 'string',
+                  minLength: 1,
+                  maxLength: 128,
+                },
+                purl: {
+                  type: 'string',
+                  maxLength: 512,
+                  pattern: '^pkg:[a-z0-9.+-]+\\/',
+                },
+                extension: {
+                  type: 'string',
+                  minLength: 1,
+                  maxLength: 64,
+                },
+              },
+              required: ['source', 'name', 'version', 'purl'],
+              additionalProperties: false,
+            },
+          },
+        },
+        required: ['id', 'hash', 'collectedAt', 'part', 'parts', 'components'],
+        additionalProperties: false,
+      },
+      InventoryComponent: {
+        type: 'object',
+        required: ['source', 'name', 'version', 'purl'],
+        properties: {
+          source: {
+            type: 'string',
+            enum: ['sindri-bom', 'dpkg', 'rpm', 'apk', 'npm', 'pip', 'cargo'],
+          },
+          name: {
+            type: 'string',
+          },
+          version: {
+            type: 'string',
+          },
+          purl: {
+            type: 'string',
+          },
+          extension: {
+            type: 'string',
+          },
+        },
+      },
+      AdvisoryFinding: {
+        type: 'object',
+        required: [
+          'id',
+          'summary',
+          'severity',
+          'aliases',
+          'references',
+          'package',
+          'fixed',
+          'firstSeenAt',
+        ],
+        properties: {
+          id: {
+            type: 'string',
+          },
+          summary: {
+            type: 'string',
+          },
+          severity: {
+            $ref: '#/components/schemas/AdvisorySeverity',
+          },
+          score: {
+            type: 'number',
+            description: 'The CVSS base score the severity comes from.',
+          },
+          vector: {
+            type: 'string',
+          },
+          aliases: {
+            type: 'array',
+            items: {
+              type: 'string',
+            },
+          },
+          published: {
+            type: 'string',
+          },
+          modified: {
+            type: 'string',
+          },
+          references: {
+            type: 'array',
+            items: {
+              type: 'string',
+            },
+          },
+          package: {
+            $ref: '#/components/schemas/InventoryComponent',
+          },
+          fixed: {
+            type: 'array',
+            items: {
+              type: 'string',
+            },
+            description:
+              'Versions the advisory names as fixed for this package; empty when it names none.',
+          },
+          firstSeenAt: {
+            type: 'string',
+            format: 'date-time',
+          },
+        },
+      },
+      AdvisorySync: {
+        type: 'object',
+        required: ['url', 'checked', 'unsupported', 'pending'],
+        description:
+          'The advisory source and its last sync. `lastError` with `lastAttemptAt` after\n`lastSuccessAt` means it could not be reached since then: findings may be missing.\n',
+        properties: {
+          url: {
+            type: 'string',
+          },
+          lastSuccessAt: {
+            type: 'string',
+            format: 'date-time',
+          },
+          lastAttemptAt: {
+            type: 'string',
+            format: 'date-time',
+          },
+          lastError: {
+            type: 'string',
+          },
+          checked: {
+            type: 'integer',
+            description:
+              'Package versions (of these instances) OSV was asked about.',
+          },
+          unsupported: {
+            type: 'integer',
+            description:
+              'Package versions of a kind OSV has no advisories for (e.g. pkg:generic).',
+          },
+          pending: {
+            type: 'integer',
+            description: 'Package versions not asked about yet.',
+          },
+        },
+      },
+      SecurityAccess: {
+        type: 'object',
+        required: ['token', 'reported', 'sshKeys', 'listening', 'secrets'],
+        properties: {
+          token: {
+            type: 'object',
+            required: ['rotationDays', 'stale'],
+            properties: {
+              createdAt: {
+                type: 'string',
+              },
+              ageDays: {
+                type: 'integer',
+              },
+              rotationDays: {
+                type: 'integer',
+              },
+              stale: {
+                type: 'boolean',
+              },
+            },
+          },
+          reported: {
+            type: 'boolean',
+            description:
+              'Whether the agent has reported its SSH keys and sockets.',
+          },
+          sshKeys: {
+            type: 'array',
+            items: {
+              type: 'object',
+              required: ['file', 'type', 'fingerprint'],
+              properties: {
+                file: {
+                  type: 'string',
+                },
+                type: {
+                  type: 'string',
+                },
+                bits: {
+                  type: 'integer',
+                },
+                fingerprint: {
+                  type: 'string',
+                },
+                comment: {
+                  type: 'string',
+                },
+                weak: {
+                  type: 'string',
+                },
+              },
+            },
+          },
+          listening: {
+            type: 'array',
+            items: {
+              type: 'object',
+              required: ['protocol', 'address', 'port', 'exposed'],
+              properties: {
+                protocol: {
+                  type: 'string',
+                },
+                address: {
+                  type: 'string',
+                },
+                port: {
+                  type: 'integer',
+                },
+                process: {
+                  type: 'string',
+                },
+                pid: {
+                  type: 'integer',
+                },
+                exposed: {
+                  type: 'boolean',
+                  description: 'Listening on an address other than loopback.',
+                },
+              },
+            },
+          },
+          secrets: {
+            type: 'array',
+            items: {
+              type: 'object',
+              required: ['name', 'source'],
+              properties: {
+                name: {
+                  type: 'string',
+                },
+                source: {
+                  type: 'string',
+                },
+              },
+            },
+          },
+        },
+      },
+      ExtensionFreshness: {
+        type: 'object',
+        required: ['name', 'status', 'compatible'],
+        properties: {
+          name: {
+            type: 'string',
+          },
+          installed: {
+            type: 'string',
+          },
+          registry: {
+            type: 'string',
+          },
+          status: {
+            type: 'string',
+            enum: ['current', 'behind', 'ahead', 'unknown', 'not-in-registry'],
+          },
+          compatible: {
+            type: 'string',
+            enum: ['yes', 'no', 'unknown'],
+            description:
+              "Against the compatibility matrix's range for the instance's Sindri CLI.",
+          },
+          range: {
+            type: 'string',
+          },
+        },
+      },
+      InstanceSecurity: {
+        type: 'object',
+        required: ['components', 'advisories', 'sync', 'access', 'freshness'],
+        properties: {
+          inventory: {
+            type: 'object',
+            description: 'Absent until the agent reported what is installed.',
+            required: [
+              'hash',
+              'collectedAt',
+              'receivedAt',
+              'sources',
+              'componentCount',
+            ],
+            properties: {
+              hash: {
+                type: 'string',
+              },
+              collectedAt: {
+                type: 'string',
+                format: 'date-time',
+              },
+              receivedAt: {
+                type: 'string',
+                format: 'date-time',
+              },
+              os: {
+                type: 'object',
+                properties: {
+                  id: {
+                    type: 'string',
+                  },
+                  versionId: {
+                    type: 'string',
+                  },
+                },
+              },
+              cli: {
+                type: 'object',
+                properties: {
+                  version: {
+                    type: 'string',
+                  },
+                },
+              },
+              sources: {
+                type: 'array',
+                items: {
+                  type: 'object',
+                  required: ['source', 'state'],
+                  properties: {
+                    source: {
+                      type: 'string',
+                    },
+                    state: {
+                      type: 'string',
+                      enum: ['collected', 'unavailable', 'failed'],
+                    },
+                    count: {
+                      type: 'integer',
+                    },
+                    message: {
+                      type: 'string',
+                    },
+                  },
+                },
+              },
+              componentCount: {
+                type: 'integer',
+              },
+            },
+          },
+          components: {
+            type: 'array',
+            items: {
+              $ref: '#/components/schemas/InventoryComponent',
+            },
+          },
+          advisories: {
+            type: 'array',
+            items: {
+              $ref: '#/components/schemas/AdvisoryFinding',
+            },
+          },
+          sync: {
+            $ref: '#/components/schemas/AdvisorySync',
+          },
+          access: {
+            $ref: '#/components/schemas/SecurityAccess',
+          },
+          freshness: {
+            type: 'array',
+            items: {
+              $ref: '#/components/schemas/ExtensionFreshness',
+            },
+          },
+        },
+      },
+      FleetSecurity: {
+        type: 'object',
+        required: [
+          'sync',
+          'instances',
+          'withInventory',
+          'bySeverity',
+          'topAdvisories',
+          'criticalInstances',
+          'staleTokens',
+          'weakKeys',
+          'exposedPorts',
+          'withoutInventory',
+        ],
+        properties: {
+          sync: {
+            $ref: '#/components/schemas/AdvisorySync',
+          },
+          instances: {
+            type: 'integer',
+          },
+          withInventory: {
+            type: 'integer',
+          },
+          bySeverity: {
+            type: 'object',
+            description: '(instance, advisory) findings by severity.',
+            required: ['critical', 'high', 'medium', 'low', 'unknown'],
+            properties: {
+              critical: {
+                type: 'integer',
+              },
+              high: {
+                type: 'integer',
+              },
+              medium: {
+                type: 'integer',
+              },
+              low: {
+                type: 'integer',
+              },
+              unknown: {
+                type: 'integer',
+              },
+            },
+          },
+          topAdvisories: {
+            type: 'array',
+            items: {
+              type: 'object',
+              required: ['id', 'summary', 'severity', 'instances'],
+              properties: {
+                id: {
+                  type: 'string',
+                },
+                summary: {
+                  type: 'string',
+                },
+                severity: {
+                  $ref: '#/components/schemas/AdvisorySeverity',
+                },
+                score: {
+                  type: 'number',
+                },
+                instances: {
+                  type: 'array',
+                  items: {
+                    type: 'string',
+                  },
+                },
+              },
+            },
+          },
+          criticalInstances: {
+            type: 'array',
+            items: {
+              type: 'object',
+              required: ['name', 'critical'],
+              properties: {
+                name: {
+                  type: 'string',
+                },
+                critical: {
+                  type: 'integer',
+                },
+              },
+            },
+          },
+          staleTokens: {
+            type: 'array',
+            items: {
+              type: 'object',
+              required: ['name', 'ageDays'],
+              properties: {
+                name: {
+                  type: 'string',
+                },
+                ageDays: {
+                  type: 'integer',
+                },
+              },
+            },
+          },
+          weakKeys: {
+            type: 'array',
+            items: {
+              type: 'object',
+              required: ['name', 'fingerprint', 'type', 'weak'],
+              properties: {
+                name: {
+                  type: 'string',
+                },
+                fingerprint: {
+                  type: 'string',
+                },
+                type: {
+                  type: 'string',
+                },
+                bits: {
+                  type: 'integer',
+                },
+                weak: {
+                  type: 'string',
+                },
+              },
+            },
+          },
+          exposedPorts: {
+            type: 'array',
+            items: {
+              type: 'object',
+              required: ['name', 'address', 'port'],
+              properties: {
+                name: {
+                  type: 'string',
+                },
+                address: {
+                  type: 'string',
+                },
+                port: {
+                  type: 'integer',
+                },
+                process: {
+                  type: 'string',
+                },
+              },
+            },
+          },
+          withoutInventory: {
+            type: 'array',
+            items: {
+              type: 'string',
+            },
+            description:
+              'Readable instances whose agent has not reported what is installed.',
+          },
+        },
+      },
+      AdvisorySeverity: {
+        type: 'string',
+        enum: ['critical', 'high', 'medium', 'low', 'unknown'],
+        description:
+          "From the advisory's CVSS base score (9.0+, 7.0+, 4.0+, above 0), else the severity its database gives; unknown when neither does.",
+      },
       BudgetEnforcement: {
         type: 'string',
         enum: ['off', 'warn', 'block'],
@@ -6152,12 +7035,19 @@ export const spec = {
       AgentFrame: {
         type: 'object',
         description:
-          'One of {type: register, registration}, {type: heartbeat, heartbeat}, {type: metrics, metrics}, {type: event, event}; the zod schemas in @internal/plugin-sindri-common are authoritative.',
+          'One of {type: register, registration}, {type: heartbeat, heartbeat}, {type: metrics, metrics}, {type: event, event}, {type: logs, logs}, {type: inventory, inventory: InventoryPart}; the zod schemas in @internal/plugin-sindri-common are authoritative.',
         required: ['type'],
         properties: {
           type: {
             type: 'string',
-            enum: ['register', 'heartbeat', 'metrics', 'event'],
+            enum: [
+              'register',
+              'heartbeat',
+              'metrics',
+              'event',
+              'logs',
+              'inventory',
+            ],
           },
         },
       },
@@ -7021,6 +7911,20 @@ export type EndpointMap = {
   '#get|/instances/{name}/usage': {
     path: operations['getInstanceUsage']['parameters']['path'];
     response: operations['getInstanceUsage']['responses'][200]['content']['application/json'];
+  };
+  '#get|/instances/{name}/security': {
+    path: operations['getInstanceSecurity']['parameters']['path'];
+    response: operations['getInstanceSecurity']['responses'][200]['content']['application/json'];
+  };
+  '#get|/instances/{name}/sbom': {
+    path: operations['getInstanceSbom']['parameters']['path'];
+    response: string | Uint8Array;
+  };
+  '#get|/fleet/security': {
+    response: operations['getFleetSecurity']['responses'][200]['content']['application/json'];
+  };
+  '#get|/fleet/sbom': {
+    response: string | Uint8Array;
   };
   '#get|/fleet/cost': {
     response: operations['getFleetCost']['responses'][200]['content']['application/json'];

@@ -5,6 +5,7 @@ import { z } from 'zod';
 import {
   INSTANCE_EVENT_TYPES,
   instanceEventSchema,
+  inventoryPartSchema,
   metricsSchema,
   registrationSchema,
 } from '@internal/plugin-sindri-common';
@@ -26,6 +27,7 @@ describe('the protocol schemas of openapi.yaml', () => {
   it.each([
     ['Registration', registrationSchema],
     ['MetricsSample', metricsSchema],
+    ['InventoryPart', inventoryPartSchema],
     [
       'InstanceEvent',
       instanceEventSchema.extend({ type: z.enum(INSTANCE_EVENT_TYPES) }),

@@ -43,6 +43,7 @@ import { BudgetStore } from '../budgets/BudgetStore';
 import { readUsageSettings } from '../usage/readUsageSettings';
 import { UsageService } from '../usage/UsageService';
 import { UsageStore } from '../usage/UsageStore';
+import { createSecurity } from '../security/createSecurity';
 import { DeploymentStore } from '../deployments/DeploymentStore';
 import { createDrivers } from '../drivers/createDrivers';
 import { EnrollmentService } from '../enrollments/EnrollmentService';
@@ -157,6 +158,15 @@ export class SindriBuilder {
       events,
       logger,
     });
+    const security = createSecurity({
+      knex,
+      config,
+      logger,
+      instances,
+      deployments: deploymentStore,
+      tokens: tokenStore,
+      registry,
+    });
     const ingest = new IngestService(
       instances,
       events,
@@ -170,6 +180,7 @@ export class SindriBuilder {
       ),
       (type, result) => metrics.countFrame(type, result),
       instanceId => drift.check(instanceId),
+      (instanceId, part) => security.inventories.receivePart(instanceId, part),
     );
     const guard = new PermissionGuard({
       httpAuth: env.httpAuth,
@@ -302,6 +313,7 @@ export class SindriBuilder {
       drift,
       cost,
       usage,
+      security: security.service,
       budgets,
       alerts: alerts.service,
       logs,
@@ -325,6 +337,7 @@ export class SindriBuilder {
           logs,
         }),
         alerts.task,
+        security.task,
       ],
       start: async () => {
         // local instances' agents connect back to this backend: start them once it listens

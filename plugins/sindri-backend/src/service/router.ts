@@ -16,6 +16,8 @@ import { registerBudgetRoutes } from '../budgets/budgetRoutes';
 import { BudgetService } from '../budgets/BudgetService';
 import { CostService } from '../cost/CostService';
 import { UsageService } from '../usage/UsageService';
+import { SecurityService } from '../security/SecurityService';
+import { registerSecurityRoutes } from '../security/securityRoutes';
 import { registerEnrollmentRoutes } from '../enrollments/enrollmentRoutes';
 import { EnrollmentService } from '../enrollments/EnrollmentService';
 import { registerHealthRoutes } from '../health/healthRoutes';
@@ -71,6 +73,7 @@ export interface RouterOptions {
   drift: DriftService;
   cost: CostService;
   usage: UsageService;
+  security: SecurityService;
   budgets: BudgetService;
   alerts: AlertService;
   logs: LogStore;
@@ -118,6 +121,7 @@ export async function createRouter(
   registerConfigRoutes(router, options);
   registerCostRoutes(router, options);
   registerBudgetRoutes(router, options);
+  registerSecurityRoutes(router, options);
   registerAlertRoutes(router, options);
   registerLogRoutes(router, options);
   router.use(validatorErrors());

@@ -57,6 +57,21 @@ export class AgentTokenStore {
   }
 
   /** Revokes every token of the instance; its agent can no longer connect. */
+  /** When each instance's current token was minted. */
+  async tokenAges(
+    instanceIds: readonly string[],
+  ): Promise<Map<string, string>> {
+    const ages = new Map<string, string>();
+    for (let i = 0; i < instanceIds.length; i += 500) {
+      const rows = await this.knex('agent_tokens')
+        .whereIn('instance_id', instanceIds.slice(i, i + 500))
+        .whereNull('revoked_at')
+        .select('instance_id', 'created_at');
+      for (const r of rows) ages.set(r.instance_id, toIso(r.created_at)!);
+    }
+    return ages;
+  }
+
   async revoke(instanceId: string): Promise<void> {
     await this.requireInstance(this.knex, instanceId);
     await this.knex('agent_tokens')

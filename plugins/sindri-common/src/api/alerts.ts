@@ -62,6 +62,11 @@ export const alertConditionSchema = z.discriminatedUnion('kind', [
     forSeconds,
   }),
   z.object({ kind: z.literal('budget-projected'), forSeconds }),
+  z.object({
+    kind: z.literal('advisory'),
+    minSeverity: z.enum(['critical', 'high', 'medium', 'low', 'unknown']),
+    forSeconds,
+  }),
 ]) satisfies z.ZodType<AlertCondition>;
 
 /** Budget conditions concern owner groups, not instances. */

@@ -8,3 +8,8 @@ export type RateLine = components['schemas']['RateLine'];
 export type FleetCost = components['schemas']['FleetCost'];
 /** `GET /instances/{name}/usage`: whether the instance is idle and bigger than it needs. */
 export type InstanceUsage = components['schemas']['InstanceUsage'];
+/** `GET /instances/{name}/security`: installed components, matching advisories, access. */
+export type InstanceSecurity = components['schemas']['InstanceSecurity'];
+/** `GET /fleet/security`: findings across the readable fleet. */
+export type FleetSecurity = components['schemas']['FleetSecurity'];
+export type AdvisoryFinding = components['schemas']['AdvisoryFinding'];

@@ -32,6 +32,7 @@ import { SindriLogsClient } from './SindriLogsClient';
 import { SindriConfigClient } from './SindriConfigClient';
 import { SindriCostClient } from './SindriCostClient';
 import { SindriBudgetsClient } from './SindriBudgetsClient';
+import { SindriSecurityClient } from './SindriSecurityClient';
 import { SindriExtensionsClient } from './SindriExtensionsClient';
 import { retryDelayMs, sleep } from './retryPolicy';
 import { SindriRequestError } from './SindriRequestError';
@@ -76,6 +77,8 @@ export class SindriHttpClient {
   readonly cost: SindriCostClient;
   /** Owner groups' monthly budgets. */
   readonly budgets: SindriBudgetsClient;
+  /** What instances have installed and expose. */
+  readonly security: SindriSecurityClient;
 
   constructor(options: SindriHttpClientOptions) {
     this.http = new HttpTransport(options);
@@ -85,6 +88,7 @@ export class SindriHttpClient {
     this.config = new SindriConfigClient(this.http);
     this.cost = new SindriCostClient(this.http);
     this.budgets = new SindriBudgetsClient(this.http);
+    this.security = new SindriSecurityClient(this.http);
   }
 
   async listInstances(): Promise<FleetInstance[]> {

@@ -11,6 +11,7 @@ export { SindriExtensionsClient } from './SindriExtensionsClient';
 export { SindriConfigClient } from './SindriConfigClient';
 export { SindriCostClient } from './SindriCostClient';
 export { SindriBudgetsClient } from './SindriBudgetsClient';
+export { SindriSecurityClient } from './SindriSecurityClient';
 export { retryDelayMs } from './retryPolicy';
 export { errorFromResponse, SindriRequestError } from './SindriRequestError';
 export {

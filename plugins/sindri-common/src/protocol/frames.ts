@@ -3,6 +3,7 @@ import { INGEST_LIMITS } from './limits';
 import { registrationSchema } from './registration';
 import { heartbeatSchema, instanceEventSchema, metricsSchema } from './samples';
 import { logBatchSchema } from './logs';
+import { inventoryPartSchema } from './inventory';
 
 /** A message from an agent, over the WebSocket or in an HTTP ingest batch. */
 export const agentFrameSchema = z.discriminatedUnion('type', [
@@ -11,6 +12,7 @@ export const agentFrameSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('metrics'), metrics: metricsSchema }),
   z.object({ type: z.literal('event'), event: instanceEventSchema }),
   z.object({ type: z.literal('logs'), logs: logBatchSchema }),
+  z.object({ type: z.literal('inventory'), inventory: inventoryPartSchema }),
 ]);
 
 export type AgentFrame = z.infer<typeof agentFrameSchema>;
@@ -73,6 +75,8 @@ export function frameId(frame: AgentFrame): string {
       return frame.event.id;
     case 'logs':
       return frame.logs.id;
+    case 'inventory':
+      return frame.inventory.id;
     default:
       throw new Error('unknown frame type');
   }

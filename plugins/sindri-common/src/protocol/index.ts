@@ -3,3 +3,4 @@ export * from './registration';
 export * from './samples';
 export * from './frames';
 export * from './logs';
+export * from './inventory';

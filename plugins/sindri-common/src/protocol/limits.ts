@@ -9,4 +9,9 @@ export const INGEST_LIMITS = {
   maxDisks: 64,
   maxTopProcesses: 10,
   maxEventDataKeys: 32,
+  /** frames one inventory may be split into */
+  maxInventoryParts: 200,
+  maxComponentsPerPart: 1000,
+  maxSshKeys: 200,
+  maxListeningPorts: 500,
 } as const;

@@ -1004,6 +1004,92 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/instances/{name}/security': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * What an instance has installed, the advisories that match it, and what it exposes.
+     * @description Requires `sindri.instance.read`. The components its agent reported (sindri bom, dpkg, rpm,
+     *     apk, global npm, pip, cargo) with their package URLs; the OSV advisories matching them with
+     *     severity from CVSS, fixed versions and when they were first seen; the advisory source's
+     *     sync state (never an empty list as "no vulnerabilities" when it could not be asked);
+     *     the agent token's age against `sindri.security.tokenRotationDays`, SSH keys, listening
+     *     sockets and declared secrets; installed extensions against the registry and the
+     *     compatibility matrix.
+     */
+    get: operations['getInstanceSecurity'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/instances/{name}/sbom': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * The instance's components as a CycloneDX 1.6 JSON document.
+     * @description Requires `sindri.instance.read`. 404 until its agent reported what is installed.
+     */
+    get: operations['getInstanceSbom'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/fleet/security': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * Findings across the instances the caller may read.
+     * @description Requires `sindri.instance.read`; only readable instances count.
+     */
+    get: operations['getFleetSecurity'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/fleet/sbom': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * The readable fleet's components as one CycloneDX 1.6 JSON document.
+     * @description Requires `sindri.instance.read`. Each component once, with the instances that have it as `sindri:instance` properties.
+     */
+    get: operations['getFleetSbom'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/fleet/cost': {
     parameters: {
       query?: never;
@@ -1597,8 +1683,9 @@ export interface components {
      *     group has spent `percent` % of its monthly budget this month; `budget-projected`: a
      *     group's projection to the month's end is over its budget. Budget conditions concern
      *     groups with a budget (the fleet scope: all of them; the group scope: that group) and
-     *     resolve when a new month starts or the budget is raised. An alert fires once the
-     *     condition has held for `forSeconds`.
+     *     resolve when a new month starts or the budget is raised; `advisory`: an OSV advisory
+     *     of `minSeverity` or worse matches a package the instance's agent reported. An alert
+     *     fires once the condition has held for `forSeconds`.
      */
     AlertCondition:
       | {
@@ -1625,6 +1712,12 @@ export interface components {
       | {
           /** @enum {string} */
           kind: 'budget-projected';
+          forSeconds: number;
+        }
+      | {
+          /** @enum {string} */
+          kind: 'advisory';
+          minSeverity: components['schemas']['AdvisorySeverity'];
           forSeconds: number;
         };
     /** @description Which instances a rule watches; `ref` is a group's entity ref or an instance's name. */
@@ -2139,6 +2232,220 @@ export interface components {
       idle: components['schemas']['IdleVerdict'];
       rightSizing: components['schemas']['RightSizing'];
     };
+    InventoryPart: {
+      /** Format: uuid */
+      id: string;
+      hash: string;
+      /** Format: date-time */
+      collectedAt: string;
+      part: number;
+      parts: number;
+      os?: {
+        id: string;
+        versionId?: string;
+      };
+      cli?: {
+        version: string;
+      };
+      sources?: {
+        /** @enum {string} */
+        source: 'sindri-bom' | 'dpkg' | 'rpm' | 'apk' | 'npm' | 'pip' | 'cargo';
+        /** @enum {string} */
+        state: 'collected' | 'unavailable' | 'failed';
+        count?: number;
+        message?: string;
+      }[];
+      access?: {
+        sshKeys: {
+          file: string;
+          type: string;
+          bits?: number;
+          fingerprint: string;
+          comment?: string;
+          weak?: string;
+        }[];
+        listening: {
+          protocol: string;
+          address: string;
+          port: number;
+          process?: string;
+          pid?: number;
+        }[];
+      };
+      components: {
+        /** @enum {string} */
+        source: 'sindri-bom' | 'dpkg' | 'rpm' | 'apk' | 'npm' | 'pip' | 'cargo';
+        name: string;
+        version: string;
+        purl: string;
+        extension?: string;
+      }[];
+    };
+    InventoryComponent: {
+      /** @enum {string} */
+      source: 'sindri-bom' | 'dpkg' | 'rpm' | 'apk' | 'npm' | 'pip' | 'cargo';
+      name: string;
+      version: string;
+      purl: string;
+      extension?: string;
+    };
+    AdvisoryFinding: {
+      id: string;
+      summary: string;
+      severity: components['schemas']['AdvisorySeverity'];
+      /** @description The CVSS base score the severity comes from. */
+      score?: number;
+      vector?: string;
+      aliases: string[];
+      published?: string;
+      modified?: string;
+      references: string[];
+      package: components['schemas']['InventoryComponent'];
+      /** @description Versions the advisory names as fixed for this package; empty when it names none. */
+      fixed: string[];
+      /** Format: date-time */
+      firstSeenAt: string;
+    };
+    /**
+     * @description The advisory source and its last sync. `lastError` with `lastAttemptAt` after
+     *     `lastSuccessAt` means it could not be reached since then: findings may be missing.
+     */
+    AdvisorySync: {
+      url: string;
+      /** Format: date-time */
+      lastSuccessAt?: string;
+      /** Format: date-time */
+      lastAttemptAt?: string;
+      lastError?: string;
+      /** @description Package versions (of these instances) OSV was asked about. */
+      checked: number;
+      /** @description Package versions of a kind OSV has no advisories for (e.g. pkg:generic). */
+      unsupported: number;
+      /** @description Package versions not asked about yet. */
+      pending: number;
+    };
+    SecurityAccess: {
+      token: {
+        createdAt?: string;
+        ageDays?: number;
+        rotationDays: number;
+        stale: boolean;
+      };
+      /** @description Whether the agent has reported its SSH keys and sockets. */
+      reported: boolean;
+      sshKeys: {
+        file: string;
+        type: string;
+        bits?: number;
+        fingerprint: string;
+        comment?: string;
+        weak?: string;
+      }[];
+      listening: {
+        protocol: string;
+        address: string;
+        port: number;
+        process?: string;
+        pid?: number;
+        /** @description Listening on an address other than loopback. */
+        exposed: boolean;
+      }[];
+      secrets: {
+        name: string;
+        source: string;
+      }[];
+    };
+    ExtensionFreshness: {
+      name: string;
+      installed?: string;
+      registry?: string;
+      /** @enum {string} */
+      status: 'current' | 'behind' | 'ahead' | 'unknown' | 'not-in-registry';
+      /**
+       * @description Against the compatibility matrix's range for the instance's Sindri CLI.
+       * @enum {string}
+       */
+      compatible: 'yes' | 'no' | 'unknown';
+      range?: string;
+    };
+    InstanceSecurity: {
+      /** @description Absent until the agent reported what is installed. */
+      inventory?: {
+        hash: string;
+        /** Format: date-time */
+        collectedAt: string;
+        /** Format: date-time */
+        receivedAt: string;
+        os?: {
+          id?: string;
+          versionId?: string;
+        };
+        cli?: {
+          version?: string;
+        };
+        sources: {
+          source: string;
+          /** @enum {string} */
+          state: 'collected' | 'unavailable' | 'failed';
+          count?: number;
+          message?: string;
+        }[];
+        componentCount: number;
+      };
+      components: components['schemas']['InventoryComponent'][];
+      advisories: components['schemas']['AdvisoryFinding'][];
+      sync: components['schemas']['AdvisorySync'];
+      access: components['schemas']['SecurityAccess'];
+      freshness: components['schemas']['ExtensionFreshness'][];
+    };
+    FleetSecurity: {
+      sync: components['schemas']['AdvisorySync'];
+      instances: number;
+      withInventory: number;
+      /** @description (instance, advisory) findings by severity. */
+      bySeverity: {
+        critical: number;
+        high: number;
+        medium: number;
+        low: number;
+        unknown: number;
+      };
+      topAdvisories: {
+        id: string;
+        summary: string;
+        severity: components['schemas']['AdvisorySeverity'];
+        score?: number;
+        instances: string[];
+      }[];
+      criticalInstances: {
+        name: string;
+        critical: number;
+      }[];
+      staleTokens: {
+        name: string;
+        ageDays: number;
+      }[];
+      weakKeys: {
+        name: string;
+        fingerprint: string;
+        type: string;
+        bits?: number;
+        weak: string;
+      }[];
+      exposedPorts: {
+        name: string;
+        address: string;
+        port: number;
+        process?: string;
+      }[];
+      /** @description Readable instances whose agent has not reported what is installed. */
+      withoutInventory: string[];
+    };
+    /**
+     * @description From the advisory's CVSS base score (9.0+, 7.0+, 4.0+, above 0), else the severity its database gives; unknown when neither does.
+     * @enum {string}
+     */
+    AdvisorySeverity: 'critical' | 'high' | 'medium' | 'low' | 'unknown';
     /**
      * @description What a create, clone or resume that would run the group over its budget meets.
      * @enum {string}
@@ -2402,10 +2709,16 @@ export interface components {
       /** @description Its keystrokes were recorded (`sindri.terminal.recordInput`); see `.../input`. */
       inputRecorded?: boolean;
     };
-    /** @description One of {type: register, registration}, {type: heartbeat, heartbeat}, {type: metrics, metrics}, {type: event, event}; the zod schemas in @internal/plugin-sindri-common are authoritative. */
+    /** @description One of {type: register, registration}, {type: heartbeat, heartbeat}, {type: metrics, metrics}, {type: event, event}, {type: logs, logs}, {type: inventory, inventory: InventoryPart}; the zod schemas in @internal/plugin-sindri-common are authoritative. */
     AgentFrame: {
       /** @enum {string} */
-      type: 'register' | 'heartbeat' | 'metrics' | 'event';
+      type:
+        | 'register'
+        | 'heartbeat'
+        | 'metrics'
+        | 'event'
+        | 'logs'
+        | 'inventory';
     };
     BackendFrame: {
       /** @enum {string} */
@@ -4103,6 +4416,104 @@ export interface operations {
       401: components['responses']['Unauthorized'];
       403: components['responses']['Forbidden'];
       404: components['responses']['NotFound'];
+    };
+  };
+  getInstanceSecurity: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        name: components['parameters']['name'];
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description The instance's security view. */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['InstanceSecurity'];
+        };
+      };
+      400: components['responses']['BadRequest'];
+      401: components['responses']['Unauthorized'];
+      403: components['responses']['Forbidden'];
+      404: components['responses']['NotFound'];
+    };
+  };
+  getInstanceSbom: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        name: components['parameters']['name'];
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description A CycloneDX JSON BOM. */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/vnd.cyclonedx+json': Record<string, never>;
+        };
+      };
+      400: components['responses']['BadRequest'];
+      401: components['responses']['Unauthorized'];
+      403: components['responses']['Forbidden'];
+      404: components['responses']['NotFound'];
+    };
+  };
+  getFleetSecurity: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description The fleet's security view. */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['FleetSecurity'];
+        };
+      };
+      400: components['responses']['BadRequest'];
+      401: components['responses']['Unauthorized'];
+      403: components['responses']['Forbidden'];
+    };
+  };
+  getFleetSbom: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description A CycloneDX JSON BOM. */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/vnd.cyclonedx+json': Record<string, never>;
+        };
+      };
+      400: components['responses']['BadRequest'];
+      401: components['responses']['Unauthorized'];
+      403: components['responses']['Forbidden'];
     };
   };
   getFleetCost: {

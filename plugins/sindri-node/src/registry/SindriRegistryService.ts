@@ -17,6 +17,10 @@ import { loadSindriConfigValidator } from '../config/loadSindriConfigValidator';
 import { loadRegistry, RegistryFileError } from './loadRegistry';
 import { CustomExtensions, loadCustomExtensions } from './loadCustomExtensions';
 import { readRegionHints } from './regionHints';
+import {
+  CompatibilityMatrix,
+  readCompatibilityMatrix,
+} from './compatibilityMatrix';
 
 /**
  * The Sindri extension registry the portal works from: the source of the
@@ -39,6 +43,8 @@ export interface SindriRegistryService {
   validator(): SindriConfigValidator;
   /** Region codes to suggest per provider, from the schema's own examples. */
   regionHints(): Record<string, string[]>;
+  /** Which extension versions each CLI release line works with; undefined without a matrix. */
+  compatibility(): CompatibilityMatrix | undefined;
 }
 
 const SETTING = 'sindri.registry.path';
@@ -107,6 +113,7 @@ export async function createSindriRegistry(config: RootConfigService): Promise<S
   const byName = new Map(extensions.map(e => [e.name, e]));
   let validator: SindriConfigValidator | undefined;
   let regionHints: Record<string, string[]> | undefined;
+  let compatibility: { matrix?: CompatibilityMatrix } | undefined;
   return {
     version: () => loaded.version,
     listExtensions: () => extensions,
@@ -121,6 +128,8 @@ export async function createSindriRegistry(config: RootConfigService): Promise<S
       ),
     validator: () => (validator ??= loadSindriConfigValidator(dir)),
     regionHints: () => (regionHints ??= readRegionHints(dir)),
+    compatibility: () =>
+      (compatibility ??= { matrix: readCompatibilityMatrix(dir) }).matrix,
   };
 }
 

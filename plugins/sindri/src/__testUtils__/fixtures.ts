@@ -113,6 +113,12 @@ export function mockSindriApi(
       fleet: jest.fn().mockRejectedValue(new Error('no cost')),
       usage: jest.fn().mockRejectedValue(new Error('no usage')),
     },
+    security: {
+      instance: jest.fn().mockRejectedValue(new Error('no security')),
+      fleet: jest.fn().mockRejectedValue(new Error('no security')),
+      sbom: jest.fn(),
+      fleetSbom: jest.fn(),
+    },
     budgets: {
       list: jest
         .fn()

@@ -20,6 +20,7 @@ const KINDS: Array<[AlertCondition['kind'], string]> = [
   ['extension-install-failed', 'Extension install failed'],
   ['budget-spent', 'A group spent a share of its monthly budget'],
   ['budget-projected', "A group's projection is over its budget"],
+  ['advisory', 'An advisory matches an installed package'],
 ];
 
 export const NEW_RULE: AlertRuleInput = {
@@ -37,6 +38,7 @@ export const NEW_RULE: AlertRuleInput = {
 function conditionOfKind(kind: AlertCondition['kind']): AlertCondition {
   if (kind === 'metric') return NEW_RULE.condition;
   if (kind === 'budget-spent') return { kind, percent: 80, forSeconds: 0 };
+  if (kind === 'advisory') return { kind, minSeverity: 'high', forSeconds: 0 };
   return { kind, forSeconds: 0 };
 }
 
@@ -120,6 +122,24 @@ export const RuleDialog = ({
             onChange={e => setCondition({ threshold: number(e.target.value) })}
           />
         </>
+      )}
+      {condition.kind === 'advisory' && (
+        <TextField
+          id="alert-rule-11"
+          select
+          label="At least this severe"
+          margin="dense"
+          value={condition.minSeverity}
+          onChange={e => setCondition({ minSeverity: e.target.value })}
+        >
+          {(['critical', 'high', 'medium', 'low', 'unknown'] as const).map(
+            s => (
+              <MenuItem key={s} value={s}>
+                {s}
+              </MenuItem>
+            ),
+          )}
+        </TextField>
       )}
       {condition.kind === 'budget-spent' && (
         <TextField

@@ -42,6 +42,8 @@ export function describeCondition(condition: AlertCondition): string {
     return `${METRIC_NAMES[condition.metric]} above ${
       condition.threshold
     } %${duration(condition.forSeconds)}`;
+  if (condition.kind === 'advisory')
+    return `An advisory of ${condition.minSeverity} severity or worse matches an installed package`;
   if (condition.kind === 'budget-spent')
     return `A group spent ${condition.percent} % of its monthly budget`;
   const what = {

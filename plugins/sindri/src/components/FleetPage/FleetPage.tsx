@@ -8,6 +8,7 @@ import Box from '@material-ui/core/Box';
 import { AlertsPage } from '../Alerts';
 import { EventTimeline } from '../EventTimeline';
 import { FleetCostContent } from '../FleetCost';
+import { FleetSecurityContent } from '../FleetSecurity';
 import { ExtensionsPage } from '../ExtensionsPage';
 import { LogSearch } from '../LogSearch';
 import { FleetOverview } from '../FleetOverview';
@@ -49,6 +50,9 @@ export const FleetPage = () => (
         </TabbedLayout.Route>
         <TabbedLayout.Route path="/cost" title="Cost">
           <FleetCostContent />
+        </TabbedLayout.Route>
+        <TabbedLayout.Route path="/security" title="Security">
+          <FleetSecurityContent />
         </TabbedLayout.Route>
       </TabbedLayout>
     </Content>

@@ -1,0 +1,7 @@
+/**
+ * Test utilities for Sindri backend modules and the portal's tests.
+ *
+ * @packageDocumentation
+ */
+export { OsvTestServer, realOsvRecords } from './OsvTestServer';
+export type { OsvTestQuery, OsvTestRecord } from './OsvTestServer';

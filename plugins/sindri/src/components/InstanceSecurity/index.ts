@@ -1,0 +1,1 @@
+export { InstanceSecurityContent } from './InstanceSecurityContent';
