@@ -139,12 +139,39 @@ export class CostService {
       this.deps.activity.developerHours(ids, from, to),
     ]);
     const rows: FleetCost['instances'] = [];
+    const dayStart = (d: Date) => Math.floor(d.getTime() / DAY_MS) * DAY_MS;
+    const windows: Array<[number, number]> = [
+      [dayStart(from), dayStart(to) + DAY_MS],
+      [dayStart(previousFrom), dayStart(from)],
+    ];
     for (const instance of instances) {
       const { resources } = resourcesOf(instance, stored.get(instance.id));
+      const history = changes.get(instance.id) ?? [];
+      const row = {
+        name: instance.name,
+        owner: instance.owner,
+        provider: resources.provider,
+      };
+      if (!this.pricer.billsFor(resources.provider)) {
+        // no bill to read: the totals come straight from the hours, no days built
+        const { rates, totals } = this.pricer.windowTotals(
+          resources,
+          history,
+          windows,
+          now,
+        );
+        rows.push({
+          ...row,
+          total: totals[0],
+          previous: totals[1],
+          missing: rates.missing,
+        });
+        continue;
+      }
       const priced = await this.pricer.price(
         instance,
         resources,
-        changes.get(instance.id) ?? [],
+        history,
         previousFrom,
         now,
       );
@@ -155,9 +182,7 @@ export class CostService {
             .reduce((n, d) => n + d.total, 0),
         );
       rows.push({
-        name: instance.name,
-        owner: instance.owner,
-        provider: resources.provider,
+        ...row,
         total: cost(day(from), day(new Date(to.getTime() + DAY_MS))),
         previous: cost(day(previousFrom), day(from)),
         missing: priced.billed ? [] : priced.rates.missing,

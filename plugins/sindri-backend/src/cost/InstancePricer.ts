@@ -1,6 +1,6 @@
 import { FleetInstance, InstanceCost } from '@internal/plugin-sindri-common';
 import { BilledDay, SindriCostSource } from '@internal/plugin-sindri-node';
-import { dailyHours, StatusChange } from './dailyHours';
+import { dailyHours, hoursBetween, StatusChange } from './dailyHours';
 import { DeployedResources } from './deployedResources';
 import { estimateRates, InstanceRates } from './estimateRates';
 import { perHourWhen } from './instanceResources';
@@ -33,6 +33,33 @@ export class InstancePricer {
     },
   ) {}
 
+  /** Whether a billing source prices the provider: its days, not the estimate, count. */
+  billsFor(provider: string): boolean {
+    return this.deps.sources.some(s => s.providers.includes(provider));
+  }
+
+  /**
+   * The list-price estimate of each window (start, end in ms) from the status
+   * changes, without building days: for a provider no billing source prices.
+   */
+  windowTotals(
+    resources: DeployedResources,
+    changes: StatusChange[],
+    windows: Array<[number, number]>,
+    now: Date,
+  ): { rates: InstanceRates; totals: number[] } {
+    const rates = this.rates(resources);
+    const running = perHourWhen(rates, 'running');
+    const stopped = perHourWhen(rates, 'stopped');
+    return {
+      rates,
+      totals: windows.map(([a, b]) => {
+        const h = hoursBetween(changes, a, b, now.getTime());
+        return round(h.runningHours * running + h.stoppedHours * stopped);
+      }),
+    };
+  }
+
   rates(resources: DeployedResources): InstanceRates {
     return estimateRates(resources, this.deps.prices);
   }
@@ -46,31 +73,36 @@ export class InstancePricer {
   ): Promise<PricedInstance> {
     const rates = this.rates(resources);
     const billed = await this.billed(instance, resources.provider, from, now);
-    const perHour = (when: 'running' | 'stopped', kind?: string) =>
-      perHourWhen(rates, when, kind);
+    // per hour, worked out once per instance: a fleet prices thousands of days
+    const perHour = {
+      compute: perHourWhen(rates, 'running', 'compute'),
+      gpu: perHourWhen(rates, 'running', 'gpu'),
+      runningStorage: perHourWhen(rates, 'running', 'storage'),
+      running: perHourWhen(rates, 'running'),
+      stopped: perHourWhen(rates, 'stopped'),
+    };
     const days = dailyHours(changes, from, now).map(d => {
-      const hours = {
-        date: d.date,
-        runningHours: round(d.runningHours),
-        stoppedHours: round(d.stoppedHours),
-      };
       if (billed) {
         const bill = billed.days.get(d.date);
         return {
-          ...hours,
+          date: d.date,
+          runningHours: round(d.runningHours),
+          stoppedHours: round(d.stoppedHours),
           compute: round(bill?.compute ?? 0),
           gpu: round(bill?.gpu ?? 0),
           storage: round(bill?.storage ?? 0),
           total: round(bill?.total ?? 0),
         };
       }
-      const compute = d.runningHours * perHour('running', 'compute');
-      const gpu = d.runningHours * perHour('running', 'gpu');
+      const compute = d.runningHours * perHour.compute;
+      const gpu = d.runningHours * perHour.gpu;
       const storage =
-        d.runningHours * perHour('running', 'storage') +
-        d.stoppedHours * perHour('stopped');
+        d.runningHours * perHour.runningStorage +
+        d.stoppedHours * perHour.stopped;
       return {
-        ...hours,
+        date: d.date,
+        runningHours: round(d.runningHours),
+        stoppedHours: round(d.stoppedHours),
         compute: round(compute),
         gpu: round(gpu),
         storage: round(storage),
@@ -79,8 +111,8 @@ export class InstancePricer {
     });
     let rateNow = 0;
     if (instance.status === 'running' || instance.status === 'unresponsive')
-      rateNow = perHour('running');
-    else if (instance.status === 'stopped') rateNow = perHour('stopped');
+      rateNow = perHour.running;
+    else if (instance.status === 'stopped') rateNow = perHour.stopped;
     return {
       rates,
       ...(billed ? { billed: { source: billed.source } } : {}),

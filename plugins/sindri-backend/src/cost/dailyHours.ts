@@ -16,6 +16,18 @@ export interface DayHours {
 const DAY_MS = 86_400_000;
 const HOUR_MS = 3_600_000;
 
+/** YYYY-MM-DD of each UTC day start, kept: a fleet names the same days thousands of times. */
+const dayNames = new Map<number, string>();
+const dayName = (t: number) => {
+  let name = dayNames.get(t);
+  if (!name) {
+    if (dayNames.size > 10_000) dayNames.clear();
+    name = new Date(t).toISOString().slice(0, 10);
+    dayNames.set(t, name);
+  }
+  return name;
+};
+
 /** Billed as running: the agent reports it running, or went silent while it may still run. */
 const RUNNING = new Set<InstanceStatus>(['running', 'unresponsive']);
 
@@ -34,7 +46,7 @@ export function dailyHours(
   const days: DayHours[] = [];
   for (let t = start; t <= now.getTime(); t += DAY_MS)
     days.push({
-      date: new Date(t).toISOString().slice(0, 10),
+      date: dayName(t),
       runningHours: 0,
       stoppedHours: 0,
     });
@@ -56,4 +68,28 @@ export function dailyHours(
     credit(change.status, change.at.getTime(), Math.min(next, now.getTime()));
   });
   return days;
+}
+
+/**
+ * Hours running and stopped between `a` and `b` (capped at `now`), from the
+ * status changes, without a day-by-day breakdown: what a fleet's totals need.
+ */
+export function hoursBetween(
+  changes: readonly StatusChange[],
+  a: number,
+  b: number,
+  now: number,
+): { runningHours: number; stoppedHours: number } {
+  const end = Math.min(b, now);
+  let running = 0;
+  let stopped = 0;
+  for (let i = 0; i < changes.length; i++) {
+    const from = Math.max(changes[i].at.getTime(), a);
+    const to = Math.min(changes[i + 1]?.at.getTime() ?? now, end);
+    if (to <= from) continue;
+    const status = changes[i].status;
+    if (RUNNING.has(status)) running += to - from;
+    else if (status === 'stopped') stopped += to - from;
+  }
+  return { runningHours: running / HOUR_MS, stoppedHours: stopped / HOUR_MS };
 }
