@@ -5877,6 +5877,7 @@ export const spec = {
           'aliases',
           'references',
           'package',
+          'affected',
           'fixed',
           'firstSeenAt',
         ],
@@ -5917,6 +5918,14 @@ export const spec = {
           },
           package: {
             $ref: '#/components/schemas/InventoryComponent',
+          },
+          affected: {
+            type: 'array',
+            items: {
+              type: 'string',
+            },
+            description:
+              'The affected versions of this package the advisory states, as ranges or a list.',
           },
           fixed: {
             type: 'array',

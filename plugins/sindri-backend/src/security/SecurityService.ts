@@ -13,7 +13,7 @@ import { AdvisoryStore } from './AdvisoryStore';
 import { cycloneDxBom } from './cycloneDx';
 import { extensionFreshness } from './extensionFreshness';
 import { InventoryStore } from './InventoryStore';
-import { fixedVersionsOf, osvQueryOf } from './osvRecords';
+import { affectedVersionsOf, fixedVersionsOf, osvQueryOf } from './osvRecords';
 
 export interface SecuritySettings {
   osvUrl: string;
@@ -65,6 +65,7 @@ export class SecurityService {
         return {
           ...advisory,
           package: m.component,
+          affected: query ? affectedVersionsOf(record, query) : [],
           fixed: query ? fixedVersionsOf(record, query) : [],
           firstSeenAt: m.firstSeenAt,
         };

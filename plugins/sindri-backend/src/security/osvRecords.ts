@@ -156,17 +156,52 @@ export function severityOf(record: OsvRecord): {
   return { severity: DATABASE_SEVERITY[stated] ?? 'unknown' };
 }
 
+/** The record's affected entries for the package the query named. */
+function affectedFor(record: OsvRecord, query: OsvQuery) {
+  return (record.affected ?? []).filter(
+    a =>
+      (!query.package.ecosystem ||
+        a.package?.ecosystem === query.package.ecosystem) &&
+      (!query.package.name || a.package?.name === query.package.name),
+  );
+}
+
 /** Fixed versions the record names for the package it matched. */
 export function fixedVersionsOf(record: OsvRecord, query: OsvQuery): string[] {
   const fixed = new Set<string>();
-  for (const a of record.affected ?? []) {
-    const sameEcosystem =
-      !query.package.ecosystem ||
-      a.package?.ecosystem === query.package.ecosystem;
-    if (!sameEcosystem) continue;
-    if (query.package.name && a.package?.name !== query.package.name) continue;
+  for (const a of affectedFor(record, query))
     for (const r of a.ranges ?? [])
       for (const e of r.events) if (e.fixed) fixed.add(e.fixed);
-  }
   return [...fixed];
+}
+
+/** The versions the record says are affected, as ranges (`>= 1.0, < 1.4`) or listed versions. */
+export function affectedVersionsOf(
+  record: OsvRecord,
+  query: OsvQuery,
+): string[] {
+  const described: string[] = [];
+  for (const a of affectedFor(record, query)) {
+    for (const r of a.ranges ?? []) {
+      if (r.type === 'GIT') continue;
+      const parts: string[] = [];
+      for (const e of r.events) {
+        if (e.introduced !== undefined)
+          parts.push(
+            e.introduced === '0' ? 'from the first' : `>= ${e.introduced}`,
+          );
+        if (e.fixed !== undefined) parts.push(`< ${e.fixed}`);
+        if (e.last_affected !== undefined) parts.push(`<= ${e.last_affected}`);
+        if (e.limit !== undefined) parts.push(`< ${e.limit}`);
+      }
+      if (parts.length) described.push(parts.join(', '));
+    }
+    if (a.versions?.length)
+      described.push(
+        `versions ${a.versions.slice(0, 10).join(', ')}${
+          a.versions.length > 10 ? ` and ${a.versions.length - 10} more` : ''
+        }`,
+      );
+  }
+  return [...new Set(described)];
 }

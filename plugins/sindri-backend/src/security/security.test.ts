@@ -200,6 +200,9 @@ describe('security', () => {
         ['GHSA-mq26-g339-26xf', 'medium', 5.5, 'pip', ['23.3']],
       ]);
       expect(security.advisories[1].aliases).toEqual(['CVE-2023-5752']);
+      expect(security.advisories[1].affected).toEqual([
+        'from the first, < 23.3',
+      ]);
       expect(security.sync).toMatchObject({ checked: 3, pending: 0 });
       expect(security.sync.lastSuccessAt).toBeDefined();
       // Debian's package was asked under its ecosystem and release

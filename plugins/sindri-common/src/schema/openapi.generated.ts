@@ -2301,6 +2301,8 @@ export interface components {
       modified?: string;
       references: string[];
       package: components['schemas']['InventoryComponent'];
+      /** @description The affected versions of this package the advisory states, as ranges or a list. */
+      affected: string[];
       /** @description Versions the advisory names as fixed for this package; empty when it names none. */
       fixed: string[];
       /** Format: date-time */

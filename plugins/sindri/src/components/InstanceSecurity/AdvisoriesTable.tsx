@@ -32,6 +32,10 @@ const columns: TableColumn<AdvisoryFinding>[] = [
     render: a => `${a.package.name} ${a.package.version} (${a.package.source})`,
   },
   {
+    title: 'Affected',
+    render: a => (a.affected.length ? a.affected.join('; ') : 'not stated'),
+  },
+  {
     title: 'Fixed in',
     render: a => (a.fixed.length ? a.fixed.join(', ') : 'no fix named'),
   },

@@ -95,6 +95,7 @@ describe('InstanceSecurityContent', () => {
           aliases: ['CVE-2023-5752'],
           references: [],
           package: base.components[1],
+          affected: ['from the first, < 23.3'],
           fixed: ['23.3'],
           firstSeenAt: '2026-12-02T08:00:05.000Z',
         },
@@ -120,5 +121,6 @@ describe('InstanceSecurityContent', () => {
     expect(screen.getByText('GHSA-mq26-g339-26xf')).toBeInTheDocument();
     expect(screen.getByText('medium (5.5)')).toBeInTheDocument();
     expect(screen.getByText('23.3')).toBeInTheDocument();
+    expect(screen.getByText('from the first, < 23.3')).toBeInTheDocument();
   });
 });
