@@ -174,16 +174,16 @@ export class AlertEvaluator {
     if (transition === 'fired') result.fired++;
     else result.resolved++;
     const alert = (await this.deps.alerts.get(alertId))!;
-    await this.deps.events.recordOrWarn({
-      type: transition === 'fired' ? 'alert-fired' : 'alert-resolved',
-      ...(alert.instanceId && alert.instance
-        ? { instance: { id: alert.instanceId, name: alert.instance } }
-        : {}),
-      severity:
-        transition === 'fired' ? FIRED_SEVERITY[alert.severity] : 'info',
-      message: `${alert.ruleName}: ${alert.summary}`,
-      subject: { kind: 'alert', id: alert.id },
-    });
+    // a group's budget alert stays off the events feed, which is read by instance
+    if (alert.instanceId && alert.instance)
+      await this.deps.events.recordOrWarn({
+        type: transition === 'fired' ? 'alert-fired' : 'alert-resolved',
+        instance: { id: alert.instanceId, name: alert.instance },
+        severity:
+          transition === 'fired' ? FIRED_SEVERITY[alert.severity] : 'info',
+        message: `${alert.ruleName}: ${alert.summary}`,
+        subject: { kind: 'alert', id: alert.id },
+      });
     const silenced =
       alert.silenced &&
       new Date(alert.silenced.until).getTime() > now.getTime();

@@ -1,4 +1,5 @@
 import { AuthService, UserInfoService } from '@backstage/backend-plugin-api';
+import { NotAllowedError } from '@backstage/errors';
 import {
   budgetEstimateRequestSchema,
   budgetInputSchema,
@@ -62,6 +63,18 @@ export function registerBudgetRoutes(
     // a clone without an owner keeps its source's
     const owner =
       body.owner ?? (await deps.instances.getEnrolled(body.cloneFrom!)).owner;
+    // another group's budget is not this caller's to read
+    if (
+      !(await guard.allows(credentials, sindriBudgetManagePermission)) &&
+      !(await userGroups(deps, credentials)).includes(
+        owner.toLocaleLowerCase('en-US'),
+      ) &&
+      owner.toLocaleLowerCase('en-US') !==
+        principalRef(credentials).toLocaleLowerCase('en-US')
+    )
+      throw new NotAllowedError(
+        `owner: you may estimate for yourself or your groups, not ${owner}`,
+      );
     const { perHour, missing } = budgets.rateOf(deployedResources(document));
     res.json(
       await budgets.estimate({

@@ -315,6 +315,13 @@ describe('budgets', () => {
         .send({ sindriYaml: yamlOf('dev-2', 4) })
         .expect(400);
       expect(ownerless.body.error.message).toMatch(/owner/);
+      // another group's budget is not a member's to read through an estimate
+      const foreign = await request(api)
+        .post('/api/sindri/budgets/estimate')
+        .set('Authorization', as(DEV))
+        .send({ owner: 'group:default/other', sindriYaml: yamlOf('dev-2', 4) })
+        .expect(403);
+      expect(foreign.body.error.message).toMatch(/^owner: /);
 
       // warn: the create goes ahead, with the warning in the answer and the operation's log
       const warned = await request(api)

@@ -1,4 +1,8 @@
-import { sindriInstanceReadPermission } from '@internal/plugin-sindri-common';
+import {
+  instanceEntityRef,
+  sindriInstanceAuditReadPermission,
+  sindriInstanceReadPermission,
+} from '@internal/plugin-sindri-common';
 import { PermissionGuard } from '../auth/PermissionGuard';
 import { SindriRouter } from '../http/types';
 import { readableInstance } from '../instances/instanceRoutes';
@@ -21,8 +25,16 @@ export function registerCostRoutes(
     res.json(await deps.cost.instanceCost(instance));
   });
   router.get('/instances/:name/usage', async (req, res) => {
-    const { instance } = await readableInstance(req, deps, { enrolled: true });
-    res.json(await deps.usage.instanceUsage(instance));
+    const { instance, credentials } = await readableInstance(req, deps, {
+      enrolled: true,
+    });
+    // who worked on it is the audit's to tell
+    const withActors = await deps.guard.allows(
+      credentials,
+      sindriInstanceAuditReadPermission,
+      instanceEntityRef(instance.name),
+    );
+    res.json(await deps.usage.instanceUsage(instance, { withActors }));
   });
   router.get('/fleet/cost', async (req, res) => {
     res.json(

@@ -116,8 +116,12 @@ export class AdvisoryStore {
             first_seen_at: firstSeen.get(`${purl} ${id}`) ?? now,
           })),
         );
+        // a second run of the sync (a slow first one overran) may have stored them too
         for (let j = 0; j < rows.length; j += 200)
-          await trx('security_matches').insert(rows.slice(j, j + 200));
+          await trx('security_matches')
+            .insert(rows.slice(j, j + 200))
+            .onConflict(['purl', 'advisory_id'])
+            .ignore();
       }
       const marks = [
         ...purls.map(purl => ({ purl, checked_at: now, outcome: 'checked' })),

@@ -2,6 +2,18 @@ import { OsvQuery, OsvRecord } from './osvRecords';
 
 const TIMEOUT_MS = 30_000;
 
+/** A URL as it may be shown: user and password left out. */
+export function withoutCredentials(url: string): string {
+  try {
+    const parsed = new URL(url);
+    parsed.username = '';
+    parsed.password = '';
+    return parsed.toString().replace(/\/$/, url.endsWith('/') ? '/' : '');
+  } catch {
+    return url;
+  }
+}
+
 /** A failure to reach the advisory source: the sync is retried, the cache kept. */
 export class OsvUnreachable extends Error {}
 
@@ -16,8 +28,9 @@ export class OsvClient {
     private readonly fetchImpl: typeof fetch = fetch,
   ) {}
 
+  /** The source's URL as shown and logged: without any credentials it carries. */
   get url() {
-    return this.baseUrl;
+    return withoutCredentials(this.baseUrl);
   }
 
   /** The ids (and modified dates) of the advisories of each query, in order. */
@@ -47,18 +60,19 @@ export class OsvClient {
 
   private async request(path: string, init: RequestInit): Promise<unknown> {
     const url = `${this.baseUrl.replace(/\/+$/, '')}${path}`;
+    const shown = withoutCredentials(url);
     const response = await this.fetchImpl(url, {
       ...init,
       redirect: 'error',
       signal: AbortSignal.timeout(TIMEOUT_MS),
     }).catch(error => {
       throw new OsvUnreachable(
-        `${url}: ${error.cause?.code ?? error.message ?? error}`,
+        `${shown}: ${error.cause?.code ?? error.message ?? error}`,
       );
     });
     if (!response.ok) {
       await response.body?.cancel();
-      throw new OsvUnreachable(`${url}: HTTP ${response.status}`);
+      throw new OsvUnreachable(`${shown}: HTTP ${response.status}`);
     }
     return response.json();
   }

@@ -13,7 +13,7 @@ import { SindriTask } from '../service/scheduledTasks';
 import { AgentTokenStore } from '../tokens/AgentTokenStore';
 import { AdvisoryStore } from './AdvisoryStore';
 import { InventoryStore } from './InventoryStore';
-import { OsvClient } from './OsvClient';
+import { OsvClient, withoutCredentials } from './OsvClient';
 import { OsvSync } from './OsvSync';
 import { SecurityService } from './SecurityService';
 
@@ -86,7 +86,7 @@ export function createSecurity(deps: {
       tokens: deps.tokens,
       registry: deps.registry,
       settings: {
-        osvUrl: settings.osvUrl,
+        osvUrl: withoutCredentials(settings.osvUrl),
         tokenRotationDays: settings.tokenRotationDays,
         portalVersion: packageJson.version,
       },

@@ -24,8 +24,9 @@ export function extensionFreshness(
     matrix && cliVersion ? compatibleRanges(matrix, cliVersion) : undefined;
   return installed.map(e => {
     const known = registry.getExtension(e.name);
-    const installedVersion = semver.valid(semver.coerce(e.version ?? ''));
-    const registryVersion = known && semver.valid(semver.coerce(known.version));
+    // a version that is not semver is not compared: its status stays unknown
+    const installedVersion = semver.valid(e.version ?? '');
+    const registryVersion = known && semver.valid(known.version);
     let status: Freshness['status'] = 'unknown';
     if (!known) status = 'not-in-registry';
     else if (installedVersion && registryVersion) {

@@ -156,13 +156,40 @@ export function severityOf(record: OsvRecord): {
   return { severity: DATABASE_SEVERITY[stated] ?? 'unknown' };
 }
 
+/** OSV's ecosystem names of the purl types asked by purl. */
+const ECOSYSTEM_OF_PURL: Record<string, string> = {
+  npm: 'npm',
+  pypi: 'PyPI',
+  cargo: 'crates.io',
+  gem: 'RubyGems',
+  golang: 'Go',
+  maven: 'Maven',
+  nuget: 'NuGet',
+  composer: 'Packagist',
+  hex: 'Hex',
+  pub: 'Pub',
+};
+
+/** Ecosystem and name of what a query asks about, whether by name or by purl. */
+function packageOfQuery(query: OsvQuery) {
+  if (!query.package.purl) return query.package;
+  const p = PackageURL.fromString(query.package.purl);
+  const name =
+    p.type === 'maven' && p.namespace
+      ? `${p.namespace}:${p.name}`
+      : [p.namespace, p.name].filter(Boolean).join('/');
+  return { ecosystem: ECOSYSTEM_OF_PURL[p.type], name };
+}
+
 /** The record's affected entries for the package the query named. */
 function affectedFor(record: OsvRecord, query: OsvQuery) {
+  const { ecosystem, name } = packageOfQuery(query);
+  const normalise = (n?: string) =>
+    ecosystem === 'PyPI' ? n?.toLowerCase().replace(/[-_.]+/g, '-') : n;
   return (record.affected ?? []).filter(
     a =>
-      (!query.package.ecosystem ||
-        a.package?.ecosystem === query.package.ecosystem) &&
-      (!query.package.name || a.package?.name === query.package.name),
+      (!ecosystem || a.package?.ecosystem === ecosystem) &&
+      (!name || normalise(a.package?.name) === normalise(name)),
   );
 }
 

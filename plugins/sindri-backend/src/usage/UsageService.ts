@@ -42,8 +42,10 @@ export class UsageService {
     },
   ) {}
 
+  /** `withActors`: who opened the last terminal and ran the last command (audit readers only). */
   async instanceUsage(
     instance: FleetInstance,
+    options: { withActors: boolean },
     now = new Date(),
   ): Promise<InstanceUsage> {
     const { idle, rightSizing: sizing } = this.deps.settings;
@@ -77,8 +79,10 @@ export class UsageService {
         {
           status: instance.status,
           registeredAt: firstSeen,
-          lastTerminal: terminal,
-          lastCommand: command,
+          lastTerminal:
+            terminal && (options.withActors ? terminal : { at: terminal.at }),
+          lastCommand:
+            command && (options.withActors ? command : { at: command.at }),
           cpu: {
             ...(cpu.length ? { p95: percentile(cpu, 95) } : {}),
             samples: cpu.length,

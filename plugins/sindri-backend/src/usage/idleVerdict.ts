@@ -11,8 +11,9 @@ export interface IdleSettings {
 export interface ObservedActivity {
   status: InstanceStatus;
   registeredAt?: Date;
-  lastTerminal?: { at: Date; by: string };
-  lastCommand?: { at: Date; by: string };
+  /** who, only for readers of the instance's audit */
+  lastTerminal?: { at: Date; by?: string };
+  lastCommand?: { at: Date; by?: string };
   cpu: { p95?: number; samples: number; lastAbove?: Date };
   lastNetwork?: { at: Date; bytesPerSecond: number };
   /** what a day running costs more than a day stopped */
@@ -42,7 +43,9 @@ export function idleVerdict(
       ...(seen.lastTerminal
         ? {
             lastAt: iso(seen.lastTerminal.at),
-            detail: `a terminal session of ${seen.lastTerminal.by}`,
+            detail: seen.lastTerminal.by
+              ? `a terminal session of ${seen.lastTerminal.by}`
+              : 'a terminal session',
           }
         : { detail: 'no terminal session recorded' }),
       withinWindow: within(seen.lastTerminal?.at),
@@ -52,7 +55,9 @@ export function idleVerdict(
       ...(seen.lastCommand
         ? {
             lastAt: iso(seen.lastCommand.at),
-            detail: `a command run by ${seen.lastCommand.by}`,
+            detail: seen.lastCommand.by
+              ? `a command run by ${seen.lastCommand.by}`
+              : 'a command',
           }
         : { detail: 'no command recorded' }),
       withinWindow: within(seen.lastCommand?.at),
