@@ -4,6 +4,7 @@ import {
   Progress,
   ResponseErrorPanel,
   Table,
+  TableColumn,
 } from '@backstage/core-components';
 import { useApi } from '@backstage/core-plugin-api';
 import { EntityRefLink } from '@backstage/plugin-catalog-react';
@@ -18,9 +19,33 @@ import { AdvisorySyncStatus } from '../InstanceSecurity/AdvisorySyncStatus';
 import { downloadText } from '../InstanceSecurity/downloadText';
 
 const dense = { search: false, paging: false, padding: 'dense' as const };
-const instanceLink = (name: string) => (
-  <EntityRefLink entityRef={instanceEntityRef(name)} />
-);
+/** One kind of finding per instance: the instance, then what was found; empty says so in words. */
+function InstanceFindings<T extends { name: string }>(props: {
+  title: string;
+  columns: TableColumn<T>[];
+  data: T[];
+  emptyText: string;
+}) {
+  return (
+    <Table
+      title={props.title}
+      options={dense}
+      columns={[
+        {
+          title: 'Instance',
+          render: (r: T) => (
+            <EntityRefLink entityRef={instanceEntityRef(r.name)} />
+          ),
+        },
+        ...props.columns,
+      ]}
+      data={props.data}
+      emptyContent={
+        <Typography style={{ padding: 16 }}>{props.emptyText}</Typography>
+      }
+    />
+  );
+}
 
 /** The Sindri page's Security tab: findings across the instances the user may read. */
 export const FleetSecurityContent = () => {
@@ -106,33 +131,25 @@ export const FleetSecurityContent = () => {
         />
       </Grid>
       <Grid item xs={12} md={6}>
-        <Table
+        <InstanceFindings
           title="Instances with critical findings"
-          options={dense}
-          columns={[
-            { title: 'Instance', render: r => instanceLink(r.name) },
-            { title: 'Critical advisories', field: 'critical' },
-          ]}
+          columns={[{ title: 'Critical advisories', field: 'critical' }]}
           data={value.criticalInstances}
+          emptyText="No readable instance carries a critical advisory that was checked."
         />
       </Grid>
       <Grid item xs={12} md={6}>
-        <Table
+        <InstanceFindings
           title="Agent tokens due for rotation"
-          options={dense}
-          columns={[
-            { title: 'Instance', render: r => instanceLink(r.name) },
-            { title: 'Age (days)', field: 'ageDays' },
-          ]}
+          columns={[{ title: 'Age (days)', field: 'ageDays' }]}
           data={value.staleTokens}
+          emptyText="No agent token is older than the rotation policy."
         />
       </Grid>
       <Grid item xs={12} md={6}>
-        <Table
+        <InstanceFindings
           title="Weak SSH keys"
-          options={dense}
           columns={[
-            { title: 'Instance', render: r => instanceLink(r.name) },
             {
               title: 'Key',
               render: r => `${r.type} ${r.bits ?? ''} ${r.fingerprint}`,
@@ -140,18 +157,18 @@ export const FleetSecurityContent = () => {
             { title: 'Why', field: 'weak' },
           ]}
           data={value.weakKeys}
+          emptyText="No weak key among those the agents reported."
         />
       </Grid>
       <Grid item xs={12} md={6}>
-        <Table
+        <InstanceFindings
           title="Sockets listening beyond loopback"
-          options={dense}
           columns={[
-            { title: 'Instance', render: r => instanceLink(r.name) },
             { title: 'Address', render: r => `${r.address}:${r.port}` },
             { title: 'Process', render: r => r.process ?? 'not readable' },
           ]}
           data={value.exposedPorts}
+          emptyText="No socket beyond loopback among those the agents reported."
         />
       </Grid>
     </Grid>
