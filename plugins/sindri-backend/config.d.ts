@@ -80,6 +80,23 @@ export interface Config {
        */
       retention?: HumanDuration | string;
     };
+    replicas?: {
+      /**
+       * How long a backend replica's lease lasts without being renewed (each
+       * replica renews it every third of it). A replica whose lease ran out is
+       * taken for stopped: another settles its unfinished lifecycle operations
+       * and queued commands and takes over the local instances it hosted. A
+       * graceful stop gives the lease up at once. Replicas' clocks must agree
+       * to well within it (NTP). Default: 30 seconds.
+       */
+      lease?: HumanDuration | string;
+      /**
+       * How the other replicas reach this one's Sindri routes: its base URL,
+       * e.g. http://10.0.3.7:7007/api/sindri. Default: this host's name and the
+       * port the backend listens on.
+       */
+      internalUrl?: string;
+    };
     terminal?: {
       /**
        * Store every terminal session's keystrokes (table terminal_input), not only

@@ -26,6 +26,12 @@ export interface SindriBackendConfig {
   logs: { maxAgeMs: number; maxBytesPerInstance: number };
   /** how long terminal sessions, command runs and lifecycle operations are kept after they end, even past their instance */
   auditRetentionMs: number;
+  replicas: {
+    /** how long a replica's lease lasts unrenewed before others take it for stopped */
+    leaseMs: number;
+    /** how other replicas reach this one's Sindri routes; by default from the host name and port */
+    internalUrl?: string;
+  };
   deployments: {
     workDir: string;
     consoleUrl?: string;
@@ -103,6 +109,12 @@ export function readSindriBackendConfig(config: Config): SindriBackendConfig {
         50 * 1024 * 1024,
     },
     auditRetentionMs: duration(config, 'sindri.audit.retention', { days: 365 }),
+    replicas: {
+      leaseMs: duration(config, 'sindri.replicas.lease', { seconds: 30 }),
+      internalUrl: config
+        .getOptionalString('sindri.replicas.internalUrl')
+        ?.replace(/\/+$/, ''),
+    },
     deployments: {
       workDir: path.resolve(
         config.getOptionalString('sindri.deployments.workDir') ??

@@ -60,7 +60,17 @@ export const sindriPlugin = createBackendPlugin({
 
         const basePath = async () =>
           new URL(await discovery.getBaseUrl('sindri')).pathname;
-        httpRouter.use(createUpgradeMiddleware(basePath, sindri.upgrades));
+        httpRouter.use(
+          createUpgradeMiddleware(basePath, sindri.upgrades, server =>
+            sindri
+              .listening(server)
+              .catch(error =>
+                deps.logger.error(
+                  `Could not record how other replicas reach this one: ${error}`,
+                ),
+              ),
+          ),
+        );
         httpRouter.use(sindri.router);
         // agents authenticate with their own tokens, checked by their routes
         httpRouter.addAuthPolicy({ path: '/health', allow: 'unauthenticated' });

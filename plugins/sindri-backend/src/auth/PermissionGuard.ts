@@ -64,6 +64,22 @@ export class PermissionGuard {
     });
   }
 
+  /**
+   * Another replica of this backend on the internal bridge: only the Sindri
+   * plugin's own service credentials pass (the replica checked the user's
+   * permission before it asked); anything else is a 403.
+   */
+  async requirePeerReplica(req: IncomingMessage): Promise<void> {
+    const credentials = await this.deps.httpAuth.credentials(
+      req as express.Request,
+      { allow: ['service'] },
+    );
+    if (credentials.principal.subject !== 'plugin:sindri')
+      throw new NotAllowedError(
+        `only another replica of the sindri backend may use the bridge, not ${credentials.principal.subject}`,
+      );
+  }
+
   /** The caller's credentials, if the policy allows them `permission` (on `resourceRef`); a 403 otherwise. */
   async require(
     req: express.Request<any, any, any, any>,

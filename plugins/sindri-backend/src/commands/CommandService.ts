@@ -179,7 +179,7 @@ export class CommandService {
       await cancelled();
       return;
     }
-    const link = this.links.get(ref.instanceId);
+    const link = await this.links.resolve(ref.instanceId);
     if (!link) {
       await this.settle(
         ref,

@@ -8,6 +8,7 @@ import {
 import { ListFilter } from '../auth/PermissionGuard';
 import { toIso } from '../database/time';
 import { whereInstanceCriteria } from '../permissions/instanceCriteria';
+import { whereOrphaned } from '../replicas/whereOrphaned';
 
 type RunRow = {
   id: string;
@@ -107,7 +108,11 @@ function toRun(
 
 /** Command runs and their per-instance results. */
 export class CommandStore {
-  constructor(private readonly knex: Knex) {}
+  /** `replicaId`: the replica whose runs this store starts. */
+  constructor(
+    private readonly knex: Knex,
+    private readonly replicaId: string | null = null,
+  ) {}
 
   async createRun(run: {
     id: string;
@@ -129,6 +134,7 @@ export class CommandStore {
         timeout_s: run.timeoutSeconds,
         concurrency: run.concurrency,
         state: 'running',
+        replica_id: this.replicaId,
       });
       const rows = run.results.map(r => ({
         id: r.id,
@@ -278,15 +284,67 @@ export class CommandStore {
     });
   }
 
-  /** Results left queued or running by a backend that stopped: they will never be answered here. */
-  async abandonUnfinished(message: string): Promise<number> {
-    const now = new Date();
-    const count = await this.knex('command_results')
-      .whereIn('state', ['queued', 'running'])
-      .update({ state: 'cancelled', ended_at: now, message });
+  /**
+   * Runs whose replica is gone (in `gone`, no longer in `sindri_replicas`, or
+   * from before replicas): their queued results will never start; a running
+   * one waits for its agent, which reports the end again on every connect, to
+   * any replica, until its timeout and `graceMs` have passed. A run left with
+   * nothing unfinished is done.
+   */
+  async settleOrphaned(
+    gone: string[],
+    options: { now: Date; graceMs: number },
+  ): Promise<{ cancelled: number; failed: number }> {
+    const { now, graceMs } = options;
+    const runs: Array<{ id: string; timeout_s: number }> = await whereOrphaned(
+      this.knex('command_runs').where({ state: 'running' }),
+      this.knex,
+      gone,
+    ).select('id', 'timeout_s');
+    if (!runs.length) return { cancelled: 0, failed: 0 };
+    const runIds = runs.map(r => r.id);
+    const cancelled = await this.knex('command_results')
+      .whereIn('run_id', runIds)
+      .where({ state: 'queued' })
+      .update({
+        state: 'cancelled',
+        ended_at: now,
+        message:
+          'the portal replica running this command stopped before it reached this instance',
+      });
+    const timeouts = new Map(runs.map(r => [r.id, r.timeout_s]));
+    const running: Array<{ id: string; run_id: string; started_at: unknown }> =
+      await this.knex('command_results')
+        .whereIn('run_id', runIds)
+        .where({ state: 'running' })
+        .select('id', 'run_id', 'started_at');
+    const overdue = running
+      .filter(r => {
+        const started = new Date(toIso(r.started_at) ?? now).getTime();
+        const deadline =
+          started + (timeouts.get(r.run_id) ?? 0) * 1000 + graceMs;
+        return deadline < now.getTime();
+      })
+      .map(r => r.id);
+    if (overdue.length)
+      await this.knex('command_results')
+        .whereIn('id', overdue)
+        .where({ state: 'running' })
+        .update({
+          state: 'failed',
+          ended_at: now,
+          message:
+            'no end was reported: the agent did not come back before the timeout passed',
+        });
     await this.knex('command_runs')
+      .whereIn('id', runIds)
       .where({ state: 'running' })
-      .update({ state: 'cancelled', ended_at: now });
-    return count;
+      .whereNotExists(
+        this.knex('command_results')
+          .whereRaw('command_results.run_id = command_runs.id')
+          .whereNotIn('state', FINAL_COMMAND_STATES as string[]),
+      )
+      .update({ state: 'done', ended_at: now });
+    return { cancelled, failed: overdue.length };
   }
 }

@@ -18,7 +18,7 @@ describe('sindri-backend migrations', () => {
       const knex = await databases.init(databaseId);
 
       await migrateUp(knex);
-      expect(await countAppliedMigrations(knex)).toBe(12);
+      expect(await countAppliedMigrations(knex)).toBe(13);
       expect(await knex.schema.hasTable('instances')).toBe(true);
 
       await knex('instances').insert({
@@ -51,7 +51,7 @@ describe('sindri-backend migrations', () => {
 
       // applying again is a no-op
       await migrateUp(knex);
-      expect(await countAppliedMigrations(knex)).toBe(12);
+      expect(await countAppliedMigrations(knex)).toBe(13);
 
       for (const table of [
         'terminal_sessions',
@@ -67,6 +67,8 @@ describe('sindri-backend migrations', () => {
         'instance_inventories',
         'instance_components',
         'security_advisories',
+        'sindri_replicas',
+        'sindri_agent_links',
       ]) {
         expect(await knex.schema.hasTable(table)).toBe(true);
       }

@@ -7,7 +7,7 @@ import { DeploymentStore } from './DeploymentStore';
 import { DeploymentSettings } from './types';
 
 /**
- * What a restart or a lost process leaves behind: operations that can no
+ * What a stopped replica leaves behind: operations that can no
  * longer finish, deploys to undo, local instances to start again, and
  * operations past their deadline.
  */
@@ -23,17 +23,19 @@ export class DeploymentRecovery {
   ) {}
 
   /**
-   * Before the routes serve anything: operations an earlier start left
-   * running can no longer finish; they are marked cancelled. Returns the
-   * instances whose deploy was among them, to undo once the portal listens.
+   * Operations of replicas that are gone (`gone`, or any no longer leased)
+   * can no longer finish: they are marked cancelled, and a deployment left
+   * mid-change with no operation running is failed. Never touches a live
+   * replica's work. Returns the instances whose deploy was among them, to undo.
    */
-  async abandonUnfinished(): Promise<string[]> {
-    const abandoned = await this.deps.store.abandonRunning(
-      'the portal restarted before the operation finished',
+  async abandonOrphaned(gone: string[]): Promise<string[]> {
+    const abandoned = await this.deps.store.abandonOrphaned(
+      gone,
+      'the portal replica running it stopped before the operation finished',
     );
     if (abandoned.length)
       this.deps.logger.warn(
-        `${abandoned.length} lifecycle operations left running by an earlier start were marked cancelled`,
+        `${abandoned.length} lifecycle operations of a stopped replica were marked cancelled`,
       );
     const deploys = new Set(
       abandoned
@@ -46,17 +48,19 @@ export class DeploymentRecovery {
       'redeploying',
       'destroying',
     ])) {
-      await this.deps.store.setState(d.instanceId, 'failed');
+      if (!(await this.deps.store.hasRunningOperation(d.instanceId)))
+        await this.deps.store.setState(d.instanceId, 'failed');
     }
     return [...deploys];
   }
 
   /**
-   * Once the portal listens: deploys an earlier start left unfinished are
+   * Once this replica listens: deploys a stopped replica left unfinished are
    * undone (as a failed deploy is), in the background; running instances of
-   * drivers that live in the portal's process (local) are started again.
+   * drivers that live in a portal process (local) whose replica is gone are
+   * taken over and started again here.
    */
-  async recoverAfterStart(unfinishedDeploys: string[]): Promise<void> {
+  async recover(unfinishedDeploys: string[], gone: string[]): Promise<void> {
     for (const instanceId of unfinishedDeploys) {
       void this.undoDeploy(instanceId).catch(error =>
         this.deps.logger.error(
@@ -64,9 +68,15 @@ export class DeploymentRecovery {
         ),
       );
     }
-    for (const d of await this.deps.store.listByState(['running'])) {
+    const hosted = this.deps.drivers
+      .all()
+      .filter(driver => driver.restartsWithPortal)
+      .map(driver => driver.id);
+    if (!hosted.length) return;
+    for (const d of await this.deps.store.listByState(['running'], hosted)) {
       const driver = this.deps.drivers.get(d.driver);
-      if (!driver?.restartsWithPortal) continue;
+      if (!driver) continue;
+      if (!(await this.deps.store.claimHost(d.instanceId, gone))) continue;
       try {
         await driver.start(
           yaml.parse(d.sindriYaml),

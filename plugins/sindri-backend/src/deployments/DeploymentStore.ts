@@ -8,6 +8,7 @@ import {
   OperationState,
 } from '@internal/plugin-sindri-common';
 import { toIso } from '../database/time';
+import { whereOrphaned } from '../replicas/whereOrphaned';
 
 /** Progress lines kept per operation (the newest). */
 export const OPERATION_LOG_LINES = 500;
@@ -60,7 +61,11 @@ export type StoredDeployment = InstanceDeployment & {
 
 /** Deployments the portal made, and the audit log of their operations. */
 export class DeploymentStore {
-  constructor(private readonly knex: Knex) {}
+  /** `replicaId`: the replica whose operations this store starts. */
+  constructor(
+    private readonly knex: Knex,
+    private readonly replicaId: string | null = null,
+  ) {}
 
   async create(deployment: {
     instanceId: string;
@@ -79,6 +84,7 @@ export class DeploymentStore {
       created_by: deployment.createdBy,
       created_at: now,
       updated_at: now,
+      host_replica_id: this.replicaId,
     });
   }
 
@@ -113,10 +119,13 @@ export class DeploymentStore {
   }
 
   /** Every deployment in one of these states, e.g. the running ones to start again. */
-  async listByState(states: DeploymentState[]): Promise<StoredDeployment[]> {
-    const ids = await this.knex('instance_deployments')
-      .whereIn('state', states)
-      .pluck('instance_id');
+  async listByState(
+    states: DeploymentState[],
+    drivers?: string[],
+  ): Promise<StoredDeployment[]> {
+    const query = this.knex('instance_deployments').whereIn('state', states);
+    if (drivers) query.whereIn('driver', drivers);
+    const ids = await query.pluck('instance_id');
     const all = await Promise.all(ids.map((id: string) => this.get(id)));
     return all.filter((d): d is NonNullable<typeof d> => Boolean(d));
   }
@@ -172,7 +181,14 @@ export class DeploymentStore {
       started_at: new Date(),
       finished_at: null,
     };
-    await this.knex('lifecycle_operations').insert(row);
+    await this.knex('lifecycle_operations').insert({
+      ...row,
+      replica_id: this.replicaId,
+    });
+    if (op.instanceId && (op.kind === 'resume' || op.kind === 'redeploy'))
+      await this.knex('instance_deployments')
+        .where({ instance_id: op.instanceId })
+        .update({ host_replica_id: this.replicaId });
     return toOperation(row);
   }
 
@@ -240,27 +256,65 @@ export class DeploymentStore {
   }
 
   /** Operations a previous start of the portal left running can no longer finish; returns them. */
-  async abandonRunning(
+  /**
+   * Operations whose replica is gone (see `whereOrphaned`) can no longer
+   * finish: they are marked cancelled and returned.
+   */
+  async abandonOrphaned(
+    gone: string[],
     message: string,
   ): Promise<Array<{ kind: OperationKind; instanceId?: string }>> {
     const rows: Array<{
       id: string;
       kind: OperationKind;
       instance_id: string | null;
-    }> = await this.knex('lifecycle_operations')
-      .where({ state: 'running' })
-      .select('id', 'kind', 'instance_id');
+    }> = await whereOrphaned(
+      this.knex('lifecycle_operations').where({ state: 'running' }),
+      this.knex,
+      gone,
+    ).select('id', 'kind', 'instance_id');
     if (rows.length) {
       await this.knex('lifecycle_operations')
         .whereIn(
           'id',
           rows.map(r => r.id),
         )
+        .where({ state: 'running' })
         .update({ state: 'cancelled', message, finished_at: new Date() });
     }
     return rows.map(r => ({
       kind: r.kind,
       instanceId: r.instance_id ?? undefined,
     }));
+  }
+
+  /** Whether an operation on this instance is still running (on a live replica). */
+  async hasRunningOperation(instanceId: string): Promise<boolean> {
+    return Boolean(
+      await this.knex('lifecycle_operations')
+        .where({ instance_id: instanceId, state: 'running' })
+        .first('id'),
+    );
+  }
+
+  /**
+   * Takes over the hosting of an instance that lives in a portal process from
+   * a replica that is gone; false when a live replica hosts it or another
+   * replica took it first.
+   */
+  async claimHost(instanceId: string, gone: string[]): Promise<boolean> {
+    const claimed = await this.knex('instance_deployments')
+      .where({ instance_id: instanceId })
+      .where(w =>
+        w
+          .whereNull('host_replica_id')
+          .orWhereIn('host_replica_id', gone)
+          .orWhereNotIn(
+            'host_replica_id',
+            this.knex('sindri_replicas').select('id'),
+          ),
+      )
+      .update({ host_replica_id: this.replicaId });
+    return claimed > 0;
   }
 }

@@ -12,7 +12,8 @@ export class ConnectionEvents implements LiveListener {
   constructor(private readonly events: EventService) {}
 
   onRegistered(link: AgentLink): void {
-    if (this.announced.has(link)) return;
+    // a bridge to another replica is not a connection of the agent
+    if (link.via || this.announced.has(link)) return;
     this.announced.add(link);
     this.events.note({
       type: 'connected',

@@ -27,6 +27,7 @@ export interface UpgradeRoute {
 export function createUpgradeMiddleware(
   basePath: () => Promise<string>,
   routes: UpgradeRoute[],
+  onServer?: (server: Server) => void,
 ): express.RequestHandler {
   let server: Server | undefined;
 
@@ -64,6 +65,7 @@ export function createUpgradeMiddleware(
     const found = (req.socket as unknown as { server?: Server }).server;
     if (found && !server) {
       server = found;
+      onServer?.(found);
       server.on('upgrade', (r, s, h) => {
         listener(r, s, h).catch(() => s.destroy());
       });

@@ -115,6 +115,7 @@ export class AgentSocketServer {
       instanceId: agent.instanceId,
       name: agent.name,
       send: frame => {
+        links.claim(agent.instanceId, frame);
         if (ws.readyState === WebSocket.OPEN) ws.send(JSON.stringify(frame));
       },
       sendData: bytes => {

@@ -10,7 +10,7 @@ export const spec = {
     title: 'sindri',
     version: '0.1.0',
     description:
-      "The Sindri fleet API, served by the `sindri` backend plugin under `/api/sindri`.\nEvery route except `/health` and the agent routes requires a Backstage user or service\ntoken and is authorized through the Backstage permission framework. Agents authenticate\nwith their own token on `POST /ingest` and on the WebSocket `GET /agent/connect`.\n\nTwo operations are WebSocket upgrades, marked `x-websocket: true`: `GET /agent/connect`\n(agents) and `GET /instances/{name}/terminal/{session}` (browser terminals). They are\nanswered before the Express router, by the plugin's upgrade handler; their descriptions\ngive the message protocol.\n\nErrors answer with the Backstage error body (`Error`): `{error: {name, message}, ...}`,\nwhere the message names the offending field, e.g. `target.instances: ...`.\n",
+      "The Sindri fleet API, served by the `sindri` backend plugin under `/api/sindri`.\nEvery route except `/health` and the agent routes requires a Backstage user or service\ntoken and is authorized through the Backstage permission framework. Agents authenticate\nwith their own token on `POST /ingest` and on the WebSocket `GET /agent/connect`.\n\nThree operations are WebSocket upgrades, marked `x-websocket: true`: `GET /agent/connect`\n(agents), `GET /instances/{name}/terminal/{session}` (browser terminals) and\n`GET /internal/agent-links/{instanceId}` (between replicas). They are answered before the\nExpress router, by the plugin's upgrade handler; their descriptions give the message\nprotocol.\n\nErrors answer with the Backstage error body (`Error`): `{error: {name, message}, ...}`,\nwhere the message names the offending field, e.g. `target.instances: ...`.\n",
     license: {
       name: 'UNLICENSED',
     },
@@ -198,7 +198,7 @@ export const spec = {
         'x-websocket': true,
         summary: "The agent's WebSocket (an upgrade, not an Express route).",
         description:
-          "An agent's one outbound connection, upgraded to a WebSocket and authenticated by its\nown token (`Authorization: Bearer sindri_...`), not by Backstage credentials.\n\nText messages are JSON frames:\n- ingest frames (`AgentFrame`: register, heartbeat, metrics, event, logs), handled in order\n  and each answered by a `BackendFrame`: `{type: ack, id}` or\n  `{type: error, id, status, message}` naming the refused frame's id, with the statuses\n  of `POST /ingest` (400 invalid, 413 over 256 KiB: dropped by the agent; 409 not\n  registered yet, 429 over the rate limit, 503 not stored now: sent again later). At\n  most 256 frames or 4 MiB wait per connection; past that the socket is not read until\n  they are handled;\n- live control frames, `pty-*` (terminals) and `cmd-*` (commands), both ways; the zod\n  schemas `backendLiveFrameSchema` and `agentLiveFrameSchema` of\n  `@internal/plugin-sindri-common` (`live/liveFrames.ts`) are authoritative.\n\nBinary messages are terminal data frames,\n`[kind: 1 byte][session id length: 1 byte][session id: ASCII][payload]` with kind\n1 output and 3 replay (agent to backend) or 2 input (backend to agent); one that does not\ndecode is answered by an error frame with status 400.\n\nLive frames are rate-limited per instance (`sindri.ingest.rateLimit.liveFramesPerSecond`):\nover it the socket is not read for a moment; nothing is dropped. `cmd-exit` and `pty-exit`\nare acknowledged (`cmd-exit-ack`, `pty-exit-ack`) once stored; the agent sends them again\non every connect until then.\n\nThe backend pings every `sindri.agents.keepaliveInterval`; a connection that does not\nanswer is terminated and its instance marked unresponsive. A connection whose token is\nrevoked, rotated or removed with its instance is closed with 4401 within a second\n(`sindri.agents.tokenCheckInterval`). A message over 1 MiB closes the connection with code\n1009; the backend closes every connection with 1001 when it stops. Terminal sessions and\nrunning commands are relayed only by the backend process the agent is connected to.\n",
+          "An agent's one outbound connection, upgraded to a WebSocket and authenticated by its\nown token (`Authorization: Bearer sindri_...`), not by Backstage credentials.\n\nText messages are JSON frames:\n- ingest frames (`AgentFrame`: register, heartbeat, metrics, event, logs), handled in order\n  and each answered by a `BackendFrame`: `{type: ack, id}` or\n  `{type: error, id, status, message}` naming the refused frame's id, with the statuses\n  of `POST /ingest` (400 invalid, 413 over 256 KiB: dropped by the agent; 409 not\n  registered yet, 429 over the rate limit, 503 not stored now: sent again later). At\n  most 256 frames or 4 MiB wait per connection; past that the socket is not read until\n  they are handled;\n- live control frames, `pty-*` (terminals) and `cmd-*` (commands), both ways; the zod\n  schemas `backendLiveFrameSchema` and `agentLiveFrameSchema` of\n  `@internal/plugin-sindri-common` (`live/liveFrames.ts`) are authoritative.\n\nBinary messages are terminal data frames,\n`[kind: 1 byte][session id length: 1 byte][session id: ASCII][payload]` with kind\n1 output and 3 replay (agent to backend) or 2 input (backend to agent); one that does not\ndecode is answered by an error frame with status 400.\n\nLive frames are rate-limited per instance (`sindri.ingest.rateLimit.liveFramesPerSecond`):\nover it the socket is not read for a moment; nothing is dropped. `cmd-exit` and `pty-exit`\nare acknowledged (`cmd-exit-ack`, `pty-exit-ack`) once stored; the agent sends them again\non every connect until then.\n\nThe backend pings every `sindri.agents.keepaliveInterval`; a connection that does not\nanswer is terminated and its instance marked unresponsive. A connection whose token is\nrevoked, rotated or removed with its instance is closed with 4401 within a second\n(`sindri.agents.tokenCheckInterval`). A message over 1 MiB closes the connection with code\n1009; the backend closes every connection with 1001 when it stops. Terminal sessions and\ncommands that another replica starts reach the agent through this connection's replica\n(`GET /internal/agent-links/{instanceId}`).\n",
         security: [
           {
             AgentToken: [],
@@ -219,6 +219,49 @@ export const spec = {
           '503': {
             description:
               'The portal cannot check agent tokens now (empty body).',
+          },
+        },
+      },
+    },
+    '/internal/agent-links/{instanceId}': {
+      get: {
+        operationId: 'bridgeAgentLink',
+        'x-websocket': true,
+        summary:
+          "Another replica's bridge to an agent connected here (a WebSocket upgrade).",
+        description:
+          "Backend replicas sharing a database reach an agent connected to another replica through\nthis socket on that replica (`sindri_agent_links` says which; `sindri_replicas` its\n`sindri.replicas.internalUrl`). Only the Sindri plugin's own service credentials are\naccepted (a plugin token for `sindri`, from `plugin:sindri`): the calling replica checked\nthe user's permission first. Refusals are plain HTTP answers with the JSON error body:\n401 without valid service credentials, 403 for any other principal, 404 when the agent\nis not connected to this replica.\n\nMessages are the agent's live channel, unchanged: text messages are JSON live frames\n(`backendLiveFrameSchema` from the calling replica, `agentLiveFrameSchema` back),\nbinary messages terminal data frames. The agent's frames about a terminal session or\ncommand go back over the bridge that last sent a frame about it; when that bridge\ncloses they are handled here (a late command end or shell end is stored all the same).\nClosed with 4000 when the agent disconnects from this replica, 1001 when it stops.\n",
+        security: [
+          {
+            BackstageToken: [],
+          },
+        ],
+        parameters: [
+          {
+            name: 'instanceId',
+            in: 'path',
+            required: true,
+            schema: {
+              type: 'string',
+              format: 'uuid',
+            },
+          },
+        ],
+        responses: {
+          '101': {
+            description: 'Switching protocols; the bridge is open.',
+          },
+          '400': {
+            description: 'Not a valid WebSocket handshake.',
+          },
+          '401': {
+            $ref: '#/components/responses/Unauthorized',
+          },
+          '403': {
+            $ref: '#/components/responses/Forbidden',
+          },
+          '404': {
+            $ref: '#/components/responses/NotFound',
           },
         },
       },
@@ -942,7 +985,7 @@ export const spec = {
         summary:
           'A browser terminal on an instance (a WebSocket upgrade, not an Express route).',
         description:
-          "Attaches to the terminal session `session` of the instance, creating its shell if it does\nnot exist, and relays it through the instance's agent. Requires\n`sindri.instance.terminal` on `resource:default/<name>`.\n\nBrowsers cannot put a token on a WebSocket, so the upgrade is authenticated by the\nBackstage user cookie (`backstage-auth`, issued by `GET /.backstage/auth/v1/cookie` of the\nplugin) or by a bearer user token; only users may open terminals, not services. A browser\n`Origin` must be the app's, the backend's or a CORS origin. Refusals are plain HTTP\nanswers with the JSON error body: 400, 401, 403 or 404.\n\nThe session id is chosen by the browser; the session belongs to the user who opened it,\nand only that user may attach to it, from any number of sockets at once. A socket that\ngoes away leaves the session running (the agent's idle timer starts when no one is\nattached); re-attaching with the same id replays its recent output.\n\nMessages, once upgraded (`TerminalClientMessage` / `TerminalServerMessage` in\n`@internal/plugin-sindri-common`, `live/terminalSocket.ts`):\n- binary messages carry bytes: keystrokes from the browser (at most 64 KiB each), PTY\n  output to it;\n- text messages carry JSON control. From the browser:\n  `{type: resize, cols, rows}`;\n  `{type: ack, bytes}`, the output bytes it has rendered since its last ack;\n  `{type: close}`, which ends the session for everyone (kills the shell).\n  To the browser:\n  `{type: opened, created}` once attached (`created`: a new shell was started), followed\n  by the replay of up to 256 KiB of recent output in one binary message, if any, then live\n  output;\n  `{type: exit, reason: exited|idle|closed|error, exitCode, message?}` when the session ends;\n  `{type: offline, message}` when the instance's agent is not (or no longer) connected;\n  `{type: error, message}` before a close for a bad message or a refused attach.\n\nFlow control: the output a socket has been sent but not acknowledged is its lag. While any\nsocket of the session lags by more than 512 KiB the agent stops reading the PTY, and it\nresumes once every socket is under 128 KiB; a socket more than 8 MiB behind is\ndisconnected instead of holding everyone back.\n\nClose codes: 4000 the session ended; 4001 the agent is offline, reconnect later; 4002 this\nsocket fell too far behind; 4400 a bad message (not JSON, unknown type, input over\n64 KiB); 4403 the session belongs to another user; 4429 the instance already has 16\nsessions; 1009 a message over the size limit; 1001 the backend is stopping.\n\nEvery session gets an audit row (see `GET /instances/{name}/terminal-sessions`); with\n`sindri.terminal.recordInput` its keystrokes are stored too. Sessions are relayed by the\nbackend process the agent is connected to, so run one replica or route sticky.\n",
+          "Attaches to the terminal session `session` of the instance, creating its shell if it does\nnot exist, and relays it through the instance's agent. Requires\n`sindri.instance.terminal` on `resource:default/<name>`.\n\nBrowsers cannot put a token on a WebSocket, so the upgrade is authenticated by the\nBackstage user cookie (`backstage-auth`, issued by `GET /.backstage/auth/v1/cookie` of the\nplugin) or by a bearer user token; only users may open terminals, not services. A browser\n`Origin` must be the app's, the backend's or a CORS origin. Refusals are plain HTTP\nanswers with the JSON error body: 400, 401, 403 or 404.\n\nThe session id is chosen by the browser; the session belongs to the user who opened it,\nand only that user may attach to it, from any number of sockets at once. A socket that\ngoes away leaves the session running (the agent's idle timer starts when no one is\nattached); re-attaching with the same id replays its recent output.\n\nMessages, once upgraded (`TerminalClientMessage` / `TerminalServerMessage` in\n`@internal/plugin-sindri-common`, `live/terminalSocket.ts`):\n- binary messages carry bytes: keystrokes from the browser (at most 64 KiB each), PTY\n  output to it;\n- text messages carry JSON control. From the browser:\n  `{type: resize, cols, rows}`;\n  `{type: ack, bytes}`, the output bytes it has rendered since its last ack;\n  `{type: close}`, which ends the session for everyone (kills the shell).\n  To the browser:\n  `{type: opened, created}` once attached (`created`: a new shell was started), followed\n  by the replay of up to 256 KiB of recent output in one binary message, if any, then live\n  output;\n  `{type: exit, reason: exited|idle|closed|error, exitCode, message?}` when the session ends;\n  `{type: offline, message}` when the instance's agent is not (or no longer) connected;\n  `{type: error, message}` before a close for a bad message or a refused attach.\n\nFlow control: the output a socket has been sent but not acknowledged is its lag. While any\nsocket of the session lags by more than 512 KiB the agent stops reading the PTY, and it\nresumes once every socket is under 128 KiB; a socket more than 8 MiB behind is\ndisconnected instead of holding everyone back.\n\nClose codes: 4000 the session ended; 4001 the agent is offline, reconnect later; 4002 this\nsocket fell too far behind; 4400 a bad message (not JSON, unknown type, input over\n64 KiB); 4403 the session belongs to another user; 4429 the instance already has 16\nsessions; 1009 a message over the size limit; 1001 the backend is stopping.\n\nEvery session gets an audit row (see `GET /instances/{name}/terminal-sessions`); with\n`sindri.terminal.recordInput` its keystrokes are stored too. Any replica serves the socket:\nit relays the session through the replica the agent is connected to.\n",
         security: [
           {
             BackstageCookie: [],
@@ -1092,7 +1135,7 @@ export const spec = {
         summary:
           'Run a command on instances chosen by name or by catalog filter.',
         description:
-          'Records the run and answers before any instance does. The command reaches at most\n`concurrency` instances at once; each gets `timeoutSeconds` to finish, then is killed\n(`timeout`). Instances the caller may not run commands on (`sindri.instance.command`) are\n`denied`, instances whose agent is not connected `unreachable`; at least one selected\ninstance must be permitted. Follow the run with `GET /commands/{id}/stream`. Runs are\ndriven by the backend process the agents are connected to.\n',
+          'Records the run and answers before any instance does. The command reaches at most\n`concurrency` instances at once; each gets `timeoutSeconds` to finish, then is killed\n(`timeout`). Instances the caller may not run commands on (`sindri.instance.command`) are\n`denied`, instances whose agent is not connected `unreachable`; at least one selected\ninstance must be permitted. Follow the run with `GET /commands/{id}/stream`. The run is\ndriven by the replica that answered, which reaches each agent through the replica it is\nconnected to; if that replica stops, queued instances are `cancelled` and running ones\nare stored when their agent reports the end to any replica.\n',
         requestBody: {
           required: true,
           content: {

@@ -67,6 +67,7 @@ describe('openapi.yaml', () => {
     expect(webSockets).toEqual([
       'get /agent/connect',
       'get /instances/{name}/terminal/{session}',
+      'get /internal/agent-links/{instanceId}',
     ]);
     const served = await servedRoutes();
     expect(webSockets.filter(key => served.includes(key))).toEqual([]);

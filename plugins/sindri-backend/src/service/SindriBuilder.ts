@@ -1,3 +1,6 @@
+import os from 'node:os';
+import { AddressInfo } from 'node:net';
+import { Server } from 'node:http';
 import express from 'express';
 import {
   AuthService,
@@ -71,6 +74,11 @@ import { ExtensionUsageStore } from '../extensions/ExtensionUsageStore';
 import { createAlerts } from '../alerts/createAlerts';
 import { LogStore } from '../logs/LogStore';
 import { LogTail } from '../logs/LogTail';
+import { LinkDirectory } from '../live/LinkDirectory';
+import { ReplicaLease } from '../replicas/ReplicaLease';
+import { ReplicaRecovery } from '../replicas/ReplicaRecovery';
+import { replicaTasks } from '../replicas/replicaTasks';
+import { ReplicaStore } from '../replicas/ReplicaStore';
 
 /** What the plugin hands the builder: Backstage's services. */
 export interface SindriBuilderEnv {
@@ -95,6 +103,8 @@ export interface SindriBackend {
   /** WebSocket routes below the plugin's base path */
   upgrades: UpgradeRoute[];
   tasks: SindriTask[];
+  /** The HTTP server is known: this replica tells the others how to reach it. */
+  listening(server: Server): Promise<void>;
   /** once the backend listens */
   start(): Promise<void>;
   stop(): Promise<void>;
@@ -146,7 +156,13 @@ export class SindriBuilder {
     const logs = new LogStore(knex);
     const logTail = new LogTail(logs);
     const drivers = createDrivers(settings, logger, this.addedDrivers);
-    const deploymentStore = new DeploymentStore(knex);
+    const replicas = new ReplicaStore(knex);
+    const lease = new ReplicaLease(replicas, {
+      leaseMs: settings.replicas.leaseMs,
+      logger,
+    });
+    await lease.register();
+    const deploymentStore = new DeploymentStore(knex, lease.id);
     const configVersions = new ConfigVersionStore(knex);
     const drift = new DriftService({
       store: new DriftStore(knex),
@@ -202,16 +218,12 @@ export class SindriBuilder {
       changes,
       terminalAudit,
       events,
+      auth: env.auth,
+      replicaId: lease.id,
+      directory: new LinkDirectory(knex, lease.id, logger),
     });
 
-    const commandStore = new CommandStore(knex);
-    const abandoned = await commandStore.abandonUnfinished(
-      'the portal restarted before the instance answered',
-    );
-    if (abandoned)
-      logger.warn(
-        `${abandoned} command results left unfinished by an earlier start were marked cancelled`,
-      );
+    const commandStore = new CommandStore(knex, lease.id);
     const commands = new CommandService(
       live.links,
       commandStore,
@@ -272,8 +284,15 @@ export class SindriBuilder {
           new URL(await env.discovery.getExternalBaseUrl('sindri')).origin,
       },
     });
-    // before any route serves: what an earlier start left running is settled now
-    const unfinishedDeploys = await deployments.recovery.abandonUnfinished();
+    const recovery = new ReplicaRecovery({
+      lease,
+      replicas,
+      deployments: deployments.recovery,
+      commands: commandStore,
+      logger,
+    });
+    // before any route serves: what stopped replicas left is settled now
+    const leftBehind = await recovery.settleAtStart();
     registerSindriPermissions(env.permissionsRegistry, {
       instances,
       drivers: drivers.registry,
@@ -336,18 +355,28 @@ export class SindriBuilder {
           availability: new AvailabilityStore(knex),
           logs,
         }),
+        ...replicaTasks(lease, recovery),
         alerts.task,
         security.task,
       ],
+      listening: async (server: Server) => {
+        const port = (server.address() as AddressInfo).port;
+        const base = new URL(await env.discovery.getBaseUrl('sindri')).pathname;
+        await lease.setInternalUrl(
+          settings.replicas.internalUrl ??
+            `http://${os.hostname()}:${port}${base}`,
+        );
+      },
       start: async () => {
         // local instances' agents connect back to this backend: start them once it listens
-        await deployments.recovery.recoverAfterStart(unfinishedDeploys);
+        await deployments.recovery.recover(leftBehind.deploys, leftBehind.gone);
       },
       stop: async () => {
         logTail.close();
         await live.close();
         await deployments.shutdown();
         await drivers.shutdown();
+        await lease.release();
       },
     };
   }

@@ -1,5 +1,5 @@
 import { Config } from '@backstage/config';
-import { LoggerService } from '@backstage/backend-plugin-api';
+import { AuthService, LoggerService } from '@backstage/backend-plugin-api';
 import { SindriBackendConfig } from '../config';
 import { InstanceStore } from '../database/InstanceStore';
 import { AgentSocketServer } from '../ingest/AgentSocketServer';
@@ -9,6 +9,9 @@ import { RateLimiter } from '../ingest/RateLimiter';
 import { PermissionGuard } from '../auth/PermissionGuard';
 import { UpgradeRoute } from '../http/upgradeMiddleware';
 import { AgentLinks } from '../live/AgentLinks';
+import { BridgeClient } from '../live/BridgeClient';
+import { BRIDGE_PATH, BridgeServer } from '../live/BridgeServer';
+import { LinkDirectory } from '../live/LinkDirectory';
 import { ConnectionEvents } from '../events/ConnectionEvents';
 import { EventService } from '../events/EventService';
 import { announceHeartbeatLost } from '../events/heartbeatLost';
@@ -39,10 +42,15 @@ export function createLiveChannel(deps: {
   changes: InstanceChanges;
   terminalAudit: TerminalAuditStore;
   events: EventService;
+  auth: AuthService;
+  /** this replica's id, and where agents connected to each replica are recorded */
+  replicaId: string;
+  directory: LinkDirectory;
 }) {
   const { settings, logger, instances, changes, events } = deps;
   const links = new AgentLinks();
   links.addListener(new ConnectionEvents(events));
+  links.addListener(deps.directory);
   const sweeper = new TokenSweeper(
     deps.tokenStore,
     logger,
@@ -87,10 +95,24 @@ export function createLiveChannel(deps: {
     allowedOrigins: allowedOrigins(deps.config),
     recheckIntervalMs: settings.terminal.recheckIntervalMs,
   });
+  const bridges = new BridgeServer({ links, guard: deps.guard, logger });
+  const bridgeClient = new BridgeClient({
+    replicaId: deps.replicaId,
+    links,
+    directory: deps.directory,
+    auth: deps.auth,
+    keepalive,
+    logger,
+  });
   const upgrades: UpgradeRoute[] = [
     {
       path: /^\/agent\/connect$/,
       handle: (req, socket, head) => agents.handleUpgrade(req, socket, head),
+    },
+    {
+      path: BRIDGE_PATH,
+      handle: (req, socket, head, match) =>
+        bridges.handleUpgrade(req, socket, head, match),
     },
     {
       path: TERMINAL_PATH,
@@ -104,6 +126,8 @@ export function createLiveChannel(deps: {
     upgrades,
     async close() {
       terminals.close();
+      bridges.close();
+      bridgeClient.close();
       agents.close();
       sweeper.close();
       keepalive.close();

@@ -60,7 +60,7 @@ export class TerminalRelay implements LiveListener {
     viewer: TerminalViewer;
   }): Promise<TerminalAttachment | undefined> {
     const { viewer } = options;
-    const link = this.links.get(options.instanceId);
+    const link = await this.links.resolve(options.instanceId);
     if (!link) {
       viewer.send({
         type: 'offline',

@@ -21,6 +21,7 @@ import { Keepalive } from '../sockets/Keepalive';
 import { InstanceStore } from '../database/InstanceStore';
 import { TerminalRelay } from './TerminalRelay';
 import { TerminalAttachment, TerminalViewer } from './relayTypes';
+import { refuseUpgrade } from '../sockets/refuseUpgrade';
 
 /** `/api/sindri/instances/{name}/terminal/{session}` below the plugin's base path. */
 export const TERMINAL_PATH = /^\/instances\/([^/]+)\/terminal\/([^/]+)$/;
@@ -29,23 +30,6 @@ const sizeSchema = z.object({
   cols: z.coerce.number().int().min(2).max(1000).default(80),
   rows: z.coerce.number().int().min(1).max(500).default(24),
 });
-
-function refuse(
-  socket: Duplex,
-  status: number,
-  reason: string,
-  message: string,
-) {
-  const body = JSON.stringify({
-    error: { name: reason.replace(/ /g, ''), message },
-  });
-  socket.end(
-    `HTTP/1.1 ${status} ${reason}\r\nContent-Type: application/json\r\nContent-Length: ${Buffer.byteLength(
-      body,
-    )}\r\nConnection: close\r\n\r\n${body}`,
-    () => socket.destroy(),
-  );
-}
 
 /**
  * Browser terminals: authenticates the upgrade the Backstage way (the user
@@ -95,7 +79,7 @@ export class TerminalSocketServer {
   ): Promise<void> {
     const origin = req.headers.origin;
     if (origin && !this.options.allowedOrigins.includes(origin)) {
-      refuse(
+      refuseUpgrade(
         socket,
         403,
         'Forbidden',
@@ -121,7 +105,7 @@ export class TerminalSocketServer {
       !size.success && describeZodError(size.error, 'query'),
     ].find(Boolean);
     if (invalid || !name.success || !sessionId.success || !size.success) {
-      refuse(socket, 400, 'Bad Request', invalid || 'invalid request');
+      refuseUpgrade(socket, 400, 'Bad Request', invalid || 'invalid request');
       return;
     }
 
@@ -131,7 +115,7 @@ export class TerminalSocketServer {
       credentials = await this.options.guard.upgradeCredentials(req);
       user = credentials.principal.userEntityRef;
     } catch {
-      refuse(
+      refuseUpgrade(
         socket,
         401,
         'Unauthorized',
@@ -148,7 +132,7 @@ export class TerminalSocketServer {
           instanceEntityRef(name.data),
         ))
       ) {
-        refuse(
+        refuseUpgrade(
           socket,
           403,
           'Forbidden',
@@ -161,7 +145,7 @@ export class TerminalSocketServer {
       this.options.logger.error(
         `Terminal open on ${name.data} failed: ${error}`,
       );
-      refuse(
+      refuseUpgrade(
         socket,
         503,
         'Service Unavailable',
@@ -170,7 +154,7 @@ export class TerminalSocketServer {
       return;
     }
     if (!instance?.registeredAt) {
-      refuse(
+      refuseUpgrade(
         socket,
         404,
         'Not Found',

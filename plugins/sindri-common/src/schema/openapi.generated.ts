@@ -129,9 +129,43 @@ export interface paths {
      *     revoked, rotated or removed with its instance is closed with 4401 within a second
      *     (`sindri.agents.tokenCheckInterval`). A message over 1 MiB closes the connection with code
      *     1009; the backend closes every connection with 1001 when it stops. Terminal sessions and
-     *     running commands are relayed only by the backend process the agent is connected to.
+     *     commands that another replica starts reach the agent through this connection's replica
+     *     (`GET /internal/agent-links/{instanceId}`).
      */
     get: operations['connectAgent'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/internal/agent-links/{instanceId}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * Another replica's bridge to an agent connected here (a WebSocket upgrade).
+     * @description Backend replicas sharing a database reach an agent connected to another replica through
+     *     this socket on that replica (`sindri_agent_links` says which; `sindri_replicas` its
+     *     `sindri.replicas.internalUrl`). Only the Sindri plugin's own service credentials are
+     *     accepted (a plugin token for `sindri`, from `plugin:sindri`): the calling replica checked
+     *     the user's permission first. Refusals are plain HTTP answers with the JSON error body:
+     *     401 without valid service credentials, 403 for any other principal, 404 when the agent
+     *     is not connected to this replica.
+     *
+     *     Messages are the agent's live channel, unchanged: text messages are JSON live frames
+     *     (`backendLiveFrameSchema` from the calling replica, `agentLiveFrameSchema` back),
+     *     binary messages terminal data frames. The agent's frames about a terminal session or
+     *     command go back over the bridge that last sent a frame about it; when that bridge
+     *     closes they are handled here (a late command end or shell end is stored all the same).
+     *     Closed with 4000 when the agent disconnects from this replica, 1001 when it stops.
+     */
+    get: operations['bridgeAgentLink'];
     put?: never;
     post?: never;
     delete?: never;
@@ -519,8 +553,8 @@ export interface paths {
      *     sessions; 1009 a message over the size limit; 1001 the backend is stopping.
      *
      *     Every session gets an audit row (see `GET /instances/{name}/terminal-sessions`); with
-     *     `sindri.terminal.recordInput` its keystrokes are stored too. Sessions are relayed by the
-     *     backend process the agent is connected to, so run one replica or route sticky.
+     *     `sindri.terminal.recordInput` its keystrokes are stored too. Any replica serves the socket:
+     *     it relays the session through the replica the agent is connected to.
      */
     get: operations['openTerminal'];
     put?: never;
@@ -576,8 +610,10 @@ export interface paths {
      *     `concurrency` instances at once; each gets `timeoutSeconds` to finish, then is killed
      *     (`timeout`). Instances the caller may not run commands on (`sindri.instance.command`) are
      *     `denied`, instances whose agent is not connected `unreachable`; at least one selected
-     *     instance must be permitted. Follow the run with `GET /commands/{id}/stream`. Runs are
-     *     driven by the backend process the agents are connected to.
+     *     instance must be permitted. Follow the run with `GET /commands/{id}/stream`. The run is
+     *     driven by the replica that answered, which reaches each agent through the replica it is
+     *     connected to; if that replica stops, queued instances are `cancelled` and running ones
+     *     are stored when their agent reports the end to any replica.
      */
     post: operations['startCommand'];
     delete?: never;
@@ -3170,6 +3206,36 @@ export interface operations {
         };
         content?: never;
       };
+    };
+  };
+  bridgeAgentLink: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        instanceId: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Switching protocols; the bridge is open. */
+      101: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description Not a valid WebSocket handshake. */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      401: components['responses']['Unauthorized'];
+      403: components['responses']['Forbidden'];
+      404: components['responses']['NotFound'];
     };
   };
   listEnrollments: {
