@@ -5,3 +5,4 @@
  */
 export { OsvTestServer, realOsvRecords } from './OsvTestServer';
 export type { OsvTestQuery, OsvTestRecord } from './OsvTestServer';
+export { RoundRobinProxy } from './RoundRobinProxy';

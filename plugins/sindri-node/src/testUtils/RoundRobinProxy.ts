@@ -29,7 +29,7 @@ export class RoundRobinProxy {
     return (this.server.address() as AddressInfo).port;
   }
 
-  /** The Sindri base URL through the proxy, as `startLiveBackend` gives one. */
+  /** The Sindri base URL through the proxy (host:port/api/sindri). */
   get base(): string {
     return `127.0.0.1:${this.port}/api/sindri`;
   }
