@@ -5,6 +5,8 @@ import { checkDatabase } from './checkDatabase';
 
 /** Whether the plugin can serve: its database answers and the registry is loaded. */
 export class HealthService {
+  private unreachableSince?: Date;
+
   constructor(
     private readonly knex: Knex,
     private readonly registry: SindriRegistryService,
@@ -12,9 +14,16 @@ export class HealthService {
 
   async check(): Promise<HealthResponse> {
     const database = await checkDatabase(this.knex);
+    if (database.reachable) this.unreachableSince = undefined;
+    else this.unreachableSince ??= new Date();
     return {
       status: database.reachable ? 'ok' : 'degraded',
-      database,
+      database: {
+        ...database,
+        ...(this.unreachableSince
+          ? { unreachableSince: this.unreachableSince.toISOString() }
+          : {}),
+      },
       registry: {
         // the registry's own; custom extensions are the organisation's
         extensions: this.registry.listExtensions().filter(e => !e.custom)

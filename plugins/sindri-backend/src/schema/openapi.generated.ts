@@ -40,7 +40,8 @@ export const spec = {
             },
           },
           '503': {
-            description: 'The database does not answer.',
+            description:
+              "The database does not answer (within 2 seconds), and since when. The backend keeps\nserving: agents' samples are refused with 503 and buffered by the agents until it is\nback.\n",
             content: {
               'application/json': {
                 schema: {
@@ -7750,6 +7751,12 @@ export const spec = {
                 type: 'integer',
                 minimum: 0,
                 description: "Number of the plugin's knex migrations applied.",
+              },
+              unreachableSince: {
+                type: 'string',
+                format: 'date-time',
+                description:
+                  'While the database does not answer, since when this replica has found it so.',
               },
             },
           },

@@ -7,6 +7,8 @@ export const healthResponseSchema = z.object({
     client: z.enum(['better-sqlite3', 'pg']),
     reachable: z.boolean(),
     migrations: z.number().int().nonnegative(),
+    /** while it does not answer: since when this replica has found it so */
+    unreachableSince: z.iso.datetime().optional(),
   }),
   registry: z.object({
     extensions: z.number().int().nonnegative(),

@@ -2937,6 +2937,11 @@ export interface components {
         reachable: boolean;
         /** @description Number of the plugin's knex migrations applied. */
         migrations: number;
+        /**
+         * Format: date-time
+         * @description While the database does not answer, since when this replica has found it so.
+         */
+        unreachableSince?: string;
       };
       registry: {
         extensions: number;
@@ -3061,7 +3066,11 @@ export interface operations {
           'application/json': components['schemas']['Health'];
         };
       };
-      /** @description The database does not answer. */
+      /**
+       * @description The database does not answer (within 2 seconds), and since when. The backend keeps
+       *     serving: agents' samples are refused with 503 and buffered by the agents until it is
+       *     back.
+       */
       503: {
         headers: {
           [name: string]: unknown;
