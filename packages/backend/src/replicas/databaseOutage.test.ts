@@ -4,11 +4,12 @@ import {
   mockServices,
   startTestBackend,
 } from '@backstage/backend-test-utils';
-import knexFactory, { Knex } from 'knex';
+import knexFactory from 'knex';
 import request from 'supertest';
 import sindriPlugin from '@internal/plugin-sindri-backend';
 import { pollUntil } from '@internal/plugin-sindri-common';
 import { SimulatedAgent } from '../__testUtils__/SimulatedAgent';
+import { countRows, producedAndStored } from '../__testUtils__/fleetSamples';
 import {
   postgresBinariesAvailable,
   ThrowawayPostgres,
@@ -19,10 +20,6 @@ jest.setTimeout(180_000);
 const registryDir = path.resolve(__dirname, '../../../../registry/sindri-v3');
 const AGENTS = 20;
 const OUTAGE_MS = 30_000;
-
-async function count(knex: Knex, table: string, where = {}) {
-  return Number((await knex(table).where(where).count({ n: '*' }))[0].n);
-}
 
 const describeWithPostgres = postgresBinariesAvailable()
   ? describe
@@ -73,7 +70,7 @@ describeWithPostgres('a database outage', () => {
     }
     agents.forEach(a => a.start());
     await pollUntil(
-      async () => (await count(knex, 'metric_samples')) >= AGENTS,
+      async () => (await countRows(knex, 'metric_samples')) >= AGENTS,
       'every agent reporting',
     );
 
@@ -106,7 +103,7 @@ describeWithPostgres('a database outage', () => {
     const returnedAt = Date.now();
     // ingest is back: heartbeats produced during the outage are stored
     await pollUntil(
-      async () => (await count(knex, 'heartbeats')) >= producedBeforeReturn,
+      async () => (await countRows(knex, 'heartbeats')) >= producedBeforeReturn,
       'the buffered heartbeats stored',
       30_000,
     );
@@ -117,18 +114,8 @@ describeWithPostgres('a database outage', () => {
     ).toBe(200);
 
     // nothing lost, nothing twice
-    await Promise.all(agents.map(a => a.drain(30_000)));
-    const produced = agents.reduce(
-      (sum, a) => ({
-        heartbeat: sum.heartbeat + a.produced.heartbeat,
-        metrics: sum.metrics + a.produced.metrics,
-      }),
-      { heartbeat: 0, metrics: 0 },
-    );
-    expect({
-      heartbeat: await count(knex, 'heartbeats'),
-      metrics: await count(knex, 'metric_samples', { resolution: 'raw' }),
-    }).toEqual(produced);
+    const { produced, stored } = await producedAndStored(knex, agents);
+    expect(stored).toEqual(produced);
     expect(agents.every(a => a.outbox.dropped === 0)).toBe(true);
 
     await Promise.all(agents.map(a => a.stop()));

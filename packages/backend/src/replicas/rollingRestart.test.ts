@@ -13,6 +13,7 @@ import { pollUntil } from '@internal/plugin-sindri-common';
 import { RoundRobinProxy } from '@internal/plugin-sindri-node/testUtils';
 import { ReattachingTerminal } from '../__testUtils__/ReattachingTerminal';
 import { SimulatedAgent } from '../__testUtils__/SimulatedAgent';
+import { countRows, producedAndStored } from '../__testUtils__/fleetSamples';
 
 jest.setTimeout(240_000);
 
@@ -41,10 +42,6 @@ const startReplica = (knex: Knex) =>
 type Replica = Awaited<ReturnType<typeof startReplica>>;
 const portOf = (replica: Replica) =>
   (replica.server.address() as AddressInfo).port;
-
-async function count(knex: Knex, table: string, where = {}) {
-  return Number((await knex(table).where(where).count({ n: '*' }))[0].n);
-}
 
 /** Each of 1..LINES appears, and their first appearances are in order. */
 function linesInOrder(output: string): number[] {
@@ -94,7 +91,7 @@ describe('two replicas behind a load balancer', () => {
         );
       }
       agents.forEach(a => a.start());
-      const linked = () => count(knex, 'sindri_agent_links');
+      const linked = () => countRows(knex, 'sindri_agent_links');
       await pollUntil(
         async () => (await linked()) === AGENTS,
         'every agent linked',
@@ -159,7 +156,7 @@ describe('two replicas behind a load balancer', () => {
         replicas[index] = await startReplica(knex);
         proxy.setTarget(index, portOf(replicas[index]));
         await pollUntil(
-          async () => (await count(knex, 'sindri_agent_links')) === AGENTS,
+          async () => (await countRows(knex, 'sindri_agent_links')) === AGENTS,
           'every agent linked again',
           60_000,
         );
@@ -194,18 +191,8 @@ describe('two replicas behind a load balancer', () => {
       expect(states.filter(s => s.state === 'succeeded')).toHaveLength(AGENTS);
 
       // no sample lost, none stored twice
-      await Promise.all(agents.map(a => a.drain(30_000)));
-      const produced = agents.reduce(
-        (sum, a) => ({
-          heartbeat: sum.heartbeat + a.produced.heartbeat,
-          metrics: sum.metrics + a.produced.metrics,
-        }),
-        { heartbeat: 0, metrics: 0 },
-      );
-      expect({
-        heartbeat: await count(knex, 'heartbeats'),
-        metrics: await count(knex, 'metric_samples', { resolution: 'raw' }),
-      }).toEqual(produced);
+      const { produced, stored } = await producedAndStored(knex, agents);
+      expect(stored).toEqual(produced);
 
       await Promise.all(agents.map(a => a.stop()));
       await proxy.close();
