@@ -24,8 +24,9 @@ export class DeploymentRecovery {
 
   /**
    * Operations of replicas that are gone (`gone`, or any no longer leased)
-   * can no longer finish: they are marked cancelled, and a deployment left
-   * mid-change with no operation running is failed. Never touches a live
+   * can no longer finish: they are marked cancelled, and a deployment they
+   * left mid-change is failed (one left between its transition and its
+   * operation is the overdue settle task's). Never touches a live
    * replica's work. Returns the instances whose deploy was among them, to undo.
    */
   async abandonOrphaned(gone: string[]): Promise<string[]> {
@@ -42,13 +43,20 @@ export class DeploymentRecovery {
         .filter(op => op.kind === 'deploy' && op.instanceId)
         .map(op => op.instanceId!),
     );
+    // only the instances whose operation was abandoned: a live replica may be between its transition and its operation's row
+    const changing = new Set(
+      abandoned.filter(op => op.kind !== 'deploy').map(op => op.instanceId),
+    );
     for (const d of await this.deps.store.listByState([
       'suspending',
       'resuming',
       'redeploying',
       'destroying',
     ])) {
-      if (!(await this.deps.store.hasRunningOperation(d.instanceId)))
+      if (
+        changing.has(d.instanceId) &&
+        !(await this.deps.store.hasRunningOperation(d.instanceId))
+      )
         await this.deps.store.setState(d.instanceId, 'failed');
     }
     return [...deploys];

@@ -255,7 +255,6 @@ export class DeploymentStore {
     return failed;
   }
 
-  /** Operations a previous start of the portal left running can no longer finish; returns them. */
   /**
    * Operations whose replica is gone (see `whereOrphaned`) can no longer
    * finish: they are marked cancelled and returned.
@@ -303,18 +302,12 @@ export class DeploymentStore {
    * replica took it first.
    */
   async claimHost(instanceId: string, gone: string[]): Promise<boolean> {
-    const claimed = await this.knex('instance_deployments')
-      .where({ instance_id: instanceId })
-      .where(w =>
-        w
-          .whereNull('host_replica_id')
-          .orWhereIn('host_replica_id', gone)
-          .orWhereNotIn(
-            'host_replica_id',
-            this.knex('sindri_replicas').select('id'),
-          ),
-      )
-      .update({ host_replica_id: this.replicaId });
+    const claimed = await whereOrphaned(
+      this.knex('instance_deployments').where({ instance_id: instanceId }),
+      this.knex,
+      gone,
+      'host_replica_id',
+    ).update({ host_replica_id: this.replicaId });
     return claimed > 0;
   }
 }

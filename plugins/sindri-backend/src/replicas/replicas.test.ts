@@ -195,6 +195,23 @@ describe('replicas', () => {
           lease_expires_at: new Date(now + 60_000),
         },
       ]);
+      // a live replica between its transition and its operation's row: not the reaper's to fail
+      await knex('instances').insert({
+        id: 'i-mid',
+        name: 'mid-suspend',
+        owner: 'group:default/platform',
+        provider: 'docker',
+      });
+      await knex('instance_deployments').insert({
+        instance_id: 'i-mid',
+        driver: 'local',
+        state: 'suspending',
+        sindri_yaml: 'name: mid-suspend',
+        provider: 'docker',
+        created_by: 'user:default/ops',
+        created_at: new Date(),
+        updated_at: new Date(),
+      });
       const crashedOp = await runningOperation(knex, 'crashed');
       const aliveOp = await runningOperation(knex, 'alive');
       const ownOp = await runningOperation(knex, bId);
@@ -209,6 +226,10 @@ describe('replicas', () => {
       expect(await operationState(knex, crashedOp)).toBe('cancelled');
       expect(await operationState(knex, aliveOp)).toBe('running');
       expect(await operationState(knex, ownOp)).toBe('running');
+      expect(
+        (await knex('instance_deployments').where({ instance_id: 'i-mid' }))[0]
+          .state,
+      ).toBe('suspending');
       expect((await replicaIds(knex)).sort()).toEqual(['alive', bId].sort());
       await b.stop();
     });
