@@ -129,3 +129,53 @@ describe('CommandStore history', () => {
     },
   );
 });
+
+describe('CommandStore late ends', () => {
+  const databases = TestDatabases.create({ ids: ['SQLITE_3', 'POSTGRES_15'] });
+
+  it.each(databases.eachSupportedId())(
+    'finishes a run whose last two ends are stored at the same moment by two replicas, on %p',
+    async databaseId => {
+      const knex = await databases.init(databaseId);
+      await migrateUp(knex);
+      await knex('instances').insert([
+        { id: 'i-1', name: 'dev-1', owner: 'group:default/a', provider: 'fly' },
+        { id: 'i-2', name: 'dev-2', owner: 'group:default/a', provider: 'fly' },
+      ]);
+      const store = new CommandStore(knex);
+      const runIds = Array.from(
+        { length: 30 },
+        (_, i) => `00000000-0000-4000-8000-${String(i * 10).padStart(12, '0')}`,
+      );
+      for (const id of runIds)
+        await store.createRun({
+          id,
+          createdBy: 'user:default/ops',
+          command: { argv: ['uptime'] },
+          target: { instances: ['dev-1', 'dev-2'] },
+          timeoutSeconds: 60,
+          concurrency: 2,
+          results: ['i-1', 'i-2'].map((instanceId, n) => ({
+            id: `${id.slice(0, -1)}${n}`,
+            runId: id,
+            instanceId,
+            instanceName: `dev-${n + 1}`,
+            state: 'running' as const,
+          })),
+        });
+      const end = { state: 'succeeded' as const, exitCode: 0 };
+      // each end arrives at its own replica, both at once
+      const settled = await Promise.all(
+        runIds.flatMap(id => [
+          store.settleLate(`${id.slice(0, -1)}0`, 'i-1', end),
+          store.settleLate(`${id.slice(0, -1)}1`, 'i-2', end),
+        ]),
+      );
+      expect(settled.every(Boolean)).toBe(true);
+      const states = await knex('command_runs')
+        .whereIn('id', runIds)
+        .pluck('state');
+      expect(states).toEqual(runIds.map(() => 'done'));
+    },
+  );
+});

@@ -173,10 +173,18 @@ export class CommandStore {
     return this.knex.transaction(async tx => {
       const row: { run_id: string } | undefined = await tx('command_results')
         .where({ id, instance_id: instanceId })
-        .whereIn('state', ['queued', 'running'])
         .first('run_id');
       if (!row) return false;
-      await tx('command_results').where({ id }).update(toColumns(update));
+      // ends of one run stored at once by two replicas would each see the other still open: one at a time per run
+      await tx('command_runs')
+        .where({ id: row.run_id })
+        .forUpdate()
+        .first('id');
+      const changed = await tx('command_results')
+        .where({ id })
+        .whereIn('state', ['queued', 'running'])
+        .update(toColumns(update));
+      if (!changed) return false;
       const open = await tx('command_results')
         .where({ run_id: row.run_id })
         .whereNotIn('state', FINAL_COMMAND_STATES as string[])
