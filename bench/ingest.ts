@@ -1,4 +1,9 @@
 // yarn bench:ingest [--agents 1000] [--seconds 10] [--window 4] [--db sqlite|pg|both]
+// yarn bench:ingest --paced [--agents 10000] [--seconds 300] [--warmup 30] [--db pg]
+//
+// --paced: every agent reports at the agent's default intervals instead of as
+// fast as it can (see lib/pacedIngest.ts); prints
+// `ingest_paced: agents= samples_per_s= p99_ms= lost= backend_cpu_percent=`.
 //
 // N simulated agents, each on its own WebSocket to a real Sindri backend over
 // loopback, stream heartbeat and metrics frames with `window` frames awaiting
@@ -7,7 +12,6 @@
 // same kind of database, for comparison. Runs on SQLite and, when one answers
 // on 127.0.0.1:5432, on PostgreSQL; the last line is the PostgreSQL run's
 // (the production database), or SQLite's without one.
-import crypto from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -15,89 +19,31 @@ import { parseArgs } from 'node:util';
 import knexFactory, { Knex } from 'knex';
 import WebSocket from 'ws';
 import {
+  connectAgent,
   enroll,
+  inBatches,
   percentile,
   postgresAvailable,
-  registration,
   repoRoot,
   startServer,
 } from './lib/harness';
+import { heartbeatFrame, metricsFrame } from './lib/frames';
+import { runPacedIngest } from './lib/pacedIngest';
 
 const { values } = parseArgs({
   options: {
-    agents: { type: 'string', default: '1000' },
-    seconds: { type: 'string', default: '10' },
+    // defaults: 1,000 agents for 10 s; 10,000 for 300 s when paced
+    agents: { type: 'string' },
+    seconds: { type: 'string' },
     window: { type: 'string', default: '4' },
     db: { type: 'string', default: 'both' },
+    paced: { type: 'boolean', default: false },
+    warmup: { type: 'string', default: '30' },
   },
 });
-const AGENTS = Number(values.agents);
-const SECONDS = Number(values.seconds);
+const AGENTS = Number(values.agents ?? (values.paced ? 10_000 : 1000));
+const SECONDS = Number(values.seconds ?? (values.paced ? 300 : 10));
 const WINDOW = Number(values.window);
-
-function metricsFrame() {
-  const at = new Date().toISOString();
-  return {
-    type: 'metrics',
-    metrics: {
-      id: crypto.randomUUID(),
-      at,
-      cpu: { percent: 12.5 },
-      load: { one: 0.5, five: 0.4, fifteen: 0.3 },
-      memory: {
-        totalBytes: 8e9,
-        usedBytes: 2e9,
-        availableBytes: 6e9,
-        cachedBytes: 1e9,
-      },
-      swap: { totalBytes: 2e9, usedBytes: 0 },
-      disks: [
-        {
-          mount: '/',
-          sizeBytes: 100e9,
-          usedBytes: 40e9,
-          inodesTotal: 6e6,
-          inodesUsed: 1e6,
-        },
-      ],
-      network: { rxBytes: 123456789, txBytes: 98765432 },
-      processes: {
-        count: 180,
-        topByCpu: Array.from({ length: 10 }, (_, i) => ({
-          pid: 100 + i,
-          name: `proc-${i}`,
-          cpuPercent: 10 - i,
-          memoryBytes: 1e8,
-        })),
-        topByMemory: Array.from({ length: 10 }, (_, i) => ({
-          pid: 200 + i,
-          name: `mem-${i}`,
-          cpuPercent: 1,
-          memoryBytes: 1e9 - i * 1e7,
-        })),
-      },
-    },
-  };
-}
-
-const heartbeatFrame = () => ({
-  type: 'heartbeat',
-  heartbeat: {
-    id: crypto.randomUUID(),
-    at: new Date().toISOString(),
-    uptimeSeconds: 1000,
-    load: [0.5, 0.4, 0.3],
-  },
-});
-
-async function inBatches<T>(
-  items: T[],
-  size: number,
-  fn: (item: T) => Promise<void>,
-) {
-  for (let i = 0; i < items.length; i += size)
-    await Promise.all(items.slice(i, i + size).map(fn));
-}
 
 async function runIngest(db: 'sqlite' | 'pg') {
   const server = await startServer(db);
@@ -126,21 +72,7 @@ async function runIngest(db: 'sqlite' | 'pg') {
   };
 
   await inBatches(names, 100, async name => {
-    const ws = new WebSocket(
-      `${server.url.replace('http', 'ws')}/api/sindri/agent/connect`,
-      {
-        headers: { Authorization: `Bearer ${tokens.get(name)}` },
-      },
-    );
-    await new Promise((resolve, reject) => {
-      ws.once('open', resolve);
-      ws.once('error', reject);
-    });
-    const registered = new Promise(resolve => ws.once('message', resolve));
-    ws.send(
-      JSON.stringify({ type: 'register', registration: registration(name) }),
-    );
-    await registered;
+    const ws = await connectAgent(server.url, tokens.get(name)!, name);
     ws.on('message', data => {
       const reply = JSON.parse(data.toString());
       const started = sentAt.get(reply.id);
@@ -246,7 +178,42 @@ async function runBulkInsert(
   return perS;
 }
 
+async function paced() {
+  const db = values.db === 'sqlite' ? 'sqlite' : 'pg';
+  const agents = AGENTS;
+  const seconds = SECONDS;
+  process.stdout.write(
+    `[${db}] paced: ${agents} agents, heartbeat 10 s, metrics 30 s, ${values.warmup} s warm-up, ${seconds} s measured ...\n`,
+  );
+  const server = await startServer(db);
+  try {
+    const r = await runPacedIngest(server, {
+      agents,
+      seconds,
+      warmupSeconds: Number(values.warmup),
+    });
+    process.stdout.write(
+      `[${db}] p50_ms=${r.p50.toFixed(1)} refused=${
+        r.refused
+      } backend_rss_mb=${r.rssMb.toFixed(0)}\n`,
+    );
+    process.stdout.write(
+      `ingest_paced: agents=${agents} samples_per_s=${r.samplesPerS.toFixed(
+        0,
+      )} p99_ms=${r.p99.toFixed(1)} lost=${
+        r.lost
+      } backend_cpu_percent=${r.backendCpuPercent.toFixed(1)}\n`,
+    );
+  } finally {
+    await server.stop();
+  }
+}
+
 async function main() {
+  if (values.paced) {
+    await paced();
+    return;
+  }
   const dbs: Array<'sqlite' | 'pg'> =
     values.db === 'both'
       ? ['sqlite', ...((await postgresAvailable()) ? ['pg' as const] : [])]

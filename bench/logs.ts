@@ -14,10 +14,10 @@ import { parseArgs } from 'node:util';
 import knexFactory from 'knex';
 import WebSocket from 'ws';
 import {
+  connectAgent,
   enroll,
   percentile,
   postgresAvailable,
-  registration,
   startServer,
   USER_AUTH,
 } from './lib/harness';
@@ -103,22 +103,7 @@ async function connectAgents(serverUrl: string) {
     await Promise.all(
       names.slice(i, i + 50).map(async name => {
         const token = await enroll(serverUrl, name);
-        const ws = new WebSocket(
-          `${serverUrl.replace('http', 'ws')}/api/sindri/agent/connect`,
-          { headers: { Authorization: `Bearer ${token}` } },
-        );
-        await new Promise((resolve, reject) => {
-          ws.once('open', resolve);
-          ws.once('error', reject);
-        });
-        const registered = new Promise(resolve => ws.once('message', resolve));
-        ws.send(
-          JSON.stringify({
-            type: 'register',
-            registration: registration(name),
-          }),
-        );
-        await registered;
+        const ws = await connectAgent(serverUrl, token, name);
         sockets.push(ws);
       }),
     );

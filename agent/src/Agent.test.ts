@@ -9,6 +9,25 @@ import { resolveConfig } from './config';
 
 const silent = { info: () => {}, warn: () => {}, error: () => {} };
 
+/** An agent whose portal never answers (nothing listens on port 9): its frames stay in the outbox. */
+function unconnectedAgent(name: string) {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'sindri-agent-test-'));
+  const agent = new Agent(
+    resolveConfig(
+      {
+        'console-url': 'http://127.0.0.1:9',
+        name,
+        'state-dir': dir,
+        'metrics-interval': '3600',
+        'heartbeat-interval': '3600',
+      },
+      { SINDRI_AGENT_TOKEN: 't' },
+    ),
+    silent,
+  );
+  return { dir, agent };
+}
+
 describe('Agent', () => {
   it('reports extensions installed or removed and a changed sindri.yaml as events', async () => {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'sindri-agent-test-'));
@@ -70,20 +89,7 @@ describe('Agent', () => {
   }, 30_000);
 
   it('reports a clean stop as the event stopped, after what it reported before', async () => {
-    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'sindri-agent-test-'));
-    const agent = new Agent(
-      resolveConfig(
-        {
-          'console-url': 'http://127.0.0.1:9',
-          name: 'demo-2',
-          'state-dir': dir,
-          'metrics-interval': '3600',
-          'heartbeat-interval': '3600',
-        },
-        { SINDRI_AGENT_TOKEN: 't' },
-      ),
-      silent,
-    );
+    const { dir, agent } = unconnectedAgent('demo-2');
     await agent.start();
     // nothing listens: the outbox keeps the frames for the next connection
     await agent.flushAndStop(100);
@@ -94,6 +100,24 @@ describe('Agent', () => {
       )
       .map(f => f.event.type);
     expect(events).toEqual(['started', 'stopped']);
+    fs.rmSync(dir, { recursive: true, force: true });
+  }, 30_000);
+
+  it('sends a sample being read when a clean stop comes before `stopped`, and counts none made after', async () => {
+    const { dir, agent } = unconnectedAgent('demo-3');
+    await agent.start();
+    // the first metrics sample is still being read: the stop comes at once
+    await agent.flushAndStop(5000);
+    agent.event('deploy', 'after the stop');
+    const frames = agent.outbox
+      .takeUnsent()
+      .map(f => (f.type === 'event' ? `event:${f.event.type}` : f.type));
+    expect(frames.filter(f => f === 'metrics')).toHaveLength(1);
+    expect(frames[frames.length - 1]).toBe('event:stopped');
+    expect(agent.produced.metrics).toBe(1);
+    expect(agent.produced.event).toBe(
+      frames.filter(f => f.startsWith('event:')).length,
+    );
     fs.rmSync(dir, { recursive: true, force: true });
   }, 30_000);
 

@@ -52,6 +52,10 @@ export class Agent {
   private lastLogFailure?: string;
   private readonly logShipper: LogShipper;
   private readonly timers: NodeJS.Timeout[] = [];
+  /** samples being read: a clean stop waits for them, so none lands after `stopped` */
+  private readonly inFlight = new Set<Promise<void>>();
+  /** set once stopping: a sample that finishes later is dropped, not counted as produced */
+  private closed = false;
   private instanceId?: string;
   private shippingLogs = false;
   private distro?: string;
@@ -123,23 +127,28 @@ export class Agent {
       agentVersion: AGENT_VERSION,
     });
     this.enqueue({ type: 'heartbeat', heartbeat: readHeartbeat() });
-    void this.sampleMetrics();
+    this.track(this.sampleMetrics());
     this.timers.push(
       setInterval(
         () => this.enqueue({ type: 'heartbeat', heartbeat: readHeartbeat() }),
         this.config.heartbeatSeconds * 1000,
       ),
       setInterval(
-        () => void this.sampleMetrics(),
+        () => this.track(this.sampleMetrics()),
         this.config.metricsSeconds * 1000,
       ),
-      setInterval(() => void this.shipLogs(), LOG_POLL_MS),
+      setInterval(() => this.track(this.shipLogs()), LOG_POLL_MS),
       setInterval(
-        () => void this.reportInventory(),
+        () => this.track(this.reportInventory()),
         this.config.inventorySeconds * 1000,
       ),
     );
-    void this.reportInventory();
+    this.track(this.reportInventory());
+  }
+
+  private track(work: Promise<void>) {
+    this.inFlight.add(work);
+    void work.finally(() => this.inFlight.delete(work));
   }
 
   /** Collects what is installed and sends it, in parts, when it changed since it was last sent. */
@@ -160,6 +169,7 @@ export class Agent {
   /** Stops at once: kills every terminal and command, closes the connection. */
   stop(): void {
     this.timers.forEach(clearInterval);
+    this.closed = true;
     void this.live.stop();
     this.connection.stop();
   }
@@ -171,21 +181,17 @@ export class Agent {
    */
   async flushAndStop(timeoutMs: number): Promise<void> {
     this.timers.forEach(clearInterval);
+    const deadline = Date.now() + timeoutMs;
+    // a sample being read when the stop came is still sent, before `stopped`
+    await raceDeadline(Promise.allSettled([...this.inFlight]), deadline);
     // a clean shutdown says so: the portal tells a stopped instance from a lost one
     this.event('stopped', 'sindri-agent stopped');
-    const deadline = Date.now() + timeoutMs;
+    this.closed = true;
     const liveStopped = this.live.stop();
     while (this.outbox.size > 0 && Date.now() < deadline) {
       await new Promise(r => setTimeout(r, 50));
     }
-    let timer: NodeJS.Timeout | undefined;
-    await Promise.race([
-      liveStopped,
-      new Promise(
-        r => (timer = setTimeout(r, Math.max(0, deadline - Date.now()))),
-      ),
-    ]);
-    clearTimeout(timer);
+    await raceDeadline(liveStopped, deadline);
     this.connection.stop();
   }
 
@@ -207,6 +213,7 @@ export class Agent {
   }
 
   private enqueue(frame: AgentFrame) {
+    if (this.closed) return;
     if (frame.type !== 'register') this.produced[frame.type] += 1;
     this.outbox.push(frame);
     this.connection.flush();
@@ -339,6 +346,18 @@ export class Agent {
         : {}),
     };
   }
+}
+
+/** Waits for `work`, or until `deadline` (epoch ms), whichever comes first. */
+async function raceDeadline(work: Promise<unknown>, deadline: number) {
+  let timer: NodeJS.Timeout | undefined;
+  await Promise.race([
+    work,
+    new Promise(
+      r => (timer = setTimeout(r, Math.max(0, deadline - Date.now()))),
+    ),
+  ]);
+  clearTimeout(timer);
 }
 
 /** What a registration says that a later change is told against. */

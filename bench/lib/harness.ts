@@ -3,6 +3,7 @@ import fs from 'node:fs';
 import net from 'node:net';
 import path from 'node:path';
 import readline from 'node:readline';
+import WebSocket from 'ws';
 
 export const repoRoot = path.resolve(__dirname, '../..');
 export const USER_AUTH = 'Bearer mock-user-token';
@@ -154,4 +155,36 @@ export function agentCommand(options: { sources?: boolean } = {}): string[] {
     fs.readFileSync(path.join(dir, 'manifest.json'), 'utf8'),
   );
   return [...(manifest.nodeOptions ?? []), path.join(dir, manifest.file)];
+}
+
+/** Runs `fn` over `items`, `size` at a time. */
+export async function inBatches<T>(
+  items: T[],
+  size: number,
+  fn: (item: T) => Promise<void>,
+) {
+  for (let i = 0; i < items.length; i += size)
+    await Promise.all(items.slice(i, i + size).map(fn));
+}
+
+/** An agent's live socket, opened with its token and registered (the backend's first answer received). */
+export async function connectAgent(
+  url: string,
+  token: string,
+  name: string,
+): Promise<WebSocket> {
+  const ws = new WebSocket(
+    `${url.replace('http', 'ws')}/api/sindri/agent/connect`,
+    { headers: { Authorization: `Bearer ${token}` } },
+  );
+  await new Promise((resolve, reject) => {
+    ws.once('open', resolve);
+    ws.once('error', reject);
+  });
+  const registered = new Promise(resolve => ws.once('message', resolve));
+  ws.send(
+    JSON.stringify({ type: 'register', registration: registration(name) }),
+  );
+  await registered;
+  return ws;
 }

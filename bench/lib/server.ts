@@ -10,7 +10,9 @@ import { parseArgs } from 'node:util';
 import { AddressInfo } from 'node:net';
 import knexFactory, { Knex } from 'knex';
 import { mockServices, startTestBackend } from '@backstage/backend-test-utils';
+import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { rootLoggerServiceFactory } from '@backstage/backend-defaults/rootLogger';
+import { schedulerServiceFactory } from '@backstage/backend-defaults/scheduler';
 import { eventsServiceFactory } from '@backstage/plugin-events-node';
 
 const { values } = parseArgs({
@@ -68,6 +70,8 @@ async function main() {
     import('@internal/plugin-sindri-backend'),
     mockServices.database.factory({ knex }),
     rootLoggerServiceFactory,
+    // the portal's periodic work (status derivation, leases, sweeps) runs as in production, not once
+    schedulerServiceFactory,
     // the test backend's events mock is per plugin; the portal's bus is shared
     eventsServiceFactory,
     mockServices.rootConfig.factory({
@@ -116,7 +120,18 @@ async function main() {
       port: (backend.server.address() as AddressInfo).port,
     })}\n`,
   );
+  // with SINDRI_BENCH_LOOP_DELAY=1, how long the event loop kept work waiting, printed at the end
+  const loop = monitorEventLoopDelay({ resolution: 10 });
+  if (process.env.SINDRI_BENCH_LOOP_DELAY) loop.enable();
   const stop = async () => {
+    if (process.env.SINDRI_BENCH_LOOP_DELAY)
+      process.stderr.write(
+        `bench server: event loop delay p50_ms=${(
+          loop.percentile(50) / 1e6
+        ).toFixed(1)} p99_ms=${(loop.percentile(99) / 1e6).toFixed(
+          1,
+        )} max_ms=${(loop.max / 1e6).toFixed(1)}\n`,
+      );
     await backend.stop();
     await drop();
     process.exit(0);

@@ -54,13 +54,15 @@ export interface Config {
     /** Agent connections. */
     agents?: {
       /**
-       * How often agent connections are pinged; one that does not answer is
-       * closed and its instance marked unresponsive within this interval. Default: 10 seconds.
+       * Agent connections silent for half of this are pinged; one that does not
+       * answer is closed and its instance marked unresponsive within one and a
+       * half of it. Default: 10 seconds.
        */
       keepaliveInterval?: HumanDuration | string;
       /**
-       * How often open agent connections' tokens are checked against the database,
-       * so a token revoked on another replica ends its connections too. Default: 1 second.
+       * How often each replica looks whether tokens were taken away anywhere (a
+       * revision counter in the database), so a token revoked on another replica ends
+       * its connections too. Default: 1 second.
        */
       tokenCheckInterval?: HumanDuration | string;
       /**

@@ -344,12 +344,19 @@ describe('terminals', () => {
     live.standIn.socket!.pause(); // the backend stops reading
     live.standIn.input(session, `seq 1 ${count}; echo DONE-$((40+2))\r`);
 
-    // what the agent holds (socket send buffer and unsent output) while the flood meets a backend that does not read
+    // what the agent holds (socket send buffer and unsent output) while the flood meets a backend that does not read,
+    // until the agent has paused the socket (on a loaded machine seq takes a while to fill it), and a second more
     let peak = 0;
+    let pausedAt: number | undefined;
     const started = Date.now();
-    while (Date.now() - started < 1000) {
-      const { bufferedAmount, pendingBytes } = live.agent.live.stats();
+    while (
+      Date.now() - started < 20_000 &&
+      (pausedAt === undefined || Date.now() - pausedAt < 1000)
+    ) {
+      const { bufferedAmount, pendingBytes, socketPaused } =
+        live.agent.live.stats();
       peak = Math.max(peak, bufferedAmount + pendingBytes);
+      if (socketPaused) pausedAt ??= Date.now();
       await new Promise(r => setTimeout(r, 5));
     }
     expect(peak).toBeLessThanOrEqual(

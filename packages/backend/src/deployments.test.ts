@@ -55,9 +55,14 @@ async function follow(
     .map(line => JSON.parse(line));
 }
 
-/** Pids of the local driver's agent processes for this work dir (read from /proc), not the short-lived commands they run. */
+/**
+ * Pids of the local driver's agent processes for this work dir (read from /proc), not the
+ * short-lived commands they run: a child the agent is starting (a metrics probe, a shell)
+ * shows the agent's command line until it execs, so one whose parent is in the set is not
+ * counted.
+ */
 function agentPids(workDir: string): number[] {
-  return fs
+  const pids = fs
     .readdirSync('/proc')
     .filter(p => /^\d+$/.test(p))
     .filter(pid => {
@@ -76,6 +81,18 @@ function agentPids(workDir: string): number[] {
       }
     })
     .map(Number);
+  const parentOf = (pid: number) => {
+    try {
+      return Number(
+        /PPid:\s+(\d+)/.exec(
+          fs.readFileSync(`/proc/${pid}/status`, 'utf8'),
+        )?.[1],
+      );
+    } catch {
+      return undefined;
+    }
+  };
+  return pids.filter(pid => !pids.includes(parentOf(pid) ?? -1));
 }
 
 /** Whether a process still runs (a zombie does not). */

@@ -20,6 +20,7 @@ import kubernetesBackend from '@backstage/plugin-kubernetes-backend';
 import userSettingsBackend from '@backstage/plugin-user-settings-backend';
 import notificationsBackend from '@backstage/plugin-notifications-backend';
 import signalsBackend from '@backstage/plugin-signals-backend';
+import eventsBackend from '@backstage/plugin-events-backend';
 import sindriBackend from '@internal/plugin-sindri-backend';
 
 /**
@@ -58,6 +59,8 @@ export const portalFeatures = () => [
   userSettingsBackend,
   notificationsBackend,
   signalsBackend,
+  // the events service's bus: on PostgreSQL, events published on one replica reach subscribers on the others
+  eventsBackend,
 
   sindriBackend,
 ];

@@ -38,7 +38,7 @@ describe('sindri-backend plugin', () => {
         database: {
           client: databaseId === 'SQLITE_3' ? 'better-sqlite3' : 'pg',
           reachable: true,
-          migrations: 13,
+          migrations: 15,
         },
         registry: { extensions: 67, profiles: 7 },
       });

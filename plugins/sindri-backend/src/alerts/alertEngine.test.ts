@@ -3,8 +3,9 @@ import http from 'node:http';
 import { AddressInfo } from 'node:net';
 import { Knex } from 'knex';
 import { TestDatabases, mockServices } from '@backstage/backend-test-utils';
-import { AlertRuleInput } from '@internal/plugin-sindri-common';
+import { AlertRuleInput, MetricsSample } from '@internal/plugin-sindri-common';
 import { migrateUp } from '../database/migrations';
+import { SampleWriter } from '../database/SampleWriter';
 import { EventService } from '../events/EventService';
 import { EventStore } from '../events/EventStore';
 import { AlertChannelStore } from './AlertChannelStore';
@@ -87,17 +88,11 @@ async function engine(knex: Knex) {
 }
 
 async function sampleCpu(knex: Knex, when: Date, percent: number) {
-  await knex('metric_samples').insert({
+  await new SampleWriter(knex).metrics('i-1', {
     id: crypto.randomUUID(),
-    instance_id: 'i-1',
-    resolution: 'raw',
-    at: when,
-    data: JSON.stringify({
-      id: crypto.randomUUID(),
-      at: when,
-      cpu: { percent },
-    }),
-  });
+    at: when.toISOString(),
+    cpu: { percent },
+  } as MetricsSample);
 }
 
 const cpuRule = (channels: string[]): AlertRuleInput => ({

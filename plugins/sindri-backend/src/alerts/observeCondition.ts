@@ -2,9 +2,9 @@ import { Knex } from 'knex';
 import {
   AlertMetric,
   AlertRule,
-  MetricsSample,
   Registration,
 } from '@internal/plugin-sindri-common';
+import { LATEST_METRIC_COLUMNS } from '../database/latestMetrics';
 import { toDate } from '../database/time';
 import { AlertSubject } from './AlertStore';
 
@@ -21,37 +21,7 @@ const METRIC_FRESH_MS = 5 * 60_000;
 const ADVISORY_SEVERITIES = ['critical', 'high', 'medium', 'low', 'unknown'];
 const OPERATION_WINDOW_MS = 24 * 3600_000;
 
-const percent = (used: number, total: number) =>
-  total > 0 ? (100 * used) / total : undefined;
-
 const round = (value: number) => Math.round(value * 10) / 10;
-
-/** A metric's value in a sample, and what it concerns (a disk's mount). */
-export function metricValue(
-  metric: AlertMetric,
-  sample: MetricsSample,
-): { value: number; where?: string } | undefined {
-  if (metric === 'cpu')
-    return sample.cpu ? { value: sample.cpu.percent } : undefined;
-  if (metric === 'memory') {
-    const m = sample.memory;
-    const value = m && percent(m.totalBytes - m.availableBytes, m.totalBytes);
-    return value === undefined ? undefined : { value };
-  }
-  const used = (disk: NonNullable<MetricsSample['disks']>[number]) => {
-    if (metric === 'disk') return percent(disk.usedBytes, disk.sizeBytes);
-    return disk.inodesTotal !== undefined && disk.inodesUsed !== undefined
-      ? percent(disk.inodesUsed, disk.inodesTotal)
-      : undefined;
-  };
-  let fullest: { value: number; where?: string } | undefined;
-  for (const disk of sample.disks ?? []) {
-    const value = used(disk);
-    if (value !== undefined && (!fullest || value > fullest.value))
-      fullest = { value, where: disk.mount };
-  }
-  return fullest;
-}
 
 const METRIC_LABELS: Record<AlertMetric, string> = {
   cpu: 'CPU',
@@ -79,34 +49,27 @@ export async function observeCondition(
   if (condition.kind === 'metric') {
     // the last samples of an instance that stopped reporting say nothing of now
     inScope.where('status', 'running');
-    const ranked = knex('metric_samples')
-      .where({ resolution: 'raw' })
-      .where('at', '>=', new Date(now.getTime() - METRIC_FRESH_MS))
-      .whereIn('instance_id', inScope)
+    const column = LATEST_METRIC_COLUMNS[condition.metric];
+    const rows = await knex('instance_latest_metrics as l')
+      .join('instances as i', 'i.id', 'l.instance_id')
+      .whereIn('l.instance_id', inScope)
+      .where('l.at', '>=', new Date(now.getTime() - METRIC_FRESH_MS))
+      .where(`l.${column.value}`, '>', condition.threshold)
       .select(
-        'instance_id',
-        'data',
-        knex.raw(
-          'row_number() over (partition by instance_id order by at desc) as rank',
-        ),
+        'l.instance_id',
+        'i.name',
+        { value: `l.${column.value}` },
+        ...(column.where ? [{ where: `l.${column.where}` }] : []),
       );
-    const rows = await knex
-      .from(ranked.as('r'))
-      .join('instances as i', 'i.id', 'r.instance_id')
-      .where('r.rank', 1)
-      .select('r.instance_id', 'i.name', 'r.data');
     for (const row of rows) {
-      const seen = metricValue(condition.metric, JSON.parse(row.data));
-      if (seen && seen.value > condition.threshold)
-        found.set(row.instance_id, {
-          subject: { instanceId: row.instance_id, instanceName: row.name },
-          value: round(seen.value),
-          summary: `${METRIC_LABELS[condition.metric]} at ${round(
-            seen.value,
-          )} %${seen.where ? ` on ${seen.where}` : ''} (above ${
-            condition.threshold
-          } %)`,
-        });
+      const value = Number(row.value);
+      found.set(row.instance_id, {
+        subject: { instanceId: row.instance_id, instanceName: row.name },
+        value: round(value),
+        summary: `${METRIC_LABELS[condition.metric]} at ${round(value)} %${
+          row.where ? ` on ${row.where}` : ''
+        } (above ${condition.threshold} %)`,
+      });
     }
   } else if (condition.kind === 'heartbeat-lost') {
     const rows = await knex('instances')

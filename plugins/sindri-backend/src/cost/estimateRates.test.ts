@@ -1,4 +1,5 @@
 import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import yaml from 'yaml';
 import { resolvePackagePath } from '@backstage/backend-plugin-api';
@@ -107,6 +108,22 @@ describe('estimateRates', () => {
         catalog,
       ).missing,
     ).toEqual(['devpod digitalocean:s-4vcpu-8gb: no rate']);
+  });
+
+  it('keeps each shipped note whole, and refuses a price file with a key it does not know, naming the file and key', () => {
+    expect(catalog.find('runpod', 'gpu:a100')?.note).toBe(
+      'A100 80GB PCIe, Secure Cloud',
+    );
+
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'sindri-prices-'));
+    fs.writeFileSync(
+      path.join(dir, 'bad.yaml'),
+      'provider: x\ncurrency: USD\nrows:\n  - { item: a, price: 1, unit: hour, page: p, note: one, two }\n',
+    );
+    expect(() => PriceCatalog.load(dir)).toThrow(
+      `${path.join(dir, 'bad.yaml')}: rows.0: Unrecognized key: "two"`,
+    );
+    fs.rmSync(dir, { recursive: true, force: true });
   });
 
   it('counts own hardware as 0 unless the operator sets a rate, and then uses it with its source', () => {

@@ -5,8 +5,11 @@ import { z } from 'zod';
 
 const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'must be YYYY-MM-DD');
 
-/** One list price as a price file ships it: what, how much per what, and where it was read. */
-export const priceRowSchema = z.object({
+/**
+ * One list price as a price file ships it: what, how much per what, and where it was read.
+ * Strict: an unquoted comma in a flow mapping makes a stray key, which would silently cut a note short.
+ */
+export const priceRowSchema = z.strictObject({
   item: z.string().min(1),
   price: z.number().nonnegative(),
   unit: z.enum(['second', 'hour', '30-days', 'gb-month']),

@@ -11,9 +11,9 @@ import { PermissionCriteria } from '@backstage/plugin-permission-common';
 import { InstanceQuery } from '@internal/plugin-sindri-node';
 import { whereInstanceCriteria } from '../permissions/instanceCriteria';
 import { mintAgentToken } from '../tokens/agentToken';
-import { insertToken } from '../tokens/AgentTokenStore';
+import { bumpTokenRevision, insertToken } from '../tokens/AgentTokenStore';
 import { appendStatusChanges } from './statusChanges';
-import { toDate, toIso } from './time';
+import { toIso } from './time';
 
 type InstanceRow = {
   id: string;
@@ -155,33 +155,56 @@ export class InstanceStore {
    * intervals as unresponsive; returns the ids this call marked.
    */
   async markUnresponsive(now = new Date()): Promise<string[]> {
-    const running = await this.knex('instances')
+    // the database picks the overdue rows, per heartbeat interval in use (a fleet has
+    // few): a replica does not read every running instance every few seconds
+    const intervals: Array<number | null> = await this.knex('instances')
       .where({ status: 'running' })
-      .select('id', 'last_heartbeat_at', 'heartbeat_interval_s');
-    const overdue = running
-      .filter(r => {
-        const last = toDate(r.last_heartbeat_at)?.getTime() ?? 0;
-        return now.getTime() - last > 3 * (r.heartbeat_interval_s ?? 10) * 1000;
-      })
-      .map(r => r.id as string);
-    // one at a time: only what this call changed is returned (another replica may mark the same instances)
+      .distinct()
+      .pluck('heartbeat_interval_s');
+    const overdue: string[] = [];
+    for (const interval of intervals) {
+      const cutoff = new Date(now.getTime() - 3 * (interval ?? 10) * 1000);
+      const ids: string[] = await this.knex('instances')
+        .where({ status: 'running' })
+        .modify(q =>
+          interval === null
+            ? q.whereNull('heartbeat_interval_s')
+            : q.where('heartbeat_interval_s', interval),
+        )
+        .where(q =>
+          q
+            .whereNull('last_heartbeat_at')
+            .orWhere('last_heartbeat_at', '<', cutoff),
+        )
+        .pluck('id');
+      overdue.push(...ids);
+    }
+    // RETURNING: only what this call changed is returned (another replica may mark the same instances)
     const marked: string[] = [];
-    for (const id of overdue) {
-      const changed = await this.knex.transaction(async tx => {
-        const n = await tx('instances')
-          .where({ id, status: 'running' })
-          .update({
+    for (let i = 0; i < overdue.length; i += 500) {
+      const chunk = overdue.slice(i, i + 500);
+      await this.knex.transaction(async tx => {
+        const changed: string[] = (
+          await tx('instances')
+            .whereIn('id', chunk)
+            .where({ status: 'running' })
+            .update({
+              status: 'unresponsive',
+              status_changed_at: now,
+              updated_at: now,
+            })
+            .returning('id')
+        ).map((r: { id: string }) => r.id);
+        await appendStatusChanges(
+          tx,
+          changed.map(instanceId => ({
+            instanceId,
             status: 'unresponsive',
-            status_changed_at: now,
-            updated_at: now,
-          });
-        if (n > 0)
-          await appendStatusChanges(tx, [
-            { instanceId: id, status: 'unresponsive', at: now },
-          ]);
-        return n;
+            at: now,
+          })),
+        );
+        marked.push(...changed);
       });
-      if (changed > 0) marked.push(id);
     }
     return marked;
   }
@@ -197,6 +220,7 @@ export class InstanceStore {
       for (const table of [
         'heartbeats',
         'metric_samples',
+        'instance_latest_metrics',
         'agent_tokens',
         'instance_deployments',
         'instance_config_versions',
@@ -206,6 +230,7 @@ export class InstanceStore {
         await tx(table).where({ instance_id: instanceId }).delete();
       }
       await tx('instances').where({ id: instanceId }).delete();
+      await bumpTokenRevision(tx);
     });
   }
 

@@ -1,7 +1,6 @@
 import { Knex } from 'knex';
 import { MetricsSample } from '@internal/plugin-sindri-common';
-import { downsample } from './downsample';
-import { toDate } from './time';
+import { rollUp } from './rollUp';
 
 export const RESOLUTIONS = {
   raw: 0,
@@ -13,9 +12,6 @@ export type Resolution = keyof typeof RESOLUTIONS;
 
 /** Points one metrics read returns at most (a 1 h range at the default 30 s interval holds 120). */
 export const MAX_SERIES_POINTS = 2000;
-
-/** Rows read at a time when folding samples into coarser buckets. */
-const ROLL_UP_PAGE = 2000;
 
 /** How long each resolution is kept. */
 export interface RetentionPolicy {
@@ -85,105 +81,9 @@ export class SampleStore {
     return { downsampled, pruned };
   }
 
-  private async rollUp(
-    from: Resolution,
-    to: Resolution,
-    now: Date,
-  ): Promise<number> {
+  private rollUp(from: Resolution, to: Resolution, now: Date): Promise<number> {
     const width = RESOLUTIONS[to];
     const lastComplete = new Date(Math.floor(now.getTime() / width) * width);
-    const instances = await this.knex('metric_samples')
-      .where({ resolution: from })
-      .distinct('instance_id');
-    let written = 0;
-    for (const { instance_id: instanceId } of instances)
-      written += await this.rollUpInstance(instanceId, from, to, lastComplete);
-    return written;
-  }
-
-  /** Folds one instance's `from` samples into `to` buckets, from its newest `to` bucket up to `before`. */
-  private async rollUpInstance(
-    instanceId: string,
-    from: Resolution,
-    to: Resolution,
-    before: Date,
-  ): Promise<number> {
-    const width = RESOLUTIONS[to];
-    const newest = await this.knex('metric_samples')
-      .where({ instance_id: instanceId, resolution: to })
-      .max({ at: 'at' })
-      .first();
-    // recompute the newest bucket too: samples may have arrived late for it
-    const since = new Date(toDate(newest?.at)?.getTime() ?? 0);
-    let written = 0;
-    let bucket: { start: number; samples: MetricsSample[] } | undefined;
-    for await (const sample of this.samplesBetween(
-      instanceId,
-      from,
-      since,
-      before,
-    )) {
-      const start = Math.floor(new Date(sample.at).getTime() / width) * width;
-      if (bucket && bucket.start !== start) {
-        await this.writeBucket(instanceId, to, bucket);
-        written += 1;
-        bucket = undefined;
-      }
-      bucket ??= { start, samples: [] };
-      bucket.samples.push(sample);
-    }
-    if (bucket) {
-      await this.writeBucket(instanceId, to, bucket);
-      written += 1;
-    }
-    return written;
-  }
-
-  /** An instance's samples of one resolution in [since, before), oldest first, read a page at a time: never whole. */
-  private async *samplesBetween(
-    instanceId: string,
-    resolution: Resolution,
-    since: Date,
-    before: Date,
-  ): AsyncGenerator<MetricsSample> {
-    let after = { at: since, id: '' };
-    for (;;) {
-      const { at, id } = after;
-      const rows: Array<{ id: string; at: unknown; data: string }> =
-        await this.knex('metric_samples')
-          .where({ instance_id: instanceId, resolution })
-          .where(q =>
-            q
-              .where('at', '>', at)
-              .orWhere(w => w.where('at', '=', at).where('id', '>', id)),
-          )
-          .where('at', '<', before)
-          .orderBy([{ column: 'at' }, { column: 'id' }])
-          .limit(ROLL_UP_PAGE)
-          .select('id', 'at', 'data');
-      for (const row of rows) yield JSON.parse(row.data);
-      if (rows.length < ROLL_UP_PAGE) return;
-      const last = rows[rows.length - 1];
-      after = { at: toDate(last.at)!, id: last.id };
-    }
-  }
-
-  private async writeBucket(
-    instanceId: string,
-    resolution: Resolution,
-    bucket: { start: number; samples: MetricsSample[] },
-  ) {
-    const id = `${instanceId}:${resolution}:${bucket.start}`;
-    const at = new Date(bucket.start);
-    await this.knex('metric_samples')
-      .insert({
-        id,
-        instance_id: instanceId,
-        resolution,
-        at,
-        data: JSON.stringify(downsample(bucket.samples, id, at)),
-      })
-      .onConflict('id')
-      .merge(['data']);
+    return rollUp(this.knex, from, to, width, lastComplete);
   }
 }

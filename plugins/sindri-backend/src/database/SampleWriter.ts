@@ -2,6 +2,8 @@ import { Knex } from 'knex';
 import { appendStatusChanges } from './statusChanges';
 import { Heartbeat, MetricsSample } from '@internal/plugin-sindri-common';
 import { GroupCommit } from './GroupCommit';
+import { upsertLatestMetrics } from './latestMetrics';
+import { updateLastHeartbeats } from './updateLastHeartbeats';
 
 type Pending =
   | { kind: 'heartbeat'; instanceId: string; sample: Heartbeat }
@@ -69,6 +71,7 @@ export class SampleWriter {
           data: JSON.stringify(m.sample),
         })),
       );
+      if (metrics.length) await upsertLatestMetrics(tx, metrics);
       if (!heartbeats.length) return new Set<string>();
       await insertIgnoringDuplicates(
         tx,
@@ -87,34 +90,28 @@ export class SampleWriter {
         if (!seen || seen.at < h.sample.at) newest.set(h.instanceId, h.sample);
       }
       const now = new Date();
-      for (const [instanceId, hb] of newest) {
-        await tx('instances')
-          .where({ id: instanceId })
-          .andWhere(q =>
-            q
-              .whereNull('last_heartbeat_at')
-              .orWhere('last_heartbeat_at', '<', new Date(hb.at)),
-          )
-          .update({
-            last_heartbeat_at: new Date(hb.at),
-            uptime_s: hb.uptimeSeconds,
-            updated_at: now,
-          });
-      }
-      const ids = [...newest.keys()];
+      await updateLastHeartbeats(
+        tx,
+        [...newest].map(([instanceId, hb]) => ({
+          instanceId,
+          at: new Date(hb.at),
+          uptimeSeconds: hb.uptimeSeconds,
+        })),
+        now,
+      );
       const waking = (
         await tx('instances')
-          .whereIn('id', ids)
+          .whereIn('id', [...newest.keys()])
           .whereIn('status', ['unresponsive', 'unknown'])
           .whereNotNull('registered_at')
-          .select('id')
-      ).map(r => r.id as string);
+          .update({
+            status: 'running',
+            status_changed_at: now,
+            updated_at: now,
+          })
+          .returning('id')
+      ).map((r: { id: string }) => r.id);
       if (waking.length) {
-        await tx('instances').whereIn('id', waking).update({
-          status: 'running',
-          status_changed_at: now,
-          updated_at: now,
-        });
         await appendStatusChanges(
           tx,
           waking.map(instanceId => ({

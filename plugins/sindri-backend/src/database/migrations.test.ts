@@ -18,7 +18,7 @@ describe('sindri-backend migrations', () => {
       const knex = await databases.init(databaseId);
 
       await migrateUp(knex);
-      expect(await countAppliedMigrations(knex)).toBe(13);
+      expect(await countAppliedMigrations(knex)).toBe(15);
       expect(await knex.schema.hasTable('instances')).toBe(true);
 
       await knex('instances').insert({
@@ -51,7 +51,7 @@ describe('sindri-backend migrations', () => {
 
       // applying again is a no-op
       await migrateUp(knex);
-      expect(await countAppliedMigrations(knex)).toBe(13);
+      expect(await countAppliedMigrations(knex)).toBe(15);
 
       for (const table of [
         'terminal_sessions',
@@ -69,6 +69,8 @@ describe('sindri-backend migrations', () => {
         'security_advisories',
         'sindri_replicas',
         'sindri_agent_links',
+        'sindri_token_revisions',
+        'instance_latest_metrics',
       ]) {
         expect(await knex.schema.hasTable(table)).toBe(true);
       }

@@ -1,6 +1,11 @@
 import crypto from 'node:crypto';
 import { TestDatabaseId, TestDatabases } from '@backstage/backend-test-utils';
-import { MetricsSample } from '@internal/plugin-sindri-common';
+import {
+  AlertMetric,
+  AlertRule,
+  MetricsSample,
+} from '@internal/plugin-sindri-common';
+import { observeCondition } from '../alerts/observeCondition';
 import { registration } from '../__testUtils__/fixtures';
 import { InstanceStore } from './InstanceStore';
 import { migrateUp } from './migrations';
@@ -83,6 +88,101 @@ describe('instance and sample stores', () => {
       expect((await instances.get(instanceId))?.lastHeartbeatAt).toBe(
         new Date(t0.getTime() + 41_000).toISOString(),
       );
+    });
+
+    it('judges each instance by its own heartbeat interval, and one that declared none by the default 10 s', async () => {
+      const { knex, instances, instanceId: fast } = await setup(databaseId);
+      const enroll = async (name: string) =>
+        (
+          await instances.enroll({
+            name,
+            owner: 'group:default/a',
+            createdBy: 'user:default/x',
+          })
+        ).instanceId;
+      const slow = await enroll('dev-2');
+      const unstated = await enroll('dev-3');
+      const t0 = new Date('2026-11-23T10:00:00Z');
+      await instances.register(
+        fast,
+        registration('dev-1', { heartbeatIntervalSeconds: 5 }),
+        t0,
+      );
+      await instances.register(
+        slow,
+        registration('dev-2', { heartbeatIntervalSeconds: 60 }),
+        t0,
+      );
+      await instances.register(unstated, registration('dev-3'), t0);
+      await knex('instances')
+        .where({ id: unstated })
+        .update({ heartbeat_interval_s: null });
+
+      const at = (seconds: number) => new Date(t0.getTime() + seconds * 1000);
+      expect(await instances.markUnresponsive(at(15))).toEqual([]);
+      expect(await instances.markUnresponsive(at(16))).toEqual([fast]);
+      expect(await instances.markUnresponsive(at(31))).toEqual([unstated]);
+      expect(await instances.markUnresponsive(at(179))).toEqual([]);
+      expect(await instances.markUnresponsive(at(181))).toEqual([slow]);
+    });
+
+    it("keeps each instance's newest sample as alert values, which a late older sample does not overwrite, and a rule reads them", async () => {
+      const { knex, instances, writer, instanceId } = await setup(databaseId);
+      const now = new Date();
+      await instances.register(instanceId, registration('dev-1'), now);
+      const sampleAt = (secondsAgo: number, cpu: number): MetricsSample => ({
+        id: crypto.randomUUID(),
+        at: new Date(now.getTime() - secondsAgo * 1000).toISOString(),
+        cpu: { percent: cpu },
+        memory: { totalBytes: 1000, usedBytes: 700, availableBytes: 250 },
+        disks: [
+          { mount: '/', sizeBytes: 100, usedBytes: 50 },
+          {
+            mount: '/home/dev',
+            sizeBytes: 100,
+            usedBytes: 95,
+            inodesTotal: 10,
+            inodesUsed: 1,
+          },
+        ],
+      });
+      await writer.metrics(instanceId, sampleAt(10, 91));
+      // arrives late, from before: the newest stays
+      await writer.metrics(instanceId, sampleAt(40, 20));
+
+      const rule = (metric: AlertMetric, threshold: number): AlertRule =>
+        ({
+          id: 'r',
+          name: 'r',
+          enabled: true,
+          condition: { kind: 'metric', metric, threshold, forSeconds: 0 },
+          scope: { kind: 'fleet' },
+        } as AlertRule);
+      const seen = async (metric: AlertMetric, threshold: number) =>
+        [
+          ...(
+            await observeCondition(knex, rule(metric, threshold), now)
+          ).values(),
+        ].map(o => o.summary);
+      expect(await seen('cpu', 90)).toEqual(['CPU at 91 % (above 90 %)']);
+      expect(await seen('memory', 70)).toEqual(['Memory at 75 % (above 70 %)']);
+      expect(await seen('disk', 90)).toEqual([
+        'Disk at 95 % on /home/dev (above 90 %)',
+      ]);
+      expect(await seen('inodes', 5)).toEqual([
+        'Inodes at 10 % on /home/dev (above 5 %)',
+      ]);
+      // stale: five minutes on, the same values say nothing of now
+      expect(
+        await observeCondition(
+          knex,
+          rule('cpu', 90),
+          new Date(now.getTime() + 6 * 60_000),
+        ),
+      ).toEqual(new Map());
+
+      await instances.remove(instanceId);
+      expect(await knex('instance_latest_metrics').select()).toEqual([]);
     });
 
     it('stores what the agent says about itself: stopped, then started', async () => {
@@ -233,6 +333,50 @@ describe('instance and sample stores', () => {
       buckets.forEach((bucket, b) =>
         expect(bucket.cpu?.percent).toBeCloseTo(expected(b), 5),
       );
+    });
+
+    it("moves each instance's last heartbeat forward in one batch, never back, for more instances than one statement takes", async () => {
+      const { knex, writer } = await setup(databaseId);
+      const t0 = new Date('2026-11-23T10:00:00Z');
+      const ids = Array.from({ length: 1201 }, () => crypto.randomUUID());
+      await knex.batchInsert(
+        'instances',
+        ids.map((id, i) => ({
+          id,
+          name: `many-${i}`,
+          owner: 'group:default/a',
+          status: 'running',
+          last_heartbeat_at: i % 2 ? new Date(t0.getTime() + 5 * minute) : null,
+          created_at: t0,
+          updated_at: t0,
+        })),
+        200,
+      );
+      const beat = (at: Date, uptimeSeconds: number) => ({
+        id: crypto.randomUUID(),
+        at: at.toISOString(),
+        uptimeSeconds,
+      });
+      await Promise.all(
+        ids.flatMap(id => [
+          writer.heartbeat(id, beat(new Date(t0.getTime() + minute), 60)),
+          writer.heartbeat(id, beat(new Date(t0.getTime() + 2 * minute), 120)),
+        ]),
+      );
+      const rows = await knex('instances')
+        .whereIn('name', ['many-0', 'many-1', 'many-1200'])
+        .orderBy('name')
+        .select('name', 'last_heartbeat_at', 'uptime_s');
+      const at = (v: unknown) => new Date(v as string | number).toISOString();
+      // the newer of two in one batch wins; a stored newer one is kept
+      expect(
+        rows.map(r => [r.name, at(r.last_heartbeat_at), Number(r.uptime_s)]),
+      ).toEqual([
+        ['many-0', new Date(t0.getTime() + 2 * minute).toISOString(), 120],
+        // its stored heartbeat is newer: neither time nor uptime (none) changes
+        ['many-1', new Date(t0.getTime() + 5 * minute).toISOString(), 0],
+        ['many-1200', new Date(t0.getTime() + 2 * minute).toISOString(), 120],
+      ]);
     });
 
     it('writes batched samples once each, even when a batch repeats an id', async () => {

@@ -11,6 +11,8 @@ import request from 'supertest';
 import WebSocket from 'ws';
 import { Knex } from 'knex';
 import { sindriPlugin } from '../plugin';
+import { AgentTokenStore } from '../tokens/AgentTokenStore';
+import { InstanceStore } from '../database/InstanceStore';
 import {
   heartbeat,
   metrics,
@@ -391,7 +393,7 @@ describe('enrollment and ingest', () => {
       });
     });
 
-    it('ends an agent connection within a second of its token being revoked, rotated, or revoked by another replica', async () => {
+    it('ends an agent connection within a second of its token being revoked, rotated, or taken away by another replica (revoked, or its instance removed)', async () => {
       const knex = await databases.init(databaseId);
       const { server } = await startBackend(knex);
       const url = `ws://127.0.0.1:${
@@ -432,16 +434,32 @@ describe('enrollment and ingest', () => {
       expect(end2.code).toBe(4401);
       expect(end2.at - revokedAt).toBeLessThan(1000);
 
-      // another replica revokes: only the database says so
-      const other = await enroll(server, 'demo-2');
-      const third = await open(other.token);
-      const elsewhereAt = Date.now();
-      await knex('agent_tokens')
-        .where({ instance_id: other.instanceId })
-        .update({ revoked_at: new Date() });
-      const end3 = await third.closed;
+      // another replica revokes, or removes the instance: only the database says so
+      const elsewhere = {
+        tokens: new AgentTokenStore(knex),
+        instances: new InstanceStore(knex),
+      };
+      const endedElsewhere = async (
+        name: string,
+        takeAway: (instanceId: string) => Promise<void>,
+      ) => {
+        const enrolled = await enroll(server, name);
+        const connection = await open(enrolled.token);
+        const at = Date.now();
+        await takeAway(enrolled.instanceId);
+        const end = await connection.closed;
+        return { code: end.code, after: end.at - at };
+      };
+      const end3 = await endedElsewhere('demo-2', id =>
+        elsewhere.tokens.revoke(id),
+      );
       expect(end3.code).toBe(4401);
-      expect(end3.at - elsewhereAt).toBeLessThan(1500);
+      expect(end3.after).toBeLessThan(1500);
+      const end4 = await endedElsewhere('demo-3', id =>
+        elsewhere.instances.remove(id),
+      );
+      expect(end4.code).toBe(4401);
+      expect(end4.after).toBeLessThan(1500);
     });
 
     it('marks a silent agent unresponsive within one keepalive interval and drops its connection', async () => {

@@ -8,7 +8,17 @@ import { Keepalive } from '../sockets/Keepalive';
 import { AgentLink, AgentLinks } from './AgentLinks';
 import { LinkDirectory } from './LinkDirectory';
 
-const OPEN_TIMEOUT_MS = 5_000;
+/**
+ * How long a replica may take to answer a bridge's handshake, and how many
+ * times one that did not answer (or could not be reached) is tried: a replica
+ * whose event loop is busy (spawning processes is slow in some sandboxes)
+ * answers late, and a command or terminal should not call its agent
+ * unreachable for that. A refusal (401, 403, 404) is not tried again.
+ */
+const OPEN_TIMEOUT_MS = 15_000;
+const OPEN_ATTEMPTS = 2;
+
+class Refused extends Error {}
 
 /**
  * The side of the bridge on a replica that wants an agent connected to
@@ -28,6 +38,8 @@ export class BridgeClient {
       auth: AuthService;
       keepalive: Keepalive;
       logger: LoggerService;
+      /** how long a handshake may take; OPEN_TIMEOUT_MS unless a test says otherwise */
+      openTimeoutMs?: number;
     },
   ) {
     options.links.setBridgeOpener(id => this.open(id));
@@ -38,34 +50,26 @@ export class BridgeClient {
     const location = await this.options.directory.find(instanceId);
     if (!location?.internalUrl || location.replicaId === this.options.replicaId)
       return undefined;
-    const { token } = await this.options.auth.getPluginRequestToken({
-      onBehalfOf: await this.options.auth.getOwnServiceCredentials(),
-      targetPluginId: 'sindri',
-    });
     const url = `${location.internalUrl.replace(
       /^http/,
       'ws',
     )}/internal/agent-links/${instanceId}`;
-    const ws = new WebSocket(url, {
-      headers: { Authorization: `Bearer ${token}` },
-      maxPayload: 1024 * 1024,
-      handshakeTimeout: OPEN_TIMEOUT_MS,
-    });
-    try {
-      await new Promise<void>((resolve, reject) => {
-        ws.once('open', () => resolve());
-        ws.once('error', reject);
-        ws.once('unexpected-response', (_req, res) =>
-          reject(new Error(`${res.statusCode} ${res.statusMessage}`)),
+    let opened: WebSocket | undefined;
+    for (let attempt = 1; !opened && attempt <= OPEN_ATTEMPTS; attempt++) {
+      try {
+        opened = await this.handshake(url);
+      } catch (error) {
+        const last = attempt === OPEN_ATTEMPTS || error instanceof Refused;
+        logger.warn(
+          `Could not reach the agent of ${location.name} through replica ${
+            location.replicaId
+          } (${url}): ${error}${last ? '' : '; trying again'}`,
         );
-      });
-    } catch (error) {
-      logger.warn(
-        `Could not reach the agent of ${location.name} through replica ${location.replicaId} (${url}): ${error}`,
-      );
-      ws.terminate();
-      return undefined;
+        if (last) return undefined;
+      }
     }
+    if (!opened) return undefined;
+    const ws = opened;
     const link: AgentLink = {
       instanceId,
       name: location.name,
@@ -105,6 +109,32 @@ export class BridgeClient {
     links.connected(link);
     links.registered(link);
     return link;
+  }
+
+  /** One WebSocket handshake with the replica holding the agent, with this plugin's service token. */
+  private async handshake(url: string): Promise<WebSocket> {
+    const { token } = await this.options.auth.getPluginRequestToken({
+      onBehalfOf: await this.options.auth.getOwnServiceCredentials(),
+      targetPluginId: 'sindri',
+    });
+    const ws = new WebSocket(url, {
+      headers: { Authorization: `Bearer ${token}` },
+      maxPayload: 1024 * 1024,
+      handshakeTimeout: this.options.openTimeoutMs ?? OPEN_TIMEOUT_MS,
+    });
+    try {
+      await new Promise<void>((resolve, reject) => {
+        ws.once('open', () => resolve());
+        ws.once('error', reject);
+        ws.once('unexpected-response', (_req, res) =>
+          reject(new Refused(`${res.statusCode} ${res.statusMessage}`)),
+        );
+      });
+      return ws;
+    } catch (error) {
+      ws.terminate();
+      throw error;
+    }
   }
 
   close() {

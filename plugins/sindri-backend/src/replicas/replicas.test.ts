@@ -178,7 +178,8 @@ describe('replicas', () => {
       const knex = await databases.init(databaseId);
       const scheduler = manualScheduler();
       const b = await startLiveBackend(knex, {
-        config: { replicas: { lease: { milliseconds: 400 } } },
+        // long enough that B's first look comes within it on a loaded machine
+        config: { replicas: { lease: { milliseconds: 4000 } } },
         features: [scheduler.factory],
       });
       const [bId] = await replicaIds(knex);
@@ -220,7 +221,7 @@ describe('replicas', () => {
       await scheduler.run('sindri-replica-recovery');
       expect(await operationState(knex, crashedOp)).toBe('running');
 
-      await new Promise(r => setTimeout(r, 500));
+      await new Promise(r => setTimeout(r, 4100));
       await scheduler.run('sindri-replica-lease');
       await scheduler.run('sindri-replica-recovery');
       expect(await operationState(knex, crashedOp)).toBe('cancelled');

@@ -150,7 +150,7 @@ export class SindriBuilder {
     const samples = new SampleStore(knex);
     const tokenStore = new AgentTokenStore(knex);
     const terminalAudit = new TerminalAuditStore(knex);
-    const changes = new InstanceChanges(env.events);
+    const changes = new InstanceChanges(env.events, logger);
     const events = new EventService(new EventStore(knex), logger);
     const metrics = new FleetMetrics(knex);
     const logs = new LogStore(knex);

@@ -1,33 +1,62 @@
 import { WebSocket } from 'ws';
 
+interface Watched {
+  onDead?: () => void;
+  /** a ping went out and no answer came yet */
+  waiting: boolean;
+  /** the peer sent something since its group's last tick */
+  heard: boolean;
+}
+
+/** The watched sockets are pinged in this many groups, one group per tick. */
+const GROUPS = 10;
+
 /**
  * Pings the sockets it watches. A peer that has not answered one ping by the
  * next is gone (a sleeping laptop, a dropped NAT entry, a half-open TCP
- * connection): its socket is terminated and `onDead` told. Pings go out every
- * half interval, so a silent peer is found within one interval.
+ * connection): its socket is terminated and `onDead` told. Each socket is
+ * looked at every half interval: one whose peer sent anything since is alive
+ * and is not pinged (an agent reporting every 10 s needs few pings, and each
+ * ping is a write, which costs as much as the frames it would have
+ * duplicated); a silent one is pinged, so a silent peer is found within one
+ * and a half intervals. The sockets are spread over groups looked at one after
+ * another across the half interval: ten thousand pings at once stall the
+ * event loop for hundreds of milliseconds, which every frame arriving then
+ * waits for.
  */
 export class Keepalive {
-  private readonly watched = new Map<
-    WebSocket,
-    { onDead?: () => void; waiting: boolean }
-  >();
+  private readonly groups: Map<WebSocket, Watched>[] = Array.from(
+    { length: GROUPS },
+    () => new Map(),
+  );
+  private next = 0;
+  private added = 0;
   private readonly timer: NodeJS.Timeout;
 
   constructor(readonly intervalMs: number) {
     this.timer = setInterval(
       () => this.tick(),
-      Math.max(1, Math.floor(intervalMs / 2)),
+      Math.max(1, Math.floor(intervalMs / 2 / GROUPS)),
     );
     this.timer.unref?.();
   }
 
   watch(ws: WebSocket, onDead?: () => void): void {
-    const entry = { onDead, waiting: false };
-    this.watched.set(ws, entry);
-    ws.on('pong', () => {
-      entry.waiting = false;
-    });
-    ws.once('close', () => this.watched.delete(ws));
+    // a socket just opened has just heard from its peer
+    const entry: Watched = { onDead, waiting: false, heard: true };
+    const group = this.groups[this.added++ % GROUPS];
+    group.set(ws, entry);
+    const heard = () => {
+      entry.heard = true;
+    };
+    ws.on('pong', heard);
+    ws.on('message', heard);
+    ws.once('close', () => group.delete(ws));
+  }
+
+  /** How many sockets are watched. */
+  get size(): number {
+    return this.groups.reduce((n, g) => n + g.size, 0);
   }
 
   close(): void {
@@ -35,9 +64,16 @@ export class Keepalive {
   }
 
   private tick() {
-    for (const [ws, entry] of this.watched) {
+    const group = this.groups[this.next];
+    this.next = (this.next + 1) % GROUPS;
+    for (const [ws, entry] of group) {
+      if (entry.heard) {
+        entry.heard = false;
+        entry.waiting = false;
+        continue;
+      }
       if (entry.waiting) {
-        this.watched.delete(ws);
+        group.delete(ws);
         ws.terminate();
         entry.onDead?.();
         continue;

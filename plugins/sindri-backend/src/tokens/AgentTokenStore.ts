@@ -34,6 +34,14 @@ export async function insertToken(
   });
 }
 
+/**
+ * Moves the token revision on, inside the transaction that takes tokens away
+ * (revoke, rotate, remove an instance): every replica's sweeper sees it.
+ */
+export async function bumpTokenRevision(tx: Knex): Promise<void> {
+  await tx('sindri_token_revisions').where({ id: 1 }).increment('revision', 1);
+}
+
 /** Agent tokens: hashed at rest, checked in constant time, rotated and revoked per instance. */
 export class AgentTokenStore {
   constructor(private readonly knex: Knex) {}
@@ -52,6 +60,7 @@ export class AgentTokenStore {
         .whereNull('revoked_at')
         .update({ revoked_at: now });
       await insertToken(tx, minted, instanceId, createdBy, now);
+      await bumpTokenRevision(tx);
     });
     return { token: minted.token };
   }
@@ -73,11 +82,22 @@ export class AgentTokenStore {
   }
 
   async revoke(instanceId: string): Promise<void> {
-    await this.requireInstance(this.knex, instanceId);
-    await this.knex('agent_tokens')
-      .where({ instance_id: instanceId })
-      .whereNull('revoked_at')
-      .update({ revoked_at: new Date() });
+    await this.knex.transaction(async tx => {
+      await this.requireInstance(tx, instanceId);
+      await tx('agent_tokens')
+        .where({ instance_id: instanceId })
+        .whereNull('revoked_at')
+        .update({ revoked_at: new Date() });
+      await bumpTokenRevision(tx);
+    });
+  }
+
+  /** How many times tokens were taken away, fleet-wide: unchanged means none was since. */
+  async revision(): Promise<number> {
+    const row = await this.knex('sindri_token_revisions')
+      .where({ id: 1 })
+      .first('revision');
+    return Number(row?.revision ?? 0);
   }
 
   async listEnrollments(): Promise<Enrollment[]> {

@@ -1,0 +1,169 @@
+// The paced ingest run: every agent reports at the agent's default intervals
+// (a heartbeat every 10 s, a metrics sample every 30 s), each at its own phase,
+// as a real fleet does; what is measured is how long each frame waits for its
+// ack (stored) and whether any never gets one.
+import fs from 'node:fs';
+import { monitorEventLoopDelay } from 'node:perf_hooks';
+import WebSocket from 'ws';
+import {
+  BenchServer,
+  connectAgent,
+  enroll,
+  inBatches,
+  percentile,
+} from './harness';
+import { heartbeatFrame, metricsFrame } from './frames';
+
+export interface PacedResult {
+  samplesPerS: number;
+  p50: number;
+  p99: number;
+  /** frames sent while measuring that were never acked, or were refused */
+  lost: number;
+  /** of those, frames the backend answered with an error */
+  refused: number;
+  /** the backend process's CPU time over the measured period, per cent of one core */
+  backendCpuPercent: number;
+  rssMb: number;
+}
+
+const HEARTBEAT_MS = 10_000;
+const METRICS_MS = 30_000;
+/** How long the last frames may take to be acked before they count as lost. */
+const DRAIN_MS = 15_000;
+
+/** utime + stime of a process, in seconds. */
+function cpuSeconds(pid: number): number {
+  const fields = fs
+    .readFileSync(`/proc/${pid}/stat`, 'utf8')
+    .split(') ')[1]
+    .split(' ');
+  // fields after "pid (comm) ": state is [0], utime [11], stime [12]
+  const ticks = Number(fields[11]) + Number(fields[12]);
+  return ticks / Number(process.env.CLK_TCK ?? 100);
+}
+
+export async function runPacedIngest(
+  server: BenchServer,
+  options: { agents: number; seconds: number; warmupSeconds: number },
+): Promise<PacedResult> {
+  const names = Array.from({ length: options.agents }, (_, i) => `paced-${i}`);
+  const tokens = new Map<string, string>();
+  await inBatches(names, 50, async name => {
+    tokens.set(name, await enroll(server.url, name));
+  });
+  const sockets: WebSocket[] = [];
+  const sentAt = new Map<string, { at: number; measured: boolean }>();
+  const latencies: number[] = [];
+  let measuring = false;
+  let sentMeasured = 0;
+  let ackedMeasured = 0;
+  let refused = 0;
+  let ackedAll = 0;
+  let t0 = 0;
+  /** the measured latencies by the 10 s window they were sent in: where a slow spell was */
+  const byWindow = new Map<number, number[]>();
+  /** this process's own event-loop delay: a slow ack may be the measuring side's */
+  const ownLoop = monitorEventLoopDelay({ resolution: 10 });
+
+  const timers: NodeJS.Timeout[] = [];
+  const send = (ws: WebSocket, frame: object, id: string) => {
+    if (ws.readyState !== WebSocket.OPEN) return;
+    sentAt.set(id, { at: performance.now(), measured: measuring });
+    if (measuring) sentMeasured += 1;
+    ws.send(JSON.stringify(frame));
+  };
+  const every = (ms: number, phase: number, fn: () => void) => {
+    // each agent at its own phase within the interval: the fleet spread evenly, the same in every run
+    const start = setTimeout(() => {
+      fn();
+      timers.push(setInterval(fn, ms));
+    }, phase * ms);
+    timers.push(start);
+  };
+  const report = (ws: WebSocket, index: number) => {
+    const phase = index / options.agents;
+    every(HEARTBEAT_MS, phase, () => {
+      const frame = heartbeatFrame();
+      send(ws, frame, frame.heartbeat.id);
+    });
+    every(METRICS_MS, phase, () => {
+      const frame = metricsFrame();
+      send(ws, frame, frame.metrics.id);
+    });
+  };
+
+  await inBatches(names, 100, async name => {
+    const ws = await connectAgent(server.url, tokens.get(name)!, name);
+    ws.on('message', data => {
+      const reply = JSON.parse(data.toString());
+      const sent = sentAt.get(reply.id);
+      if (!sent) return;
+      sentAt.delete(reply.id);
+      if (reply.type !== 'ack') {
+        if (sent.measured) refused += 1;
+        return;
+      }
+      ackedAll += 1;
+      if (!sent.measured) return;
+      ackedMeasured += 1;
+      const latency = performance.now() - sent.at;
+      latencies.push(latency);
+      const window = Math.floor((sent.at - t0) / 10_000);
+      const inWindow = byWindow.get(window) ?? [];
+      inWindow.push(latency);
+      byWindow.set(window, inWindow);
+    });
+    sockets.push(ws);
+    // each agent reports from when it is connected, as a fleet coming up does
+    report(ws, names.indexOf(name));
+  });
+
+  process.stderr.write(
+    `paced: ${sockets.length} agents connected and registered; ${ackedAll} frames acked so far\n`,
+  );
+  await new Promise(r => setTimeout(r, options.warmupSeconds * 1000));
+  const pid = server.process.pid!;
+  const cpu0 = cpuSeconds(pid);
+  t0 = performance.now();
+  ownLoop.enable();
+  measuring = true;
+  await new Promise(r => setTimeout(r, options.seconds * 1000));
+  measuring = false;
+  const elapsed = (performance.now() - t0) / 1000;
+  const cpu = cpuSeconds(pid) - cpu0;
+  const rssMb = server.rssMb().now;
+  timers.forEach(t => clearTimeout(t));
+  // the frames sent last get the time to be acked
+  const drainEnd = Date.now() + DRAIN_MS;
+  while ([...sentAt.values()].some(s => s.measured) && Date.now() < drainEnd)
+    await new Promise(r => setTimeout(r, 200));
+  sockets.forEach(ws => ws.close());
+  ownLoop.disable();
+
+  for (const [window, values] of [...byWindow].sort(([a], [b]) => a - b)) {
+    values.sort((a, b) => a - b);
+    process.stderr.write(
+      `paced: ${window * 10}-${window * 10 + 10} s: n=${
+        values.length
+      } p99_ms=${percentile(values, 99).toFixed(1)} max_ms=${values[
+        values.length - 1
+      ].toFixed(1)}\n`,
+    );
+  }
+  process.stderr.write(
+    `paced: the measuring process's own event-loop delay p99_ms=${(
+      ownLoop.percentile(99) / 1e6
+    ).toFixed(1)} max_ms=${(ownLoop.max / 1e6).toFixed(1)}\n`,
+  );
+  latencies.sort((a, b) => a - b);
+  return {
+    samplesPerS: ackedMeasured / elapsed,
+    p50: percentile(latencies, 50),
+    p99: percentile(latencies, 99),
+    lost: sentMeasured - ackedMeasured,
+    refused,
+    backendCpuPercent: (cpu / elapsed) * 100,
+    rssMb,
+  };
+}
