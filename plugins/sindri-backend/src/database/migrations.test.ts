@@ -18,7 +18,7 @@ describe('sindri-backend migrations', () => {
       const knex = await databases.init(databaseId);
 
       await migrateUp(knex);
-      expect(await countAppliedMigrations(knex)).toBe(15);
+      expect(await countAppliedMigrations(knex)).toBe(16);
       expect(await knex.schema.hasTable('instances')).toBe(true);
 
       await knex('instances').insert({
@@ -51,7 +51,7 @@ describe('sindri-backend migrations', () => {
 
       // applying again is a no-op
       await migrateUp(knex);
-      expect(await countAppliedMigrations(knex)).toBe(15);
+      expect(await countAppliedMigrations(knex)).toBe(16);
 
       for (const table of [
         'terminal_sessions',
