@@ -187,7 +187,7 @@ async function paced() {
   );
   const server = await startServer(db);
   try {
-    const r = await runPacedIngest(server, {
+    const r = await runPacedIngest([server], {
       agents,
       seconds,
       warmupSeconds: Number(values.warmup),
@@ -195,7 +195,7 @@ async function paced() {
     process.stdout.write(
       `[${db}] p50_ms=${r.p50.toFixed(1)} refused=${
         r.refused
-      } backend_rss_mb=${r.rssMb.toFixed(0)}\n`,
+      } backend_rss_mb=${r.rssMb[0].toFixed(0)}\n`,
     );
     process.stdout.write(
       `ingest_paced: agents=${agents} samples_per_s=${r.samplesPerS.toFixed(

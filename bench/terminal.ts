@@ -7,16 +7,8 @@
 // portal for --flood-seconds while the backend's and the agent's RSS are read.
 import fs from 'node:fs';
 import os from 'node:os';
-import path from 'node:path';
-import { spawn } from 'node:child_process';
 import { parseArgs } from 'node:util';
-import {
-  enroll,
-  profileArgs,
-  agentCommand,
-  startServer,
-  USER_AUTH,
-} from './lib/harness';
+import { startAgent, startServer, USER_AUTH } from './lib/harness';
 import {
   directTerminal,
   portalTerminal,
@@ -53,33 +45,10 @@ const cpuSeconds = (pid: number) => {
 async function main() {
   const server = await startServer('sqlite');
   const name = 'bench-term';
-  const token = await enroll(server.url, name);
-  const stateDir = fs.mkdtempSync(path.join(os.tmpdir(), 'sindri-term-bench-'));
-  // the agent as instances run it: the bundle, node-pty beside it
-  const agent = spawn(
-    process.execPath,
-    [...profileArgs(), ...agentCommand({ sources: values['agent-sources'] })],
-    {
-      stdio: 'ignore',
-      env: {
-        ...process.env,
-        SINDRI_CONSOLE_URL: server.url,
-        SINDRI_AGENT_TOKEN: token,
-        SINDRI_INSTANCE_NAME: name,
-        SINDRI_AGENT_STATE_DIR: stateDir,
-        SINDRI_WORKSPACE: os.homedir(),
-      },
-    },
-  );
+  const agent = await startAgent(server.url, name, {
+    sources: values['agent-sources'],
+  });
   try {
-    for (let i = 0; ; i++) {
-      const res = await fetch(`${server.url}/api/sindri/instances/${name}`, {
-        headers: { Authorization: USER_AUTH },
-      });
-      if (res.ok) break;
-      if (i > 300) throw new Error('the agent did not register within 30 s');
-      await new Promise(r => setTimeout(r, 100));
-    }
     console.log(
       `terminal bench: ${values.keystrokes} keystrokes, ${
         values.megabytes

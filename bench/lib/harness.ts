@@ -1,6 +1,7 @@
 import { ChildProcess, spawn, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import net from 'node:net';
+import os from 'node:os';
 import path from 'node:path';
 import readline from 'node:readline';
 import WebSocket from 'ws';
@@ -187,4 +188,45 @@ export async function connectAgent(
   );
   await registered;
   return ws;
+}
+
+/**
+ * A real agent (the bundle, as instances run it) enrolled as `name` and
+ * connected to `url`; resolves once the backend lists its instance.
+ */
+export async function startAgent(
+  url: string,
+  name: string,
+  options: { sources?: boolean; command?: string[] } = {},
+): Promise<ChildProcess> {
+  const token = await enroll(url, name);
+  const stateDir = fs.mkdtempSync(
+    path.join(os.tmpdir(), 'sindri-agent-bench-'),
+  );
+  const agent = spawn(
+    process.execPath,
+    [...profileArgs(), ...(options.command ?? agentCommand(options))],
+    {
+      stdio: 'ignore',
+      env: {
+        ...process.env,
+        SINDRI_CONSOLE_URL: url,
+        SINDRI_AGENT_TOKEN: token,
+        SINDRI_INSTANCE_NAME: name,
+        SINDRI_AGENT_STATE_DIR: stateDir,
+        SINDRI_WORKSPACE: os.homedir(),
+      },
+    },
+  );
+  for (let i = 0; ; i++) {
+    const res = await fetch(`${url}/api/sindri/instances/${name}`, {
+      headers: { Authorization: USER_AUTH },
+    });
+    if (res.ok) return agent;
+    if (i > 300) {
+      agent.kill('SIGTERM');
+      throw new Error(`the agent ${name} did not register within 30 s`);
+    }
+    await new Promise(r => setTimeout(r, 100));
+  }
 }

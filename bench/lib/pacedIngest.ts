@@ -22,9 +22,12 @@ export interface PacedResult {
   lost: number;
   /** of those, frames the backend answered with an error */
   refused: number;
-  /** the backend process's CPU time over the measured period, per cent of one core */
+  /** the backend processes' CPU time over the measured period, per cent of one core, all together */
   backendCpuPercent: number;
-  rssMb: number;
+  /** the same, for each backend */
+  backendCpuPercentEach: number[];
+  /** the resident set of each backend at the end of the measured period */
+  rssMb: number[];
 }
 
 const HEARTBEAT_MS = 10_000;
@@ -43,14 +46,28 @@ function cpuSeconds(pid: number): number {
   return ticks / Number(process.env.CLK_TCK ?? 100);
 }
 
+/**
+ * With several backends, agent i enrols with and connects to backend i mod n,
+ * as a round-robin load balancer spreads them. `during` runs while measuring
+ * (what else a bench times under this load); the measured period lasts until
+ * it has finished too.
+ */
 export async function runPacedIngest(
-  server: BenchServer,
-  options: { agents: number; seconds: number; warmupSeconds: number },
+  servers: BenchServer[],
+  options: {
+    agents: number;
+    seconds: number;
+    warmupSeconds: number;
+    during?: () => Promise<void>;
+  },
 ): Promise<PacedResult> {
   const names = Array.from({ length: options.agents }, (_, i) => `paced-${i}`);
+  const indexOf = new Map(names.map((name, i) => [name, i]));
+  const serverOf = (name: string) =>
+    servers[indexOf.get(name)! % servers.length];
   const tokens = new Map<string, string>();
   await inBatches(names, 50, async name => {
-    tokens.set(name, await enroll(server.url, name));
+    tokens.set(name, await enroll(serverOf(name).url, name));
   });
   const sockets: WebSocket[] = [];
   const sentAt = new Map<string, { at: number; measured: boolean }>();
@@ -94,7 +111,7 @@ export async function runPacedIngest(
   };
 
   await inBatches(names, 100, async name => {
-    const ws = await connectAgent(server.url, tokens.get(name)!, name);
+    const ws = await connectAgent(serverOf(name).url, tokens.get(name)!, name);
     ws.on('message', data => {
       const reply = JSON.parse(data.toString());
       const sent = sentAt.get(reply.id);
@@ -116,23 +133,26 @@ export async function runPacedIngest(
     });
     sockets.push(ws);
     // each agent reports from when it is connected, as a fleet coming up does
-    report(ws, names.indexOf(name));
+    report(ws, indexOf.get(name)!);
   });
 
   process.stderr.write(
     `paced: ${sockets.length} agents connected and registered; ${ackedAll} frames acked so far\n`,
   );
   await new Promise(r => setTimeout(r, options.warmupSeconds * 1000));
-  const pid = server.process.pid!;
-  const cpu0 = cpuSeconds(pid);
+  const pids = servers.map(s => s.process.pid!);
+  const cpu0 = pids.map(cpuSeconds);
   t0 = performance.now();
   ownLoop.enable();
   measuring = true;
-  await new Promise(r => setTimeout(r, options.seconds * 1000));
+  await Promise.all([
+    new Promise(r => setTimeout(r, options.seconds * 1000)),
+    options.during?.(),
+  ]);
   measuring = false;
   const elapsed = (performance.now() - t0) / 1000;
-  const cpu = cpuSeconds(pid) - cpu0;
-  const rssMb = server.rssMb().now;
+  const cpu = pids.map((pid, i) => cpuSeconds(pid) - cpu0[i]);
+  const rssMb = servers.map(s => s.rssMb().now);
   timers.forEach(t => clearTimeout(t));
   // the frames sent last get the time to be acked
   const drainEnd = Date.now() + DRAIN_MS;
@@ -163,7 +183,8 @@ export async function runPacedIngest(
     p99: percentile(latencies, 99),
     lost: sentMeasured - ackedMeasured,
     refused,
-    backendCpuPercent: (cpu / elapsed) * 100,
+    backendCpuPercent: (cpu.reduce((a, b) => a + b, 0) / elapsed) * 100,
+    backendCpuPercentEach: cpu.map(c => (c / elapsed) * 100),
     rssMb,
   };
 }
