@@ -58,6 +58,8 @@ describe('commands', () => {
     expect(exit.stdoutBytes).toBe(
       Buffer.byteLength(live.standIn.commandOutput(id)),
     );
+    expect(exit.stdoutTail).toBe(live.standIn.commandOutput(id));
+    expect(exit.stderrTail).toBeUndefined();
 
     const mine = live.standIn.received.flatMap(r =>
       r.kind === 'frame' && 'run' in r.frame && r.frame.run === id
@@ -258,10 +260,12 @@ describe('commands', () => {
       'the kept exits',
     );
     for (const exit of live.standIn.frames('cmd-exit')) {
+      // what it wrote while nothing was streamed is in its tail
       expect(exit).toMatchObject({
         ended: 'exited',
         exitCode: 0,
         stdoutBytes: 5,
+        stdoutTail: 'late\n',
       });
       expect(ids).toContain(exit.run);
     }
@@ -271,6 +275,31 @@ describe('commands', () => {
       "the portal's acks",
     );
   }, 60_000);
+
+  it('sends the end of each stream with the exit, as much as the portal keeps and within its frame limit', async () => {
+    const tail = LIVE_LIMITS.commandOutputTailBytes;
+    const long = run({
+      argv: [
+        'sh',
+        '-c',
+        'head -c 100000 /dev/zero | tr "\\0" x; echo END; echo oops >&2',
+      ],
+    });
+    const longExit = await exited(long);
+    expect(longExit.stdoutBytes).toBe(100_004);
+    expect(longExit.stdoutTail).toHaveLength(tail);
+    expect(longExit.stdoutTail!.endsWith('xxEND\n')).toBe(true);
+    expect(longExit.stderrTail).toBe('oops\n');
+
+    // NULs are six bytes each as JSON: the tail is shortened until the frame fits
+    const escaped = run({ argv: ['sh', '-c', 'head -c 100000 /dev/zero'] });
+    const escapedExit = await exited(escaped);
+    expect(Buffer.byteLength(JSON.stringify(escapedExit))).toBeLessThan(
+      INGEST_LIMITS.maxFrameBytes,
+    );
+    expect(escapedExit.stdoutTail).toMatch(/^\0+$/);
+    expect(escapedExit.stdoutTail!.length).toBeGreaterThanOrEqual(tail / 4);
+  });
 
   it('sends an exit again on every connect until the portal acknowledges it', async () => {
     live.standIn.ackExits = false;

@@ -40,6 +40,8 @@ interface Run {
   message?: string;
   bytes: Record<Stream, number>;
   decoders: Record<Stream, StringDecoder>;
+  /** the end of each stream's text, sent with cmd-exit */
+  tails: Record<Stream, string>;
   timeout?: NodeJS.Timeout;
   closeTimer?: NodeJS.Timeout;
   scriptDir?: string;
@@ -58,6 +60,27 @@ export const MAX_UNSENT_EXITS = 100;
  */
 const MAX_OUTPUT_JSON_BYTES = INGEST_LIMITS.maxFrameBytes - 1024;
 const ALWAYS_FITS_CHARS = Math.floor(MAX_OUTPUT_JSON_BYTES / 6);
+
+/** Keeps the end of a stream's text, as much as the portal stores. */
+const keepTail = (text: string) =>
+  text.length > LIVE_LIMITS.commandOutputTailBytes
+    ? text.slice(-LIVE_LIMITS.commandOutputTailBytes)
+    : text;
+
+/** The tails for cmd-exit, shortened (keeping their ends) until the frame fits the portal's limit. */
+function tailsThatFit(tails: Record<Stream, string>) {
+  let { stdout, stderr } = tails;
+  while (
+    Buffer.byteLength(JSON.stringify(stdout + stderr)) > MAX_OUTPUT_JSON_BYTES
+  ) {
+    stdout = stdout.slice(Math.ceil(stdout.length / 2));
+    stderr = stderr.slice(Math.ceil(stderr.length / 2));
+  }
+  return {
+    ...(stdout ? { stdoutTail: stdout } : {}),
+    ...(stderr ? { stderrTail: stderr } : {}),
+  };
+}
 
 /**
  * Runs `cmd-run` frames as the agent's user: an argv without a shell, or a
@@ -103,6 +126,7 @@ export class CommandRunner {
         stdout: new StringDecoder('utf8'),
         stderr: new StringDecoder('utf8'),
       },
+      tails: { stdout: '', stderr: '' },
       finished: false,
       done,
       resolveDone,
@@ -266,18 +290,16 @@ export class CommandRunner {
   private output(run: Run, stream: Stream, chunk: Buffer) {
     run.bytes[stream] += chunk.length;
     const { link, flow } = this.options;
-    if (!link.isOpen) {
-      // dropped (the portal keeps only a tail anyway); a later chunk starts afresh
-      run.decoders[stream] = new StringDecoder('utf8');
-      return;
-    }
     for (let at = 0; at < chunk.length; at += LIVE_LIMITS.maxOutputChunkBytes) {
       const data = run.decoders[stream].write(
         chunk.subarray(at, at + LIVE_LIMITS.maxOutputChunkBytes),
       );
-      if (data) this.sendOutput(run, stream, data);
+      if (!data) continue;
+      run.tails[stream] = keepTail(run.tails[stream] + data);
+      // while the link is down the text is not streamed: the tail in cmd-exit holds its end
+      if (link.isOpen) this.sendOutput(run, stream, data);
     }
-    flow.check();
+    if (link.isOpen) flow.check();
   }
 
   private sendOutput(run: Run, stream: Stream, data: string) {
@@ -334,11 +356,11 @@ export class CommandRunner {
     clearTimeout(run.closeTimer);
     this.runs.delete(run.id);
     const { link, flow } = this.options;
-    if (link.isOpen) {
-      for (const stream of ['stdout', 'stderr'] as const) {
-        const rest = run.decoders[stream].end();
-        if (rest) this.sendOutput(run, stream, rest);
-      }
+    for (const stream of ['stdout', 'stderr'] as const) {
+      const rest = run.decoders[stream].end();
+      if (!rest) continue;
+      run.tails[stream] = keepTail(run.tails[stream] + rest);
+      if (link.isOpen) this.sendOutput(run, stream, rest);
     }
     if (run.scriptDir)
       fs.rm(run.scriptDir, { recursive: true, force: true }, () => {});
@@ -352,6 +374,7 @@ export class CommandRunner {
       stdoutBytes: run.bytes.stdout,
       stderrBytes: run.bytes.stderr,
       ...(message ? { message: message.slice(0, 1024) } : {}),
+      ...tailsThatFit(run.tails),
     };
     this.options.logger.info(
       `command ${run.id}: ended (${ended}, exit code ${exitCode}${

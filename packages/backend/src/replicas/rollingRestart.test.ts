@@ -187,6 +187,10 @@ describe('two replicas behind a load balancer', () => {
         .where({ run_id: started.body.id })
         .select('instance_name', 'state', 'message', 'stdout_tail');
       expect(states.filter(s => s.state === 'succeeded')).toHaveLength(AGENTS);
+      // with all of its output, though the replica that streamed it stopped
+      expect(
+        states.filter(s => s.stdout_tail === 'started\nok\n'),
+      ).toHaveLength(AGENTS);
 
       // no sample lost, none stored twice
       const { produced, stored } = await producedAndStored(knex, agents);

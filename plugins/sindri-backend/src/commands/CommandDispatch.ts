@@ -243,6 +243,9 @@ export class CommandDispatch implements LiveListener {
       signal: frame.signal,
       durationMs: frame.durationMs,
       ...(frame.message ? { message: frame.message } : {}),
+      // the agent's tails hold what it wrote while the link was down too
+      ...(frame.stdoutTail === undefined ? {} : { stdout: frame.stdoutTail }),
+      ...(frame.stderrTail === undefined ? {} : { stderr: frame.stderrTail }),
     };
     const active = this.active.get(frame.run);
     let stored: boolean;

@@ -453,8 +453,10 @@ describe('commands', () => {
         signal: null,
         ended: 'exited' as const,
         durationMs: 5,
-        stdoutBytes: 1,
-        stderrBytes: 0,
+        stdoutBytes: 5,
+        stderrBytes: 4,
+        stdoutTail: 'late\n',
+        stderrTail: 'bad\n',
       };
 
       const other = await ScriptedAgent.connect(base, dev2.token, 'dev-2');
@@ -469,7 +471,13 @@ describe('commands', () => {
       await agent.next('cmd-exit-ack');
       expect(
         (await knex('command_results').where({ id: resultId }))[0],
-      ).toMatchObject({ state: 'failed', exit_code: 3 });
+      ).toMatchObject({
+        state: 'failed',
+        exit_code: 3,
+        // the output streamed to whoever followed the run: kept from the agent's tails
+        stdout_tail: 'late\n',
+        stderr_tail: 'bad\n',
+      });
       expect((await knex('command_runs').where({ id: runId }))[0].state).toBe(
         'done',
       );

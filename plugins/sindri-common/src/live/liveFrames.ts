@@ -130,6 +130,13 @@ export const agentLiveFrameSchema = z.discriminatedUnion('type', [
     stdoutBytes: z.number().int().nonnegative(),
     stderrBytes: z.number().int().nonnegative(),
     message: z.string().max(1024).optional(),
+    /**
+     * the end of what the command wrote, including what never crossed the
+     * link: whichever replica stores a late end keeps it, not only the one
+     * that followed the output
+     */
+    stdoutTail: z.string().max(LIVE_LIMITS.commandOutputTailBytes).optional(),
+    stderrTail: z.string().max(LIVE_LIMITS.commandOutputTailBytes).optional(),
   }),
 ]);
 
