@@ -12,9 +12,12 @@
 //   read from the database (the agent's link) and the port it was opened on,
 //   not assumed; the share of live output that crossed is printed.
 // - keystroke echo through a forwarded hop and straight, against `ssh -tt` to
-//   Debian's OpenSSH on loopback, interleaved under the same load.
+//   Debian's OpenSSH on loopback and against the floor of each shape (bare
+//   WebSocket relays with nothing of the portal, bench/terminal/floorRelay.js:
+//   one relay, and two in a row for the hop), interleaved under the same load.
 // Prints `replicas: agents= p99_ms= lost= crossed_share= hop_echo_p50_ms=
-// ssh_echo_p50_ms= hop_vs_ssh=`. Goal: hop echo p50 ≤ 2× ssh.
+// ssh_echo_p50_ms= hop_vs_ssh= floor_hop_echo_p50_ms= floor_hop_vs_ssh=`.
+// Goal: hop echo p50 ≤ 2× ssh.
 import { ChildProcess } from 'node:child_process';
 import { parseArgs } from 'node:util';
 import knexFactory from 'knex';
@@ -30,6 +33,7 @@ import { runPacedIngest } from './lib/pacedIngest';
 import {
   BenchTerminal,
   portalTerminal,
+  relayFloorTerminal,
   sshTerminal,
 } from './terminal/transports';
 import { EchoProbe, ready } from './terminal/measure';
@@ -105,10 +109,12 @@ async function liveTraffic(
       sessions.push(session);
     }
   const ssh = await sshTerminal();
-  for (const t of [...sessions.map(s => s.terminal), ssh]) await ready(t);
-  const probes = [...sessions.map(s => s.terminal), ssh].map(
-    t => new EchoProbe(t),
-  );
+  const floor = await relayFloorTerminal();
+  const floorHop = await relayFloorTerminal({ hop: true });
+  const others = [ssh, floor, floorHop];
+  const all = [...sessions.map(s => s.terminal), ...others];
+  for (const t of all) await ready(t);
+  const probes = all.map(t => new EchoProbe(t));
   for (let i = 0; i < keystrokes; i++) {
     for (const probe of probes) await probe.keystroke();
     if (i % 50 === 49) for (const probe of probes) await probe.clearLine();
@@ -131,10 +137,11 @@ async function liveTraffic(
     hop: percentile(times(true), 50),
     hopP99: percentile(times(true), 99),
     direct: percentile(times(false), 50),
-    ssh: probes[probes.length - 1].summary(),
+    ssh: probes[sessions.length].summary(),
+    floor: probes[sessions.length + 1].summary(),
+    floorHop: probes[sessions.length + 2].summary(),
   };
-  for (const s of sessions) await s.terminal.close();
-  await ssh.close();
+  for (const t of all) await t.close();
   return result;
 }
 
@@ -193,7 +200,13 @@ async function main() {
       )} ms (p99 ${fixed(l.hopP99, 3)}), straight ${fixed(
         l.direct,
         3,
-      )} ms, ssh ${fixed(l.ssh.p50, 3)} ms (p99 ${fixed(l.ssh.p99, 3)})`,
+      )} ms, ssh ${fixed(l.ssh.p50, 3)} ms (p99 ${fixed(
+        l.ssh.p99,
+        3,
+      )}); floor ${fixed(l.floor.p50, 3)} ms, floor with a hop ${fixed(
+        l.floorHop.p50,
+        3,
+      )} ms`,
     );
     console.log(
       `replicas: agents=${values.agents} p99_ms=${fixed(paced.p99, 1)} lost=${
@@ -203,7 +216,10 @@ async function main() {
         3,
       )} ssh_echo_p50_ms=${fixed(l.ssh.p50, 3)} hop_vs_ssh=${fixed(
         l.hop / l.ssh.p50,
-      )}`,
+      )} floor_hop_echo_p50_ms=${fixed(
+        l.floorHop.p50,
+        3,
+      )} floor_hop_vs_ssh=${fixed(l.floorHop.p50 / l.ssh.p50)}`,
     );
   } finally {
     agents.forEach(a => a.kill('SIGTERM'));

@@ -3,10 +3,26 @@
 // a client and an "agent" process that holds a node-pty shell. Usage:
 //   node floorRelay.js relay            → prints its port, pipes /client ⇄ /agent
 //   node floorRelay.js agent PORT       → connects to /agent, runs the shell
+//   node floorRelay.js hop PORT         → prints its port, pipes each client ⇄ PORT's /client
+//                                         (a second relay in front: a forwarded hop's floor)
 const os = require('node:os');
 const { WebSocket, WebSocketServer } = require('ws');
 
-if (process.argv[2] === 'relay') {
+if (process.argv[2] === 'hop') {
+  const wss = new WebSocketServer({ host: '127.0.0.1', port: 0 });
+  wss.on('connection', client => {
+    const next = new WebSocket(`ws://127.0.0.1:${process.argv[3]}/client`);
+    const early = [];
+    next.on('open', () => early.splice(0).forEach(d => next.send(d)));
+    client.on('message', data =>
+      next.readyState === WebSocket.OPEN
+        ? next.send(data, { binary: true })
+        : early.push(data),
+    );
+    next.on('message', data => client.send(data, { binary: true }));
+  });
+  wss.on('listening', () => console.log(wss.address().port));
+} else if (process.argv[2] === 'relay') {
   const wss = new WebSocketServer({ host: '127.0.0.1', port: 0 });
   const peers = {};
   wss.on('connection', (ws, req) => {

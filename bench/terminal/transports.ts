@@ -203,20 +203,32 @@ export async function sshTerminal(): Promise<
  * nothing of the portal in them: the floor a relay of this shape can reach
  * on this machine, measured in the same run.
  */
-export async function relayFloorTerminal(): Promise<BenchTerminal> {
+export async function relayFloorTerminal(
+  options: { hop?: boolean } = {},
+): Promise<BenchTerminal> {
   const script = path.join(__dirname, 'floorRelay.js');
-  const relay = spawn(process.execPath, [script, 'relay'], {
-    stdio: ['ignore', 'pipe', 'inherit'],
-  });
-  const port = await new Promise<string>(resolve =>
-    relay.stdout!.once('data', (d: Buffer) => resolve(d.toString().trim())),
-  );
+  const listening = (...args: string[]) => {
+    const child = spawn(process.execPath, [script, ...args], {
+      stdio: ['ignore', 'pipe', 'inherit'],
+    });
+    return {
+      child,
+      port: new Promise<string>(resolve =>
+        child.stdout!.once('data', (d: Buffer) => resolve(d.toString().trim())),
+      ),
+    };
+  };
+  const relay = listening('relay');
+  const port = await relay.port;
   const agent = spawn(process.execPath, [script, 'agent', port], {
     stdio: 'ignore',
   });
+  // with a hop, the client reaches the relay through a second one, as a browser on another replica does
+  const hop = options.hop ? listening('hop', port) : undefined;
+  const clientPort = hop ? await hop.port : port;
   // the agent first, so the relay has somewhere to send the client's bytes
   await new Promise(r => setTimeout(r, 500));
-  const ws = new WebSocket(`ws://127.0.0.1:${port}/client`);
+  const ws = new WebSocket(`ws://127.0.0.1:${clientPort}/client`);
   await new Promise((resolve, reject) => {
     ws.once('open', resolve);
     ws.once('error', reject);
@@ -224,14 +236,15 @@ export async function relayFloorTerminal(): Promise<BenchTerminal> {
   const out = listeners();
   ws.on('message', data => out.emit(data as Buffer));
   return {
-    name: 'relay-floor',
-    relayPids: { relay: relay.pid!, agent: agent.pid! },
+    name: hop ? 'relay-floor-hop' : 'relay-floor',
+    relayPids: { relay: relay.child.pid!, agent: agent.pid! },
     write: text => ws.send(Buffer.from(text), { binary: true }),
     onData: out.add,
     close: async () => {
       ws.close();
       agent.kill();
-      relay.kill();
+      relay.child.kill();
+      hop?.child.kill();
     },
   };
 }
