@@ -1,15 +1,31 @@
-import { Enums, Models, Serialize, Spec } from '@cyclonedx/cyclonedx-library';
-import { PackageURL } from 'packageurl-js';
+import type * as CycloneDx from '@cyclonedx/cyclonedx-library';
+import type { PackageURL as PackageUrl } from 'packageurl-js';
 import { InventoryComponent } from '@internal/plugin-sindri-common';
 
-/** The CycloneDX version the portal writes. */
-export const CYCLONEDX_VERSION = Spec.Version.v1dot6;
+interface Loaded {
+  lib: typeof CycloneDx;
+  PackageURL: typeof PackageUrl;
+}
 
-const serializer = new Serialize.JsonSerializer(
-  new Serialize.JSON.Normalize.Factory(Spec.Spec1dot6),
-);
+/**
+ * The CycloneDX library (about 15 MB once loaded), required with the first
+ * export rather than with the backend: most replicas never write a BOM.
+ */
+let loaded: Loaded | undefined;
+function load(): Loaded {
+  loaded ??= {
+    lib: require('@cyclonedx/cyclonedx-library'),
+    PackageURL: require('packageurl-js').PackageURL,
+  };
+  return loaded;
+}
 
-function componentOf(c: InventoryComponent, instances: string[]) {
+function componentOf(
+  { lib, PackageURL }: Loaded,
+  c: InventoryComponent,
+  instances: string[],
+) {
+  const { Enums, Models } = lib;
   // a purl the library could not read is left out, the component kept
   let purl: string | undefined;
   try {
@@ -43,6 +59,8 @@ export function cycloneDxBom(options: {
   components: Array<{ component: InventoryComponent; instances: string[] }>;
   portalVersion: string;
 }): string {
+  const library = load();
+  const { Enums, Models, Serialize, Spec } = library.lib;
   const bom = new Models.Bom();
   bom.metadata.timestamp = options.collectedAt
     ? new Date(options.collectedAt)
@@ -61,7 +79,9 @@ export function cycloneDxBom(options: {
   for (const { component, instances } of options.components) {
     if (seen.has(component.purl)) continue;
     seen.add(component.purl);
-    bom.components.add(componentOf(component, instances));
+    bom.components.add(componentOf(library, component, instances));
   }
-  return serializer.serialize(bom, { sortLists: true });
+  return new Serialize.JsonSerializer(
+    new Serialize.JSON.Normalize.Factory(Spec.Spec1dot6),
+  ).serialize(bom, { sortLists: true });
 }
