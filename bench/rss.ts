@@ -5,7 +5,9 @@
 // same backend without the Sindri plugins and modules (the floor: a bare
 // Backstage backend with the same upstream plugins), started in turn in the
 // same run, each in a fresh data directory. Each is read once it is ready and
-// has been idle --idle seconds: the median VmRSS over 10 s. Prints
+// has been idle --idle seconds and made a full garbage collection (so that the
+// reading follows what is live, not when V8 last collected): the median VmRSS
+// over 10 s. Prints
 // `backend_rss: bare_mb= portal_mb= sindri_adds_mb=` (medians over rounds).
 import { spawn } from 'node:child_process';
 import fs from 'node:fs';
@@ -47,6 +49,7 @@ async function idleRss(withoutSindri: boolean): Promise<number> {
   const child = spawn(
     process.execPath,
     [
+      '--expose-gc',
       '-r',
       require.resolve('@backstage/cli/config/nodeTransform.cjs'),
       path.join(__dirname, 'lib/rssBackend.ts'),
@@ -94,6 +97,8 @@ async function idleRss(withoutSindri: boolean): Promise<number> {
       await sleep(500);
     }
     await sleep(IDLE_MS);
+    child.kill('SIGUSR2');
+    await sleep(2000);
     const readings: number[] = [];
     for (let i = 0; i < 10; i++) {
       readings.push(rssMb(child.pid!));
