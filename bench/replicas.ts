@@ -36,7 +36,7 @@ import {
   relayFloorTerminal,
   sshTerminal,
 } from './terminal/transports';
-import { EchoProbe, ready } from './terminal/measure';
+import { ready, typeKeystrokes } from './terminal/measure';
 
 const { values } = parseArgs({
   options: {
@@ -114,13 +114,7 @@ async function liveTraffic(
   const others = [ssh, floor, floorHop];
   const all = [...sessions.map(s => s.terminal), ...others];
   for (const t of all) await ready(t);
-  const probes = all.map(t => new EchoProbe(t));
-  for (let i = 0; i < keystrokes; i++) {
-    for (const probe of probes) await probe.keystroke();
-    if (i % 50 === 49) for (const probe of probes) await probe.clearLine();
-  }
-  for (const probe of probes) await probe.clearLine();
-  probes.forEach(p => p.stop());
+  const probes = await typeKeystrokes(all, keystrokes);
   const times = (crossed: boolean) =>
     probes
       .filter((_, i) => i < sessions.length && sessions[i].crossed === crossed)

@@ -102,6 +102,14 @@ export async function echoRoundTrips(
   terminals: BenchTerminal[],
   count: number,
 ): Promise<Array<{ p50: number; p99: number }>> {
+  return (await typeKeystrokes(terminals, count)).map(p => p.summary());
+}
+
+/** The keystrokes of `echoRoundTrips`; returns each terminal's probe with its times. */
+export async function typeKeystrokes(
+  terminals: BenchTerminal[],
+  count: number,
+): Promise<EchoProbe[]> {
   const probes = terminals.map(t => new EchoProbe(t));
   for (let i = 0; i < count; i++) {
     for (const probe of probes) await probe.keystroke();
@@ -109,7 +117,7 @@ export async function echoRoundTrips(
   }
   for (const probe of probes) await probe.clearLine();
   probes.forEach(p => p.stop());
-  return probes.map(p => p.summary());
+  return probes;
 }
 
 /** Bulk output: the shell writes `megabytes` MB; MB/s from typing the command to the end marker. */
