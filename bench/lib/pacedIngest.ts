@@ -143,6 +143,7 @@ export async function runPacedIngest(
   const pids = servers.map(s => s.process.pid!);
   const cpu0 = pids.map(cpuSeconds);
   t0 = performance.now();
+  process.stderr.write(`paced: measuring from ${new Date().toISOString()}\n`);
   ownLoop.enable();
   measuring = true;
   await Promise.all([

@@ -10,7 +10,7 @@ import { parseArgs } from 'node:util';
 import { AddressInfo } from 'node:net';
 import knexFactory, { Knex } from 'knex';
 import { mockServices, startTestBackend } from '@backstage/backend-test-utils';
-import { monitorEventLoopDelay } from 'node:perf_hooks';
+import { monitorEventLoopDelay, PerformanceObserver } from 'node:perf_hooks';
 import { rootLoggerServiceFactory } from '@backstage/backend-defaults/rootLogger';
 import { schedulerServiceFactory } from '@backstage/backend-defaults/scheduler';
 import { eventsServiceFactory } from '@backstage/plugin-events-node';
@@ -120,9 +120,22 @@ async function main() {
       port: (backend.server.address() as AddressInfo).port,
     })}\n`,
   );
-  // with SINDRI_BENCH_LOOP_DELAY=1, how long the event loop kept work waiting, printed at the end
+  // with SINDRI_BENCH_LOOP_DELAY=1, how long the event loop kept work waiting, and the garbage collections over 50 ms, printed at the end
   const loop = monitorEventLoopDelay({ resolution: 10 });
-  if (process.env.SINDRI_BENCH_LOOP_DELAY) loop.enable();
+  const longCollections: string[] = [];
+  const collections = new PerformanceObserver(list => {
+    for (const entry of list.getEntries())
+      if (entry.duration > 50)
+        longCollections.push(
+          `${new Date(
+            performance.timeOrigin + entry.startTime,
+          ).toISOString()} ${entry.duration.toFixed(0)} ms`,
+        );
+  });
+  if (process.env.SINDRI_BENCH_LOOP_DELAY) {
+    loop.enable();
+    collections.observe({ entryTypes: ['gc'] });
+  }
   const stop = async () => {
     if (process.env.SINDRI_BENCH_LOOP_DELAY)
       process.stderr.write(
@@ -130,7 +143,9 @@ async function main() {
           loop.percentile(50) / 1e6
         ).toFixed(1)} p99_ms=${(loop.percentile(99) / 1e6).toFixed(
           1,
-        )} max_ms=${(loop.max / 1e6).toFixed(1)}\n`,
+        )} max_ms=${(loop.max / 1e6).toFixed(1)}; collections over 50 ms: ${
+          longCollections.join(', ') || 'none'
+        }\n`,
       );
     await backend.stop();
     await drop();
