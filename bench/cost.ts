@@ -48,13 +48,16 @@ async function seed(database: string) {
   const days = Number(values.days);
   const started = Date.now();
   await knex.raw(
-    `INSERT INTO instances (id, name, owner, provider, status, registered_at, last_heartbeat_at, heartbeat_interval_s, status_changed_at)
+    `INSERT INTO instances (id, name, owner, provider, status, registered_at, heartbeat_interval_s, status_changed_at)
      SELECT gen_random_uuid()::text, 'bench-' || i, 'group:default/team-' || (i % 20),
        (ARRAY['fly','e2b','runpod','northflank','devpod'])[1 + i % 5],
        (ARRAY['running','running','stopped'])[1 + i % 3],
-       now() - (? * interval '1 day'), now(), 10, now()
+       now() - (? * interval '1 day'), 10, now()
      FROM generate_series(1, ?) AS i`,
     [days, instances],
+  );
+  await knex.raw(
+    'INSERT INTO instance_liveness (instance_id, last_heartbeat_at) SELECT id, now() FROM instances',
   );
   await knex.raw(
     `INSERT INTO instance_deployments (instance_id, driver, state, sindri_yaml, provider, created_by, created_at, updated_at)

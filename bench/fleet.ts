@@ -45,14 +45,17 @@ async function seed(database: string) {
   // the agents' shapes, generated where they are stored: providers, regions, a day of samples
   await knex.raw(
     `INSERT INTO instances (id, name, owner, provider, region, status, registered_at,
-       last_heartbeat_at, heartbeat_interval_s, status_changed_at)
+       heartbeat_interval_s, status_changed_at)
      SELECT gen_random_uuid()::text, 'bench-' || i, 'group:default/team-' || (i % 20),
        (ARRAY['fly','e2b','runpod','northflank','docker','kubernetes','devpod'])[1 + i % 7],
        (ARRAY['ams','iad','sjc','fra','syd','nrt', NULL])[1 + i % 7],
        (ARRAY['running','running','running','stopped','unresponsive'])[1 + i % 5],
-       now() - interval '30 days', now(), 10, now()
+       now() - interval '30 days', 10, now()
      FROM generate_series(1, ?) AS i`,
     [instances],
+  );
+  await knex.raw(
+    'INSERT INTO instance_liveness (instance_id, last_heartbeat_at) SELECT id, now() FROM instances',
   );
   await knex.raw(
     `INSERT INTO metric_samples (id, instance_id, resolution, at, data)

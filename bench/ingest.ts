@@ -3,7 +3,9 @@
 //
 // --paced: every agent reports at the agent's default intervals instead of as
 // fast as it can (see lib/pacedIngest.ts); prints
-// `ingest_paced: agents= samples_per_s= p99_ms= lost= backend_cpu_percent=`.
+// `ingest_paced: agents= samples_per_s= p99_ms= lost= backend_cpu_percent=
+// host_steal_percent=` (the share of the host's CPU time the hypervisor gave
+// to other guests meanwhile: on a shared host, what the figures were made under).
 //
 // N simulated agents, each on its own WebSocket to a real Sindri backend over
 // loopback, stream heartbeat and metrics frames with `window` frames awaiting
@@ -186,25 +188,59 @@ async function paced() {
     `[${db}] paced: ${agents} agents, heartbeat 10 s, metrics 30 s, ${values.warmup} s warm-up, ${seconds} s measured ...\n`,
   );
   const server = await startServer(db);
+  // on PostgreSQL, the WAL the cluster wrote while measuring: what each commit waits to flush
+  const admin =
+    db === 'pg'
+      ? knexFactory({
+          client: 'pg',
+          connection: 'postgresql://postgres@127.0.0.1:5432/postgres',
+        })
+      : undefined;
+  const walAt = async () => ({
+    lsn: (await admin!.raw('SELECT pg_current_wal_lsn() AS lsn')).rows[0].lsn,
+    at: performance.now(),
+  });
+  let walStart: { lsn: string; at: number } | undefined;
   try {
     const r = await runPacedIngest([server], {
       agents,
       seconds,
       warmupSeconds: Number(values.warmup),
+      during: async () => {
+        if (admin) walStart = await walAt();
+      },
     });
+    let wal = '';
+    if (admin && walStart) {
+      const end = await walAt();
+      const bytes = (
+        await admin.raw('SELECT pg_wal_lsn_diff(?, ?) AS bytes', [
+          end.lsn,
+          walStart.lsn,
+        ])
+      ).rows[0].bytes;
+      wal = ` wal_mb_per_s=${(
+        Number(bytes) /
+        2 ** 20 /
+        ((end.at - walStart.at) / 1000)
+      ).toFixed(2)}`;
+    }
     process.stdout.write(
       `[${db}] p50_ms=${r.p50.toFixed(1)} refused=${
         r.refused
-      } backend_rss_mb=${r.rssMb[0].toFixed(0)}\n`,
+      } backend_rss_mb=${r.rssMb[0].toFixed(0)}${wal}\n`,
     );
     process.stdout.write(
       `ingest_paced: agents=${agents} samples_per_s=${r.samplesPerS.toFixed(
         0,
       )} p99_ms=${r.p99.toFixed(1)} lost=${
         r.lost
-      } backend_cpu_percent=${r.backendCpuPercent.toFixed(1)}\n`,
+      } backend_cpu_percent=${r.backendCpuPercent.toFixed(
+        1,
+      )} host_steal_percent=${r.stealPercent.toFixed(1)}\n`,
     );
   } finally {
+    await admin?.destroy();
     await server.stop();
   }
 }

@@ -16,7 +16,8 @@
 //   WebSocket relays with nothing of the portal, bench/terminal/floorRelay.js:
 //   one relay, and two in a row for the hop), interleaved under the same load.
 // Prints `replicas: agents= p99_ms= lost= crossed_share= hop_echo_p50_ms=
-// ssh_echo_p50_ms= hop_vs_ssh= floor_hop_echo_p50_ms= floor_hop_vs_ssh=`.
+// ssh_echo_p50_ms= hop_vs_ssh= floor_hop_echo_p50_ms= floor_hop_vs_ssh=
+// host_steal_percent=` (the hypervisor's share while the agents reported).
 // Goal: hop echo p50 ≤ 2× ssh.
 import { ChildProcess } from 'node:child_process';
 import { parseArgs } from 'node:util';
@@ -213,7 +214,9 @@ async function main() {
       )} floor_hop_echo_p50_ms=${fixed(
         l.floorHop.p50,
         3,
-      )} floor_hop_vs_ssh=${fixed(l.floorHop.p50 / l.ssh.p50)}`,
+      )} floor_hop_vs_ssh=${fixed(
+        l.floorHop.p50 / l.ssh.p50,
+      )} host_steal_percent=${fixed(paced.stealPercent, 1)}`,
     );
   } finally {
     agents.forEach(a => a.kill('SIGTERM'));

@@ -1,4 +1,4 @@
-// yarn bench:rss [--rounds 2] [--idle 30]
+// yarn bench:rss [--rounds 2] [--idle 30] [--modules]
 //
 // The backend's memory at idle on the embedded default (SQLite), as
 // packages/backend runs it with app-config.yaml: the whole portal, and the
@@ -9,6 +9,8 @@
 // reading follows what is live, not when V8 last collected): the median VmRSS
 // over 10 s. Prints
 // `backend_rss: bare_mb= portal_mb= sindri_adds_mb=` (medians over rounds).
+// --modules: also lists on stderr the packages only the portal loads, by the
+// size of their loaded files (where to look for what ours adds).
 import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import net from 'node:net';
@@ -21,6 +23,7 @@ const { values } = parseArgs({
   options: {
     rounds: { type: 'string', default: '2' },
     idle: { type: 'string', default: '30' },
+    modules: { type: 'boolean', default: false },
   },
 });
 const ROUNDS = Number(values.rounds);
@@ -41,6 +44,12 @@ function rssMb(pid: number): number {
   const text = fs.readFileSync(`/proc/${pid}/status`, 'utf8');
   return Number(/VmRSS:\s+(\d+) kB/.exec(text)?.[1] ?? 0) / 1024;
 }
+
+const moduleLists = { bare: '', portal: '' };
+const memoryUsages: Record<'bare' | 'portal', Record<string, number>> = {
+  bare: {},
+  portal: {},
+};
 
 async function idleRss(withoutSindri: boolean): Promise<number> {
   const port = await freePort();
@@ -70,6 +79,9 @@ async function idleRss(withoutSindri: boolean): Promise<number> {
           'sqlite',
         ),
         APP_CONFIG_sindri_deployments_workDir: path.join(data, 'deployments'),
+        ...(values.modules && {
+          SINDRI_BENCH_RSS_MODULES: path.join(data, 'modules.txt'),
+        }),
       },
     },
   );
@@ -104,6 +116,16 @@ async function idleRss(withoutSindri: boolean): Promise<number> {
       readings.push(rssMb(child.pid!));
       await sleep(1000);
     }
+    if (values.modules) {
+      const which = withoutSindri ? 'bare' : 'portal';
+      moduleLists[which] = fs.readFileSync(
+        path.join(data, 'modules.txt'),
+        'utf8',
+      );
+      memoryUsages[which] = JSON.parse(
+        fs.readFileSync(path.join(data, 'modules.txt.memory.json'), 'utf8'),
+      );
+    }
     return median(readings);
   } finally {
     child.kill('SIGTERM');
@@ -111,6 +133,42 @@ async function idleRss(withoutSindri: boolean): Promise<number> {
     child.kill('SIGKILL');
     fs.rmSync(data, { recursive: true, force: true });
   }
+}
+
+/** The package a loaded file belongs to: its node_modules name, or its workspace folder. */
+function packageOf(file: string): string {
+  const inModules = /.*node_modules\/((?:@[^/]+\/)?[^/]+)/.exec(file);
+  if (inModules) return inModules[1];
+  return path.relative(repoRoot, file).split(path.sep).slice(0, 2).join('/');
+}
+
+function printPortalOnlyPackages() {
+  const bareFiles = new Set(moduleLists.bare.split('\n'));
+  const bytes = new Map<string, number>();
+  for (const file of moduleLists.portal.split('\n')) {
+    if (!file || bareFiles.has(file) || !fs.existsSync(file)) continue;
+    const name = packageOf(file);
+    bytes.set(name, (bytes.get(name) ?? 0) + fs.statSync(file).size);
+  }
+  const top = [...bytes].sort((a, b) => b[1] - a[1]).slice(0, 20);
+  const mb = (n: number) => `${(n / 2 ** 20).toFixed(0)} MB`;
+  process.stderr.write(
+    `memory after a full collection, bare → portal: ${Object.keys(
+      memoryUsages.portal,
+    )
+      .map(
+        key =>
+          `${key} ${mb(memoryUsages.bare[key])} → ${mb(
+            memoryUsages.portal[key],
+          )}`,
+      )
+      .join(', ')}\n`,
+  );
+  process.stderr.write('loaded only by the portal (source kB):\n');
+  for (const [name, size] of top)
+    process.stderr.write(
+      `  ${(size / 1024).toFixed(0).padStart(6)}  ${name}\n`,
+    );
 }
 
 async function main() {
@@ -126,6 +184,7 @@ async function main() {
       )} MB, portal ${portal[round].toFixed(0)} MB\n`,
     );
   }
+  if (values.modules) printPortalOnlyPackages();
   const b = median(bare);
   const p = median(portal);
   process.stdout.write(

@@ -12,6 +12,7 @@ import {
   inBatches,
   percentile,
 } from './harness';
+import { cpuTicks, stealPercent } from './cpuSteal';
 import { heartbeatFrame, metricsFrame } from './frames';
 
 export interface PacedResult {
@@ -28,6 +29,8 @@ export interface PacedResult {
   backendCpuPercentEach: number[];
   /** the resident set of each backend at the end of the measured period */
   rssMb: number[];
+  /** the host's CPU time taken by the hypervisor for other guests over the measured period, per cent */
+  stealPercent: number;
 }
 
 const HEARTBEAT_MS = 10_000;
@@ -80,6 +83,8 @@ export async function runPacedIngest(
   let t0 = 0;
   /** the measured latencies by the 10 s window they were sent in: where a slow spell was */
   const byWindow = new Map<number, number[]>();
+  /** the host's counters at the start of each 10 s window: a slow spell may be the hypervisor's */
+  const ticksAt: ReturnType<typeof cpuTicks>[] = [];
   /** this process's own event-loop delay: a slow ack may be the measuring side's */
   const ownLoop = monitorEventLoopDelay({ resolution: 10 });
 
@@ -145,12 +150,16 @@ export async function runPacedIngest(
   t0 = performance.now();
   process.stderr.write(`paced: measuring from ${new Date().toISOString()}\n`);
   ownLoop.enable();
+  ticksAt.push(cpuTicks());
+  const ticking = setInterval(() => ticksAt.push(cpuTicks()), 10_000);
   measuring = true;
   await Promise.all([
     new Promise(r => setTimeout(r, options.seconds * 1000)),
     options.during?.(),
   ]);
   measuring = false;
+  clearInterval(ticking);
+  const ticksEnd = cpuTicks();
   const elapsed = (performance.now() - t0) / 1000;
   const cpu = pids.map((pid, i) => cpuSeconds(pid) - cpu0[i]);
   const rssMb = servers.map(s => s.rssMb().now);
@@ -169,7 +178,10 @@ export async function runPacedIngest(
         values.length
       } p99_ms=${percentile(values, 99).toFixed(1)} max_ms=${values[
         values.length - 1
-      ].toFixed(1)}\n`,
+      ].toFixed(1)} host_steal=${stealPercent(
+        ticksAt[window] ?? ticksEnd,
+        ticksAt[window + 1] ?? ticksEnd,
+      ).toFixed(0)}%\n`,
     );
   }
   process.stderr.write(
@@ -187,5 +199,6 @@ export async function runPacedIngest(
     backendCpuPercent: (cpu.reduce((a, b) => a + b, 0) / elapsed) * 100,
     backendCpuPercentEach: cpu.map(c => (c / elapsed) * 100),
     rssMb,
+    stealPercent: stealPercent(ticksAt[0], ticksEnd),
   };
 }

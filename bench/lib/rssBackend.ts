@@ -4,6 +4,7 @@
 // permission backend needs), so the two differ only by what is ours.
 //
 //   node -r @backstage/cli/config/nodeTransform.cjs bench/lib/rssBackend.ts [--without-sindri] --config app-config.yaml
+import fs from 'node:fs';
 import Module from 'node:module';
 import { parseArgs } from 'node:util';
 import { createBackend } from '@backstage/backend-defaults';
@@ -57,7 +58,18 @@ for (const feature of portalFeatures()) {
 }
 if (values['without-sindri']) backend.add(allowAllPolicy);
 // the bench asks for a full collection before it reads: RSS then follows what is live, not when V8 last collected
-process.on('SIGUSR2', () => (global as { gc?: () => void }).gc?.());
+process.on('SIGUSR2', () => {
+  (global as { gc?: () => void }).gc?.();
+  // with SINDRI_BENCH_RSS_MODULES=<file>, the files this backend has loaded, for attributing what ours brings in
+  const listTo = process.env.SINDRI_BENCH_RSS_MODULES;
+  if (listTo) {
+    fs.writeFileSync(listTo, Object.keys(require.cache).join('\n'));
+    fs.writeFileSync(
+      `${listTo}.memory.json`,
+      JSON.stringify(process.memoryUsage()),
+    );
+  }
+});
 backend.start().catch(error => {
   process.stderr.write(`backend failed to start: ${error}\n`);
   process.exit(1);

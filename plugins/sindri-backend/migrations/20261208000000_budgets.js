@@ -1,5 +1,7 @@
 // @ts-check
 
+const { withoutForeignKeys } = require('./lib/withoutForeignKeys');
+
 /**
  * Budgets: one per owner group, a monthly amount in USD set by an admin and
  * whether it is enforced (warn or block) when an instance is created, cloned
@@ -24,24 +26,6 @@ exports.up = async function up(knex) {
     await addBudgetRules(trx);
   });
 };
-
-/**
- * SQLite changes a column by copying the table: with foreign keys on, dropping
- * the old copy would cascade to the alerts' deliveries. The pragma is ignored
- * inside a transaction, hence this migration opens its own.
- *
- * @param {import('knex').Knex} knex
- * @param {(trx: import('knex').Knex.Transaction) => Promise<void>} change
- */
-async function withoutForeignKeys(knex, change) {
-  const sqlite = knex.client.config.client.includes('sqlite');
-  if (sqlite) await knex.raw('PRAGMA foreign_keys = OFF');
-  try {
-    await knex.transaction(change);
-  } finally {
-    if (sqlite) await knex.raw('PRAGMA foreign_keys = ON');
-  }
-}
 
 /** @param {import('knex').Knex} knex */
 async function createBudgets(knex) {

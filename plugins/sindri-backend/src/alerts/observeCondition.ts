@@ -73,9 +73,10 @@ export async function observeCondition(
     }
   } else if (condition.kind === 'heartbeat-lost') {
     const rows = await knex('instances')
-      .whereIn('id', inScope)
+      .leftJoin('instance_liveness as l', 'l.instance_id', 'instances.id')
+      .whereIn('instances.id', inScope)
       .where('status', 'unresponsive')
-      .select('id', 'name', 'last_heartbeat_at');
+      .select('instances.id', 'name', 'l.last_heartbeat_at');
     for (const row of rows) {
       const last = toDate(row.last_heartbeat_at);
       found.set(row.id, {

@@ -120,11 +120,14 @@ export class InstanceStore {
           registration: JSON.stringify(registration),
           heartbeat_interval_s: registration.heartbeatIntervalSeconds,
           registered_at: now,
-          last_heartbeat_at: now,
           status: 'running',
           status_changed_at: now,
           updated_at: now,
         });
+      await tx('instance_liveness')
+        .insert({ instance_id: instanceId, last_heartbeat_at: now })
+        .onConflict('instance_id')
+        .merge(['last_heartbeat_at']);
       if (before && (before.status !== 'running' || !before.registered_at))
         await appendStatusChanges(tx, [
           { instanceId, status: 'running', at: now },
@@ -165,6 +168,7 @@ export class InstanceStore {
     for (const interval of intervals) {
       const cutoff = new Date(now.getTime() - 3 * (interval ?? 10) * 1000);
       const ids: string[] = await this.knex('instances')
+        .leftJoin('instance_liveness as l', 'l.instance_id', 'instances.id')
         .where({ status: 'running' })
         .modify(q =>
           interval === null
@@ -173,10 +177,10 @@ export class InstanceStore {
         )
         .where(q =>
           q
-            .whereNull('last_heartbeat_at')
-            .orWhere('last_heartbeat_at', '<', cutoff),
+            .whereNull('l.last_heartbeat_at')
+            .orWhere('l.last_heartbeat_at', '<', cutoff),
         )
-        .pluck('id');
+        .pluck('instances.id');
       overdue.push(...ids);
     }
     // RETURNING: only what this call changed is returned (another replica may mark the same instances)
@@ -219,6 +223,7 @@ export class InstanceStore {
     await this.knex.transaction(async tx => {
       for (const table of [
         'heartbeats',
+        'instance_liveness',
         'metric_samples',
         'instance_latest_metrics',
         'agent_tokens',
@@ -243,17 +248,20 @@ export class InstanceStore {
   }
 
   async get(instanceId: string): Promise<FleetInstance | undefined> {
-    const row = await this.knex<InstanceRow>('instances')
-      .where({ id: instanceId })
-      .first();
+    const row = await this.instanceRows().where({ id: instanceId }).first();
     return row ? this.withLatest(row) : undefined;
   }
 
   async getByName(name: string): Promise<FleetInstance | undefined> {
-    const row = await this.knex<InstanceRow>('instances')
-      .where({ name })
-      .first();
+    const row = await this.instanceRows().where({ name }).first();
     return row ? this.withLatest(row) : undefined;
+  }
+
+  /** Instances with their last heartbeat, which has a table of its own. */
+  private instanceRows() {
+    return this.knex<InstanceRow>('instances')
+      .leftJoin('instance_liveness as l', 'l.instance_id', 'instances.id')
+      .select('instances.*', 'l.last_heartbeat_at', 'l.uptime_s');
   }
 
   /**
@@ -263,8 +271,7 @@ export class InstanceStore {
   async listRegistered(
     criteria?: PermissionCriteria<InstanceQuery>,
   ): Promise<FleetInstance[]> {
-    const query =
-      this.knex<InstanceRow>('instances').whereNotNull('registered_at');
+    const query = this.instanceRows().whereNotNull('registered_at');
     if (criteria) whereInstanceCriteria(query, criteria);
     const rows: InstanceRow[] = await query.orderBy('name');
     const ids = rows.map(r => r.id);

@@ -89,7 +89,6 @@ export class SampleWriter {
         const seen = newest.get(h.instanceId);
         if (!seen || seen.at < h.sample.at) newest.set(h.instanceId, h.sample);
       }
-      const now = new Date();
       await updateLastHeartbeats(
         tx,
         [...newest].map(([instanceId, hb]) => ({
@@ -97,8 +96,8 @@ export class SampleWriter {
           at: new Date(hb.at),
           uptimeSeconds: hb.uptimeSeconds,
         })),
-        now,
       );
+      const now = new Date();
       const waking = (
         await tx('instances')
           .whereIn('id', [...newest.keys()])

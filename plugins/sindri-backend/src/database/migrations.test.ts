@@ -18,7 +18,7 @@ describe('sindri-backend migrations', () => {
       const knex = await databases.init(databaseId);
 
       await migrateUp(knex);
-      expect(await countAppliedMigrations(knex)).toBe(16);
+      expect(await countAppliedMigrations(knex)).toBe(17);
       expect(await knex.schema.hasTable('instances')).toBe(true);
 
       await knex('instances').insert({
@@ -51,7 +51,7 @@ describe('sindri-backend migrations', () => {
 
       // applying again is a no-op
       await migrateUp(knex);
-      expect(await countAppliedMigrations(knex)).toBe(16);
+      expect(await countAppliedMigrations(knex)).toBe(17);
 
       for (const table of [
         'terminal_sessions',
@@ -71,6 +71,7 @@ describe('sindri-backend migrations', () => {
         'sindri_agent_links',
         'sindri_token_revisions',
         'instance_latest_metrics',
+        'instance_liveness',
       ]) {
         expect(await knex.schema.hasTable(table)).toBe(true);
       }
@@ -114,6 +115,82 @@ describe('sindri-backend migrations', () => {
       expect(await knex.schema.hasTable('command_results')).toBe(false);
       expect(await knex.schema.hasTable('lifecycle_operations')).toBe(false);
       expect(await countAppliedMigrations(knex)).toBe(0);
+    },
+  );
+
+  it.each(databases.eachSupportedId())(
+    'moves each last heartbeat to its own table and back, keeping every row that refers to the instance, on %p',
+    async databaseId => {
+      const knex = await databases.init(databaseId);
+      const options = {
+        directory: resolvePackagePath(
+          '@internal/plugin-sindri-backend',
+          'migrations',
+        ),
+        tableName: MIGRATIONS_TABLE,
+      };
+      for (let i = 0; i < 16; i++) await knex.migrate.up(options);
+      const at = new Date('2026-12-03T10:00:00Z');
+      await knex('instances').insert([
+        {
+          id: 'i-1',
+          name: 'dev-1',
+          owner: 'user:default/alice',
+          status: 'running',
+          last_heartbeat_at: at,
+          uptime_s: 42.5,
+        },
+        {
+          id: 'i-2',
+          name: 'dev-2',
+          owner: 'user:default/bob',
+          status: 'unknown',
+        },
+      ]);
+      await knex('agent_tokens').insert({
+        id: 't-1',
+        instance_id: 'i-1',
+        secret_sha256: 'a'.repeat(64),
+        created_by: 'user:default/alice',
+      });
+      await knex('heartbeats').insert({
+        id: 'h-1',
+        instance_id: 'i-1',
+        at,
+        uptime_s: 42.5,
+      });
+      const time = (v: unknown) => new Date(v as string | number).getTime();
+
+      await knex.migrate.up(options);
+      const moved = await knex('instance_liveness').select();
+      expect(
+        moved.map(r => [r.instance_id, time(r.last_heartbeat_at), r.uptime_s]),
+      ).toEqual([['i-1', at.getTime(), 42.5]]);
+      expect(
+        await knex.schema.hasColumn('instances', 'last_heartbeat_at'),
+      ).toBe(false);
+      // SQLite drops the columns by copying the table: what refers to it stays
+      expect(await knex('agent_tokens').pluck('id')).toEqual(['t-1']);
+      expect(await knex('heartbeats').pluck('id')).toEqual(['h-1']);
+      expect(await knex('instances').orderBy('id').pluck('status')).toEqual([
+        'running',
+        'unknown',
+      ]);
+
+      await knex.migrate.down(options);
+      const back = await knex('instances').orderBy('id').select();
+      expect(
+        back.map(r => [
+          r.id,
+          r.last_heartbeat_at && time(r.last_heartbeat_at),
+          r.uptime_s,
+        ]),
+      ).toEqual([
+        ['i-1', at.getTime(), 42.5],
+        ['i-2', null, null],
+      ]);
+      expect(await knex('agent_tokens').pluck('id')).toEqual(['t-1']);
+      expect(await knex.schema.hasTable('instance_liveness')).toBe(false);
     },
   );
 

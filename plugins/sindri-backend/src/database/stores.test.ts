@@ -346,10 +346,19 @@ describe('instance and sample stores', () => {
           name: `many-${i}`,
           owner: 'group:default/a',
           status: 'running',
-          last_heartbeat_at: i % 2 ? new Date(t0.getTime() + 5 * minute) : null,
           created_at: t0,
           updated_at: t0,
         })),
+        200,
+      );
+      await knex.batchInsert(
+        'instance_liveness',
+        ids
+          .filter((_, i) => i % 2)
+          .map(id => ({
+            instance_id: id,
+            last_heartbeat_at: new Date(t0.getTime() + 5 * minute),
+          })),
         200,
       );
       const beat = (at: Date, uptimeSeconds: number) => ({
@@ -364,9 +373,10 @@ describe('instance and sample stores', () => {
         ]),
       );
       const rows = await knex('instances')
+        .join('instance_liveness as l', 'l.instance_id', 'instances.id')
         .whereIn('name', ['many-0', 'many-1', 'many-1200'])
         .orderBy('name')
-        .select('name', 'last_heartbeat_at', 'uptime_s');
+        .select('name', 'l.last_heartbeat_at', 'l.uptime_s');
       const at = (v: unknown) => new Date(v as string | number).toISOString();
       // the newer of two in one batch wins; a stored newer one is kept
       expect(
@@ -377,6 +387,33 @@ describe('instance and sample stores', () => {
         ['many-1', new Date(t0.getTime() + 5 * minute).toISOString(), 0],
         ['many-1200', new Date(t0.getTime() + 2 * minute).toISOString(), 120],
       ]);
+    });
+
+    it("keeps a heartbeat off the instance's own row: its registration is not rewritten ten times a minute", async () => {
+      const { knex, instances, writer, instanceId } = await setup(databaseId);
+      const t0 = new Date('2026-11-23T10:00:00Z');
+      await instances.register(instanceId, registration('dev-1'), t0);
+      // PostgreSQL's xmin names the transaction that wrote the row's current version
+      const rowVersion = async () =>
+        knex('instances')
+          .where({ id: instanceId })
+          .first(
+            databaseId === 'POSTGRES_15'
+              ? knex.raw('xmin::text as version')
+              : 'updated_at as version',
+          );
+      const before = await rowVersion();
+      for (let i = 1; i <= 3; i++)
+        await writer.heartbeat(instanceId, {
+          id: crypto.randomUUID(),
+          at: new Date(t0.getTime() + i * 10_000).toISOString(),
+          uptimeSeconds: i * 10,
+        });
+      expect(await rowVersion()).toEqual(before);
+      expect(await instances.get(instanceId)).toMatchObject({
+        lastHeartbeatAt: new Date(t0.getTime() + 30_000).toISOString(),
+        uptimeSeconds: 30,
+      });
     });
 
     it('writes batched samples once each, even when a batch repeats an id', async () => {

@@ -89,7 +89,10 @@ describe('events the portal records', () => {
       // no heartbeat for three intervals: the status task marks it and says so, once
       await knex('instances')
         .where({ id: instanceId })
-        .update({ status: 'running', last_heartbeat_at: new Date(0) });
+        .update({ status: 'running' });
+      await knex('instance_liveness')
+        .where({ instance_id: instanceId })
+        .update({ last_heartbeat_at: new Date(0) });
       await scheduler.run('sindri-instance-status');
       // another replica's run marks nothing more: the event is there once
       await scheduler.run('sindri-instance-status');
