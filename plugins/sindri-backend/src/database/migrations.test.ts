@@ -9,6 +9,15 @@ import { resolvePackagePath } from '@backstage/backend-plugin-api';
 
 jest.setTimeout(60_000);
 
+/** For stepping through the migrations one at a time. */
+const options = {
+  directory: resolvePackagePath(
+    '@internal/plugin-sindri-backend',
+    'migrations',
+  ),
+  tableName: MIGRATIONS_TABLE,
+};
+
 describe('sindri-backend migrations', () => {
   const databases = TestDatabases.create({ ids: ['SQLITE_3', 'POSTGRES_15'] });
 
@@ -122,13 +131,6 @@ describe('sindri-backend migrations', () => {
     'moves each last heartbeat to its own table and back, keeping every row that refers to the instance, on %p',
     async databaseId => {
       const knex = await databases.init(databaseId);
-      const options = {
-        directory: resolvePackagePath(
-          '@internal/plugin-sindri-backend',
-          'migrations',
-        ),
-        tableName: MIGRATIONS_TABLE,
-      };
       for (let i = 0; i < 16; i++) await knex.migrate.up(options);
       const at = new Date('2026-12-03T10:00:00Z');
       await knex('instances').insert([
@@ -198,13 +200,6 @@ describe('sindri-backend migrations', () => {
     'moves the events agents sent into the append-only timeline, and back, on %p',
     async databaseId => {
       const knex = await databases.init(databaseId);
-      const options = {
-        directory: resolvePackagePath(
-          '@internal/plugin-sindri-backend',
-          'migrations',
-        ),
-        tableName: MIGRATIONS_TABLE,
-      };
       for (let i = 0; i < 4; i++) await knex.migrate.up(options);
       await knex('instances').insert({
         id: 'i-1',
@@ -261,13 +256,6 @@ describe('sindri-backend migrations', () => {
     'keeps every alert and its deliveries when alerts may name a group instead of an instance, on %p',
     async databaseId => {
       const knex = await databases.init(databaseId);
-      const options = {
-        directory: resolvePackagePath(
-          '@internal/plugin-sindri-backend',
-          'migrations',
-        ),
-        tableName: MIGRATIONS_TABLE,
-      };
       for (let i = 0; i < 10; i++) await knex.migrate.up(options);
       const at = new Date('2026-11-30T10:00:00Z');
       await knex('sindri_alerts').insert({
