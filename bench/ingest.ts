@@ -30,6 +30,7 @@ import {
   startServer,
 } from './lib/harness';
 import { heartbeatFrame, metricsFrame } from './lib/frames';
+import { startCommitProbe } from './lib/commitProbe';
 import { runPacedIngest } from './lib/pacedIngest';
 
 const { values } = parseArgs({
@@ -201,15 +202,19 @@ async function paced() {
     at: performance.now(),
   });
   let walStart: { lsn: string; at: number } | undefined;
+  let probe: ReturnType<typeof startCommitProbe> | undefined;
   try {
     const r = await runPacedIngest([server], {
       agents,
       seconds,
       warmupSeconds: Number(values.warmup),
       during: async () => {
-        if (admin) walStart = await walAt();
+        if (!admin) return;
+        walStart = await walAt();
+        probe = startCommitProbe(admin);
       },
     });
+    const commits = (await probe?.stop()) ?? [];
     let wal = '';
     if (admin && walStart) {
       const end = await walAt();
@@ -230,6 +235,15 @@ async function paced() {
         r.refused
       } backend_rss_mb=${r.rssMb[0].toFixed(0)}${wal}\n`,
     );
+    if (commits.length)
+      process.stdout.write(
+        `[${db}] a lone insert committed every 100 ms meanwhile: n=${
+          commits.length
+        } p50_ms=${percentile(commits, 50).toFixed(1)} p99_ms=${percentile(
+          commits,
+          99,
+        ).toFixed(1)} max_ms=${commits[commits.length - 1].toFixed(1)}\n`,
+      );
     process.stdout.write(
       `ingest_paced: agents=${agents} samples_per_s=${r.samplesPerS.toFixed(
         0,
@@ -237,7 +251,11 @@ async function paced() {
         r.lost
       } backend_cpu_percent=${r.backendCpuPercent.toFixed(
         1,
-      )} host_steal_percent=${r.stealPercent.toFixed(1)}\n`,
+      )} host_steal_percent=${r.stealPercent.toFixed(1)}${
+        commits.length
+          ? ` floor_commit_p99_ms=${percentile(commits, 99).toFixed(1)}`
+          : ''
+      }\n`,
     );
   } finally {
     await admin?.destroy();
