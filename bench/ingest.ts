@@ -195,6 +195,8 @@ async function paced() {
       ? knexFactory({
           client: 'pg',
           connection: 'postgresql://postgres@127.0.0.1:5432/postgres',
+          // the commit probe's inserts wait through a stall together
+          pool: { min: 0, max: 50 },
         })
       : undefined;
   const walAt = async () => ({
@@ -237,7 +239,7 @@ async function paced() {
     );
     if (commits.length)
       process.stdout.write(
-        `[${db}] a lone insert committed every 100 ms meanwhile: n=${
+        `[${db}] a lone insert started every 100 ms meanwhile, each committed on its own: n=${
           commits.length
         } p50_ms=${percentile(commits, 50).toFixed(1)} p99_ms=${percentile(
           commits,
