@@ -14,7 +14,8 @@ import sindriPlugin from '@internal/plugin-sindri-backend';
 import { openTerminal } from './__testUtils__/live';
 import { pollUntil } from '@internal/plugin-sindri-common';
 
-jest.setTimeout(120_000);
+// each test waits for several things in turn (agents registering, runs finishing), each bounded on its own
+jest.setTimeout(300_000);
 
 const registryDir = path.resolve(__dirname, '../../../registry/sindri-v3');
 const silent = { info: () => {}, warn: () => {}, error: () => {} };
