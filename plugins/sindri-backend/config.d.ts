@@ -54,9 +54,9 @@ export interface Config {
     /** Agent connections. */
     agents?: {
       /**
-       * Agent connections silent for half of this are pinged; one that does not
-       * answer is closed and its instance marked unresponsive within one and a
-       * half of it. Default: 10 seconds.
+       * Agent connections silent for this long are pinged (an agent reporting
+       * at least this often never is); one that does not answer is closed and
+       * its instance marked unresponsive within two of it. Default: 10 seconds.
        */
       keepaliveInterval?: HumanDuration | string;
       /**

@@ -6,6 +6,8 @@ interface Watched {
   waiting: boolean;
   /** the peer sent something since its group's last tick */
   heard: boolean;
+  /** looks in a row that found the peer silent */
+  silentLooks: number;
 }
 
 /** The watched sockets are pinged in this many groups, one group per tick. */
@@ -13,16 +15,17 @@ const GROUPS = 10;
 
 /**
  * Pings the sockets it watches. A peer that has not answered one ping by the
- * next is gone (a sleeping laptop, a dropped NAT entry, a half-open TCP
+ * next look is gone (a sleeping laptop, a dropped NAT entry, a half-open TCP
  * connection): its socket is terminated and `onDead` told. Each socket is
- * looked at every half interval: one whose peer sent anything since is alive
- * and is not pinged (an agent reporting every 10 s needs few pings, and each
- * ping is a write, which costs as much as the frames it would have
- * duplicated); a silent one is pinged, so a silent peer is found within one
- * and a half intervals. The sockets are spread over groups looked at one after
- * another across the half interval: ten thousand pings at once stall the
- * event loop for hundreds of milliseconds, which every frame arriving then
- * waits for.
+ * looked at every half interval; only one silent at two looks in a row (for a
+ * whole interval) is pinged, so a silent peer is found within two intervals.
+ * A peer that talks at least once per interval is never pinged: an agent
+ * reporting every 10 s needs none at the default, and each ping is a write,
+ * which costs as much as the frames it would have duplicated (half of a fleet
+ * pinged every half interval was a thousand writes a second at 10,000 agents).
+ * The sockets are spread over groups looked at one after another across the
+ * half interval: ten thousand pings at once stall the event loop for hundreds
+ * of milliseconds, which every frame arriving then waits for.
  */
 export class Keepalive {
   private readonly groups: Map<WebSocket, Watched>[] = Array.from(
@@ -43,7 +46,12 @@ export class Keepalive {
 
   watch(ws: WebSocket, onDead?: () => void): void {
     // a socket just opened has just heard from its peer
-    const entry: Watched = { onDead, waiting: false, heard: true };
+    const entry: Watched = {
+      onDead,
+      waiting: false,
+      heard: true,
+      silentLooks: 0,
+    };
     const group = this.groups[this.added++ % GROUPS];
     group.set(ws, entry);
     const heard = () => {
@@ -70,6 +78,7 @@ export class Keepalive {
       if (entry.heard) {
         entry.heard = false;
         entry.waiting = false;
+        entry.silentLooks = 0;
         continue;
       }
       if (entry.waiting) {
@@ -78,6 +87,7 @@ export class Keepalive {
         entry.onDead?.();
         continue;
       }
+      if (++entry.silentLooks < 2) continue;
       if (ws.readyState !== WebSocket.OPEN) continue;
       entry.waiting = true;
       ws.ping();

@@ -124,8 +124,8 @@ export interface paths {
      *     are acknowledged (`cmd-exit-ack`, `pty-exit-ack`) once stored; the agent sends them again
      *     on every connect until then.
      *
-     *     The backend pings every `sindri.agents.keepaliveInterval`; a connection that does not
-     *     answer is terminated and its instance marked unresponsive. A connection whose token is
+     *     The backend pings a connection silent for `sindri.agents.keepaliveInterval`; one that does
+     *     not answer within half of it is terminated and its instance marked unresponsive. A connection whose token is
      *     revoked, rotated or removed with its instance is closed with 4401 within a second
      *     (`sindri.agents.tokenCheckInterval`). A message over 1 MiB closes the connection with code
      *     1009; the backend closes every connection with 1001 when it stops. Terminal sessions and
