@@ -17,11 +17,17 @@ export interface BenchServer {
   stop(): Promise<void>;
 }
 
-/** With SINDRI_BENCH_CPU_PROF=DIR, the processes a bench starts write CPU profiles there when they exit. */
-export const profileArgs = () =>
-  process.env.SINDRI_BENCH_CPU_PROF
+/**
+ * With SINDRI_BENCH_CPU_PROF=DIR, the processes a bench starts write CPU
+ * profiles there when they exit; SINDRI_BENCH_NODE_ARGS adds node options
+ * that NODE_OPTIONS refuses (e.g. --trace-gc).
+ */
+export const profileArgs = () => [
+  ...(process.env.SINDRI_BENCH_CPU_PROF
     ? ['--cpu-prof', `--cpu-prof-dir=${process.env.SINDRI_BENCH_CPU_PROF}`]
-    : [];
+    : []),
+  ...(process.env.SINDRI_BENCH_NODE_ARGS?.split(' ').filter(Boolean) ?? []),
+];
 
 /** Starts bench/lib/server.ts in a child process and waits for its port. */
 export async function startServer(
@@ -58,12 +64,15 @@ export async function startServer(
   const port = await new Promise<number>((resolve, reject) => {
     const lines = readline.createInterface({ input: child.stdout! });
     lines.on('line', line => {
+      let parsed: { port?: unknown };
       try {
-        const port = JSON.parse(line).port;
-        if (typeof port === 'number') resolve(port);
+        parsed = JSON.parse(line);
       } catch {
-        // log output before the port line
+        // not a log line: what node itself printed (e.g. --trace-gc)
+        process.stderr.write(`bench server: ${line}\n`);
+        return;
       }
+      if (typeof parsed?.port === 'number') resolve(parsed.port);
     });
     child.once('exit', code =>
       reject(new Error(`bench server exited with code ${code}`)),

@@ -9,16 +9,17 @@ type Pending =
   | { kind: 'heartbeat'; instanceId: string; sample: Heartbeat }
   | { kind: 'metrics'; instanceId: string; sample: MetricsSample };
 
-/** Multi-row inserts of 500 rows; a row whose id is already stored is skipped. */
+/** Multi-row inserts of 500 rows; a row whose key is already stored is skipped. */
 async function insertIgnoringDuplicates(
   tx: Knex.Transaction,
   table: string,
+  key: string[],
   rows: Record<string, unknown>[],
 ) {
   for (let i = 0; i < rows.length; i += 500) {
     await tx(table)
       .insert(rows.slice(i, i + 500))
-      .onConflict('id')
+      .onConflict(key)
       .ignore();
   }
 }
@@ -27,7 +28,7 @@ async function insertIgnoringDuplicates(
  * Writes heartbeats and metrics in small batches: what arrives within a few
  * milliseconds is stored in one transaction with multi-row inserts, and each
  * caller's promise settles only once its batch is committed, so an ack still
- * means "stored". Duplicate ids are ignored, as one at a time.
+ * means "stored". Duplicates are ignored, as one at a time.
  */
 export class SampleWriter {
   private readonly commits: GroupCommit<Pending, boolean>;
@@ -63,6 +64,7 @@ export class SampleWriter {
       await insertIgnoringDuplicates(
         tx,
         'metric_samples',
+        ['id'],
         metrics.map(m => ({
           id: m.sample.id,
           instance_id: m.instanceId,
@@ -76,8 +78,9 @@ export class SampleWriter {
       await insertIgnoringDuplicates(
         tx,
         'heartbeats',
+        // a heartbeat sent again carries the same time
+        ['instance_id', 'at'],
         heartbeats.map(h => ({
-          id: h.sample.id,
           instance_id: h.instanceId,
           at: new Date(h.sample.at),
           uptime_s: h.sample.uptimeSeconds,

@@ -27,7 +27,7 @@ describe('sindri-backend migrations', () => {
       const knex = await databases.init(databaseId);
 
       await migrateUp(knex);
-      expect(await countAppliedMigrations(knex)).toBe(17);
+      expect(await countAppliedMigrations(knex)).toBe(18);
       expect(await knex.schema.hasTable('instances')).toBe(true);
 
       await knex('instances').insert({
@@ -60,7 +60,7 @@ describe('sindri-backend migrations', () => {
 
       // applying again is a no-op
       await migrateUp(knex);
-      expect(await countAppliedMigrations(knex)).toBe(17);
+      expect(await countAppliedMigrations(knex)).toBe(18);
 
       for (const table of [
         'terminal_sessions',
@@ -193,6 +193,55 @@ describe('sindri-backend migrations', () => {
       ]);
       expect(await knex('agent_tokens').pluck('id')).toEqual(['t-1']);
       expect(await knex.schema.hasTable('instance_liveness')).toBe(false);
+    },
+  );
+
+  it.each(databases.eachSupportedId())(
+    'keys heartbeats by instance and time, keeping every heartbeat both ways, on %p',
+    async databaseId => {
+      const knex = await databases.init(databaseId);
+      for (let i = 0; i < 17; i++) await knex.migrate.up(options);
+      await knex('instances').insert({
+        id: 'i-1',
+        name: 'dev-1',
+        owner: 'user:default/alice',
+        provider: 'docker',
+      });
+      const at = new Date('2026-12-03T10:00:00Z');
+      const later = new Date(at.getTime() + 10_000);
+      await knex('heartbeats').insert([
+        { id: 'h-1', instance_id: 'i-1', at, uptime_s: 1, load: '[0.1,0,0]' },
+        { id: 'h-2', instance_id: 'i-1', at: later, uptime_s: 11 },
+      ]);
+      const rows = async () =>
+        (await knex('heartbeats').orderBy('at')).map(r => [
+          r.instance_id,
+          new Date(r.at).getTime(),
+          r.uptime_s,
+          r.load,
+        ]);
+      const kept = [
+        ['i-1', at.getTime(), 1, '[0.1,0,0]'],
+        ['i-1', later.getTime(), 11, null],
+      ];
+
+      await knex.migrate.up(options);
+      expect(await rows()).toEqual(kept);
+      expect(await knex.schema.hasColumn('heartbeats', 'id')).toBe(false);
+      // the same heartbeat again is the same key
+      const again = await knex('heartbeats')
+        .insert({ instance_id: 'i-1', at, uptime_s: 1 })
+        .then(
+          () => 'inserted',
+          (error: Error) => error.message,
+        );
+      expect(again).toMatch(/unique|duplicate/i);
+
+      await knex.migrate.down(options);
+      expect(await rows()).toEqual(kept);
+      const ids = await knex('heartbeats').pluck('id');
+      expect(new Set(ids).size).toBe(2);
+      expect(await countAppliedMigrations(knex)).toBe(17);
     },
   );
 

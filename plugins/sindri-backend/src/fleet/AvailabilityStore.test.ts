@@ -24,7 +24,6 @@ describe('AvailabilityStore', () => {
       });
       // 2 h at 10 s: 720 expected; 360 received (the agent was away for an hour)
       const heartbeats = Array.from({ length: 360 }, (_, i) => ({
-        id: crypto.randomUUID(),
         instance_id: 'i-1',
         at: new Date(hoursAgo(1).getTime() + i * 10_000),
         uptime_s: i,
