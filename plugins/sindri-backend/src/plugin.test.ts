@@ -38,7 +38,7 @@ describe('sindri-backend plugin', () => {
         database: {
           client: databaseId === 'SQLITE_3' ? 'better-sqlite3' : 'pg',
           reachable: true,
-          migrations: 17,
+          migrations: 18,
         },
         registry: { extensions: 67, profiles: 7 },
       });
