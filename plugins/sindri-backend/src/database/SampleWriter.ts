@@ -3,6 +3,7 @@ import { appendStatusChanges } from './statusChanges';
 import { Heartbeat, MetricsSample } from '@internal/plugin-sindri-common';
 import { GroupCommit } from './GroupCommit';
 import { upsertLatestMetrics } from './latestMetrics';
+import { inPinnedTransaction, PinnedTransaction } from './pinnedTransaction';
 import { updateLastHeartbeats } from './updateLastHeartbeats';
 
 type Pending =
@@ -11,13 +12,14 @@ type Pending =
 
 /** Multi-row inserts of 500 rows; a row whose key is already stored is skipped. */
 async function insertIgnoringDuplicates(
-  tx: Knex.Transaction,
+  tx: PinnedTransaction,
   table: string,
   key: string[],
   rows: Record<string, unknown>[],
 ) {
   for (let i = 0; i < rows.length; i += 500) {
-    await tx(table)
+    await tx
+      .table(table)
       .insert(rows.slice(i, i + 500))
       .onConflict(key)
       .ignore();
@@ -60,7 +62,8 @@ export class SampleWriter {
     const metrics = batch.filter(
       (p): p is Extract<Pending, { kind: 'metrics' }> => p.kind === 'metrics',
     );
-    const revived = await this.knex.transaction(async tx => {
+    // a lot every few milliseconds: a knex.transaction() each left too much garbage (see inPinnedTransaction)
+    const revived = await inPinnedTransaction(this.knex, async tx => {
       await insertIgnoringDuplicates(
         tx,
         'metric_samples',
@@ -102,7 +105,8 @@ export class SampleWriter {
       );
       const now = new Date();
       const waking = (
-        await tx('instances')
+        await tx
+          .table('instances')
           .whereIn('id', [...newest.keys()])
           .whereIn('status', ['unresponsive', 'unknown'])
           .whereNotNull('registered_at')
@@ -115,7 +119,7 @@ export class SampleWriter {
       ).map((r: { id: string }) => r.id);
       if (waking.length) {
         await appendStatusChanges(
-          tx,
+          tx.table,
           waking.map(instanceId => ({
             instanceId,
             status: 'running',

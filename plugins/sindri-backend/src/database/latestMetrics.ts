@@ -1,6 +1,6 @@
-import { Knex } from 'knex';
 import { AlertMetric, MetricsSample } from '@internal/plugin-sindri-common';
 import { metricValue } from '../metrics/metricValue';
+import { PinnedTransaction } from './pinnedTransaction';
 
 /** The column of `instance_latest_metrics` that holds each metric, and its mount's. */
 export const LATEST_METRIC_COLUMNS: Record<
@@ -31,7 +31,7 @@ const CHUNK = 500;
  * transaction; an older sample arriving late changes nothing.
  */
 export async function upsertLatestMetrics(
-  tx: Knex | Knex.Transaction,
+  tx: PinnedTransaction,
   samples: Array<{ instanceId: string; sample: MetricsSample }>,
 ): Promise<void> {
   const newest = new Map<string, MetricsSample>();
@@ -42,7 +42,7 @@ export async function upsertLatestMetrics(
   }
   // in id order: two replicas' statements take their row locks in the same order
   const rows = [...newest].sort(([a], [b]) => (a < b ? -1 : Number(a > b)));
-  const pg = tx.client.config.client === 'pg';
+  const pg = tx.dialect === 'pg';
   const row = pg
     ? '(?, ?::timestamptz, ?::double precision, ?::double precision, ?::double precision, ?, ?::double precision, ?)'
     : '(?, ?, ?, ?, ?, ?, ?, ?)';

@@ -1,13 +1,13 @@
 import { Knex } from 'knex';
 import { InstanceStatus } from '@internal/plugin-sindri-common';
 
-/** Appends the status changes just made (in the same transaction, when given one). */
+/** Appends the status changes just made (in the same transaction, when `table` is one's). */
 export async function appendStatusChanges(
-  knex: Knex | Knex.Transaction,
+  table: (name: string) => Knex.QueryBuilder,
   changes: Array<{ instanceId: string; status: InstanceStatus; at: Date }>,
 ): Promise<void> {
   if (!changes.length) return;
-  await knex('instance_status_changes').insert(
+  await table('instance_status_changes').insert(
     changes.map(c => ({
       instance_id: c.instanceId,
       status: c.status,

@@ -1,4 +1,4 @@
-import { Knex } from 'knex';
+import { PinnedTransaction } from './pinnedTransaction';
 
 export interface LastHeartbeat {
   instanceId: string;
@@ -17,7 +17,7 @@ const CHUNK = 500;
  * registration beside them.
  */
 export async function updateLastHeartbeats(
-  tx: Knex | Knex.Transaction,
+  tx: PinnedTransaction,
   heartbeats: LastHeartbeat[],
 ): Promise<void> {
   // in id order: two such statements (two replicas) take their row locks in the same order
