@@ -50,12 +50,18 @@ describe('SampleWriter', () => {
       const { writer, instanceId, heartbeats } = await setup();
       const t0 = Date.now();
       // an instance that does not exist fails its lot on a foreign key
-      const lot = [
+      const lot = await Promise.allSettled([
         writer.heartbeat(instanceId, beat(new Date(t0))),
         writer.heartbeat('no-such-instance', beat(new Date(t0))),
-      ];
-      await expect(lot[0]).rejects.toThrow();
-      await expect(lot[1]).rejects.toThrow();
+      ]);
+      // matched by message: a native driver's error may come from another test file's realm
+      const refused = {
+        status: 'rejected',
+        reason: expect.objectContaining({
+          message: expect.stringMatching(/foreign key/i),
+        }),
+      };
+      expect(lot).toEqual([refused, refused]);
       expect(await heartbeats()).toBe(0);
       await writer.heartbeat(instanceId, beat(new Date(t0 + 1000)));
       expect(await heartbeats()).toBe(1);
