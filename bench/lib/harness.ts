@@ -22,7 +22,7 @@ export interface BenchServer {
  * profiles there when they exit; SINDRI_BENCH_NODE_ARGS adds node options
  * that NODE_OPTIONS refuses (e.g. --trace-gc).
  */
-export const profileArgs = () => [
+export const benchNodeArgs = () => [
   ...(process.env.SINDRI_BENCH_CPU_PROF
     ? ['--cpu-prof', `--cpu-prof-dir=${process.env.SINDRI_BENCH_CPU_PROF}`]
     : []),
@@ -41,7 +41,7 @@ export async function startServer(
   const child = spawn(
     process.execPath,
     [
-      ...profileArgs(),
+      ...benchNodeArgs(),
       '-r',
       require.resolve('@backstage/cli/config/nodeTransform.cjs'),
       path.join(__dirname, 'server.ts'),
@@ -214,7 +214,7 @@ export async function startAgent(
   );
   const agent = spawn(
     process.execPath,
-    [...profileArgs(), ...(options.command ?? agentCommand(options))],
+    [...benchNodeArgs(), ...(options.command ?? agentCommand(options))],
     {
       stdio: 'ignore',
       env: {
