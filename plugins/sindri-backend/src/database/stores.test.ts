@@ -1,5 +1,6 @@
 import crypto from 'node:crypto';
 import { TestDatabaseId, TestDatabases } from '@backstage/backend-test-utils';
+import { Knex } from 'knex';
 import {
   AlertMetric,
   AlertRule,
@@ -34,6 +35,15 @@ const series = async (
   instanceId: string,
   options: Parameters<SampleStore['metricsSeries']>[1],
 ) => (await store.metricsSeries(instanceId, options)).items;
+
+const beatAt = (at: Date) => ({
+  id: crypto.randomUUID(),
+  at: at.toISOString(),
+  uptimeSeconds: 60,
+});
+
+const heartbeatCount = async (knex: Knex) =>
+  Number((await knex('heartbeats').count({ n: '*' }))[0].n);
 
 describe('instance and sample stores', () => {
   const databases = TestDatabases.create({ ids: ['SQLITE_3', 'POSTGRES_15'] });
@@ -428,6 +438,42 @@ describe('instance and sample stores', () => {
       expect(
         Number((await knex('metric_samples').count({ n: '*' }))[0].n),
       ).toBe(2);
+    });
+    it('writes each lot of samples in one transaction of its own, not a knex.transaction() per lot', async () => {
+      const { knex, instances, writer, instanceId } = await setup(databaseId);
+      await instances.register(instanceId, registration('dev-1'));
+      const transactions = jest.spyOn(knex.client, 'transaction');
+      const t0 = Date.now();
+      await Promise.all(
+        Array.from({ length: 5 }, (_, i) =>
+          writer.heartbeat(instanceId, beatAt(new Date(t0 + i * 1000))),
+        ),
+      );
+      await writer.heartbeat(instanceId, beatAt(new Date(t0 + 10_000)));
+      expect(await heartbeatCount(knex)).toBe(6);
+      expect(transactions).not.toHaveBeenCalled();
+    });
+
+    it('stores nothing of a lot that fails, fails every caller in it, and stores the next lot', async () => {
+      const { knex, instances, writer, instanceId } = await setup(databaseId);
+      await instances.register(instanceId, registration('dev-1'));
+      const t0 = Date.now();
+      // an instance that does not exist fails its lot on a foreign key
+      const lot = await Promise.allSettled([
+        writer.heartbeat(instanceId, beatAt(new Date(t0))),
+        writer.heartbeat('no-such-instance', beatAt(new Date(t0))),
+      ]);
+      // matched by message: a native driver's error may come from another test file's realm
+      const refused = {
+        status: 'rejected',
+        reason: expect.objectContaining({
+          message: expect.stringMatching(/foreign key/i),
+        }),
+      };
+      expect(lot).toEqual([refused, refused]);
+      expect(await heartbeatCount(knex)).toBe(0);
+      await writer.heartbeat(instanceId, beatAt(new Date(t0 + 1000)));
+      expect(await heartbeatCount(knex)).toBe(1);
     });
   });
 });
