@@ -36,6 +36,9 @@ if (values['without-sindri']) {
 const {
   portalFeatures,
 }: typeof import('../../packages/backend/src/features') = require('../../packages/backend/src/features');
+const {
+  rootLoggerServiceFactory,
+}: typeof import('../../packages/backend/src/rootLogger') = require('../../packages/backend/src/rootLogger');
 
 const allowAllPolicy = createBackendModule({
   pluginId: 'permission',
@@ -53,6 +56,8 @@ const allowAllPolicy = createBackendModule({
 });
 
 const backend = createBackend();
+// both runs log as packages/backend does, the config schema compiled off the main thread
+backend.add(rootLoggerServiceFactory);
 for (const feature of portalFeatures()) {
   if ((feature as unknown) !== LEFT_OUT) backend.add(feature);
 }

@@ -11,9 +11,9 @@ import { AddressInfo } from 'node:net';
 import knexFactory, { Knex } from 'knex';
 import { mockServices, startTestBackend } from '@backstage/backend-test-utils';
 import { monitorEventLoopDelay, PerformanceObserver } from 'node:perf_hooks';
-import { rootLoggerServiceFactory } from '@backstage/backend-defaults/rootLogger';
 import { schedulerServiceFactory } from '@backstage/backend-defaults/scheduler';
 import { eventsServiceFactory } from '@backstage/plugin-events-node';
+import { rootLoggerServiceFactory } from '../../packages/backend/src/rootLogger';
 
 const { values } = parseArgs({
   options: {

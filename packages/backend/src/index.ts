@@ -2,6 +2,7 @@ import { createBackend } from '@backstage/backend-defaults';
 import { SindriConfigError } from '@internal/plugin-sindri-node';
 import { portalFeatures } from './features';
 import { checkStartupConfig, loadStartupConfig } from './preflight';
+import { rootLoggerServiceFactory } from './rootLogger';
 
 function fail(error: unknown): never {
   const message =
@@ -18,6 +19,7 @@ async function main() {
   await checkStartupConfig(await loadStartupConfig());
 
   const backend = createBackend();
+  backend.add(rootLoggerServiceFactory);
 
   for (const feature of portalFeatures()) backend.add(feature);
 

@@ -1,0 +1,4 @@
+export {
+  createRootLogger,
+  rootLoggerServiceFactory,
+} from './rootLoggerServiceFactory';
