@@ -18,9 +18,11 @@ export function readLoggerSettings(config: Config): LoggerSettings {
     config.getOptionalConfigArray('backend.logger.overrides') ?? []
   ).map((override, index) => {
     const level = override.getString('level');
-    if (!(level in winstonConfig.npm.levels)) {
+    if (!Object.hasOwn(winstonConfig.npm.levels, level)) {
       throw new Error(
-        `Invalid config at backend.logger.overrides[${index}].level, '${level}' is not a logging level (error, warn, info, debug)`,
+        `Invalid config at backend.logger.overrides[${index}].level, '${level}' is not one of ${Object.keys(
+          winstonConfig.npm.levels,
+        ).join(', ')}`,
       );
     }
     return {

@@ -51,15 +51,16 @@ describe('createRootLogger', () => {
       expect(lines.join('\n')).toContain('sindri detail');
       expect(lines.join('\n')).not.toContain('catalog chatter');
 
-      await expect(
-        loggerWritingTo({
-          backend: {
-            logger: {
-              overrides: [{ matchers: { plugin: 'x' }, level: 'loud' }],
+      // 'constructor' is a property of every object, not a level
+      for (const level of ['loud', 'constructor']) {
+        await expect(
+          loggerWritingTo({
+            backend: {
+              logger: { overrides: [{ matchers: { plugin: 'x' }, level }] },
             },
-          },
-        }),
-      ).rejects.toThrow(/backend\.logger\.overrides\[0\]\.level/);
+          }),
+        ).rejects.toThrow(/backend\.logger\.overrides\[0\]\.level/);
+      }
     } finally {
       if (previous !== undefined) process.env.LOG_LEVEL = previous;
     }
