@@ -32,11 +32,13 @@ export async function createRootLogger(options: {
         : WinstonLogger.colorFormat(),
     transports: options.transports ?? [new winstonTransports.Console()],
   });
+  const dir = options.dir ?? process.cwd();
   const schema = await loadConfigSchemaInWorker({
-    dir: options.dir ?? process.cwd(),
+    dir,
     onSchemaError: message => logger.warn(message),
   });
-  const secretsIn = await createConfigSecretEnumerator({ logger, schema });
+  // it lists the workspace's packages again before it takes the schema: same dir
+  const secretsIn = await createConfigSecretEnumerator({ logger, schema, dir });
   logger.addRedactions(secretsIn(config));
   logger.setLevelOverrides(settings.overrides);
   config.subscribe?.(() => {
