@@ -11,6 +11,7 @@ import path from 'node:path';
 import { spawn } from 'node:child_process';
 import { parseArgs } from 'node:util';
 import { agentCommand, enroll, startServer } from './lib/harness';
+import { cpuSeconds } from './lib/processCpu';
 
 const { values } = parseArgs({
   options: {
@@ -18,16 +19,6 @@ const { values } = parseArgs({
     sources: { type: 'boolean', default: false },
   },
 });
-const TICKS_PER_S = 100; // USER_HZ on Linux
-
-function cpuSeconds(pid: number): number {
-  const fields = fs
-    .readFileSync(`/proc/${pid}/stat`, 'utf8')
-    .split(') ')[1]
-    .split(' ');
-  return (Number(fields[11]) + Number(fields[12])) / TICKS_PER_S;
-}
-
 function rssMb(pid: number): number {
   return (
     Number(

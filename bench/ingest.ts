@@ -32,6 +32,8 @@ import {
 import { heartbeatFrame, metricsFrame } from './lib/frames';
 import { startCommitProbe } from './lib/commitProbe';
 import { runPacedIngest } from './lib/pacedIngest';
+import { cpuSeconds, cpuSecondsOfAll } from './lib/processCpu';
+import { cpuTicks, stealPercent } from './lib/cpuSteal';
 
 const { values } = parseArgs({
   options: {
@@ -97,9 +99,13 @@ async function runIngest(db: 'sqlite' | 'pg') {
   await new Promise(r => setTimeout(r, warmup));
   measuring = true;
   const t0 = performance.now();
+  const cpu0 = cpuNow(server.process.pid!, db);
+  const ticks0 = cpuTicks();
   await new Promise(r => setTimeout(r, SECONDS * 1000));
   measuring = false;
   const elapsed = (performance.now() - t0) / 1000;
+  const cpu = cpuShares(cpu0, cpuNow(server.process.pid!, db), elapsed);
+  const steal = stealPercent(ticks0, cpuTicks());
   const rss = server.rssMb();
   stopping = true;
   sockets.forEach(ws => ws.close());
@@ -113,14 +119,52 @@ async function runIngest(db: 'sqlite' | 'pg') {
     rss,
     acked,
     errors,
+    cpu,
+    steal,
   };
 }
+
+interface CpuReading {
+  backend: number;
+  generator: number;
+  database: number;
+}
+
+/**
+ * CPU seconds so far of the backend, this process (the load generator, or
+ * the bulk insert's client) and the database (PostgreSQL's server processes;
+ * SQLite runs inside the backend).
+ */
+function cpuNow(backendPid: number | undefined, db: 'sqlite' | 'pg') {
+  const own = process.cpuUsage();
+  return {
+    backend: backendPid ? cpuSeconds(backendPid) : 0,
+    generator: (own.user + own.system) / 1e6,
+    database: db === 'pg' ? cpuSecondsOfAll('postgres') : 0,
+  };
+}
+
+/** Each one's share of one core between two readings, in percent. */
+function cpuShares(from: CpuReading, to: CpuReading, seconds: number) {
+  const share = (key: keyof CpuReading) =>
+    ((to[key] - from[key]) / seconds) * 100;
+  return {
+    backend: share('backend'),
+    generator: share('generator'),
+    database: share('database'),
+  };
+}
+
+const describeCpu = (cpu: CpuReading, who: string) =>
+  `cpu_percent(backend=${cpu.backend.toFixed(0)} ${who}=${cpu.generator.toFixed(
+    0,
+  )} database=${cpu.database.toFixed(0)} of ${os.cpus().length * 100})`;
 
 /** The same rows, bulk-inserted straight into a fresh database of the same kind. */
 async function runBulkInsert(
   db: 'sqlite' | 'pg',
   rows: number,
-): Promise<number> {
+): Promise<{ rowsPerS: number; cpu: CpuReading }> {
   let knex: Knex;
   let cleanup: () => Promise<void>;
   if (db === 'pg') {
@@ -175,10 +219,12 @@ async function runBulkInsert(
     };
   });
   const t0 = performance.now();
+  const cpu0 = cpuNow(undefined, db);
   await knex.batchInsert('metric_samples', data, 500);
-  const perS = rows / ((performance.now() - t0) / 1000);
+  const seconds = (performance.now() - t0) / 1000;
+  const cpu = cpuShares(cpu0, cpuNow(undefined, db), seconds);
   await cleanup();
-  return perS;
+  return { rowsPerS: rows / seconds, cpu };
 }
 
 async function paced() {
@@ -280,9 +326,17 @@ async function main() {
       `[${db}] ${AGENTS} agents, ${SECONDS} s, window ${WINDOW} ...\n`,
     );
     const result = await runIngest(db);
-    const bulk = await runBulkInsert(
+    const { rowsPerS: bulk, cpu: bulkCpu } = await runBulkInsert(
       db,
       Math.max(10_000, Math.min(200_000, result.acked)),
+    );
+    process.stdout.write(
+      `[${db}] ingest ${describeCpu(
+        result.cpu,
+        'load_generator',
+      )} host_steal_percent=${result.steal.toFixed(
+        1,
+      )}; bulk insert ${describeCpu(bulkCpu, 'client')}\n`,
     );
     const ratio = result.samplesPerS / bulk;
     process.stdout.write(

@@ -9,6 +9,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import { parseArgs } from 'node:util';
 import { startAgent, startServer, USER_AUTH } from './lib/harness';
+import { cpuSeconds } from './lib/processCpu';
 import {
   directTerminal,
   portalTerminal,
@@ -33,15 +34,6 @@ const rssMb = (pid: number) =>
     )![1],
   ) / 1024;
 const fixed = (n: number, digits = 2) => n.toFixed(digits);
-/** User and system CPU time of a process, in seconds (USER_HZ is 100 on Linux). */
-const cpuSeconds = (pid: number) => {
-  const fields = fs
-    .readFileSync(`/proc/${pid}/stat`, 'utf8')
-    .split(') ')[1]
-    .split(' ');
-  return (Number(fields[11]) + Number(fields[12])) / 100;
-};
-
 async function main() {
   const server = await startServer('sqlite');
   const name = 'bench-term';

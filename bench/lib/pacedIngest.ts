@@ -2,7 +2,6 @@
 // (a heartbeat every 10 s, a metrics sample every 30 s), each at its own phase,
 // as a real fleet does; what is measured is how long each frame waits for its
 // ack (stored) and whether any never gets one.
-import fs from 'node:fs';
 import { monitorEventLoopDelay } from 'node:perf_hooks';
 import WebSocket from 'ws';
 import {
@@ -13,6 +12,7 @@ import {
   percentile,
 } from './harness';
 import { cpuTicks, stealPercent } from './cpuSteal';
+import { cpuSeconds } from './processCpu';
 import { heartbeatFrame, metricsFrame } from './frames';
 
 export interface PacedResult {
@@ -37,17 +37,6 @@ const HEARTBEAT_MS = 10_000;
 const METRICS_MS = 30_000;
 /** How long the last frames may take to be acked before they count as lost. */
 const DRAIN_MS = 15_000;
-
-/** utime + stime of a process, in seconds. */
-function cpuSeconds(pid: number): number {
-  const fields = fs
-    .readFileSync(`/proc/${pid}/stat`, 'utf8')
-    .split(') ')[1]
-    .split(' ');
-  // fields after "pid (comm) ": state is [0], utime [11], stime [12]
-  const ticks = Number(fields[11]) + Number(fields[12]);
-  return ticks / Number(process.env.CLK_TCK ?? 100);
-}
 
 /**
  * With several backends, agent i enrols with and connects to backend i mod n,

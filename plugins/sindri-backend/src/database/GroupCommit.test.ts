@@ -47,6 +47,35 @@ describe('GroupCommit', () => {
     ]);
   });
 
+  it('writes up to `concurrency` lots at once, each taken in arrival order, and the next when one ends', async () => {
+    let writing = 0;
+    let most = 0;
+    const lots: number[][] = [];
+    const commits = new GroupCommit(
+      async (items: number[]) => {
+        lots.push(items);
+        writing += 1;
+        most = Math.max(most, writing);
+        await new Promise(r => setTimeout(r, 30));
+        writing -= 1;
+        return items;
+      },
+      { maxBatch: 2, maxDelayMs: 1, concurrency: 2 },
+    );
+    const results = Promise.all(
+      Array.from({ length: 7 }, (_, i) => commits.add(i)),
+    );
+    await new Promise(r => setTimeout(r, 15));
+    // two full lots are being written; the rest waits for one to end
+    expect(lots).toEqual([
+      [0, 1],
+      [2, 3],
+    ]);
+    await expect(results).resolves.toEqual([0, 1, 2, 3, 4, 5, 6]);
+    expect(lots).toEqual([[0, 1], [2, 3], [4, 5], [6]]);
+    expect(most).toBe(2);
+  });
+
   it('fails every caller of a lot whose write failed, and goes on with the next', async () => {
     let calls = 0;
     const commits = new GroupCommit(

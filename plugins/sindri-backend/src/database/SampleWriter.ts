@@ -1,45 +1,34 @@
 import { Knex } from 'knex';
-import { appendStatusChanges } from './statusChanges';
 import { Heartbeat, MetricsSample } from '@internal/plugin-sindri-common';
 import { GroupCommit } from './GroupCommit';
-import { upsertLatestMetrics } from './latestMetrics';
-import { inPinnedTransaction, PinnedTransaction } from './pinnedTransaction';
-import { updateLastHeartbeats } from './updateLastHeartbeats';
-
-type Pending =
-  | { kind: 'heartbeat'; instanceId: string; sample: Heartbeat }
-  | { kind: 'metrics'; instanceId: string; sample: MetricsSample };
-
-/** Multi-row inserts of 500 rows; a row whose key is already stored is skipped. */
-async function insertIgnoringDuplicates(
-  tx: PinnedTransaction,
-  table: string,
-  key: string[],
-  rows: Record<string, unknown>[],
-) {
-  for (let i = 0; i < rows.length; i += 500) {
-    await tx
-      .table(table)
-      .insert(rows.slice(i, i + 500))
-      .onConflict(key)
-      .ignore();
-  }
-}
+import {
+  PendingSample,
+  pendingHeartbeat,
+  pendingMetrics,
+  sampleLot,
+} from './sampleLot';
+import { writeSampleLot } from './writeSampleLot';
 
 /**
  * Writes heartbeats and metrics in small batches: what arrives within a few
  * milliseconds is stored in one transaction with multi-row inserts, and each
  * caller's promise settles only once its batch is committed, so an ack still
- * means "stored". Duplicates are ignored, as one at a time.
+ * means "stored". Duplicates are ignored, as one at a time. Two batches may
+ * be written at once and commit in either order: every statement of a batch
+ * gives the same result in any order (samples kept by id, the newest
+ * heartbeat and metrics kept by time, an instance woken by whichever batch
+ * commits first), and each takes its row locks in instance order.
  */
 export class SampleWriter {
-  private readonly commits: GroupCommit<Pending, boolean>;
+  private readonly commits: GroupCommit<PendingSample, boolean>;
 
   constructor(
     private readonly knex: Knex,
-    options: { maxBatch: number; maxDelayMs: number } = {
+    options: { maxBatch: number; maxDelayMs: number; concurrency: number } = {
       maxBatch: 1000,
       maxDelayMs: 5,
+      // two lots at once: one is built and sent while the other waits for the database; their order does not matter (see write)
+      concurrency: 2,
     },
   ) {
     this.commits = new GroupCommit(batch => this.write(batch), options);
@@ -47,96 +36,25 @@ export class SampleWriter {
 
   /** Resolves to true when this heartbeat brought its instance back to running. */
   heartbeat(instanceId: string, sample: Heartbeat): Promise<boolean> {
-    return this.commits.add({ kind: 'heartbeat', instanceId, sample });
+    return this.commits.add(pendingHeartbeat(instanceId, sample));
   }
 
-  async metrics(instanceId: string, sample: MetricsSample): Promise<void> {
-    await this.commits.add({ kind: 'metrics', instanceId, sample });
+  /** Settles once the sample is stored; holds its row meanwhile, not the sample. */
+  metrics(instanceId: string, sample: MetricsSample): Promise<unknown> {
+    return this.commits.add(pendingMetrics(instanceId, sample));
   }
 
-  private async write(batch: Pending[]): Promise<boolean[]> {
-    const heartbeats = batch.filter(
-      (p): p is Extract<Pending, { kind: 'heartbeat' }> =>
-        p.kind === 'heartbeat',
+  private async write(batch: PendingSample[]): Promise<boolean[]> {
+    const revived = new Set(
+      await writeSampleLot(this.knex, sampleLot(batch), new Date()),
     );
-    const metrics = batch.filter(
-      (p): p is Extract<Pending, { kind: 'metrics' }> => p.kind === 'metrics',
-    );
-    // a lot every few milliseconds: a knex.transaction() each left too much garbage (see inPinnedTransaction)
-    const revived = await inPinnedTransaction(this.knex, async tx => {
-      await insertIgnoringDuplicates(
-        tx,
-        'metric_samples',
-        ['id'],
-        metrics.map(m => ({
-          id: m.sample.id,
-          instance_id: m.instanceId,
-          resolution: 'raw',
-          at: new Date(m.sample.at),
-          data: JSON.stringify(m.sample),
-        })),
-      );
-      if (metrics.length) await upsertLatestMetrics(tx, metrics);
-      if (!heartbeats.length) return new Set<string>();
-      await insertIgnoringDuplicates(
-        tx,
-        'heartbeats',
-        // a heartbeat sent again carries the same time
-        ['instance_id', 'at'],
-        heartbeats.map(h => ({
-          instance_id: h.instanceId,
-          at: new Date(h.sample.at),
-          uptime_s: h.sample.uptimeSeconds,
-          load: h.sample.load ? JSON.stringify(h.sample.load) : null,
-        })),
-      );
-      const newest = new Map<string, Heartbeat>();
-      for (const h of heartbeats) {
-        const seen = newest.get(h.instanceId);
-        if (!seen || seen.at < h.sample.at) newest.set(h.instanceId, h.sample);
-      }
-      await updateLastHeartbeats(
-        tx,
-        [...newest].map(([instanceId, hb]) => ({
-          instanceId,
-          at: new Date(hb.at),
-          uptimeSeconds: hb.uptimeSeconds,
-        })),
-      );
-      const now = new Date();
-      const waking = (
-        await tx
-          .table('instances')
-          .whereIn('id', [...newest.keys()])
-          .whereIn('status', ['unresponsive', 'unknown'])
-          .whereNotNull('registered_at')
-          .update({
-            status: 'running',
-            status_changed_at: now,
-            updated_at: now,
-          })
-          .returning('id')
-      ).map((r: { id: string }) => r.id);
-      if (waking.length) {
-        await appendStatusChanges(
-          tx.table,
-          waking.map(instanceId => ({
-            instanceId,
-            status: 'running',
-            at: now,
-          })),
-        );
-      }
-      return new Set(waking);
-    });
     const announced = new Set<string>();
     // the status change is reported once, by the first heartbeat of that instance
     return batch.map(p => {
+      const id = p.row.instance_id;
       const changed =
-        p.kind === 'heartbeat' &&
-        revived.has(p.instanceId) &&
-        !announced.has(p.instanceId);
-      if (changed) announced.add(p.instanceId);
+        p.kind === 'heartbeat' && revived.has(id) && !announced.has(id);
+      if (changed) announced.add(id);
       return changed;
     });
   }

@@ -15,10 +15,12 @@ import { AgentLink, AgentLinks } from '../live/AgentLinks';
 import { AgentIdentity, AgentTokenStore } from '../tokens/AgentTokenStore';
 import { Keepalive } from '../sockets/Keepalive';
 import { ReadGate } from '../sockets/ReadGate';
+import { coalesceWrites } from '../sockets/coalesceWrites';
 import { bearerToken } from '../tokens/agentToken';
 import { TokenSweeper } from '../tokens/TokenSweeper';
-import { IngestService } from './IngestService';
+import { IngestService, Judged, storedTogether } from './IngestService';
 import { RateLimiter } from './RateLimiter';
+import { FrameSequence } from './FrameSequence';
 
 /** Ingest frames one connection may have waiting to be stored; past either bound, its socket is not read. */
 export const CONNECTION_QUEUE_LIMITS = {
@@ -52,9 +54,10 @@ export interface AgentSocketServerOptions {
 /**
  * The agents' one outbound connection: `GET /api/sindri/agent/connect` upgraded
  * to a WebSocket, authenticated by the agent token, and held only while that
- * token is valid. Ingest frames of one connection are handled in order, each
- * answered by an ack or an error naming its id; a connection with too much
- * waiting is not read until it drains. Live frames (terminals, commands: JSON
+ * token is valid. Ingest frames of one connection are answered in order, each
+ * by an ack or an error naming its id (samples are stored without waiting for
+ * each other, everything else in turn: see FrameSequence); a connection with
+ * too much waiting is not read until it drains. Live frames (terminals, commands: JSON
  * `pty-*`/`cmd-*` and binary data frames) go to the AgentLinks listeners at
  * once, in arrival order, at a bounded rate.
  */
@@ -88,7 +91,9 @@ export class AgentSocketServer {
       return;
     }
     const identity = agent;
-    this.wss.handleUpgrade(req, socket, head, ws => this.serve(ws, identity));
+    this.wss.handleUpgrade(req, socket, head, ws =>
+      this.serve(ws, identity, socket),
+    );
   }
 
   /** Closes every agent connection, e.g. when the backend stops. */
@@ -96,7 +101,7 @@ export class AgentSocketServer {
     for (const ws of this.sockets) ws.close(1001, 'backend shutting down');
   }
 
-  private serve(ws: WebSocket, agent: AgentIdentity) {
+  private serve(ws: WebSocket, agent: AgentIdentity, socket: Duplex) {
     const { links, logger } = this.options;
     this.sockets.add(ws);
     const untrack = this.options.tokens.track(agent.tokenId, {
@@ -126,17 +131,29 @@ export class AgentSocketServer {
     links.connected(link);
 
     const flow = new ReadGate(ws, CONNECTION_QUEUE_LIMITS);
-    // ingest frames and their refusals are answered in arrival order
-    let chain = Promise.resolve();
-    const inOrder = (bytes: number, work: () => Promise<void> | void) => {
+    const corkAnswers = coalesceWrites(socket);
+    const frames = new FrameSequence<Judged>(
+      ({ answer, registered }) => {
+        corkAnswers();
+        send(answer);
+        // an agent registers on every connect, once it listens: what waited for it can go now
+        if (registered) links.registered(link);
+      },
+      error =>
+        logger.error(`Agent frame of ${agent.name} not handled: ${error}`),
+    );
+    const inOrder = (
+      bytes: number,
+      together: boolean,
+      work: () => Promise<Judged> | Judged,
+    ) => {
       flow.queued(bytes);
-      chain = chain
-        .then(work)
-        .catch(error =>
-          logger.error(`Agent frame of ${agent.name} not handled: ${error}`),
-        )
-        .finally(() => flow.done(bytes));
+      frames.push(together, work, () => flow.done(bytes));
     };
+    const refusal = (answer: BackendFrame) => () => ({
+      answer,
+      registered: false,
+    });
     const live = () => {
       if (!this.options.liveLimiter.take(agent.instanceId))
         flow.throttle(THROTTLE_MS);
@@ -160,8 +177,10 @@ export class AgentSocketServer {
       try {
         json = JSON.parse(bytes.toString());
       } catch {
-        inOrder(0, () =>
-          send({
+        inOrder(
+          0,
+          true,
+          refusal({
             type: 'error',
             status: 400,
             message: '(root): the frame is not JSON',
@@ -184,8 +203,10 @@ export class AgentSocketServer {
       }
       const id = rawFrameId(json);
       if (bytes.length > INGEST_LIMITS.maxFrameBytes) {
-        inOrder(0, () =>
-          send({
+        inOrder(
+          0,
+          true,
+          refusal({
             type: 'error',
             id,
             status: 413,
@@ -194,15 +215,9 @@ export class AgentSocketServer {
         );
         return;
       }
-      inOrder(bytes.length, async () => {
-        const { answer, registered } = await this.options.ingest.receive(
-          agent,
-          json,
-        );
-        send(answer);
-        // an agent registers on every connect, once it listens: what waited for it can go now
-        if (registered) links.registered(link);
-      });
+      inOrder(bytes.length, storedTogether(json), () =>
+        this.options.ingest.receive(agent, json),
+      );
     });
     ws.on('close', () => {
       this.sockets.delete(ws);

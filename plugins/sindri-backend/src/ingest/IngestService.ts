@@ -31,6 +31,32 @@ const frameTypeOf = (raw: unknown) => {
   return typeof type === 'string' && FRAME_TYPES.has(type) ? type : 'invalid';
 };
 
+export type Judged = { answer: BackendFrame; registered: boolean };
+type SampleFrame = Extract<AgentFrame, { type: 'heartbeat' | 'metrics' }>;
+
+const isSample = (frame: AgentFrame): frame is SampleFrame =>
+  frame.type === 'heartbeat' || frame.type === 'metrics';
+
+/**
+ * Whether a frame as sent may be judged alongside the samples ahead of it
+ * (see FrameSequence): samples go into the same group commit, in the order
+ * they were taken, so they need not wait for each other to be stored.
+ */
+export const storedTogether = (raw: unknown) => {
+  const type = (raw as { type?: unknown } | null)?.type;
+  return type === 'heartbeat' || type === 'metrics';
+};
+
+const refused = (
+  id: string | undefined,
+  status: number,
+  message: string,
+): Promise<Judged> =>
+  Promise.resolve({
+    answer: { type: 'error', id, status, message },
+    registered: false,
+  });
+
 /** Stores what an authenticated agent sends and publishes the instance changes it causes. */
 export class IngestService {
   /** Instances known to be registered, so a sample costs no lookup. */
@@ -65,72 +91,66 @@ export class IngestService {
    * batch: validated, rate-limited, stored. Always answers, an ack or an error
    * naming the frame's id (400 invalid, 429 too fast, 503 not stored now);
    * `where` prefixes the field a 400 names (e.g. `frames.3`).
+   *
+   * What waits for the database is the row to store and the frame's id, not
+   * the frame as parsed: with thousands of samples waiting for their commit,
+   * what each keeps alive is what every young-generation collection copies.
    */
-  async receive(
-    agent: AgentIdentity,
-    raw: unknown,
-    where?: string,
-  ): Promise<{ answer: BackendFrame; registered: boolean }> {
-    const judged = await this.judge(agent, raw, where);
-    const { answer } = judged;
-    this.observe?.(
-      frameTypeOf(raw),
-      answer.type === 'error' ? String(answer.status) : 'ack',
-    );
-    return judged;
+  receive(agent: AgentIdentity, raw: unknown, where?: string): Promise<Judged> {
+    const type = frameTypeOf(raw);
+    return this.judge(agent, raw, where).then(judged => {
+      const { answer } = judged;
+      this.observe?.(
+        type,
+        answer.type === 'error' ? String(answer.status) : 'ack',
+      );
+      return judged;
+    });
   }
 
-  private async judge(
+  private judge(
     agent: AgentIdentity,
     raw: unknown,
     where?: string,
-  ): Promise<{ answer: BackendFrame; registered: boolean }> {
+  ): Promise<Judged> {
     const id = rawFrameId(raw);
     const parsed = agentFrameSchema.safeParse(raw);
-    if (!parsed.success) {
-      return {
-        answer: {
-          type: 'error',
-          id,
-          status: 400,
-          message: describeZodError(parsed.error, where),
-        },
-        registered: false,
-      };
-    }
-    if (!this.limiter.take(agent.instanceId)) {
-      return {
-        answer: {
-          type: 'error',
-          id,
-          status: 429,
-          message: 'too many frames; slow down and send it again',
-        },
-        registered: false,
-      };
-    }
-    try {
-      const answer = await this.handle(agent, parsed.data);
-      return {
+    if (!parsed.success)
+      return refused(id, 400, describeZodError(parsed.error, where));
+    if (!this.limiter.take(agent.instanceId))
+      return refused(id, 429, 'too many frames; slow down and send it again');
+    const registers = parsed.data.type === 'register';
+    return this.handle(agent, parsed.data).then(
+      answer => ({
         answer,
-        registered: parsed.data.type === 'register' && answer.type === 'ack',
-      };
-    } catch (error) {
-      this.logger.error(`Ingest from ${agent.name} failed: ${error}`);
-      return {
-        answer: {
-          type: 'error',
+        registered: registers && answer.type === 'ack',
+      }),
+      error => {
+        this.logger.error(`Ingest from ${agent.name} failed: ${error}`);
+        return refused(
           id,
-          status: 503,
-          message: 'the portal could not store the frame now; send it again',
-        },
-        registered: false,
-      };
-    }
+          503,
+          'the portal could not store the frame now; send it again',
+        );
+      },
+    );
   }
 
   /** Handles one validated frame; answers with the ack or the error for it. */
-  async handle(agent: AgentIdentity, frame: AgentFrame): Promise<BackendFrame> {
+  handle(agent: AgentIdentity, frame: AgentFrame): Promise<BackendFrame> {
+    try {
+      if (isSample(frame) && this.registered.has(agent.instanceId))
+        return this.storeSample(agent, frame);
+      return this.handleInTurn(agent, frame);
+    } catch (error) {
+      return Promise.reject(error);
+    }
+  }
+
+  private async handleInTurn(
+    agent: AgentIdentity,
+    frame: AgentFrame,
+  ): Promise<BackendFrame> {
     const id = frameId(frame);
     if (frame.type === 'register') {
       if (frame.registration.name !== agent.name) {
@@ -172,24 +192,10 @@ export class IngestService {
         message: 'type: the agent must register before it sends samples',
       };
     }
+    if (isSample(frame)) return this.storeSample(agent, frame);
 
     let statusChanged = false;
     switch (frame.type) {
-      case 'heartbeat':
-        statusChanged = await this.writer.heartbeat(
-          agent.instanceId,
-          frame.heartbeat,
-        );
-        if (statusChanged)
-          this.events.note({
-            type: 'recovered',
-            instance: { id: agent.instanceId, name: agent.name },
-            message: 'heartbeats arrive again',
-          });
-        break;
-      case 'metrics':
-        await this.writer.metrics(agent.instanceId, frame.metrics);
-        break;
       case 'event':
         if (
           await this.events.record({
@@ -225,12 +231,39 @@ export class IngestService {
       default:
         break;
     }
-    if (statusChanged) {
-      await this.changes.publish({
-        reason: 'status',
-        instance: (await this.instances.get(agent.instanceId))!,
-      });
-    }
+    if (statusChanged) await this.publishStatus(agent.instanceId);
     return { type: 'ack', id };
+  }
+
+  /** A heartbeat or metrics sample: the writer takes its row now; the ack waits for the commit. */
+  private storeSample(
+    agent: AgentIdentity,
+    frame: SampleFrame,
+  ): Promise<BackendFrame> {
+    const id = frameId(frame);
+    const ack: BackendFrame = { type: 'ack', id };
+    if (frame.type === 'metrics')
+      return this.writer
+        .metrics(agent.instanceId, frame.metrics)
+        .then(() => ack);
+    return this.writer
+      .heartbeat(agent.instanceId, frame.heartbeat)
+      .then(async revived => {
+        if (!revived) return ack;
+        this.events.note({
+          type: 'recovered',
+          instance: { id: agent.instanceId, name: agent.name },
+          message: 'heartbeats arrive again',
+        });
+        await this.publishStatus(agent.instanceId);
+        return ack;
+      });
+  }
+
+  private async publishStatus(instanceId: string) {
+    await this.changes.publish({
+      reason: 'status',
+      instance: (await this.instances.get(instanceId))!,
+    });
   }
 }
