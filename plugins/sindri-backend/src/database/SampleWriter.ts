@@ -11,13 +11,14 @@ import { writeSampleLot } from './writeSampleLot';
 
 /**
  * Writes heartbeats and metrics in small batches: what arrives within a few
- * milliseconds is stored in one transaction with multi-row inserts, and each
- * caller's promise settles only once its batch is committed, so an ack still
- * means "stored". Duplicates are ignored, as one at a time. Two batches may
- * be written at once and commit in either order: every statement of a batch
- * gives the same result in any order (samples kept by id, the newest
- * heartbeat and metrics kept by time, an instance woken by whichever batch
- * commits first), and each takes its row locks in instance order.
+ * milliseconds is stored in one transaction (on PostgreSQL one statement, see
+ * writeSampleLot), and each caller's promise settles only once its batch is
+ * committed, so an ack still means "stored". Duplicates are ignored, as one
+ * at a time. Two batches may be written at once (on PostgreSQL; SQLite's one
+ * connection takes them in turn) and commit in either order: every statement
+ * of a batch gives the same result in any order (samples kept by id, the
+ * newest heartbeat and metrics kept by time, an instance woken by whichever
+ * batch commits first), and each takes its rows in key order.
  */
 export class SampleWriter {
   private readonly commits: GroupCommit<PendingSample, boolean>;

@@ -47,6 +47,22 @@ export type PendingSample =
   | { kind: 'heartbeat'; row: HeartbeatRow }
   | { kind: 'metrics'; row: MetricsRow; latest: LatestMetricsRow };
 
+/** Longest mount name the alert row's column holds. */
+const MOUNT_COLUMN_LENGTH = 500;
+
+/**
+ * A mount name as the alert row can hold it on either database: no NUL, no
+ * lone surrogate (either would fail the whole lot on PostgreSQL), at most the
+ * column's length. The sample itself is stored as sent, in its JSON text.
+ */
+function storableMount(mount: string | undefined): string | null {
+  if (mount === undefined) return null;
+  const text = /[\0\uD800-\uDFFF]/.test(mount)
+    ? Buffer.from(mount.replace(/\0/g, '\uFFFD')).toString()
+    : mount;
+  return text.slice(0, MOUNT_COLUMN_LENGTH);
+}
+
 export function pendingMetrics(
   instanceId: string,
   sample: MetricsSample,
@@ -69,9 +85,9 @@ export function pendingMetrics(
       cpu_pct: metricValue('cpu', sample)?.value ?? null,
       memory_pct: metricValue('memory', sample)?.value ?? null,
       disk_pct: disk?.value ?? null,
-      disk_mount: disk?.where ?? null,
+      disk_mount: storableMount(disk?.where),
       inodes_pct: inodes?.value ?? null,
-      inodes_mount: inodes?.where ?? null,
+      inodes_mount: storableMount(inodes?.where),
     },
   };
 }

@@ -439,6 +439,36 @@ describe('instance and sample stores', () => {
         Number((await knex('metric_samples').count({ n: '*' }))[0].n),
       ).toBe(2);
     });
+    it('stores, in one lot with others, a sample of any time and mount name a valid frame may carry', async () => {
+      const { knex, instances, writer, instanceId } = await setup(databaseId);
+      await instances.register(instanceId, registration('dev-1'));
+      const disk = (mount: string) => ({
+        disks: [{ mount, sizeBytes: 100, usedBytes: 50 }],
+      });
+      const odd = [
+        // year 0000 and year 9999 an hour behind UTC (10000 in UTC): valid ISO times
+        { ...sample(new Date(), 1), at: '0000-01-01T00:00:00Z' },
+        { ...sample(new Date(), 2), at: '9999-12-31T23:30:00-01:00' },
+        sample(new Date(), 3, disk('/mnt/\ud800lone')),
+        sample(new Date(), 4, disk('/mnt/nul\0byte')),
+        sample(new Date(), 5, disk(`/${'m'.repeat(511)}`)),
+      ];
+      await Promise.all([
+        ...odd.map(m => writer.metrics(instanceId, m)),
+        writer.heartbeat(instanceId, {
+          id: crypto.randomUUID(),
+          at: '0000-01-01T00:00:00Z',
+          uptimeSeconds: 1,
+        }),
+      ]);
+      const stored = await knex('metric_samples').select('id', 'data');
+      expect(stored.map(r => r.id).sort()).toEqual(odd.map(m => m.id).sort());
+      // each sample as it was sent
+      for (const m of odd)
+        expect(JSON.parse(stored.find(r => r.id === m.id)!.data)).toEqual(m);
+      expect(await heartbeatCount(knex)).toBe(1);
+    });
+
     it('writes each lot of samples in one transaction of its own, not a knex.transaction() per lot', async () => {
       const { knex, instances, writer, instanceId } = await setup(databaseId);
       await instances.register(instanceId, registration('dev-1'));

@@ -41,10 +41,27 @@ export function writeSampleLot(
 }
 
 /**
+ * Rows as one JSON parameter, each time as milliseconds since the epoch:
+ * every time a sample may carry (years 0000 to 9999, in any offset) then
+ * reaches PostgreSQL, where an ISO text of year 0000 or 10000 would not.
+ */
+const asJson = (rows: object[]) =>
+  JSON.stringify(
+    rows,
+    function timesAsNumbers(this: Record<string, unknown>, key, value) {
+      const raw = this[key];
+      return raw instanceof Date ? raw.getTime() : value;
+    },
+  );
+
+/**
  * PostgreSQL: the whole lot in one statement (its data-modifying WITH clauses
  * commit together), each part of the lot one JSON parameter. One round trip
  * instead of seven, each of which waited for the event loop to read its
- * answer, and the same short statement whatever the lot's size.
+ * answer, and the same short statement whatever the lot's size. Each insert
+ * takes its rows in key order, so two lots (or replicas) writing the same
+ * rows lock them in the same order; `woken` runs first, as the main query
+ * reads it.
  */
 async function writeInOneStatement(
   knex: Knex,
@@ -54,30 +71,34 @@ async function writeInOneStatement(
   const result = await knex.raw(
     `WITH metrics AS (
        INSERT INTO metric_samples (id, instance_id, resolution, at, data)
-       SELECT id, instance_id, 'raw', at, data
+       SELECT id, instance_id, 'raw', to_timestamp(at / 1000), data
        FROM json_to_recordset(?::json)
-         AS r(id text, instance_id text, at timestamptz, data text)
+         AS r(id text, instance_id text, at double precision, data text)
+       ORDER BY id
        ON CONFLICT (id) DO NOTHING
      ), latest AS (
        INSERT INTO instance_latest_metrics (${LATEST_COLUMNS.join(', ')})
-       SELECT ${LATEST_COLUMNS.join(', ')}
+       SELECT instance_id, to_timestamp(at / 1000), ${LATEST_COLUMNS.slice(
+         2,
+       ).join(', ')}
        FROM json_to_recordset(?::json)
-         AS r(instance_id text, at timestamptz, cpu_pct double precision,
+         AS r(instance_id text, at double precision, cpu_pct double precision,
               memory_pct double precision, disk_pct double precision, disk_mount text,
               inodes_pct double precision, inodes_mount text)
        ORDER BY instance_id
        ON CONFLICT (instance_id) DO UPDATE SET ${LATEST_UPDATES} ${LATEST_IF_NEWER}
      ), beats AS (
        INSERT INTO heartbeats (instance_id, at, uptime_s, load)
-       SELECT instance_id, at, uptime_s, load
+       SELECT instance_id, to_timestamp(at / 1000), uptime_s, load
        FROM json_to_recordset(?::json)
-         AS r(instance_id text, at timestamptz, uptime_s double precision, load text)
+         AS r(instance_id text, at double precision, uptime_s double precision, load text)
+       ORDER BY instance_id, at
        ON CONFLICT (instance_id, at) DO NOTHING
      ), liveness AS (
        INSERT INTO instance_liveness (instance_id, last_heartbeat_at, uptime_s)
-       SELECT instance_id, last_heartbeat_at, uptime_s
+       SELECT instance_id, to_timestamp(last_heartbeat_at / 1000), uptime_s
        FROM json_to_recordset(?::json)
-         AS r(instance_id text, last_heartbeat_at timestamptz, uptime_s double precision)
+         AS r(instance_id text, last_heartbeat_at double precision, uptime_s double precision)
        ORDER BY instance_id
        ON CONFLICT (instance_id) ${LIVENESS_UPDATE}
      ), woken AS (
@@ -90,10 +111,10 @@ async function writeInOneStatement(
      )
      SELECT id FROM woken`,
     [
-      JSON.stringify(lot.metrics),
-      JSON.stringify(lot.latest),
-      JSON.stringify(lot.heartbeats),
-      JSON.stringify(lot.liveness),
+      asJson(lot.metrics),
+      asJson(lot.latest),
+      asJson(lot.heartbeats),
+      asJson(lot.liveness),
       now,
       now,
       JSON.stringify(lot.liveness.map(r => r.instance_id)),

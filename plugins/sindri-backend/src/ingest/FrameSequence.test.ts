@@ -108,4 +108,18 @@ describe('FrameSequence', () => {
       'after',
     ]);
   });
+
+  it('answers any number of frames whose answers are ready at once, queued behind one that is not', async () => {
+    const s = sequence();
+    const alone = deferred<string>();
+    s.push('alone', false, () => alone.promise);
+    for (let i = 0; i < 20_000; i++) s.push(`r${i}`, true, () => `a${i}`);
+    alone.resolve('a-alone');
+    await turn();
+    expect(s.failures).toEqual([]);
+    expect(s.answered).toHaveLength(20_001);
+    expect(s.answered[20_000]).toBe('a19999');
+    s.push('later', true, () => 'a-later');
+    expect(s.answered[20_001]).toBe('a-later');
+  });
 });

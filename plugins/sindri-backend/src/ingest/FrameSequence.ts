@@ -14,8 +14,8 @@ const isPromiseLike = <A>(value: Promise<A> | A): value is Promise<A> =>
  * One connection's ingest frames, answered in the order they arrived.
  *
  * A frame whose storing commutes with the others of its kind (heartbeats and
- * metrics, which go into the same group commit, in the order they were
- * added) starts as soon as no other kind of frame is ahead of it, without
+ * metrics, which go into the same group commit, whose writes do not depend
+ * on their order) starts as soon as no other kind of frame is ahead of it, without
  * waiting for the frames before it to be stored: an agent sending a window of
  * samples gets them into one lot instead of one lot each. Any other frame (a
  * registration, an event, logs) starts once everything before it is done, and
@@ -27,10 +27,13 @@ const isPromiseLike = <A>(value: Promise<A> | A): value is Promise<A> =>
  * young-generation collection while it waits.
  */
 export class FrameSequence<A> {
-  /** frames not yet answered, oldest first */
-  private readonly queue: Entry<A>[] = [];
-  /** how many frames at the head of the queue have started */
+  /** frames not yet answered, oldest first, from `head` on */
+  private queue: Array<Entry<A> | undefined> = [];
+  private head = 0;
+  /** the index in `queue` of the first frame not yet started */
   private started = 0;
+  /** a frame whose answer is ready at once ends inside the loop that started it: that loop goes on */
+  private starting = false;
   /** started frames not yet done, and how many of those run alone */
   private running = 0;
   private runningAlone = 0;
@@ -53,12 +56,20 @@ export class FrameSequence<A> {
   }
 
   private startWhatMay() {
-    while (this.started < this.queue.length) {
-      const entry = this.queue[this.started];
-      const may = entry.together ? this.runningAlone === 0 : this.running === 0;
-      if (!may) return;
-      this.started += 1;
-      this.run(entry);
+    if (this.starting) return;
+    this.starting = true;
+    try {
+      while (this.started < this.queue.length) {
+        const entry = this.queue[this.started]!;
+        const may = entry.together
+          ? this.runningAlone === 0
+          : this.running === 0;
+        if (!may) return;
+        this.started += 1;
+        this.run(entry);
+      }
+    } finally {
+      this.starting = false;
     }
   }
 
@@ -88,9 +99,13 @@ export class FrameSequence<A> {
     entry.outcome = outcome;
     this.running -= 1;
     if (!entry.together) this.runningAlone -= 1;
-    while (this.queue.length && this.queue[0].state === 'done') {
-      const head = this.queue.shift()!;
-      this.started -= 1;
+    while (
+      this.head < this.queue.length &&
+      this.queue[this.head]!.state === 'done'
+    ) {
+      const head = this.queue[this.head]!;
+      this.queue[this.head] = undefined;
+      this.head += 1;
       try {
         if (head.outcome && 'answer' in head.outcome)
           this.answer(head.outcome.answer);
@@ -101,6 +116,16 @@ export class FrameSequence<A> {
         head.settled();
       }
     }
+    this.compact();
     this.startWhatMay();
+  }
+
+  /** Drops the answered frames from the front of the queue once they are most of it. */
+  private compact() {
+    if (this.head < 1024 && this.head < this.queue.length) return;
+    if (this.head * 2 < this.queue.length) return;
+    this.queue = this.queue.slice(this.head);
+    this.started -= this.head;
+    this.head = 0;
   }
 }

@@ -61,10 +61,13 @@ const refused = (
 export class IngestService {
   /** Instances known to be registered, so a sample costs no lookup. */
   private readonly registered = new Set<string>();
+  /** Lookups under way, one per instance however many of its samples wait for it. */
+  private readonly lookups = new Map<string, Promise<boolean>>();
 
   /** The instance was removed: its frames are no longer taken on trust. */
   forget(instanceId: string) {
     this.registered.delete(instanceId);
+    this.lookups.delete(instanceId);
   }
 
   constructor(
@@ -181,10 +184,7 @@ export class IngestService {
       return { type: 'ack', id };
     }
 
-    if (
-      !this.registered.has(agent.instanceId) &&
-      !(await this.instances.isRegistered(agent.instanceId))
-    ) {
+    if (!(await this.isRegistered(agent.instanceId))) {
       return {
         type: 'error',
         id,
@@ -258,6 +258,32 @@ export class IngestService {
         await this.publishStatus(agent.instanceId);
         return ack;
       });
+  }
+
+  /**
+   * Whether the instance has registered: from memory, or asked of the
+   * database once (an agent that reported before this replica started, over
+   * HTTP, need not register again) and remembered when it has.
+   */
+  private isRegistered(instanceId: string): Promise<boolean> {
+    if (this.registered.has(instanceId)) return Promise.resolve(true);
+    let lookup = this.lookups.get(instanceId);
+    if (!lookup) {
+      lookup = this.instances
+        .isRegistered(instanceId)
+        .then(found => {
+          // unless the instance was forgotten meanwhile
+          if (found && this.lookups.get(instanceId) === lookup)
+            this.registered.add(instanceId);
+          return found;
+        })
+        .finally(() => {
+          if (this.lookups.get(instanceId) === lookup)
+            this.lookups.delete(instanceId);
+        });
+      this.lookups.set(instanceId, lookup);
+    }
+    return lookup;
   }
 
   private async publishStatus(instanceId: string) {

@@ -45,8 +45,9 @@ function judgeInOrder(
 
 /**
  * `POST /ingest`, the agents' fallback when they cannot hold a WebSocket,
- * authenticated by `agentAuthentication`. Each frame is judged alone: the
- * results say, in order, which were stored and why the others were not.
+ * authenticated by `agentAuthentication`. Each frame is judged on its own (an
+ * invalid one is refused alone) and in the WebSocket's order: the results
+ * say, in order, which were stored and why the others were not.
  */
 export function registerIngestRoutes(
   router: SindriRouter,
