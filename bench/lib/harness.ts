@@ -4,6 +4,7 @@ import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import readline from 'node:readline';
+import knexFactory from 'knex';
 import WebSocket from 'ws';
 
 export const repoRoot = path.resolve(__dirname, '../..');
@@ -88,12 +89,28 @@ export async function startServer(
     url: `http://127.0.0.1:${port}`,
     process: child,
     rssMb: () => ({ now: status('VmRSS'), peak: status('VmHWM') }),
-    stop: () =>
-      new Promise(resolve => {
+    stop: async () => {
+      await new Promise<void>(resolve => {
         child.once('exit', () => resolve());
         child.kill('SIGTERM');
-      }),
+      });
+      // Backstage's own SIGTERM handler ends the server before its drop runs
+      if (db === 'pg' && !options.pgDatabase)
+        await dropBenchDatabase(`sindri_bench_${child.pid}`);
+    },
   };
+}
+
+/** Drops a database a bench server made, once the server has gone. */
+async function dropBenchDatabase(name: string) {
+  const url =
+    process.env.BENCH_POSTGRES_URL ?? 'postgresql://postgres@127.0.0.1:5432';
+  const admin = knexFactory({ client: 'pg', connection: `${url}/postgres` });
+  try {
+    await admin.raw(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+  } finally {
+    await admin.destroy();
+  }
 }
 
 export async function postgresAvailable(): Promise<boolean> {
