@@ -76,6 +76,19 @@ describe('GroupCommit', () => {
     expect(most).toBe(2);
   });
 
+  it('starts a lot that is due once the current callback ends, without waiting for the event loop to reach its timer', async () => {
+    const { lots, write } = slowWriter(1);
+    const commits = new GroupCommit(write, { maxBatch: 100, maxDelayMs: 5 });
+    const first = commits.add(1);
+    // a busy loop (hundreds of sockets read in one go) reaches no timer meanwhile
+    const busyUntil = performance.now() + 10;
+    while (performance.now() < busyUntil);
+    const second = commits.add(2);
+    await Promise.resolve();
+    expect(lots).toEqual([[1, 2]]);
+    await expect(Promise.all([first, second])).resolves.toEqual([10, 20]);
+  });
+
   it('fails every caller of a lot whose write failed, and goes on with the next', async () => {
     let calls = 0;
     const commits = new GroupCommit(

@@ -2,6 +2,8 @@ interface Waiting<T, R> {
   item: T;
   done: (result: R) => void;
   fail: (error: unknown) => void;
+  /** when it was added, by performance.now() */
+  at: number;
 }
 
 /**
@@ -14,12 +16,18 @@ interface Waiting<T, R> {
  * slower database gets bigger lots rather than a growing line of small ones.
  * With more than one, lots may commit out of order: for writes that do not
  * depend on each other's order. A failed write fails every caller in it.
+ *
+ * A lot that is due (full, or its oldest item has waited `maxDelayMs`) is
+ * started as soon as the current callback ends, not by a timer: an event
+ * loop reading hundreds of sockets at once (agents answering a lot's acks)
+ * runs its timers only once it has read them all, and the database would sit
+ * idle meanwhile. The timer is for an item that nothing comes after.
  */
 export class GroupCommit<T, R> {
   private queue: Waiting<T, R>[] = [];
   private timer?: NodeJS.Timeout;
-  /** the timer is for a full lot, not for the delay */
-  private timerNow = false;
+  /** a lot starts once the current callback ends */
+  private starting = false;
   private writing = 0;
   private readonly concurrency: number;
 
@@ -36,17 +44,25 @@ export class GroupCommit<T, R> {
 
   add(item: T): Promise<R> {
     return new Promise((done, fail) => {
-      this.queue.push({ item, done, fail });
+      this.queue.push({ item, done, fail, at: performance.now() });
       this.plan();
     });
   }
 
-  /** Starts a lot now if a full one waits, or soon if a partial one does, when a write may start. */
+  /** Starts a lot soon if one is due and a write may start, or sets the timer for the oldest item's delay. */
   private plan() {
     if (this.writing >= this.concurrency || !this.queue.length) return;
-    if (this.queue.length >= this.options.maxBatch) {
-      if (!this.timer || !this.timerNow) this.schedule(0);
-    } else if (!this.timer) this.schedule(this.options.maxDelayMs);
+    const waited = performance.now() - this.queue[0].at;
+    if (
+      this.queue.length >= this.options.maxBatch ||
+      waited >= this.options.maxDelayMs
+    )
+      this.startSoon();
+    else if (!this.timer)
+      this.timer = setTimeout(() => {
+        this.timer = undefined;
+        void this.writeNext();
+      }, this.options.maxDelayMs - waited);
   }
 
   /** How many items wait for a lot. */
@@ -54,13 +70,15 @@ export class GroupCommit<T, R> {
     return this.queue.length;
   }
 
-  private schedule(delay: number) {
+  private startSoon() {
+    if (this.starting) return;
+    this.starting = true;
     clearTimeout(this.timer);
-    this.timerNow = delay === 0;
-    this.timer = setTimeout(() => {
-      this.timer = undefined;
+    this.timer = undefined;
+    queueMicrotask(() => {
+      this.starting = false;
       void this.writeNext();
-    }, delay);
+    });
   }
 
   private async writeNext() {

@@ -47,15 +47,14 @@ export const storedTogether = (raw: unknown) => {
   return type === 'heartbeat' || type === 'metrics';
 };
 
-const refused = (
+const refusal = (
   id: string | undefined,
   status: number,
   message: string,
-): Promise<Judged> =>
-  Promise.resolve({
-    answer: { type: 'error', id, status, message },
-    registered: false,
-  });
+): BackendFrame => ({ type: 'error', id, status, message });
+
+const NOT_STORED =
+  'the portal could not store the frame now; send it again' as const;
 
 /** Stores what an authenticated agent sends and publishes the instance changes it causes. */
 export class IngestService {
@@ -93,61 +92,60 @@ export class IngestService {
    * Judges one frame as an agent sent it, on the WebSocket or in an HTTP
    * batch: validated, rate-limited, stored. Always answers, an ack or an error
    * naming the frame's id (400 invalid, 429 too fast, 503 not stored now);
-   * `where` prefixes the field a 400 names (e.g. `frames.3`).
+   * `where` prefixes the field a 400 names (e.g. `frames.3`). A refusal is
+   * answered at once; a sample's ack once its lot is committed, with one
+   * promise between the commit and the answer (thousands wait at once).
    *
    * What waits for the database is the row to store and the frame's id, not
    * the frame as parsed: with thousands of samples waiting for their commit,
    * what each keeps alive is what every young-generation collection copies.
    */
-  receive(agent: AgentIdentity, raw: unknown, where?: string): Promise<Judged> {
-    const type = frameTypeOf(raw);
-    return this.judge(agent, raw, where).then(judged => {
-      const { answer } = judged;
-      this.observe?.(
-        type,
-        answer.type === 'error' ? String(answer.status) : 'ack',
-      );
-      return judged;
-    });
-  }
-
-  private judge(
+  receive(
     agent: AgentIdentity,
     raw: unknown,
     where?: string,
-  ): Promise<Judged> {
+  ): Promise<Judged> | Judged {
+    const type = frameTypeOf(raw);
     const id = rawFrameId(raw);
     const parsed = agentFrameSchema.safeParse(raw);
     if (!parsed.success)
-      return refused(id, 400, describeZodError(parsed.error, where));
+      return this.judged(
+        type,
+        refusal(id, 400, describeZodError(parsed.error, where)),
+      );
     if (!this.limiter.take(agent.instanceId))
-      return refused(id, 429, 'too many frames; slow down and send it again');
-    const registers = parsed.data.type === 'register';
-    return this.handle(agent, parsed.data).then(
-      answer => ({
-        answer,
-        registered: registers && answer.type === 'ack',
-      }),
-      error => {
-        this.logger.error(`Ingest from ${agent.name} failed: ${error}`);
-        return refused(
-          id,
-          503,
-          'the portal could not store the frame now; send it again',
-        );
-      },
+      return this.judged(
+        type,
+        refusal(id, 429, 'too many frames; slow down and send it again'),
+      );
+    const frame = parsed.data;
+    const ack: BackendFrame = { type: 'ack', id: frameId(frame) };
+    const notStored = (error: unknown) => {
+      this.logger.error(`Ingest from ${agent.name} failed: ${error}`);
+      return this.judged(type, refusal(id, 503, NOT_STORED));
+    };
+    if (isSample(frame) && this.registered.has(agent.instanceId)) {
+      let stored: Promise<unknown>;
+      try {
+        stored = this.storeSample(agent, frame);
+      } catch (error) {
+        return notStored(error);
+      }
+      return stored.then(() => this.judged(type, ack), notStored);
+    }
+    return this.handleInTurn(agent, frame).then(
+      answer => this.judged(type, answer, frame.type === 'register'),
+      notStored,
     );
   }
 
-  /** Handles one validated frame; answers with the ack or the error for it. */
-  handle(agent: AgentIdentity, frame: AgentFrame): Promise<BackendFrame> {
-    try {
-      if (isSample(frame) && this.registered.has(agent.instanceId))
-        return this.storeSample(agent, frame);
-      return this.handleInTurn(agent, frame);
-    } catch (error) {
-      return Promise.reject(error);
-    }
+  /** The answer to one frame, counted by its type and result. */
+  private judged(type: string, answer: BackendFrame, registers = false) {
+    this.observe?.(
+      type,
+      answer.type === 'error' ? String(answer.status) : 'ack',
+    );
+    return { answer, registered: registers && answer.type === 'ack' };
   }
 
   private async handleInTurn(
@@ -192,7 +190,10 @@ export class IngestService {
         message: 'type: the agent must register before it sends samples',
       };
     }
-    if (isSample(frame)) return this.storeSample(agent, frame);
+    if (isSample(frame)) {
+      await this.storeSample(agent, frame);
+      return { type: 'ack', id };
+    }
 
     let statusChanged = false;
     switch (frame.type) {
@@ -235,29 +236,25 @@ export class IngestService {
     return { type: 'ack', id };
   }
 
-  /** A heartbeat or metrics sample: the writer takes its row now; the ack waits for the commit. */
+  /** A heartbeat or metrics sample: the writer takes its row now; settles once it is committed. */
   private storeSample(
     agent: AgentIdentity,
     frame: SampleFrame,
-  ): Promise<BackendFrame> {
-    const id = frameId(frame);
-    const ack: BackendFrame = { type: 'ack', id };
+  ): Promise<unknown> {
     if (frame.type === 'metrics')
-      return this.writer
-        .metrics(agent.instanceId, frame.metrics)
-        .then(() => ack);
+      return this.writer.metrics(agent.instanceId, frame.metrics);
     return this.writer
       .heartbeat(agent.instanceId, frame.heartbeat)
-      .then(async revived => {
-        if (!revived) return ack;
-        this.events.note({
-          type: 'recovered',
-          instance: { id: agent.instanceId, name: agent.name },
-          message: 'heartbeats arrive again',
-        });
-        await this.publishStatus(agent.instanceId);
-        return ack;
-      });
+      .then(revived => (revived ? this.revived(agent) : undefined));
+  }
+
+  private async revived(agent: AgentIdentity) {
+    this.events.note({
+      type: 'recovered',
+      instance: { id: agent.instanceId, name: agent.name },
+      message: 'heartbeats arrive again',
+    });
+    await this.publishStatus(agent.instanceId);
   }
 
   /**

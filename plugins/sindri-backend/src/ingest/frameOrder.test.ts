@@ -34,7 +34,7 @@ function recordJudging() {
       const raw = args[1] as any;
       const id = raw?.[raw?.type]?.id;
       timeline.push(`start ${id}`);
-      return receive.apply(this, args).finally(() => {
+      return Promise.resolve(receive.apply(this, args)).finally(() => {
         timeline.push(`end ${id}`);
       });
     });

@@ -215,6 +215,31 @@ describe('enrollment and ingest', () => {
       ).toBe(404);
     });
 
+    it('asks the database once whether an instance registered before this replica started, for all its samples, and remembers it', async () => {
+      const knex = await databases.init(databaseId);
+      const earlier = await startBackend(knex);
+      const { token } = await enroll(earlier.server, 'demo-1');
+      await ingest(earlier.server, token, [
+        { type: 'register', registration: registration('demo-1') },
+      ]);
+      await earlier.stop();
+
+      const { server } = await startBackend(knex);
+      const lookups = jest.spyOn(InstanceStore.prototype, 'isRegistered');
+      const batch = await ingest(
+        server,
+        token,
+        Array.from({ length: 5 }, (_, i) => (i % 2 ? metrics() : heartbeat())),
+      );
+      expect(batch.body.results.map((r: any) => r.type)).toEqual(
+        Array(5).fill('ack'),
+      );
+      expect(lookups).toHaveBeenCalledTimes(1);
+      await ingest(server, token, [heartbeat(), metrics()]);
+      expect(lookups).toHaveBeenCalledTimes(1);
+      lookups.mockRestore();
+    });
+
     it('judges each frame alone: an invalid one is refused by its id and the rest stored; bad tokens, oversize bodies and floods are refused', async () => {
       const knex = await databases.init(databaseId);
       const { server } = await startBackend(knex, {
