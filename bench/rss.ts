@@ -17,7 +17,7 @@ import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { repoRoot } from './lib/harness';
+import { benchNodeArgs, repoRoot } from './lib/harness';
 
 const { values } = parseArgs({
   options: {
@@ -58,6 +58,7 @@ async function idleRss(withoutSindri: boolean): Promise<number> {
   const child = spawn(
     process.execPath,
     [
+      ...benchNodeArgs(),
       '--expose-gc',
       '-r',
       require.resolve('@backstage/cli/config/nodeTransform.cjs'),
