@@ -41,22 +41,28 @@ export function writeSampleLot(
 }
 
 /**
- * Rows as one JSON parameter, each time as milliseconds since the epoch:
- * every time a sample may carry (years 0000 to 9999, in any offset) then
- * reaches PostgreSQL, where an ISO text of year 0000 or 10000 would not.
- * (No replacer: JSON.stringify with one is several times slower.)
+ * Rows as one JSON parameter, their time (`key`, a row's one Date) as
+ * milliseconds since the epoch: every time a sample may carry (years 0000 to
+ * 9999, in any offset) then reaches PostgreSQL, where an ISO text of year 0000
+ * or 10000 would not. (No replacer: JSON.stringify with one is several times
+ * slower.)
  */
 const withTimesAsNumbers = <K extends string, T extends Record<K, Date>>(
   rows: T[],
   key: K,
 ) => JSON.stringify(rows.map(row => ({ ...row, [key]: row[key].getTime() })));
 
-/** Escapes JSON.stringify may write that PostgreSQL refuses in a `json` value: a lone surrogate (or any surrogate, to be simple), NUL. */
+/**
+ * Escapes JSON.stringify may write that `json_to_recordset` refuses (it
+ * decodes every string of the document, at any depth): a lone surrogate (or
+ * any surrogate, to be simple) and NUL.
+ */
 const REFUSED_ESCAPE = /\\u(?:[dD][89a-fA-F]|0000)/;
 
 /**
  * The metrics rows as one JSON parameter, each sample's JSON text as it is
- * (`data`), not escaped into a string again: PostgreSQL's `json` keeps a
+ * (`data`, always JSON.stringify's output: see pendingMetrics), not escaped
+ * into a string again: PostgreSQL's `json` keeps a
  * value's text as sent, so it reaches its column unchanged. A text with an
  * escape PostgreSQL refuses in `json` (NUL, a lone surrogate) goes as a
  * string (`data_text`).

@@ -226,18 +226,23 @@ describe('enrollment and ingest', () => {
 
       const { server } = await startBackend(knex);
       const lookups = jest.spyOn(InstanceStore.prototype, 'isRegistered');
-      const batch = await ingest(
-        server,
-        token,
-        Array.from({ length: 5 }, (_, i) => (i % 2 ? metrics() : heartbeat())),
-      );
-      expect(batch.body.results.map((r: any) => r.type)).toEqual(
-        Array(5).fill('ack'),
-      );
-      expect(lookups).toHaveBeenCalledTimes(1);
-      await ingest(server, token, [heartbeat(), metrics()]);
-      expect(lookups).toHaveBeenCalledTimes(1);
-      lookups.mockRestore();
+      try {
+        const batch = await ingest(
+          server,
+          token,
+          Array.from({ length: 5 }, (_, i) =>
+            i % 2 ? metrics() : heartbeat(),
+          ),
+        );
+        expect(batch.body.results.map((r: any) => r.type)).toEqual(
+          Array(5).fill('ack'),
+        );
+        expect(lookups).toHaveBeenCalledTimes(1);
+        await ingest(server, token, [heartbeat(), metrics()]);
+        expect(lookups).toHaveBeenCalledTimes(1);
+      } finally {
+        lookups.mockRestore();
+      }
     });
 
     it('judges each frame alone: an invalid one is refused by its id and the rest stored; bad tokens, oversize bodies and floods are refused', async () => {

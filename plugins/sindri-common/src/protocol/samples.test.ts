@@ -1,4 +1,4 @@
-import { metricsSchema, processFieldsSchema } from './samples';
+import { metricsSchema, processFieldsSchema, processSchema } from './samples';
 
 const sampleWith = (process: unknown) => ({
   id: '4b0f5a3e-2f0c-4a53-9b1f-0d7f2f2b6c11',
@@ -11,6 +11,10 @@ const good = { pid: 1, name: 'node', cpuPercent: 0, memoryBytes: 0 };
 describe('a metrics sample’s processes', () => {
   it.each([
     ['the least of each bound', good],
+    [
+      'a name of 256 characters that is longer in UTF-16 units',
+      { ...good, name: '😀'.repeat(256) },
+    ],
     [
       'the most of each bound',
       {
@@ -55,6 +59,21 @@ describe('a metrics sample’s processes', () => {
         ['processes', 'topByMemory', 0, ...i.path].join('.'),
         i.message,
       ]),
+    );
+  });
+
+  it('refuses a process with a field of the wrong type for that first, before its bounds', () => {
+    const judged = metricsSchema.safeParse(
+      sampleWith({ ...good, pid: -1, name: 7 }),
+    );
+    expect(judged.error!.issues.map(i => i.path.join('.'))).toEqual([
+      'processes.topByMemory.0.name',
+    ]);
+  });
+
+  it('has the fields of the field-checked schema, no more and no fewer', () => {
+    expect(Object.keys(processSchema.shape)).toEqual(
+      Object.keys(processFieldsSchema.shape),
     );
   });
 

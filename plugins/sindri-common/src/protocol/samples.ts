@@ -49,13 +49,15 @@ const { $schema: _, ...processJsonSchema } = z.toJSONSchema(
 );
 
 /**
- * The same as processFieldsSchema, and described by its JSON schema, cheaper: a sample carries up to twenty
- * processes, and their seven field checks were most of a metrics frame's
- * validation (zod's cost is per check). Types are checked by field; bounds in
- * one test per process, and only a process that fails it is checked field by
- * field, so a refusal names the field in zod's own words.
+ * The same as processFieldsSchema, and described by its JSON schema, cheaper:
+ * a sample carries up to twenty processes, and their seven field checks were
+ * most of a metrics frame's validation (zod's cost is per check). Types are
+ * checked by field; bounds in one test per process, and only a process that
+ * fails it is checked field by field, so a refusal names the field in zod's
+ * own words. (A process with a field of the wrong type is refused for that
+ * first, before its bounds are looked at.)
  */
-const processSchema = z
+export const processSchema = z
   .object({
     pid: z.number(),
     name: z.string(),
