@@ -62,9 +62,8 @@ const REFUSED_ESCAPE = /\\u(?:[dD][89a-fA-F]|0000)/;
 /**
  * The metrics rows as one JSON parameter, each sample's JSON text as it is
  * (`data`, always JSON.stringify's output: see pendingMetrics), not escaped
- * into a string again: PostgreSQL's `json` keeps a
- * value's text as sent, so it reaches its column unchanged. A text with an
- * escape PostgreSQL refuses in `json` (NUL, a lone surrogate) goes as a
+ * into a string again: PostgreSQL's `json` keeps a value's text as sent, so
+ * it reaches its column unchanged. A text with a refused escape goes as a
  * string (`data_text`).
  */
 const metricsAsJson = (rows: MetricsRow[]) =>

@@ -119,7 +119,6 @@ export class IngestService {
         refusal(id, 429, 'too many frames; slow down and send it again'),
       );
     const frame = parsed.data;
-    const ack: BackendFrame = { type: 'ack', id: frameId(frame) };
     const notStored = (error: unknown) => {
       this.logger.error(`Ingest from ${agent.name} failed: ${error}`);
       return this.judged(type, refusal(id, 503, NOT_STORED));
@@ -131,7 +130,10 @@ export class IngestService {
       } catch (error) {
         return notStored(error);
       }
-      return stored.then(() => this.judged(type, ack), notStored);
+      return stored.then(
+        () => this.judged(type, { type: 'ack', id: frameId(frame) }),
+        notStored,
+      );
     }
     return this.handleInTurn(agent, frame).then(
       answer => this.judged(type, answer, frame.type === 'register'),

@@ -26,10 +26,12 @@ export const heartbeatSchema = z.object({
 
 export type Heartbeat = z.infer<typeof heartbeatSchema>;
 
+const PROCESS_NAME_MAX = 256;
+
 /** One process of a metrics sample, each bound checked by zod field by field. */
 export const processFieldsSchema = z.object({
   pid: z.number().int().nonnegative(),
-  name: z.string().min(1).max(256),
+  name: z.string().min(1).max(PROCESS_NAME_MAX),
   cpuPercent: z.number().nonnegative(),
   memoryBytes: bytes,
 });
@@ -38,7 +40,7 @@ const withinBounds = (p: z.infer<typeof processFieldsSchema>) =>
   Number.isSafeInteger(p.pid) &&
   p.pid >= 0 &&
   p.name.length >= 1 &&
-  p.name.length <= 256 &&
+  p.name.length <= PROCESS_NAME_MAX &&
   p.cpuPercent >= 0 &&
   Number.isSafeInteger(p.memoryBytes) &&
   p.memoryBytes >= 0;
