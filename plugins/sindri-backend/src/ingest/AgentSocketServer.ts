@@ -56,7 +56,9 @@ export interface AgentSocketServerOptions {
  * to a WebSocket, authenticated by the agent token, and held only while that
  * token is valid. Ingest frames of one connection are answered in order, each
  * by an ack or an error naming its id (samples are stored without waiting for
- * each other, everything else in turn: see FrameSequence); a connection with
+ * each other, everything else in turn: see FrameSequence); a frame that cannot
+ * be answered closes the connection (1011), so that the agent sends it again
+ * instead of waiting for an answer that will not come; a connection with
  * too much waiting is not read until it drains. Live frames (terminals, commands: JSON
  * `pty-*`/`cmd-*` and binary data frames) go to the AgentLinks listeners at
  * once, in arrival order, at a bounded rate.
@@ -139,8 +141,13 @@ export class AgentSocketServer {
         // an agent registers on every connect, once it listens: what waited for it can go now
         if (registered) links.registered(link);
       },
-      error =>
-        logger.error(`Agent frame of ${agent.name} not handled: ${error}`),
+      error => {
+        // the agent keeps a frame until it is answered and sends it again on its next connection
+        logger.error(
+          `Agent frame of ${agent.name} not answered, closing its connection: ${error}`,
+        );
+        ws.close(1011, 'a frame could not be answered; send it again');
+      },
     );
     const inOrder = (
       bytes: number,

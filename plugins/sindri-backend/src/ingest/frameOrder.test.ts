@@ -34,7 +34,13 @@ function recordJudging() {
       const raw = args[1] as any;
       const id = raw?.[raw?.type]?.id;
       timeline.push(`start ${id}`);
-      return Promise.resolve(receive.apply(this, args)).finally(() => {
+      const answered = receive.apply(this, args);
+      // a refusal is answered as a plain value, not a promise: kept so
+      if (!(answered instanceof Promise)) {
+        timeline.push(`end ${id}`);
+        return answered;
+      }
+      return answered.finally(() => {
         timeline.push(`end ${id}`);
       });
     });
@@ -78,14 +84,24 @@ describe('the order in which one agent’s frames are judged', () => {
         agent.ws.on('message', raw => {
           const json = JSON.parse(raw.toString());
           if (json.type === 'ack') answers.push(json.id);
+          if (json.type === 'error') answers.push(`error ${json.status}`);
         });
         const sent = frames();
-        // sent in one go, as an agent's window of unacknowledged frames
-        for (const frame of sent) agent.ws.send(JSON.stringify(frame));
-        await pollUntil(() => answers.length === 5, 'five acks');
+        // sent in one go, as an agent's window of unacknowledged frames, with
+        // an invalid sample (refused at once) among them
+        for (const frame of sent.slice(0, 2))
+          agent.ws.send(JSON.stringify(frame));
+        agent.ws.send(JSON.stringify({ type: 'metrics' }));
+        for (const frame of sent.slice(2)) agent.ws.send(JSON.stringify(frame));
+        await pollUntil(() => answers.length === 6, 'six answers');
         agent.close();
 
-        expect(answers).toEqual(sent.map(idOf));
+        const ids = sent.map(idOf);
+        expect(answers).toEqual([
+          ...ids.slice(0, 2),
+          'error 400',
+          ...ids.slice(2),
+        ]);
         expectJudgedInTurn(at, sent);
         expect(
           Number((await knex('metric_samples').count({ n: '*' }))[0].n),

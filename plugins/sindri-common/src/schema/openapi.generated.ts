@@ -128,7 +128,9 @@ export interface paths {
      *     not answer within half of it is terminated and its instance marked unresponsive. A connection whose token is
      *     revoked, rotated or removed with its instance is closed with 4401 within a second
      *     (`sindri.agents.tokenCheckInterval`). A message over 1 MiB closes the connection with code
-     *     1009; the backend closes every connection with 1001 when it stops. Terminal sessions and
+     *     1009; an ingest frame the backend fails to answer closes it with 1011 (the agent sends
+     *     again what was not answered when it reconnects); the backend closes every connection
+     *     with 1001 when it stops. Terminal sessions and
      *     commands that another replica starts reach the agent through this connection's replica
      *     (`GET /internal/agent-links/{instanceId}`).
      */
