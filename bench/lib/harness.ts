@@ -70,7 +70,9 @@ export async function startServer(
         parsed = JSON.parse(line);
       } catch {
         // not a log line: what node itself printed (e.g. --trace-gc)
-        process.stderr.write(`bench server: ${line}\n`);
+        process.stderr.write(
+          `bench server: ${new Date().toISOString()} ${line}\n`,
+        );
         return;
       }
       if (typeof parsed?.port === 'number') resolve(parsed.port);

@@ -8,6 +8,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { AddressInfo } from 'node:net';
+import { Session } from 'node:inspector/promises';
 import knexFactory, { Knex } from 'knex';
 import { mockServices, startTestBackend } from '@backstage/backend-test-utils';
 import { monitorEventLoopDelay, PerformanceObserver } from 'node:perf_hooks';
@@ -132,11 +133,43 @@ async function main() {
           ).toISOString()} ${entry.duration.toFixed(0)} ms`,
         );
   });
+  // and when the loop was held up for over 100 ms: the times to find in a CPU profile
+  const stalls: string[] = [];
   if (process.env.SINDRI_BENCH_LOOP_DELAY) {
     loop.enable();
     collections.observe({ entryTypes: ['gc'] });
+    let last = performance.now();
+    setInterval(() => {
+      const now = performance.now();
+      if (now - last > 110)
+        stalls.push(
+          `${new Date(performance.timeOrigin + last).toISOString()} ${(
+            now - last
+          ).toFixed(0)} ms`,
+        );
+      last = now;
+    }, 10).unref();
+  }
+  // with SINDRI_BENCH_ALLOC_PROF=FILE, a sampled profile of everything allocated (kept or collected), written at the end
+  const allocations = process.env.SINDRI_BENCH_ALLOC_PROF
+    ? new Session()
+    : undefined;
+  if (allocations) {
+    allocations.connect();
+    await allocations.post('HeapProfiler.startSampling', {
+      samplingInterval: 16384,
+      includeObjectsCollectedByMajorGC: true,
+      includeObjectsCollectedByMinorGC: true,
+    } as any);
   }
   const stop = async () => {
+    if (allocations) {
+      const { profile } = await allocations.post('HeapProfiler.stopSampling');
+      fs.writeFileSync(
+        process.env.SINDRI_BENCH_ALLOC_PROF!,
+        JSON.stringify(profile),
+      );
+    }
     if (process.env.SINDRI_BENCH_LOOP_DELAY)
       process.stderr.write(
         `bench server: event loop delay p50_ms=${(
@@ -145,7 +178,7 @@ async function main() {
           1,
         )} max_ms=${(loop.max / 1e6).toFixed(1)}; collections over 50 ms: ${
           longCollections.join(', ') || 'none'
-        }\n`,
+        }; held up over 100 ms from: ${stalls.join(', ') || 'never'}\n`,
       );
     await backend.stop();
     await drop();
