@@ -139,7 +139,13 @@ export class AgentSocketServer {
         corkAnswers();
         send(answer);
         // an agent registers on every connect, once it listens: what waited for it can go now
-        if (registered) links.registered(link);
+        if (!registered) return;
+        try {
+          links.registered(link);
+        } catch (error) {
+          // the frame was answered: its connection stays
+          logger.error(`After ${agent.name} registered: ${error}`);
+        }
       },
       error => {
         // the agent keeps a frame until it is answered and sends it again on its next connection
