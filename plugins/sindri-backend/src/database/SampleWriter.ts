@@ -14,8 +14,8 @@ import { writeSampleLot } from './writeSampleLot';
  * milliseconds is stored in one transaction (on PostgreSQL one statement, see
  * writeSampleLot), and each caller's promise settles only once its batch is
  * committed, so an ack still means "stored". Duplicates are ignored, as one
- * at a time. Two batches may be written at once (on PostgreSQL; SQLite's one
- * connection takes them in turn) and commit in either order: every statement
+ * at a time. Up to four batches may be written at once (on PostgreSQL;
+ * SQLite's one connection takes them in turn) and commit in either order: every statement
  * of a batch gives the same result in any order (samples kept by id, the
  * newest heartbeat and metrics kept by time, an instance woken by whichever
  * batch commits first), and each takes its rows in key order.
@@ -28,8 +28,10 @@ export class SampleWriter {
     options: { maxBatch: number; maxDelayMs: number; concurrency: number } = {
       maxBatch: 1000,
       maxDelayMs: 5,
-      // two lots at once: one is built and sent while the other waits for the database; their order does not matter (see write)
-      concurrency: 2,
+      // a lot's time is mostly its commit's flush: with four at once, a lot formed every few milliseconds starts
+      // when it is due instead of waiting for an earlier one (measured: paced p50 and p99 down, saturated rate up);
+      // their order does not matter (see write)
+      concurrency: 4,
     },
   ) {
     this.commits = new GroupCommit(batch => this.write(batch), options);

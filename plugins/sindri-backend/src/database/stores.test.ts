@@ -426,6 +426,68 @@ describe('instance and sample stores', () => {
       });
     });
 
+    it("writes lots at once, in any order, for the same instances: each sample once, each instance's newest heartbeat and alert values kept, no lot refused", async () => {
+      const { knex, instances } = await setup(databaseId);
+      const t0 = new Date('2026-11-23T10:00:00Z');
+      const ids: string[] = [];
+      for (let i = 0; i < 8; i++) {
+        const { instanceId } = await instances.enroll({
+          name: `busy-${i}`,
+          owner: 'group:default/a',
+          createdBy: 'user:default/x',
+        });
+        await instances.register(instanceId, registration(`busy-${i}`), t0);
+        ids.push(instanceId);
+      }
+      // lots of ten, four written at once, each holding rows of every instance
+      const writer = new SampleWriter(knex, {
+        maxBatch: 10,
+        maxDelayMs: 0,
+        concurrency: 4,
+      });
+      const statements = jest.spyOn(knex.client, 'query');
+      const minutes = Array.from({ length: 40 }, (_, i) => i + 1).sort(
+        (a, b) => ((a * 7919) % 41) - ((b * 7919) % 41),
+      );
+      // each minute's instances in another order, so that lots meet rows in different orders
+      const sent = minutes.flatMap(m =>
+        [...ids.slice(m % ids.length), ...ids.slice(0, m % ids.length)].map(
+          id => ({
+            id,
+            at: new Date(t0.getTime() + m * minute),
+            cpu: m,
+          }),
+        ),
+      );
+      const results = await Promise.allSettled(
+        sent.flatMap(({ id, at, cpu }) => [
+          writer.heartbeat(id, { ...beatAt(at), uptimeSeconds: cpu * 60 }),
+          writer.metrics(id, sample(at, cpu)),
+        ]),
+      );
+      expect(results.filter(r => r.status === 'rejected')).toEqual([]);
+      // at least a statement per lot: 64 lots, not one
+      expect(statements.mock.calls.length).toBeGreaterThanOrEqual(64);
+      expect(await heartbeatCount(knex)).toBe(sent.length);
+      expect(
+        Number((await knex('metric_samples').count({ n: '*' }))[0].n),
+      ).toBe(sent.length);
+      const newest = new Date(t0.getTime() + 40 * minute).toISOString();
+      for (const id of ids) {
+        expect(await instances.get(id)).toMatchObject({
+          lastHeartbeatAt: newest,
+          uptimeSeconds: 40 * 60,
+        });
+        const latest = await knex('instance_latest_metrics')
+          .where({ instance_id: id })
+          .first();
+        expect([new Date(latest.at).toISOString(), latest.cpu_pct]).toEqual([
+          newest,
+          40,
+        ]);
+      }
+    });
+
     it('writes batched samples once each, even when a batch repeats an id', async () => {
       const { knex, writer, instanceId } = await setup(databaseId);
       const m = sample(new Date(), 12);
