@@ -1,6 +1,7 @@
 import { WebSocket } from 'ws';
 
 interface Watched {
+  group: Map<WebSocket, Watched>;
   onDead?: () => void;
   /** a ping went out and no answer came yet */
   waiting: boolean;
@@ -12,6 +13,20 @@ interface Watched {
 
 /** The watched sockets are pinged in this many groups, one group per tick. */
 const GROUPS = 10;
+
+/** A watched socket's entry, on the socket: its listeners are shared functions, not closures of their own. */
+const WATCHED = Symbol('keepalive');
+type WatchedSocket = WebSocket & { [WATCHED]?: Watched };
+
+function heard(this: WatchedSocket) {
+  const entry = this[WATCHED];
+  if (entry) entry.heard = true;
+}
+
+function forget(this: WatchedSocket) {
+  this[WATCHED]?.group.delete(this);
+  this[WATCHED] = undefined;
+}
 
 /**
  * Pings the sockets it watches. A peer that has not answered one ping by the
@@ -45,21 +60,20 @@ export class Keepalive {
   }
 
   watch(ws: WebSocket, onDead?: () => void): void {
+    const group = this.groups[this.added++ % GROUPS];
     // a socket just opened has just heard from its peer
     const entry: Watched = {
+      group,
       onDead,
       waiting: false,
       heard: true,
       silentLooks: 0,
     };
-    const group = this.groups[this.added++ % GROUPS];
     group.set(ws, entry);
-    const heard = () => {
-      entry.heard = true;
-    };
+    (ws as WatchedSocket)[WATCHED] = entry;
     ws.on('pong', heard);
     ws.on('message', heard);
-    ws.once('close', () => group.delete(ws));
+    ws.on('close', forget);
   }
 
   /** How many sockets are watched. */

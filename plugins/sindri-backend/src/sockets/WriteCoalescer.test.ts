@@ -1,5 +1,5 @@
 import { Duplex } from 'node:stream';
-import { coalesceWrites } from './coalesceWrites';
+import { WriteCoalescer } from './WriteCoalescer';
 
 /** A socket that records how many chunks each of its writes carried. */
 function recordingSocket() {
@@ -20,19 +20,19 @@ function recordingSocket() {
 
 const nextTurn = () => new Promise(r => setImmediate(r));
 
-describe('coalesceWrites', () => {
+describe('WriteCoalescer', () => {
   it('sends the writes of one turn of the event loop in one go, and those of the next in another', async () => {
     const { socket, writes } = recordingSocket();
-    const beforeWrite = coalesceWrites(socket);
+    const coalescer = new WriteCoalescer(socket);
     for (const text of ['a', 'b', 'c']) {
-      beforeWrite();
+      coalescer.beforeWrite();
       socket.write(text);
     }
     await nextTurn();
     expect(writes).toEqual([3]);
 
     for (const text of ['d', 'e']) {
-      beforeWrite();
+      coalescer.beforeWrite();
       socket.write(text);
     }
     await nextTurn();
