@@ -149,18 +149,37 @@ async function main() {
         );
       last = now;
     }, 10).unref();
+    // what the heap and the buffers outside it hold: what starts a mark-compact (its limit, or external memory)
+    setInterval(() => {
+      const mb = (n: number) => (n / 1024 / 1024).toFixed(1);
+      const m = process.memoryUsage();
+      process.stderr.write(
+        `bench server: ${new Date().toISOString()} heap_used_mb=${mb(
+          m.heapUsed,
+        )} external_mb=${mb(m.external)} array_buffers_mb=${mb(
+          m.arrayBuffers,
+        )}\n`,
+      );
+    }, 5000).unref();
   }
-  // with SINDRI_BENCH_ALLOC_PROF=FILE, a sampled profile of everything allocated (kept or collected), written at the end
+  // with SINDRI_BENCH_ALLOC_PROF=FILE, a sampled profile of everything allocated (kept or collected), written at the end;
+  // with SINDRI_BENCH_ALLOC_PROF_SURVIVORS=1 too, only of what outlived a young-generation collection (what fills the old generation)
   const allocations = process.env.SINDRI_BENCH_ALLOC_PROF
     ? new Session()
     : undefined;
   if (allocations) {
     allocations.connect();
-    await allocations.post('HeapProfiler.startSampling', {
-      samplingInterval: 16384,
-      includeObjectsCollectedByMajorGC: true,
-      includeObjectsCollectedByMinorGC: true,
-    } as any);
+    // SINDRI_BENCH_ALLOC_PROF_DELAY_S: from that many seconds after the start, e.g. once the agents are connected
+    setTimeout(
+      () =>
+        void allocations.post('HeapProfiler.startSampling', {
+          samplingInterval: 16384,
+          includeObjectsCollectedByMajorGC: true,
+          includeObjectsCollectedByMinorGC:
+            !process.env.SINDRI_BENCH_ALLOC_PROF_SURVIVORS,
+        } as any),
+      Number(process.env.SINDRI_BENCH_ALLOC_PROF_DELAY_S ?? 0) * 1000,
+    );
   }
   const stop = async () => {
     if (allocations) {
