@@ -10,13 +10,29 @@ import {
   isLiveFrameType,
   rawFrameId,
 } from '@internal/plugin-sindri-common';
-import { AgentLink } from '../live/AgentLinks';
+import { LoggerService } from '@backstage/backend-plugin-api';
+import { AgentLink, AgentLinks } from '../live/AgentLinks';
 import { AgentIdentity } from '../tokens/AgentTokenStore';
+import { TokenSweeper } from '../tokens/TokenSweeper';
+import { Keepalive } from '../sockets/Keepalive';
 import { ReadGate } from '../sockets/ReadGate';
 import { WriteCoalescer } from '../sockets/WriteCoalescer';
-import { Judged, storedTogether } from './IngestService';
+import { IngestService, Judged, storedTogether } from './IngestService';
 import { FrameSequence } from './FrameSequence';
-import type { AgentSocketServerOptions } from './AgentSocketServer';
+import { RateLimiter } from './RateLimiter';
+
+/** What every agent connection works with. */
+export interface AgentConnectionDeps {
+  ingest: IngestService;
+  /** live frames (terminals, commands) per instance: over it the connection is not read for a moment */
+  liveLimiter: RateLimiter;
+  logger: LoggerService;
+  links: AgentLinks;
+  tokens: TokenSweeper;
+  keepalive: Keepalive;
+  /** an agent's connection went silent (no answer to a ping): its instance is unreachable */
+  onUnreachable(instanceId: string): void;
+}
 
 /** Ingest frames one connection may have waiting to be stored; past either bound, its socket is not read. */
 export const CONNECTION_QUEUE_LIMITS = {
@@ -52,7 +68,7 @@ export class AgentConnection implements AgentLink {
     private readonly ws: WebSocket,
     socket: Duplex,
     private readonly agent: AgentIdentity,
-    private readonly options: AgentSocketServerOptions,
+    private readonly options: AgentConnectionDeps,
     onClosed: (connection: AgentConnection) => void,
   ) {
     this.instanceId = agent.instanceId;

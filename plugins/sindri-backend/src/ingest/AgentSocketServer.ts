@@ -1,15 +1,9 @@
 import { IncomingMessage } from 'node:http';
 import { Duplex } from 'node:stream';
-import { LoggerService } from '@backstage/backend-plugin-api';
 import { WebSocket, WebSocketServer } from 'ws';
-import { AgentLinks } from '../live/AgentLinks';
 import { AgentIdentity, AgentTokenStore } from '../tokens/AgentTokenStore';
-import { Keepalive } from '../sockets/Keepalive';
 import { bearerToken } from '../tokens/agentToken';
-import { TokenSweeper } from '../tokens/TokenSweeper';
-import { IngestService } from './IngestService';
-import { RateLimiter } from './RateLimiter';
-import { AgentConnection } from './AgentConnection';
+import { AgentConnection, AgentConnectionDeps } from './AgentConnection';
 
 function refuse(socket: Duplex, status: number, reason: string) {
   socket.end(
@@ -18,17 +12,8 @@ function refuse(socket: Duplex, status: number, reason: string) {
   );
 }
 
-export interface AgentSocketServerOptions {
+export interface AgentSocketServerOptions extends AgentConnectionDeps {
   tokenStore: AgentTokenStore;
-  ingest: IngestService;
-  /** live frames (terminals, commands) per instance: over it the connection is not read for a moment */
-  liveLimiter: RateLimiter;
-  logger: LoggerService;
-  links: AgentLinks;
-  tokens: TokenSweeper;
-  keepalive: Keepalive;
-  /** an agent's connection went silent (no answer to a ping): its instance is unreachable */
-  onUnreachable(instanceId: string): void;
 }
 
 /**
